@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace SessionAuth;
+
+internal static partial class SessionAuthLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Session cookie '{CookieName}' was rejected ({Reason}); the request continues without a session.")]
+    public static partial void SessionRejected(ILogger logger, string cookieName, SessionRejection reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "SessionAuthOptions.Password is not set, so a random password was generated for Development. Sessions end whenever the app restarts, and any other environment refuses to start without a password. Set SessionAuth:Password (at least 32 characters) in user secrets or an environment variable.")]
+    public static partial void GeneratedDevelopmentPassword(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Request to {Path} has no session; answered {StatusCode}.")]
+    public static partial void SessionRequired(ILogger logger, string path, int statusCode);
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel;
+
+namespace SessionAuth.Infrastructure;
+
+/// <summary>Where a server function argument comes from; decided by the generator at compile time.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum ArgumentSource
+{
+    /// <summary>A route value, such as <c>{house}</c> in <c>/api/students/{house}</c>.</summary>
+    Route,
+
+    /// <summary>The query string.</summary>
+    Query,
+
+    /// <summary>A member of the JSON object body, or a field of a form body, named like the parameter.</summary>
+    Body,
+}

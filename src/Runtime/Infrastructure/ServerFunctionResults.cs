@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace SessionAuth.Infrastructure;
+
+/// <summary>Writes what a server function returned: a value as 200 JSON, nothing as 204, an <see cref="IResult"/> by executing it.</summary>
+/// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ServerFunctionResults
+{
+    /// <summary>Finds, at startup, the JSON contract for a return type in the app's JSON options.</summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The contract.</returns>
+    public static JsonTypeInfo<T> GetJsonTypeInfo<T>(IServiceProvider services) => ServerFunctionJson.GetTypeInfo<T>(services, "return type");
+
+    /// <summary>Writes <paramref name="value"/> as a 200 JSON response.</summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="value">The value the function returned.</param>
+    /// <param name="typeInfo">The JSON contract of <typeparamref name="T"/>.</param>
+    /// <returns>A task that completes when the response is written.</returns>
+    public static Task WriteJsonAsync<T>(HttpContext httpContext, T value, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Response.WriteAsJsonAsync(value, typeInfo, contentType: null, httpContext.RequestAborted);
+    }
+
+    /// <summary>Answers 204 No Content, for functions that return nothing.</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <returns>A completed task.</returns>
+    public static Task WriteNoContent(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Executes the <see cref="IResult"/> the function returned; <see langword="null"/> answers 204.</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="result">The result the function returned.</param>
+    /// <returns>A task that completes when the result is written.</returns>
+    public static Task ExecuteAsync(HttpContext httpContext, IResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return result is null ? WriteNoContent(httpContext) : result.ExecuteAsync(httpContext);
+    }
+}

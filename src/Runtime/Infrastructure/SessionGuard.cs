@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SessionAuth.Infrastructure;
+
+/// <summary>
+/// The one answer every guarded endpoint gives a request without a session: a redirect to the login page for browser
+/// navigations and form posts, 401 problem+json with an <c>X-Session-Redirect</c> header for scripts and API calls.
+/// </summary>
+/// <remarks>Used by generated server functions and by <c>UseSessionAuth()</c>; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SessionGuard
+{
+    /// <summary>The response header that carries the login URL on a 401.</summary>
+    public const string RedirectHeaderName = "X-Session-Redirect";
+
+    private readonly string _loginUrlPrefix;
+    private readonly ILogger _logger;
+    private readonly SessionAuthMetrics _metrics;
+
+    internal SessionGuard(string loginPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
+    {
+        _loginUrlPrefix = string.Concat(loginPath, loginPath.Contains('?', StringComparison.Ordinal) ? "&" : "?", Uri.EscapeDataString(returnUrlParameter), "=");
+        _logger = logger;
+        _metrics = metrics;
+    }
+
+    /// <summary>Returns the guard for an endpoint; fails at startup when SessionAuth is not registered or <paramref name="redirectTo"/> is not a local path.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="redirectTo">The endpoint's login path, or <see langword="null"/> for <see cref="SessionAuthOptions.LoginPath"/>.</param>
+    /// <returns>The guard.</returns>
+    public static SessionGuard Create(IServiceProvider services, string? redirectTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var factory = services.GetService<SessionGuardFactory>()
+            ?? throw new InvalidOperationException("SessionAuth is not registered. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
+        return factory.Create(redirectTo);
+    }
+
+    /// <summary>Answers a request that has no session: redirect (navigation, form post) or 401 (script, API call).</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public Task DenyAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        var loginUrl = BuildLoginUrl(request);
+        response.Headers.CacheControl = "no-store";
+
+        if (IsScriptRequest(request))
+        {
+            _metrics.RequestDenied(redirected: false);
+            SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", StatusCodes.Status401Unauthorized);
+            response.Headers[RedirectHeaderName] = loginUrl;
+            return ProblemResponse.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint requires a session. Sign in at loginUrl and try again.", "loginUrl", loginUrl);
+        }
+
+        // 303 turns a form post into a GET of the login page; 302 keeps a GET a GET.
+        var statusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? StatusCodes.Status302Found
+            : StatusCodes.Status303SeeOther;
+        _metrics.RequestDenied(redirected: true);
+        SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", statusCode);
+        response.StatusCode = statusCode;
+        response.Headers.Location = loginUrl;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A script expects data, not a page: fetch and XHR send <c>Sec-Fetch-Mode</c> other than <c>navigate</c>; API
+    /// clients ask for or send JSON.
+    /// </summary>
+    internal static bool IsScriptRequest(HttpRequest request)
+    {
+        var headers = request.Headers;
+        var fetchMode = headers["Sec-Fetch-Mode"];
+        if (fetchMode.Count > 0 && !string.Equals(fetchMode[0], "navigate", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var accept in headers.Accept)
+        {
+            if (accept is not null && accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return request.HasJsonContentType();
+    }
+
+    private string BuildLoginUrl(HttpRequest request)
+    {
+        var pathBase = request.PathBase.ToUriComponent();
+        var returnUrl = string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent());
+        if (!LocalUrl.IsLocal(returnUrl))
+        {
+            returnUrl = "/";
+        }
+
+        return string.Concat(pathBase, _loginUrlPrefix, Uri.EscapeDataString(returnUrl));
+    }
+}
+
+/// <summary>Builds <see cref="SessionGuard"/>s from the validated options; one per app.</summary>
+internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthOptions options, ILoggerFactory loggerFactory, SessionAuthMetrics metrics)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("SessionAuth.Guard");
+
+    public ISessionManager Sessions { get; } = sessions;
+
+    public SessionGuard Create(string? redirectTo)
+    {
+        if (redirectTo is not null && !LocalUrl.IsLocal(redirectTo))
+        {
+            throw new InvalidOperationException($"RequireSession.RedirectTo '{redirectTo}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
+        }
+
+        return new SessionGuard(redirectTo ?? options.LoginPath, options.ReturnUrlParameter, _logger, metrics);
+    }
+}

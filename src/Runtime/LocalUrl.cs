@@ -1,0 +1,33 @@
+namespace SessionAuth;
+
+/// <summary>The one check every redirect target goes through: is it a path on this site?</summary>
+internal static class LocalUrl
+{
+    /// <summary>
+    /// <see langword="true"/> for <c>/path</c>; <see langword="false"/> for anything a browser could read as another
+    /// host (<c>//host</c>, <c>/\host</c>, a scheme) or that carries control characters or backslashes.
+    /// </summary>
+    public static bool IsLocal(ReadOnlySpan<char> url)
+    {
+        if (url.IsEmpty || url[0] != '/')
+        {
+            return false;
+        }
+
+        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+        {
+            return false;
+        }
+
+        foreach (var c in url)
+        {
+            // Browsers drop tab, CR and LF inside URLs and read '\' as '/', which turns "/\t/evil" into "//evil".
+            if (char.IsControl(c) || c == '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

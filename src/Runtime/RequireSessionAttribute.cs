@@ -1,0 +1,22 @@
+namespace SessionAuth;
+
+/// <summary>
+/// Requires a valid session before a server function runs. Applies to a method, to every server function of a class,
+/// or, with <c>[assembly: RequireSession]</c>, to every server function of an assembly.
+/// <see cref="Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute"/> on a method opts it out of a class- or
+/// assembly-level guard.
+/// </summary>
+/// <remarks>
+/// Without a session, a browser navigation or form post is redirected to the login path (302, or 303 after a POST)
+/// with the original path in the return-URL parameter; a script or API call gets 401 with an
+/// <c>application/problem+json</c> body and an <c>X-Session-Redirect</c> header carrying the login URL.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
+public sealed class RequireSessionAttribute : Attribute
+{
+    /// <summary>
+    /// The local path to send anonymous users to, such as <c>/admin/login</c>; when <see langword="null"/>,
+    /// <see cref="SessionAuthOptions.LoginPath"/>. A value that is not a local path fails at startup.
+    /// </summary>
+    public string? RedirectTo { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace SessionAuth;
+
+/// <summary>Finds JSON contracts in the app's configured <see cref="JsonOptions"/>, once, at startup.</summary>
+internal static class ServerFunctionJson
+{
+    public static JsonTypeInfo<T> GetTypeInfo<T>(IServiceProvider services, string purpose)
+    {
+        var options = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
+            ?? throw new InvalidOperationException("JSON options are not registered. Build the app with WebApplication.CreateBuilder or call services.AddRouting().");
+        try
+        {
+            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                $"SessionAuth cannot serialize {typeof(T).FullName} (the {purpose}) with the app's JSON options. Add it to a JsonSerializerContext and register that context with builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)).",
+                exception);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SessionAuth;
+
+/// <summary>Options for SessionAuth's sealed-cookie sessions and guards, set in <c>services.AddSessionAuth&lt;T&gt;(options =&gt; ...)</c>.</summary>
+/// <remarks>Every option is checked when the application starts; a bad value stops the start with a message that says what to set.</remarks>
+public sealed class SessionAuthOptions
+{
+    /// <summary>The minimum length of a password, in characters.</summary>
+    public const int MinimumPasswordLength = 32;
+
+    /// <summary>
+    /// The password that seals session cookies: at least <see cref="MinimumPasswordLength"/> characters, kept in
+    /// configuration or a secret store, never in source. When it is not set in the Development environment a random one
+    /// is generated (sessions then end when the app restarts) and a warning is logged; elsewhere the app does not start.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// Older passwords, newest first. Cookies sealed with any of them still open; new cookies are always sealed with
+    /// <see cref="Password"/>. Remove a password from this list to end every session sealed with it.
+    /// </summary>
+    public IList<string> PreviousPasswords { get; } = new List<string>();
+
+    /// <summary>The name of the session cookie; <c>session</c> unless set.</summary>
+    public string CookieName { get; set; } = "session";
+
+    /// <summary>How long a session lasts after its last write; 14 days unless set. The cookie expires a minute before the seal does.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The local path anonymous browsers are sent to; <c>/login</c> unless set.</summary>
+    public string LoginPath { get; set; } = "/login";
+
+    /// <summary>The query-string parameter of the login URL that carries the page to return to; <c>returnUrl</c> unless set.</summary>
+    public string ReturnUrlParameter { get; set; } = "returnUrl";
+
+    /// <summary>The cookie's SameSite attribute; <see cref="SameSiteMode.Lax"/> unless set.</summary>
+    public SameSiteMode CookieSameSite { get; set; } = SameSiteMode.Lax;
+
+    /// <summary>When the cookie is marked Secure; on HTTPS requests (<see cref="CookieSecurePolicy.SameAsRequest"/>) unless set.</summary>
+    public CookieSecurePolicy CookieSecurePolicy { get; set; } = CookieSecurePolicy.SameAsRequest;
+
+    /// <summary>The cookie's Domain attribute; none (the host that set it) unless set.</summary>
+    public string? CookieDomain { get; set; }
+
+    /// <summary>The cookie's Path attribute; <c>/</c> unless set.</summary>
+    public string CookiePath { get; set; } = "/";
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace SessionAuth;
+
+/// <summary>Checks <see cref="SessionAuthOptions"/> at startup so that a bad value stops the app with a message that says what to set.</summary>
+internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SessionAuthOptions options)
+    {
+        var failures = new List<string>();
+
+        if (string.IsNullOrEmpty(options.Password))
+        {
+            failures.Add($"SessionAuthOptions.Password is not set. Set it to a secret of at least {SessionAuthOptions.MinimumPasswordLength} characters from configuration (for example the SessionAuth__Password environment variable or user secrets).");
+        }
+        else if (options.Password.Length < SessionAuthOptions.MinimumPasswordLength)
+        {
+            failures.Add($"SessionAuthOptions.Password has {options.Password.Length} characters; it needs at least {SessionAuthOptions.MinimumPasswordLength}. Set a longer secret from configuration.");
+        }
+
+        for (var i = 0; i < options.PreviousPasswords.Count; i++)
+        {
+            var previous = options.PreviousPasswords[i];
+            if (previous is null || previous.Length < SessionAuthOptions.MinimumPasswordLength)
+            {
+                failures.Add($"SessionAuthOptions.PreviousPasswords[{i}] has fewer than {SessionAuthOptions.MinimumPasswordLength} characters. Remove it or restore the full password.");
+            }
+        }
+
+        if (!IsCookieName(options.CookieName))
+        {
+            failures.Add($"SessionAuthOptions.CookieName '{options.CookieName}' is not a valid cookie name. Use letters, digits and '-', '_' or '.'.");
+        }
+
+        if (options.MaxAge < TimeSpan.FromMinutes(2))
+        {
+            failures.Add($"SessionAuthOptions.MaxAge is {options.MaxAge}; set it to at least two minutes.");
+        }
+
+        if (!LocalUrl.IsLocal(options.LoginPath))
+        {
+            failures.Add($"SessionAuthOptions.LoginPath '{options.LoginPath}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ReturnUrlParameter))
+        {
+            failures.Add("SessionAuthOptions.ReturnUrlParameter is empty. Set the query-string name of the return URL, such as 'returnUrl'.");
+        }
+
+        if (string.IsNullOrEmpty(options.CookiePath) || options.CookiePath[0] != '/')
+        {
+            failures.Add($"SessionAuthOptions.CookiePath '{options.CookiePath}' must start with '/'.");
+        }
+
+        if (options.CookieSameSite == SameSiteMode.None && options.CookieSecurePolicy != CookieSecurePolicy.Always)
+        {
+            failures.Add("SessionAuthOptions.CookieSameSite is None, which browsers accept only on Secure cookies. Set CookieSecurePolicy to Always, or use Lax.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsCookieName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (!Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_' or '.') || rune.Value > 127)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SessionAuth.Infrastructure;
+
+namespace SessionAuth;
+
+/// <summary>Registers SessionAuth in the service collection.</summary>
+public static class SessionAuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds sealed-cookie sessions with data of type <typeparamref name="T"/>, the guard used by server functions and
+    /// <c>UseSessionAuth()</c>, and the options checked at startup.
+    /// </summary>
+    /// <typeparam name="T">The application's session data type, marked with <see cref="SessionDataAttribute"/>.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; at least <see cref="SessionAuthOptions.Password"/> outside Development.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">SessionAuth was already added with another session data type.</exception>
+    public static IServiceCollection AddSessionAuth<T>(this IServiceCollection services, Action<SessionAuthOptions> configure)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(ISessionManager))
+            {
+                throw new InvalidOperationException(
+                    $"AddSessionAuth<{typeof(T).Name}>() was called after SessionAuth had already been added. An app has one session data type; call AddSessionAuth once.");
+            }
+        }
+
+        services.AddOptions<SessionAuthOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionAuthOptions>, SessionAuthOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<SessionAuthOptions>>(provider =>
+            new DevelopmentPasswordGenerator(provider.GetService<IHostEnvironment>(), provider.GetRequiredService<ILoggerFactory>()));
+
+        services.AddMetrics();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new SessionAuthMetrics(provider.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton(provider => SessionManager<T>.Create(
+            provider,
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<SessionAuthMetrics>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISessionManager>(provider => provider.GetRequiredService<SessionManager<T>>());
+        services.AddSingleton(provider => new SessionGuardFactory(
+            provider.GetRequiredService<ISessionManager>(),
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<SessionAuthMetrics>()));
+        return services;
+    }
+}
