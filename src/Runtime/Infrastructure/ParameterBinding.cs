@@ -36,13 +36,20 @@ public static class ParameterBinding
     public static ParameterBinding<string> RequiredString(string name, ArgumentSource source) =>
         new TextBinding<string>(name, source, ParseString, isRequired: true, defaultValue: string.Empty);
 
-    /// <summary>An optional string.</summary>
+    /// <summary>A string with a default value.</summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="source">Where the value comes from.</param>
     /// <param name="defaultValue">The value when the argument is missing.</param>
     /// <returns>The binding.</returns>
-    public static ParameterBinding<string?> OptionalString(string name, ArgumentSource source, string? defaultValue = null) =>
-        new TextBinding<string?>(name, source, ParseOptionalString, isRequired: false, defaultValue);
+    public static ParameterBinding<string> OptionalString(string name, ArgumentSource source, string defaultValue) =>
+        new TextBinding<string>(name, source, ParseString, isRequired: false, defaultValue);
+
+    /// <summary>A nullable string; <see langword="null"/> when missing.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<string?> NullableString(string name, ArgumentSource source) =>
+        new TextBinding<string?>(name, source, ParseNullableString, isRequired: false, defaultValue: null);
 
     /// <summary>A required value parsed with <see cref="IParsable{TSelf}"/> and the invariant culture.</summary>
     /// <typeparam name="T">The parameter type.</typeparam>
@@ -139,7 +146,7 @@ public static class ParameterBinding
         return true;
     }
 
-    private static bool ParseOptionalString(string text, out string? value)
+    private static bool ParseNullableString(string text, out string? value)
     {
         value = text;
         return true;

@@ -126,7 +126,8 @@ internal sealed class SessionSealer
         try
         {
             if (Base64Url.DecodeFromChars(encoded, payload, out _, out var payloadLength) != OperationStatus.Done
-                || payloadLength < NonceSize + HeaderSize + TagSize)
+                || payloadLength < NonceSize + HeaderSize + TagSize
+                || !IsCanonical(encoded, payload[..payloadLength]))
             {
                 return SessionRejection.Malformed;
             }
@@ -172,6 +173,28 @@ internal sealed class SessionSealer
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Base64 decoders skip white space and may ignore the unused bits of the last character, so several strings can
+    /// decode to the same bytes. Only the one string we wrote is accepted: no value opens that was not sealed as it is.
+    /// </summary>
+    private static bool IsCanonical(ReadOnlySpan<char> encoded, ReadOnlySpan<byte> decoded)
+    {
+        if (encoded.Length != Base64Url.GetEncodedLength(decoded.Length))
+        {
+            return false;
+        }
+
+        var remainder = decoded.Length % 3;
+        if (remainder == 0)
+        {
+            return true;
+        }
+
+        Span<char> tail = stackalloc char[4];
+        var written = Base64Url.EncodeToChars(decoded[^remainder..], tail);
+        return encoded[^written..].SequenceEqual(tail[..written]);
     }
 
     private SealingKey? FindKey(ReadOnlySpan<char> keyId)

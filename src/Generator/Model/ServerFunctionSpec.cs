@@ -1,0 +1,117 @@
+namespace SessionAuth.Generators.Model;
+
+// The model is plain values: strings, enums, booleans and EquatableArray. It never holds ISymbol, Compilation,
+// SyntaxNode or Location, which would defeat the incremental cache and keep old compilations alive. A test walks
+// every model the generator produces and fails on any of them.
+
+/// <summary>One server function, as the emitter needs it: everything decided, nothing left to look up.</summary>
+/// <param name="Name">The function's name, <c>{TypePath}.{MethodName}</c>, as shown in metadata and logs.</param>
+/// <param name="FactoryName">The generated method that builds the endpoint; unique in the assembly.</param>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="ContainingType">The declaring type, <c>global::</c>-qualified.</param>
+/// <param name="MethodName">The method to call.</param>
+/// <param name="DisplaySignature">The method as a reader knows it, for the generated docs.</param>
+/// <param name="IsStatic">Whether the method is static; an instance method is called on a service from DI.</param>
+/// <param name="HttpMethod">The HTTP verb, upper case.</param>
+/// <param name="Route">The route pattern.</param>
+/// <param name="Guard">Whether the session guard runs, and where it redirects.</param>
+/// <param name="SessionDataType">The session data type when a parameter names it; otherwise the guard works untyped.</param>
+/// <param name="Parameters">The parameters, in call order.</param>
+/// <param name="Return">What the method returns and how it is written.</param>
+internal sealed record ServerFunctionSpec(
+    string Name,
+    string FactoryName,
+    string HintName,
+    string ContainingType,
+    string MethodName,
+    string DisplaySignature,
+    bool IsStatic,
+    string HttpMethod,
+    string Route,
+    GuardSpec Guard,
+    string? SessionDataType,
+    EquatableArray<ParameterSpec> Parameters,
+    ReturnSpec Return)
+{
+    public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind == ParameterKind.Session);
+
+    public bool BindsArguments => Parameters.Any(static p => p.Kind is ParameterKind.Text or ParameterKind.JsonOrService or ParameterKind.Service);
+
+    public bool ReadsBody => Parameters.Any(static p => p.Kind == ParameterKind.JsonOrService || (p.Kind == ParameterKind.Text && p.Source == ArgumentSourceSpec.Body));
+
+    public MapEntrySpec ToMapEntry() => new(Name, FactoryName, HttpMethod, Route, Guard.RequiresSession);
+}
+
+/// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
+/// <param name="RequiresSession">Whether the endpoint requires a session.</param>
+/// <param name="RedirectTo">The login path set on the deciding attribute, or <see langword="null"/> for the options' path.</param>
+internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
+{
+    public static GuardSpec None { get; } = new(false, null);
+}
+
+/// <summary>What the map file needs of one function; changes to binding leave it, and so the map file, untouched.</summary>
+internal sealed record MapEntrySpec(string Name, string FactoryName, string HttpMethod, string Route, bool RequiresSession);
+
+/// <summary>One parameter and where its value comes from.</summary>
+/// <param name="Name">The parameter name, as the client sends it.</param>
+/// <param name="Type">The parameter type, <c>global::</c>-qualified, with nullable annotations.</param>
+/// <param name="Kind">How the value is obtained.</param>
+/// <param name="Source">For <see cref="ParameterKind.Text"/>: route, query or body.</param>
+/// <param name="TextKind">For <see cref="ParameterKind.Text"/>: how the text is parsed.</param>
+/// <param name="ValueType">The type the binding parses: the parameter type, or the underlying type of a nullable value type.</param>
+/// <param name="IsRequired">Whether a missing value is a 400.</param>
+/// <param name="IsNullableValueType">Whether the parameter is <c>T?</c> for a value type.</param>
+/// <param name="DefaultValue">The C# expression of the parameter's default value, when it has one.</param>
+internal sealed record ParameterSpec(
+    string Name,
+    string Type,
+    ParameterKind Kind,
+    ArgumentSourceSpec Source,
+    TextKind TextKind,
+    string ValueType,
+    bool IsRequired,
+    bool IsNullableValueType,
+    string? DefaultValue);
+
+internal enum ParameterKind
+{
+    HttpContext,
+    HttpRequest,
+    HttpResponse,
+    CancellationToken,
+    User,
+    Session,
+    SessionData,
+    Text,
+    JsonOrService,
+    Service,
+}
+
+internal enum ArgumentSourceSpec
+{
+    Route,
+    Query,
+    Body,
+}
+
+internal enum TextKind
+{
+    None,
+    String,
+    Parsable,
+    Enum,
+}
+
+/// <summary>What the method returns.</summary>
+/// <param name="Kind">Nothing, a value written as JSON, or an IResult that writes itself.</param>
+/// <param name="IsAwaitable">Whether the method returns Task or ValueTask.</param>
+/// <param name="ValueType">The type of the value, <c>global::</c>-qualified, for <see cref="ReturnKind.Json"/>.</param>
+internal sealed record ReturnSpec(ReturnKind Kind, bool IsAwaitable, string? ValueType);
+
+internal enum ReturnKind
+{
+    NoContent,
+    Json,
+    Result,
+}

@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>Metadata names of the types the generator recognises.</summary>
+internal static class KnownTypeNames
+{
+    public const string ServerFunctionAttribute = "SessionAuth.ServerFunctionAttribute";
+    public const string RequireSessionAttribute = "SessionAuth.RequireSessionAttribute";
+    public const string SessionDataAttribute = "SessionAuth.SessionDataAttribute";
+    public const string Session = "SessionAuth.Session";
+    public const string SessionOfT = "SessionAuth.Session`1";
+    public const string AllowAnonymous = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
+    public const string FromServiceMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata";
+    public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+    public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+    public const string Result = "Microsoft.AspNetCore.Http.IResult";
+    public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Task = "System.Threading.Tasks.Task";
+    public const string TaskOfT = "System.Threading.Tasks.Task`1";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask";
+    public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string Parsable = "System.IParsable`1";
+}
+
+/// <summary>The symbols of <see cref="KnownTypeNames"/> in one compilation; looked up once per parsed function.</summary>
+internal sealed class KnownTypes
+{
+    public KnownTypes(Compilation compilation)
+    {
+        RequireSession = compilation.GetTypeByMetadataName(KnownTypeNames.RequireSessionAttribute);
+        SessionData = compilation.GetTypeByMetadataName(KnownTypeNames.SessionDataAttribute);
+        Session = compilation.GetTypeByMetadataName(KnownTypeNames.Session);
+        SessionOfT = compilation.GetTypeByMetadataName(KnownTypeNames.SessionOfT);
+        AllowAnonymous = compilation.GetTypeByMetadataName(KnownTypeNames.AllowAnonymous);
+        FromServiceMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromServiceMetadata);
+        HttpContext = compilation.GetTypeByMetadataName(KnownTypeNames.HttpContext);
+        HttpRequest = compilation.GetTypeByMetadataName(KnownTypeNames.HttpRequest);
+        HttpResponse = compilation.GetTypeByMetadataName(KnownTypeNames.HttpResponse);
+        Result = compilation.GetTypeByMetadataName(KnownTypeNames.Result);
+        ClaimsPrincipal = compilation.GetTypeByMetadataName(KnownTypeNames.ClaimsPrincipal);
+        CancellationToken = compilation.GetTypeByMetadataName(KnownTypeNames.CancellationToken);
+        Task = compilation.GetTypeByMetadataName(KnownTypeNames.Task);
+        TaskOfT = compilation.GetTypeByMetadataName(KnownTypeNames.TaskOfT);
+        ValueTask = compilation.GetTypeByMetadataName(KnownTypeNames.ValueTask);
+        ValueTaskOfT = compilation.GetTypeByMetadataName(KnownTypeNames.ValueTaskOfT);
+        Parsable = compilation.GetTypeByMetadataName(KnownTypeNames.Parsable);
+    }
+
+    public INamedTypeSymbol? RequireSession { get; }
+
+    public INamedTypeSymbol? SessionData { get; }
+
+    public INamedTypeSymbol? Session { get; }
+
+    public INamedTypeSymbol? SessionOfT { get; }
+
+    public INamedTypeSymbol? AllowAnonymous { get; }
+
+    public INamedTypeSymbol? FromServiceMetadata { get; }
+
+    public INamedTypeSymbol? HttpContext { get; }
+
+    public INamedTypeSymbol? HttpRequest { get; }
+
+    public INamedTypeSymbol? HttpResponse { get; }
+
+    public INamedTypeSymbol? Result { get; }
+
+    public INamedTypeSymbol? ClaimsPrincipal { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+
+    public INamedTypeSymbol? Parsable { get; }
+
+    /// <summary>Whether the compilation references the SessionAuth runtime and ASP.NET Core, without which nothing can be generated.</summary>
+    public bool IsComplete => RequireSession is not null && SessionOfT is not null && Session is not null && HttpContext is not null && Result is not null;
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(type, known);
+
+    public static bool IsConstructedFrom(ITypeSymbol? type, INamedTypeSymbol? genericDefinition) =>
+        genericDefinition is not null && type is INamedTypeSymbol { IsGenericType: true } named
+        && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, genericDefinition);
+
+    public static bool Implements(ITypeSymbol type, INamedTypeSymbol? @interface) =>
+        @interface is not null && (Is(type, @interface) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, @interface)));
+}

@@ -1,0 +1,364 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Model;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>
+/// Turns a <c>[ServerFunction]</c> method into a <see cref="ServerFunctionSpec"/>. A method the generated code cannot
+/// call or bind yields <see langword="null"/> and is skipped: explaining why is the analyzers' job, not the generator's.
+/// </summary>
+internal static class ServerFunctionParser
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static ServerFunctionSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length != 1)
+        {
+            return null;
+        }
+
+        var compilation = context.SemanticModel.Compilation;
+        var types = new KnownTypes(compilation);
+        if (!types.IsComplete || !IsCallable(method, compilation))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var (route, httpMethod) = ReadAttribute(context.Attributes[0]);
+        var typePath = GetTypePath(method.ContainingType);
+        route ??= $"/_server/{typePath}/{method.Name}";
+        if (httpMethod is null || route.Length == 0)
+        {
+            return null;
+        }
+
+        var guard = ResolveGuard(method, types);
+        var routeParameters = RouteTemplate.GetParameterNames(route);
+        var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
+
+        var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
+        string? sessionDataType = null;
+        foreach (var parameter in method.Parameters)
+        {
+            var spec = ParseParameter(parameter, types, guard, routeParameters, bodyAllowed, ref sessionDataType);
+            if (spec is null)
+            {
+                return null;
+            }
+
+            parameters.Add(spec);
+        }
+
+        var returnSpec = ParseReturn(method, types);
+        var qualifiedPath = GetQualifiedPath(method);
+        return new ServerFunctionSpec(
+            Name: $"{typePath}.{method.Name}",
+            FactoryName: "Create" + qualifiedPath.Replace(".", "_"),
+            HintName: $"ServerFunctions.{qualifiedPath}.g.cs",
+            ContainingType: method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            MethodName: method.Name,
+            DisplaySignature: method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            IsStatic: method.IsStatic,
+            HttpMethod: httpMethod,
+            Route: route,
+            Guard: guard,
+            SessionDataType: sessionDataType,
+            Parameters: parameters.ToImmutable().ToEquatableArray(),
+            Return: returnSpec);
+    }
+
+    private static bool IsCallable(IMethodSymbol method, Compilation compilation)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || (method.IsAsync && method.ReturnsVoid))
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType)
+            {
+                return false;
+            }
+        }
+
+        return compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
+            && method.Parameters.All(static p => p.RefKind == RefKind.None);
+    }
+
+    private static (string? Route, string? HttpMethod) ReadAttribute(AttributeData attribute)
+    {
+        var route = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var httpMethod = "POST";
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Method")
+            {
+                httpMethod = argument.Value.Value as string ?? string.Empty;
+            }
+        }
+
+        httpMethod = httpMethod.Trim().ToUpperInvariant();
+        return (route?.Trim(), httpMethod.Length > 0 && httpMethod.All(static c => c is >= 'A' and <= 'Z') ? httpMethod : null);
+    }
+
+    /// <summary>The nearest decision wins: the method, then its type and the types around it, then the assembly.</summary>
+    private static GuardSpec ResolveGuard(IMethodSymbol method, KnownTypes types)
+    {
+        if (Decide(method.GetAttributes(), types) is { } fromMethod)
+        {
+            return fromMethod;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Decide(type.GetAttributes(), types) is { } fromType)
+            {
+                return fromType;
+            }
+        }
+
+        return Decide(method.ContainingAssembly.GetAttributes(), types) ?? GuardSpec.None;
+    }
+
+    private static GuardSpec? Decide(ImmutableArray<AttributeData> attributes, KnownTypes types)
+    {
+        GuardSpec? decision = null;
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is not { } attributeClass)
+            {
+                continue;
+            }
+
+            // [AllowAnonymous] beside [RequireSession] on one member opens it; the analyzer warns about the pair.
+            if (KnownTypes.Implements(attributeClass, types.AllowAnonymous))
+            {
+                return GuardSpec.None;
+            }
+
+            if (KnownTypes.Is(attributeClass, types.RequireSession))
+            {
+                var redirectTo = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "RedirectTo").Value.Value as string;
+                decision = new GuardSpec(true, redirectTo);
+            }
+        }
+
+        return decision;
+    }
+
+    private static ParameterSpec? ParseParameter(
+        IParameterSymbol parameter,
+        KnownTypes types,
+        GuardSpec guard,
+        HashSet<string> routeParameters,
+        bool bodyAllowed,
+        ref string? sessionDataType)
+    {
+        var type = parameter.Type;
+        var typeName = type.ToDisplayString(TypeFormat);
+        var fixedKind = GetContextKind(type, types);
+        if (fixedKind is { } kind)
+        {
+            return Simple(parameter, typeName, kind);
+        }
+
+        if (KnownTypes.IsConstructedFrom(type, types.SessionOfT))
+        {
+            var dataType = ((INamedTypeSymbol)type).TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return AgreeOnSessionType(ref sessionDataType, dataType) ? Simple(parameter, typeName, ParameterKind.Session) : null;
+        }
+
+        if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.SessionData)))
+        {
+            var isNullable = parameter.NullableAnnotation == NullableAnnotation.Annotated;
+
+            // Unguarded, the data can be missing; only a nullable parameter can say so.
+            if (!guard.RequiresSession && !isNullable)
+            {
+                return null;
+            }
+
+            var dataType = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return AgreeOnSessionType(ref sessionDataType, dataType) ? Simple(parameter, typeName, ParameterKind.SessionData) : null;
+        }
+
+        if (parameter.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.Implements(c, types.FromServiceMetadata)))
+        {
+            return Simple(parameter, typeName, ParameterKind.Service);
+        }
+
+        var (textKind, valueType, isNullableValueType) = ClassifyText(type, types);
+        var isNullableReference = type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated;
+        var isRequired = !parameter.HasExplicitDefaultValue && !isNullableReference && !isNullableValueType;
+        var defaultValue = parameter.HasExplicitDefaultValue ? FormatDefault(parameter, valueType) : null;
+
+        if (textKind != TextKind.None)
+        {
+            // A nullable value type binds null when missing, and a parsable class has no null to fall back on:
+            // any other default has no binding that could honour it.
+            if ((isNullableValueType && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
+                || (textKind == TextKind.Parsable && valueType.IsReferenceType && !isRequired && defaultValue is null or "null"))
+            {
+                return null;
+            }
+
+            var source = routeParameters.Contains(parameter.Name)
+                ? ArgumentSourceSpec.Route
+                : bodyAllowed ? ArgumentSourceSpec.Body : ArgumentSourceSpec.Query;
+            return new ParameterSpec(
+                parameter.Name,
+                typeName,
+                ParameterKind.Text,
+                source,
+                textKind,
+                valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                isRequired,
+                isNullableValueType,
+                defaultValue);
+        }
+
+        if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+        {
+            return Simple(parameter, typeName, ParameterKind.Service);
+        }
+
+        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
+        {
+            return null;
+        }
+
+        return new ParameterSpec(parameter.Name, typeName, ParameterKind.JsonOrService, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, false, null);
+    }
+
+    private static ParameterKind? GetContextKind(ITypeSymbol type, KnownTypes types)
+    {
+        if (KnownTypes.Is(type, types.HttpContext))
+        {
+            return ParameterKind.HttpContext;
+        }
+
+        if (KnownTypes.Is(type, types.HttpRequest))
+        {
+            return ParameterKind.HttpRequest;
+        }
+
+        if (KnownTypes.Is(type, types.HttpResponse))
+        {
+            return ParameterKind.HttpResponse;
+        }
+
+        if (KnownTypes.Is(type, types.CancellationToken))
+        {
+            return ParameterKind.CancellationToken;
+        }
+
+        if (KnownTypes.Is(type, types.ClaimsPrincipal))
+        {
+            return ParameterKind.User;
+        }
+
+        return KnownTypes.Is(type, types.Session) ? ParameterKind.Session : null;
+    }
+
+    private static ParameterSpec Simple(IParameterSymbol parameter, string typeName, ParameterKind kind) =>
+        new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, IsRequired: true, IsNullableValueType: false, DefaultValue: null);
+
+    private static bool AgreeOnSessionType(ref string? sessionDataType, string dataType)
+    {
+        if (sessionDataType is not null && sessionDataType != dataType)
+        {
+            return false;
+        }
+
+        sessionDataType = dataType;
+        return true;
+    }
+
+    private static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return (TextKind.String, type, false);
+        }
+
+        var isNullableValueType = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var valueType = isNullableValueType ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        if (valueType.TypeKind == TypeKind.Enum)
+        {
+            return (TextKind.Enum, valueType, isNullableValueType);
+        }
+
+        var isParsable = valueType.AllInterfaces.Any(i =>
+            KnownTypes.IsConstructedFrom(i, types.Parsable) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], valueType));
+        return isParsable ? (TextKind.Parsable, valueType, isNullableValueType) : (TextKind.None, type, false);
+    }
+
+    private static string FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType)
+    {
+        var value = parameter.ExplicitDefaultValue;
+        var typeName = valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return value switch
+        {
+            null when parameter.Type.IsValueType && parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T => $"default({typeName})",
+            null => "null",
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            bool flag => flag ? "true" : "false",
+            char character => SymbolDisplay.FormatLiteral(character, quote: true),
+            decimal number => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
+            _ => $"({typeName})({SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false)})",
+        };
+    }
+
+    private static ReturnSpec ParseReturn(IMethodSymbol method, KnownTypes types)
+    {
+        if (method.ReturnsVoid)
+        {
+            return new ReturnSpec(ReturnKind.NoContent, IsAwaitable: false, ValueType: null);
+        }
+
+        var returnType = method.ReturnType;
+        if (KnownTypes.Is(returnType, types.Task) || KnownTypes.Is(returnType, types.ValueTask))
+        {
+            return new ReturnSpec(ReturnKind.NoContent, IsAwaitable: true, ValueType: null);
+        }
+
+        var isAwaitable = KnownTypes.IsConstructedFrom(returnType, types.TaskOfT) || KnownTypes.IsConstructedFrom(returnType, types.ValueTaskOfT);
+        var valueType = isAwaitable ? ((INamedTypeSymbol)returnType).TypeArguments[0] : returnType;
+        return KnownTypes.Implements(valueType, types.Result)
+            ? new ReturnSpec(ReturnKind.Result, isAwaitable, null)
+            : new ReturnSpec(ReturnKind.Json, isAwaitable, valueType.ToDisplayString(TypeFormat));
+    }
+
+    private static string GetTypePath(INamedTypeSymbol type)
+    {
+        var names = new Stack<string>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            names.Push(current.Name);
+        }
+
+        return string.Join(".", names);
+    }
+
+    /// <summary>Namespace, types and method; with an index when the type has several server functions of that name.</summary>
+    private static string GetQualifiedPath(IMethodSymbol method)
+    {
+        var path = GetTypePath(method.ContainingType) + "." + method.Name;
+        if (!method.ContainingNamespace.IsGlobalNamespace)
+        {
+            path = method.ContainingNamespace.ToDisplayString() + "." + path;
+        }
+
+        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().ToList();
+        return overloads.Count > 1
+            ? $"{path}{overloads.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method)) + 1}"
+            : path;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SessionAuth.Generators;
+
+/// <summary>Names of the generator's tracked steps; tests assert each is cached after an unrelated edit.</summary>
+internal static class TrackingNames
+{
+    public const string ServerFunctions = nameof(ServerFunctions);
+    public const string MapEntries = nameof(MapEntries);
+    public const string ReferencesRuntime = nameof(ReferencesRuntime);
+}

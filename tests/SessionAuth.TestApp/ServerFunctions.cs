@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SessionAuth.TestApp;
+
+public static class Account
+{
+    public const string Password = "alohomora";
+
+    [ServerFunction]
+    public static async Task<Results<Ok<UserSession>, ProblemHttpResult>> Login(string username, string password, Session<UserSession> session)
+    {
+        if (password != Password)
+        {
+            return TypedResults.Problem("Invalid login", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var user = new UserSession(username.Length, username);
+        await session.UpdateAsync(user);
+        return TypedResults.Ok(user);
+    }
+
+    [ServerFunction]
+    [RequireSession]
+    public static Task Logout(Session<UserSession> session) => session.ClearAsync();
+
+    [ServerFunction]
+    [RequireSession]
+    public static SessionInfo Me(UserSession user, Session<UserSession> session) => new(user.UserId, user.Name, session.Id);
+
+    public sealed record SessionInfo(int UserId, string Name, string SessionId);
+}
+
+[RequireSession]
+public static class Students
+{
+    [ServerFunction("/api/students/{house}", Method = "GET")]
+    public static IEnumerable<Student> ByHouse(House house, IStudentDirectory directory, int? take) =>
+        directory.All.Where(s => s.House == house).Take(take ?? int.MaxValue);
+
+    [ServerFunction]
+    public static Student Enroll(string name, House house, int year = 1) => new(name, house, year);
+
+    [ServerFunction]
+    public static async ValueTask<string> AdoptOwl(Owl owl, UserSession user, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        return $"{user.Name} adopted {owl.Name}, a {owl.Colour} owl";
+    }
+
+    [ServerFunction]
+    [AllowAnonymous]
+    public static int Count(IStudentDirectory directory) => directory.All.Count;
+}
+
+public static class Admin
+{
+    [ServerFunction(Method = "GET")]
+    [RequireSession(RedirectTo = "/admin/login")]
+    public static string Secret() => "the chamber is open";
+}
+
+public sealed class Greetings(Greeter greeter)
+{
+    [ServerFunction(Method = "GET")]
+    public string Hello(string name, UserSession? user) => $"{greeter.Greeting}, {name}{(user is null ? string.Empty : $" (signed in as {user.Name})")}";
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SessionAuth.TestApp;
+
+/// <summary>Starts the test app on Kestrel, on 127.0.0.1 and a free port.</summary>
+public static class TestAppHost
+{
+    public const string SessionPassword = "test-password-that-is-long-enough-0123456789";
+
+    public static WebApplication Build(Action<SessionAuthOptions>? configure = null, Action<WebApplicationBuilder>? configureBuilder = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IStudentDirectory, StudentDirectory>();
+        builder.Services.AddSingleton(new Greeter { Greeting = "Hello" });
+        builder.Services.AddScoped<Greetings>();
+        builder.Services.AddSessionAuth<UserSession>(options =>
+        {
+            options.Password = SessionPassword;
+            configure?.Invoke(options);
+        });
+        configureBuilder?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseSessionAuth();
+        app.MapServerFunctions();
+        app.MapGet("/minimal/me", [RequireSession] async (HttpContext context) =>
+        {
+            var session = await context.GetSessionAsync<UserSession>();
+            return session.Data!.Name;
+        });
+        return app;
+    }
+
+    /// <summary>The generated MapServerFunctions() is internal to this assembly; tests reach it here.</summary>
+    public static IEndpointConventionBuilder MapServerFunctionsOf(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();
+
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null)
+    {
+        var app = Build(configure);
+        await app.StartAsync();
+        return (app, new Uri(app.Urls.First()));
+    }
+}
