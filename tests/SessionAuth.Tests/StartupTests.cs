@@ -130,6 +130,6 @@ public sealed class StartupTests
         using var me = await client.FetchAsync("/_server/Account/Me");
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        Assert.Contains(log.Messages, m => m.Level == LogLevel.Warning && m.Text.Contains("random password was generated for Development", StringComparison.Ordinal));
+        Assert.Single(log.Messages, m => m.Level == LogLevel.Warning && m.Text.Contains("random password was generated for Development", StringComparison.Ordinal));
     }
 }

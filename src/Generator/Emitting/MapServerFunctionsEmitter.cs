@@ -33,10 +33,14 @@ internal static class MapServerFunctionsEmitter
 
         foreach (var function in functions)
         {
-            writer.WriteLine(
-                $"global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, {Literal(function.HttpMethod)}, {Literal(function.Route)}, " +
-                $"new global::SessionAuth.ServerFunctionMetadata({Literal(function.Name)}, requiresSession: {(function.RequiresSession ? "true" : "false")}), " +
-                $"global::SessionAuth.Generated.ServerFunctionEndpoints.{function.FactoryName}(services));");
+            writer.WriteLine("global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(");
+            writer.Indent();
+            writer.WriteLine("group,");
+            writer.WriteLine($"{Literal(function.HttpMethod)},");
+            writer.WriteLine($"{Literal(function.Route)},");
+            writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({Literal(function.Name)}, requiresSession: {(function.RequiresSession ? "true" : "false")}),");
+            writer.WriteLine($"global::SessionAuth.Generated.ServerFunctionEndpoints.{function.FactoryName}(services));");
+            writer.Unindent();
         }
 
         writer.WriteLine("return group;");

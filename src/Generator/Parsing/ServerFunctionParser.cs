@@ -300,19 +300,35 @@ internal static class ServerFunctionParser
         return isParsable ? (TextKind.Parsable, valueType, isNullableValueType) : (TextKind.None, type, false);
     }
 
+    /// <summary>The default value as a person would write it: <c>1</c>, <c>"name"</c>, <c>Category.Owls</c>.</summary>
     private static string FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType)
     {
         var value = parameter.ExplicitDefaultValue;
         var typeName = valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (value is null)
+        {
+            return parameter.Type.IsValueType && parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                ? $"default({typeName})"
+                : "null";
+        }
+
+        if (valueType.TypeKind == TypeKind.Enum)
+        {
+            var member = valueType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
+            return member is not null
+                ? $"{typeName}.{member.Name}"
+                : $"({typeName})({SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false)})";
+        }
+
         return value switch
         {
-            null when parameter.Type.IsValueType && parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T => $"default({typeName})",
-            null => "null",
             string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            bool flag => flag ? "true" : "false",
             char character => SymbolDisplay.FormatLiteral(character, quote: true),
+            bool flag => flag ? "true" : "false",
             decimal number => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
-            _ => $"({typeName})({SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false)})",
+            float number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
+            double number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+            _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) ?? "default",
         };
     }
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: generator snapshots and incrementality, runtime unit tests, and the HTTP tests
+# against real Kestrel on 127.0.0.1. Works on a fresh Debian machine with the .NET 10 SDK; it installs anything else
+# the tests need and prints "N passed, N failed" at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "eng/test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+
+# A run that approves snapshots is a deliberate act, never a side effect of running the tests.
+unset SESSIONAUTH_ACCEPT_SNAPSHOTS
+
+results=artifacts/test-results
+rm -rf "$results"
+status=0
+dotnet test SessionAuth.Generators.sln -c Release --logger "trx" --results-directory "$results" || status=$?
+
+# Sum the counters of every test run so the last line says what ran, whatever the runner printed before it.
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+if [ ${#trx_files[@]} -eq 0 ]; then
+  echo "0 passed, 0 failed"
+  echo "eng/test.sh: no test results were written." >&2
+  exit 1
+fi
+read -r passed failed < <(grep -ho '<Counters [^>]*' "${trx_files[@]}" \
+  | sed -E 's/.* passed="([0-9]+)".* failed="([0-9]+)".*/\1 \2/' \
+  | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
+echo "${passed} passed, ${failed} failed"
+if [ "$passed" -eq 0 ]; then
+  echo "eng/test.sh: no test ran." >&2
+  exit 1
+fi
+exit "$status"

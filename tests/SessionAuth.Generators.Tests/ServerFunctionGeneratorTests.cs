@@ -1,0 +1,268 @@
+namespace SessionAuth.Generators.Tests;
+
+public sealed class ServerFunctionGeneratorTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Security.Claims;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Mvc;
+        using SessionAuth;
+
+        """;
+
+    // Appended to each source, inside its file-scoped namespace Shop.
+    private const string SessionType = """
+
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+
+        """;
+
+    private static GeneratorRun Run(string source) => GeneratorHarness.Run(Usings + source + SessionType);
+
+    private static void MatchSnapshot(string source, string name) => Snapshot.Match(Run(source).Text, name);
+
+    [Fact]
+    public void Guard_on_the_method() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Orders
+        {
+            [ServerFunction, RequireSession]
+            public static int Count() => 42;
+
+            [ServerFunction]
+            public static int Public() => 1;
+        }
+        """,
+        nameof(Guard_on_the_method));
+
+    [Fact]
+    public void Guard_on_the_class_with_an_AllowAnonymous_override_and_a_redirect() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        [RequireSession(RedirectTo = "/account/sign-in")]
+        public static class Orders
+        {
+            [ServerFunction]
+            public static string Mine(UserSession user) => user.Name;
+
+            [ServerFunction, AllowAnonymous]
+            public static int Count(UserSession? user) => user is null ? 0 : 1;
+        }
+        """,
+        nameof(Guard_on_the_class_with_an_AllowAnonymous_override_and_a_redirect));
+
+    [Fact]
+    public void Guard_on_the_assembly() => MatchSnapshot(
+        """
+        [assembly: RequireSession]
+
+        namespace Shop;
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 42;
+
+            [ServerFunction, AllowAnonymous]
+            public static string Health() => "ok";
+        }
+
+        [AllowAnonymous]
+        public static class Catalog
+        {
+            [ServerFunction(Method = "GET")]
+            public static string[] Products() => ["wand", "owl"];
+        }
+        """,
+        nameof(Guard_on_the_assembly));
+
+    [Fact]
+    public void Route_and_query_bindings_on_a_GET() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public enum Category { Wands, Owls }
+
+        public static class Products
+        {
+            [ServerFunction("/api/products/{category}/{id:int}", Method = "get")]
+            public static string Find(Category category, int id, string? search, Guid? after, int page = 1, string sort = "name", Category fallback = Category.Owls, DateOnly? since = null, double ratio = 0.5, float scale = 2, decimal price = 9.99m, long big = -3, bool exact = false, char initial = '\n') =>
+                $"{category} {id} {search} {after} {page} {sort} {fallback} {since} {ratio} {scale} {price} {big} {exact} {initial}";
+        }
+        """,
+        nameof(Route_and_query_bindings_on_a_GET));
+
+    [Fact]
+    public void Body_bindings_on_a_POST() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public sealed record Address(string Street, string City);
+
+        public interface IOrderStore
+        {
+            int Save(string item, int quantity, Address shipTo, Address? billTo);
+        }
+
+        public sealed class Clock
+        {
+            public DateTimeOffset Now => DateTimeOffset.UnixEpoch;
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            [RequireSession]
+            public static int Place(string item, int quantity, decimal price, bool giftWrap, Address shipTo, Address? billTo, IOrderStore store, [FromServices] Clock clock, UserSession user) =>
+                store.Save(item, quantity, shipTo, billTo);
+        }
+        """,
+        nameof(Body_bindings_on_a_POST));
+
+    [Fact]
+    public void Request_context_and_session_parameters() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Account
+        {
+            [ServerFunction]
+            public static async Task Login(string name, Session<UserSession> session, HttpContext context, HttpRequest request, HttpResponse response, ClaimsPrincipal principal, CancellationToken cancellationToken)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await session.UpdateAsync(new UserSession(1, name));
+            }
+
+            [ServerFunction, RequireSession]
+            public static Task Logout(Session session) => session.ClearAsync();
+        }
+        """,
+        nameof(Request_context_and_session_parameters));
+
+    [Fact]
+    public void Every_return_shape() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Returns
+        {
+            [ServerFunction] public static void Nothing() { }
+            [ServerFunction] public static Task NothingLater() => Task.CompletedTask;
+            [ServerFunction] public static ValueTask NothingLaterCheaply() => ValueTask.CompletedTask;
+            [ServerFunction] public static List<string> Value() => ["a"];
+            [ServerFunction] public static Task<int?> ValueLater() => Task.FromResult<int?>(null);
+            [ServerFunction] public static ValueTask<string> ValueLaterCheaply() => ValueTask.FromResult("a");
+            [ServerFunction] public static IResult Result() => Results.Ok();
+            [ServerFunction] public static Task<IResult> ResultLater() => Task.FromResult(Results.Ok());
+            [ServerFunction] public static Results<Ok<string>, NotFound> TypedResult() => TypedResults.NotFound();
+        }
+        """,
+        nameof(Every_return_shape));
+
+    [Fact]
+    public void Instance_methods_come_from_DI_and_nested_types_join_with_dots() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public sealed class Greeter(string greeting)
+        {
+            [ServerFunction(Method = "GET")]
+            public string Hello(string name) => $"{greeting}, {name}";
+        }
+
+        public static class Admin
+        {
+            public static class Reports
+            {
+                [ServerFunction, RequireSession]
+                internal static int Daily() => 1;
+            }
+        }
+        """,
+        nameof(Instance_methods_come_from_DI_and_nested_types_join_with_dots));
+
+    [Fact]
+    public void Parameter_names_never_clash_with_the_generated_locals() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Clashes
+        {
+            [ServerFunction, RequireSession]
+            public static string Echo(string session, string result, int arguments, string @class, string sessionBinding, UserSession sessionData) =>
+                session + result + arguments + @class + sessionBinding + sessionData.Name;
+        }
+        """,
+        nameof(Parameter_names_never_clash_with_the_generated_locals));
+
+    [Fact]
+    public void Functions_the_generated_code_cannot_call_or_bind_are_skipped() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Skipped
+        {
+            [ServerFunction] private static int Hidden() => 1;
+            [ServerFunction] public static T Generic<T>() => default!;
+            [ServerFunction] public static void ByRef(ref int value) { }
+            [ServerFunction] public static async void Fire() => await Task.Yield();
+            [ServerFunction] public static string Unguarded(UserSession user) => user.Name;
+            [ServerFunction] public static int Kept() => 1;
+        }
+
+        public static class Container<T>
+        {
+            [ServerFunction] public static int InGeneric() => 1;
+        }
+        """,
+        nameof(Functions_the_generated_code_cannot_call_or_bind_are_skipped));
+
+    [Fact]
+    public void An_assembly_without_server_functions_still_gets_MapServerFunctions() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public static class Nothing
+        {
+        }
+        """,
+        nameof(An_assembly_without_server_functions_still_gets_MapServerFunctions));
+
+    [Fact]
+    public void Nothing_is_generated_without_the_runtime()
+    {
+        var run = GeneratorHarness.Run("namespace Shop; public static class Plain { public static int Count() => 1; }", referenceRuntime: false);
+
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Each_function_has_its_own_file_named_after_it()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            public static class Orders
+            {
+                [ServerFunction] public static int Count() => 1;
+                [ServerFunction] public static int Sum() => 2;
+            }
+            """);
+
+        Assert.Equal(
+            ["ServerFunctions.Map.g.cs", "ServerFunctions.Shop.Orders.Count.g.cs", "ServerFunctions.Shop.Orders.Sum.g.cs"],
+            run.Sources.Select(s => s.HintName));
+        Assert.All(run.Sources, s => Assert.StartsWith("// <auto-generated/>\n#nullable enable\n", s.SourceText.ToString(), StringComparison.Ordinal));
+    }
+}
