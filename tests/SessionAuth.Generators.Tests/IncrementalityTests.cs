@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SessionAuth.Generators.Tests;
 
@@ -44,32 +44,32 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_function_body_regenerates_nothing()
     {
-        var compilation = GeneratorHarness.CreateCompilation(Source);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.Single();
-        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("=> 1;", "=> 2;", StringComparison.Ordinal))));
+        var result = RerunAfterEdit("=> 1;", "=> 2;");
 
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.All(
-            result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
-            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.All(OutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
     [Fact]
     public void Changing_a_route_regenerates_that_function_and_the_map_only()
     {
+        var result = RerunAfterEdit("/api/orders/{id}", "/api/order/{id}");
+
+        Assert.Equal(2, OutputReasons(result).Count(reason => reason == IncrementalStepRunReason.Modified));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "ServerFunctions.Map.g.cs" && s.SourceText.ToString().Contains("/api/order/{id}", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the generator on <see cref="Source"/>, replaces <paramref name="from"/> with <paramref name="to"/>, and runs it again.</summary>
+    private static GeneratorRunResult RerunAfterEdit(string from, string to)
+    {
         var compilation = GeneratorHarness.CreateCompilation(Source);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var tree = compilation.SyntaxTrees.Single();
-        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("/api/orders/{id}", "/api/order/{id}", StringComparison.Ordinal))));
-
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-        var reasons = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
-
-        Assert.Equal(2, reasons.Count(reason => reason == IncrementalStepRunReason.Modified));
-        Assert.Contains(result.GeneratedSources, s => s.HintName == "ServerFunctions.Map.g.cs" && s.SourceText.ToString().Contains("/api/order/{id}", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Source.Replace(from, to, StringComparison.Ordinal))));
+        return driver.RunGenerators(edited).GetRunResult().Results.Single();
     }
+
+    private static IEnumerable<IncrementalStepRunReason> OutputReasons(GeneratorRunResult result) =>
+        result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).Select(output => output.Reason);
 
     private static readonly Type[] Forbidden = [typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(SyntaxTree), typeof(SemanticModel), typeof(Location)];
 
