@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ public static class SessionAuthApplicationBuilderExtensions
 
         var sessions = factory.Sessions;
         var defaultGuard = factory.Create(redirectTo: null);
+        var guardsByRedirect = new ConcurrentDictionary<string, SessionGuard>(StringComparer.Ordinal);
         return app.Use(next => httpContext =>
         {
             var endpoint = httpContext.GetEndpoint();
@@ -36,7 +38,8 @@ public static class SessionAuthApplicationBuilderExtensions
                 return next(httpContext);
             }
 
-            return GuardAsync(httpContext, next, sessions, requirement.RedirectTo is null ? defaultGuard : factory.Create(requirement.RedirectTo));
+            var guard = requirement.RedirectTo is null ? defaultGuard : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
+            return GuardAsync(httpContext, next, sessions, guard);
         });
     }
 

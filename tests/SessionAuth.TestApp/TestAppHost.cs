@@ -36,6 +36,10 @@ public static class TestAppHost
             var session = await context.GetSessionAsync<UserSession>();
             return session.Data!.Name;
         });
+
+        var reports = app.MapGroup("/reports").RequireSession(redirectTo: "/reports/login");
+        reports.MapGet("/daily", () => "daily report");
+        app.MapGet("/minimal/chained", () => "chained").RequireSession();
         return app;
     }
 

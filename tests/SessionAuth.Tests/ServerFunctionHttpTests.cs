@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
 using SessionAuth.Infrastructure;
 
@@ -316,6 +317,32 @@ public sealed class ServerFunctionHttpTests(TestAppFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("/login?returnUrl=%2Fminimal%2Fme", navigation.Headers.Location?.OriginalString);
         Assert.Equal("ron", await signedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RequireSession_on_a_route_group_or_a_map_call_is_enforced_by_UseSessionAuth()
+    {
+        using var client = fixture.CreateClient();
+
+        using var group = await client.NavigateAsync("/reports/daily");
+        using var chained = await client.FetchAsync("/minimal/chained", method: HttpMethod.Get);
+        await client.LoginAsync();
+        using var groupSignedIn = await client.FetchAsync("/reports/daily", method: HttpMethod.Get);
+
+        Assert.Equal("/reports/login?returnUrl=%2Freports%2Fdaily", group.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, chained.StatusCode);
+        Assert.Equal("daily report", await groupSignedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void RequireSession_refuses_a_redirect_that_is_not_local()
+    {
+        var builder = WebApplication.CreateBuilder();
+        var app = builder.Build();
+
+        var exception = Assert.Throws<ArgumentException>(() => app.MapGroup("/x").RequireSession(redirectTo: "https://evil.example/login"));
+
+        Assert.Equal("redirectTo", exception.ParamName);
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>Every SessionAuth rule. Ids are a contract: users suppress and configure them by id.</summary>
+internal static class Descriptors
+{
+    private const string Security = "Security";
+    private const string Usage = "Usage";
+
+    public static readonly DiagnosticDescriptor EndpointWithoutGuardDecision = Create(
+        "SAUTH0001",
+        "Endpoint has no guard decision",
+        "{0} has no guard decision: mark it [RequireSession], [Authorize] or [AllowAnonymous], or guard its route group",
+        Security,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor OpenRedirect = Create(
+        "SAUTH0002",
+        "Redirect target is not a local path",
+        "{0} '{1}' is not a local path: use a path that starts with a single '/', with no scheme or host",
+        Security,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = Create(
+        "SAUTH0003",
+        "Server function cannot be generated",
+        "Server function {0} cannot be generated: {1}",
+        Usage,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SessionDataWithoutGuard = Create(
+        "SAUTH0004",
+        "Session data parameter on an unguarded endpoint",
+        "Parameter '{0}' of {1} is session data but the endpoint is not guarded, so it can be null: add [RequireSession] or declare it as {2}?",
+        Usage,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ConflictingGuardAttributes = Create(
+        "SAUTH0005",
+        "[RequireSession] and [AllowAnonymous] on the same member",
+        "{0} is marked both [RequireSession] and [AllowAnonymous]; [AllowAnonymous] wins, so remove the one you do not mean",
+        Usage,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PasswordLiteral = Create(
+        "SAUTH0006",
+        "Session password written in source",
+        "The session password is a string literal{0}: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        Security,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SessionChangedOnGet = Create(
+        "SAUTH0008",
+        "GET server function changes the session",
+        "Server function {0} answers GET but calls {1}: GET requests cross sites under SameSite=Lax, so session changes belong on POST",
+        Security,
+        DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
+        new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    public static string HelpLink(string id) => $"https://github.com/sessionauth/sessionauth/blob/main/docs/rules/{id}.md";
+}
