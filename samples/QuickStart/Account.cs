@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using SessionAuth;
 
 namespace QuickStart;
@@ -8,7 +9,7 @@ public sealed record UserSession(int UserId, string Name);
 public static class Account
 {
     // POST /_server/Account/Login with form fields or a JSON object: { "name": "..." }
-    [ServerFunction]
+    [ServerFunction, AllowAnonymous]
     public static async Task<IResult> Login(string name, Session<UserSession> session)
     {
         if (string.IsNullOrWhiteSpace(name))

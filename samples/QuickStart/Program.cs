@@ -9,6 +9,6 @@ builder.Services.AddSessionAuth<UserSession>(options => options.Password = build
 var app = builder.Build();
 app.UseSessionAuth();
 app.MapServerFunctions();
-app.MapGet("/", () => Results.Content(Pages.Home, "text/html"));
-app.MapGet("/login", () => Results.Content(Pages.Login, "text/html"));
+app.MapGet("/", () => Results.Content(Pages.Home, "text/html")).AllowAnonymous();
+app.MapGet("/login", () => Results.Content(Pages.Login, "text/html")).AllowAnonymous();
 app.Run();

@@ -8,7 +8,7 @@ public static class Account
 {
     public const string Password = "alohomora";
 
-    [ServerFunction]
+    [ServerFunction, AllowAnonymous]
     public static async Task<Results<Ok<UserSession>, ProblemHttpResult>> Login(string username, string password, Session<UserSession> session)
     {
         if (password != Password)
@@ -64,6 +64,6 @@ public static class Admin
 
 public sealed class Greetings(Greeter greeter)
 {
-    [ServerFunction(Method = "GET")]
+    [ServerFunction(Method = "GET"), AllowAnonymous]
     public string Hello(string name, UserSession? user) => $"{greeter.Greeting}, {name}{(user is null ? string.Empty : $" (signed in as {user.Name})")}";
 }

@@ -23,7 +23,9 @@ public static class TestAppHost
         builder.Services.AddScoped<Greetings>();
         builder.Services.AddSessionAuth<UserSession>(options =>
         {
+#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
             options.Password = SessionPassword;
+#pragma warning restore SAUTH0006
             configure?.Invoke(options);
         });
         configureBuilder?.Invoke(builder);

@@ -11,7 +11,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EndpointWithoutGuardDecision = Create(
         "SAUTH0001",
         "Endpoint has no guard decision",
-        "{0} has no guard decision: mark it [RequireSession], [Authorize] or [AllowAnonymous], or guard its route group",
+        "{0} has no guard decision: {1}",
         Security,
         DiagnosticSeverity.Warning);
 
@@ -56,6 +56,10 @@ internal static class Descriptors
         "Server function {0} answers GET but calls {1}: GET requests cross sites under SameSite=Lax, so session changes belong on POST",
         Security,
         DiagnosticSeverity.Warning);
+
+    public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
+    public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
+    public const string ActionAdvice = "mark the action or its controller [RequireSession], [Authorize] or [AllowAnonymous], or call RequireAuthorization() on MapControllers()";
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

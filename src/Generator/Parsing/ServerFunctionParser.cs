@@ -21,20 +21,41 @@ internal static class ServerFunctionParser
             return null;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var compilation = context.SemanticModel.Compilation;
-        var types = new KnownTypes(compilation);
-        if (!types.IsComplete || !IsCallable(method, compilation))
+        return Parse(method, context.Attributes[0], compilation, new KnownTypes(compilation), out _);
+    }
+
+    /// <summary>
+    /// Builds the spec of <paramref name="method"/>, or says in <paramref name="problem"/> why it cannot be built.
+    /// The generator skips such a method; the analyzer reports the problem (SAUTH0003, SAUTH0004).
+    /// </summary>
+    public static ServerFunctionSpec? Parse(IMethodSymbol method, AttributeData attribute, Compilation compilation, KnownTypes types, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        if (!types.IsComplete)
         {
             return null;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (FindUnreachable(method, compilation) is { } reason)
+        {
+            problem = new ServerFunctionProblem(reason);
+            return null;
+        }
 
-        var (route, httpMethod) = ReadAttribute(context.Attributes[0]);
+        var (route, httpMethod) = ReadAttribute(attribute);
         var typePath = GetTypePath(method.ContainingType);
         route ??= $"/_server/{typePath}/{method.Name}";
-        if (httpMethod is null || route.Length == 0)
+        if (httpMethod is null)
         {
+            problem = new ServerFunctionProblem("its Method is not an HTTP method name such as GET or POST");
+            return null;
+        }
+
+        if (route.Length == 0)
+        {
+            problem = new ServerFunctionProblem("its route is empty");
             return null;
         }
 
@@ -46,7 +67,7 @@ internal static class ServerFunctionParser
         string? sessionDataType = null;
         foreach (var parameter in method.Parameters)
         {
-            var spec = ParseParameter(parameter, types, guard, routeParameters, bodyAllowed, ref sessionDataType);
+            var spec = ParseParameter(parameter, types, guard, routeParameters, bodyAllowed, ref sessionDataType, out problem);
             if (spec is null)
             {
                 return null;
@@ -73,23 +94,41 @@ internal static class ServerFunctionParser
             Return: returnSpec);
     }
 
-    private static bool IsCallable(IMethodSymbol method, Compilation compilation)
+    /// <summary>Why generated code could not call <paramref name="method"/> at all, or <see langword="null"/>.</summary>
+    private static string? FindUnreachable(IMethodSymbol method, Compilation compilation)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || (method.IsAsync && method.ReturnsVoid))
+        if (method.MethodKind != MethodKind.Ordinary)
         {
-            return false;
+            return "only ordinary methods can be server functions, not local functions, operators or accessors";
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return "it is generic; a server function has no type parameters";
         }
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             if (type.IsGenericType)
             {
-                return false;
+                return $"it is declared in the generic type {type.Name}";
             }
         }
 
-        return compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
-            && method.Parameters.All(static p => p.RefKind == RefKind.None);
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            return "it is async void, so nobody could await it; return Task instead";
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly))
+        {
+            return "generated code cannot reach it; make it and the types around it internal or public";
+        }
+
+        var byReference = method.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None);
+        return byReference is null
+            ? null
+            : $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}), which an HTTP argument cannot be";
     }
 
     private static (string? Route, string? HttpMethod) ReadAttribute(AttributeData attribute)
@@ -159,8 +198,10 @@ internal static class ServerFunctionParser
         GuardSpec guard,
         HashSet<string> routeParameters,
         bool bodyAllowed,
-        ref string? sessionDataType)
+        ref string? sessionDataType,
+        out ServerFunctionProblem? problem)
     {
+        problem = null;
         var type = parameter.Type;
         var typeName = type.ToDisplayString(TypeFormat);
         var fixedKind = GetContextKind(type, types);
@@ -172,7 +213,7 @@ internal static class ServerFunctionParser
         if (KnownTypes.IsConstructedFrom(type, types.SessionOfT))
         {
             var dataType = ((INamedTypeSymbol)type).TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return AgreeOnSessionType(ref sessionDataType, dataType) ? Simple(parameter, typeName, ParameterKind.Session) : null;
+            return AgreeOnSessionType(ref sessionDataType, dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.Session) : null;
         }
 
         if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.SessionData)))
@@ -182,11 +223,12 @@ internal static class ServerFunctionParser
             // Unguarded, the data can be missing; only a nullable parameter can say so.
             if (!guard.RequiresSession && !isNullable)
             {
+                problem = new ServerFunctionProblem($"parameter '{parameter.Name}' is session data on an endpoint that is not guarded", UnguardedSessionData: parameter.Name, SessionDataTypeName: type.Name);
                 return null;
             }
 
             var dataType = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return AgreeOnSessionType(ref sessionDataType, dataType) ? Simple(parameter, typeName, ParameterKind.SessionData) : null;
+            return AgreeOnSessionType(ref sessionDataType, dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.SessionData) : null;
         }
 
         if (parameter.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.Implements(c, types.FromServiceMetadata)))
@@ -203,9 +245,15 @@ internal static class ServerFunctionParser
         {
             // A nullable value type binds null when missing, and a parsable class has no null to fall back on:
             // any other default has no binding that could honour it.
-            if ((isNullableValueType && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
-                || (textKind == TextKind.Parsable && valueType.IsReferenceType && !isRequired && defaultValue is null or "null"))
+            if (isNullableValueType && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
             {
+                problem = new ServerFunctionProblem($"parameter '{parameter.Name}' is nullable with a default other than null; use null, or drop the '?'");
+                return null;
+            }
+
+            if (textKind == TextKind.Parsable && valueType.IsReferenceType && !isRequired && defaultValue is null or "null")
+            {
+                problem = new ServerFunctionProblem($"parameter '{parameter.Name}' is an optional {valueType.Name}, a class with no value to bind when missing; make it required");
                 return null;
             }
 
@@ -231,6 +279,7 @@ internal static class ServerFunctionParser
 
         if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
         {
+            problem = new ServerFunctionProblem($"parameter '{parameter.Name}' has a default value that JSON binding cannot honour; use null");
             return null;
         }
 
@@ -270,10 +319,12 @@ internal static class ServerFunctionParser
     private static ParameterSpec Simple(IParameterSymbol parameter, string typeName, ParameterKind kind) =>
         new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, IsRequired: true, IsNullableValueType: false, DefaultValue: null);
 
-    private static bool AgreeOnSessionType(ref string? sessionDataType, string dataType)
+    private static bool AgreeOnSessionType(ref string? sessionDataType, string dataType, IParameterSymbol parameter, out ServerFunctionProblem? problem)
     {
+        problem = null;
         if (sessionDataType is not null && sessionDataType != dataType)
         {
+            problem = new ServerFunctionProblem($"parameter '{parameter.Name}' uses the session type {dataType}, but another parameter uses {sessionDataType}");
             return false;
         }
 

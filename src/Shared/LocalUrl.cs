@@ -1,15 +1,18 @@
 namespace SessionAuth;
 
-/// <summary>The one check every redirect target goes through: is it a path on this site?</summary>
+/// <summary>
+/// The one check every redirect target goes through: is it a path on this site? Compiled into the runtime (redirects at
+/// run time) and the analyzers (literals at compile time), so both apply the same rule.
+/// </summary>
 internal static class LocalUrl
 {
     /// <summary>
     /// <see langword="true"/> for <c>/path</c>; <see langword="false"/> for anything a browser could read as another
     /// host (<c>//host</c>, <c>/\host</c>, a scheme) or that carries control characters or backslashes.
     /// </summary>
-    public static bool IsLocal(ReadOnlySpan<char> url)
+    public static bool IsLocal(string? url)
     {
-        if (url.IsEmpty || url[0] != '/')
+        if (url is null || url.Length == 0 || url[0] != '/')
         {
             return false;
         }

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>The symbols the analyzers look for, resolved once per compilation in a compilation-start action.</summary>
+internal sealed class AnalyzerSymbols
+{
+    private AnalyzerSymbols(Compilation compilation)
+    {
+        Known = new KnownTypes(compilation);
+        ServerFunction = compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute);
+        AuthorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+        Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
+        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        SessionAuthOptions = compilation.GetTypeByMetadataName("SessionAuth.SessionAuthOptions");
+    }
+
+    public KnownTypes Known { get; }
+
+    public INamedTypeSymbol? ServerFunction { get; }
+
+    public INamedTypeSymbol? AuthorizeData { get; }
+
+    public INamedTypeSymbol? EndpointRouteBuilder { get; }
+
+    public INamedTypeSymbol? RequestDelegate { get; }
+
+    public INamedTypeSymbol Delegate { get; }
+
+    public INamedTypeSymbol? ControllerBase { get; }
+
+    public INamedTypeSymbol? ControllerAttribute { get; }
+
+    public INamedTypeSymbol? NonControllerAttribute { get; }
+
+    public INamedTypeSymbol? NonActionAttribute { get; }
+
+    public INamedTypeSymbol? SessionAuthOptions { get; }
+
+    public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
+
+    /// <summary>[RequireSession], or any attribute ASP.NET Core reads as an authorization decision.</summary>
+    public bool IsGuardDecision(AttributeData attribute) =>
+        attribute.AttributeClass is { } type
+        && (KnownTypes.Is(type, Known.RequireSession) || KnownTypes.Implements(type, AuthorizeData) || KnownTypes.Implements(type, Known.AllowAnonymous));
+
+    public bool HasGuardDecision(ISymbol symbol) => symbol.GetAttributes().Any(IsGuardDecision);
+
+    public bool IsServerFunction(IMethodSymbol method, out AttributeData attribute)
+    {
+        attribute = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, ServerFunction))!;
+        return attribute is not null;
+    }
+}

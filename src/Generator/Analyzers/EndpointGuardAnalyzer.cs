@@ -1,0 +1,387 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// SAUTH0001: every server endpoint (server function, minimal API handler, controller action) has made a guard decision.
+/// SAUTH0005: no member says both [RequireSession] and [AllowAnonymous].
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EndpointGuardAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [Descriptors.EndpointWithoutGuardDecision, Descriptors.ConflictingGuardAttributes];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = AnalyzerSymbols.Create(start.Compilation);
+            if (symbols.Known.RequireSession is null)
+            {
+                return;
+            }
+
+            var projectGuards = new ProjectWideGuards(start.Compilation);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
+            start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+            if (symbols.EndpointRouteBuilder is not null)
+            {
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    var maps = new EndpointMaps(symbols);
+                    block.RegisterOperationAction(c => maps.Add((IInvocationOperation)c.Operation), OperationKind.Invocation);
+                    block.RegisterOperationAction(c => maps.Add((IVariableDeclaratorOperation)c.Operation), OperationKind.VariableDeclarator);
+                    block.RegisterOperationBlockEndAction(c => maps.Report(c, projectGuards));
+                });
+            }
+        });
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        ReportConflictingAttributes(context, method, symbols);
+        if (!symbols.IsServerFunction(method, out _) || HasSessionDecision(method, symbols))
+        {
+            return;
+        }
+
+        // The generated endpoint carries no authorization metadata, so only [RequireSession] and [AllowAnonymous]
+        // decide for a server function; a fallback policy still covers it, because it applies to every such endpoint.
+        if (!projectGuards.HasFallbackPolicy(context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, method.Locations[0], $"Server function {method.ContainingType.Name}.{method.Name}", Descriptors.ServerFunctionAdvice));
+        }
+    }
+
+    private static bool HasSessionDecision(IMethodSymbol method, AnalyzerSymbols symbols)
+    {
+        bool Decides(ISymbol symbol) => symbol.GetAttributes().Any(a =>
+            KnownTypes.Is(a.AttributeClass, symbols.Known.RequireSession) || (a.AttributeClass is { } c && KnownTypes.Implements(c, symbols.Known.AllowAnonymous)));
+
+        if (Decides(method) || Decides(method.ContainingAssembly))
+        {
+            return true;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Decides(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        ReportConflictingAttributes(context, type, symbols);
+        if (!IsController(type, symbols))
+        {
+            return;
+        }
+
+        // MVC puts the attributes of the controller, its base classes and the action into endpoint metadata.
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (symbols.HasGuardDecision(current))
+            {
+                return;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol action && IsAction(action, symbols) && !symbols.HasGuardDecision(action)
+                && !projectGuards.ControllersDecided(context.CancellationToken))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, action.Locations[0], $"Action {type.Name}.{action.Name}", Descriptors.ActionAdvice));
+            }
+        }
+    }
+
+    private static bool IsController(INamedTypeSymbol type, AnalyzerSymbols symbols)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType
+            || type.DeclaredAccessibility != Accessibility.Public || (symbols.ControllerBase is null && symbols.ControllerAttribute is null))
+        {
+            return false;
+        }
+
+        var isController = false;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.NonControllerAttribute)))
+            {
+                return false;
+            }
+
+            isController |= KnownTypes.Is(current, symbols.ControllerBase)
+                || current.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.ControllerAttribute));
+        }
+
+        return isController;
+    }
+
+    private static bool IsAction(IMethodSymbol method, AnalyzerSymbols symbols) =>
+        method.MethodKind == MethodKind.Ordinary
+        && method.DeclaredAccessibility == Accessibility.Public
+        && !method.IsStatic
+        && !method.IsGenericMethod
+        && !(method.IsOverride && method.OverriddenMethod?.ContainingType.SpecialType == SpecialType.System_Object)
+        && !method.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute));
+
+    private static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReportConflictingAttributes(SymbolAnalysisContext context, ISymbol symbol, AnalyzerSymbols symbols)
+    {
+        AttributeData? requireSession = null;
+        var allowsAnonymous = false;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession))
+            {
+                requireSession = attribute;
+            }
+            else if (attribute.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AllowAnonymous))
+            {
+                allowsAnonymous = true;
+            }
+        }
+
+        if (requireSession?.ApplicationSyntaxReference is { } syntax && allowsAnonymous)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ConflictingGuardAttributes,
+                Location.Create(syntax.SyntaxTree, syntax.Span),
+                symbol.Name));
+        }
+    }
+
+    /// <summary>
+    /// The minimal API endpoints mapped in one method body, with what the body does to route groups and endpoint
+    /// builders held in locals; decided when the body has been seen whole.
+    /// </summary>
+    private sealed class EndpointMaps(AnalyzerSymbols symbols)
+    {
+        private const int MaxGroupDepth = 8;
+        private static readonly HashSet<string> MapMethods = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
+
+        private readonly List<(IInvocationOperation Map, IOperation Handler)> _maps = [];
+        private readonly HashSet<ILocalSymbol> _guardedLocals = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation> _initializers = new(SymbolEqualityComparer.Default);
+        private readonly object _gate = new();
+
+        public void Add(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (ProjectWideGuards.IsGuardConvention(name))
+            {
+                if (Unwrap(Receiver(invocation)) is ILocalReferenceOperation local)
+                {
+                    lock (_gate)
+                    {
+                        _guardedLocals.Add(local.Local);
+                    }
+                }
+            }
+            else if (MapMethods.Contains(name) && FindHandler(invocation) is { } handler)
+            {
+                lock (_gate)
+                {
+                    _maps.Add((invocation, handler));
+                }
+            }
+        }
+
+        public void Add(IVariableDeclaratorOperation declarator)
+        {
+            if (declarator.GetVariableInitializer()?.Value is { } value)
+            {
+                lock (_gate)
+                {
+                    _initializers[declarator.Symbol] = value;
+                }
+            }
+        }
+
+        public void Report(OperationBlockAnalysisContext context, ProjectWideGuards projectGuards)
+        {
+            foreach (var (map, handler) in _maps)
+            {
+                if (HandlerDecides(handler) || ChainDecides(map) || SourceDecides(Receiver(map), 0) || projectGuards.HasFallbackPolicy(context.CancellationToken))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, HandlerLocation(handler), Describe(map), Descriptors.MinimalApiAdvice));
+            }
+        }
+
+        private IOperation? FindHandler(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || !KnownTypes.Is(method.Parameters[0].Type, symbols.EndpointRouteBuilder))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type is { } type && (KnownTypes.Is(type, symbols.Delegate) || KnownTypes.Is(type, symbols.RequestDelegate)))
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private bool HandlerDecides(IOperation handler)
+        {
+            switch (UnwrapDelegate(handler))
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return symbols.HasGuardDecision(lambda.Symbol);
+                case IMethodReferenceOperation reference:
+                    for (ISymbol? symbol = reference.Method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                    {
+                        if (symbols.HasGuardDecision(symbol))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A guard convention later in the chain (<c>MapGet(...).RequireAuthorization()</c>), or on the local that holds it.</summary>
+        private bool ChainDecides(IOperation map)
+        {
+            var current = map;
+            while (true)
+            {
+                var parent = current.Parent;
+                while (parent is IConversionOperation)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && Unwrap(Receiver(outer)) == Unwrap(current))
+                {
+                    if (ProjectWideGuards.IsGuardConvention(outer.TargetMethod.Name))
+                    {
+                        return true;
+                    }
+
+                    current = outer;
+                    continue;
+                }
+
+                if (parent is IInvocationOperation instanceCall && instanceCall.Instance == current)
+                {
+                    current = instanceCall;
+                    continue;
+                }
+
+                return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } && _guardedLocals.Contains(declarator.Symbol);
+            }
+        }
+
+        /// <summary>Whether the builder an endpoint is mapped on is a route group with a guard decision, at any depth.</summary>
+        private bool SourceDecides(IOperation? source, int depth)
+        {
+            if (depth > MaxGroupDepth)
+            {
+                return false;
+            }
+
+            switch (Unwrap(source))
+            {
+                case IInvocationOperation invocation:
+                    return ProjectWideGuards.IsGuardConvention(invocation.TargetMethod.Name) || SourceDecides(Receiver(invocation), depth + 1);
+                case ILocalReferenceOperation local:
+                    return _guardedLocals.Contains(local.Local)
+                        || (_initializers.TryGetValue(local.Local, out var initializer) && SourceDecides(initializer, depth + 1));
+                default:
+                    return false;
+            }
+        }
+
+        private static IOperation? Receiver(IInvocationOperation invocation) =>
+            invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation switch
+                {
+                    IConversionOperation conversion => conversion.Operand,
+                    IParenthesizedOperation parenthesized => parenthesized.Operand,
+                    _ => operation,
+                };
+            }
+
+            return operation;
+        }
+
+        private static IOperation? UnwrapDelegate(IOperation operation)
+        {
+            var current = Unwrap(operation);
+            while (current is IDelegateCreationOperation creation)
+            {
+                current = Unwrap(creation.Target);
+            }
+
+            return current;
+        }
+
+        private static Location HandlerLocation(IOperation handler) =>
+            UnwrapDelegate(handler)?.Syntax is LambdaExpressionSyntax lambda ? lambda.ArrowToken.GetLocation() : handler.Syntax.GetLocation();
+
+        private static string Describe(IInvocationOperation map)
+        {
+            var verb = map.TargetMethod.Name switch
+            {
+                "MapGet" => "GET ",
+                "MapPost" => "POST ",
+                "MapPut" => "PUT ",
+                "MapDelete" => "DELETE ",
+                "MapPatch" => "PATCH ",
+                "MapFallback" => "fallback ",
+                _ => string.Empty,
+            };
+            var route = map.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
+            return route is { HasValue: true, Value: string pattern } ? $"Endpoint {verb}{pattern}" : $"Endpoint {verb}mapped with {map.TargetMethod.Name}".Replace("  ", " ");
+        }
+    }
+}

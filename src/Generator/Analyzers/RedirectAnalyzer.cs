@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// SAUTH0002: a login path or local redirect written as a literal that is not a local path. Uses the same check as the
+/// runtime (<c>LocalUrl</c>), which would refuse the value at startup or throw at the redirect.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RedirectAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly HashSet<string> LocalRedirectMethods = ["LocalRedirect", "LocalRedirectPermanent", "LocalRedirectPreserveMethod", "LocalRedirectPermanentPreserveMethod"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.OpenRedirect];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = AnalyzerSymbols.Create(start.Compilation);
+            if (symbols.Known.RequireSession is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, symbols), SyntaxKind.Attribute);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, AnalyzerSymbols symbols)
+    {
+        var attribute = (AttributeSyntax)context.Node;
+        if (attribute.ArgumentList is null || !attribute.Name.ToString().Contains("RequireSession"))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType is not { } type || !KnownTypes.Is(type, symbols.Known.RequireSession))
+        {
+            return;
+        }
+
+        foreach (var argument in attribute.ArgumentList.Arguments)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == "RedirectTo")
+            {
+                Check(context.ReportDiagnostic, context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken), argument.Expression.GetLocation(), "RequireSession.RedirectTo");
+            }
+        }
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, AnalyzerSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "LoginPath" } property } && KnownTypes.Is(property.ContainingType, symbols.SessionAuthOptions))
+        {
+            Check(context.ReportDiagnostic, assignment.Value.ConstantValue, assignment.Value.Syntax.GetLocation(), "SessionAuthOptions.LoginPath");
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var name = invocation.TargetMethod.Name;
+        string? parameterName = name == "RequireSession" && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "SessionAuth"
+            ? "redirectTo"
+            : LocalRedirectMethods.Contains(name) ? "localUrl" : null;
+        if (parameterName is null)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                Check(context.ReportDiagnostic, argument.Value.ConstantValue, argument.Value.Syntax.GetLocation(), $"{name}({parameterName})");
+            }
+        }
+    }
+
+    private static void Check(Action<Diagnostic> report, Optional<object?> constant, Location location, string what)
+    {
+        if (constant is { HasValue: true, Value: string url } && !LocalUrl.IsLocal(url))
+        {
+            report(Diagnostic.Create(Descriptors.OpenRedirect, location, what, url));
+        }
+    }
+}

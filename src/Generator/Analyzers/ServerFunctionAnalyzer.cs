@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// SAUTH0003 and SAUTH0004: explains every server function the generator skips, with the generator's own parser, so the
+/// two can never disagree. SAUTH0008: a GET server function that changes the session.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ServerFunctionAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = AnalyzerSymbols.Create(start.Compilation);
+            if (!symbols.Known.IsComplete || symbols.ServerFunction is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(c => AnalyzeShape(c, symbols), SymbolKind.Method);
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && AnswersGet(attribute))
+                {
+                    block.RegisterOperationAction(c => AnalyzeSessionChange(c, method, symbols), OperationKind.Invocation);
+                }
+            });
+        });
+    }
+
+    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (!symbols.IsServerFunction(method, out var attribute))
+        {
+            return;
+        }
+
+        ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
+        if (problem is null)
+        {
+            return;
+        }
+
+        var name = $"{method.ContainingType.Name}.{method.Name}";
+        if (problem.UnguardedSessionData is { } parameterName)
+        {
+            var parameter = method.Parameters.First(p => p.Name == parameterName);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameterName, name, problem.SessionDataTypeName));
+        }
+        else
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, problem.Reason));
+        }
+    }
+
+    private static bool AnswersGet(AttributeData attribute) =>
+        attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Method").Value.Value is string verb
+        && (verb.Trim().Equals("GET", StringComparison.OrdinalIgnoreCase) || verb.Trim().Equals("HEAD", StringComparison.OrdinalIgnoreCase));
+
+    private static void AnalyzeSessionChange(OperationAnalysisContext context, IMethodSymbol function, AnalyzerSymbols symbols)
+    {
+        var invoked = ((IInvocationOperation)context.Operation).TargetMethod;
+        var type = invoked.ContainingType?.OriginalDefinition;
+        if (invoked.Name is "UpdateAsync" or "ClearAsync"
+            && (KnownTypes.Is(type, symbols.Known.SessionOfT) || KnownTypes.Is(type, symbols.Known.Session)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SessionChangedOnGet,
+                context.Operation.Syntax.GetLocation(),
+                $"{function.ContainingType.Name}.{function.Name}",
+                $"Session.{invoked.Name}"));
+        }
+    }
+}

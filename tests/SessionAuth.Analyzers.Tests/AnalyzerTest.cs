@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SessionAuth.Analyzers.Tests;
+
+/// <summary>
+/// Runs an analyzer over markup (<c>{|SAUTH0001:Handler|}</c>) against this process's own framework, ASP.NET Core
+/// included, and the SessionAuth runtime; no reference assemblies are downloaded.
+/// </summary>
+internal static class AnalyzerTest
+{
+    public const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Routing;
+        using Microsoft.Extensions.DependencyInjection;
+        using SessionAuth;
+
+        """;
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Append(MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    public static Task VerifyAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = Usings + source };
+        Configure(test.TestState, test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>References this process's framework and the runtime instead of downloading reference assemblies.</summary>
+    public static void Configure(SolutionState state, AnalyzerTest<DefaultVerifier> test)
+    {
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        state.AdditionalReferences.AddRange(References);
+    }
+}

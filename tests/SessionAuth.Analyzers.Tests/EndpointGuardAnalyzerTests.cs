@@ -1,0 +1,316 @@
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+public sealed class EndpointGuardAnalyzerTests
+{
+    private static Task VerifyAsync(string source) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source);
+
+    // Server functions
+
+    [Fact]
+    public Task A_server_function_without_a_decision_is_reported() => VerifyAsync("""
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Count|}() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task Authorize_does_not_decide_for_a_server_function_because_the_generated_endpoint_ignores_it() => VerifyAsync("""
+        public static class Orders
+        {
+            [ServerFunction, Authorize]
+            public static int {|SAUTH0001:Count|}() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_decision_on_the_method_its_class_or_an_outer_class_counts() => VerifyAsync("""
+        public static class Orders
+        {
+            [ServerFunction, RequireSession]
+            public static int Count() => 1;
+
+            [ServerFunction, AllowAnonymous]
+            public static int Health() => 1;
+        }
+
+        [RequireSession]
+        public static class Admin
+        {
+            [ServerFunction]
+            public static int Users() => 1;
+
+            public static class Reports
+            {
+                [ServerFunction]
+                public static int Daily() => 1;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_assembly_level_guard_decides_for_every_server_function() => VerifyAsync("""
+        [assembly: RequireSession]
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_fallback_policy_decides_for_every_endpoint() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+                app.MapGet("/todos", () => "todos");
+            }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+
+        public class OrdersController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task A_fallback_policy_set_to_null_decides_nothing() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorization(o => o.FallbackPolicy = null);
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+            }
+        }
+        """);
+
+    // Minimal APIs
+
+    [Fact]
+    public Task A_lambda_and_a_method_group_mapped_on_the_app_are_reported() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+                app.MapPost("/todos", {|SAUTH0001:Create|});
+                app.MapMethods("/todos", new[] { "PUT" }, (string id) {|SAUTH0001:=>|} id);
+                app.MapFallback(() {|SAUTH0001:=>|} "not found");
+            }
+
+            private static string Create() => "created";
+        }
+        """);
+
+    [Fact]
+    public Task A_guard_convention_anywhere_in_the_chain_decides() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", () => "a").RequireAuthorization();
+                app.MapGet("/b", () => "b").WithName("b").RequireSession();
+                app.MapGet("/c", () => "c").AllowAnonymous().WithTags("public");
+                app.MapGet("/d", () => "d").RequireAuthorization("Admins");
+                var e = app.MapGet("/e", () => "e");
+                e.RequireSession();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Attributes_on_the_handler_decide() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", [RequireSession] () => "a");
+                app.MapGet("/b", [Authorize(Roles = "admin")] () => "b");
+                app.MapGet("/c", [AllowAnonymous] () => "c");
+                app.MapGet("/d", Handlers.Guarded);
+                app.MapGet("/e", Handlers.Public);
+            }
+        }
+
+        [Authorize]
+        public static class Handlers
+        {
+            public static string Guarded() => "d";
+
+            [AllowAnonymous]
+            public static string Public() => "e";
+        }
+        """);
+
+    [Fact]
+    public Task A_guarded_route_group_decides_for_endpoints_nested_two_levels_below() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = app.MapGroup("/api").RequireAuthorization();
+                var v1 = api.MapGroup("/v1");
+                var orders = v1.MapGroup("/orders").WithTags("orders");
+                orders.MapGet("/", () => "all");
+                orders.MapPost("/", () => "created");
+
+                app.MapGroup("/inline").RequireSession().MapGet("/x", () => "x");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_group_variable_guarded_by_a_later_statement_decides_for_every_map_on_it() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var admin = app.MapGroup("/admin");
+                admin.RequireSession(redirectTo: "/admin/login");
+                admin.MapGet("/users", () => "users");
+                admin.MapDelete("/users/{id}", (int id) => id);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_unguarded_group_decides_nothing() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = app.MapGroup("/api").WithTags("api");
+                api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+                app.MapGroup("/other").MapGet("/x", () {|SAUTH0001:=>|} "x");
+            }
+
+            public static void MapMore(RouteGroupBuilder group)
+            {
+                group.MapGet("/more", () {|SAUTH0001:=>|} "more");
+            }
+        }
+        """);
+
+    // Controllers
+
+    [Fact]
+    public Task A_public_action_of_an_unguarded_controller_is_reported() => VerifyAsync("""
+        public class OrdersController : ControllerBase
+        {
+            public IActionResult {|SAUTH0001:Index|}() => Ok();
+
+            public IActionResult {|SAUTH0001:Details|}(int id) => Ok(id);
+
+            [NonAction]
+            public void Helper() { }
+
+            protected IActionResult Internal() => Ok();
+
+            public override string ToString() => "orders";
+        }
+
+        [ApiController]
+        public class PlainController
+        {
+            public string {|SAUTH0001:Get|}() => "plain";
+        }
+
+        [NonController]
+        public class NotAController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task Authorize_on_a_base_class_decides_for_every_action() => VerifyAsync("""
+        [Authorize]
+        public abstract class SecureController : ControllerBase
+        {
+        }
+
+        public class OrdersController : SecureController
+        {
+            public IActionResult Index() => Ok();
+
+            [AllowAnonymous]
+            public IActionResult Catalog() => Ok();
+        }
+
+        [RequireSession]
+        public class ProfileController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task AllowAnonymous_on_one_action_of_an_Authorize_controller_is_a_decision() => VerifyAsync("""
+        [Authorize]
+        public class AccountController : ControllerBase
+        {
+            public IActionResult Settings() => Ok();
+
+            [AllowAnonymous]
+            public IActionResult Login() => Ok();
+        }
+
+        public class MixedController : ControllerBase
+        {
+            [Authorize]
+            public IActionResult Private() => Ok();
+
+            [AllowAnonymous]
+            public IActionResult Public() => Ok();
+
+            public IActionResult {|SAUTH0001:Forgotten|}() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task MapControllers_with_RequireAuthorization_decides_for_every_action() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => app.MapControllers().RequireAuthorization();
+        }
+
+        public class OrdersController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+        }
+        """);
+
+    // SAUTH0005
+
+    [Fact]
+    public Task RequireSession_and_AllowAnonymous_on_one_member_are_reported() => VerifyAsync("""
+        public static class Orders
+        {
+            [ServerFunction, {|SAUTH0005:RequireSession|}, AllowAnonymous]
+            public static int Count() => 1;
+
+            [ServerFunction, RequireSession]
+            public static int Sum() => 1;
+        }
+
+        [{|SAUTH0005:RequireSession(RedirectTo = "/login")|}]
+        [AllowAnonymous]
+        public class HomeController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+        }
+        """);
+}
