@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -39,6 +40,22 @@ internal static class AnalyzerTest
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = Usings + source };
         Configure(test.TestState, test);
         test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Applies the code fix titled <paramref name="title"/> to <paramref name="source"/> and expects <paramref name="fixedSource"/>.</summary>
+    public static Task VerifyFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string title)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = title,
+        };
+        Configure(test.TestState, test);
+        Configure(test.FixedState, test);
         return test.RunAsync();
     }
 

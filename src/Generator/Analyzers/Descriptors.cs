@@ -50,6 +50,16 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SessionDataType = new(
+        "SAUTH0007",
+        "Session data type is missing, repeated or cannot round-trip through JSON",
+        "{0}",
+        Usage,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("SAUTH0007"),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SessionChangedOnGet = Create(
         "SAUTH0008",
         "GET server function changes the session",

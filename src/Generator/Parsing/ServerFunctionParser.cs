@@ -148,7 +148,7 @@ internal static class ServerFunctionParser
     }
 
     /// <summary>The nearest decision wins: the method, then its type and the types around it, then the assembly.</summary>
-    private static GuardSpec ResolveGuard(IMethodSymbol method, KnownTypes types)
+    public static GuardSpec ResolveGuard(IMethodSymbol method, KnownTypes types)
     {
         if (Decide(method.GetAttributes(), types) is { } fromMethod)
         {
@@ -324,13 +324,15 @@ internal static class ServerFunctionParser
         problem = null;
         if (sessionDataType is not null && sessionDataType != dataType)
         {
-            problem = new ServerFunctionProblem($"parameter '{parameter.Name}' uses the session type {dataType}, but another parameter uses {sessionDataType}");
+            problem = new ServerFunctionProblem($"parameter '{parameter.Name}' uses the session type {Readable(dataType)}, but another parameter uses {Readable(sessionDataType)}");
             return false;
         }
 
         sessionDataType = dataType;
         return true;
     }
+
+    private static string Readable(string qualifiedTypeName) => qualifiedTypeName.Replace("global::", string.Empty);
 
     private static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
     {

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SessionAuth.CodeFixes;
+
+/// <summary>SAUTH0005: keeps one of [RequireSession] and [AllowAnonymous].</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConflictingGuardCodeFixProvider)), Shared]
+public sealed class ConflictingGuardCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["SAUTH0005"];
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<AttributeSyntax>() is not { } requireSession
+                || requireSession.Parent?.Parent is not { } owner)
+            {
+                continue;
+            }
+
+            var allowAnonymous = owner.ChildNodes().OfType<AttributeListSyntax>()
+                .SelectMany(list => list.Attributes)
+                .FirstOrDefault(attribute => model.GetTypeInfo(attribute, context.CancellationToken).Type is { } type
+                    && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Authorization.IAllowAnonymous"));
+
+            Register(context, diagnostic, "Remove [RequireSession]", root, requireSession);
+            if (allowAnonymous is not null)
+            {
+                Register(context, diagnostic, "Remove [AllowAnonymous]", root, allowAnonymous);
+            }
+        }
+    }
+
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, SyntaxNode root, AttributeSyntax attribute) =>
+        context.RegisterCodeFix(
+            CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(SyntaxEdits.RemoveAttribute(root, attribute))), equivalenceKey: title),
+            diagnostic);
+}

@@ -1,0 +1,175 @@
+using SessionAuth.CodeFixes;
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+public sealed class CodeFixTests
+{
+    private static Task VerifyGuardFixAsync(string source, string fixedSource, string title) =>
+        AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, EndpointGuardCodeFixProvider>(source, fixedSource, title);
+
+    private static Task VerifyConflictFixAsync(string source, string fixedSource, string title) =>
+        AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, ConflictingGuardCodeFixProvider>(source, fixedSource, title);
+
+    [Fact]
+    public Task Add_RequireSession_to_a_server_function_adds_the_attribute_on_its_own_line_and_the_using() => VerifyGuardFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+
+        namespace Shop;
+
+        public static class Orders
+        {
+            /// <summary>Counts orders.</summary>
+            [SessionAuth.ServerFunction]
+            public static int {|SAUTH0001:Count|}() => 1;
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        namespace Shop;
+
+        public static class Orders
+        {
+            /// <summary>Counts orders.</summary>
+            [SessionAuth.ServerFunction]
+            [RequireSession]
+            public static int Count() => 1;
+        }
+        """,
+        "Add [RequireSession]");
+
+    [Fact]
+    public Task Add_AllowAnonymous_to_a_controller_action_keeps_the_doc_comment_above_it() => VerifyGuardFixAsync(
+        """
+        using Microsoft.AspNetCore.Mvc;
+
+        public class HomeController : ControllerBase
+        {
+            /// <summary>The home page.</summary>
+            public IActionResult {|SAUTH0001:Index|}() => Ok();
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+
+        public class HomeController : ControllerBase
+        {
+            /// <summary>The home page.</summary>
+            [AllowAnonymous]
+            public IActionResult Index() => Ok();
+        }
+        """,
+        "Add [AllowAnonymous]");
+
+    [Fact]
+    public Task Append_RequireSession_to_a_map_call() => VerifyGuardFixAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/orders", Handler);
+                app.MapPost("/orders", () {|SAUTH0001:=>|} "created");
+            }
+
+            private static string Handler() => "orders";
+        }
+        """.Replace("app.MapGet(\"/orders\", Handler)", "app.MapGet(\"/orders\", {|SAUTH0001:Handler|})", StringComparison.Ordinal),
+        """
+        using Microsoft.AspNetCore.Builder;
+        using SessionAuth;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/orders", Handler).RequireSession();
+                app.MapPost("/orders", () => "created").RequireSession();
+            }
+
+            private static string Handler() => "orders";
+        }
+        """,
+        "Append .RequireSession() to the endpoint");
+
+    [Fact]
+    public Task Add_AllowAnonymous_to_a_lambda_handler() => VerifyGuardFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/health", () {|SAUTH0001:=>|} "ok");
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/health", [AllowAnonymous] () => "ok");
+        }
+        """,
+        "Add [AllowAnonymous] to the handler");
+
+    [Fact]
+    public Task Remove_AllowAnonymous_keeps_RequireSession() => VerifyConflictFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            [ServerFunction, {|SAUTH0005:RequireSession|}, AllowAnonymous]
+            public static int Count() => 1;
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            [ServerFunction, RequireSession]
+            public static int Count() => 1;
+        }
+        """,
+        "Remove [AllowAnonymous]");
+
+    [Fact]
+    public Task Remove_RequireSession_removes_its_whole_line() => VerifyConflictFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            /// <summary>Counts orders.</summary>
+            [{|SAUTH0005:RequireSession|}]
+            [ServerFunction]
+            [AllowAnonymous]
+            public static int Count() => 1;
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            /// <summary>Counts orders.</summary>
+            [ServerFunction]
+            [AllowAnonymous]
+            public static int Count() => 1;
+        }
+        """,
+        "Remove [RequireSession]");
+}

@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+public sealed class RedirectAndPasswordAnalyzerTests
+{
+    [Fact]
+    public Task Redirect_literals_that_are_not_local_paths_are_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddSessionAuth<UserSession>(o => o.LoginPath = {|SAUTH0002:"https://evil.example/login"|});
+                app.MapGroup("/admin").RequireSession(redirectTo: {|SAUTH0002:"//evil.example"|});
+                app.MapGet("/back", () => Results.LocalRedirect({|SAUTH0002:"http:evil.example"|}));
+            }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction, RequireSession(RedirectTo = {|SAUTH0002:"/\\evil.example"|})]
+            public static int Count() => 1;
+        }
+
+        public sealed record UserSession(int Id);
+        """);
+
+    [Fact]
+    public Task Local_paths_and_values_from_configuration_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app, string fromConfiguration)
+            {
+                services.AddSessionAuth<UserSession>(o => o.LoginPath = "/account/login");
+                services.AddSessionAuth<UserSession>(o => o.LoginPath = fromConfiguration);
+                app.MapGroup("/admin").RequireSession(redirectTo: "/admin/login");
+                app.MapGet("/back", () => Results.LocalRedirect("/home"));
+                app.MapGet("/idp", () => Results.Redirect("https://login.example/authorize"));
+            }
+        }
+
+        [RequireSession(RedirectTo = "/login")]
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+
+        public sealed record UserSession(int Id);
+        """);
+
+    [Fact]
+    public Task A_password_literal_is_a_warning_and_a_short_one_an_error() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
+        """
+        public static class Startup
+        {
+            private const string Secret = "a-constant-is-still-a-literal-in-source-code";
+
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddSessionAuth<UserSession>(o =>
+                {
+                    o.Password = {|#0:"correct-horse-battery-staple-0123456789"|};
+                    o.Password = {|#1:"short"|};
+                    o.PreviousPasswords.Add({|#2:Secret|});
+                });
+            }
+        }
+
+        public sealed record UserSession(int Id);
+        """,
+        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(0).WithArguments(string.Empty),
+        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(" of 5 characters, fewer than the 32 the app needs to start"),
+        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(2).WithArguments(string.Empty));
+
+    [Fact]
+    public Task A_password_from_configuration_is_not_reported() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>("""
+        public static class Startup
+        {
+            public static void Configure(WebApplicationBuilder builder)
+            {
+                builder.Services.AddSessionAuth<UserSession>(o =>
+                {
+                    o.Password = builder.Configuration["SessionAuth:Password"];
+                    o.PreviousPasswords.Add(builder.Configuration["SessionAuth:PreviousPassword"]!);
+                });
+            }
+        }
+
+        public sealed record UserSession(int Id);
+        """);
+}

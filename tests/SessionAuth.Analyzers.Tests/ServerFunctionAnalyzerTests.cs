@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis.Testing;
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+public sealed class ServerFunctionAnalyzerTests
+{
+    private const string SessionType = """
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerTest.VerifyAsync<ServerFunctionAnalyzer>(source + SessionType, expected);
+
+    private static DiagnosticResult CannotBuild(int location, string function, string reason) =>
+        new DiagnosticResult(Descriptors.ServerFunctionCannotBeBuilt).WithLocation(location).WithArguments(function, reason);
+
+    [Fact]
+    public Task Every_function_the_generator_skips_is_explained() => VerifyAsync(
+        """
+        [RequireSession]
+        public static class Skipped
+        {
+            [ServerFunction] private static int {|#0:Hidden|}() => 1;
+            [ServerFunction] public static T {|#1:Generic|}<T>() => default!;
+            [ServerFunction] public static void {|#2:ByRef|}(ref int value) { }
+            [ServerFunction] public static async void {|#3:Fire|}() => await Task.Yield();
+            [ServerFunction] public static int {|#4:Page|}(int? page = 2) => 1;
+            [ServerFunction] public static int {|#5:Twice|}(UserSession user, Session<Other> session) => 1;
+            [ServerFunction(Method = "G E T")] public static int {|#6:BadVerb|}() => 1;
+        }
+
+        public static class Container<T>
+        {
+            [ServerFunction, AllowAnonymous] public static int {|#7:InGeneric|}() => 1;
+        }
+
+        public sealed record Other(int Id);
+        """,
+        CannotBuild(0, "Skipped.Hidden", "generated code cannot reach it; make it and the types around it internal or public"),
+        CannotBuild(1, "Skipped.Generic", "it is generic; a server function has no type parameters"),
+        CannotBuild(2, "Skipped.ByRef", "parameter 'value' is passed by reference (ref), which an HTTP argument cannot be"),
+        CannotBuild(3, "Skipped.Fire", "it is async void, so nobody could await it; return Task instead"),
+        CannotBuild(4, "Skipped.Page", "parameter 'page' is nullable with a default other than null; use null, or drop the '?'"),
+        CannotBuild(5, "Skipped.Twice", "parameter 'session' uses the session type Other, but another parameter uses UserSession"),
+        CannotBuild(6, "Skipped.BadVerb", "its Method is not an HTTP method name such as GET or POST"),
+        CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
+
+    [Fact]
+    public Task Functions_the_generator_can_build_are_not_reported() => VerifyAsync("""
+        public static class Fine
+        {
+            [ServerFunction, RequireSession] public static string Me(UserSession user) => user.Name;
+            [ServerFunction, AllowAnonymous] public static string Maybe(UserSession? user, int? page = null, string sort = "name") => sort;
+            [ServerFunction, AllowAnonymous] internal static Task Later(Session<UserSession> session) => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task Session_data_on_an_unguarded_function_must_be_nullable() => VerifyAsync(
+        """
+        public static class Profile
+        {
+            [ServerFunction, AllowAnonymous]
+            public static string Name(UserSession {|#0:user|}) => user.Name;
+        }
+        """,
+        new DiagnosticResult(Descriptors.SessionDataWithoutGuard).WithLocation(0).WithArguments("user", "Profile.Name", "UserSession"));
+
+    [Fact]
+    public Task Changing_the_session_in_a_GET_function_is_reported() => VerifyAsync("""
+        public static class Account
+        {
+            [ServerFunction(Method = "GET"), AllowAnonymous]
+            public static async Task Login(Session<UserSession> session)
+            {
+                await {|SAUTH0008:session.UpdateAsync(new UserSession(1, "Harry"))|};
+            }
+
+            [ServerFunction(Method = "get"), RequireSession]
+            public static Task Logout(Session session) => {|SAUTH0008:session.ClearAsync()|};
+
+            [ServerFunction, AllowAnonymous]
+            public static Task LoginByPost(Session<UserSession> session) => session.UpdateAsync(new UserSession(1, "Harry"));
+        }
+        """);
+}
