@@ -12,39 +12,28 @@ namespace SessionAuth.Generators.Analyzers;
 /// SAUTH0005: no member says both [RequireSession] and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EndpointGuardAnalyzer : DiagnosticAnalyzer
+public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [Descriptors.EndpointWithoutGuardDecision, Descriptors.ConflictingGuardAttributes];
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        var projectGuards = new ProjectWideGuards(start.Compilation);
+        start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
+        start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+        if (symbols.EndpointRouteBuilder is not null)
         {
-            var symbols = AnalyzerSymbols.Create(start.Compilation);
-            if (symbols.Known.RequireSession is null)
+            start.RegisterOperationBlockStartAction(block =>
             {
-                return;
-            }
-
-            var projectGuards = new ProjectWideGuards(start.Compilation);
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
-            start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
-            if (symbols.EndpointRouteBuilder is not null)
-            {
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    var maps = new EndpointMaps(symbols);
-                    block.RegisterOperationAction(c => maps.Add((IInvocationOperation)c.Operation), OperationKind.Invocation);
-                    block.RegisterOperationAction(c => maps.Add((IVariableDeclaratorOperation)c.Operation), OperationKind.VariableDeclarator);
-                    block.RegisterOperationBlockEndAction(c => maps.Report(c, projectGuards));
-                });
-            }
-        });
+                var maps = new EndpointMaps(symbols);
+                block.RegisterOperationAction(c => maps.Add((IInvocationOperation)c.Operation), OperationKind.Invocation);
+                block.RegisterOperationAction(c => maps.Add((IVariableDeclaratorOperation)c.Operation), OperationKind.VariableDeclarator);
+                block.RegisterOperationBlockEndAction(c => maps.Report(c, projectGuards));
+            });
+        }
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)

@@ -11,7 +11,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// an error when it is also shorter than the 32 characters the runtime requires, since the app would not start.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PasswordAnalyzer : DiagnosticAnalyzer
+public sealed class PasswordAnalyzer : SessionAuthAnalyzer
 {
     private const int MinimumPasswordLength = 32;
 
@@ -19,21 +19,15 @@ public sealed class PasswordAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PasswordLiteral];
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.SessionAuthOptions is not { } options)
         {
-            var options = AnalyzerSymbols.Create(start.Compilation).SessionAuthOptions;
-            if (options is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, options), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeAdd(c, options), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, options), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(c => AnalyzeAdd(c, options), OperationKind.Invocation);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol options)

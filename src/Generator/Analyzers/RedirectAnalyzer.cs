@@ -13,7 +13,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// runtime (<c>LocalUrl</c>), which would refuse the value at startup or throw at the redirect.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RedirectAnalyzer : DiagnosticAnalyzer
+public sealed class RedirectAnalyzer : SessionAuthAnalyzer
 {
     private static readonly HashSet<string> LocalRedirectMethods = ["LocalRedirect", "LocalRedirectPermanent", "LocalRedirectPreserveMethod", "LocalRedirectPermanentPreserveMethod"];
 
@@ -21,22 +21,12 @@ public sealed class RedirectAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.OpenRedirect];
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = AnalyzerSymbols.Create(start.Compilation);
-            if (symbols.Known.RequireSession is null)
-            {
-                return;
-            }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, symbols), SyntaxKind.Attribute);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        });
+        start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, symbols), SyntaxKind.Attribute);
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
     }
 
     private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, AnalyzerSymbols symbols)

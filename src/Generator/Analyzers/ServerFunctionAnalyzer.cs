@@ -11,33 +11,27 @@ namespace SessionAuth.Generators.Analyzers;
 /// two can never disagree. SAUTH0008: a GET server function that changes the session.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ServerFunctionAnalyzer : DiagnosticAnalyzer
+public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet];
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.ServerFunction is null)
         {
-            var symbols = AnalyzerSymbols.Create(start.Compilation);
-            if (!symbols.Known.IsComplete || symbols.ServerFunction is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterSymbolAction(c => AnalyzeShape(c, symbols), SymbolKind.Method);
-            start.RegisterOperationBlockStartAction(block =>
+        start.RegisterSymbolAction(c => AnalyzeShape(c, symbols), SymbolKind.Method);
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && AnswersGet(attribute))
             {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && AnswersGet(attribute))
-                {
-                    block.RegisterOperationAction(c => AnalyzeSessionChange(c, method, symbols), OperationKind.Invocation);
-                }
-            });
+                block.RegisterOperationAction(c => AnalyzeSessionChange(c, method, symbols), OperationKind.Invocation);
+            }
         });
     }
 

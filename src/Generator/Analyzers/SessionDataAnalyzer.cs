@@ -11,52 +11,46 @@ namespace SessionAuth.Generators.Analyzers;
 /// read back by System.Text.Json (a constructor it can call, and members that carry the data).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SessionDataAnalyzer : DiagnosticAnalyzer
+public sealed class SessionDataAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SessionDataType];
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.Known.SessionData is null)
         {
-            var symbols = AnalyzerSymbols.Create(start.Compilation);
-            if (!symbols.Known.IsComplete || symbols.Known.SessionData is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var sessionTypes = new ConcurrentBag<INamedTypeSymbol>();
-            var guardedFunctions = new ConcurrentBag<IMethodSymbol>();
-            start.RegisterSymbolAction(
-                c =>
+        var sessionTypes = new ConcurrentBag<INamedTypeSymbol>();
+        var guardedFunctions = new ConcurrentBag<IMethodSymbol>();
+        start.RegisterSymbolAction(
+            c =>
+            {
+                var type = (INamedTypeSymbol)c.Symbol;
+                if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData)))
                 {
-                    var type = (INamedTypeSymbol)c.Symbol;
-                    if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData)))
+                    sessionTypes.Add(type);
+                    if (FindJsonProblem(type) is { } problem)
                     {
-                        sessionTypes.Add(type);
-                        if (FindJsonProblem(type) is { } problem)
-                        {
-                            c.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, type.Locations[0], $"Session data type {type.Name} cannot round-trip through System.Text.Json: {problem}"));
-                        }
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, type.Locations[0], $"Session data type {type.Name} cannot round-trip through System.Text.Json: {problem}"));
                     }
-                },
-                SymbolKind.NamedType);
-            start.RegisterSymbolAction(
-                c =>
+                }
+            },
+            SymbolKind.NamedType);
+        start.RegisterSymbolAction(
+            c =>
+            {
+                var method = (IMethodSymbol)c.Symbol;
+                if (symbols.IsServerFunction(method, out _) && ServerFunctionParser.ResolveGuard(method, symbols.Known).RequiresSession)
                 {
-                    var method = (IMethodSymbol)c.Symbol;
-                    if (symbols.IsServerFunction(method, out _) && ServerFunctionParser.ResolveGuard(method, symbols.Known).RequiresSession)
-                    {
-                        guardedFunctions.Add(method);
-                    }
-                },
-                SymbolKind.Method);
-            start.RegisterCompilationEndAction(c => ReportCount(c, sessionTypes, guardedFunctions));
-        });
+                    guardedFunctions.Add(method);
+                }
+            },
+            SymbolKind.Method);
+        start.RegisterCompilationEndAction(c => ReportCount(c, sessionTypes, guardedFunctions));
     }
 
     private static void ReportCount(CompilationAnalysisContext context, ConcurrentBag<INamedTypeSymbol> sessionTypes, ConcurrentBag<IMethodSymbol> guardedFunctions)
