@@ -49,6 +49,21 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
 
     [Fact]
+    public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(
+        """
+        [RequireSession]
+        public static class Orders
+        {
+            [ServerFunction("/api/orders/{id:int}", Method = "GET")] public static int {|#0:Find|}(int id) => id;
+            [ServerFunction("/API/Orders/{key:int}/", Method = "get")] public static int {|#1:Lookup|}(int key) => key;
+            [ServerFunction("/api/orders/{id:int}")] public static int Update(int id) => id;
+            [ServerFunction("/api/orders/{name:alpha}", Method = "GET")] public static string ByName(string name) => name;
+        }
+        """,
+        CannotBuild(0, "Orders.Find", "Orders.Lookup answers the same verb and route (GET /api/orders/{:int})"),
+        CannotBuild(1, "Orders.Lookup", "Orders.Find answers the same verb and route (GET /api/orders/{:int})"));
+
+    [Fact]
     public Task Functions_the_generator_can_build_are_not_reported() => VerifyAsync("""
         public static class Fine
         {

@@ -22,12 +22,16 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = Create(
+    // Compilation end: two functions on one route are found only once every function has been seen.
+    public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = new(
         "SAUTH0003",
         "Server function cannot be generated",
         "Server function {0} cannot be generated: {1}",
         Usage,
-        DiagnosticSeverity.Error);
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("SAUTH0003"),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SessionDataWithoutGuard = Create(
         "SAUTH0004",

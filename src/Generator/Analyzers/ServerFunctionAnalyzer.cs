@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +26,9 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        start.RegisterSymbolAction(c => AnalyzeShape(c, symbols), SymbolKind.Method);
+        var routes = new ConcurrentBag<(string Key, string Name, Location Location)>();
+        start.RegisterSymbolAction(c => AnalyzeShape(c, symbols, routes), SymbolKind.Method);
+        start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes));
         start.RegisterOperationBlockStartAction(block =>
         {
             if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && AnswersGet(attribute))
@@ -35,7 +38,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         });
     }
 
-    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols)
+    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, ConcurrentBag<(string Key, string Name, Location Location)> routes)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!symbols.IsServerFunction(method, out var attribute))
@@ -43,13 +46,18 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
+        var function = ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
+        var name = $"{method.ContainingType.Name}.{method.Name}";
+        if (function is not null)
+        {
+            routes.Add((function.HttpMethod + " " + RouteTemplate.Normalize(function.Route), name, method.Locations[0]));
+        }
+
         if (problem is null)
         {
             return;
         }
 
-        var name = $"{method.ContainingType.Name}.{method.Name}";
         if (problem.UnguardedSessionData is { } parameterName)
         {
             var parameter = method.Parameters.First(p => p.Name == parameterName);
@@ -58,6 +66,19 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         else
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, problem.Reason));
+        }
+    }
+
+    private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<(string Key, string Name, Location Location)> routes)
+    {
+        foreach (var group in routes.GroupBy(r => r.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var names = group.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            foreach (var route in group)
+            {
+                var others = string.Join(", ", names.Where(n => n != route.Name));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, route.Location, route.Name, $"{others} answers the same verb and route ({group.Key})"));
+            }
         }
     }
 
