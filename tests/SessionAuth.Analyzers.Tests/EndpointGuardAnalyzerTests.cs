@@ -312,5 +312,10 @@ public sealed class EndpointGuardAnalyzerTests
         {
             public IActionResult Index() => Ok();
         }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/x", [{|SAUTH0005:RequireSession|}, AllowAnonymous] () => "x");
+        }
         """);
 }

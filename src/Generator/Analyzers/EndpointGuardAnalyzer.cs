@@ -24,6 +24,9 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var projectGuards = new ProjectWideGuards(start.Compilation);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+        start.RegisterOperationAction(
+            c => ReportConflictingAttributes(c.ReportDiagnostic, ((IAnonymousFunctionOperation)c.Operation).Symbol, symbols),
+            OperationKind.AnonymousFunction);
         if (symbols.EndpointRouteBuilder is not null)
         {
             start.RegisterOperationBlockStartAction(block =>
@@ -39,7 +42,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
     {
         var method = (IMethodSymbol)context.Symbol;
-        ReportConflictingAttributes(context, method, symbols);
+        ReportConflictingAttributes(context.ReportDiagnostic, method, symbols);
         if (!symbols.IsServerFunction(method, out _) || HasSessionDecision(method, symbols))
         {
             return;
@@ -77,7 +80,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        ReportConflictingAttributes(context, type, symbols);
+        ReportConflictingAttributes(context.ReportDiagnostic, type, symbols);
         if (!IsController(type, symbols))
         {
             return;
@@ -146,7 +149,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         return false;
     }
 
-    private static void ReportConflictingAttributes(SymbolAnalysisContext context, ISymbol symbol, AnalyzerSymbols symbols)
+    private static void ReportConflictingAttributes(Action<Diagnostic> report, ISymbol symbol, AnalyzerSymbols symbols)
     {
         AttributeData? requireSession = null;
         var allowsAnonymous = false;
@@ -164,7 +167,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 
         if (requireSession?.ApplicationSyntaxReference is { } syntax && allowsAnonymous)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.ConflictingGuardAttributes,
                 Location.Create(syntax.SyntaxTree, syntax.Span),
                 symbol.Name));
