@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
@@ -11,9 +12,12 @@ namespace SessionAuth;
 public static class SessionAuthApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the SessionAuth middleware. Endpoints that carry <see cref="RequireSessionAttribute"/> in their metadata
-    /// (a minimal API handler marked <c>[RequireSession]</c>, for example) get the same guard as generated server
-    /// functions, which guard themselves whether or not this middleware runs.
+    /// Adds the SessionAuth middleware. It guards endpoints that carry <see cref="RequireSessionAttribute"/> in their
+    /// metadata (a minimal API handler marked <c>[RequireSession]</c>, an endpoint or route group with
+    /// <c>.RequireSession()</c>) with the same answers as generated server functions, which guard themselves whether or
+    /// not this middleware runs. It opens the session before the endpoint for <see cref="PreloadSessionAttribute"/>
+    /// endpoints and <see cref="SessionAuthOptions.PreloadPaths"/>, and marks guarded and preloaded responses
+    /// <c>Cache-Control: private, no-store</c> unless the handler sets its own.
     /// </summary>
     /// <param name="app">The application builder; call this after routing, before the endpoints.</param>
     /// <returns>The application builder, for chaining.</returns>
@@ -25,33 +29,46 @@ public static class SessionAuthApplicationBuilderExtensions
             ?? throw new InvalidOperationException("UseSessionAuth() needs SessionAuth's services. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
 
         var sessions = factory.Sessions;
+        var preloader = new SessionPreloader(app.ApplicationServices.GetRequiredService<IOptions<SessionAuthOptions>>().Value);
         var defaultGuard = factory.Create(redirectTo: null);
         var guardsByRedirect = new ConcurrentDictionary<string, SessionGuard>(StringComparer.Ordinal);
         return app.Use(next => httpContext =>
         {
             var endpoint = httpContext.GetEndpoint();
-            var requirement = endpoint?.Metadata.GetMetadata<RequireSessionAttribute>();
-            if (requirement is null
-                || endpoint!.Metadata.GetMetadata<ServerFunctionMetadata>() is not null
-                || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            var guard = FindGuard(endpoint, defaultGuard, guardsByRedirect, factory);
+            if (guard is null && !preloader.ShouldPreload(httpContext, endpoint))
             {
                 return next(httpContext);
             }
 
-            var guard = requirement.RedirectTo is null ? defaultGuard : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
-            return GuardAsync(httpContext, next, sessions, guard);
+            return OpenSessionAsync(httpContext, next, sessions, guard);
         });
     }
 
-    private static async Task GuardAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard guard)
+    /// <summary>The guard for an endpoint that asks for one and guards nothing itself; <see langword="null"/> otherwise.</summary>
+    private static SessionGuard? FindGuard(Endpoint? endpoint, SessionGuard defaultGuard, ConcurrentDictionary<string, SessionGuard> guardsByRedirect, SessionGuardFactory factory)
+    {
+        var requirement = endpoint?.Metadata.GetMetadata<RequireSessionAttribute>();
+        if (requirement is null
+            || endpoint!.Metadata.GetMetadata<ServerFunctionMetadata>() is not null
+            || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return null;
+        }
+
+        return requirement.RedirectTo is null ? defaultGuard : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
+    }
+
+    private static async Task OpenSessionAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard? guard)
     {
         var session = await sessions.GetSessionAsync(httpContext).ConfigureAwait(false);
-        if (!session.IsAuthenticated)
+        if (guard is not null && !session.IsAuthenticated)
         {
             await guard.DenyAsync(httpContext).ConfigureAwait(false);
             return;
         }
 
+        PersonalisedResponse.Mark(httpContext);
         await next(httpContext).ConfigureAwait(false);
     }
 }

@@ -45,4 +45,14 @@ public sealed class SessionAuthOptions
 
     /// <summary>The cookie's Path attribute; <c>/</c> unless set.</summary>
     public string CookiePath { get; set; } = "/";
+
+    /// <summary>
+    /// Route patterns whose requests have the session opened before the endpoint runs, such as <c>/</c> or
+    /// <c>/students/{**rest}</c>. They match as ASP.NET Core route templates do (parameters, optional and catch-all
+    /// segments), not as strings; a pattern that does not parse stops the start.
+    /// </summary>
+    public IList<string> PreloadPaths { get; } = new List<string>();
+
+    /// <summary>Opens the session before every request; <see langword="false"/> unless set.</summary>
+    public bool PreloadAllRequests { get; set; }
 }

@@ -59,6 +59,14 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add("SessionAuthOptions.CookieSameSite is None, which browsers accept only on Secure cookies. Set CookieSecurePolicy to Always, or use Lax.");
         }
 
+        foreach (var pattern in options.PreloadPaths)
+        {
+            if (SessionPreloader.TryParse(pattern, out _) is { } error)
+            {
+                failures.Add($"SessionAuthOptions.PreloadPaths has '{pattern}', which is not a route pattern: {error}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -41,6 +41,9 @@ public sealed class ServerFunctionGeneratorTests
 
             [ServerFunction]
             public static int Public() => 1;
+
+            [ServerFunction, PreloadSession]
+            public static int Preloaded() => 2;
         }
         """,
         nameof(Guard_on_the_method));

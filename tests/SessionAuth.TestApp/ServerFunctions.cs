@@ -53,6 +53,11 @@ public static class Students
     [ServerFunction]
     [AllowAnonymous]
     public static int Count(IStudentDirectory directory) => directory.All.Count;
+
+    [ServerFunction(Method = "GET")]
+    [AllowAnonymous]
+    [PreloadSession]
+    public static bool Preloaded(HttpContext context) => context.Features.Get<Session>() is not null;
 }
 
 public static class Admin

@@ -26,6 +26,7 @@ public static class TestAppHost
 #pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
             options.Password = SessionPassword;
 #pragma warning restore SAUTH0006
+            options.PreloadPaths.Add("/preload/paths/{**rest}");
             configure?.Invoke(options);
         });
         configureBuilder?.Invoke(builder);
@@ -39,11 +40,24 @@ public static class TestAppHost
             return session.Data!.Name;
         });
 
+        // Each answers whether the session was already open when the handler ran.
+        app.MapGet("/preload/attribute", [PreloadSession] (HttpContext context) => WasPreloaded(context)).AllowAnonymous();
+        app.MapGet("/preload/paths/{**rest}", (HttpContext context) => WasPreloaded(context)).AllowAnonymous();
+        app.MapGet("/preload/none", (HttpContext context) => WasPreloaded(context)).AllowAnonymous();
+        app.MapGet("/preload/own-cache-control", [PreloadSession] (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "private, max-age=60";
+            return WasPreloaded(context);
+        }).AllowAnonymous();
+
         var reports = app.MapGroup("/reports").RequireSession(redirectTo: "/reports/login");
         reports.MapGet("/daily", () => "daily report");
         app.MapGet("/minimal/chained", () => "chained").RequireSession();
         return app;
     }
+
+    private static string WasPreloaded(HttpContext context) =>
+        context.Features.Get<Session>() is { } session ? $"preloaded, {(session.IsAuthenticated ? "signed in" : "anonymous")}" : "not preloaded";
 
     /// <summary>The generated MapServerFunctions() is internal to this assembly; tests reach it here.</summary>
     public static IEndpointConventionBuilder MapServerFunctionsOf(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();

@@ -38,7 +38,7 @@ internal static class MapServerFunctionsEmitter
             writer.WriteLine("group,");
             writer.WriteLine($"{Literal(function.HttpMethod)},");
             writer.WriteLine($"{Literal(function.Route)},");
-            writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({Literal(function.Name)}, requiresSession: {(function.RequiresSession ? "true" : "false")}),");
+            writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({Literal(function.Name)}, requiresSession: {(function.RequiresSession ? "true" : "false")}{(function.PreloadsSession ? ", preloadsSession: true" : string.Empty)}),");
             writer.WriteLine($"global::SessionAuth.Generated.ServerFunctionEndpoints.{function.FactoryName}(services));");
             writer.Unindent();
         }

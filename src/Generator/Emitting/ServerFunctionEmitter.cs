@@ -107,6 +107,8 @@ internal static class ServerFunctionEmitter
             writer.WriteLine($"await {Guard}.DenyAsync({HttpContext});");
             writer.WriteLine("return;");
             writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"{GeneratedFile.Runtime}SessionGuard.Admit({HttpContext});");
         }
 
         writer.WriteLine();

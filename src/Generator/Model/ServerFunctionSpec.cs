@@ -15,6 +15,7 @@ namespace SessionAuth.Generators.Model;
 /// <param name="HttpMethod">The HTTP verb, upper case.</param>
 /// <param name="Route">The route pattern.</param>
 /// <param name="Guard">Whether the session guard runs, and where it redirects.</param>
+/// <param name="PreloadsSession">Whether [PreloadSession] applies (method, class or assembly).</param>
 /// <param name="SessionDataType">The session data type when a parameter names it; otherwise the guard works untyped.</param>
 /// <param name="Parameters">The parameters, in call order.</param>
 /// <param name="Return">What the method returns and how it is written.</param>
@@ -29,6 +30,7 @@ internal sealed record ServerFunctionSpec(
     string HttpMethod,
     string Route,
     GuardSpec Guard,
+    bool PreloadsSession,
     string? SessionDataType,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return)
@@ -39,7 +41,7 @@ internal sealed record ServerFunctionSpec(
 
     public bool ReadsBody => Parameters.Any(static p => p.Kind == ParameterKind.JsonOrService || (p.Kind == ParameterKind.Text && p.Source == ArgumentSourceSpec.Body));
 
-    public MapEntrySpec ToMapEntry() => new(Name, FactoryName, HttpMethod, Route, Guard.RequiresSession);
+    public MapEntrySpec ToMapEntry() => new(Name, FactoryName, HttpMethod, Route, Guard.RequiresSession, PreloadsSession);
 }
 
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
@@ -51,7 +53,7 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
 }
 
 /// <summary>What the map file needs of one function; changes to binding leave it, and so the map file, untouched.</summary>
-internal sealed record MapEntrySpec(string Name, string FactoryName, string HttpMethod, string Route, bool RequiresSession);
+internal sealed record MapEntrySpec(string Name, string FactoryName, string HttpMethod, string Route, bool RequiresSession, bool PreloadsSession);
 
 /// <summary>One parameter and where its value comes from.</summary>
 /// <param name="Name">The parameter name, as the client sends it.</param>

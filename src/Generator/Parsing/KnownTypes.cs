@@ -8,6 +8,7 @@ internal static class KnownTypeNames
     public const string ServerFunctionAttribute = "SessionAuth.ServerFunctionAttribute";
     public const string RequireSessionAttribute = "SessionAuth.RequireSessionAttribute";
     public const string SessionDataAttribute = "SessionAuth.SessionDataAttribute";
+    public const string PreloadSessionAttribute = "SessionAuth.PreloadSessionAttribute";
     public const string Session = "SessionAuth.Session";
     public const string SessionOfT = "SessionAuth.Session`1";
     public const string AllowAnonymous = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
@@ -32,6 +33,7 @@ internal sealed class KnownTypes
     {
         RequireSession = compilation.GetTypeByMetadataName(KnownTypeNames.RequireSessionAttribute);
         SessionData = compilation.GetTypeByMetadataName(KnownTypeNames.SessionDataAttribute);
+        PreloadSession = compilation.GetTypeByMetadataName(KnownTypeNames.PreloadSessionAttribute);
         Session = compilation.GetTypeByMetadataName(KnownTypeNames.Session);
         SessionOfT = compilation.GetTypeByMetadataName(KnownTypeNames.SessionOfT);
         AllowAnonymous = compilation.GetTypeByMetadataName(KnownTypeNames.AllowAnonymous);
@@ -52,6 +54,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? RequireSession { get; }
 
     public INamedTypeSymbol? SessionData { get; }
+
+    public INamedTypeSymbol? PreloadSession { get; }
 
     public INamedTypeSymbol? Session { get; }
 

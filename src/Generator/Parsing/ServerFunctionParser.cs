@@ -89,6 +89,7 @@ internal static class ServerFunctionParser
             HttpMethod: httpMethod,
             Route: route,
             Guard: guard,
+            PreloadsSession: HasAttribute(method, types.PreloadSession),
             SessionDataType: sessionDataType,
             Parameters: parameters.ToImmutable().ToEquatableArray(),
             Return: returnSpec);
@@ -164,6 +165,22 @@ internal static class ServerFunctionParser
         }
 
         return Decide(method.ContainingAssembly.GetAttributes(), types) ?? GuardSpec.None;
+    }
+
+    /// <summary>Whether <paramref name="attribute"/> is on the method, a type around it, or the assembly.</summary>
+    private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol? attribute)
+    {
+        bool On(ISymbol symbol) => symbol.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, attribute));
+
+        for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (On(symbol))
+            {
+                return true;
+            }
+        }
+
+        return attribute is not null && On(method.ContainingAssembly);
     }
 
     private static GuardSpec? Decide(ImmutableArray<AttributeData> attributes, KnownTypes types)

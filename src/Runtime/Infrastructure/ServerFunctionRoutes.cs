@@ -30,8 +30,9 @@ public static class ServerFunctionRoutes
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(metadata);
-        return group.MapMethods(pattern, [httpMethod], requestDelegate)
+        var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata(metadata)
             .WithDisplayName(metadata.ToString());
+        return metadata.PreloadsSession ? endpoint.WithMetadata(new PreloadSessionAttribute()) : endpoint;
     }
 }

@@ -39,6 +39,14 @@ public sealed class SessionGuard
         return factory.Create(redirectTo);
     }
 
+    /// <summary>Lets a request with a session through: its response is personalised, so it is kept out of shared caches.</summary>
+    /// <param name="httpContext">The current request.</param>
+    public static void Admit(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        PersonalisedResponse.Mark(httpContext);
+    }
+
     /// <summary>Answers a request that has no session: redirect (navigation, form post) or 401 (script, API call).</summary>
     /// <param name="httpContext">The current request.</param>
     /// <returns>A task that completes when the answer is written.</returns>

@@ -71,6 +71,8 @@ namespace SessionAuth.Generated
                     return;
                 }
 
+                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
+
                 var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: true);
                 if (!arguments.TryBind(itemBinding, out var item)
                     || !arguments.TryBind(quantityBinding, out var quantity)

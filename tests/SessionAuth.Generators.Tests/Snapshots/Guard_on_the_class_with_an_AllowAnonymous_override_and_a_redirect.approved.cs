@@ -96,6 +96,8 @@ namespace SessionAuth.Generated
                     return;
                 }
 
+                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
+
                 var result = global::Shop.Orders.Mine(sessionData);
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };

@@ -69,6 +69,8 @@ namespace SessionAuth.Generated
                     return;
                 }
 
+                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
+
                 var result = global::Shop.Admin.Reports.Daily();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };

@@ -68,6 +68,8 @@ namespace SessionAuth.Generated
                     return;
                 }
 
+                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
+
                 var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: true);
                 if (!arguments.TryBind(sessionBinding, out var session2)
                     || !arguments.TryBind(resultBinding, out var result2)

@@ -102,6 +102,8 @@ namespace SessionAuth.Generated
                     return;
                 }
 
+                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
+
                 await global::Shop.Account.Logout(session);
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
             };

@@ -3,13 +3,17 @@ namespace SessionAuth;
 /// <summary>Endpoint metadata on every generated server function: which method it calls and whether it guards itself.</summary>
 /// <param name="name">The function's name, <c>{TypeName}.{MethodName}</c>.</param>
 /// <param name="requiresSession">Whether the endpoint runs the session guard.</param>
-public sealed class ServerFunctionMetadata(string name, bool requiresSession)
+/// <param name="preloadsSession">Whether <c>UseSessionAuth()</c> opens the session before the endpoint runs.</param>
+public sealed class ServerFunctionMetadata(string name, bool requiresSession, bool preloadsSession = false)
 {
     /// <summary>The function's name, <c>{TypeName}.{MethodName}</c>.</summary>
     public string Name { get; } = name;
 
     /// <summary>Whether the endpoint runs the session guard before the call.</summary>
     public bool RequiresSession { get; } = requiresSession;
+
+    /// <summary>Whether <c>UseSessionAuth()</c> opens the session before the endpoint runs (<see cref="PreloadSessionAttribute"/>).</summary>
+    public bool PreloadsSession { get; } = preloadsSession;
 
     /// <inheritdoc/>
     public override string ToString() => RequiresSession ? $"Server function {Name} (session required)" : $"Server function {Name}";
