@@ -25,6 +25,9 @@ public abstract class Session
     /// <summary>When the session stops being accepted; <see cref="DateTimeOffset.MinValue"/> when there is none.</summary>
     public abstract DateTimeOffset ExpiresAt { get; }
 
+    /// <summary>The session data, whatever its type; <see langword="null"/> when there is none.</summary>
+    internal abstract object? UntypedData { get; }
+
     /// <summary>Ends the session: the cookie is deleted in the response and the data is cleared for the rest of the request.</summary>
     /// <returns>A task that completes when the change is queued in the response headers.</returns>
     /// <exception cref="InvalidOperationException">The response has already started.</exception>
@@ -64,6 +67,8 @@ public sealed class Session<T> : Session
 
     /// <inheritdoc/>
     public override bool IsAuthenticated => Data is not null;
+
+    internal override object? UntypedData => Data;
 
     /// <inheritdoc/>
     public override string Id => _id.IsEmpty ? string.Empty : _idText ??= _id.ToString();

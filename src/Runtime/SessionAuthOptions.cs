@@ -55,4 +55,20 @@ public sealed class SessionAuthOptions
 
     /// <summary>Opens the session before every request; <see langword="false"/> unless set.</summary>
     public bool PreloadAllRequests { get; set; }
+
+    internal ClientViewProjection? ClientView { get; private set; }
+
+    /// <summary>
+    /// Sets what the browser may see of the session: <c>/_session</c> (<c>MapSessionEndpoint()</c>) and the page's session
+    /// script serve <paramref name="view"/> of the data, never the data itself. Without a view nothing is exposed.
+    /// </summary>
+    /// <typeparam name="TSession">The session data type given to <c>AddSessionAuth&lt;T&gt;</c>.</typeparam>
+    /// <typeparam name="TView">What the browser gets; it must be serializable with the app's JSON options.</typeparam>
+    /// <param name="view">The projection, for example <c>user =&gt; new UserView(user.Name)</c>.</param>
+    public void ExposeToClient<TSession, TView>(Func<TSession, TView> view)
+        where TSession : class
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ClientView = new ClientViewProjection(typeof(TSession), typeof(TView), data => view((TSession)data));
+    }
 }

@@ -51,6 +51,7 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<SessionAuthMetrics>(),
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionManager>(provider => provider.GetRequiredService<SessionManager<T>>());
+        services.AddSingleton(provider => new SessionClientViewHolder(provider));
         services.AddSingleton(provider => new SessionGuardFactory(
             provider.GetRequiredService<ISessionManager>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,

@@ -27,4 +27,20 @@ public static class SessionHttpContextExtensions
             ?? throw new InvalidOperationException($"No session of type {typeof(T).Name} is registered. Call builder.Services.AddSessionAuth<{typeof(T).Name}>(options => ...) at startup.");
         return manager.GetSessionAsync(httpContext);
     }
+
+    /// <summary>
+    /// Renders the browser's view of the session (<see cref="SessionAuthOptions.ExposeToClient"/>) as
+    /// <c>&lt;script type="application/json" id="session"&gt;...&lt;/script&gt;</c>, so the page's script has it without a
+    /// round trip: <c>JSON.parse(document.getElementById("session").textContent)</c>. Anonymous requests, and apps that
+    /// expose nothing, render <c>null</c>.
+    /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="elementId">The script element's id; <c>session</c> unless set.</param>
+    /// <returns>The script element, safe to embed as HTML.</returns>
+    public static ValueTask<string> RenderSessionScriptAsync(this HttpContext httpContext, string elementId = "session")
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentException.ThrowIfNullOrEmpty(elementId);
+        return SessionClientView.Get(httpContext.RequestServices).ToScriptElementAsync(httpContext, elementId);
+    }
 }

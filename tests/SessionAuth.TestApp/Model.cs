@@ -3,6 +3,9 @@ namespace SessionAuth.TestApp;
 [SessionData]
 public sealed record UserSession(int UserId, string Name);
 
+/// <summary>What the browser may see of a session: the name, not the id.</summary>
+public sealed record UserView(string Name);
+
 public enum House
 {
     Gryffindor,

@@ -50,6 +50,13 @@ public static class TestAppHost
             return WasPreloaded(context);
         }).AllowAnonymous();
 
+        app.MapSessionEndpoint();
+        app.MapGet("/page", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync($"<!doctype html><title>Page</title>{await context.RenderSessionScriptAsync()}");
+        }).AllowAnonymous();
+
         var reports = app.MapGroup("/reports").RequireSession(redirectTo: "/reports/login");
         reports.MapGet("/daily", () => "daily report");
         app.MapGet("/minimal/chained", () => "chained").RequireSession();

@@ -10,6 +10,9 @@ namespace SessionAuth;
 /// <summary>Reads the session of a request without knowing the type of its data; the guard uses it.</summary>
 public interface ISessionManager
 {
+    /// <summary>The session data type given to <c>AddSessionAuth&lt;T&gt;</c>.</summary>
+    Type SessionDataType { get; }
+
     /// <summary>Returns the request's session, opening the cookie on the first call of the request only.</summary>
     /// <param name="httpContext">The current request.</param>
     /// <returns>The session; <see cref="Session.IsAuthenticated"/> is <see langword="false"/> when there is none.</returns>
@@ -67,6 +70,9 @@ public sealed class SessionManager<T> : ISessionManager
         httpContext.Features.Set<Session>(session);
         return new ValueTask<Session<T>>(session);
     }
+
+    /// <inheritdoc/>
+    public Type SessionDataType => typeof(T);
 
     async ValueTask<Session> ISessionManager.GetSessionAsync(HttpContext httpContext) => await GetSessionAsync(httpContext).ConfigureAwait(false);
 
