@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test in the repository: generator snapshots and incrementality, runtime unit tests, and the HTTP tests
-# against real Kestrel on 127.0.0.1. Works on a fresh Debian machine with the .NET 10 SDK; it installs anything else
-# the tests need and prints "N passed, N failed" at the end.
+# Runs every test in the repository: generator snapshots and incrementality, analyzers and code fixes, runtime unit
+# tests, HTTP tests against real Kestrel on 127.0.0.1, and the Hogwarts sample in headless Chromium. Works on a fresh
+# Debian machine with the .NET 10 SDK; it installs anything else the tests need and prints "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "eng/test.sh: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
   exit 1
+fi
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "eng/test.sh: installing chromium for the browser tests"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
 fi
 
 # A run that approves snapshots is a deliberate act, never a side effect of running the tests.

@@ -1,0 +1,30 @@
+using Hogwarts.Data;
+using Microsoft.AspNetCore.Authorization;
+using SessionAuth;
+
+namespace Hogwarts;
+
+/// <summary>Logging in and out: the seed's <c>login</c> and <c>logout</c>, as server functions posted to by plain HTML forms.</summary>
+public static class Account
+{
+    [ServerFunction, AllowAnonymous]
+    public static async Task<IResult> Login(string username, string password, string? returnUrl, Session<UserSession> session, HogwartsDb db, CancellationToken cancellationToken)
+    {
+        var target = ReturnUrls.LocalOrDefault(returnUrl);
+        var user = await db.VerifyAsync(username, password, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(target)}");
+        }
+
+        await session.UpdateAsync(new UserSession(user.Id, user.Name));
+        return TypedResults.Redirect(target);
+    }
+
+    [ServerFunction, RequireSession]
+    public static async Task<IResult> Logout(Session<UserSession> session)
+    {
+        await session.ClearAsync();
+        return TypedResults.Redirect("/login");
+    }
+}

@@ -1,0 +1,40 @@
+using Hogwarts.Components;
+using Hogwarts.Data;
+using Microsoft.AspNetCore.Identity;
+using SessionAuth;
+
+namespace Hogwarts;
+
+/// <summary>Builds the app; Program.cs runs it, and the browser tests start it on a free port with a database of their own.</summary>
+public static class HogwartsApp
+{
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        configure?.Invoke(builder);
+
+        // SESSION_SECRET in production; in Development a random password is generated with a warning.
+        builder.Services.AddSessionAuth<UserSession>(o =>
+        {
+            o.Password = builder.Configuration["SESSION_SECRET"];
+            o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
+        });
+        builder.Services.AddSingleton<IPasswordHasher<HogwartsUser>, PasswordHasher<HogwartsUser>>();
+        builder.Services.AddSingleton(provider => new HogwartsDb(
+            builder.Configuration.GetConnectionString("Hogwarts") ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "hogwarts.db")}",
+            provider.GetRequiredService<IPasswordHasher<HogwartsUser>>()));
+        builder.Services.AddRazorComponents();
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<HogwartsDb>().EnsureCreated();
+
+        app.UseStaticFiles();
+        app.UseSessionAuth();
+        app.UseAntiforgery();
+        app.MapServerFunctions();
+        app.MapSessionEndpoint();
+        app.MapGet("/", () => TypedResults.Redirect("/students")).AllowAnonymous();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

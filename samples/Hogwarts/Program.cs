@@ -1,0 +1,4 @@
+using Hogwarts;
+
+var app = HogwartsApp.Build(new WebApplicationOptions { Args = args });
+app.Run();

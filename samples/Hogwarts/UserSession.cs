@@ -1,0 +1,10 @@
+using SessionAuth;
+
+namespace Hogwarts;
+
+/// <summary>What the sealed cookie carries: who is logged in. Everything else is read from the database.</summary>
+[SessionData]
+public sealed record UserSession(int UserId, string Name);
+
+/// <summary>What the browser may see of the session: the name only.</summary>
+public sealed record UserView(string Name);

@@ -1,0 +1,133 @@
+using Microsoft.Playwright;
+
+namespace Hogwarts.BrowserTests;
+
+public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+{
+    private const string Harry = "harry";
+    private const string HarrysPassword = "expelliarmus";
+
+    private static async Task LogInAsync(IPage page, string username, string password)
+    {
+        await page.FillAsync("input[name=username]", username);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    private static string PathAndQuery(IPage page) => new Uri(page.Url).PathAndQuery;
+
+    [Fact]
+    public async Task An_anonymous_visit_lands_on_the_login_page_with_the_return_url()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync("/students/Slytherin");
+
+        Assert.Equal("/login?returnUrl=%2Fstudents%2FSlytherin", PathAndQuery(page));
+        Assert.Equal("Log in", await page.TextContentAsync("h1"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_and_sets_no_cookie()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/students/Slytherin");
+
+        await LogInAsync(page, Harry, "alohomora");
+
+        Assert.StartsWith("/login?error=1&returnUrl=%2Fstudents%2FSlytherin", PathAndQuery(page), StringComparison.Ordinal);
+        Assert.Equal("Wrong username or password.", await page.TextContentAsync("[role=alert]"));
+        Assert.Empty(await context.CookiesAsync());
+    }
+
+    [Fact]
+    public async Task Logging_in_returns_to_the_page_first_asked_for_with_the_students_and_the_users_name()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/students/Slytherin");
+
+        await LogInAsync(page, Harry, HarrysPassword);
+
+        Assert.Equal("/students/Slytherin", PathAndQuery(page));
+        Assert.Equal("Harry Potter", await page.TextContentAsync("#user-name"));
+        var students = await page.Locator(".students li").AllTextContentsAsync();
+        Assert.Contains(students, s => s.StartsWith("Draco Malfoy", StringComparison.Ordinal));
+        Assert.DoesNotContain(students, s => s.StartsWith("Harry Potter", StringComparison.Ordinal));
+
+        Directory.CreateDirectory(Path.Combine(HogwartsFixture.RepositoryRoot, "artifacts", "screenshots"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HogwartsFixture.RepositoryRoot, "artifacts", "screenshots", "students.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_http_only_and_a_reload_keeps_the_session()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+        await LogInAsync(page, Harry, HarrysPassword);
+
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "session");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.DoesNotContain("session=", await page.EvaluateAsync<string>("document.cookie"), StringComparison.Ordinal);
+
+        await page.ReloadAsync();
+
+        Assert.Equal("/students", PathAndQuery(page));
+        Assert.Equal("Harry Potter", await page.TextContentAsync("#user-name"));
+    }
+
+    [Fact]
+    public async Task The_page_carries_the_preloaded_client_view_and_revalidates_it()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+        await LogInAsync(page, Harry, HarrysPassword);
+
+        var preloaded = await page.TextContentAsync("script#session");
+        await page.WaitForFunctionAsync("document.documentElement.dataset.sessionValidated === 'signed-in'");
+
+        Assert.Equal("""{"name":"Harry Potter"}""", preloaded);
+        Assert.Equal("preloaded", await page.EvaluateAsync<string>("document.documentElement.dataset.session"));
+        Assert.Equal("Harry Potter", await page.EvaluateAsync<string>("window.session.name"));
+    }
+
+    [Fact]
+    public async Task Logging_out_returns_to_the_login_page_and_the_students_page_redirects_again()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+        await LogInAsync(page, "luna", "nargles");
+
+        await page.ClickAsync("text=Log out");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/login", PathAndQuery(page));
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "session");
+        await page.GotoAsync("/students/Ravenclaw");
+        Assert.Equal("/login?returnUrl=%2Fstudents%2FRavenclaw", PathAndQuery(page));
+    }
+
+    [Fact]
+    public async Task A_cookie_altered_in_the_browser_means_the_login_page_not_an_error()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+        await LogInAsync(page, Harry, HarrysPassword);
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "session");
+        var altered = cookie.Value[..^4] + (cookie.Value.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+        await context.AddCookiesAsync([new Cookie { Name = "session", Value = altered, Domain = cookie.Domain, Path = "/", HttpOnly = true }]);
+
+        var response = await page.GotoAsync("/students/Hufflepuff");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("/login?returnUrl=%2Fstudents%2FHufflepuff", PathAndQuery(page));
+    }
+}

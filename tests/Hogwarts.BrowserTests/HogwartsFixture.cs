@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Hogwarts.BrowserTests;
+
+/// <summary>
+/// The Hogwarts sample on Kestrel (127.0.0.1, a free port, a fresh database, Production with a SESSION_SECRET), and
+/// Debian's Chromium driven headless by Playwright. Each test opens its own browser context: its own cookie jar.
+/// </summary>
+public sealed class HogwartsFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hogwarts-{Guid.NewGuid():N}.db");
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public Uri Address { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async Task InitializeAsync()
+    {
+        _app = HogwartsApp.Build(
+            new WebApplicationOptions
+            {
+                EnvironmentName = Environments.Production,
+                ContentRootPath = Path.Combine(RepositoryRoot, "samples", "Hogwarts"),
+                ApplicationName = "Hogwarts",
+            },
+            builder =>
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.Logging.ClearProviders();
+                builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+                builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+            });
+        await _app.StartAsync();
+        Address = new Uri(_app.Urls.First());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        File.Delete(_database);
+    }
+
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });
+        return (context, await context.NewPageAsync());
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SessionAuth.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with SessionAuth.Generators.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
