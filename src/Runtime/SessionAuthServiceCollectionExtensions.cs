@@ -13,7 +13,8 @@ public static class SessionAuthServiceCollectionExtensions
 {
     /// <summary>
     /// Adds sealed-cookie sessions with data of type <typeparamref name="T"/>, the guard used by server functions and
-    /// <c>UseSessionAuth()</c>, and the options checked at startup.
+    /// <c>UseSessionAuth()</c>, and the options checked at startup. <typeparamref name="T"/> itself becomes a scoped
+    /// service holding the request's session data, so minimal API handlers can take it as a parameter.
     /// </summary>
     /// <typeparam name="T">The application's session data type, marked with <see cref="SessionDataAttribute"/>.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -51,6 +52,8 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<SessionAuthMetrics>(),
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionManager>(provider => provider.GetRequiredService<SessionManager<T>>());
+        services.AddHttpContextAccessor();
+        services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
         services.AddSingleton(provider => new SessionGuardFactory(
             provider.GetRequiredService<ISessionManager>(),

@@ -40,6 +40,9 @@ public static class TestAppHost
             return session.Data!.Name;
         });
 
+        app.MapGet("/minimal/user", [RequireSession] (UserSession user) => $"{user.Name} ({user.UserId})");
+        app.MapGet("/minimal/maybe", (UserSession? user) => user?.Name ?? "anonymous").AllowAnonymous();
+
         // Each answers whether the session was already open when the handler ran.
         app.MapGet("/preload/attribute", [PreloadSession] (HttpContext context) => WasPreloaded(context)).AllowAnonymous();
         app.MapGet("/preload/paths/{**rest}", (HttpContext context) => WasPreloaded(context)).AllowAnonymous();

@@ -320,6 +320,23 @@ public sealed class ServerFunctionHttpTests(TestAppFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_minimal_api_handler_takes_the_session_data_as_a_parameter()
+    {
+        using var client = fixture.CreateClient();
+
+        using var anonymousGuarded = await client.FetchAsync("/minimal/user", method: HttpMethod.Get);
+        using var anonymousOptional = await client.FetchAsync("/minimal/maybe", method: HttpMethod.Get);
+        await client.LoginAsync("ginny");
+        using var guarded = await client.FetchAsync("/minimal/user", method: HttpMethod.Get);
+        using var optional = await client.FetchAsync("/minimal/maybe", method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousGuarded.StatusCode);
+        Assert.Equal("anonymous", await anonymousOptional.Content.ReadAsStringAsync());
+        Assert.Equal("ginny (5)", await guarded.Content.ReadAsStringAsync());
+        Assert.Equal("ginny", await optional.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task RequireSession_on_a_route_group_or_a_map_call_is_enforced_by_UseSessionAuth()
     {
         using var client = fixture.CreateClient();
