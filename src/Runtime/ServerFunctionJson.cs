@@ -8,18 +8,22 @@ namespace SessionAuth;
 /// <summary>Finds JSON contracts in the app's configured <see cref="JsonOptions"/>, once, at startup.</summary>
 internal static class ServerFunctionJson
 {
-    public static JsonTypeInfo<T> GetTypeInfo<T>(IServiceProvider services, string purpose)
+    public static JsonTypeInfo<T> GetTypeInfo<T>(IServiceProvider services, string purpose) =>
+        (JsonTypeInfo<T>)GetTypeInfo(services, typeof(T), purpose);
+
+    /// <summary>The contract for <paramref name="type"/>; fails with what to register when the app's resolver lacks it (AOT apps).</summary>
+    public static JsonTypeInfo GetTypeInfo(IServiceProvider services, Type type, string purpose)
     {
         var options = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
             ?? throw new InvalidOperationException("JSON options are not registered. Build the app with WebApplication.CreateBuilder or call services.AddRouting().");
         try
         {
-            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            return options.GetTypeInfo(type);
         }
         catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
         {
             throw new InvalidOperationException(
-                $"SessionAuth cannot serialize {typeof(T).FullName} (the {purpose}) with the app's JSON options. Add it to a JsonSerializerContext and register that context with builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)).",
+                $"SessionAuth cannot serialize {type.FullName} (the {purpose}) with the app's JSON options. Add it to a JsonSerializerContext and register that context with builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)).",
                 exception);
         }
     }

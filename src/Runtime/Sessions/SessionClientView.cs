@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -45,15 +44,7 @@ internal sealed class SessionClientView
             throw new InvalidOperationException($"ExposeToClient<{projection.SessionType.Name}, ...> does not match the session data type {sessionType.Name}. Use ExposeToClient<{sessionType.Name}, TView>.");
         }
 
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        try
-        {
-            return new SessionClientView(sessions, projection, json.GetTypeInfo(projection.ViewType));
-        }
-        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException)
-        {
-            throw new InvalidOperationException($"SessionAuth cannot serialize the client view {projection.ViewType.Name} with the app's JSON options. Add it to a JsonSerializerContext registered with ConfigureHttpJsonOptions.", exception);
-        }
+        return new SessionClientView(sessions, projection, ServerFunctionJson.GetTypeInfo(services, projection.ViewType, "client view"));
     }
 
     /// <summary>The view of the request's session as JSON: <c>null</c> when anonymous or when nothing is exposed.</summary>
