@@ -56,6 +56,12 @@ public sealed class SessionAuthOptions
     /// <summary>Opens the session before every request; <see langword="false"/> unless set.</summary>
     public bool PreloadAllRequests { get; set; }
 
+    /// <summary>
+    /// Origins (<c>https://app.example.com</c>) allowed to call state-changing server functions from another site, such
+    /// as a separate front end. Requests from this app's own origin never need listing.
+    /// </summary>
+    public IList<string> TrustedOrigins { get; } = new List<string>();
+
     internal ClientViewProjection? ClientView { get; private set; }
 
     /// <summary>

@@ -59,6 +59,14 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add("SessionAuthOptions.CookieSameSite is None, which browsers accept only on Secure cookies. Set CookieSecurePolicy to Always, or use Lax.");
         }
 
+        foreach (var origin in options.TrustedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/" || origin.TrimEnd('/').Length != uri.GetLeftPart(UriPartial.Authority).Length)
+            {
+                failures.Add($"SessionAuthOptions.TrustedOrigins has '{origin}', which is not an origin. Write scheme, host and port only, such as 'https://app.example.com'.");
+            }
+        }
+
         foreach (var pattern in options.PreloadPaths)
         {
             if (SessionPreloader.TryParse(pattern, out _) is { } error)

@@ -14,6 +14,7 @@ internal static class ServerFunctionEmitter
     private const string Services = "services";
     private const string Sessions = "sessions";
     private const string Guard = "guard";
+    private const string CrossSiteGuard = "crossSiteGuard";
     private const string Session = "session";
     private const string SessionData = "sessionData";
     private const string Arguments = "arguments";
@@ -23,7 +24,7 @@ internal static class ServerFunctionEmitter
 
     public static string Emit(ServerFunctionSpec function)
     {
-        var names = new LocalNames(HttpContext, Services, Sessions, Guard, Session, SessionData, Arguments, Target, Result, ResultTypeInfo);
+        var names = new LocalNames(HttpContext, Services, Sessions, Guard, CrossSiteGuard, Session, SessionData, Arguments, Target, Result, ResultTypeInfo);
         var locals = new List<(ParameterSpec Parameter, string Local, string? Binding)>(function.Parameters.Count);
         foreach (var parameter in function.Parameters)
         {
@@ -45,6 +46,7 @@ internal static class ServerFunctionEmitter
         WriteStartup(writer, function, locals);
         writer.WriteLine();
         writer.OpenBlock($"return async {HttpContext} =>");
+        WriteCrossSiteCheck(writer, function);
         WriteGuard(writer, function);
         WriteBinding(writer, function, locals);
         WriteCallAndResult(writer, function, locals);
@@ -58,6 +60,11 @@ internal static class ServerFunctionEmitter
 
     private static void WriteStartup(SourceWriter writer, ServerFunctionSpec function, List<(ParameterSpec Parameter, string Local, string? Binding)> locals)
     {
+        if (function.RefusesCrossSite)
+        {
+            writer.WriteLine($"var {CrossSiteGuard} = {GeneratedFile.Runtime}CrossSiteGuard.Create({Services});");
+        }
+
         if (function.ReadsSession)
         {
             writer.WriteLine(function.SessionDataType is { } dataType
@@ -89,6 +96,20 @@ internal static class ServerFunctionEmitter
         {
             writer.WriteLine($"var {ResultTypeInfo} = {GeneratedFile.Runtime}ServerFunctionResults.GetJsonTypeInfo<{valueType}>({Services});");
         }
+    }
+
+    private static void WriteCrossSiteCheck(SourceWriter writer, ServerFunctionSpec function)
+    {
+        if (!function.RefusesCrossSite)
+        {
+            return;
+        }
+
+        writer.OpenBlock($"if (!{CrossSiteGuard}.Allows({HttpContext}))");
+        writer.WriteLine($"await {CrossSiteGuard}.RefuseAsync({HttpContext});");
+        writer.WriteLine("return;");
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     private static void WriteGuard(SourceWriter writer, ServerFunctionSpec function)

@@ -37,6 +37,9 @@ internal sealed record ServerFunctionSpec(
 {
     public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind == ParameterKind.Session);
 
+    /// <summary>Every verb but GET, HEAD and OPTIONS changes state, so only same-site callers may use it.</summary>
+    public bool RefusesCrossSite => HttpMethod is not ("GET" or "HEAD" or "OPTIONS");
+
     public bool BindsArguments => Parameters.Any(static p => p.Kind is ParameterKind.Text or ParameterKind.JsonOrService or ParameterKind.Service);
 
     public bool ReadsBody => Parameters.Any(static p => p.Kind == ParameterKind.JsonOrService || (p.Kind == ParameterKind.Text && p.Source == ArgumentSourceSpec.Body));

@@ -12,4 +12,7 @@ internal static partial class SessionAuthLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Request to {Path} has no session; answered {StatusCode}.")]
     public static partial void SessionRequired(ILogger logger, string path, int statusCode);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Cross-site request to server function {Path} refused with 403.")]
+    public static partial void CrossSiteRefused(ILogger logger, string path);
 }

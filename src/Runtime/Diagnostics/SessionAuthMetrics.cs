@@ -6,6 +6,9 @@ namespace SessionAuth;
 internal sealed class SessionAuthMetrics
 {
     public const string MeterName = "SessionAuth";
+    public const string Redirect = "redirect";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
 
     private readonly Counter<long> _rejectedCookies;
     private readonly Counter<long> _deniedRequests;
@@ -14,12 +17,13 @@ internal sealed class SessionAuthMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _rejectedCookies = meter.CreateCounter<long>("sessionauth.cookie.rejected", unit: "{cookie}", description: "Session cookies that could not be opened, by reason.");
-        _deniedRequests = meter.CreateCounter<long>("sessionauth.request.denied", unit: "{request}", description: "Requests to guarded endpoints that had no session, by answer.");
+        _deniedRequests = meter.CreateCounter<long>("sessionauth.request.denied", unit: "{request}", description: "Requests refused by a guard, by answer: redirect and unauthorized (no session), forbidden (cross-site).");
     }
 
     public void CookieRejected(SessionRejection reason) =>
         _rejectedCookies.Add(1, new KeyValuePair<string, object?>("reason", reason.ToName()));
 
-    public void RequestDenied(bool redirected) =>
-        _deniedRequests.Add(1, new KeyValuePair<string, object?>("answer", redirected ? "redirect" : "unauthorized"));
+    /// <param name="answer">One of <see cref="Redirect"/>, <see cref="Unauthorized"/>, <see cref="Forbidden"/>.</param>
+    public void RequestDenied(string answer) =>
+        _deniedRequests.Add(1, new KeyValuePair<string, object?>("answer", answer));
 }

@@ -60,7 +60,7 @@ public sealed class SessionGuard
 
         if (IsScriptRequest(request))
         {
-            _metrics.RequestDenied(redirected: false);
+            _metrics.RequestDenied(SessionAuthMetrics.Unauthorized);
             SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", StatusCodes.Status401Unauthorized);
             response.Headers[RedirectHeaderName] = loginUrl;
             return ProblemResponse.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint requires a session. Sign in at loginUrl and try again.", "loginUrl", loginUrl);
@@ -70,7 +70,7 @@ public sealed class SessionGuard
         var statusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? StatusCodes.Status302Found
             : StatusCodes.Status303SeeOther;
-        _metrics.RequestDenied(redirected: true);
+        _metrics.RequestDenied(SessionAuthMetrics.Redirect);
         SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", statusCode);
         response.StatusCode = statusCode;
         response.Headers.Location = loginUrl;

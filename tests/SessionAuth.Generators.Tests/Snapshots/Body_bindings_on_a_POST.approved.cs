@@ -50,6 +50,7 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Place(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
             var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var itemBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("item", global::SessionAuth.Infrastructure.ArgumentSource.Body);
@@ -64,6 +65,12 @@ namespace SessionAuth.Generated
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var session = await sessions.GetSessionAsync(httpContext);
                 if (session.Data is not { } sessionData)
                 {

@@ -98,9 +98,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Nothing(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 global::Shop.Returns.Nothing();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
             };
@@ -121,9 +128,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_NothingLater(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 await global::Shop.Returns.NothingLater();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
             };
@@ -144,9 +158,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_NothingLaterCheaply(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 await global::Shop.Returns.NothingLaterCheaply();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
             };
@@ -167,9 +188,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Result(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = global::Shop.Returns.Result();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
             };
@@ -190,9 +218,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ResultLater(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = await global::Shop.Returns.ResultLater();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
             };
@@ -213,9 +248,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_TypedResult(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = global::Shop.Returns.TypedResult();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
             };
@@ -236,10 +278,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Value(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<global::System.Collections.Generic.List<string>>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = global::Shop.Returns.Value();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };
@@ -260,10 +309,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ValueLater(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int?>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = await global::Shop.Returns.ValueLater();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };
@@ -284,10 +340,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ValueLaterCheaply(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = await global::Shop.Returns.ValueLaterCheaply();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };

@@ -56,11 +56,18 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Count(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var session = await sessions.GetSessionAsync(httpContext);
 
                 var result = global::Shop.Orders.Count(session.Data);
@@ -83,12 +90,19 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Mine(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
             var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services, redirectTo: "/account/sign-in");
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var session = await sessions.GetSessionAsync(httpContext);
                 if (session.Data is not { } sessionData)
                 {

@@ -62,12 +62,19 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Count(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager(services);
             var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var session = await sessions.GetSessionAsync(httpContext);
                 if (!session.IsAuthenticated)
                 {
@@ -97,10 +104,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Preloaded(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = global::Shop.Orders.Preloaded();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };
@@ -121,10 +135,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Public(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var result = global::Shop.Orders.Public();
                 await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
             };

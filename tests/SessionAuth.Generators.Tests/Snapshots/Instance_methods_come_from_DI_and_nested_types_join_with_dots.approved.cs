@@ -56,12 +56,19 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Admin_Reports_Daily(global::System.IServiceProvider services)
         {
+            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager(services);
             var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
             return async httpContext =>
             {
+                if (!crossSiteGuard.Allows(httpContext))
+                {
+                    await crossSiteGuard.RefuseAsync(httpContext);
+                    return;
+                }
+
                 var session = await sessions.GetSessionAsync(httpContext);
                 if (!session.IsAuthenticated)
                 {
