@@ -12,7 +12,30 @@ internal static class LocalUrl
     /// </summary>
     public static bool IsLocal(string? url)
     {
-        if (url is null || url.Length == 0 || url[0] != '/')
+        // Checked as written and as decoded: "/%2F%2Fevil.com" is "///evil.com" to any code that decodes it once more,
+        // and "/%09/evil.com" hides a tab. A value still encoded after three rounds is refused outright.
+        for (var round = 0; round < 3 && url is not null; round++)
+        {
+            if (!IsLocalAsWritten(url))
+            {
+                return false;
+            }
+
+            var decoded = url.IndexOf('%') < 0 ? url : Uri.UnescapeDataString(url);
+            if (decoded == url)
+            {
+                return true;
+            }
+
+            url = decoded;
+        }
+
+        return false;
+    }
+
+    private static bool IsLocalAsWritten(string url)
+    {
+        if (url.Length == 0 || url[0] != '/')
         {
             return false;
         }

@@ -21,6 +21,14 @@ public static class Account
         return TypedResults.Ok(user);
     }
 
+    /// <summary>A browser login form's target: back to where the user came from, if that is on this site.</summary>
+    [ServerFunction, AllowAnonymous]
+    public static async Task<IResult> SignIn(string username, string? returnUrl, Session<UserSession> session)
+    {
+        await session.UpdateAsync(new UserSession(username.Length, username));
+        return TypedResults.Redirect(ReturnUrls.LocalOrDefault(returnUrl));
+    }
+
     [ServerFunction]
     [RequireSession]
     public static Task Logout(Session<UserSession> session) => session.ClearAsync();

@@ -13,7 +13,7 @@ public static class TestAppHost
 {
     public const string SessionPassword = "test-password-that-is-long-enough-0123456789";
 
-    public static WebApplication Build(Action<SessionAuthOptions>? configure = null, Action<WebApplicationBuilder>? configureBuilder = null)
+    public static WebApplication Build(Action<SessionAuthOptions>? configure = null, Action<WebApplicationBuilder>? configureBuilder = null, Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -32,6 +32,8 @@ public static class TestAppHost
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
+        configureApp?.Invoke(app);
+        app.UseRouting();
         app.UseSessionAuth();
         app.MapServerFunctions();
         app.MapGet("/minimal/me", [RequireSession] async (HttpContext context) =>

@@ -362,6 +362,41 @@ public sealed class ServerFunctionHttpTests(TestAppFixture fixture) : IClassFixt
         Assert.Equal("redirectTo", exception.ParamName);
     }
 
+    [Theory]
+    [InlineData("//evil.com", "/")]
+    [InlineData("/\\evil.com", "/")]
+    [InlineData("\\\\evil.com", "/")]
+    [InlineData("/%2F%2Fevil.com", "/")]
+    [InlineData("http:evil.com", "/")]
+    [InlineData("https://evil.com", "/")]
+    [InlineData("/\t/evil.com", "/")]
+    [InlineData("/\r\n/evil.com", "/")]
+    [InlineData("   /students", "/")]
+    [InlineData("/%09/evil.com", "/")]
+    [InlineData("/students/Ravenclaw?page=2", "/students/Ravenclaw?page=2")]
+    public async Task A_login_returns_only_to_local_paths_and_otherwise_to_the_root(string returnUrl, string expectedLocation)
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.PostFormAsync("/_server/Account/SignIn", ("username", "harry"), ("returnUrl", returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_login_redirect_keeps_the_apps_path_base()
+    {
+        await using var app = TestApp.TestAppHost.Build(configureApp: a => a.UsePathBase("/school"));
+        await app.StartAsync();
+        using var client = new TestClient(new Uri(app.Urls.First()));
+
+        using var response = await client.NavigateAsync("/school/api/students/Gryffindor");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/school/login?returnUrl=%2Fschool%2Fapi%2Fstudents%2FGryffindor", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task An_unmapped_verb_is_not_served()
     {
