@@ -33,6 +33,11 @@ public static class Account
     [RequireSession]
     public static Task Logout(Session<UserSession> session) => session.ClearAsync();
 
+    /// <summary>Changes the session data without a new login: the same session, written again.</summary>
+    [ServerFunction]
+    [RequireSession]
+    public static Task Rename(string name, Session<UserSession> session) => session.UpdateAsync(session.Data! with { Name = name });
+
     [ServerFunction]
     [RequireSession]
     public static SessionInfo Me(UserSession user, Session<UserSession> session) => new(user.UserId, user.Name, session.Id);
