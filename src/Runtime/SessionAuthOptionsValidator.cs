@@ -34,6 +34,14 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add($"SessionAuthOptions.CookieName '{options.CookieName}' is not a valid cookie name. Use letters, digits and '-', '_' or '.'.");
         }
 
+        // Browsers accept a __Host- cookie only when it is Secure, for Path=/ and without Domain; a sibling subdomain
+        // then cannot set one over ours (cookie tossing). Say so at startup rather than let browsers drop it silently.
+        if (options.CookieName?.StartsWith("__Host-", StringComparison.Ordinal) == true
+            && (options.CookieSecurePolicy != CookieSecurePolicy.Always || options.CookiePath != "/" || options.CookieDomain is not null))
+        {
+            failures.Add($"SessionAuthOptions.CookieName '{options.CookieName}' has the __Host- prefix, which browsers accept only with CookieSecurePolicy Always, CookiePath '/' and no CookieDomain.");
+        }
+
         if (options.MaxAge < TimeSpan.FromMinutes(2))
         {
             failures.Add($"SessionAuthOptions.MaxAge is {options.MaxAge}; set it to at least two minutes.");

@@ -75,6 +75,26 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_host_prefixed_cookie_name_needs_secure_cookies()
+    {
+        var exception = await StartFailsAsync(o => o.CookieName = "__Host-session");
+
+        Assert.Contains("__Host- prefix", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_prefixed_cookie_name_with_secure_cookies_starts()
+    {
+        await using var app = TestAppHost.Build(o =>
+        {
+            o.CookieName = "__Host-session";
+            o.CookieSecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+        });
+
+        await app.StartAsync();
+    }
+
+    [Fact]
     public void Mapping_server_functions_without_AddSessionAuth_says_what_to_call()
     {
         var builder = WebApplication.CreateBuilder();
