@@ -28,6 +28,13 @@ public sealed class SessionAuthOptions
     /// <summary>How long a session lasts after its last write; 14 days unless set. The cookie expires a minute before the seal does.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// The largest sealed session, in bytes, across all its cookies; 16,384 unless set (1,024 to 65,536). Sessions over
+    /// 4,050 bytes are split into numbered chunk cookies; past this limit <c>UpdateAsync</c> throws, and a request carrying
+    /// more is refused before any decoding. Keep it under your servers' and proxies' request header limits.
+    /// </summary>
+    public int MaxSessionSize { get; set; } = SessionSealer.MaxSealedLength;
+
     /// <summary>The local path anonymous browsers are sent to; <c>/login</c> unless set.</summary>
     public string LoginPath { get; set; } = "/login";
 

@@ -42,6 +42,11 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add($"SessionAuthOptions.CookieName '{options.CookieName}' has the __Host- prefix, which browsers accept only with CookieSecurePolicy Always, CookiePath '/' and no CookieDomain.");
         }
 
+        if (options.MaxSessionSize is < 1024 or > 65_536)
+        {
+            failures.Add($"SessionAuthOptions.MaxSessionSize is {options.MaxSessionSize}; set it between 1,024 and 65,536 bytes.");
+        }
+
         if (options.MaxAge < TimeSpan.FromMinutes(2))
         {
             failures.Add($"SessionAuthOptions.MaxAge is {options.MaxAge}; set it to at least two minutes.");

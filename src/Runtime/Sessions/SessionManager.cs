@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,9 +29,10 @@ public sealed class SessionManager<T> : ISessionManager
     // Cookie values up to this size are opened in a stack buffer; larger ones rent from the shared pool.
     private const int StackPlaintextLimit = 1024;
 
-    // A cookie holds about 4,096 bytes in browsers; ASP.NET Core's chunking cookie manager uses the same bound.
-    private const int MaxCookieSize = 4050;
-
+    // A cookie holds about 4,096 bytes in browsers: longer sessions go into numbered chunk cookies, with ASP.NET Core's
+    // own cookie manager and naming ("session" = "chunks-2", then "sessionC1", "sessionC2"). A missing chunk leaves
+    // "chunks-N" as the value, which does not open: an anonymous request, never an exception.
+    private readonly ChunkingCookieManager _cookies = new() { ChunkSize = 4050, ThrowForPartialCookies = false };
     private readonly SessionSealer _sealer;
     private readonly JsonTypeInfo<T> _dataTypeInfo;
     private readonly TimeProvider _timeProvider;
@@ -44,7 +46,7 @@ public sealed class SessionManager<T> : ISessionManager
         _options = options;
         var passwords = new List<string>(1 + options.PreviousPasswords.Count) { options.Password! };
         passwords.AddRange(options.PreviousPasswords);
-        _sealer = new SessionSealer(passwords);
+        _sealer = new SessionSealer(passwords, options.MaxSessionSize);
         _dataTypeInfo = dataTypeInfo;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -78,13 +80,13 @@ public sealed class SessionManager<T> : ISessionManager
 
     private Session<T> Open(HttpContext httpContext)
     {
-        var value = httpContext.Request.Cookies[_cookieName];
+        var value = _cookies.GetRequestCookie(httpContext, _cookieName);
         if (string.IsNullOrEmpty(value))
         {
             return new Session<T>(this, httpContext);
         }
 
-        var maxPlaintextLength = SessionSealer.GetMaxPlaintextLength(Math.Min(value.Length, SessionSealer.MaxSealedLength));
+        var maxPlaintextLength = SessionSealer.GetMaxPlaintextLength(Math.Min(value.Length, _options.MaxSessionSize));
         byte[]? rented = null;
         var plaintext = maxPlaintextLength <= StackPlaintextLimit
             ? stackalloc byte[StackPlaintextLimit]
@@ -151,21 +153,20 @@ public sealed class SessionManager<T> : ISessionManager
 
         var json = JsonSerializer.SerializeToUtf8Bytes(data, _dataTypeInfo);
         var value = _sealer.Seal(new SealedSessionHeader(id, createdAt, expiresAt), json);
-        var size = _cookieName.Length + 1 + value.Length;
-        if (size > MaxCookieSize)
+        if (value.Length > _options.MaxSessionSize)
         {
             throw new InvalidOperationException(
-                $"The sealed session is {size} bytes, but a cookie holds at most {MaxCookieSize}. Keep less in the session data (an id, not the records it points to).");
+                $"The sealed session is {value.Length} bytes, over SessionAuthOptions.MaxSessionSize ({_options.MaxSessionSize} bytes). Keep less in the session data (an id, not the records it points to), or raise the limit within your servers' request header limits.");
         }
 
-        httpContext.Response.Cookies.Append(_cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
+        _cookies.AppendResponseCookie(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
         session.Replace(data, id, DateTimeOffset.FromUnixTimeSeconds(createdAt), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
     }
 
     internal void Delete(HttpContext httpContext)
     {
         EnsureResponseNotStarted(httpContext);
-        httpContext.Response.Cookies.Delete(_cookieName, CreateCookieOptions(httpContext, maxAge: null));
+        _cookies.DeleteCookie(httpContext, _cookieName, CreateCookieOptions(httpContext, maxAge: null));
     }
 
     private CookieOptions CreateCookieOptions(HttpContext httpContext, TimeSpan? maxAge) => new()

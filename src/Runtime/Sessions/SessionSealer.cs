@@ -24,7 +24,7 @@ internal sealed class SessionSealer
 {
     public const int HeaderSize = 1 + SessionId.Size + sizeof(long) + sizeof(long);
 
-    /// <summary>Longer values are refused before any decoding, so hostile input stays cheap.</summary>
+    /// <summary>The default bound on a sealed value (<see cref="SessionAuthOptions.MaxSessionSize"/>).</summary>
     public const int MaxSealedLength = 16 * 1024;
 
     private const string FormatPrefix = "v1.";
@@ -40,10 +40,13 @@ internal sealed class SessionSealer
     private static readonly byte[] KeySalt = "SessionAuth/seal/v1"u8.ToArray();
 
     private readonly SealingKey[] _keys;
+    private readonly int _maxLength;
 
     /// <param name="passwords">The passwords, newest first: the first seals, every one opens.</param>
-    public SessionSealer(IReadOnlyList<string> passwords)
+    /// <param name="maxLength">Longer values are refused before any decoding, so hostile input stays cheap.</param>
+    public SessionSealer(IReadOnlyList<string> passwords, int maxLength = MaxSealedLength)
     {
+        _maxLength = maxLength;
         ArgumentOutOfRangeException.ThrowIfZero(passwords.Count);
         _keys = new SealingKey[passwords.Count];
         for (var i = 0; i < passwords.Count; i++)
@@ -96,7 +99,7 @@ internal sealed class SessionSealer
     {
         header = default;
         dataLength = 0;
-        if (value.Length > MaxSealedLength)
+        if (value.Length > _maxLength)
         {
             return SessionRejection.TooLarge;
         }
