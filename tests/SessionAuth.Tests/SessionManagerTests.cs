@@ -119,6 +119,7 @@ public sealed class SessionManagerTests : IDisposable
 
         Assert.Null(session.Data);
         Assert.Contains(_log.Messages, m => m.Level == LogLevel.Debug && m.Text.Contains("rejected (Expired)", StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Messages, m => m.Text.Contains(cookie[^20..], StringComparison.Ordinal) || m.Text.Contains("Neville", StringComparison.Ordinal));
     }
 
     [Fact]
