@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SessionAuth.PackageTests;
+
+/// <summary>
+/// Packs SessionAuth with a version of its own into a folder feed, and copies tests/Consumer (a project that knows
+/// nothing of this repository) next to a NuGet.config that adds the feed. Packages restore into a folder of this run,
+/// so no cached package can stand in for the one just packed.
+/// </summary>
+public sealed class ConsumerFixture : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), $"sessionauth-consumer-{Guid.NewGuid():N}");
+
+    public ConsumerFixture()
+    {
+        Directory.CreateDirectory(_work);
+        Version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var feed = Path.Combine(_work, "feed");
+        // Its own artifacts path: the pack must not rebuild the bin folders the other test projects are running from.
+        var pack = Run(
+            "dotnet",
+            $"pack \"{Path.Combine(RepositoryRoot, "src", "Runtime", "SessionAuth.csproj")}\" -c Release -o \"{feed}\" -p:Version={Version} --artifacts-path \"{Path.Combine(_work, "build")}\"",
+            RepositoryRoot);
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
+        }
+
+        PackageFiles = Directory.GetFiles(feed).Select(Path.GetFileName).ToList()!;
+        PackageFeed = feed;
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string Version { get; }
+
+    public string PackageFeed { get; }
+
+    public IReadOnlyList<string> PackageFiles { get; }
+
+    /// <summary>A fresh copy of the consumer, with the feed, and optionally an .editorconfig of the user's.</summary>
+    public string CopyConsumer(string name, string? editorConfig = null)
+    {
+        var target = Path.Combine(_work, name);
+        CopyDirectory(Path.Combine(RepositoryRoot, "tests", "Consumer"), target);
+        File.WriteAllText(Path.Combine(target, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="sessionauth-local" value="{PackageFeed}" />
+              </packageSources>
+            </configuration>
+            """);
+        if (editorConfig is not null)
+        {
+            File.WriteAllText(Path.Combine(target, ".editorconfig"), editorConfig);
+        }
+
+        return Path.Combine(target, "ConsumerApp");
+    }
+
+    public (int ExitCode, string Output) Build(string project) =>
+        Run("dotnet", $"build -c Release -p:SessionAuthVersion={Version} -p:RestorePackagesPath=\"{Path.Combine(_work, "packages")}\"", project);
+
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {arguments} did not finish in five minutes.");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the folder is under the temp directory.
+        }
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories).Where(d => !IsBuildOutput(d)))
+        {
+            Directory.CreateDirectory(directory.Replace(source, target, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
+        {
+            File.Copy(file, file.Replace(source, target, StringComparison.Ordinal), overwrite: true);
+        }
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}bin", StringComparison.Ordinal) || path.Contains($"{Path.DirectorySeparatorChar}obj", StringComparison.Ordinal);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SessionAuth.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+}

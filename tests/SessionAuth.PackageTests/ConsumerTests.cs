@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SessionAuth.PackageTests;
+
+/// <summary>SessionAuth as users meet it: a package restored from a feed into a project of their own.</summary>
+public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<ConsumerFixture>
+{
+    [Fact]
+    public void The_package_holds_the_runtime_the_generator_the_code_fixes_and_symbols()
+    {
+        Assert.Contains($"SessionAuth.{fixture.Version}.nupkg", fixture.PackageFiles);
+        Assert.Contains($"SessionAuth.{fixture.Version}.snupkg", fixture.PackageFiles);
+
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(fixture.PackageFeed, $"SessionAuth.{fixture.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net10.0/SessionAuth.dll", entries);
+        Assert.Contains("lib/net10.0/SessionAuth.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/SessionAuth.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SessionAuth.CodeFixes.dll", entries);
+        Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public async Task A_fresh_project_builds_sees_SAUTH0001_and_serves_a_guarded_function()
+    {
+        var project = fixture.CopyConsumer("consumer");
+
+        var (exitCode, output) = fixture.Build(project);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"warning SAUTH0001: Server function Functions\.Forgotten has no guard decision", output);
+        Assert.DoesNotContain("Functions.Whoami has no guard decision", output, StringComparison.Ordinal);
+
+        await using var app = await ConsumerProcess.StartAsync(Path.Combine(project, "bin", "Release", "net10.0", "ConsumerApp.dll"));
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+
+        using var anonymous = await http.PostAsync("/_server/Functions/Whoami", Json("{}"));
+        using var login = await http.PostAsync("/_server/Functions/Login", Json("""{"name":"Ada"}"""));
+        using var signedIn = await http.PostAsync("/_server/Functions/Whoami", Json("{}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        Assert.Equal("\"Ada\"", await signedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void An_editorconfig_severity_override_turns_SAUTH0001_into_an_error()
+    {
+        var project = fixture.CopyConsumer("consumer-strict", "root = true\n\n[*.cs]\ndotnet_diagnostic.SAUTH0001.severity = error\n");
+
+        var (exitCode, output) = fixture.Build(project);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"error SAUTH0001: Server function Functions\.Forgotten has no guard decision", output);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>The consumer app, run from its build output on 127.0.0.1 and a free port.</summary>
+    private sealed class ConsumerProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private ConsumerProcess(Process process, Uri address)
+        {
+            _process = process;
+            Address = address;
+        }
+
+        public Uri Address { get; }
+
+        public static async Task<ConsumerProcess> StartAsync(string assembly)
+        {
+            var start = new ProcessStartInfo("dotnet", $"\"{assembly}\" --urls http://127.0.0.1:0")
+            {
+                WorkingDirectory = Path.GetDirectoryName(assembly)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                const string Listening = "Now listening on: ";
+                var at = line.IndexOf(Listening, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                    return new ConsumerProcess(process, new Uri(line[(at + Listening.Length)..].Trim()));
+                }
+            }
+
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The consumer app stopped before listening: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
