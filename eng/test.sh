@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: generator snapshots and incrementality, analyzers and code fixes, runtime unit
-# tests, HTTP tests against real Kestrel on 127.0.0.1, and the Hogwarts sample in headless Chromium. Works on a fresh
-# Debian machine with the .NET 10 SDK; it installs anything else the tests need and prints "N passed, N failed" last.
+# tests, HTTP tests against real Kestrel on 127.0.0.1, the Hogwarts sample in headless Chromium, the NuGet package in a
+# consumer project, and a Native AOT publish. Works on a fresh Debian machine with the .NET 10 SDK; it installs anything
+# else the tests need and prints "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,13 +11,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-if [ ! -x /usr/bin/chromium ]; then
-  echo "eng/test.sh: installing chromium for the browser tests"
+# Debian packages the tests need: Chromium for the browser tests (Playwright cannot download its own browser here),
+# clang and zlib for the Native AOT publish.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "eng/test.sh: installing ${missing[*]}"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
 # A run that approves snapshots is a deliberate act, never a side effect of running the tests.

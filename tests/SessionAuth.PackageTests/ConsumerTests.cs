@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace SessionAuth.PackageTests;
@@ -34,7 +32,7 @@ public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<Consu
         Assert.Matches(@"warning SAUTH0001: Server function Functions\.Forgotten has no guard decision", output);
         Assert.DoesNotContain("Functions.Whoami has no guard decision", output, StringComparison.Ordinal);
 
-        await using var app = await ConsumerProcess.StartAsync(Path.Combine(project, "bin", "Release", "net10.0", "ConsumerApp.dll"));
+        await using var app = await AppProcess.StartAsync("dotnet", Path.Combine(project, "bin", "Release", "net10.0", "ConsumerApp.dll"));
         using var http = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
 
         using var anonymous = await http.PostAsync("/_server/Functions/Whoami", Json("{}"));
@@ -58,52 +56,4 @@ public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<Consu
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    /// <summary>The consumer app, run from its build output on 127.0.0.1 and a free port.</summary>
-    private sealed class ConsumerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private ConsumerProcess(Process process, Uri address)
-        {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<ConsumerProcess> StartAsync(string assembly)
-        {
-            var start = new ProcessStartInfo("dotnet", $"\"{assembly}\" --urls http://127.0.0.1:0")
-            {
-                WorkingDirectory = Path.GetDirectoryName(assembly)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            var process = Process.Start(start)!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                const string Listening = "Now listening on: ";
-                var at = line.IndexOf(Listening, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                    return new ConsumerProcess(process, new Uri(line[(at + Listening.Length)..].Trim()));
-                }
-            }
-
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("The consumer app stopped before listening: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-    }
 }
