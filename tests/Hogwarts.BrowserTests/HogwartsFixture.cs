@@ -23,7 +23,7 @@ public sealed class HogwartsFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => SessionAuth.Testing.RepositoryRoot.Path;
 
     public async Task InitializeAsync()
     {
@@ -73,18 +73,5 @@ public sealed class HogwartsFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });
         return (context, await context.NewPageAsync());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SessionAuth.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with SessionAuth.Generators.sln) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
@@ -14,9 +14,15 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "SESSIONAUTH_ACCEPT_SNAPSHOTS";
 
-    public static void Match(string actual, string name, [CallerFilePath] string callerFile = "")
+    /// <summary>
+    /// The approved files, found from the repository root: deterministic CI builds map source paths to <c>/_/</c>, so
+    /// a caller's file path cannot lead there.
+    /// </summary>
+    private static readonly string SnapshotDirectory = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Generators.Tests", "Snapshots");
+
+    public static void Match(string actual, string name)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         var approvedPath = Path.Combine(directory, name + ".approved.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);

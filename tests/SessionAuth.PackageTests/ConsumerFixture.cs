@@ -31,7 +31,7 @@ public sealed class ConsumerFixture : IDisposable
         PackageFeed = feed;
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => SessionAuth.Testing.RepositoryRoot.Path;
 
     public string Version { get; }
 
@@ -117,17 +117,4 @@ public sealed class ConsumerFixture : IDisposable
 
     private static bool IsBuildOutput(string path) =>
         path.Contains($"{Path.DirectorySeparatorChar}bin", StringComparison.Ordinal) || path.Contains($"{Path.DirectorySeparatorChar}obj", StringComparison.Ordinal);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SessionAuth.Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
-    }
 }
