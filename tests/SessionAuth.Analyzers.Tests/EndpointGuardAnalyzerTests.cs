@@ -293,6 +293,34 @@ public sealed class EndpointGuardAnalyzerTests
         }
         """);
 
+    // SAUTH0004 on minimal APIs
+
+    [Fact]
+    public Task Session_data_on_a_minimal_api_handler_needs_an_endpoint_that_requires_a_session() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", [RequireSession] (UserSession user) => user.Name);
+                app.MapGet("/b", (UserSession user) => user.Name).RequireSession();
+                app.MapGet("/c", (UserSession? user) => user?.Name ?? "anonymous").AllowAnonymous();
+                var members = app.MapGroup("/members").RequireSession();
+                members.MapGet("/d", (UserSession user) => user.Name);
+                app.MapGet("/e", [AllowAnonymous] (UserSession {|SAUTH0004:user|}) => user.Name);
+                app.MapGet("/f", (UserSession {|SAUTH0004:user|}) => user.Name).RequireAuthorization();
+                app.MapGet("/g", Handlers.Profile).AllowAnonymous();
+            }
+        }
+
+        public static class Handlers
+        {
+            public static string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
     // SAUTH0005
 
     [Fact]

@@ -9,6 +9,7 @@ namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
 /// SAUTH0001: every server endpoint (server function, minimal API handler, controller action) has made a guard decision.
+/// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
 /// SAUTH0005: no member says both [RequireSession] and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -16,7 +17,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.EndpointWithoutGuardDecision, Descriptors.ConflictingGuardAttributes];
+        [Descriptors.EndpointWithoutGuardDecision, Descriptors.SessionDataWithoutGuard, Descriptors.ConflictingGuardAttributes];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -181,10 +182,12 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private sealed class EndpointMaps(AnalyzerSymbols symbols)
     {
         private const int MaxGroupDepth = 8;
+        private const string RequireSession = "RequireSession";
         private static readonly HashSet<string> MapMethods = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
         private readonly List<(IInvocationOperation Map, IOperation Handler)> _maps = [];
-        private readonly HashSet<ILocalSymbol> _guardedLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _decidedLocals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _sessionLocals = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _initializers = new(SymbolEqualityComparer.Default);
         private readonly object _gate = new();
 
@@ -197,7 +200,11 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                 {
                     lock (_gate)
                     {
-                        _guardedLocals.Add(local.Local);
+                        _decidedLocals.Add(local.Local);
+                        if (name == RequireSession)
+                        {
+                            _sessionLocals.Add(local.Local);
+                        }
                     }
                 }
             }
@@ -225,14 +232,43 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         {
             foreach (var (map, handler) in _maps)
             {
-                if (HandlerDecides(handler) || ChainDecides(map) || SourceDecides(Receiver(map), 0) || projectGuards.HasFallbackPolicy(context.CancellationToken))
+                if (!Decides(map, handler, sessionOnly: false) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
                 {
-                    continue;
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, HandlerLocation(handler), Describe(map), Descriptors.MinimalApiAdvice));
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, HandlerLocation(handler), Describe(map), Descriptors.MinimalApiAdvice));
+                // Session data is bound from the request's session: without RequireSession it is null for anonymous callers.
+                foreach (var parameter in HandlerParameters(handler))
+                {
+                    if (parameter.NullableAnnotation != NullableAnnotation.Annotated
+                        && parameter.Type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData))
+                        && !Decides(map, handler, sessionOnly: true))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameter.Name, Describe(map), parameter.Type.Name));
+                    }
+                }
             }
         }
+
+        /// <summary>
+        /// Whether the endpoint made a guard decision: any of them, or with <paramref name="sessionOnly"/> one that
+        /// requires a session ([RequireSession] or RequireSession()).
+        /// </summary>
+        private bool Decides(IInvocationOperation map, IOperation handler, bool sessionOnly) =>
+            HandlerDecides(handler, sessionOnly) || ChainDecides(map, sessionOnly) || SourceDecides(Receiver(map), 0, sessionOnly);
+
+        private static bool IsDecision(string conventionName, bool sessionOnly) =>
+            sessionOnly ? conventionName == RequireSession : ProjectWideGuards.IsGuardConvention(conventionName);
+
+        private bool IsDecision(ISymbol symbol, bool sessionOnly) =>
+            symbol.GetAttributes().Any(a => sessionOnly ? KnownTypes.Is(a.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(a));
+
+        private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
+            IMethodReferenceOperation reference => reference.Method.Parameters,
+            _ => ImmutableArray<IParameterSymbol>.Empty,
+        };
 
         private IOperation? FindHandler(IInvocationOperation invocation)
         {
@@ -253,16 +289,16 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
             return null;
         }
 
-        private bool HandlerDecides(IOperation handler)
+        private bool HandlerDecides(IOperation handler, bool sessionOnly)
         {
             switch (UnwrapDelegate(handler))
             {
                 case IAnonymousFunctionOperation lambda:
-                    return symbols.HasGuardDecision(lambda.Symbol);
+                    return IsDecision(lambda.Symbol, sessionOnly);
                 case IMethodReferenceOperation reference:
                     for (ISymbol? symbol = reference.Method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
                     {
-                        if (symbols.HasGuardDecision(symbol))
+                        if (IsDecision(symbol, sessionOnly))
                         {
                             return true;
                         }
@@ -275,7 +311,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
 
         /// <summary>A guard convention later in the chain (<c>MapGet(...).RequireAuthorization()</c>), or on the local that holds it.</summary>
-        private bool ChainDecides(IOperation map)
+        private bool ChainDecides(IOperation map, bool sessionOnly)
         {
             var current = map;
             while (true)
@@ -289,7 +325,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 
                 if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && Unwrap(Receiver(outer)) == Unwrap(current))
                 {
-                    if (ProjectWideGuards.IsGuardConvention(outer.TargetMethod.Name))
+                    if (IsDecision(outer.TargetMethod.Name, sessionOnly))
                     {
                         return true;
                     }
@@ -304,12 +340,13 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                     continue;
                 }
 
-                return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } && _guardedLocals.Contains(declarator.Symbol);
+                return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    && (sessionOnly ? _sessionLocals : _decidedLocals).Contains(declarator.Symbol);
             }
         }
 
         /// <summary>Whether the builder an endpoint is mapped on is a route group with a guard decision, at any depth.</summary>
-        private bool SourceDecides(IOperation? source, int depth)
+        private bool SourceDecides(IOperation? source, int depth, bool sessionOnly)
         {
             if (depth > MaxGroupDepth)
             {
@@ -319,10 +356,10 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
             switch (Unwrap(source))
             {
                 case IInvocationOperation invocation:
-                    return ProjectWideGuards.IsGuardConvention(invocation.TargetMethod.Name) || SourceDecides(Receiver(invocation), depth + 1);
+                    return IsDecision(invocation.TargetMethod.Name, sessionOnly) || SourceDecides(Receiver(invocation), depth + 1, sessionOnly);
                 case ILocalReferenceOperation local:
-                    return _guardedLocals.Contains(local.Local)
-                        || (_initializers.TryGetValue(local.Local, out var initializer) && SourceDecides(initializer, depth + 1));
+                    return (sessionOnly ? _sessionLocals : _decidedLocals).Contains(local.Local)
+                        || (_initializers.TryGetValue(local.Local, out var initializer) && SourceDecides(initializer, depth + 1, sessionOnly));
                 default:
                     return false;
             }
