@@ -25,8 +25,7 @@ public static class SessionAuthApplicationBuilderExtensions
     public static IApplicationBuilder UseSessionAuth(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var factory = app.ApplicationServices.GetService<SessionGuardFactory>()
-            ?? throw new InvalidOperationException("UseSessionAuth() needs SessionAuth's services. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
+        var factory = SessionAuthServices.GetRequired<SessionGuardFactory>(app.ApplicationServices, "UseSessionAuth()");
 
         var sessions = factory.Sessions;
         var preloader = new SessionPreloader(app.ApplicationServices.GetRequiredService<IOptions<SessionAuthOptions>>().Value);

@@ -33,8 +33,7 @@ public sealed class CrossSiteGuard
     public static CrossSiteGuard Create(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var metrics = services.GetService<SessionAuthMetrics>()
-            ?? throw new InvalidOperationException("Server functions need SessionAuth's services. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
+        var metrics = SessionAuthServices.GetRequired<SessionAuthMetrics>(services, "Server functions");
         return new CrossSiteGuard(
             services.GetRequiredService<IOptions<SessionAuthOptions>>().Value.TrustedOrigins,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionAuth.CrossSite"),

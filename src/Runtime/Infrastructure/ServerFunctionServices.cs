@@ -26,8 +26,7 @@ public static class ServerFunctionServices
     public static ISessionManager GetSessionManager(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.GetService<ISessionManager>()
-            ?? throw new InvalidOperationException("Server functions require sessions, but SessionAuth is not registered. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
+        return SessionAuthServices.GetRequired<ISessionManager>(services, "Server functions");
     }
 
     /// <summary>Fails at startup when the type that declares an instance server function is not registered.</summary>

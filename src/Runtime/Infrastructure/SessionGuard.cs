@@ -34,9 +34,7 @@ public sealed class SessionGuard
     public static SessionGuard Create(IServiceProvider services, string? redirectTo = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var factory = services.GetService<SessionGuardFactory>()
-            ?? throw new InvalidOperationException("SessionAuth is not registered. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
-        return factory.Create(redirectTo);
+        return SessionAuthServices.GetRequired<SessionGuardFactory>(services, "The session guard").Create(redirectTo);
     }
 
     /// <summary>Lets a request with a session through: its response is personalised, so it is kept out of shared caches.</summary>

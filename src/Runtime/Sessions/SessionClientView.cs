@@ -26,8 +26,7 @@ internal sealed class SessionClientView
 
     /// <summary>The app's view; fails when SessionAuth is not registered, or the projection fits neither the session type nor JSON.</summary>
     public static SessionClientView Get(IServiceProvider services) =>
-        services.GetService<SessionClientViewHolder>()?.View
-            ?? throw new InvalidOperationException("The session's client view needs SessionAuth's services. Call builder.Services.AddSessionAuth<TSession>(options => ...) before building the app.");
+        SessionAuthServices.GetRequired<SessionClientViewHolder>(services, "The session's client view").View;
 
     internal static SessionClientView Create(IServiceProvider services)
     {
