@@ -1,39 +1,24 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace SessionAuth.Infrastructure;
 
 /// <summary>
-/// Keeps personalised responses out of shared caches: <c>Cache-Control: private, no-store</c> when the response
-/// starts, unless the handler set a Cache-Control of its own.
+/// Keeps personalised responses out of shared caches: <c>Cache-Control: private, no-store</c>, unless something
+/// earlier in the request chose a Cache-Control of its own.
 /// </summary>
+/// <remarks>
+/// The header is set when the request is admitted, before the handler runs, so a handler that sets its own
+/// Cache-Control replaces it and one that appends to it can only make it stricter. Setting it here rather than in an
+/// <c>OnStarting</c> callback keeps the guard's hot path free of allocations.
+/// </remarks>
 internal static class PersonalisedResponse
 {
     public static void Mark(HttpContext httpContext)
     {
-        if (httpContext.Features.Get<Marker>() is not null)
+        var headers = httpContext.Response.Headers;
+        if (headers.CacheControl.Count == 0)
         {
-            return;
+            headers.CacheControl = "private, no-store";
         }
-
-        httpContext.Features.Set(Marker.Instance);
-        httpContext.Response.OnStarting(
-            static state =>
-            {
-                var response = (HttpResponse)state;
-                if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
-                {
-                    response.Headers.CacheControl = "private, no-store";
-                }
-
-                return Task.CompletedTask;
-            },
-            httpContext.Response);
-    }
-
-    /// <summary>Says, in the request's features, that the callback is registered: once per request is enough.</summary>
-    private sealed class Marker
-    {
-        public static readonly Marker Instance = new();
     }
 }

@@ -80,8 +80,10 @@ public sealed class SessionManager<T> : ISessionManager
 
     private Session<T> Open(HttpContext httpContext)
     {
-        var value = _cookies.GetRequestCookie(httpContext, _cookieName);
-        if (string.IsNullOrEmpty(value))
+        var value = SessionCookieReader.Find(httpContext.Request, _cookieName, out var plainValue) == SessionCookieShape.Other
+            ? _cookies.GetRequestCookie(httpContext, _cookieName)
+            : plainValue;
+        if (value.IsEmpty)
         {
             return new Session<T>(this, httpContext);
         }
