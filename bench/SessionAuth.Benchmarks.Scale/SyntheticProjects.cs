@@ -1,0 +1,198 @@
+using System.Text;
+
+namespace SessionAuth.Benchmarks.Scale;
+
+/// <summary>
+/// Writes the same N endpoints twice: as SessionAuth server functions, and as minimal API lambdas for ASP.NET Core's
+/// Request Delegate Generator (the peer doing similar work). Five shapes repeat, so every N mixes guards (session
+/// required, anonymous) and binding kinds (session data, JSON body, query with default, route, services).
+/// </summary>
+internal static class SyntheticProjects
+{
+    public const int FunctionsPerModule = 50;
+
+    public const string UnrelatedFile = "Unrelated.cs";
+
+    public static string UnrelatedSource(int edit) => $$"""
+        namespace Synthetic;
+
+        public static class Unrelated
+        {
+            public static int Answer() => {{edit}};
+        }
+        """;
+
+    public static IEnumerable<(string Name, string Text)> ServerFunctionSources(int count)
+    {
+        yield return ("Program.cs", """
+            using SessionAuth;
+            using Synthetic;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSessionAuth<UserSession>(o => o.Password = builder.Configuration["SessionAuth:Password"]);
+            var app = builder.Build();
+            app.UseSessionAuth();
+            #if WITH_GENERATOR
+            app.MapServerFunctions();
+            #endif
+            app.Run();
+            """);
+        yield return ("Types.cs", """
+            using SessionAuth;
+
+            namespace Synthetic;
+
+            [SessionData]
+            public sealed record UserSession(int UserId, string Name);
+
+            public sealed record Item(int Id, string Name);
+            """);
+        yield return (UnrelatedFile, UnrelatedSource(0));
+        foreach (var (module, first, last) in Modules(count))
+        {
+            var text = new StringBuilder($$"""
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+                using SessionAuth;
+
+                namespace Synthetic;
+
+                public static class Module{{module}}
+                {
+
+                """);
+            for (var i = first; i < last; i++)
+            {
+                text.Append((i % 5) switch
+                {
+                    0 => $"    [ServerFunction, RequireSession]\n    public static int F{i}(UserSession user, int quantity) => user.UserId + quantity;\n\n",
+                    1 => $"    [ServerFunction(Method = \"GET\"), AllowAnonymous]\n    public static string F{i}(string query, int page = 1) => query + page;\n\n",
+                    2 => $"    [ServerFunction(\"m{module}/f{i}/{{id}}\", Method = \"GET\"), RequireSession]\n    public static Task<Item> F{i}(int id, Session<UserSession> session) => Task.FromResult(new Item(id, session.Data!.Name));\n\n",
+                    3 => $"    [ServerFunction, RequireSession]\n    public static Item F{i}(Item item) => item;\n\n",
+                    _ => $"    [ServerFunction, AllowAnonymous]\n    public static IResult F{i}(HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow());\n\n",
+                });
+            }
+
+            text.Append("}\n");
+            yield return ($"Module{module}.cs", text.ToString());
+        }
+    }
+
+    public static IEnumerable<(string Name, string Text)> MinimalApiSources(int count)
+    {
+        var maps = new StringBuilder();
+        foreach (var (module, _, _) in Modules(count))
+        {
+            maps.Append($"Module{module}.Map(app);\n");
+        }
+
+        yield return ("Program.cs", $$"""
+            using Synthetic;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddCookie();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            {{maps}}
+            app.Run();
+            """);
+        yield return ("Types.cs", """
+            namespace Synthetic;
+
+            public sealed record Quantity(int Value);
+
+            public sealed record Item(int Id, string Name);
+            """);
+        yield return (UnrelatedFile, UnrelatedSource(0));
+        foreach (var (module, first, last) in Modules(count))
+        {
+            var text = new StringBuilder($$"""
+                using System.Security.Claims;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Synthetic;
+
+                public static class Module{{module}}
+                {
+                    public static void Map(IEndpointRouteBuilder app)
+                    {
+
+                """);
+            for (var i = first; i < last; i++)
+            {
+                text.Append((i % 5) switch
+                {
+                    0 => $"        app.MapPost(\"/m{module}/f{i}\", (ClaimsPrincipal user, [FromBody] Quantity body) => body.Value).RequireAuthorization();\n",
+                    1 => $"        app.MapGet(\"/m{module}/f{i}\", (string query, int page = 1) => query + page).AllowAnonymous();\n",
+                    2 => $"        app.MapGet(\"/m{module}/f{i}/{{id}}\", (int id, ClaimsPrincipal user) => Task.FromResult(new Item(id, user.Identity!.Name!))).RequireAuthorization();\n",
+                    3 => $"        app.MapPost(\"/m{module}/f{i}\", (Item item) => item).RequireAuthorization();\n",
+                    _ => $"        app.MapPost(\"/m{module}/f{i}\", (HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow())).AllowAnonymous();\n",
+                });
+            }
+
+            text.Append("    }\n}\n");
+            yield return ($"Module{module}.cs", text.ToString());
+        }
+    }
+
+    /// <summary>Writes both projects for <paramref name="count"/> endpoints under <paramref name="directory"/>.</summary>
+    public static void Write(string directory, int count, string runtimeAssembly, string generatorAssembly)
+    {
+        // Shields the synthetic projects from the repository's Directory.*.props (warnings as errors, central versions).
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
+
+        WriteProject(Path.Combine(directory, "serverfunctions"), ServerFunctionSources(count), $$"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <PropertyGroup Condition="'$(WithGenerator)' != 'false'">
+                <DefineConstants>$(DefineConstants);WITH_GENERATOR</DefineConstants>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="SessionAuth" HintPath="{{runtimeAssembly}}" />
+                <Analyzer Include="{{generatorAssembly}}" Condition="'$(WithGenerator)' != 'false'" />
+              </ItemGroup>
+            </Project>
+            """);
+        WriteProject(Path.Combine(directory, "minimalapis"), MinimalApiSources(count), """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <EnableRequestDelegateGenerator Condition="'$(WithGenerator)' != 'false'">true</EnableRequestDelegateGenerator>
+              </PropertyGroup>
+            </Project>
+            """);
+    }
+
+    private static void WriteProject(string directory, IEnumerable<(string Name, string Text)> sources, string project)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, Path.GetFileName(directory) + ".csproj"), project);
+        foreach (var (name, text) in sources)
+        {
+            File.WriteAllText(Path.Combine(directory, name), text);
+        }
+    }
+
+    private static IEnumerable<(int Module, int First, int Last)> Modules(int count)
+    {
+        for (var first = 0; first < count; first += FunctionsPerModule)
+        {
+            yield return (first / FunctionsPerModule, first, Math.Min(first + FunctionsPerModule, count));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SessionAuth.Infrastructure;
+
+namespace SessionAuth.Benchmarks;
+
+/// <summary>
+/// One request through each guard, in process: SessionAuth's (what a generated server function runs before calling the
+/// handler) beside ASP.NET Core's cookie authentication handler plus the authorization middleware's evaluation of the
+/// <c>[Authorize]</c> policy. Every benchmark builds its request the same way, through the app's
+/// <see cref="IHttpContextFactory"/> (so request services are a lazily created scope, as in Kestrel);
+/// <see cref="NewContext"/> alone measures that shape, to be subtracted from the others.
+/// </summary>
+[MemoryDiagnoser]
+[ExceptionDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 15)]
+public class GuardBenchmarks
+{
+    private static readonly BenchSession Data = new("u-1024", "Hermione Granger", ["student", "prefect"]);
+
+    private WebApplication _app = null!;
+    private IHttpContextFactory _contexts = null!;
+    private ISessionManager _sessions = null!;
+    private SessionManager<BenchSession> _typedSessions = null!;
+    private SessionGuard _guard = null!;
+    private IPolicyEvaluator _policyEvaluator = null!;
+    private AuthorizationPolicy _authorizePolicy = null!;
+    private ClaimsPrincipal _principal = null!;
+    private string _sessionCookie = null!;
+    private string _tamperedSessionCookie = null!;
+    private string _authCookie = null!;
+    private string _tamperedAuthCookie = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BenchJsonContext.Default));
+        builder.Services.AddSessionAuth<BenchSession>(o => o.Password = "benchmark-password-of-at-least-32-characters");
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddAuthorization();
+        _app = builder.Build();
+
+        var services = _app.Services;
+        _contexts = services.GetRequiredService<IHttpContextFactory>();
+        _sessions = ServerFunctionServices.GetSessionManager(services);
+        _typedSessions = ServerFunctionServices.GetSessionManager<BenchSession>(services);
+        _guard = SessionGuard.Create(services);
+        _policyEvaluator = services.GetRequiredService<IPolicyEvaluator>();
+        _authorizePolicy = (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync())!;
+        _principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, Data.UserId),
+                new Claim(ClaimTypes.Name, Data.Name),
+                new Claim(ClaimTypes.Role, Data.Roles[0]),
+                new Claim(ClaimTypes.Role, Data.Roles[1]),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme));
+
+        _sessionCookie = await CaptureCookieAsync(async context => await (await _typedSessions.GetSessionAsync(context)).UpdateAsync(Data));
+        _authCookie = await CaptureCookieAsync(context => context.SignInAsync(_principal));
+        _tamperedSessionCookie = Tamper(_sessionCookie);
+        _tamperedAuthCookie = Tamper(_authCookie);
+
+        // Each scheme must accept its own cookie and refuse the tampered one, or the numbers below mean nothing.
+        if (!await SessionAuthGuard(_sessionCookie) || await SessionAuthGuard(_tamperedSessionCookie) || await SessionAuthGuard(null)
+            || !await AspNetCoreGuard(_authCookie) || await AspNetCoreGuard(_tamperedAuthCookie) || await AspNetCoreGuard(null))
+        {
+            throw new InvalidOperationException("A guard did not admit its valid cookie or did not refuse a bad one.");
+        }
+    }
+
+    [GlobalCleanup]
+    public ValueTask Cleanup() => _app.DisposeAsync();
+
+    [Benchmark(Description = "HttpContext only (subtract)")]
+    public void NewContext() => _contexts.Dispose(CreateContext(_sessionCookie));
+
+    [Benchmark(Description = "SessionAuth: valid cookie")]
+    public Task<bool> SessionAuthValid() => SessionAuthGuard(_sessionCookie);
+
+    [Benchmark(Description = "ASP.NET Core: valid cookie")]
+    public Task<bool> AspNetCoreValid() => AspNetCoreGuard(_authCookie);
+
+    [Benchmark(Description = "SessionAuth: no cookie")]
+    public Task<bool> SessionAuthNoCookie() => SessionAuthGuard(null);
+
+    [Benchmark(Description = "ASP.NET Core: no cookie")]
+    public Task<bool> AspNetCoreNoCookie() => AspNetCoreGuard(null);
+
+    [Benchmark(Description = "SessionAuth: tampered cookie")]
+    public Task<bool> SessionAuthTampered() => SessionAuthGuard(_tamperedSessionCookie);
+
+    [Benchmark(Description = "ASP.NET Core: tampered cookie")]
+    public Task<bool> AspNetCoreTampered() => AspNetCoreGuard(_tamperedAuthCookie);
+
+    [Benchmark(Description = "SessionAuth: seal (login)")]
+    public async Task SessionAuthSeal()
+    {
+        var context = CreateContext(null);
+        await (await _typedSessions.GetSessionAsync(context)).UpdateAsync(Data);
+        _contexts.Dispose(context);
+    }
+
+    [Benchmark(Description = "ASP.NET Core: sign in")]
+    public async Task AspNetCoreSignIn()
+    {
+        var context = CreateContext(null);
+        await context.SignInAsync(_principal);
+        _contexts.Dispose(context);
+    }
+
+    /// <summary>What a generated server function runs before the handler: read the session once, deny or admit.</summary>
+    private async Task<bool> SessionAuthGuard(string? cookie)
+    {
+        var context = CreateContext(cookie);
+        var session = await _sessions.GetSessionAsync(context);
+        var admitted = session.IsAuthenticated;
+        if (admitted)
+        {
+            SessionGuard.Admit(context);
+        }
+        else
+        {
+            await _guard.DenyAsync(context);
+        }
+
+        _contexts.Dispose(context);
+        return admitted;
+    }
+
+    /// <summary>What UseAuthentication() and UseAuthorization() run for an endpoint with <c>[Authorize]</c>.</summary>
+    private async Task<bool> AspNetCoreGuard(string? cookie)
+    {
+        var context = CreateContext(cookie);
+
+        // AuthenticationMiddleware: the default scheme, once per request.
+        var authenticated = await context.AuthenticateAsync();
+        if (authenticated.Principal is not null)
+        {
+            context.User = authenticated.Principal;
+        }
+
+        // AuthorizationMiddleware: the policy evaluator, then a challenge when the policy fails.
+        var authentication = await _policyEvaluator.AuthenticateAsync(_authorizePolicy, context);
+        var authorization = await _policyEvaluator.AuthorizeAsync(_authorizePolicy, authentication, context, resource: null);
+        var admitted = authorization.Succeeded;
+        if (!admitted)
+        {
+            await context.ChallengeAsync();
+        }
+
+        _contexts.Dispose(context);
+        return admitted;
+    }
+
+    private HttpContext CreateContext(string? cookie)
+    {
+        var request = new HttpRequestFeature { Method = HttpMethods.Get, Scheme = "http", Path = "/orders", Protocol = "HTTP/1.1" };
+        request.Headers.Host = "localhost";
+        request.Headers.Accept = "text/html";
+        if (cookie is not null)
+        {
+            request.Headers.Cookie = cookie;
+        }
+
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(request);
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        return _contexts.Create(features);
+    }
+
+    private async Task<string> CaptureCookieAsync(Func<HttpContext, Task> signIn)
+    {
+        var context = CreateContext(null);
+        await signIn(context);
+        var setCookie = context.Response.Headers.SetCookie.ToString();
+        _contexts.Dispose(context);
+        return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    /// <summary>Changes one character in the middle of the value: still well-formed, but no longer what was sealed.</summary>
+    private static string Tamper(string cookie)
+    {
+        var chars = cookie.ToCharArray();
+        var middle = cookie.IndexOf('=', StringComparison.Ordinal) + ((cookie.Length - cookie.IndexOf('=', StringComparison.Ordinal)) / 2);
+        chars[middle] = chars[middle] == 'A' ? 'B' : 'A';
+        return new string(chars);
+    }
+}
