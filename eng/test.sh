@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: generator snapshots and incrementality, analyzers and code fixes, runtime unit
-# tests, HTTP tests against real Kestrel on 127.0.0.1, the Hogwarts sample in headless Chromium, the NuGet package in a
-# consumer project, and a Native AOT publish. Works on a fresh Debian machine with the .NET 10 SDK; it installs anything
-# else the tests need and prints "N passed, N failed" last.
+# tests, HTTP tests against real Kestrel on 127.0.0.1, server-side sessions in a real Redis, the Hogwarts sample in
+# headless Chromium, the NuGet package in a consumer project, and a Native AOT publish. Works on a fresh Debian machine
+# with the .NET 10 SDK; it installs anything else the tests need and prints "N passed, N failed" last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,9 +12,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests need: Chromium for the browser tests (Playwright cannot download its own browser here),
-# clang and zlib for the Native AOT publish.
+# clang and zlib for the Native AOT publish, redis-server for the server-side session tests (they start their own).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -28,6 +28,12 @@ public abstract class Session
     /// <summary>The session data, whatever its type; <see langword="null"/> when there is none.</summary>
     internal abstract object? UntypedData { get; }
 
+    /// <summary>
+    /// <see langword="true"/> when the server-side session store could not be read: the request is anonymous, and a
+    /// guarded endpoint answers 503 instead of sending the user to log in again.
+    /// </summary>
+    public bool IsStoreUnavailable { get; internal init; }
+
     /// <summary>Ends the session: the cookie is deleted in the response and the data is cleared for the rest of the request.</summary>
     /// <returns>A task that completes when the change is queued in the response headers.</returns>
     /// <exception cref="InvalidOperationException">The response has already started.</exception>
@@ -81,6 +87,9 @@ public sealed class Session<T> : Session
 
     internal SessionId RawId => _id;
 
+    /// <summary>Server mode: the user id the stored session was written with.</summary>
+    internal string? StoreUserId { get; set; }
+
     /// <summary>
     /// Stores <paramref name="data"/> in the session and sends the sealed cookie with the response. On a request without
     /// a session (a login) this starts a new session with a new id, so an id from before the login is never reused.
@@ -92,20 +101,19 @@ public sealed class Session<T> : Session
     public Task UpdateAsync(T data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _manager.Write(this, _httpContext, data);
-        return Task.CompletedTask;
+        return _manager.WriteAsync(this, _httpContext, data);
     }
 
     /// <inheritdoc/>
-    public override Task ClearAsync()
+    public override async Task ClearAsync()
     {
-        _manager.Delete(_httpContext);
+        await _manager.DeleteAsync(this, _httpContext).ConfigureAwait(false);
         Data = null;
+        StoreUserId = null;
         _id = default;
         _idText = null;
         _createdAt = DateTimeOffset.MinValue;
         _expiresAt = DateTimeOffset.MinValue;
-        return Task.CompletedTask;
     }
 
     internal void Replace(T data, SessionId id, DateTimeOffset createdAt, DateTimeOffset expiresAt)

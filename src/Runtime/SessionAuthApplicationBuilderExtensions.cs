@@ -31,16 +31,19 @@ public static class SessionAuthApplicationBuilderExtensions
         var preloader = new SessionPreloader(app.ApplicationServices.GetRequiredService<IOptions<SessionAuthOptions>>().Value);
         var defaultGuard = factory.Create(redirectTo: null);
         var guardsByRedirect = new ConcurrentDictionary<string, SessionGuard>(StringComparer.Ordinal);
+
+        // With the server store, a session write or logout can find the store down; that is a 503, not a 500.
+        var storeUnavailable = sessions is IServerSessionMode { UsesServerStore: true } ? defaultGuard : null;
         return app.Use(next => httpContext =>
         {
             var endpoint = httpContext.GetEndpoint();
             var guard = FindGuard(endpoint, defaultGuard, guardsByRedirect, factory);
             if (guard is null && !preloader.ShouldPreload(httpContext, endpoint))
             {
-                return next(httpContext);
+                return storeUnavailable is null ? next(httpContext) : RunAsync(httpContext, next, storeUnavailable);
             }
 
-            return OpenSessionAsync(httpContext, next, sessions, guard);
+            return RunAsync(httpContext, next, sessions, guard, storeUnavailable);
         });
     }
 
@@ -58,7 +61,7 @@ public static class SessionAuthApplicationBuilderExtensions
         return requirement.RedirectTo is null ? defaultGuard : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
     }
 
-    private static async Task OpenSessionAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard? guard)
+    private static async Task RunAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard? guard, SessionGuard? storeUnavailable)
     {
         var session = await sessions.GetSessionAsync(httpContext).ConfigureAwait(false);
         if (guard is not null && !session.IsAuthenticated)
@@ -68,6 +71,19 @@ public static class SessionAuthApplicationBuilderExtensions
         }
 
         PersonalisedResponse.Mark(httpContext);
-        await next(httpContext).ConfigureAwait(false);
+        await (storeUnavailable is null ? next(httpContext) : RunAsync(httpContext, next, storeUnavailable)).ConfigureAwait(false);
+    }
+
+    private static async Task RunAsync(HttpContext httpContext, RequestDelegate next, SessionGuard storeUnavailable)
+    {
+        try
+        {
+            await next(httpContext).ConfigureAwait(false);
+        }
+        catch (SessionStoreUnavailableException) when (!httpContext.Response.HasStarted)
+        {
+            httpContext.Response.Clear();
+            await storeUnavailable.StoreUnavailableAsync(httpContext).ConfigureAwait(false);
+        }
     }
 }

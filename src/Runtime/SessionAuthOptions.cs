@@ -69,6 +69,49 @@ public sealed class SessionAuthOptions
     /// </summary>
     public IList<string> TrustedOrigins { get; } = new List<string>();
 
+    /// <summary>
+    /// Where session data lives: <see langword="false"/> (the default) in the sealed cookie itself;
+    /// <see langword="true"/> after <see cref="UseServerStore()"/>, in
+    /// <c>IDistributedCache</c>, with only a sealed session id in the cookie.
+    /// </summary>
+    public bool UsesServerStore { get; private set; }
+
+    /// <summary>How server-side sessions are stored; used only after <see cref="UseServerStore()"/>.</summary>
+    public ServerSessionStoreOptions ServerStore { get; } = new();
+
+    internal Type? UserIdSessionType { get; private set; }
+
+    internal Func<object, string?>? UserIdSelector { get; private set; }
+
+    /// <summary>
+    /// Keeps session data on the server, in the app's <c>IDistributedCache</c> (in memory unless another is
+    /// registered; Redis with <c>AddStackExchangeRedisCache</c>): the cookie carries only a sealed, random session id,
+    /// so <see cref="Session.ClearAsync"/> ends a session on every instance at once.
+    /// </summary>
+    /// <remarks>
+    /// Expiry, renewal, key prefix and timeout are in <see cref="ServerStore"/>.
+    /// To end every session of one user (<see cref="IUserSessions.EndAllAsync"/>), use
+    /// <see cref="UseServerStore{TSession}(Func{TSession, string})"/> instead, which
+    /// says which member of the session data identifies the user.
+    /// </remarks>
+    public void UseServerStore() => UsesServerStore = true;
+
+    /// <summary>
+    /// Keeps session data on the server (see <see cref="UseServerStore()"/>) and
+    /// identifies each session's user by <paramref name="userId"/>, so <see cref="IUserSessions.EndAllAsync"/> can end
+    /// every session of a user, on every instance, for example after a password change.
+    /// </summary>
+    /// <typeparam name="TSession">The session data type given to <c>AddSessionAuth&lt;T&gt;</c>; checked at startup.</typeparam>
+    /// <param name="userId">Returns the user's stable id from the session data, such as <c>data =&gt; data.UserId.ToString()</c>.</param>
+    public void UseServerStore<TSession>(Func<TSession, string> userId)
+        where TSession : class
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        UserIdSessionType = typeof(TSession);
+        UserIdSelector = data => userId((TSession)data);
+        UseServerStore();
+    }
+
     internal ClientViewProjection? ClientView { get; private set; }
 
     /// <summary>

@@ -88,7 +88,36 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             }
         }
 
+        if (options.UsesServerStore)
+        {
+            ValidateServerStore(options, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateServerStore(SessionAuthOptions options, List<string> failures)
+    {
+        var store = options.ServerStore;
+        if (string.IsNullOrEmpty(store.KeyPrefix))
+        {
+            failures.Add("SessionAuthOptions.ServerStore.KeyPrefix is empty. Set a prefix such as 'sessionauth:' so session keys cannot collide with other data in the cache.");
+        }
+
+        if (store.Timeout <= TimeSpan.Zero || store.Timeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"SessionAuthOptions.ServerStore.Timeout is {store.Timeout}; set it between a millisecond and a minute (the default is two seconds).");
+        }
+
+        if (store.SlidingExpiration is { } sliding && (sliding < TimeSpan.FromSeconds(1) || sliding > options.MaxAge))
+        {
+            failures.Add($"SessionAuthOptions.ServerStore.SlidingExpiration is {sliding}; set it between one second and MaxAge ({options.MaxAge}), or null for sessions that last MaxAge from login.");
+        }
+
+        if (store.RenewalInterval < TimeSpan.Zero || (store.SlidingExpiration is { } window && store.RenewalInterval >= window))
+        {
+            failures.Add($"SessionAuthOptions.ServerStore.RenewalInterval is {store.RenewalInterval}; set it to zero or more and shorter than SlidingExpiration, or a session could expire between renewals.");
+        }
     }
 
     private static bool IsCookieName(string? name)

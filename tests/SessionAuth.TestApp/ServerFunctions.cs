@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,6 +33,12 @@ public static class Account
     [ServerFunction]
     [RequireSession]
     public static Task Logout(Session<UserSession> session) => session.ClearAsync();
+
+    /// <summary>Ends every session of the signed-in user on every instance; needs the server store with a user id.</summary>
+    [ServerFunction]
+    [RequireSession]
+    public static Task LogoutEverywhere(UserSession user, [Microsoft.AspNetCore.Mvc.FromServices] IUserSessions sessions) =>
+        sessions.EndAllAsync(user.UserId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Changes the session data without a new login: the same session, written again.</summary>
     [ServerFunction]

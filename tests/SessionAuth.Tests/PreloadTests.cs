@@ -4,7 +4,8 @@ using SessionAuth.TestApp;
 
 namespace SessionAuth.Tests;
 
-public sealed class PreloadTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
+/// <summary>Run twice: with sessions in sealed cookies, and in the server store; guards must not tell the difference.</summary>
+public abstract class PreloadTests(TestAppFixture fixture)
 {
     private static async Task<(string Body, string? CacheControl)> GetAsync(TestClient client, string path)
     {
@@ -116,3 +117,7 @@ public sealed class PreloadTests(TestAppFixture fixture) : IClassFixture<TestApp
         Assert.Contains("SessionAuthOptions.PreloadPaths has '/students/{house'", exception.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class CookiePreloadTests(TestAppFixture fixture) : PreloadTests(fixture), IClassFixture<TestAppFixture>;
+
+public sealed class ServerStorePreloadTests(ServerStoreTestAppFixture fixture) : PreloadTests(fixture), IClassFixture<ServerStoreTestAppFixture>;

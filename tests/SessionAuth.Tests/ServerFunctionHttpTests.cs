@@ -5,7 +5,8 @@ using SessionAuth.Infrastructure;
 
 namespace SessionAuth.Tests;
 
-public sealed class ServerFunctionHttpTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
+/// <summary>Run twice: with sessions in sealed cookies, and in the server store; guards must not tell the difference.</summary>
+public abstract class ServerFunctionHttpTests(TestAppFixture fixture)
 {
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
@@ -407,3 +408,7 @@ public sealed class ServerFunctionHttpTests(TestAppFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 }
+
+public sealed class CookieServerFunctionHttpTests(TestAppFixture fixture) : ServerFunctionHttpTests(fixture), IClassFixture<TestAppFixture>;
+
+public sealed class ServerStoreServerFunctionHttpTests(ServerStoreTestAppFixture fixture) : ServerFunctionHttpTests(fixture), IClassFixture<ServerStoreTestAppFixture>;

@@ -4,8 +4,8 @@ using SessionAuth.TestApp;
 
 namespace SessionAuth.Tests;
 
-/// <summary>One test app on real Kestrel (127.0.0.1, a free port) for a test class.</summary>
-public sealed class TestAppFixture : IAsyncLifetime
+/// <summary>One test app on real Kestrel (127.0.0.1, a free port) for a test class; sessions in sealed cookies.</summary>
+public class TestAppFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -13,7 +13,11 @@ public sealed class TestAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_app, Address) = await TestAppHost.StartAsync();
+        (_app, Address) = await TestAppHost.StartAsync(Configure);
+    }
+
+    protected virtual void Configure(SessionAuthOptions options)
+    {
     }
 
     public async Task DisposeAsync()
@@ -26,6 +30,13 @@ public sealed class TestAppFixture : IAsyncLifetime
 
     /// <summary>A browser-like client: its own cookie jar, and redirects left for the test to see.</summary>
     public TestClient CreateClient() => new(Address);
+}
+
+/// <summary>The same test app with sessions in the server store (the in-memory <c>IDistributedCache</c> default).</summary>
+public sealed class ServerStoreTestAppFixture : TestAppFixture
+{
+    protected override void Configure(SessionAuthOptions options) =>
+        options.UseServerStore<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public sealed class TestClient : IDisposable

@@ -15,4 +15,10 @@ internal static partial class SessionAuthLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Cross-site request to server function {Path} refused with 403.")]
     public static partial void CrossSiteRefused(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The session store failed a {Operation}; guarded requests answer 503 until it is back.")]
+    public static partial void StoreUnavailable(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Request to {Path} needs a session, but the session store is unavailable; answered 503.")]
+    public static partial void StoreUnavailableForGuard(ILogger logger, string path);
 }

@@ -53,8 +53,15 @@ public sealed class SessionGuard
         ArgumentNullException.ThrowIfNull(httpContext);
         var request = httpContext.Request;
         var response = httpContext.Response;
-        var loginUrl = BuildLoginUrl(request);
         response.Headers.CacheControl = "no-store";
+
+        // The session may well exist; the store just cannot say. Logging in again would not help, so no redirect.
+        if (httpContext.Features.Get<Session>() is { IsStoreUnavailable: true })
+        {
+            return StoreUnavailableAsync(httpContext);
+        }
+
+        var loginUrl = BuildLoginUrl(request);
 
         if (IsScriptRequest(request))
         {
@@ -73,6 +80,17 @@ public sealed class SessionGuard
         response.StatusCode = statusCode;
         response.Headers.Location = loginUrl;
         return Task.CompletedTask;
+    }
+
+    /// <summary>Answers 503 problem+json because the server-side session store is unavailable.</summary>
+    internal Task StoreUnavailableAsync(HttpContext httpContext)
+    {
+        _metrics.RequestDenied(SessionAuthMetrics.Unavailable);
+        SessionAuthLog.StoreUnavailableForGuard(_logger, httpContext.Request.Path.Value ?? "/");
+        var response = httpContext.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.RetryAfter = "5";
+        return ProblemResponse.WriteAsync(response, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The session store is unavailable, so this request cannot be checked. Try again shortly.");
     }
 
     /// <summary>

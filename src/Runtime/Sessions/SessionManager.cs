@@ -1,8 +1,12 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +24,16 @@ public interface ISessionManager
     ValueTask<Session> GetSessionAsync(HttpContext httpContext);
 }
 
+/// <summary>Says whether sessions live in the server store, for the parts that answer differently when it is down.</summary>
+internal interface IServerSessionMode
+{
+    bool UsesServerStore { get; }
+}
+
 /// <summary>Opens, writes and clears the sealed session cookie for data of type <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The application's session data type.</typeparam>
 /// <remarks>Registered as a singleton by <c>AddSessionAuth&lt;T&gt;</c>.</remarks>
-public sealed class SessionManager<T> : ISessionManager
+public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerSessionMode
     where T : class
 {
     // Cookie values up to this size are opened in a stack buffer; larger ones rent from the shared pool.
@@ -41,7 +51,11 @@ public sealed class SessionManager<T> : ISessionManager
     private readonly string _cookieName;
     private readonly SessionAuthOptions _options;
 
-    internal SessionManager(SessionAuthOptions options, JsonTypeInfo<T> dataTypeInfo, TimeProvider timeProvider, ILogger logger, SessionAuthMetrics metrics)
+    // Server mode only: where the data lives (the cookie then seals just the id and the user id), and who the user is.
+    private readonly ServerSessionStore? _store;
+    private readonly Func<object, string?>? _userIdSelector;
+
+    internal SessionManager(SessionAuthOptions options, JsonTypeInfo<T> dataTypeInfo, TimeProvider timeProvider, ILogger logger, SessionAuthMetrics metrics, ServerSessionStore? store = null)
     {
         _options = options;
         var passwords = new List<string>(1 + options.PreviousPasswords.Count) { options.Password! };
@@ -52,10 +66,33 @@ public sealed class SessionManager<T> : ISessionManager
         _logger = logger;
         _metrics = metrics;
         _cookieName = options.CookieName;
+        _store = store;
+        _userIdSelector = options.UserIdSelector;
     }
 
-    internal static SessionManager<T> Create(IServiceProvider services, IOptions<SessionAuthOptions> options, ILoggerFactory loggerFactory, SessionAuthMetrics metrics, TimeProvider timeProvider) =>
-        new(options.Value, ServerFunctionJson.GetTypeInfo<T>(services, "session data type"), timeProvider, loggerFactory.CreateLogger("SessionAuth.Sessions"), metrics);
+    internal static SessionManager<T> Create(IServiceProvider services, IOptions<SessionAuthOptions> options, ILoggerFactory loggerFactory, SessionAuthMetrics metrics, TimeProvider timeProvider)
+    {
+        var value = options.Value;
+        var logger = loggerFactory.CreateLogger("SessionAuth.Sessions");
+        ServerSessionStore? store = null;
+        if (value.UsesServerStore)
+        {
+            if (value.UserIdSessionType is { } userIdType && userIdType != typeof(T))
+            {
+                throw new InvalidOperationException($"UseServerStore<{userIdType.Name}>(...) names {userIdType.Name}, but the session data type is {typeof(T).Name}. Call UseServerStore<{typeof(T).Name}>(data => ...).");
+            }
+
+            // The app's IDistributedCache (Redis after AddStackExchangeRedisCache), or one in this process's memory.
+            var cache = services.GetService<IDistributedCache>()
+                ?? new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+            store = new ServerSessionStore(cache, value, timeProvider, logger, metrics);
+        }
+
+        return new(value, ServerFunctionJson.GetTypeInfo<T>(services, "session data type"), timeProvider, logger, metrics, store);
+    }
+
+    /// <inheritdoc/>
+    bool IServerSessionMode.UsesServerStore => _store is not null;
 
     /// <summary>Returns the request's session, opening the cookie on the first call of the request only.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -66,6 +103,11 @@ public sealed class SessionManager<T> : ISessionManager
         if (httpContext.Features.Get<Session>() is Session<T> cached)
         {
             return new ValueTask<Session<T>>(cached);
+        }
+
+        if (_store is not null)
+        {
+            return OpenFromStoreAsync(httpContext);
         }
 
         var session = Open(httpContext);
@@ -80,12 +122,32 @@ public sealed class SessionManager<T> : ISessionManager
 
     private Session<T> Open(HttpContext httpContext)
     {
+        var rejection = OpenCookie(httpContext, out var present, out var header, out var data, out _);
+        if (!present || rejection != SessionRejection.None)
+        {
+            return new Session<T>(this, httpContext);
+        }
+
+        return new Session<T>(this, httpContext, data!, header.Id, DateTimeOffset.FromUnixTimeSeconds(header.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(header.ExpiresAt));
+    }
+
+    /// <summary>
+    /// Reads and opens the session cookie once. In cookie mode the sealed payload is the session data, read into
+    /// <paramref name="data"/>; in server mode it is the user id, read into <paramref name="userId"/>. Every rejection
+    /// is logged and counted here.
+    /// </summary>
+    private SessionRejection OpenCookie(HttpContext httpContext, out bool present, out SealedSessionHeader header, out T? data, out string? userId)
+    {
+        header = default;
+        data = null;
+        userId = null;
         var value = SessionCookieReader.Find(httpContext.Request, _cookieName, out var plainValue) == SessionCookieShape.Other
             ? _cookies.GetRequestCookie(httpContext, _cookieName)
             : plainValue;
-        if (value.IsEmpty)
+        present = !value.IsEmpty;
+        if (!present)
         {
-            return new Session<T>(this, httpContext);
+            return SessionRejection.None;
         }
 
         var maxPlaintextLength = SessionSealer.GetMaxPlaintextLength(Math.Min(value.Length, _options.MaxSessionSize));
@@ -96,21 +158,27 @@ public sealed class SessionManager<T> : ISessionManager
         try
         {
             var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-            var rejection = _sealer.Open(value, now, plaintext, out var header, out var dataLength);
-            T? data = null;
+            var rejection = _sealer.Open(value, now, plaintext, out header, out var dataLength);
             if (rejection == SessionRejection.None)
             {
-                data = Deserialize(plaintext.Slice(SessionSealer.HeaderSize, dataLength));
-                rejection = data is null ? SessionRejection.InvalidData : SessionRejection.None;
+                var payload = plaintext.Slice(SessionSealer.HeaderSize, dataLength);
+                if (_store is null)
+                {
+                    data = Deserialize(payload);
+                    rejection = data is null ? SessionRejection.InvalidData : SessionRejection.None;
+                }
+                else
+                {
+                    userId = payload.IsEmpty ? null : Encoding.UTF8.GetString(payload);
+                }
             }
 
             if (rejection != SessionRejection.None)
             {
                 Reject(rejection);
-                return new Session<T>(this, httpContext);
             }
 
-            return new Session<T>(this, httpContext, data!, header.Id, DateTimeOffset.FromUnixTimeSeconds(header.IssuedAt), DateTimeOffset.FromUnixTimeSeconds(header.ExpiresAt));
+            return rejection;
         }
         finally
         {
@@ -119,6 +187,70 @@ public sealed class SessionManager<T> : ISessionManager
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    private async ValueTask<Session<T>> OpenFromStoreAsync(HttpContext httpContext)
+    {
+        var session = await ReadFromStoreAsync(httpContext).ConfigureAwait(false);
+        httpContext.Features.Set<Session>(session);
+        return session;
+    }
+
+    private async Task<Session<T>> ReadFromStoreAsync(HttpContext httpContext)
+    {
+        var rejection = OpenCookie(httpContext, out var present, out var header, out _, out var userId);
+        if (!present || rejection != SessionRejection.None)
+        {
+            return new Session<T>(this, httpContext);
+        }
+
+        var read = await _store!.ReadAsync(header.Id, userId).ConfigureAwait(false);
+        if (!read.Available)
+        {
+            return new Session<T>(this, httpContext) { IsStoreUnavailable = true };
+        }
+
+        var stored = read.Session;
+        var now = _timeProvider.GetUtcNow();
+        var data = stored is null ? null : Deserialize(stored.Data.Span);
+        rejection = stored is null ? SessionRejection.NotInStore
+            : stored.UserId != userId ? SessionRejection.Malformed
+            : stored.CreatedAtMs <= read.UserRevokedAtMs ? SessionRejection.Revoked
+            : stored.ExpiresAt <= now.ToUnixTimeSeconds() ? SessionRejection.Expired
+            : data is null ? SessionRejection.InvalidData
+            : SessionRejection.None;
+        if (rejection != SessionRejection.None)
+        {
+            Reject(rejection);
+            return new Session<T>(this, httpContext);
+        }
+
+        stored = await RenewIfDueAsync(header.Id, stored!, now).ConfigureAwait(false);
+        return new Session<T>(this, httpContext, data!, header.Id, DateTimeOffset.FromUnixTimeMilliseconds(stored.CreatedAtMs), DateTimeOffset.FromUnixTimeSeconds(stored.ExpiresAt)) { StoreUserId = userId };
+    }
+
+    /// <summary>Pushes a sliding expiry forward, at most once per <see cref="ServerSessionStoreOptions.RenewalInterval"/>.</summary>
+    private async Task<StoredSession> RenewIfDueAsync(SessionId id, StoredSession stored, DateTimeOffset now)
+    {
+        var nowSeconds = now.ToUnixTimeSeconds();
+        if (_options.ServerStore.SlidingExpiration is not { } sliding
+            || nowSeconds - stored.RenewedAt < (long)_options.ServerStore.RenewalInterval.TotalSeconds
+            || stored.ExpiresAt >= stored.AbsoluteExpiresAt)
+        {
+            return stored;
+        }
+
+        var renewed = stored with { ExpiresAt = Math.Min(nowSeconds + (long)sliding.TotalSeconds, stored.AbsoluteExpiresAt), RenewedAt = nowSeconds };
+        try
+        {
+            await _store!.WriteAsync(id, renewed).ConfigureAwait(false);
+            return renewed;
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            // The session read fine and is still valid until its current expiry; the next request renews it.
+            return stored;
         }
     }
 
@@ -141,9 +273,13 @@ public sealed class SessionManager<T> : ISessionManager
         SessionAuthLog.SessionRejected(_logger, _cookieName, rejection);
     }
 
-    internal void Write(Session<T> session, HttpContext httpContext, T data)
+    internal Task WriteAsync(Session<T> session, HttpContext httpContext, T data)
     {
         EnsureResponseNotStarted(httpContext);
+        if (_store is not null)
+        {
+            return WriteToStoreAsync(session, httpContext, data);
+        }
 
         var now = _timeProvider.GetUtcNow();
         var nowSeconds = now.ToUnixTimeSeconds();
@@ -154,21 +290,79 @@ public sealed class SessionManager<T> : ISessionManager
         var createdAt = session.IsAuthenticated ? session.CreatedAt.ToUnixTimeSeconds() : nowSeconds;
 
         var json = JsonSerializer.SerializeToUtf8Bytes(data, _dataTypeInfo);
-        var value = _sealer.Seal(new SealedSessionHeader(id, createdAt, expiresAt), json);
+        AppendSealedCookie(httpContext, new SealedSessionHeader(id, createdAt, expiresAt), json);
+        session.Replace(data, id, DateTimeOffset.FromUnixTimeSeconds(createdAt), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteToStoreAsync(Session<T> session, HttpContext httpContext, T data)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var nowSeconds = now.ToUnixTimeSeconds();
+        var userId = _userIdSelector?.Invoke(data);
+
+        // A login, or a write that changes whose session it is, starts a new id: an id someone else may hold (planted
+        // before the login) must never come to carry this user's data.
+        var isNewSession = !session.IsAuthenticated || !string.Equals(userId, session.StoreUserId, StringComparison.Ordinal);
+        var id = isNewSession ? SessionId.NewId() : session.RawId;
+        var createdAtMs = isNewSession ? now.ToUnixTimeMilliseconds() : session.CreatedAt.ToUnixTimeMilliseconds();
+        var absoluteExpiresAt = (createdAtMs / 1000) + (long)_options.MaxAge.TotalSeconds;
+        var expiresAt = _options.ServerStore.SlidingExpiration is { } sliding
+            ? Math.Min(nowSeconds + (long)sliding.TotalSeconds, absoluteExpiresAt)
+            : absoluteExpiresAt;
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(data, _dataTypeInfo);
+        await _store!.WriteAsync(id, new StoredSession(createdAtMs, expiresAt, absoluteExpiresAt, nowSeconds, userId, json)).ConfigureAwait(false);
+        if (isNewSession)
+        {
+            if (session.IsAuthenticated)
+            {
+                await _store.RemoveAsync(session.RawId).ConfigureAwait(false);
+            }
+
+            var userIdBytes = userId is null ? [] : Encoding.UTF8.GetBytes(userId);
+            AppendSealedCookie(httpContext, new SealedSessionHeader(id, createdAtMs / 1000, absoluteExpiresAt), userIdBytes);
+        }
+
+        session.Replace(data, id, DateTimeOffset.FromUnixTimeMilliseconds(createdAtMs), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
+        session.StoreUserId = userId;
+    }
+
+    private void AppendSealedCookie(HttpContext httpContext, SealedSessionHeader header, ReadOnlySpan<byte> payload)
+    {
+        var value = _sealer.Seal(header, payload);
         if (value.Length > _options.MaxSessionSize)
         {
             throw new InvalidOperationException(
-                $"The sealed session is {value.Length} bytes, over SessionAuthOptions.MaxSessionSize ({_options.MaxSessionSize} bytes). Keep less in the session data (an id, not the records it points to), or raise the limit within your servers' request header limits.");
+                $"The sealed session is {value.Length} bytes, over SessionAuthOptions.MaxSessionSize ({_options.MaxSessionSize} bytes). Keep less in the session data (an id, not the records it points to), raise the limit within your servers' request header limits, or keep sessions on the server (UseServerStore).");
         }
 
         _cookies.AppendResponseCookie(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
-        session.Replace(data, id, DateTimeOffset.FromUnixTimeSeconds(createdAt), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
     }
 
-    internal void Delete(HttpContext httpContext)
+    internal async Task DeleteAsync(Session<T> session, HttpContext httpContext)
     {
         EnsureResponseNotStarted(httpContext);
+        if (_store is not null && session.IsAuthenticated)
+        {
+            // Removed from the store first: the id is dead on every instance even if this response never arrives.
+            await _store.RemoveAsync(session.RawId).ConfigureAwait(false);
+        }
+
         _cookies.DeleteCookie(httpContext, _cookieName, CreateCookieOptions(httpContext, maxAge: null));
+    }
+
+    /// <inheritdoc/>
+    public Task EndAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (_store is null || _userIdSelector is null)
+        {
+            throw new InvalidOperationException(
+                "Ending every session of a user needs server-side sessions with a user id: call options.UseServerStore<" + typeof(T).Name + ">(data => data.UserId) in AddSessionAuth. Sealed cookies hold their sessions themselves, so there is nothing on the server to end.");
+        }
+
+        return _store.RevokeUserAsync(userId);
     }
 
     private CookieOptions CreateCookieOptions(HttpContext httpContext, TimeSpan? maxAge) => new()

@@ -12,6 +12,8 @@ internal enum SessionRejection
     Expired,
     IssuedInFuture,
     InvalidData,
+    NotInStore,
+    Revoked,
 }
 
 internal static class SessionRejectionNames
@@ -27,6 +29,8 @@ internal static class SessionRejectionNames
         SessionRejection.Expired => "expired",
         SessionRejection.IssuedInFuture => "issued-in-future",
         SessionRejection.InvalidData => "invalid-data",
+        SessionRejection.NotInStore => "not-in-store",
+        SessionRejection.Revoked => "revoked",
         _ => "none",
     };
 }
