@@ -43,6 +43,12 @@ internal static class DriverTiming
 
     public static IIncrementalGenerator SessionAuthGenerator() => new SessionAuth.Generators.ServerFunctionGenerator();
 
+    /// <summary>
+    /// Roslyn's share of a run: the same attribute lookup over the same compilation, with nothing parsed or written.
+    /// What SessionAuth takes beyond it is its own work.
+    /// </summary>
+    public static IIncrementalGenerator BaselineGenerator() => new AttributeLookupOnly();
+
     /// <summary>ASP.NET Core's Request Delegate Generator, from the SDK's targeting pack as builds load it.</summary>
     public static ISourceGenerator RequestDelegateGenerator()
     {
@@ -96,6 +102,17 @@ internal static class DriverTiming
             .OrderBy(group => group.Key)
             .Select(group => $"{group.Key} {group.Count()}");
         return string.Join(", ", reasons);
+    }
+
+    private sealed class AttributeLookupOnly : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var found = context.SyntaxProvider
+                .ForAttributeWithMetadataName("SessionAuth.ServerFunctionAttribute", static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax, static (attribute, _) => attribute.TargetSymbol.Name)
+                .WithTrackingName("Lookup");
+            context.RegisterSourceOutput(found.Collect(), static (_, _) => { });
+        }
     }
 
     private sealed class FrameworkAssemblyLoader : IAnalyzerAssemblyLoader

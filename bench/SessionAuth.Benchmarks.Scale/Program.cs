@@ -27,6 +27,7 @@ switch (args.FirstOrDefault())
             foreach (var measurement in new[]
             {
                 Median(() => DriverTiming.Measure("SessionAuth", Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(DriverTiming.SessionAuthGenerator()), SyntheticProjects.ServerFunctionSources(count), count)),
+                Median(() => DriverTiming.Measure("Roslyn baseline (attribute lookup only)", Microsoft.CodeAnalysis.GeneratorExtensions.AsSourceGenerator(DriverTiming.BaselineGenerator()), SyntheticProjects.ServerFunctionSources(count), count)),
                 Median(() => DriverTiming.Measure("RequestDelegateGenerator", DriverTiming.RequestDelegateGenerator(), SyntheticProjects.MinimalApiSources(count), count)),
             })
             {

@@ -110,6 +110,30 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cookie_opened_while_valid_is_refused_once_it_expires()
+    {
+        var cookie = await LoginAsync(new UserSession(1, "Neville"));
+        Assert.NotNull((await NewRequest(cookie).GetSessionAsync<UserSession>()).Data);
+
+        // The second open is answered from what the first one read; the expiry is still checked on it.
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Null((await NewRequest(cookie).GetSessionAsync<UserSession>()).Data);
+    }
+
+    [Fact]
+    public async Task Requests_with_the_same_cookie_never_share_a_session_data_object()
+    {
+        var cookie = await LoginAsync(new UserSession(1, "Neville"));
+
+        var first = (await NewRequest(cookie).GetSessionAsync<UserSession>()).Data;
+        var second = (await NewRequest(cookie).GetSessionAsync<UserSession>()).Data;
+
+        Assert.Equal(first, second);
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
     public async Task An_expired_session_is_anonymous_and_the_reason_is_logged_at_debug()
     {
         var cookie = await LoginAsync(new UserSession(1, "Neville"));

@@ -53,6 +53,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
 
     // Server mode only: where the data lives (the cookie then seals just the id and the user id), and who the user is.
     private readonly ServerSessionStore? _store;
+    private readonly OpenedCookieCache _openedCookies = new();
     private readonly Func<object, string?>? _userIdSelector;
 
     internal SessionManager(SessionAuthOptions options, JsonTypeInfo<T> dataTypeInfo, TimeProvider timeProvider, ILogger logger, SessionAuthMetrics metrics, ServerSessionStore? store = null)
@@ -150,6 +151,30 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
             return SessionRejection.None;
         }
 
+        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        SessionRejection rejection;
+        if (_openedCookies.TryGet(value, out var opened))
+        {
+            header = opened.Header;
+            rejection = ReadPayload(header, opened.Payload, now, out data, out userId);
+        }
+        else
+        {
+            rejection = OpenAndRemember(value, now, out header, out data, out userId);
+        }
+
+        if (rejection != SessionRejection.None)
+        {
+            Reject(rejection);
+        }
+
+        return rejection;
+    }
+
+    private SessionRejection OpenAndRemember(ReadOnlySpan<char> value, long now, out SealedSessionHeader header, out T? data, out string? userId)
+    {
+        data = null;
+        userId = null;
         var maxPlaintextLength = SessionSealer.GetMaxPlaintextLength(Math.Min(value.Length, _options.MaxSessionSize));
         byte[]? rented = null;
         var plaintext = maxPlaintextLength <= StackPlaintextLimit
@@ -157,28 +182,15 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
             : (rented = ArrayPool<byte>.Shared.Rent(maxPlaintextLength));
         try
         {
-            var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
             var rejection = _sealer.Open(value, now, plaintext, out header, out var dataLength);
-            if (rejection == SessionRejection.None)
-            {
-                var payload = plaintext.Slice(SessionSealer.HeaderSize, dataLength);
-                if (_store is null)
-                {
-                    data = Deserialize(payload);
-                    rejection = data is null ? SessionRejection.InvalidData : SessionRejection.None;
-                }
-                else
-                {
-                    userId = payload.IsEmpty ? null : Encoding.UTF8.GetString(payload);
-                }
-            }
-
             if (rejection != SessionRejection.None)
             {
-                Reject(rejection);
+                return rejection;
             }
 
-            return rejection;
+            var payload = plaintext.Slice(SessionSealer.HeaderSize, dataLength);
+            _openedCookies.Add(value, header, payload);
+            return ReadPayload(header, payload, now, out data, out userId);
         }
         finally
         {
@@ -188,6 +200,27 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>The sealed payload is the session data in cookie mode, the user id in server mode.</summary>
+    private SessionRejection ReadPayload(in SealedSessionHeader header, ReadOnlySpan<byte> payload, long now, out T? data, out string? userId)
+    {
+        data = null;
+        userId = null;
+        var lifetime = SessionSealer.CheckLifetime(header, now);
+        if (lifetime != SessionRejection.None)
+        {
+            return lifetime;
+        }
+
+        if (_store is not null)
+        {
+            userId = payload.IsEmpty ? null : Encoding.UTF8.GetString(payload);
+            return SessionRejection.None;
+        }
+
+        data = Deserialize(payload);
+        return data is null ? SessionRejection.InvalidData : SessionRejection.None;
     }
 
     private async ValueTask<Session<T>> OpenFromStoreAsync(HttpContext httpContext)

@@ -155,17 +155,14 @@ internal sealed class SessionSealer
                 return SessionRejection.Malformed;
             }
 
-            if (expiresAt <= now)
+            var openedHeader = new SealedSessionHeader(id, issuedAt, expiresAt);
+            var lifetime = CheckLifetime(openedHeader, now);
+            if (lifetime != SessionRejection.None)
             {
-                return SessionRejection.Expired;
+                return lifetime;
             }
 
-            if (issuedAt > now + AllowedClockSkewSeconds)
-            {
-                return SessionRejection.IssuedInFuture;
-            }
-
-            header = new SealedSessionHeader(id, issuedAt, expiresAt);
+            header = openedHeader;
             dataLength = plaintextLength - HeaderSize;
             return SessionRejection.None;
         }
@@ -177,6 +174,12 @@ internal sealed class SessionSealer
             }
         }
     }
+
+    /// <summary>Whether a session that opened is still within its lifetime at <paramref name="now"/> (Unix seconds).</summary>
+    public static SessionRejection CheckLifetime(in SealedSessionHeader header, long now) =>
+        header.ExpiresAt <= now ? SessionRejection.Expired
+        : header.IssuedAt > now + AllowedClockSkewSeconds ? SessionRejection.IssuedInFuture
+        : SessionRejection.None;
 
     /// <summary>
     /// Base64 decoders skip white space and may ignore the unused bits of the last character, so several strings can

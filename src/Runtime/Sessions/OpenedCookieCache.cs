@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace SessionAuth;
+
+/// <summary>
+/// Remembers what recently opened cookies contained, so the next request with the same cookie skips base64 and
+/// AES-GCM: a browser sends one cookie value many times, and opening it is most of the guard's cost.
+/// </summary>
+/// <remarks>
+/// Keyed by the exact cookie value: only a value that opened with our key is ever stored, and the same value always
+/// opens to the same bytes, so a hit answers exactly what opening would. Expiry is checked on every hit. Only the
+/// plaintext is kept: the session data is still read from JSON on every request, so no request ever shares a data
+/// object with another. Bounded: past <see cref="Capacity"/> entries the cache starts again from empty.
+/// </remarks>
+internal sealed class OpenedCookieCache
+{
+    public const int Capacity = 4096;
+
+    private readonly ConcurrentDictionary<string, OpenedCookie> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenedCookie>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private int _count;
+
+    public OpenedCookieCache()
+    {
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public bool TryGet(ReadOnlySpan<char> value, out OpenedCookie opened) => _bySpan.TryGetValue(value, out opened!);
+
+    public void Add(ReadOnlySpan<char> value, SealedSessionHeader header, ReadOnlySpan<byte> payload)
+    {
+        if (Interlocked.Increment(ref _count) > Capacity)
+        {
+            _entries.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        _bySpan.TryAdd(value, new OpenedCookie(header, payload.ToArray()));
+    }
+}
+
+/// <summary>A cookie as it opened: its header and the sealed payload after it.</summary>
+internal sealed record OpenedCookie(SealedSessionHeader Header, byte[] Payload);
