@@ -32,7 +32,7 @@ build() { # project with-generator [extra msbuild arguments] → prints seconds
   awk -v start="$start" -v end="$end" 'BEGIN { printf "%.2f", end - start }'
 }
 
-median() { tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "project,n,with_s,without_s" >"$out/builds.csv"
 echo "project,n,with_peak_rss_mb,without_peak_rss_mb,analyzer_report" >"$out/analyzers.csv"

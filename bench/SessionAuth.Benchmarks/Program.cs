@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/SessionAuth.Benchmarks -- --filter '*'
-// (bench/run-micro.sh runs it and keeps the report under artifacts/benchmarks).
+// bash bench/micro.sh [filter]: dotnet run -c Release --project bench/SessionAuth.Benchmarks -- --filter <filter>
+// Reports land in artifacts/benchmarks/results.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

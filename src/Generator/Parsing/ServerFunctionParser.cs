@@ -23,7 +23,7 @@ internal static class ServerFunctionParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var compilation = context.SemanticModel.Compilation;
-        return Parse(method, context.Attributes[0], compilation, new KnownTypes(compilation), out _);
+        return Parse(method, context.Attributes[0], compilation, KnownTypes.For(compilation), out _);
     }
 
     /// <summary>
