@@ -20,7 +20,12 @@ internal static class BuildPlot
         {
             var points = rows.Where(row => row.Project == project).OrderBy(row => row.N).ToArray();
             var line = plot.Add.Scatter(points.Select(point => point.N).ToArray(), points.Select(point => point.With - point.Without).ToArray());
-            line.LegendText = project;
+            line.LegendText = project switch
+            {
+                "serverfunctions" => "SessionAuth generator + analyzers (N server functions)",
+                "minimalapis" => "Request Delegate Generator (N minimal API lambdas)",
+                _ => project,
+            };
             line.MarkerSize = 8;
             line.LineWidth = 2;
         }
