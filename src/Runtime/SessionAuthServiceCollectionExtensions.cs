@@ -53,6 +53,7 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionManager>(provider => provider.GetRequiredService<SessionManager<T>>());
         services.AddSingleton<IUserSessions>(provider => provider.GetRequiredService<SessionManager<T>>());
+        services.AddHostedService(provider => new ServerStoreWarmUp(provider.GetRequiredService<SessionManager<T>>()));
         services.AddHttpContextAccessor();
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));

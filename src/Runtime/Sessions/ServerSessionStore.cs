@@ -136,6 +136,19 @@ internal sealed class ServerSessionStore
         return RunAsync("revoke", _cache.SetAsync(UserKey(userId), revokedAt, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = _maxAge }));
     }
 
+    /// <summary>One read of a key nobody writes: it makes the cache client connect. A failure is logged and counted, not thrown.</summary>
+    public async Task WarmUpAsync()
+    {
+        try
+        {
+            await RunAsync("read", _cache.GetAsync(_options.KeyPrefix + "warm-up")).ConfigureAwait(false);
+        }
+        catch (SessionStoreUnavailableException)
+        {
+            // The app starts anyway: guarded requests answer 503 until the store is reachable.
+        }
+    }
+
     private async Task RunAsync(string operation, Task pending)
     {
         try

@@ -28,6 +28,9 @@ public interface ISessionManager
 internal interface IServerSessionMode
 {
     bool UsesServerStore { get; }
+
+    /// <summary>Opens the store's connection at startup, so the first request does not pay for it (or time out on it).</summary>
+    Task WarmUpAsync();
 }
 
 /// <summary>Opens, writes and clears the sealed session cookie for data of type <typeparamref name="T"/>.</summary>
@@ -94,6 +97,9 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
 
     /// <inheritdoc/>
     bool IServerSessionMode.UsesServerStore => _store is not null;
+
+    /// <inheritdoc/>
+    Task IServerSessionMode.WarmUpAsync() => _store?.WarmUpAsync() ?? Task.CompletedTask;
 
     /// <summary>Returns the request's session, opening the cookie on the first call of the request only.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -267,14 +273,14 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
     private async Task<StoredSession> RenewIfDueAsync(SessionId id, StoredSession stored, DateTimeOffset now)
     {
         var nowSeconds = now.ToUnixTimeSeconds();
-        if (_options.ServerStore.SlidingExpiration is not { } sliding
+        if (_options.ServerStore.SlidingExpiration is null
             || nowSeconds - stored.RenewedAt < (long)_options.ServerStore.RenewalInterval.TotalSeconds
             || stored.ExpiresAt >= stored.AbsoluteExpiresAt)
         {
             return stored;
         }
 
-        var renewed = stored with { ExpiresAt = Math.Min(nowSeconds + (long)sliding.TotalSeconds, stored.AbsoluteExpiresAt), RenewedAt = nowSeconds };
+        var renewed = stored with { ExpiresAt = ExpiresAt(nowSeconds, stored.AbsoluteExpiresAt), RenewedAt = nowSeconds };
         try
         {
             await _store!.WriteAsync(id, renewed).ConfigureAwait(false);
@@ -340,9 +346,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         var id = isNewSession ? SessionId.NewId() : session.RawId;
         var createdAtMs = isNewSession ? now.ToUnixTimeMilliseconds() : session.CreatedAt.ToUnixTimeMilliseconds();
         var absoluteExpiresAt = (createdAtMs / 1000) + (long)_options.MaxAge.TotalSeconds;
-        var expiresAt = _options.ServerStore.SlidingExpiration is { } sliding
-            ? Math.Min(nowSeconds + (long)sliding.TotalSeconds, absoluteExpiresAt)
-            : absoluteExpiresAt;
+        var expiresAt = ExpiresAt(nowSeconds, absoluteExpiresAt);
 
         var json = JsonSerializer.SerializeToUtf8Bytes(data, _dataTypeInfo);
         await _store!.WriteAsync(id, new StoredSession(createdAtMs, expiresAt, absoluteExpiresAt, nowSeconds, userId, json)).ConfigureAwait(false);
@@ -360,6 +364,12 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         session.Replace(data, id, DateTimeOffset.FromUnixTimeMilliseconds(createdAtMs), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
         session.StoreUserId = userId;
     }
+
+    /// <summary>When a stored session written at <paramref name="nowSeconds"/> ends: the sliding window, never past the absolute expiry.</summary>
+    private long ExpiresAt(long nowSeconds, long absoluteExpiresAt) =>
+        _options.ServerStore.SlidingExpiration is { } sliding
+            ? Math.Min(nowSeconds + (long)sliding.TotalSeconds, absoluteExpiresAt)
+            : absoluteExpiresAt;
 
     private void AppendSealedCookie(HttpContext httpContext, SealedSessionHeader header, ReadOnlySpan<byte> payload)
     {
