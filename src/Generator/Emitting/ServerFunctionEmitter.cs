@@ -4,17 +4,15 @@ using SessionAuth.Generators.Model;
 namespace SessionAuth.Generators.Emitting;
 
 /// <summary>
-/// Writes one server function's endpoint: a factory that resolves everything it can at startup (session manager,
-/// guard, parameter bindings, JSON contracts) and returns the request delegate, which runs the guard, binds the
-/// arguments, calls the method and writes the result, in that order.
+/// Writes one server function's endpoint: a factory that resolves at startup what it can (parameter bindings, the
+/// JSON contract of the result) and hands <c>ServerFunctionEndpoint</c> the steps to run before the function (cross-site
+/// check, session guard, argument read) and a small synchronous body that binds the arguments, calls the method and
+/// writes the result. The shared steps live in the runtime, so no function costs the compiler an async state machine.
 /// </summary>
 internal static class ServerFunctionEmitter
 {
     private const string HttpContext = "httpContext";
     private const string Services = "services";
-    private const string Sessions = "sessions";
-    private const string Guard = "guard";
-    private const string CrossSiteGuard = "crossSiteGuard";
     private const string Session = "session";
     private const string SessionData = "sessionData";
     private const string Arguments = "arguments";
@@ -24,7 +22,7 @@ internal static class ServerFunctionEmitter
 
     public static string Emit(ServerFunctionSpec function)
     {
-        var names = new LocalNames(HttpContext, Services, Sessions, Guard, CrossSiteGuard, Session, SessionData, Arguments, Target, Result, ResultTypeInfo);
+        var names = new LocalNames(HttpContext, Services, Session, SessionData, Arguments, Target, Result, ResultTypeInfo);
         var locals = new List<(ParameterSpec Parameter, string Local, string? Binding)>(function.Parameters.Count);
         foreach (var parameter in function.Parameters)
         {
@@ -43,14 +41,17 @@ internal static class ServerFunctionEmitter
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {function.FactoryName}(global::System.IServiceProvider {Services})");
 
-        WriteStartup(writer, function, locals);
-        writer.WriteLine();
-        writer.OpenBlock($"return async {HttpContext} =>");
-        WriteCrossSiteCheck(writer, function);
-        WriteGuard(writer, function);
+        if (WriteStartup(writer, function, locals))
+        {
+            writer.WriteLine();
+        }
+
+        WriteEndpoint(writer, function);
+        writer.OpenBlock();
         WriteBinding(writer, function, locals);
         WriteCallAndResult(writer, function, locals);
-        writer.CloseBlock("};");
+        writer.CloseBlock("});");
+        writer.Unindent();
 
         writer.CloseBlock();
         writer.CloseBlock();
@@ -58,30 +59,14 @@ internal static class ServerFunctionEmitter
         return writer.ToString();
     }
 
-    private static void WriteStartup(SourceWriter writer, ServerFunctionSpec function, List<(ParameterSpec Parameter, string Local, string? Binding)> locals)
+    /// <returns>Whether anything was written.</returns>
+    private static bool WriteStartup(SourceWriter writer, ServerFunctionSpec function, List<(ParameterSpec Parameter, string Local, string? Binding)> locals)
     {
-        if (function.RefusesCrossSite)
-        {
-            writer.WriteLine($"var {CrossSiteGuard} = {GeneratedFile.Runtime}CrossSiteGuard.Create({Services});");
-        }
-
-        if (function.ReadsSession)
-        {
-            writer.WriteLine(function.SessionDataType is { } dataType
-                ? $"var {Sessions} = {GeneratedFile.Runtime}ServerFunctionServices.GetSessionManager<{dataType}>({Services});"
-                : $"var {Sessions} = {GeneratedFile.Runtime}ServerFunctionServices.GetSessionManager({Services});");
-        }
-
-        if (function.Guard.RequiresSession)
-        {
-            writer.WriteLine(function.Guard.RedirectTo is { } redirectTo
-                ? $"var {Guard} = {GeneratedFile.Runtime}SessionGuard.Create({Services}, redirectTo: {Literal(redirectTo)});"
-                : $"var {Guard} = {GeneratedFile.Runtime}SessionGuard.Create({Services});");
-        }
-
+        var wrote = false;
         if (!function.IsStatic)
         {
             writer.WriteLine($"{GeneratedFile.Runtime}ServerFunctionServices.EnsureRegistered<{function.ContainingType}>({Services}, {Literal(function.Name)});");
+            wrote = true;
         }
 
         foreach (var (parameter, _, binding) in locals)
@@ -89,50 +74,66 @@ internal static class ServerFunctionEmitter
             if (binding is not null)
             {
                 writer.WriteLine($"var {binding} = {GeneratedFile.Runtime}ParameterBinding.{BindingFactory(parameter)};");
+                wrote = true;
             }
         }
 
         if (function.Return is { Kind: ReturnKind.Json, ValueType: { } valueType })
         {
             writer.WriteLine($"var {ResultTypeInfo} = {GeneratedFile.Runtime}ServerFunctionResults.GetJsonTypeInfo<{valueType}>({Services});");
+            wrote = true;
         }
+
+        return wrote;
     }
 
-    private static void WriteCrossSiteCheck(SourceWriter writer, ServerFunctionSpec function)
+    /// <summary>Writes the call that builds the endpoint from its steps, up to the body lambda's parameter list.</summary>
+    private static void WriteEndpoint(SourceWriter writer, ServerFunctionSpec function)
     {
-        if (!function.RefusesCrossSite)
+        var typeArgument = function.SessionDataType is { } dataType ? $"<{dataType}>" : string.Empty;
+        var (factory, lambdaParameters) = function switch
         {
-            return;
-        }
+            { Guard.RequiresSession: true, SessionDataType: not null } => ("RequireSession" + typeArgument, $"{HttpContext}, {Arguments}, {Session}, {SessionData}"),
+            { Guard.RequiresSession: true } => ("RequireSession", $"{HttpContext}, {Arguments}, {Session}"),
+            { ReadsSession: true } => ("WithSession" + typeArgument, $"{HttpContext}, {Arguments}, {Session}"),
+            _ => ("Public", $"{HttpContext}, {Arguments}"),
+        };
 
-        writer.OpenBlock($"if (!{CrossSiteGuard}.Allows({HttpContext}))");
-        writer.WriteLine($"await {CrossSiteGuard}.RefuseAsync({HttpContext});");
-        writer.WriteLine("return;");
-        writer.CloseBlock();
-        writer.WriteLine();
-    }
-
-    private static void WriteGuard(SourceWriter writer, ServerFunctionSpec function)
-    {
-        if (!function.ReadsSession)
-        {
-            return;
-        }
-
-        writer.WriteLine($"var {Session} = await {Sessions}.GetSessionAsync({HttpContext});");
+        writer.WriteLine($"return {GeneratedFile.Runtime}ServerFunctionEndpoint.{factory}(");
+        writer.Indent();
+        writer.WriteLine($"{Services},");
+        writer.WriteLine(Steps(function) + ",");
         if (function.Guard.RequiresSession)
         {
-            writer.OpenBlock(function.SessionDataType is null
-                ? $"if (!{Session}.IsAuthenticated)"
-                : $"if ({Session}.Data is not {{ }} {SessionData})");
-            writer.WriteLine($"await {Guard}.DenyAsync({HttpContext});");
-            writer.WriteLine("return;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine($"{GeneratedFile.Runtime}SessionGuard.Admit({HttpContext});");
+            writer.WriteLine($"redirectTo: {(function.Guard.RedirectTo is { } redirectTo ? Literal(redirectTo) : "null")},");
         }
 
-        writer.WriteLine();
+        writer.WriteLine($"({lambdaParameters}) =>");
+    }
+
+    private static string Steps(ServerFunctionSpec function)
+    {
+        var steps = new List<string>(2);
+        if (function.RefusesCrossSite)
+        {
+            steps.Add("RefuseCrossSite");
+        }
+
+        if (function.ReadsBody)
+        {
+            steps.Add("ReadBody");
+        }
+        else if (function.BindsArguments)
+        {
+            steps.Add("ReadArguments");
+        }
+
+        if (steps.Count == 0)
+        {
+            steps.Add("None");
+        }
+
+        return string.Join(" | ", steps.Select(static step => $"{GeneratedFile.Runtime}ServerFunctionSteps.{step}"));
     }
 
     private static void WriteBinding(SourceWriter writer, ServerFunctionSpec function, List<(ParameterSpec Parameter, string Local, string? Binding)> locals)
@@ -142,7 +143,6 @@ internal static class ServerFunctionEmitter
             return;
         }
 
-        writer.WriteLine($"var {Arguments} = await {GeneratedFile.Runtime}ServerFunctionArguments.ReadAsync({HttpContext}, readBody: {(function.ReadsBody ? "true" : "false")});");
         var conditions = locals
             .Where(static l => l.Binding is not null)
             .Select(static l => $"!{Arguments}.TryBind({l.Binding}, out var {l.Local})")
@@ -154,8 +154,7 @@ internal static class ServerFunctionEmitter
         }
 
         writer.OpenBlock();
-        writer.WriteLine($"await {Arguments}.WriteFailureAsync();");
-        writer.WriteLine("return;");
+        writer.WriteLine($"return {Arguments}.WriteFailureAsync();");
         writer.CloseBlock();
         writer.WriteLine();
     }
@@ -169,20 +168,23 @@ internal static class ServerFunctionEmitter
         }
 
         var call = $"{receiver}.{Identifier(function.MethodName)}({string.Join(", ", locals.Select(l => Argument(function, l.Parameter, l.Local)))})";
-        var awaited = function.Return.IsAwaitable ? "await " + call : call;
-        switch (function.Return.Kind)
+        switch (function.Return)
         {
-            case ReturnKind.NoContent:
-                writer.WriteLine(awaited + ";");
-                writer.WriteLine($"await {GeneratedFile.Runtime}ServerFunctionResults.WriteNoContent({HttpContext});");
+            case { Kind: ReturnKind.NoContent, IsAwaitable: false }:
+                writer.WriteLine(call + ";");
+                writer.WriteLine($"return {GeneratedFile.Runtime}ServerFunctionResults.WriteNoContent({HttpContext});");
                 break;
-            case ReturnKind.Result:
-                writer.WriteLine($"var {Result} = {awaited};");
-                writer.WriteLine($"await {GeneratedFile.Runtime}ServerFunctionResults.ExecuteAsync({HttpContext}, {Result});");
+            case { Kind: ReturnKind.NoContent }:
+                writer.WriteLine($"var {Result} = {call};");
+                writer.WriteLine($"return {GeneratedFile.Runtime}ServerFunctionResults.WriteNoContentAsync({HttpContext}, {Result});");
+                break;
+            case { Kind: ReturnKind.Result }:
+                writer.WriteLine($"var {Result} = {call};");
+                writer.WriteLine($"return {GeneratedFile.Runtime}ServerFunctionResults.ExecuteAsync({HttpContext}, {Result});");
                 break;
             default:
-                writer.WriteLine($"var {Result} = {awaited};");
-                writer.WriteLine($"await {GeneratedFile.Runtime}ServerFunctionResults.WriteJsonAsync({HttpContext}, {Result}, {ResultTypeInfo});");
+                writer.WriteLine($"var {Result} = {call};");
+                writer.WriteLine($"return {GeneratedFile.Runtime}ServerFunctionResults.WriteJsonAsync({HttpContext}, {Result}, {ResultTypeInfo});");
                 break;
         }
     }

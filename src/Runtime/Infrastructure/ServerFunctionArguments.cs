@@ -26,6 +26,9 @@ public sealed class ServerFunctionArguments
         _httpContext = httpContext;
     }
 
+    /// <summary>Stands in for the arguments of a function that binds no parameter, so such a call reads nothing.</summary>
+    internal static ServerFunctionArguments None { get; } = new(null!);
+
     internal HttpContext HttpContext => _httpContext;
 
     /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
@@ -55,6 +58,11 @@ public sealed class ServerFunctionArguments
     public bool TryBind<T>(ParameterBinding<T> binding, out T value)
     {
         ArgumentNullException.ThrowIfNull(binding);
+        if (_httpContext is null)
+        {
+            throw new InvalidOperationException($"Parameter '{binding.Name}' cannot bind: this endpoint was built to read no arguments (ServerFunctionSteps.ReadArguments was not set).");
+        }
+
         if (HasFailed)
         {
             value = default!;

@@ -27,6 +27,48 @@ public static class ServerFunctionResults
         return httpContext.Response.WriteAsJsonAsync(value, typeInfo, contentType: null, httpContext.RequestAborted);
     }
 
+    /// <summary>Waits for the value the function returns later, then writes it as a 200 JSON response.</summary>
+    /// <typeparam name="T">The type of the value.</typeparam>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <param name="typeInfo">The JSON contract of <typeparamref name="T"/>.</param>
+    /// <returns>A task that completes when the response is written.</returns>
+    public static async Task WriteJsonAsync<T>(HttpContext httpContext, Task<T> pending, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        await WriteJsonAsync(httpContext, await pending.ConfigureAwait(false), typeInfo).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the value the function returns later, then writes it as a 200 JSON response.</summary>
+    /// <typeparam name="T">The type of the value.</typeparam>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <param name="typeInfo">The JSON contract of <typeparamref name="T"/>.</param>
+    /// <returns>A task that completes when the response is written.</returns>
+    public static async Task WriteJsonAsync<T>(HttpContext httpContext, ValueTask<T> pending, JsonTypeInfo<T> typeInfo) =>
+        await WriteJsonAsync(httpContext, await pending.ConfigureAwait(false), typeInfo).ConfigureAwait(false);
+
+    /// <summary>Waits for a function that returns nothing, then answers 204 No Content.</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <returns>A task that completes when the function has finished.</returns>
+    public static async Task WriteNoContentAsync(HttpContext httpContext, Task pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        await pending.ConfigureAwait(false);
+        await WriteNoContent(httpContext).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a function that returns nothing, then answers 204 No Content.</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <returns>A task that completes when the function has finished.</returns>
+    public static async Task WriteNoContentAsync(HttpContext httpContext, ValueTask pending)
+    {
+        await pending.ConfigureAwait(false);
+        await WriteNoContent(httpContext).ConfigureAwait(false);
+    }
+
     /// <summary>Answers 204 No Content, for functions that return nothing.</summary>
     /// <param name="httpContext">The current request.</param>
     /// <returns>A completed task.</returns>
@@ -46,4 +88,25 @@ public static class ServerFunctionResults
         ArgumentNullException.ThrowIfNull(httpContext);
         return result is null ? WriteNoContent(httpContext) : result.ExecuteAsync(httpContext);
     }
+
+    /// <summary>Waits for the <see cref="IResult"/> the function returns later, then executes it; <see langword="null"/> answers 204.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <returns>A task that completes when the result is written.</returns>
+    public static async Task ExecuteAsync<TResult>(HttpContext httpContext, Task<TResult> pending)
+        where TResult : IResult?
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        await ExecuteAsync(httpContext, await pending.ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the <see cref="IResult"/> the function returns later, then executes it; <see langword="null"/> answers 204.</summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="pending">The task the function returned.</param>
+    /// <returns>A task that completes when the result is written.</returns>
+    public static async Task ExecuteAsync<TResult>(HttpContext httpContext, ValueTask<TResult> pending)
+        where TResult : IResult? =>
+        await ExecuteAsync(httpContext, await pending.ConfigureAwait(false)).ConfigureAwait(false);
 }

@@ -50,9 +50,6 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Place(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var itemBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("item", global::SessionAuth.Infrastructure.ArgumentSource.Body);
             var quantityBinding = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<int>("quantity", global::SessionAuth.Infrastructure.ArgumentSource.Body);
             var priceBinding = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<decimal>("price", global::SessionAuth.Infrastructure.ArgumentSource.Body);
@@ -63,40 +60,27 @@ namespace SessionAuth.Generated
             var clockBinding = global::SessionAuth.Infrastructure.ParameterBinding.Service<global::Shop.Clock>(services, "clock");
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<global::Shop.UserSession>(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                redirectTo: null,
+                (httpContext, arguments, session, sessionData) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
+                    if (!arguments.TryBind(itemBinding, out var item)
+                        || !arguments.TryBind(quantityBinding, out var quantity)
+                        || !arguments.TryBind(priceBinding, out var price)
+                        || !arguments.TryBind(giftWrapBinding, out var giftWrap)
+                        || !arguments.TryBind(shipToBinding, out var shipTo)
+                        || !arguments.TryBind(billToBinding, out var billTo)
+                        || !arguments.TryBind(storeBinding, out var store)
+                        || !arguments.TryBind(clockBinding, out var clock))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
 
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (session.Data is not { } sessionData)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: true);
-                if (!arguments.TryBind(itemBinding, out var item)
-                    || !arguments.TryBind(quantityBinding, out var quantity)
-                    || !arguments.TryBind(priceBinding, out var price)
-                    || !arguments.TryBind(giftWrapBinding, out var giftWrap)
-                    || !arguments.TryBind(shipToBinding, out var shipTo)
-                    || !arguments.TryBind(billToBinding, out var billTo)
-                    || !arguments.TryBind(storeBinding, out var store)
-                    || !arguments.TryBind(clockBinding, out var clock))
-                {
-                    await arguments.WriteFailureAsync();
-                    return;
-                }
-
-                var result = global::Shop.Orders.Place(item, quantity, price, giftWrap, shipTo, billTo, store, clock, sessionData);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Place(item, quantity, price, giftWrap, shipTo, billTo, store, clock, sessionData);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

@@ -98,19 +98,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Nothing(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                global::Shop.Returns.Nothing();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
-            };
+                    global::Shop.Returns.Nothing();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
+                });
         }
     }
 }
@@ -128,19 +123,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_NothingLater(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                await global::Shop.Returns.NothingLater();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
-            };
+                    var result = global::Shop.Returns.NothingLater();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                });
         }
     }
 }
@@ -158,19 +148,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_NothingLaterCheaply(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                await global::Shop.Returns.NothingLaterCheaply();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
-            };
+                    var result = global::Shop.Returns.NothingLaterCheaply();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                });
         }
     }
 }
@@ -188,19 +173,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Result(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Returns.Result();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
-            };
+                    var result = global::Shop.Returns.Result();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
+                });
         }
     }
 }
@@ -218,19 +198,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ResultLater(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = await global::Shop.Returns.ResultLater();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
-            };
+                    var result = global::Shop.Returns.ResultLater();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
+                });
         }
     }
 }
@@ -248,19 +223,14 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_TypedResult(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Returns.TypedResult();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
-            };
+                    var result = global::Shop.Returns.TypedResult();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
+                });
         }
     }
 }
@@ -278,20 +248,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_Value(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<global::System.Collections.Generic.List<string>>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Returns.Value();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Returns.Value();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -309,20 +275,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ValueLater(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int?>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = await global::Shop.Returns.ValueLater();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Returns.ValueLater();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -340,20 +302,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Returns_ValueLaterCheaply(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = await global::Shop.Returns.ValueLaterCheaply();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Returns.ValueLaterCheaply();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

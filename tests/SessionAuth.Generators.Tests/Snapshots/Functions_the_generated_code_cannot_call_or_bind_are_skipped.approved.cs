@@ -50,20 +50,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Skipped_Kept(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Skipped.Kept();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Skipped.Kept();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

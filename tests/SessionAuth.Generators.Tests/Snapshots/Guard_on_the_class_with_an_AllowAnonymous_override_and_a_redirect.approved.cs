@@ -56,23 +56,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Count(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.WithSession<global::Shop.UserSession>(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments, session) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var session = await sessions.GetSessionAsync(httpContext);
-
-                var result = global::Shop.Orders.Count(session.Data);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Count(session.Data);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -90,31 +83,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Mine(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services, redirectTo: "/account/sign-in");
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<global::Shop.UserSession>(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                redirectTo: "/account/sign-in",
+                (httpContext, arguments, session, sessionData) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (session.Data is not { } sessionData)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                var result = global::Shop.Orders.Mine(sessionData);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Mine(sessionData);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

@@ -62,31 +62,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Count(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                redirectTo: null,
+                (httpContext, arguments, session) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (!session.IsAuthenticated)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                var result = global::Shop.Orders.Count();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Count();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -104,20 +90,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Preloaded(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Orders.Preloaded();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Preloaded();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -135,20 +117,16 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Orders_Public(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                (httpContext, arguments) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var result = global::Shop.Orders.Public();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Orders.Public();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

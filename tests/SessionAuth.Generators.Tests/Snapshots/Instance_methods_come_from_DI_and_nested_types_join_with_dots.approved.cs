@@ -56,31 +56,17 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Admin_Reports_Daily(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<int>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                redirectTo: null,
+                (httpContext, arguments, session) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (!session.IsAuthenticated)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                var result = global::Shop.Admin.Reports.Daily();
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Admin.Reports.Daily();
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
@@ -102,19 +88,20 @@ namespace SessionAuth.Generated
             var nameBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("name", global::SessionAuth.Infrastructure.ArgumentSource.Query);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
-            return async httpContext =>
-            {
-                var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: false);
-                if (!arguments.TryBind(nameBinding, out var name))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
+                (httpContext, arguments) =>
                 {
-                    await arguments.WriteFailureAsync();
-                    return;
-                }
+                    if (!arguments.TryBind(nameBinding, out var name))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
 
-                var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Greeter>(httpContext.RequestServices);
-                var result = target.Hello(name);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Greeter>(httpContext.RequestServices);
+                    var result = target.Hello(name);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

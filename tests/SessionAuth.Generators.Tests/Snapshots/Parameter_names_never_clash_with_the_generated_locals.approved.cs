@@ -50,9 +50,6 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Clashes_Echo(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
             var sessionBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("session", global::SessionAuth.Infrastructure.ArgumentSource.Body);
             var resultBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("result", global::SessionAuth.Infrastructure.ArgumentSource.Body);
             var argumentsBinding = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<int>("arguments", global::SessionAuth.Infrastructure.ArgumentSource.Body);
@@ -60,37 +57,24 @@ namespace SessionAuth.Generated
             var sessionBindingBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("sessionBinding", global::SessionAuth.Infrastructure.ArgumentSource.Body);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<global::Shop.UserSession>(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                redirectTo: null,
+                (httpContext, arguments, session, sessionData) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
+                    if (!arguments.TryBind(sessionBinding, out var session2)
+                        || !arguments.TryBind(resultBinding, out var result2)
+                        || !arguments.TryBind(argumentsBinding, out var arguments2)
+                        || !arguments.TryBind(classBinding, out var @class)
+                        || !arguments.TryBind(sessionBindingBinding, out var sessionBinding2))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
 
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (session.Data is not { } sessionData)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: true);
-                if (!arguments.TryBind(sessionBinding, out var session2)
-                    || !arguments.TryBind(resultBinding, out var result2)
-                    || !arguments.TryBind(argumentsBinding, out var arguments2)
-                    || !arguments.TryBind(classBinding, out var @class)
-                    || !arguments.TryBind(sessionBindingBinding, out var sessionBinding2))
-                {
-                    await arguments.WriteFailureAsync();
-                    return;
-                }
-
-                var result = global::Shop.Clashes.Echo(session2, result2, arguments2, @class, sessionBinding2, sessionData);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Clashes.Echo(session2, result2, arguments2, @class, sessionBinding2, sessionData);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }

@@ -56,30 +56,21 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Account_Login(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager<global::Shop.UserSession>(services);
             var nameBinding = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString("name", global::SessionAuth.Infrastructure.ArgumentSource.Body);
 
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.WithSession<global::Shop.UserSession>(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                (httpContext, arguments, session) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
+                    if (!arguments.TryBind(nameBinding, out var name))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
 
-                var session = await sessions.GetSessionAsync(httpContext);
-
-                var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: true);
-                if (!arguments.TryBind(nameBinding, out var name))
-                {
-                    await arguments.WriteFailureAsync();
-                    return;
-                }
-
-                await global::Shop.Account.Login(name, session, httpContext, httpContext.Request, httpContext.Response, httpContext.User, httpContext.RequestAborted);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
-            };
+                    var result = global::Shop.Account.Login(name, session, httpContext, httpContext.Request, httpContext.Response, httpContext.User, httpContext.RequestAborted);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                });
         }
     }
 }
@@ -97,30 +88,15 @@ namespace SessionAuth.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShop_Account_Logout(global::System.IServiceProvider services)
         {
-            var crossSiteGuard = global::SessionAuth.Infrastructure.CrossSiteGuard.Create(services);
-            var sessions = global::SessionAuth.Infrastructure.ServerFunctionServices.GetSessionManager(services);
-            var guard = global::SessionAuth.Infrastructure.SessionGuard.Create(services);
-
-            return async httpContext =>
-            {
-                if (!crossSiteGuard.Allows(httpContext))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                redirectTo: null,
+                (httpContext, arguments, session) =>
                 {
-                    await crossSiteGuard.RefuseAsync(httpContext);
-                    return;
-                }
-
-                var session = await sessions.GetSessionAsync(httpContext);
-                if (!session.IsAuthenticated)
-                {
-                    await guard.DenyAsync(httpContext);
-                    return;
-                }
-
-                global::SessionAuth.Infrastructure.SessionGuard.Admit(httpContext);
-
-                await global::Shop.Account.Logout(session);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
-            };
+                    var result = global::Shop.Account.Logout(session);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                });
         }
     }
 }

@@ -66,31 +66,32 @@ namespace SessionAuth.Generated
             var initialBinding = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<char>("initial", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\n');
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<string>(services);
 
-            return async httpContext =>
-            {
-                var arguments = await global::SessionAuth.Infrastructure.ServerFunctionArguments.ReadAsync(httpContext, readBody: false);
-                if (!arguments.TryBind(categoryBinding, out var category)
-                    || !arguments.TryBind(idBinding, out var id)
-                    || !arguments.TryBind(searchBinding, out var search)
-                    || !arguments.TryBind(afterBinding, out var after)
-                    || !arguments.TryBind(pageBinding, out var page)
-                    || !arguments.TryBind(sortBinding, out var sort)
-                    || !arguments.TryBind(fallbackBinding, out var fallback)
-                    || !arguments.TryBind(sinceBinding, out var since)
-                    || !arguments.TryBind(ratioBinding, out var ratio)
-                    || !arguments.TryBind(scaleBinding, out var scale)
-                    || !arguments.TryBind(priceBinding, out var price)
-                    || !arguments.TryBind(bigBinding, out var big)
-                    || !arguments.TryBind(exactBinding, out var exact)
-                    || !arguments.TryBind(initialBinding, out var initial))
+            return global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
+                (httpContext, arguments) =>
                 {
-                    await arguments.WriteFailureAsync();
-                    return;
-                }
+                    if (!arguments.TryBind(categoryBinding, out var category)
+                        || !arguments.TryBind(idBinding, out var id)
+                        || !arguments.TryBind(searchBinding, out var search)
+                        || !arguments.TryBind(afterBinding, out var after)
+                        || !arguments.TryBind(pageBinding, out var page)
+                        || !arguments.TryBind(sortBinding, out var sort)
+                        || !arguments.TryBind(fallbackBinding, out var fallback)
+                        || !arguments.TryBind(sinceBinding, out var since)
+                        || !arguments.TryBind(ratioBinding, out var ratio)
+                        || !arguments.TryBind(scaleBinding, out var scale)
+                        || !arguments.TryBind(priceBinding, out var price)
+                        || !arguments.TryBind(bigBinding, out var big)
+                        || !arguments.TryBind(exactBinding, out var exact)
+                        || !arguments.TryBind(initialBinding, out var initial))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
 
-                var result = global::Shop.Products.Find(category, id, search, after, page, sort, fallback, since, ratio, scale, price, big, exact, initial);
-                await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
-            };
+                    var result = global::Shop.Products.Find(category, id, search, after, page, sort, fallback, since, ratio, scale, price, big, exact, initial);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                });
         }
     }
 }
