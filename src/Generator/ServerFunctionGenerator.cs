@@ -7,7 +7,7 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators;
 
 /// <summary>
-/// Generates an endpoint for each <c>[ServerFunction]</c> method, and <c>MapServerFunctions()</c> to map them all.
+/// Generates the endpoints of the <c>[ServerFunction]</c> methods, and <c>MapServerFunctions()</c> to map them all.
 /// Wiring only: <see cref="ServerFunctionParser"/> builds the model, the emitters write the code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -23,22 +23,37 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                 static (attributeContext, cancellationToken) => ServerFunctionParser.Parse(attributeContext, cancellationToken))
             .Where(static function => function is not null)
             .Select(static (function, _) => function!)
-            .WithTrackingName(TrackingNames.ServerFunctions);
+            .WithTrackingName(TrackingNames.ServerFunctions)
+            .Collect();
 
-        context.RegisterSourceOutput(functions, static (output, function) =>
-            output.AddSource(function.HintName, ServerFunctionEmitter.Emit(function)));
+        var declaringTypes = functions
+            .Select(static (all, _) => DeclaringTypeSpec.Group(all))
+            .WithTrackingName(TrackingNames.DeclaringTypes);
 
-        var mapEntries = functions
-            .Select(static (function, _) => function.ToMapEntry())
-            .Collect()
-            .Select(static (entries, _) => entries.ToEquatableArray())
+        context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types), static (output, type) =>
+            output.AddSource(type.HintName, DeclaringTypeEmitter.Emit(type)));
+
+        var shapes = functions
+            .Select(static (all, _) => all.Select(EndpointShapeSpec.Of).Distinct().OrderBy(EndpointShapes.MethodName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.EndpointShapes);
+
+        context.RegisterSourceOutput(shapes, static (output, shapes) =>
+        {
+            if (shapes.Count > 0)
+            {
+                output.AddSource(EndpointShapesEmitter.HintName, EndpointShapesEmitter.Emit(shapes));
+            }
+        });
+
+        var map = declaringTypes
+            .Select(static (types, _) => MapSpec.Of(types))
             .WithTrackingName(TrackingNames.MapEntries);
 
         var referencesRuntime = context.CompilationProvider
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute) is not null)
             .WithTrackingName(TrackingNames.ReferencesRuntime);
 
-        context.RegisterSourceOutput(mapEntries.Combine(referencesRuntime), static (output, input) =>
+        context.RegisterSourceOutput(map.Combine(referencesRuntime), static (output, input) =>
         {
             if (input.Right)
             {

@@ -4,6 +4,8 @@ namespace SessionAuth.Generators;
 internal static class TrackingNames
 {
     public const string ServerFunctions = nameof(ServerFunctions);
+    public const string DeclaringTypes = nameof(DeclaringTypes);
+    public const string EndpointShapes = nameof(EndpointShapes);
     public const string MapEntries = nameof(MapEntries);
     public const string ReferencesRuntime = nameof(ReferencesRuntime);
 }

@@ -30,6 +30,16 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction] public static int {|#4:Page|}(int? page = 2) => 1;
             [ServerFunction] public static int {|#5:Twice|}(UserSession user, Session<Other> session) => 1;
             [ServerFunction(Method = "G E T")] public static int {|#6:BadVerb|}() => 1;
+            [ServerFunction] public static int {|#8:Text|}(ReadOnlySpan<char> text) => text.Length;
+            [ServerFunction] public static unsafe int {|#9:Pointer|}(int* value) => *value;
+            [ServerFunction] public static Span<int> {|#10:Numbers|}() => default;
+            [ServerFunction] public static int {|#11:Many|}(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, int a17) => a1;
+            [ServerFunction] public static int Sixteen(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16) => a1;
+        }
+
+        public sealed class Instance
+        {
+            [ServerFunction] public int {|#12:Sixteen|}(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16) => a1;
         }
 
         public static class Container<T>
@@ -46,6 +56,11 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(4, "Skipped.Page", "parameter 'page' is nullable with a default other than null; use null, or drop the '?'"),
         CannotBuild(5, "Skipped.Twice", "parameter 'session' uses the session type Other, but another parameter uses UserSession"),
         CannotBuild(6, "Skipped.BadVerb", "its Method is not an HTTP method name such as GET or POST"),
+        CannotBuild(8, "Skipped.Text", "parameter 'text' is a ref struct (ReadOnlySpan), which no HTTP argument can bind"),
+        CannotBuild(9, "Skipped.Pointer", "parameter 'value' is a pointer (int*), which no HTTP argument can bind"),
+        CannotBuild(10, "Skipped.Numbers", "it returns a ref struct (Span), which cannot be written as a response"),
+        CannotBuild(11, "Skipped.Many", "it takes 17 parameters, more than the 16 a static server function can take; group them in a record bound from the JSON body"),
+        CannotBuild(12, "Instance.Sixteen", "it takes 16 parameters, more than the 15 an instance server function can take; group them in a record bound from the JSON body"),
         CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class GeneratorHarness
             "Shop",
             [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Functions.cs")],
             referenceRuntime ? FrameworkReferences.Add(RuntimeReference) : FrameworkReferences,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     public static CSharpGeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         [new ServerFunctionGenerator().AsSourceGenerator()],

@@ -32,7 +32,9 @@ public sealed class IncrementalityTests
     public void The_model_holds_no_symbols_compilations_syntax_or_locations()
     {
         var run = GeneratorHarness.Run(Source);
-        var values = run.TrackedValues(TrackingNames.ServerFunctions).Concat(run.TrackedValues(TrackingNames.MapEntries)).ToList();
+        var values = new[] { TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries }
+            .SelectMany(run.TrackedValues)
+            .ToList();
 
         Assert.NotEmpty(values);
         foreach (var value in values)
@@ -44,28 +46,66 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_function_body_regenerates_nothing()
     {
-        var result = RerunAfterEdit("=> 1;", "=> 2;");
+        var result = RerunAfterEdit("=> 1;", "=> 2;").After;
 
         Assert.All(OutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
     [Fact]
-    public void Changing_a_route_regenerates_that_function_and_the_map_only()
+    public void Changing_a_route_regenerates_only_the_file_of_its_type()
     {
-        var result = RerunAfterEdit("/api/orders/{id}", "/api/order/{id}");
+        var runs = RerunAfterEdit("/api/orders/{id}", "/api/order/{id}");
 
-        Assert.Equal(2, OutputReasons(result).Count(reason => reason == IncrementalStepRunReason.Modified));
-        Assert.Contains(result.GeneratedSources, s => s.HintName == "ServerFunctions.Map.g.cs" && s.SourceText.ToString().Contains("/api/order/{id}", StringComparison.Ordinal));
+        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Contains("/api/order/{id}", Text(runs.After, OrdersFile), StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the generator on <see cref="Source"/>, replaces <paramref name="from"/> with <paramref name="to"/>, and runs it again.</summary>
-    private static GeneratorRunResult RerunAfterEdit(string from, string to)
+    [Fact]
+    public void Renaming_a_parameter_leaves_the_shared_endpoint_methods_alone()
+    {
+        var runs = RerunAfterEdit("string? note", "string? remark");
+
+        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Contains("\"remark\", global::SessionAuth.Infrastructure.ArgumentSource.Query,", Text(runs.After, OrdersFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_kind_of_binding_regenerates_the_endpoint_methods_too()
+    {
+        var runs = RerunAfterEdit("string? note", "int? note");
+
+        Assert.Equal([EndpointsFile, OrdersFile], ChangedFiles(runs));
+        Assert.Contains("MapRequireSession_Parsable_NullableParsable_SessionData_ReturnsJson<", Text(runs.After, EndpointsFile), StringComparison.Ordinal);
+    }
+
+    private const string OrdersFile = "ServerFunctions.Shop.Orders.g.cs";
+    private const string EndpointsFile = "ServerFunctions.Endpoints.g.cs";
+
+    /// <summary>The generated files whose text changed, by name; each must be one regenerated output, and no other output may be.</summary>
+    private static List<string> ChangedFiles((GeneratorRunResult Before, GeneratorRunResult After) runs)
+    {
+        var before = runs.Before.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        var changed = runs.After.GeneratedSources
+            .Where(s => !before.TryGetValue(s.HintName, out var text) || text != s.SourceText.ToString())
+            .Select(s => s.HintName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(changed.Count, OutputReasons(runs.After).Count(reason => reason != IncrementalStepRunReason.Cached));
+        return changed;
+    }
+
+    private static string Text(GeneratorRunResult result, string hintName) =>
+        result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Runs the generator on <see cref="Source"/>, replaces <paramref name="from"/> with <paramref name="to"/>, and runs it again; returns both runs.</summary>
+    private static (GeneratorRunResult Before, GeneratorRunResult After) RerunAfterEdit(string from, string to)
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
         var tree = compilation.SyntaxTrees.Single();
         var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Source.Replace(from, to, StringComparison.Ordinal))));
-        return driver.RunGenerators(edited).GetRunResult().Results.Single();
+        return (before, driver.RunGenerators(edited).GetRunResult().Results.Single());
     }
 
     private static IEnumerable<IncrementalStepRunReason> OutputReasons(GeneratorRunResult result) =>

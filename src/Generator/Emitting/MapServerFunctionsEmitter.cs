@@ -1,14 +1,13 @@
-using Microsoft.CodeAnalysis.CSharp;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
 
-/// <summary>Writes <c>MapServerFunctions()</c>, which maps every server function of the assembly, and the class that holds the endpoint factories.</summary>
+/// <summary>Writes <c>MapServerFunctions()</c>, which maps every server function of the assembly type by type, and the class that holds the generated map methods.</summary>
 internal static class MapServerFunctionsEmitter
 {
     public const string HintName = "ServerFunctions.Map.g.cs";
 
-    public static string Emit(EquatableArray<MapEntrySpec> functions)
+    public static string Emit(MapSpec map)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth");
@@ -18,7 +17,7 @@ internal static class MapServerFunctionsEmitter
             internal static class ServerFunctionEndpointRouteBuilderExtensions
             {
                 /// <summary>
-                /// Maps every <c>[ServerFunction]</c> method of this assembly ({{functions.Count}} in all) to its generated endpoint.
+                /// Maps every <c>[ServerFunction]</c> method of this assembly ({{map.FunctionCount}} in all) to its generated endpoint.
                 /// </summary>
                 /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
                 /// <returns>A builder whose conventions apply to every server function.</returns>
@@ -26,21 +25,14 @@ internal static class MapServerFunctionsEmitter
         writer.Indent();
         writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         writer.WriteLine("var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);");
-        if (functions.Count > 0)
+        if (map.MapMethodNames.Count > 0)
         {
             writer.WriteLine("var services = endpoints.ServiceProvider;");
         }
 
-        foreach (var function in functions)
+        foreach (var mapMethod in map.MapMethodNames)
         {
-            writer.WriteLine("global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(");
-            writer.Indent();
-            writer.WriteLine("group,");
-            writer.WriteLine($"{Literal(function.HttpMethod)},");
-            writer.WriteLine($"{Literal(function.Route)},");
-            writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({Literal(function.Name)}, requiresSession: {(function.RequiresSession ? "true" : "false")}{(function.PreloadsSession ? ", preloadsSession: true" : string.Empty)}),");
-            writer.WriteLine($"global::SessionAuth.Generated.ServerFunctionEndpoints.{function.FactoryName}(services));");
-            writer.Unindent();
+            writer.WriteLine($"global::SessionAuth.Generated.ServerFunctionEndpoints.{mapMethod}(group, services);");
         }
 
         writer.WriteLine("return group;");
@@ -51,7 +43,10 @@ internal static class MapServerFunctionsEmitter
         writer.WriteLine();
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.WriteLines($$"""
-            /// <summary>The endpoints of this assembly's server functions: one factory per function, in files of their own.</summary>
+            /// <summary>
+            /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
+            /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
+            /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             internal static partial class ServerFunctionEndpoints
             {
@@ -60,6 +55,4 @@ internal static class MapServerFunctionsEmitter
         writer.CloseBlock();
         return writer.ToString();
     }
-
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }

@@ -6,9 +6,8 @@ namespace SessionAuth.Generators.Model;
 
 /// <summary>One server function, as the emitter needs it: everything decided, nothing left to look up.</summary>
 /// <param name="Name">The function's name, <c>{TypePath}.{MethodName}</c>, as shown in metadata and logs.</param>
-/// <param name="FactoryName">The generated method that builds the endpoint; unique in the assembly.</param>
-/// <param name="HintName">The generated file's name.</param>
-/// <param name="ContainingType">The declaring type, <c>global::</c>-qualified.</param>
+/// <param name="ContainingType">The declaring type, <c>global::</c>-qualified; functions are mapped type by type.</param>
+/// <param name="ContainingTypePath">The declaring type's namespace and type names, joined by dots, for generated names.</param>
 /// <param name="MethodName">The method to call.</param>
 /// <param name="DisplaySignature">The method as a reader knows it, for the generated docs.</param>
 /// <param name="IsStatic">Whether the method is static; an instance method is called on a service from DI.</param>
@@ -21,9 +20,8 @@ namespace SessionAuth.Generators.Model;
 /// <param name="Return">What the method returns and how it is written.</param>
 internal sealed record ServerFunctionSpec(
     string Name,
-    string FactoryName,
-    string HintName,
     string ContainingType,
+    string ContainingTypePath,
     string MethodName,
     string DisplaySignature,
     bool IsStatic,
@@ -35,7 +33,7 @@ internal sealed record ServerFunctionSpec(
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return)
 {
-    public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind == ParameterKind.Session);
+    public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind is ParameterKind.Session or ParameterKind.TypedSession);
 
     /// <summary>Every verb but GET, HEAD and OPTIONS changes state, so only same-site callers may use it.</summary>
     public bool RefusesCrossSite => HttpMethod is not ("GET" or "HEAD" or "OPTIONS");
@@ -43,8 +41,6 @@ internal sealed record ServerFunctionSpec(
     public bool BindsArguments => Parameters.Any(static p => p.Kind is ParameterKind.Text or ParameterKind.JsonOrService or ParameterKind.Service);
 
     public bool ReadsBody => Parameters.Any(static p => p.Kind == ParameterKind.JsonOrService || (p.Kind == ParameterKind.Text && p.Source == ArgumentSourceSpec.Body));
-
-    public MapEntrySpec ToMapEntry() => new(Name, FactoryName, HttpMethod, Route, Guard.RequiresSession, PreloadsSession);
 }
 
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
@@ -54,9 +50,6 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
 {
     public static GuardSpec None { get; } = new(false, null);
 }
-
-/// <summary>What the map file needs of one function; changes to binding leave it, and so the map file, untouched.</summary>
-internal sealed record MapEntrySpec(string Name, string FactoryName, string HttpMethod, string Route, bool RequiresSession, bool PreloadsSession);
 
 /// <summary>One parameter and where its value comes from.</summary>
 /// <param name="Name">The parameter name, as the client sends it.</param>
@@ -86,7 +79,12 @@ internal enum ParameterKind
     HttpResponse,
     CancellationToken,
     User,
+
+    /// <summary>The untyped <c>Session</c>.</summary>
     Session,
+
+    /// <summary><c>Session&lt;T&gt;</c> of the session data type.</summary>
+    TypedSession,
     SessionData,
     Text,
     JsonOrService,
@@ -110,13 +108,23 @@ internal enum TextKind
 
 /// <summary>What the method returns.</summary>
 /// <param name="Kind">Nothing, a value written as JSON, or an IResult that writes itself.</param>
-/// <param name="IsAwaitable">Whether the method returns Task or ValueTask.</param>
-/// <param name="ValueType">The type of the value, <c>global::</c>-qualified, for <see cref="ReturnKind.Json"/>.</param>
-internal sealed record ReturnSpec(ReturnKind Kind, bool IsAwaitable, string? ValueType);
+/// <param name="Awaitable">Whether the method returns the value at once, or later through Task or ValueTask.</param>
+/// <param name="ValueType">
+/// The type of the value (awaited, when the method is async), <c>global::</c>-qualified with nullable annotations;
+/// <see langword="null"/> for <see cref="ReturnKind.NoContent"/>.
+/// </param>
+internal sealed record ReturnSpec(ReturnKind Kind, Awaitable Awaitable, string? ValueType);
 
 internal enum ReturnKind
 {
     NoContent,
     Json,
     Result,
+}
+
+internal enum Awaitable
+{
+    None,
+    Task,
+    ValueTask,
 }

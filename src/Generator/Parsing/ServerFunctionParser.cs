@@ -11,6 +11,9 @@ namespace SessionAuth.Generators.Parsing;
 /// </summary>
 internal static class ServerFunctionParser
 {
+    /// <summary>The most arguments a <c>Func</c> or <c>Action</c> takes; an instance method's target is one of them.</summary>
+    private const int MaxDelegateArguments = 16;
+
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -77,12 +80,10 @@ internal static class ServerFunctionParser
         }
 
         var returnSpec = ParseReturn(method, types);
-        var qualifiedPath = GetQualifiedPath(method);
         return new ServerFunctionSpec(
             Name: $"{typePath}.{method.Name}",
-            FactoryName: "Create" + qualifiedPath.Replace(".", "_"),
-            HintName: $"ServerFunctions.{qualifiedPath}.g.cs",
             ContainingType: method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            ContainingTypePath: method.ContainingNamespace.IsGlobalNamespace ? typePath : $"{method.ContainingNamespace.ToDisplayString()}.{typePath}",
             MethodName: method.Name,
             DisplaySignature: method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             IsStatic: method.IsStatic,
@@ -127,9 +128,34 @@ internal static class ServerFunctionParser
         }
 
         var byReference = method.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None);
-        return byReference is null
+        if (byReference is not null)
+        {
+            return $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}), which an HTTP argument cannot be";
+        }
+
+        // The generated endpoint calls the method through a Func or Action whose type arguments are its parameter
+        // and return types: a ref struct or a pointer cannot be one, and those delegates take at most 16 arguments.
+        var unpassable = method.Parameters.FirstOrDefault(static p => !CanBeTypeArgument(p.Type));
+        if (unpassable is not null)
+        {
+            return $"parameter '{unpassable.Name}' is a {Describe(unpassable.Type)}, which no HTTP argument can bind";
+        }
+
+        if (!method.ReturnsVoid && !CanBeTypeArgument(method.ReturnType))
+        {
+            return $"it returns a {Describe(method.ReturnType)}, which cannot be written as a response";
+        }
+
+        var arguments = method.Parameters.Length + (method.IsStatic ? 0 : 1);
+        return arguments <= MaxDelegateArguments
             ? null
-            : $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}), which an HTTP argument cannot be";
+            : $"it takes {method.Parameters.Length} parameters, more than the {(method.IsStatic ? $"{MaxDelegateArguments} a static" : $"{MaxDelegateArguments - 1} an instance")} server function can take; group them in a record bound from the JSON body";
+
+        static bool CanBeTypeArgument(ITypeSymbol type) =>
+            !type.IsRefLikeType && type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer);
+
+        static string Describe(ITypeSymbol type) =>
+            type.IsRefLikeType ? $"ref struct ({type.Name})" : $"pointer ({type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)})";
     }
 
     private static (string? Route, string? HttpMethod) ReadAttribute(AttributeData attribute)
@@ -230,7 +256,7 @@ internal static class ServerFunctionParser
         if (KnownTypes.IsConstructedFrom(type, types.SessionOfT))
         {
             var dataType = ((INamedTypeSymbol)type).TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return AgreeOnSessionType(ref sessionDataType, dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.Session) : null;
+            return AgreeOnSessionType(ref sessionDataType, dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.TypedSession) : null;
         }
 
         if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.SessionData)))
@@ -406,20 +432,26 @@ internal static class ServerFunctionParser
     {
         if (method.ReturnsVoid)
         {
-            return new ReturnSpec(ReturnKind.NoContent, IsAwaitable: false, ValueType: null);
+            return new ReturnSpec(ReturnKind.NoContent, Awaitable.None, ValueType: null);
         }
 
         var returnType = method.ReturnType;
-        if (KnownTypes.Is(returnType, types.Task) || KnownTypes.Is(returnType, types.ValueTask))
+        if (KnownTypes.Is(returnType, types.Task))
         {
-            return new ReturnSpec(ReturnKind.NoContent, IsAwaitable: true, ValueType: null);
+            return new ReturnSpec(ReturnKind.NoContent, Awaitable.Task, ValueType: null);
         }
 
-        var isAwaitable = KnownTypes.IsConstructedFrom(returnType, types.TaskOfT) || KnownTypes.IsConstructedFrom(returnType, types.ValueTaskOfT);
-        var valueType = isAwaitable ? ((INamedTypeSymbol)returnType).TypeArguments[0] : returnType;
-        return KnownTypes.Implements(valueType, types.Result)
-            ? new ReturnSpec(ReturnKind.Result, isAwaitable, null)
-            : new ReturnSpec(ReturnKind.Json, isAwaitable, valueType.ToDisplayString(TypeFormat));
+        if (KnownTypes.Is(returnType, types.ValueTask))
+        {
+            return new ReturnSpec(ReturnKind.NoContent, Awaitable.ValueTask, ValueType: null);
+        }
+
+        var awaitable = KnownTypes.IsConstructedFrom(returnType, types.TaskOfT) ? Awaitable.Task
+            : KnownTypes.IsConstructedFrom(returnType, types.ValueTaskOfT) ? Awaitable.ValueTask
+            : Awaitable.None;
+        var valueType = awaitable == Awaitable.None ? returnType : ((INamedTypeSymbol)returnType).TypeArguments[0];
+        var kind = KnownTypes.Implements(valueType, types.Result) ? ReturnKind.Result : ReturnKind.Json;
+        return new ReturnSpec(kind, awaitable, valueType.ToDisplayString(TypeFormat));
     }
 
     private static string GetTypePath(INamedTypeSymbol type)
@@ -431,20 +463,5 @@ internal static class ServerFunctionParser
         }
 
         return string.Join(".", names);
-    }
-
-    /// <summary>Namespace, types and method; with an index when the type has several server functions of that name.</summary>
-    private static string GetQualifiedPath(IMethodSymbol method)
-    {
-        var path = GetTypePath(method.ContainingType) + "." + method.Name;
-        if (!method.ContainingNamespace.IsGlobalNamespace)
-        {
-            path = method.ContainingNamespace.ToDisplayString() + "." + path;
-        }
-
-        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().ToList();
-        return overloads.Count > 1
-            ? $"{path}{overloads.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method)) + 1}"
-            : path;
     }
 }

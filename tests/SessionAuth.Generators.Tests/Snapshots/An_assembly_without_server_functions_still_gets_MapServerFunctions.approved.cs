@@ -23,7 +23,10 @@ namespace SessionAuth
 
 namespace SessionAuth.Generated
 {
-    /// <summary>The endpoints of this assembly's server functions: one factory per function, in files of their own.</summary>
+    /// <summary>
+    /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
+    /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
     internal static partial class ServerFunctionEndpoints
     {

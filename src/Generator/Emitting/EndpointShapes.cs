@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Model;
+
+namespace SessionAuth.Generators.Emitting;
+
+/// <summary>
+/// How each kind of shape parameter is declared, bound and passed. One table serves both sides: the shape method's
+/// type parameters, parameters and bindings (<see cref="EndpointShapesEmitter"/>), and the type arguments and
+/// arguments each server function hands it (<see cref="DeclaringTypeEmitter"/>), so the two cannot disagree.
+/// </summary>
+internal static class EndpointShapes
+{
+    public const string Services = "services";
+    public const string Function = "function";
+
+    public static string MethodName(EndpointShapeSpec shape)
+    {
+        var name = new StringBuilder("Map").Append(shape.Guard);
+        if (!shape.IsStatic)
+        {
+            name.Append("_OnInstance");
+        }
+
+        foreach (var parameter in shape.Parameters)
+        {
+            name.Append('_').Append(parameter.Kind);
+        }
+
+        return name.Append("_Returns").Append(shape.Result).ToString();
+    }
+
+    public static ParameterTraits Traits(ShapeParameterKind kind) => kind switch
+    {
+        ShapeParameterKind.HttpContext => Context("global::Microsoft.AspNetCore.Http.HttpContext", "httpContext", "the HttpContext"),
+        ShapeParameterKind.HttpRequest => Context("global::Microsoft.AspNetCore.Http.HttpRequest", "httpContext.Request", "the request"),
+        ShapeParameterKind.HttpResponse => Context("global::Microsoft.AspNetCore.Http.HttpResponse", "httpContext.Response", "the response"),
+        ShapeParameterKind.CancellationToken => Context("global::System.Threading.CancellationToken", "httpContext.RequestAborted", "the request's cancellation token"),
+        ShapeParameterKind.User => Context("global::System.Security.Claims.ClaimsPrincipal", "httpContext.User", "the user"),
+        ShapeParameterKind.Session => Context("global::SessionAuth.Session", "session", "the session"),
+        ShapeParameterKind.TypedSession => Context("global::SessionAuth.Session<TSession>", "session", "the session"),
+
+        // The data is never null behind the guard; without it, only a nullable parameter can take it (SAUTH0004).
+        ShapeParameterKind.SessionData => Context("TSession", "sessionData", "the session data"),
+
+        ShapeParameterKind.String => Text(null, "string", "RequiredString({name}, {source})", ShapeArguments.NameAndSource, "a string"),
+        ShapeParameterKind.OptionalString => Text(null, "string", "OptionalString({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "a string with a default"),
+        ShapeParameterKind.NullableString => Text(null, "string?", "NullableString({name}, {source})", ShapeArguments.NameAndSource, "a string or null"),
+        ShapeParameterKind.Parsable => Text(ParsableConstraint, "{T}", "Parsable<{T}>({name}, {source})", ShapeArguments.NameAndSource, "a parsable value"),
+        ShapeParameterKind.OptionalParsable => Text(ParsableConstraint, "{T}", "OptionalParsable<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "a parsable value with a default"),
+        ShapeParameterKind.NullableParsable => Text("struct, " + ParsableConstraint, "{T}?", "NullableParsable<{T}>({name}, {source})", ShapeArguments.NameAndSource, "a parsable value or null"),
+        ShapeParameterKind.Enum => Text(EnumConstraint, "{T}", "Enum<{T}>({name}, {source})", ShapeArguments.NameAndSource, "an enum value"),
+        ShapeParameterKind.OptionalEnum => Text(EnumConstraint, "{T}", "OptionalEnum<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "an enum value with a default"),
+        ShapeParameterKind.NullableEnum => Text(EnumConstraint, "{T}?", "NullableEnum<{T}>({name}, {source})", ShapeArguments.NameAndSource, "an enum value or null"),
+        ShapeParameterKind.JsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: true)", "a service or a member of the JSON body"),
+        ShapeParameterKind.OptionalJsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: false)", "a service or an optional member of the JSON body"),
+        _ => Bound("Service<{T}>(services, {name})", "a service"),
+    };
+
+    /// <summary>The parameter's type in the function's delegate; <paramref name="typeParameter"/> stands for its type parameter.</summary>
+    public static string DelegateType(ShapeParameterKind kind, EndpointGuard guard, string typeParameter) =>
+        kind == ShapeParameterKind.SessionData && guard != EndpointGuard.RequireSession
+            ? "TSession?"
+            : Traits(kind).DelegateType.Replace("{T}", typeParameter);
+
+    /// <summary>For a value the request already holds, the expression passed to the function; <see langword="null"/> for a bound one.</summary>
+    public static string? RequestValue(ShapeParameterKind kind, EndpointGuard guard) =>
+        kind == ShapeParameterKind.SessionData && guard != EndpointGuard.RequireSession
+            ? "session.Data"
+            : Traits(kind).Argument;
+
+    public static string TypeParameter(int position) => "T" + position.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What a shape method maps, in words, for its summary.</summary>
+    public static string Describe(EndpointShapeSpec shape)
+    {
+        var guard = shape.Guard switch
+        {
+            EndpointGuard.RequireSession => "requires a session",
+            EndpointGuard.WithSession => "reads the session (and runs without one)",
+            _ => "reads no session",
+        };
+        var receiver = shape.IsStatic ? string.Empty : ", is called on a service from DI";
+        var result = shape.Result switch
+        {
+            ShapeResult.Nothing => "answers 204",
+            ShapeResult.Task or ShapeResult.ValueTask => "answers 204 when its task completes",
+            ShapeResult.Json => "writes the value it returns as JSON",
+            ShapeResult.JsonTask or ShapeResult.JsonValueTask => "writes the value its task returns as JSON",
+            ShapeResult.Result => "executes the IResult it returns",
+            _ => "executes the IResult its task returns",
+        };
+        var parameters = shape.Parameters.Count == 0
+            ? "It takes no parameters."
+            : "Its parameters, in order: " + string.Join("; ", shape.Parameters.Select(static p => Traits(p.Kind).Description)) + ".";
+        return $"Maps a server function that {guard}{receiver} and {result}. {parameters}";
+    }
+
+    /// <summary>The type arguments one server function gives its shape method, in the order the method declares them.</summary>
+    public static IEnumerable<string> TypeArguments(ServerFunctionSpec function, EndpointShapeSpec shape)
+    {
+        if (!shape.IsStatic)
+        {
+            yield return function.ContainingType;
+        }
+
+        if (shape.IsTyped)
+        {
+            yield return function.SessionDataType!;
+        }
+
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            if (Traits(shape.Parameters[i].Kind).TypeParameterConstraint is not null)
+            {
+                var parameter = function.Parameters[i];
+                yield return parameter.Kind == ParameterKind.Text ? parameter.ValueType : parameter.Type;
+            }
+        }
+
+        if (function.Return.ValueType is { } valueType)
+        {
+            yield return valueType;
+        }
+    }
+
+    /// <summary>The arguments that tell one parameter's binding apart from another of its kind: its name, source and default.</summary>
+    public static IEnumerable<string> Arguments(ParameterSpec parameter, ShapeParameterKind kind)
+    {
+        var arguments = Traits(kind).Arguments;
+        if (arguments == ShapeArguments.None)
+        {
+            yield break;
+        }
+
+        yield return Literal(parameter.Name);
+        if (arguments >= ShapeArguments.NameAndSource)
+        {
+            yield return $"{GeneratedFile.Runtime}ArgumentSource.{parameter.Source}";
+        }
+
+        if (arguments == ShapeArguments.NameSourceAndDefault)
+        {
+            yield return parameter.DefaultValue!;
+        }
+    }
+
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private const string ParsableConstraint = "global::System.IParsable<{T}>";
+    private const string EnumConstraint = "struct, global::System.Enum";
+
+    private static ParameterTraits Context(string delegateType, string argument, string description) =>
+        new(null, delegateType, argument, null, ShapeArguments.None, description);
+
+    private static ParameterTraits Text(string? constraint, string delegateType, string factory, ShapeArguments arguments, string description) =>
+        new(constraint, delegateType, null, factory, arguments, description);
+
+    private static ParameterTraits Bound(string factory, string description) =>
+        new(string.Empty, "{T}", null, factory, ShapeArguments.Name, description);
+}
+
+/// <summary>How one kind of parameter appears in a shape method.</summary>
+/// <param name="TypeParameterConstraint">
+/// <see langword="null"/> when the parameter's type is fixed; otherwise its type is a type parameter (<c>{T}</c> in the
+/// other templates), constrained as written here, or not at all when empty.
+/// </param>
+/// <param name="DelegateType">The parameter's type in the function's delegate.</param>
+/// <param name="Argument">For a value the request already holds: the expression passed to the function.</param>
+/// <param name="BindingFactory">For a bound value: the <c>ParameterBinding</c> factory call, with <c>{name}</c>, <c>{source}</c> and <c>{default}</c> for the shape method's parameters.</param>
+/// <param name="Arguments">Which of name, source and default each function passes.</param>
+/// <param name="Description">What the parameter is, for the shape method's summary.</param>
+internal sealed record ParameterTraits(
+    string? TypeParameterConstraint,
+    string DelegateType,
+    string? Argument,
+    string? BindingFactory,
+    ShapeArguments Arguments,
+    string Description);
+
+internal enum ShapeArguments
+{
+    None,
+    Name,
+    NameAndSource,
+    NameSourceAndDefault,
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace SessionAuth.Generators.Model;
+
+/// <summary>The server functions one type declares: mapped by one generated method, in a file of its own.</summary>
+/// <param name="DisplayName">The type as a reader knows it: namespace and type names, joined by dots.</param>
+/// <param name="MapMethodName">The generated method that maps the type's functions; unique in the assembly.</param>
+/// <param name="HintName">The generated file's name; unique in the assembly.</param>
+/// <param name="Functions">The type's server functions, in declaration order.</param>
+internal sealed record DeclaringTypeSpec(string DisplayName, string MapMethodName, string HintName, EquatableArray<ServerFunctionSpec> Functions)
+{
+    /// <summary>Groups <paramref name="functions"/> by declaring type, in the order the types first appear.</summary>
+    public static EquatableArray<DeclaringTypeSpec> Group(ImmutableArray<ServerFunctionSpec> functions)
+    {
+        var byType = new Dictionary<string, ImmutableArray<ServerFunctionSpec>.Builder>(StringComparer.Ordinal);
+        var order = new List<(string ContainingType, string Path)>();
+        foreach (var function in functions)
+        {
+            if (!byType.TryGetValue(function.ContainingType, out var members))
+            {
+                members = ImmutableArray.CreateBuilder<ServerFunctionSpec>();
+                byType.Add(function.ContainingType, members);
+                order.Add((function.ContainingType, function.ContainingTypePath));
+            }
+
+            members.Add(function);
+        }
+
+        // Joining names with dots or underscores can make two types look alike (namespace Shop.Admin with type Reports,
+        // and namespace Shop with nested type Admin.Reports); the later one takes a number.
+        var takenMethods = new HashSet<string>(StringComparer.Ordinal);
+        var takenHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var types = ImmutableArray.CreateBuilder<DeclaringTypeSpec>(order.Count);
+        foreach (var (containingType, path) in order)
+        {
+            var mapMethodName = Unique(takenMethods, "Map" + path.Replace('.', '_'), string.Empty);
+            var hintName = Unique(takenHints, "ServerFunctions." + path, ".g.cs");
+            types.Add(new DeclaringTypeSpec(path, mapMethodName, hintName, byType[containingType].ToImmutable().ToEquatableArray()));
+        }
+
+        return types.MoveToImmutable().ToEquatableArray();
+    }
+
+    private static string Unique(HashSet<string> taken, string name, string suffix)
+    {
+        var candidate = name;
+        for (var number = 2; !taken.Add(candidate + suffix); number++)
+        {
+            candidate = name + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate + suffix;
+    }
+}
+
+/// <summary>What <c>MapServerFunctions()</c> needs: the per-type map methods to call, and how many functions they map.</summary>
+internal sealed record MapSpec(EquatableArray<string> MapMethodNames, int FunctionCount)
+{
+    public static MapSpec Of(EquatableArray<DeclaringTypeSpec> types) =>
+        new(types.Select(static t => t.MapMethodName).ToEquatableArray(), types.Sum(static t => t.Functions.Count));
+}
