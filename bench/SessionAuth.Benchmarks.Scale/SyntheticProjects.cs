@@ -4,8 +4,11 @@ namespace SessionAuth.Benchmarks.Scale;
 
 /// <summary>
 /// Writes the same N endpoints twice: as SessionAuth server functions, and as minimal API lambdas for ASP.NET Core's
-/// Request Delegate Generator (the peer doing similar work). Five shapes repeat, so every N mixes guards (session
-/// required, anonymous) and binding kinds (session data, JSON body, query with default, route, services).
+/// Request Delegate Generator (the peer doing similar work). Ten kinds of endpoint repeat, so every N mixes guards
+/// (session required, anonymous), binding kinds (session data, the session, JSON body, query with a default, nullable
+/// and enum values, route values, services, the request's context and cancellation token) and results (values, tasks
+/// of values, ValueTask, nothing, Task, IResult, typed result unions); each module of 50 functions has its own record
+/// type, so types vary as they do in a real project.
 /// </summary>
 internal static class SyntheticProjects
 {
@@ -45,31 +48,40 @@ internal static class SyntheticProjects
             [SessionData]
             public sealed record UserSession(int UserId, string Name);
 
-            public sealed record Item(int Id, string Name);
+            public enum Color { Red, Green, Blue }
             """);
         yield return (UnrelatedFile, UnrelatedSource(0));
         foreach (var (module, first, last) in Modules(count))
         {
             var text = new StringBuilder($$"""
                 using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Http.HttpResults;
                 using Microsoft.AspNetCore.Mvc;
                 using SessionAuth;
 
                 namespace Synthetic;
 
+                public sealed record Item{{module}}(int Id, string Name);
+
                 public static class Module{{module}}
                 {
 
                 """);
+            var item = $"Item{module}";
             for (var i = first; i < last; i++)
             {
-                text.Append((i % 5) switch
+                text.Append((i % 10) switch
                 {
                     0 => $"    [ServerFunction, RequireSession]\n    public static int F{i}(UserSession user, int quantity) => user.UserId + quantity;\n\n",
                     1 => $"    [ServerFunction(Method = \"GET\"), AllowAnonymous]\n    public static string F{i}(string query, int page = 1) => query + page;\n\n",
-                    2 => $"    [ServerFunction(\"m{module}/f{i}/{{id}}\", Method = \"GET\"), RequireSession]\n    public static Task<Item> F{i}(int id, Session<UserSession> session) => Task.FromResult(new Item(id, session.Data!.Name));\n\n",
-                    3 => $"    [ServerFunction, RequireSession]\n    public static Item F{i}(Item item) => item;\n\n",
-                    _ => $"    [ServerFunction, AllowAnonymous]\n    public static IResult F{i}(HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow());\n\n",
+                    2 => $"    [ServerFunction(\"m{module}/f{i}/{{id}}\", Method = \"GET\"), RequireSession]\n    public static Task<{item}> F{i}(int id, Session<UserSession> session) => Task.FromResult(new {item}(id, session.Data!.Name));\n\n",
+                    3 => $"    [ServerFunction, RequireSession]\n    public static {item} F{i}({item} item) => item;\n\n",
+                    4 => $"    [ServerFunction, AllowAnonymous]\n    public static IResult F{i}(HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow());\n\n",
+                    5 => $"    [ServerFunction(Method = \"GET\"), RequireSession]\n    public static {item}[] F{i}(Color color, string? search, UserSession user, CancellationToken cancellationToken) => [new(user.UserId, $\"{{color}} {{search}}\")];\n\n",
+                    6 => $"    [ServerFunction, RequireSession]\n    public static void F{i}(Guid id, UserSession user) {{ }}\n\n",
+                    7 => $"    [ServerFunction(Method = \"GET\"), AllowAnonymous]\n    public static ValueTask<int> F{i}(int? year, DateOnly? from) => ValueTask.FromResult(year ?? from?.Year ?? 0);\n\n",
+                    8 => $"    [ServerFunction, RequireSession]\n    public static async Task F{i}({item} item, Session<UserSession> session) => await Task.Yield();\n\n",
+                    _ => $"    [ServerFunction(\"m{module}/f{i}/{{id}}\", Method = \"GET\"), RequireSession]\n    public static Results<Ok<{item}>, NotFound> F{i}(long id, UserSession user) => id > 0 ? TypedResults.Ok(new {item}((int)id, user.Name)) : TypedResults.NotFound();\n\n",
                 });
             }
 
@@ -103,16 +115,19 @@ internal static class SyntheticProjects
 
             public sealed record Quantity(int Value);
 
-            public sealed record Item(int Id, string Name);
+            public enum Color { Red, Green, Blue }
             """);
         yield return (UnrelatedFile, UnrelatedSource(0));
         foreach (var (module, first, last) in Modules(count))
         {
             var text = new StringBuilder($$"""
                 using System.Security.Claims;
+                using Microsoft.AspNetCore.Http.HttpResults;
                 using Microsoft.AspNetCore.Mvc;
 
                 namespace Synthetic;
+
+                public sealed record Item{{module}}(int Id, string Name);
 
                 public static class Module{{module}}
                 {
@@ -120,15 +135,21 @@ internal static class SyntheticProjects
                     {
 
                 """);
+            var item = $"Item{module}";
             for (var i = first; i < last; i++)
             {
-                text.Append((i % 5) switch
+                text.Append((i % 10) switch
                 {
                     0 => $"        app.MapPost(\"/m{module}/f{i}\", (ClaimsPrincipal user, [FromBody] Quantity body) => body.Value).RequireAuthorization();\n",
                     1 => $"        app.MapGet(\"/m{module}/f{i}\", (string query, int page = 1) => query + page).AllowAnonymous();\n",
-                    2 => $"        app.MapGet(\"/m{module}/f{i}/{{id}}\", (int id, ClaimsPrincipal user) => Task.FromResult(new Item(id, user.Identity!.Name!))).RequireAuthorization();\n",
-                    3 => $"        app.MapPost(\"/m{module}/f{i}\", (Item item) => item).RequireAuthorization();\n",
-                    _ => $"        app.MapPost(\"/m{module}/f{i}\", (HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow())).AllowAnonymous();\n",
+                    2 => $"        app.MapGet(\"/m{module}/f{i}/{{id}}\", (int id, ClaimsPrincipal user) => Task.FromResult(new {item}(id, user.Identity!.Name!))).RequireAuthorization();\n",
+                    3 => $"        app.MapPost(\"/m{module}/f{i}\", ({item} item) => item).RequireAuthorization();\n",
+                    4 => $"        app.MapPost(\"/m{module}/f{i}\", (HttpContext context, [FromServices] TimeProvider clock) => Results.Ok(clock.GetUtcNow())).AllowAnonymous();\n",
+                    5 => $"        app.MapGet(\"/m{module}/f{i}\", (Color color, string? search, ClaimsPrincipal user, CancellationToken cancellationToken) => new {item}[] {{ new(0, $\"{{color}} {{search}}\") }}).RequireAuthorization();\n",
+                    6 => $"        app.MapPost(\"/m{module}/f{i}\", (Guid id, ClaimsPrincipal user) => {{ }}).RequireAuthorization();\n",
+                    7 => $"        app.MapGet(\"/m{module}/f{i}\", (int? year, DateOnly? from) => ValueTask.FromResult(year ?? from?.Year ?? 0)).AllowAnonymous();\n",
+                    8 => $"        app.MapPost(\"/m{module}/f{i}\", async ({item} item, ClaimsPrincipal user) => await Task.Yield()).RequireAuthorization();\n",
+                    _ => $"        app.MapGet(\"/m{module}/f{i}/{{id}}\", Results<Ok<{item}>, NotFound> (long id, ClaimsPrincipal user) => id > 0 ? TypedResults.Ok(new {item}((int)id, user.Identity!.Name!)) : TypedResults.NotFound()).RequireAuthorization();\n",
                 });
             }
 
