@@ -34,7 +34,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             output.AddSource(type.HintName, DeclaringTypeEmitter.Emit(type)));
 
         var shapes = functions
-            .Select(static (all, _) => all.Select(EndpointShapeSpec.Of).Distinct().OrderBy(EndpointShapes.MethodName, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (all, _) => all.Select(EndpointShapeSpec.Of).Distinct().ToEquatableArray())
             .WithTrackingName(TrackingNames.EndpointShapes);
 
         context.RegisterSourceOutput(shapes, static (output, shapes) =>

@@ -328,6 +328,28 @@ public sealed class ServerFunctionGeneratorTests
     }
 
     [Fact]
+    public void Overloads_are_told_apart_by_their_delegate_types()
+    {
+        // Each function is passed as a method group; the shape's delegate type picks its overload.
+        var run = Run("""
+            namespace Shop;
+
+            public static class Orders
+            {
+                [ServerFunction("/orders/by-id", Method = "GET")] public static string Find(int id) => "id";
+                [ServerFunction("/orders/by-name", Method = "GET")] public static string Find(string name) => "name";
+                [ServerFunction("/orders/mine", Method = "GET"), RequireSession] public static string Find(UserSession user) => "mine";
+            }
+            """);
+
+        var orders = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
+        Assert.Contains("MapPublic_Parsable_ReturnsJson<int, string>(", orders, StringComparison.Ordinal);
+        Assert.Contains("MapPublic_String_ReturnsJson<string>(", orders, StringComparison.Ordinal);
+        Assert.Contains("MapRequireSession_SessionData_ReturnsJson<global::Shop.UserSession, string>(", orders, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(orders, @"global::Shop\.Orders\.Find\);"));
+    }
+
+    [Fact]
     public void Functions_of_one_shape_share_one_endpoint_method_whatever_their_types_and_names()
     {
         var run = Run("""

@@ -23,14 +23,16 @@ internal static class EndpointShapesEmitter
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.OpenBlock("partial class ServerFunctionEndpoints");
-        for (var i = 0; i < shapes.Count; i++)
+        var first = true;
+        foreach (var shape in shapes.OrderBy(EndpointShapes.MethodName, StringComparer.Ordinal))
         {
-            if (i > 0)
+            if (!first)
             {
                 writer.WriteLine();
             }
 
-            WriteShape(writer, shapes[i]);
+            WriteShape(writer, shape);
+            first = false;
         }
 
         writer.CloseBlock();
