@@ -7,7 +7,8 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators;
 
 /// <summary>
-/// Generates the endpoints of the <c>[ServerFunction]</c> methods, and <c>MapServerFunctions()</c> to map them all.
+/// Generates the endpoints of the <c>[ServerFunction]</c> methods, <c>MapServerFunctions()</c> to map them all, and for
+/// an immutable <c>[SessionData]</c> type the declaration that lets requests share its objects.
 /// Wiring only: <see cref="ServerFunctionParser"/> builds the model, the emitters write the code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -60,5 +61,17 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                 output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(input.Left));
             }
         });
+
+        var immutableSessionData = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypeNames.SessionDataAttribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (attributeContext, cancellationToken) => SessionDataParser.Parse(attributeContext, cancellationToken))
+            .Where(static sessionData => sessionData is not null)
+            .Select(static (sessionData, _) => sessionData!)
+            .WithTrackingName(TrackingNames.ImmutableSessionData);
+
+        context.RegisterSourceOutput(immutableSessionData, static (output, sessionData) =>
+            output.AddSource(sessionData.HintName, SessionDataEmitter.Emit(sessionData)));
     }
 }

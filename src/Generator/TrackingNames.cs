@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string EndpointShapes = nameof(EndpointShapes);
     public const string MapEntries = nameof(MapEntries);
     public const string ReferencesRuntime = nameof(ReferencesRuntime);
+    public const string ImmutableSessionData = nameof(ImmutableSessionData);
 }

@@ -9,7 +9,7 @@ internal static class GeneratorHarness
 {
     private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
-    private static readonly string[] TrackedSteps = [TrackingNames.ServerFunctions, TrackingNames.MapEntries, TrackingNames.ReferencesRuntime];
+    private static readonly string[] TrackedSteps = [TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ReferencesRuntime, TrackingNames.ImmutableSessionData];
 
     /// <summary>The framework this test runs on (ASP.NET Core included), plus the SessionAuth runtime.</summary>
     private static readonly ImmutableArray<MetadataReference> FrameworkReferences =

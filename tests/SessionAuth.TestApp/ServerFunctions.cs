@@ -50,6 +50,11 @@ public static class Account
     public static SessionInfo Me(UserSession user, Session<UserSession> session) => new(user.UserId, user.Name, session.Id);
 
     public sealed record SessionInfo(int UserId, string Name, string SessionId);
+
+    /// <summary>The identity of the session data object this request was given, to show which requests share one.</summary>
+    [ServerFunction(Method = "GET")]
+    [RequireSession]
+    public static int DataIdentity(UserSession user) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(user);
 }
 
 [RequireSession]

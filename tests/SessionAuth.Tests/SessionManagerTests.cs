@@ -122,16 +122,46 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Fact]
-    public async Task Requests_with_the_same_cookie_never_share_a_session_data_object()
+    public async Task Requests_with_the_same_cookie_share_one_object_of_an_immutable_session_type()
     {
+        // UserSession is a sealed record of an int and a string: the generator declared it immutable (TestApp).
         var cookie = await LoginAsync(new UserSession(1, "Neville"));
 
         var first = (await NewRequest(cookie).GetSessionAsync<UserSession>()).Data;
         var second = (await NewRequest(cookie).GetSessionAsync<UserSession>()).Data;
 
-        Assert.Equal(first, second);
-        Assert.NotSame(first, second);
+        Assert.Equal(new UserSession(1, "Neville"), first);
+        Assert.Same(first, second);
     }
+
+    [Fact]
+    public async Task Requests_with_the_same_cookie_never_share_an_object_of_a_mutable_session_type()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSessionAuth<MutableSession>(o => o.Password = TestAppHost.SessionPassword);
+        using var provider = services.BuildServiceProvider();
+        var login = new DefaultHttpContext { RequestServices = provider };
+        await (await login.GetSessionAsync<MutableSession>()).UpdateAsync(new MutableSession(1, ["Gryffindor"]));
+        var cookie = SetCookieValue(login);
+
+        async Task<MutableSession> ReadAsync()
+        {
+            var request = new DefaultHttpContext { RequestServices = provider };
+            request.Request.Headers.Cookie = "session=" + cookie;
+            return (await request.GetSessionAsync<MutableSession>()).Data!;
+        }
+
+        var first = await ReadAsync();
+        first.Houses[0] = "Slytherin";
+        var second = await ReadAsync();
+
+        Assert.NotSame(first, second);
+        Assert.Equal("Gryffindor", second.Houses[0]);
+    }
+
+    /// <summary>A session type whose array anyone holding the object can change: never shared between requests.</summary>
+    public sealed record MutableSession(int UserId, string[] Houses);
 
     [Fact]
     public async Task An_expired_session_is_anonymous_and_the_reason_is_logged_at_debug()

@@ -8,9 +8,10 @@ namespace SessionAuth;
 /// </summary>
 /// <remarks>
 /// Keyed by the exact cookie value: only a value that opened with our key is ever stored, and the same value always
-/// opens to the same bytes, so a hit answers exactly what opening would. Expiry is checked on every hit. Only the
-/// plaintext is kept: the session data is still read from JSON on every request, so no request ever shares a data
-/// object with another. Bounded: past <see cref="Capacity"/> entries the cache starts again from empty.
+/// opens to the same bytes, so a hit answers exactly what opening would. Expiry is checked on every hit. The plaintext
+/// is kept, and the session data read from it only for a type declared immutable (<c>ImmutableSessionData</c>): any
+/// other type is read from JSON on every request, so no request ever shares an object another could change.
+/// Bounded: past <see cref="Capacity"/> entries the cache starts again from empty.
 /// </remarks>
 internal sealed class OpenedCookieCache
 {
@@ -27,7 +28,7 @@ internal sealed class OpenedCookieCache
 
     public bool TryGet(ReadOnlySpan<char> value, out OpenedCookie opened) => _bySpan.TryGetValue(value, out opened!);
 
-    public void Add(ReadOnlySpan<char> value, SealedSessionHeader header, ReadOnlySpan<byte> payload)
+    public OpenedCookie Add(ReadOnlySpan<char> value, SealedSessionHeader header, ReadOnlySpan<byte> payload)
     {
         if (Interlocked.Increment(ref _count) > Capacity)
         {
@@ -35,9 +36,22 @@ internal sealed class OpenedCookieCache
             Interlocked.Exchange(ref _count, 1);
         }
 
-        _bySpan.TryAdd(value, new OpenedCookie(header, payload.ToArray()));
+        var opened = new OpenedCookie(header, payload.ToArray());
+        _bySpan.TryAdd(value, opened);
+        return opened;
     }
 }
 
-/// <summary>A cookie as it opened: its header and the sealed payload after it.</summary>
-internal sealed record OpenedCookie(SealedSessionHeader Header, byte[] Payload);
+/// <summary>A cookie as it opened: its header, the sealed payload after it, and for an immutable type the data read from it.</summary>
+internal sealed class OpenedCookie(SealedSessionHeader header, byte[] payload)
+{
+    public SealedSessionHeader Header { get; } = header;
+
+    public byte[] Payload { get; } = payload;
+
+    /// <summary>
+    /// The session data read from <see cref="Payload"/>, kept only for a type declared immutable. Two requests may both
+    /// read it the first time; each sets an equal object, and either may stay.
+    /// </summary>
+    public object? SharedData { get; set; }
+}

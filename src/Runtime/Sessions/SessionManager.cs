@@ -9,6 +9,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
 
@@ -162,7 +163,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         if (_openedCookies.TryGet(value, out var opened))
         {
             header = opened.Header;
-            rejection = ReadPayload(header, opened.Payload, now, out data, out userId);
+            rejection = ReadPayload(opened, now, out data, out userId);
         }
         else
         {
@@ -194,9 +195,8 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
                 return rejection;
             }
 
-            var payload = plaintext.Slice(SessionSealer.HeaderSize, dataLength);
-            _openedCookies.Add(value, header, payload);
-            return ReadPayload(header, payload, now, out data, out userId);
+            var opened = _openedCookies.Add(value, header, plaintext.Slice(SessionSealer.HeaderSize, dataLength));
+            return ReadPayload(opened, now, out data, out userId);
         }
         finally
         {
@@ -208,25 +208,50 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
     }
 
+    /// <summary>
+    /// Cookie mode with a type the generator found immutable: requests with the same cookie share one data object.
+    /// Read on each use, not once: the generated declaration runs when the type's assembly is first used, which for a
+    /// type in a library can be after this manager is built.
+    /// </summary>
+    private bool SharesData => _store is null && ImmutableSessionData.IsDeclared<T>();
+
     /// <summary>The sealed payload is the session data in cookie mode, the user id in server mode.</summary>
-    private SessionRejection ReadPayload(in SealedSessionHeader header, ReadOnlySpan<byte> payload, long now, out T? data, out string? userId)
+    private SessionRejection ReadPayload(OpenedCookie opened, long now, out T? data, out string? userId)
     {
         data = null;
         userId = null;
-        var lifetime = SessionSealer.CheckLifetime(header, now);
+        var lifetime = SessionSealer.CheckLifetime(opened.Header, now);
         if (lifetime != SessionRejection.None)
         {
             return lifetime;
         }
 
+        var payload = opened.Payload;
         if (_store is not null)
         {
-            userId = payload.IsEmpty ? null : Encoding.UTF8.GetString(payload);
+            userId = payload.Length == 0 ? null : Encoding.UTF8.GetString(payload);
+            return SessionRejection.None;
+        }
+
+        var sharesData = SharesData;
+        if (sharesData && opened.SharedData is T shared)
+        {
+            data = shared;
             return SessionRejection.None;
         }
 
         data = Deserialize(payload);
-        return data is null ? SessionRejection.InvalidData : SessionRejection.None;
+        if (data is null)
+        {
+            return SessionRejection.InvalidData;
+        }
+
+        if (sharesData)
+        {
+            opened.SharedData = data;
+        }
+
+        return SessionRejection.None;
     }
 
     private async ValueTask<Session<T>> OpenFromStoreAsync(HttpContext httpContext)

@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Model;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>
+/// Turns a [SessionData] type into a <see cref="SessionDataSpec"/> when nothing can change its objects once they are
+/// read (<see cref="ImmutableTypes"/>); any other type yields <see langword="null"/> and is read per request.
+/// </summary>
+internal static class SessionDataParser
+{
+    public static SessionDataSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || type.IsGenericType
+            || !context.SemanticModel.Compilation.IsSymbolAccessibleWithin(type, context.SemanticModel.Compilation.Assembly)
+            || !ImmutableTypes.IsDeeplyImmutable(type, cancellationToken))
+        {
+            return null;
+        }
+
+        var displayName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
+        return new SessionDataSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), displayName);
+    }
+}
