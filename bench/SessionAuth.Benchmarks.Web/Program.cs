@@ -54,8 +54,15 @@ app.Run();
 
 namespace SessionAuth.Benchmarks.Web
 {
+#if MUTABLE_SESSION
+    /// <summary>A session whose roles array anyone holding it could change: read from JSON on every request.</summary>
     [SessionData]
     public sealed record BenchSession(string UserId, string Name, string[] Roles);
+#else
+    /// <summary>An immutable session (the default here): requests with the same cookie share one object of it.</summary>
+    [SessionData]
+    public sealed record BenchSession(string UserId, string Name, System.Collections.Immutable.ImmutableArray<string> Roles);
+#endif
 
     public sealed record Greeting(string Hello);
 

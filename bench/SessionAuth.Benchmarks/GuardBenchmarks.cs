@@ -165,31 +165,9 @@ public class GuardBenchmarks
         return admitted;
     }
 
-    private HttpContext CreateContext(string? cookie)
-    {
-        var request = new HttpRequestFeature { Method = HttpMethods.Get, Scheme = "http", Path = "/orders", Protocol = "HTTP/1.1" };
-        request.Headers.Host = "localhost";
-        request.Headers.Accept = "text/html";
-        if (cookie is not null)
-        {
-            request.Headers.Cookie = cookie;
-        }
+    private HttpContext CreateContext(string? cookie) => BenchRequests.Create(_contexts, cookie);
 
-        var features = new FeatureCollection();
-        features.Set<IHttpRequestFeature>(request);
-        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
-        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-        return _contexts.Create(features);
-    }
-
-    private async Task<string> CaptureCookieAsync(Func<HttpContext, Task> signIn)
-    {
-        var context = CreateContext(null);
-        await signIn(context);
-        var setCookie = context.Response.Headers.SetCookie.ToString();
-        _contexts.Dispose(context);
-        return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
-    }
+    private Task<string> CaptureCookieAsync(Func<HttpContext, Task> signIn) => BenchRequests.CaptureCookieAsync(_contexts, signIn);
 
     /// <summary>Changes one character in the middle of the value: still well-formed, but no longer what was sealed.</summary>
     private static string Tamper(string cookie)
