@@ -46,17 +46,19 @@ internal sealed record EndpointShapeSpec(
     private static ShapeParameterKind TextKindOf(ParameterSpec parameter)
     {
         // Mirrors ParameterBinding's factories: required, with a default value, or null when missing.
-        var optionality = parameter.IsRequired ? 0 : parameter.IsNullableValueType || parameter.DefaultValue is null or "null" ? 2 : 1;
+        var optionality = parameter.IsRequired ? Optionality.Required
+            : parameter.IsNullableValueType || parameter.DefaultValue is null or "null" ? Optionality.NullWhenMissing
+            : Optionality.WithDefault;
         return (parameter.TextKind, optionality) switch
         {
-            (TextKind.String, 0) => ShapeParameterKind.String,
-            (TextKind.String, 1) => ShapeParameterKind.OptionalString,
+            (TextKind.String, Optionality.Required) => ShapeParameterKind.String,
+            (TextKind.String, Optionality.WithDefault) => ShapeParameterKind.OptionalString,
             (TextKind.String, _) => ShapeParameterKind.NullableString,
-            (TextKind.Enum, 0) => ShapeParameterKind.Enum,
-            (TextKind.Enum, 1) => ShapeParameterKind.OptionalEnum,
+            (TextKind.Enum, Optionality.Required) => ShapeParameterKind.Enum,
+            (TextKind.Enum, Optionality.WithDefault) => ShapeParameterKind.OptionalEnum,
             (TextKind.Enum, _) => ShapeParameterKind.NullableEnum,
-            (_, 0) => ShapeParameterKind.Parsable,
-            (_, 1) => ShapeParameterKind.OptionalParsable,
+            (_, Optionality.Required) => ShapeParameterKind.Parsable,
+            (_, Optionality.WithDefault) => ShapeParameterKind.OptionalParsable,
             _ => ShapeParameterKind.NullableParsable,
         };
     }
@@ -73,6 +75,13 @@ internal sealed record EndpointShapeSpec(
         (_, Awaitable.Task) => ShapeResult.ResultTask,
         _ => ShapeResult.ResultValueTask,
     };
+}
+
+internal enum Optionality
+{
+    Required,
+    WithDefault,
+    NullWhenMissing,
 }
 
 internal enum EndpointGuard
