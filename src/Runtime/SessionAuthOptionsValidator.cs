@@ -7,6 +7,9 @@ namespace SessionAuth;
 /// <summary>Checks <see cref="SessionAuthOptions"/> at startup so that a bad value stops the app with a message that says what to set.</summary>
 internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuthOptions>
 {
+    /// <summary>The longest cookie name, domain and path together: 4,050 less this and the other attributes stays over <see cref="SessionCookies.MinimumChunkLength"/>.</summary>
+    internal const int MaxCookieAttributesLength = 2048;
+
     public ValidateOptionsResult Validate(string? name, SessionAuthOptions options)
     {
         var failures = new List<string>();
@@ -40,6 +43,14 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             && (options.CookieSecurePolicy != CookieSecurePolicy.Always || options.CookiePath != "/" || options.CookieDomain is not null))
         {
             failures.Add($"SessionAuthOptions.CookieName '{options.CookieName}' has the __Host- prefix, which browsers accept only with CookieSecurePolicy Always, CookiePath '/' and no CookieDomain.");
+        }
+
+        // Each chunk cookie repeats the name and attributes; the cookie reader relies on every chunk keeping at least
+        // SessionCookies.MinimumChunkLength characters of the 4,050 for the session itself.
+        var cookieAttributesLength = (options.CookieName?.Length ?? 0) + (options.CookieDomain?.Length ?? 0) + (options.CookiePath?.Length ?? 0);
+        if (cookieAttributesLength > MaxCookieAttributesLength)
+        {
+            failures.Add($"SessionAuthOptions.CookieName, CookieDomain and CookiePath add up to {cookieAttributesLength} characters; keep them to {MaxCookieAttributesLength} or fewer, so that each cookie has room for the session.");
         }
 
         if (options.MaxSessionSize is < 1024 or > 65_536)

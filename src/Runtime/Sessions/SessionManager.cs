@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -43,10 +42,6 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
     // Cookie values up to this size are opened in a stack buffer; larger ones rent from the shared pool.
     private const int StackPlaintextLimit = 1024;
 
-    // A cookie holds about 4,096 bytes in browsers: longer sessions go into numbered chunk cookies, with ASP.NET Core's
-    // own cookie manager and naming ("session" = "chunks-2", then "sessionC1", "sessionC2"). A missing chunk leaves
-    // "chunks-N" as the value, which does not open: an anonymous request, never an exception.
-    private readonly ChunkingCookieManager _cookies = new() { ChunkSize = 4050, ThrowForPartialCookies = false };
     private readonly SessionSealer _sealer;
     private readonly JsonTypeInfo<T> _dataTypeInfo;
     private readonly TimeProvider _timeProvider;
@@ -149,9 +144,8 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         header = default;
         data = null;
         userId = null;
-        var value = SessionCookieReader.Find(httpContext.Request, _cookieName, out var plainValue) == SessionCookieShape.Other
-            ? _cookies.GetRequestCookie(httpContext, _cookieName)
-            : plainValue;
+        // A missing chunk leaves "chunks-N" as the value, which does not open: an anonymous request, never an exception.
+        var value = SessionCookies.Read(httpContext.Request.Headers.Cookie, _cookieName, _options.MaxSessionSize);
         present = !value.IsEmpty;
         if (!present)
         {
@@ -405,7 +399,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
                 $"The sealed session is {value.Length} bytes, over SessionAuthOptions.MaxSessionSize ({_options.MaxSessionSize} bytes). Keep less in the session data (an id, not the records it points to), raise the limit within your servers' request header limits, or keep sessions on the server (UseServerStore).");
         }
 
-        _cookies.AppendResponseCookie(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
+        SessionCookies.Append(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
     }
 
     internal async Task DeleteAsync(Session<T> session, HttpContext httpContext)
@@ -417,7 +411,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
             await _store.RemoveAsync(session.RawId).ConfigureAwait(false);
         }
 
-        _cookies.DeleteCookie(httpContext, _cookieName, CreateCookieOptions(httpContext, maxAge: null));
+        SessionCookies.Delete(httpContext, _cookieName, _options.MaxSessionSize, CreateCookieOptions(httpContext, maxAge: null));
     }
 
     /// <inheritdoc/>
