@@ -17,6 +17,10 @@ public static class HogwartsApp
         builder.Services.AddSessionAuth<UserSession>(o =>
         {
             o.Password = builder.Configuration["SESSION_SECRET"];
+
+            // Who a session belongs to: a login over someone else's session (one planted in this browser, or left
+            // behind) then starts a new session id, and updates by the same user keep theirs.
+            o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
         });
         builder.Services.AddSingleton<IPasswordHasher<HogwartsUser>, PasswordHasher<HogwartsUser>>();

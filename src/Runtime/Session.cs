@@ -34,6 +34,15 @@ public abstract class Session
     /// </summary>
     public bool IsStoreUnavailable { get; internal init; }
 
+    /// <summary>
+    /// Gives the session a new id and creation time and keeps its data, for a change of privilege that is not a change
+    /// of user, such as a password check before a sensitive page: an id seen before the change no longer names this
+    /// session. With the server store the old entry is removed.
+    /// </summary>
+    /// <returns>A task that completes when the new cookie is queued in the response headers.</returns>
+    /// <exception cref="InvalidOperationException">The request has no session, or the response has already started.</exception>
+    public abstract Task RenewAsync();
+
     /// <summary>Ends the session: the cookie is deleted in the response and the data is cleared for the rest of the request.</summary>
     /// <returns>A task that completes when the change is queued in the response headers.</returns>
     /// <exception cref="InvalidOperationException">The response has already started.</exception>
@@ -87,12 +96,11 @@ public sealed class Session<T> : Session
 
     internal SessionId RawId => _id;
 
-    /// <summary>Server mode: the user id the stored session was written with.</summary>
-    internal string? StoreUserId { get; set; }
-
     /// <summary>
-    /// Stores <paramref name="data"/> in the session and sends the sealed cookie with the response. On a request without
-    /// a session (a login) this starts a new session with a new id, so an id from before the login is never reused.
+    /// Stores <paramref name="data"/> in the session and sends the sealed cookie with the response. The session keeps its
+    /// <see cref="Session.Id"/> and <see cref="Session.CreatedAt"/> only while it stays with the same user, as
+    /// <c>SessionAuthOptions.IdentifyUser</c> tells them apart; a login, a session that comes to belong to another
+    /// user, and every write when <c>IdentifyUser</c> is not set start a new session id.
     /// </summary>
     /// <param name="data">The new session data.</param>
     /// <returns>A task that completes when the cookie is queued in the response headers.</returns>
@@ -101,7 +109,18 @@ public sealed class Session<T> : Session
     public Task UpdateAsync(T data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return _manager.WriteAsync(this, _httpContext, data);
+        return _manager.WriteAsync(this, _httpContext, data, renew: false);
+    }
+
+    /// <inheritdoc/>
+    public override Task RenewAsync()
+    {
+        if (Data is not { } data)
+        {
+            throw new InvalidOperationException("The request has no session to renew. Call UpdateAsync to start one.");
+        }
+
+        return _manager.WriteAsync(this, _httpContext, data, renew: true);
     }
 
     /// <inheritdoc/>
@@ -109,7 +128,6 @@ public sealed class Session<T> : Session
     {
         await _manager.DeleteAsync(this, _httpContext).ConfigureAwait(false);
         Data = null;
-        StoreUserId = null;
         _id = default;
         _idText = null;
         _createdAt = DateTimeOffset.MinValue;

@@ -84,31 +84,52 @@ public sealed class SessionAuthOptions
     internal Func<object, string?>? UserIdSelector { get; private set; }
 
     /// <summary>
+    /// Says who a session belongs to: <paramref name="userId"/> returns the user's stable id from the session data. A
+    /// session then keeps its id (<see cref="Session.Id"/>) and <see cref="Session.CreatedAt"/> across
+    /// <c>UpdateAsync</c> calls only while it stays with the same user; when it comes to belong to another user (a login
+    /// on a request that carried someone else's session, planted or left behind) it starts again with a new id.
+    /// </summary>
+    /// <remarks>
+    /// Without it SessionAuth cannot tell one user from another, so every <c>UpdateAsync</c> starts a new session id:
+    /// anything the app keys by <see cref="Session.Id"/> (a cart, a CSRF token, an audit trail) then follows one write
+    /// of the session, never two users. Set it whenever the data names its user. With the server store it also lets
+    /// <see cref="IUserSessions.EndAllAsync"/> end every session of a user.
+    /// </remarks>
+    /// <typeparam name="TSession">The session data type given to <c>AddSessionAuth&lt;T&gt;</c>; checked at startup.</typeparam>
+    /// <param name="userId">Returns the user's stable id from the session data, such as <c>data =&gt; data.UserId.ToString()</c>.</param>
+    public void IdentifyUser<TSession>(Func<TSession, string> userId)
+        where TSession : class
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        UserIdSessionType = typeof(TSession);
+        UserIdSelector = data => userId((TSession)data);
+    }
+
+    /// <summary>
     /// Keeps session data on the server, in the app's <c>IDistributedCache</c> (in memory unless another is
     /// registered; Redis with <c>AddStackExchangeRedisCache</c>): the cookie carries only a sealed, random session id,
     /// so <see cref="Session.ClearAsync"/> ends a session on every instance at once.
     /// </summary>
     /// <remarks>
     /// Expiry, renewal, key prefix and timeout are in <see cref="ServerStore"/>.
-    /// To end every session of one user (<see cref="IUserSessions.EndAllAsync"/>), use
-    /// <see cref="UseServerStore{TSession}(Func{TSession, string})"/> instead, which
-    /// says which member of the session data identifies the user.
+    /// To end every session of one user (<see cref="IUserSessions.EndAllAsync"/>), also say who each session belongs
+    /// to: <see cref="IdentifyUser{TSession}(Func{TSession, string})"/>, or
+    /// <see cref="UseServerStore{TSession}(Func{TSession, string})"/>, which does both.
     /// </remarks>
     public void UseServerStore() => UsesServerStore = true;
 
     /// <summary>
-    /// Keeps session data on the server (see <see cref="UseServerStore()"/>) and
-    /// identifies each session's user by <paramref name="userId"/>, so <see cref="IUserSessions.EndAllAsync"/> can end
-    /// every session of a user, on every instance, for example after a password change.
+    /// Keeps session data on the server (see <see cref="UseServerStore()"/>) and identifies each session's user by
+    /// <paramref name="userId"/> (see <see cref="IdentifyUser{TSession}(Func{TSession, string})"/>), so
+    /// <see cref="IUserSessions.EndAllAsync"/> can end every session of a user, on every instance, for example after a
+    /// password change.
     /// </summary>
     /// <typeparam name="TSession">The session data type given to <c>AddSessionAuth&lt;T&gt;</c>; checked at startup.</typeparam>
     /// <param name="userId">Returns the user's stable id from the session data, such as <c>data =&gt; data.UserId.ToString()</c>.</param>
     public void UseServerStore<TSession>(Func<TSession, string> userId)
         where TSession : class
     {
-        ArgumentNullException.ThrowIfNull(userId);
-        UserIdSessionType = typeof(TSession);
-        UserIdSelector = data => userId((TSession)data);
+        IdentifyUser(userId);
         UseServerStore();
     }
 

@@ -34,6 +34,11 @@ public static class Account
     [RequireSession]
     public static Task Logout(Session<UserSession> session) => session.ClearAsync();
 
+    /// <summary>A privilege change that is not a change of user (a password re-check): a new session id, the same data.</summary>
+    [ServerFunction]
+    [RequireSession]
+    public static Task Renew(Session<UserSession> session) => session.RenewAsync();
+
     /// <summary>Ends every session of the signed-in user on every instance; needs the server store with a user id.</summary>
     [ServerFunction]
     [RequireSession]
@@ -47,9 +52,9 @@ public static class Account
 
     [ServerFunction]
     [RequireSession]
-    public static SessionInfo Me(UserSession user, Session<UserSession> session) => new(user.UserId, user.Name, session.Id);
+    public static SessionInfo Me(UserSession user, Session<UserSession> session) => new(user.UserId, user.Name, session.Id, session.CreatedAt);
 
-    public sealed record SessionInfo(int UserId, string Name, string SessionId);
+    public sealed record SessionInfo(int UserId, string Name, string SessionId, DateTimeOffset CreatedAt);
 
     /// <summary>The identity of the session data object this request was given, to show which requests share one.</summary>
     [ServerFunction(Method = "GET")]

@@ -16,6 +16,7 @@ public sealed class RotationTests
         var app = TestAppHost.Build(o =>
         {
             o.Password = password;
+            o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var old in previous)
             {
                 o.PreviousPasswords.Add(old);

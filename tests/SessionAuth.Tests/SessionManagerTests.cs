@@ -21,6 +21,7 @@ public sealed class SessionManagerTests : IDisposable
         {
             o.Password = TestAppHost.SessionPassword;
             o.MaxAge = TimeSpan.FromHours(1);
+            o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         _services = services.BuildServiceProvider();
     }
@@ -107,6 +108,72 @@ public sealed class SessionManagerTests : IDisposable
         Assert.Equal(id, session.Id);
         Assert.Equal(createdAt, session.CreatedAt);
         Assert.Equal(_clock.GetUtcNow().AddHours(1), session.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task A_session_that_comes_to_belong_to_another_user_gets_a_new_id_and_creation_time()
+    {
+        var planted = await LoginAsync(new UserSession(666, "Draco"));
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var context = NewRequest(planted);
+        var session = await context.GetSessionAsync<UserSession>();
+        var plantedId = session.Id;
+
+        await session.UpdateAsync(new UserSession(1, "Harry"));
+
+        Assert.NotEqual(plantedId, session.Id);
+        Assert.Equal(_clock.GetUtcNow(), session.CreatedAt);
+        var reopened = await NewRequest(SetCookieValue(context)).GetSessionAsync<UserSession>();
+        Assert.Equal(session.Id, reopened.Id);
+        Assert.Equal("Harry", reopened.Data?.Name);
+    }
+
+    [Fact]
+    public async Task Without_a_user_id_every_update_starts_a_new_session_id()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSessionAuth<UserSession>(o => o.Password = TestAppHost.SessionPassword);
+        using var provider = services.BuildServiceProvider();
+        var login = new DefaultHttpContext { RequestServices = provider };
+        var first = await login.GetSessionAsync<UserSession>();
+        await first.UpdateAsync(new UserSession(1, "Ron"));
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        var update = new DefaultHttpContext { RequestServices = provider };
+        update.Request.Headers.Cookie = "session=" + SetCookieValue(login);
+        var session = await update.GetSessionAsync<UserSession>();
+        await session.UpdateAsync(session.Data! with { Name = "Ronald" });
+
+        Assert.NotEqual(first.Id, session.Id);
+        Assert.Equal(_clock.GetUtcNow(), session.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Renewing_keeps_the_data_and_starts_a_new_id_and_creation_time()
+    {
+        var cookie = await LoginAsync(new UserSession(1, "Ron"));
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var context = NewRequest(cookie);
+        var session = await context.GetSessionAsync<UserSession>();
+        var id = session.Id;
+
+        await session.RenewAsync();
+
+        Assert.NotEqual(id, session.Id);
+        Assert.Equal(_clock.GetUtcNow(), session.CreatedAt);
+        var reopened = await NewRequest(SetCookieValue(context)).GetSessionAsync<UserSession>();
+        Assert.Equal((session.Id, new UserSession(1, "Ron")), (reopened.Id, reopened.Data));
+    }
+
+    [Fact]
+    public async Task Renewing_without_a_session_says_to_start_one()
+    {
+        var session = await NewRequest().GetSessionAsync<UserSession>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(session.RenewAsync);
+
+        Assert.Contains("UpdateAsync", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public class TestAppFixture : IAsyncLifetime
         (_app, Address) = await TestAppHost.StartAsync(Configure);
     }
 
-    protected virtual void Configure(SessionAuthOptions options)
-    {
-    }
+    /// <summary>Sessions say who they belong to, as the README asks of apps; tests without a user id build their own app.</summary>
+    protected virtual void Configure(SessionAuthOptions options) =>
+        options.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task DisposeAsync()
     {

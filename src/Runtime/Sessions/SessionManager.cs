@@ -73,15 +73,15 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
     internal static SessionManager<T> Create(IServiceProvider services, IOptions<SessionAuthOptions> options, ILoggerFactory loggerFactory, SessionAuthMetrics metrics, TimeProvider timeProvider)
     {
         var value = options.Value;
+        if (value.UserIdSessionType is { } userIdType && userIdType != typeof(T))
+        {
+            throw new InvalidOperationException($"IdentifyUser<{userIdType.Name}>(...) names {userIdType.Name}, but the session data type is {typeof(T).Name}. Call IdentifyUser<{typeof(T).Name}>(data => ...) (or UseServerStore<{typeof(T).Name}>(data => ...)).");
+        }
+
         var logger = loggerFactory.CreateLogger("SessionAuth.Sessions");
         ServerSessionStore? store = null;
         if (value.UsesServerStore)
         {
-            if (value.UserIdSessionType is { } userIdType && userIdType != typeof(T))
-            {
-                throw new InvalidOperationException($"UseServerStore<{userIdType.Name}>(...) names {userIdType.Name}, but the session data type is {typeof(T).Name}. Call UseServerStore<{typeof(T).Name}>(data => ...).");
-            }
-
             // The app's IDistributedCache (Redis after AddStackExchangeRedisCache), or one in this process's memory.
             var cache = services.GetService<IDistributedCache>()
                 ?? new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
@@ -285,7 +285,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         stored = await RenewIfDueAsync(header.Id, stored!, now).ConfigureAwait(false);
-        return new Session<T>(this, httpContext, data!, header.Id, DateTimeOffset.FromUnixTimeMilliseconds(stored.CreatedAtMs), DateTimeOffset.FromUnixTimeSeconds(stored.ExpiresAt)) { StoreUserId = userId };
+        return new Session<T>(this, httpContext, data!, header.Id, DateTimeOffset.FromUnixTimeMilliseconds(stored.CreatedAtMs), DateTimeOffset.FromUnixTimeSeconds(stored.ExpiresAt));
     }
 
     /// <summary>Pushes a sliding expiry forward, at most once per <see cref="ServerSessionStoreOptions.RenewalInterval"/>.</summary>
@@ -331,21 +331,28 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         SessionAuthLog.SessionRejected(_logger, _cookieName, rejection);
     }
 
-    internal Task WriteAsync(Session<T> session, HttpContext httpContext, T data)
+    /// <summary>
+    /// Writes <paramref name="data"/> into the session. The session keeps its id and creation time only when
+    /// <paramref name="renew"/> is <see langword="false"/> and it stays with the same user; a login, a session that comes
+    /// to belong to another user (one planted before the login, or left behind), and every write when no user id is
+    /// configured start a new id, so an id someone else may hold never comes to carry this user's data.
+    /// </summary>
+    internal Task WriteAsync(Session<T> session, HttpContext httpContext, T data, bool renew)
     {
         EnsureResponseNotStarted(httpContext);
+        var userId = _userIdSelector?.Invoke(data);
+        var isNewSession = renew || !session.IsAuthenticated || userId is null
+            || !string.Equals(userId, _userIdSelector!(session.Data!), StringComparison.Ordinal);
         if (_store is not null)
         {
-            return WriteToStoreAsync(session, httpContext, data);
+            return WriteToStoreAsync(session, httpContext, data, userId, isNewSession);
         }
 
         var now = _timeProvider.GetUtcNow();
         var nowSeconds = now.ToUnixTimeSeconds();
         var expiresAt = nowSeconds + (long)_options.MaxAge.TotalSeconds;
-
-        // A write on a request without a session is a login: it always starts a new id, so no earlier id survives it.
-        var id = session.IsAuthenticated ? session.RawId : SessionId.NewId();
-        var createdAt = session.IsAuthenticated ? session.CreatedAt.ToUnixTimeSeconds() : nowSeconds;
+        var id = isNewSession ? SessionId.NewId() : session.RawId;
+        var createdAt = isNewSession ? nowSeconds : session.CreatedAt.ToUnixTimeSeconds();
 
         var json = JsonSerializer.SerializeToUtf8Bytes(data, _dataTypeInfo);
         AppendSealedCookie(httpContext, new SealedSessionHeader(id, createdAt, expiresAt), json);
@@ -353,15 +360,10 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         return Task.CompletedTask;
     }
 
-    private async Task WriteToStoreAsync(Session<T> session, HttpContext httpContext, T data)
+    private async Task WriteToStoreAsync(Session<T> session, HttpContext httpContext, T data, string? userId, bool isNewSession)
     {
         var now = _timeProvider.GetUtcNow();
         var nowSeconds = now.ToUnixTimeSeconds();
-        var userId = _userIdSelector?.Invoke(data);
-
-        // A login, or a write that changes whose session it is, starts a new id: an id someone else may hold (planted
-        // before the login) must never come to carry this user's data.
-        var isNewSession = !session.IsAuthenticated || !string.Equals(userId, session.StoreUserId, StringComparison.Ordinal);
         var id = isNewSession ? SessionId.NewId() : session.RawId;
         var createdAtMs = isNewSession ? now.ToUnixTimeMilliseconds() : session.CreatedAt.ToUnixTimeMilliseconds();
         var absoluteExpiresAt = (createdAtMs / 1000) + (long)_options.MaxAge.TotalSeconds;
@@ -381,7 +383,6 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         session.Replace(data, id, DateTimeOffset.FromUnixTimeMilliseconds(createdAtMs), DateTimeOffset.FromUnixTimeSeconds(expiresAt));
-        session.StoreUserId = userId;
     }
 
     /// <summary>When a stored session written at <paramref name="nowSeconds"/> ends: the sliding window, never past the absolute expiry.</summary>

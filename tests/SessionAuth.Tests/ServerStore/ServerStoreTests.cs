@@ -49,7 +49,7 @@ public sealed class ServerStoreTests
         });
 
         Assert.NotNull(exception);
-        Assert.Contains("UseServerStore<UserView>(...) names UserView, but the session data type is UserSession", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("IdentifyUser<UserView>(...) names UserView, but the session data type is UserSession", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
