@@ -22,6 +22,15 @@ public static class HogwartsApp
             // behind) then starts a new session id, and updates by the same user keep theirs.
             o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
+
+            // Outside Development the cookie is Secure and __Host- prefixed, so a sibling subdomain cannot set one over
+            // it (docs/security.md, "Deploying"). Behind a TLS proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so
+            // the app sees the original scheme.
+            if (!builder.Environment.IsDevelopment())
+            {
+                o.CookieName = "__Host-session";
+                o.CookieSecurePolicy = CookieSecurePolicy.Always;
+            }
         });
         builder.Services.AddSingleton<IPasswordHasher<HogwartsUser>, PasswordHasher<HogwartsUser>>();
         builder.Services.AddSingleton(provider => new HogwartsDb(

@@ -70,8 +70,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await page.GotoAsync("/login");
         await LogInAsync(page, Harry, HarrysPassword);
 
-        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "session");
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
         Assert.True(cookie.HttpOnly);
+        Assert.True(cookie.Secure);
         Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
         Assert.DoesNotContain("session=", await page.EvaluateAsync<string>("document.cookie"), StringComparison.Ordinal);
 
@@ -109,7 +110,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/login", PathAndQuery(page));
-        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "session");
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
         await page.GotoAsync("/students/Ravenclaw");
         Assert.Equal("/login?returnUrl=%2Fstudents%2FRavenclaw", PathAndQuery(page));
     }
@@ -121,9 +122,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, Harry, HarrysPassword);
-        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "session");
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
         var altered = cookie.Value[..^4] + (cookie.Value.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
-        await context.AddCookiesAsync([new Cookie { Name = "session", Value = altered, Domain = cookie.Domain, Path = "/", HttpOnly = true }]);
+        await context.AddCookiesAsync([new Cookie { Name = cookie.Name, Value = altered, Domain = cookie.Domain, Path = cookie.Path, Secure = cookie.Secure, HttpOnly = cookie.HttpOnly, SameSite = cookie.SameSite, Expires = cookie.Expires }]);
 
         var response = await page.GotoAsync("/students/Hufflepuff");
 

@@ -15,6 +15,9 @@ public sealed class HogwartsFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The sample's cookie outside Development: Secure, and __Host- prefixed against cookie tossing.</summary>
+    public const string CookieName = "__Host-session";
+
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"hogwarts-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
     private IPlaywright? _playwright;
