@@ -44,6 +44,26 @@ internal static class AnalyzerTest
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Runs an analyzer over several files compiled as <paramref name="outputKind"/> (an app's Program.cs with top-level
+    /// statements needs an executable); every file starts with <see cref="Usings"/>, and a file named <c>*.g.cs</c> is
+    /// generated code, as the Razor generator's output is.
+    /// </summary>
+    public static Task VerifyProjectAsync<TAnalyzer>(OutputKind outputKind, (string Path, string Source)[] files, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        foreach (var (path, source) in files)
+        {
+            test.TestState.Sources.Add((path, Usings + source));
+        }
+
+        test.TestState.OutputKind = outputKind;
+        Configure(test.TestState, test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Applies the code fix titled <paramref name="title"/> to <paramref name="source"/> and expects <paramref name="fixedSource"/>.</summary>
     public static Task VerifyFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string title)
         where TAnalyzer : DiagnosticAnalyzer, new()

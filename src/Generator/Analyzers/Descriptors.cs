@@ -71,6 +71,19 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Warning);
 
+    // Compilation end: a UseSessionAuth() call anywhere in the project answers for every guard site, so the rule can
+    // only decide once every file has been seen. An error, not a warning: the author asked for these endpoints to be
+    // guarded, and without the middleware nothing enforces that.
+    public static readonly DiagnosticDescriptor MetadataGuardWithoutMiddleware = new(
+        DiagnosticIds.MetadataGuardWithoutMiddleware,
+        "Endpoints are guarded through metadata but UseSessionAuth() is never called",
+        "This project guards endpoints through metadata ({0}), which only app.UseSessionAuth() enforces, and never calls it: add app.UseSessionAuth() after UseRouting() and UseAuthentication()",
+        Security,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.MetadataGuardWithoutMiddleware),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
     public const string ActionAdvice = "mark the action or its controller [RequireSession], [Authorize] or [AllowAnonymous], or call RequireAuthorization() on MapControllers()";
