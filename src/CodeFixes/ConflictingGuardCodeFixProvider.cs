@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.CodeFixes;
 
@@ -12,7 +13,7 @@ namespace SessionAuth.CodeFixes;
 public sealed class ConflictingGuardCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["SAUTH0005"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.ConflictingGuardAttributes];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionAuth.Generators.Analyzers;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SessionAuth.CodeFixes;
@@ -20,7 +21,7 @@ public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
     private const string AuthorizationNamespace = "Microsoft.AspNetCore.Authorization";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["SAUTH0001"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.EndpointWithoutGuardDecision];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

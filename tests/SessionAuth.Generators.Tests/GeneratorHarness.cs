@@ -7,19 +7,19 @@ namespace SessionAuth.Generators.Tests;
 /// <summary>Runs the generator on source text the way the compiler does, and checks what every run must satisfy.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+    internal static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     private static readonly string[] TrackedSteps = [TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ReferencesRuntime, TrackingNames.ImmutableSessionData];
 
     /// <summary>The framework this test runs on (ASP.NET Core included), plus the SessionAuth runtime.</summary>
-    private static readonly ImmutableArray<MetadataReference> FrameworkReferences =
+    internal static readonly ImmutableArray<MetadataReference> FrameworkReferences =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
-    private static readonly MetadataReference RuntimeReference = MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location);
+    internal static readonly MetadataReference RuntimeReference = MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location);
 
     public static CSharpCompilation CreateCompilation(string source, bool referenceRuntime = true) =>
         CSharpCompilation.Create(

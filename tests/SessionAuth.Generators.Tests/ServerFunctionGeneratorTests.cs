@@ -90,6 +90,22 @@ public sealed class ServerFunctionGeneratorTests
         """,
         nameof(Guard_on_the_assembly));
 
+    /// <summary>The function README.md's "What the generator writes" shows; ReadmeTests checks its blocks against this snapshot.</summary>
+    [Fact]
+    public void The_README_example() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public sealed record Order(int Id);
+
+        public static class Orders
+        {
+            [ServerFunction(Method = "GET"), RequireSession(RedirectTo = "/account/sign-in")]
+            public static List<Order> Mine(UserSession user, int take = 10) => [];
+        }
+        """,
+        nameof(The_README_example));
+
     [Fact]
     public void Route_and_query_bindings_on_a_GET() => MatchSnapshot(
         """

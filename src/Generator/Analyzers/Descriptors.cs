@@ -9,14 +9,14 @@ internal static class Descriptors
     private const string Usage = "Usage";
 
     public static readonly DiagnosticDescriptor EndpointWithoutGuardDecision = Create(
-        "SAUTH0001",
+        DiagnosticIds.EndpointWithoutGuardDecision,
         "Endpoint has no guard decision",
         "{0} has no guard decision: {1}",
         Security,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor OpenRedirect = Create(
-        "SAUTH0002",
+        DiagnosticIds.OpenRedirect,
         "Redirect target is not a local path",
         "{0} '{1}' is not a local path: use a path that starts with a single '/', with no scheme or host",
         Security,
@@ -24,52 +24,65 @@ internal static class Descriptors
 
     // Compilation end: two functions on one route are found only once every function has been seen.
     public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = new(
-        "SAUTH0003",
+        DiagnosticIds.ServerFunctionCannotBeBuilt,
         "Server function cannot be generated",
         "Server function {0} cannot be generated: {1}",
         Usage,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink("SAUTH0003"),
+        helpLinkUri: HelpLink(DiagnosticIds.ServerFunctionCannotBeBuilt),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SessionDataWithoutGuard = Create(
-        "SAUTH0004",
+        DiagnosticIds.SessionDataWithoutGuard,
         "Session data parameter on an unguarded endpoint",
         "Parameter '{0}' of {1} is session data but the endpoint is not guarded, so it can be null: add [RequireSession] or declare it as {2}?",
         Usage,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ConflictingGuardAttributes = Create(
-        "SAUTH0005",
+        DiagnosticIds.ConflictingGuardAttributes,
         "[RequireSession] and [AllowAnonymous] on the same member",
         "{0} is marked both [RequireSession] and [AllowAnonymous]; [AllowAnonymous] wins, so remove the one you do not mean",
         Usage,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor PasswordLiteral = Create(
-        "SAUTH0006",
+        DiagnosticIds.PasswordLiteral,
         "Session password written in source",
         "The session password is a string literal{0}: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
         Security,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SessionDataType = new(
-        "SAUTH0007",
+        DiagnosticIds.SessionDataType,
         "Session data type is missing, repeated or cannot round-trip through JSON",
         "{0}",
         Usage,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink("SAUTH0007"),
+        helpLinkUri: HelpLink(DiagnosticIds.SessionDataType),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SessionChangedOnGet = Create(
-        "SAUTH0008",
+        DiagnosticIds.SessionChangedOnGet,
         "GET server function changes the session",
         "Server function {0} answers GET but calls {1}: GET requests cross sites under SameSite=Lax, so session changes belong on POST",
         Security,
         DiagnosticSeverity.Warning);
+
+    // Compilation end: a UseSessionAuth() call anywhere in the project answers for every guard site, so the rule can
+    // only decide once every file has been seen. An error, not a warning: the author asked for these endpoints to be
+    // guarded, and without the middleware nothing enforces that.
+    public static readonly DiagnosticDescriptor MetadataGuardWithoutMiddleware = new(
+        DiagnosticIds.MetadataGuardWithoutMiddleware,
+        "Endpoints are guarded through metadata but UseSessionAuth() is never called",
+        "This project guards endpoints through metadata ({0}), which only app.UseSessionAuth() enforces, and never calls it: add app.UseSessionAuth() after UseRouting() and UseAuthentication()",
+        Security,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.MetadataGuardWithoutMiddleware),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";

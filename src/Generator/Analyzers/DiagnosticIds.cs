@@ -1,0 +1,18 @@
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// The rule ids, in one place for the descriptors and the code fixes (linked into SessionAuth.CodeFixes, which must not
+/// reference the analyzer assembly's types at run time).
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string EndpointWithoutGuardDecision = "SAUTH0001";
+    public const string OpenRedirect = "SAUTH0002";
+    public const string ServerFunctionCannotBeBuilt = "SAUTH0003";
+    public const string SessionDataWithoutGuard = "SAUTH0004";
+    public const string ConflictingGuardAttributes = "SAUTH0005";
+    public const string PasswordLiteral = "SAUTH0006";
+    public const string SessionDataType = "SAUTH0007";
+    public const string SessionChangedOnGet = "SAUTH0008";
+    public const string MetadataGuardWithoutMiddleware = "SAUTH0009";
+}
