@@ -74,6 +74,19 @@ public sealed class StartupTests
         Assert.Contains("SessionAuthOptions.CookieName", exception.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Each chunk cookie repeats the name, domain and path; the cookie reader counts on room for the session in each.</summary>
+    [Fact]
+    public async Task A_cookie_name_domain_and_path_too_long_to_leave_room_for_the_session_stop_the_start()
+    {
+        var exception = await StartFailsAsync(o =>
+        {
+            o.CookieDomain = new string('a', 1_000) + ".example";
+            o.CookiePath = "/" + new string('p', 1_100);
+        });
+
+        Assert.Contains("CookieName, CookieDomain and CookiePath add up to 2116 characters; keep them to 2048 or fewer", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_host_prefixed_cookie_name_needs_secure_cookies()
     {
