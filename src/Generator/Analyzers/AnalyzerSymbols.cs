@@ -46,9 +46,7 @@ internal sealed class AnalyzerSymbols
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 
     /// <summary>[RequireSession], or any attribute ASP.NET Core reads as an authorization decision.</summary>
-    public bool IsGuardDecision(AttributeData attribute) =>
-        attribute.AttributeClass is { } type
-        && (KnownTypes.Is(type, Known.RequireSession) || KnownTypes.Implements(type, AuthorizeData) || KnownTypes.Implements(type, Known.AllowAnonymous));
+    public bool IsGuardDecision(AttributeData attribute) => GuardDecision.IsEndpointDecision(attribute, Known);
 
     public bool HasGuardDecision(ISymbol symbol) => symbol.GetAttributes().Any(IsGuardDecision);
 

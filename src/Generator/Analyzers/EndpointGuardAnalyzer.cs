@@ -44,7 +44,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     {
         var method = (IMethodSymbol)context.Symbol;
         ReportConflictingAttributes(context.ReportDiagnostic, method, symbols);
-        if (!symbols.IsServerFunction(method, out _) || HasSessionDecision(method, symbols))
+        if (!symbols.IsServerFunction(method, out _) || GuardDecision.ForServerFunction(method, symbols.Known).IsDecided)
         {
             return;
         }
@@ -55,27 +55,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, method.Locations[0], $"Server function {method.ContainingType.Name}.{method.Name}", Descriptors.ServerFunctionAdvice));
         }
-    }
-
-    private static bool HasSessionDecision(IMethodSymbol method, AnalyzerSymbols symbols)
-    {
-        bool Decides(ISymbol symbol) => symbol.GetAttributes().Any(a =>
-            KnownTypes.Is(a.AttributeClass, symbols.Known.RequireSession) || (a.AttributeClass is { } c && KnownTypes.Implements(c, symbols.Known.AllowAnonymous)));
-
-        if (Decides(method) || Decides(method.ContainingAssembly))
-        {
-            return true;
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (Decides(type))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)

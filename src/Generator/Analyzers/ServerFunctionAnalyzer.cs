@@ -31,7 +31,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes));
         start.RegisterOperationBlockStartAction(block =>
         {
-            if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && AnswersGet(attribute))
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && ServerFunctionAttributeValues.Read(attribute).AnswersGet)
             {
                 block.RegisterOperationAction(c => AnalyzeSessionChange(c, method, symbols), OperationKind.Invocation);
             }
@@ -53,19 +53,15 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             routes.Add((function.HttpMethod + " " + RouteTemplate.Normalize(function.Route), name, method.Locations[0]));
         }
 
-        if (problem is null)
+        switch (problem)
         {
-            return;
-        }
-
-        if (problem.UnguardedSessionData is { } parameterName)
-        {
-            var parameter = method.Parameters.First(p => p.Name == parameterName);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameterName, name, problem.SessionDataTypeName));
-        }
-        else
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, problem.Reason));
+            case ServerFunctionProblem.UnguardedSessionData unguarded:
+                var parameter = method.Parameters.First(p => p.Name == unguarded.ParameterName);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], unguarded.ParameterName, name, unguarded.SessionDataTypeName));
+                break;
+            case ServerFunctionProblem.CannotBeBuilt cannotBeBuilt:
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, cannotBeBuilt.Reason));
+                break;
         }
     }
 
@@ -82,15 +78,11 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         }
     }
 
-    private static bool AnswersGet(AttributeData attribute) =>
-        attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Method").Value.Value is string verb
-        && (verb.Trim().Equals("GET", StringComparison.OrdinalIgnoreCase) || verb.Trim().Equals("HEAD", StringComparison.OrdinalIgnoreCase));
-
     private static void AnalyzeSessionChange(OperationAnalysisContext context, IMethodSymbol function, AnalyzerSymbols symbols)
     {
         var invoked = ((IInvocationOperation)context.Operation).TargetMethod;
         var type = invoked.ContainingType?.OriginalDefinition;
-        if (invoked.Name is "UpdateAsync" or "ClearAsync"
+        if (invoked.Name is "UpdateAsync" or "RenewAsync" or "ClearAsync"
             && (KnownTypes.Is(type, symbols.Known.SessionOfT) || KnownTypes.Is(type, symbols.Known.Session)))
         {
             context.ReportDiagnostic(Diagnostic.Create(

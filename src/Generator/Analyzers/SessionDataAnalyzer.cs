@@ -44,7 +44,7 @@ public sealed class SessionDataAnalyzer : SessionAuthAnalyzer
             c =>
             {
                 var method = (IMethodSymbol)c.Symbol;
-                if (symbols.IsServerFunction(method, out _) && ServerFunctionParser.ResolveGuard(method, symbols.Known).RequiresSession)
+                if (symbols.IsServerFunction(method, out _) && GuardDecision.ForServerFunction(method, symbols.Known).RequiresSession)
                 {
                     guardedFunctions.Add(method);
                 }

@@ -13,6 +13,7 @@ internal static class KnownTypeNames
     public const string Session = "SessionAuth.Session";
     public const string SessionOfT = "SessionAuth.Session`1";
     public const string AllowAnonymous = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
+    public const string AuthorizeData = "Microsoft.AspNetCore.Authorization.IAuthorizeData";
     public const string FromServiceMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata";
     public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
     public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
@@ -43,6 +44,7 @@ internal sealed class KnownTypes
         Session = compilation.GetTypeByMetadataName(KnownTypeNames.Session);
         SessionOfT = compilation.GetTypeByMetadataName(KnownTypeNames.SessionOfT);
         AllowAnonymous = compilation.GetTypeByMetadataName(KnownTypeNames.AllowAnonymous);
+        AuthorizeData = compilation.GetTypeByMetadataName(KnownTypeNames.AuthorizeData);
         FromServiceMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromServiceMetadata);
         HttpContext = compilation.GetTypeByMetadataName(KnownTypeNames.HttpContext);
         HttpRequest = compilation.GetTypeByMetadataName(KnownTypeNames.HttpRequest);
@@ -71,6 +73,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SessionOfT { get; }
 
     public INamedTypeSymbol? AllowAnonymous { get; }
+
+    public INamedTypeSymbol? AuthorizeData { get; }
 
     public INamedTypeSymbol? FromServiceMetadata { get; }
 
