@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,19 +12,26 @@ public static class SessionAuthApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds the SessionAuth middleware. It guards endpoints that carry <see cref="RequireSessionAttribute"/> in their
-    /// metadata (a minimal API handler marked <c>[RequireSession]</c>, an endpoint or route group with
-    /// <c>.RequireSession()</c>) with the same answers as generated server functions, which guard themselves whether or
-    /// not this middleware runs. It opens the session before the endpoint for <see cref="PreloadSessionAttribute"/>
-    /// endpoints and <see cref="SessionAuthOptions.PreloadPaths"/>, and marks guarded and preloaded responses
-    /// <c>Cache-Control: private, no-store</c> unless the handler sets its own.
+    /// metadata (a minimal API handler, controller action or Razor component marked <c>[RequireSession]</c>, an endpoint
+    /// or route group with <c>.RequireSession()</c>) with the same answers as generated server functions, which guard
+    /// themselves whether or not this middleware runs. It opens the session before the endpoint for
+    /// <see cref="PreloadSessionAttribute"/> endpoints and <see cref="SessionAuthOptions.PreloadPaths"/>, and marks guarded
+    /// and preloaded responses <c>Cache-Control: private, no-store</c> unless the handler sets its own.
     /// </summary>
-    /// <param name="app">The application builder; call this after routing, before the endpoints.</param>
+    /// <remarks>
+    /// Endpoints that carry that metadata fail closed without this middleware: the app does not start when it was never
+    /// called or was called before <c>UseRouting()</c>, and a request whose endpoint it did not see (an endpoint added after
+    /// the start, a request re-executed for another endpoint) fails with an <see cref="InvalidOperationException"/>
+    /// before the handler runs.
+    /// </remarks>
+    /// <param name="app">The application builder; call this after <c>UseRouting()</c> (when the app calls it), before the endpoints.</param>
     /// <returns>The application builder, for chaining.</returns>
     /// <exception cref="InvalidOperationException"><c>AddSessionAuth&lt;T&gt;</c> was not called.</exception>
     public static IApplicationBuilder UseSessionAuth(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var factory = SessionAuthServices.GetRequired<SessionGuardFactory>(app.ApplicationServices, "UseSessionAuth()");
+        app.ApplicationServices.GetRequiredService<SessionMiddlewareCalls>().Add(app);
 
         var sessions = factory.Sessions;
         var preloader = new SessionPreloader(app.ApplicationServices.GetRequiredService<IOptions<SessionAuthOptions>>().Value);
@@ -37,28 +43,22 @@ public static class SessionAuthApplicationBuilderExtensions
         return app.Use(next => httpContext =>
         {
             var endpoint = httpContext.GetEndpoint();
-            var guard = FindGuard(endpoint, defaultGuard, guardsByRedirect, factory);
-            if (guard is null && !preloader.ShouldPreload(httpContext, endpoint))
+            var metadata = SessionEndpointMetadata.Read(endpoint);
+            if (metadata.NeedsMiddleware)
+            {
+                SessionMiddlewareMark.Set(httpContext, endpoint!);
+            }
+
+            var guard = metadata.Requirement is not { } requirement ? null
+                : requirement.RedirectTo is null ? defaultGuard
+                : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
+            if (guard is null && !metadata.Preloads && !preloader.ShouldPreload(httpContext))
             {
                 return storeUnavailable is null ? next(httpContext) : RunAsync(httpContext, next, storeUnavailable);
             }
 
             return RunAsync(httpContext, next, sessions, guard, storeUnavailable);
         });
-    }
-
-    /// <summary>The guard for an endpoint that asks for one and guards nothing itself; <see langword="null"/> otherwise.</summary>
-    private static SessionGuard? FindGuard(Endpoint? endpoint, SessionGuard defaultGuard, ConcurrentDictionary<string, SessionGuard> guardsByRedirect, SessionGuardFactory factory)
-    {
-        var requirement = endpoint?.Metadata.GetMetadata<RequireSessionAttribute>();
-        if (requirement is null
-            || endpoint!.Metadata.GetMetadata<ServerFunctionMetadata>() is not null
-            || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-        {
-            return null;
-        }
-
-        return requirement.RedirectTo is null ? defaultGuard : guardsByRedirect.GetOrAdd(requirement.RedirectTo, factory.Create);
     }
 
     private static async Task RunAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard? guard, SessionGuard? storeUnavailable)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,15 @@ public static class SessionAuthServiceCollectionExtensions
         services.AddSingleton<ISessionManager>(provider => provider.GetRequiredService<SessionManager<T>>());
         services.AddSingleton<IUserSessions>(provider => provider.GetRequiredService<SessionManager<T>>());
         services.AddHostedService(provider => new ServerStoreWarmUp(provider.GetRequiredService<SessionManager<T>>()));
+
+        // Endpoints whose guard or preloading is kept by UseSessionAuth() fail closed without it: gated when routing
+        // selects them, and refused at start-up when the middleware is missing or before routing.
+        services.AddSingleton(new SessionMiddlewareCalls());
+        services.AddSingleton<MatcherPolicy>(_ => new SessionMiddlewareMatcherPolicy());
+        services.AddHostedService(provider => new SessionMiddlewareStartupCheck(
+            provider.GetRequiredService<SessionMiddlewareCalls>(),
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
+            provider.GetService<EndpointDataSource>()));
         services.AddHttpContextAccessor();
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace SessionAuth;
 
-/// <summary>Decides whether <c>UseSessionAuth()</c> opens the session before the endpoint: by attribute, by path, or always.</summary>
+/// <summary>
+/// Decides whether <c>UseSessionAuth()</c> opens the session before the endpoint by the options: by path, or always.
+/// <c>[PreloadSession]</c> on the endpoint is read with the rest of its metadata (<see cref="SessionEndpointMetadata"/>).
+/// </summary>
 internal sealed class SessionPreloader
 {
     private readonly TemplateMatcher[] _paths;
@@ -37,9 +40,9 @@ internal sealed class SessionPreloader
         }
     }
 
-    public bool ShouldPreload(HttpContext httpContext, Endpoint? endpoint)
+    public bool ShouldPreload(HttpContext httpContext)
     {
-        if (_always || endpoint?.Metadata.GetMetadata<PreloadSessionAttribute>() is not null)
+        if (_always)
         {
             return true;
         }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+
+namespace SessionAuth;
+
+/// <summary>
+/// What an endpoint's metadata asks of <c>UseSessionAuth()</c>. The one reading of that metadata: the middleware guards,
+/// preloads and marks requests by it, <see cref="SessionMiddlewareMatcherPolicy"/> wraps endpoints by it and
+/// <see cref="SessionMiddlewareStartupCheck"/> lists endpoints by it, so the three can never disagree about which
+/// endpoints depend on the middleware. Metadata that later asks the middleware for something belongs here.
+/// </summary>
+internal readonly struct SessionEndpointMetadata
+{
+    private SessionEndpointMetadata(RequireSessionAttribute? requirement, bool preloads, bool needsMiddleware)
+    {
+        Requirement = requirement;
+        Preloads = preloads;
+        NeedsMiddleware = needsMiddleware;
+    }
+
+    /// <summary>
+    /// The guard the middleware runs; <see langword="null"/> when the endpoint asks for none, guards itself (a generated
+    /// server function) or opens itself with <c>[AllowAnonymous]</c>.
+    /// </summary>
+    public RequireSessionAttribute? Requirement { get; }
+
+    /// <summary>Whether the endpoint asks for the session to be opened before it runs (<see cref="PreloadSessionAttribute"/>).</summary>
+    public bool Preloads { get; }
+
+    /// <summary>
+    /// Whether the endpoint's promise (a guard, or a preloaded and privately cached response) is kept only by the
+    /// middleware; such an endpoint must not run unless the middleware ran for it. Generated server functions guard
+    /// themselves and are never counted.
+    /// </summary>
+    public bool NeedsMiddleware { get; }
+
+    public static SessionEndpointMetadata Read(Endpoint? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return default;
+        }
+
+        var metadata = endpoint.Metadata;
+        var requirement = metadata.GetMetadata<RequireSessionAttribute>();
+        var preloads = metadata.GetMetadata<PreloadSessionAttribute>() is not null;
+        if (requirement is null && !preloads)
+        {
+            return default;
+        }
+
+        if (metadata.GetMetadata<ServerFunctionMetadata>() is not null)
+        {
+            return new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
+        }
+
+        if (requirement is not null && metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            requirement = null;
+        }
+
+        return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: requirement is not null || preloads);
+    }
+}
