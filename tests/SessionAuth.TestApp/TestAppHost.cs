@@ -65,6 +65,9 @@ public static class TestAppHost
         var reports = app.MapGroup("/reports").RequireSession(redirectTo: "/reports/login");
         reports.MapGet("/daily", () => "daily report");
         app.MapGet("/minimal/chained", () => "chained").RequireSession();
+
+        // Any path under it is guarded: requests whose paths carry every kind of character reach the guard.
+        app.MapGet("/guarded/{**rest}", (string? rest) => $"guarded {rest}").RequireSession();
         return app;
     }
 
