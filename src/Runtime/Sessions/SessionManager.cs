@@ -406,6 +406,9 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         _cookies.AppendResponseCookie(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
+
+        // A cache that kept this response would hand the session cookie itself to whoever asked next.
+        PersonalisedResponse.MarkCarriesSessionData(httpContext);
     }
 
     internal async Task DeleteAsync(Session<T> session, HttpContext httpContext)
@@ -418,6 +421,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         _cookies.DeleteCookie(httpContext, _cookieName, CreateCookieOptions(httpContext, maxAge: null));
+        PersonalisedResponse.MarkCarriesSessionData(httpContext);
     }
 
     /// <inheritdoc/>
