@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
 
@@ -13,6 +12,7 @@ public static class SessionEndpointRouteBuilderExtensions
     /// Maps <c>GET /_session</c> (or <paramref name="pattern"/>): the view set with
     /// <see cref="SessionAuthOptions.ExposeToClient"/> as JSON, or <c>null</c> when nobody is logged in or nothing is
     /// exposed. Pages fetch it to validate the view they were rendered with, as SolidStart's <c>useAuth</c> refetches.
+    /// The answer is always <c>Cache-Control: private, no-store</c> (or the app's own, when it says <c>no-store</c>).
     /// </summary>
     /// <param name="endpoints">The application's endpoint route builder.</param>
     /// <param name="pattern">The route; <c>/_session</c> unless set.</param>
@@ -24,7 +24,6 @@ public static class SessionEndpointRouteBuilderExtensions
         return endpoints.MapMethods(pattern, [HttpMethods.Get], async httpContext =>
             {
                 var json = await view.ToJsonAsync(httpContext).ConfigureAwait(false);
-                PersonalisedResponse.Mark(httpContext);
                 httpContext.Response.ContentType = "application/json; charset=utf-8";
                 await httpContext.Response.WriteAsync(json, httpContext.RequestAborted).ConfigureAwait(false);
             })

@@ -32,11 +32,14 @@ public static class SessionHttpContextExtensions
     /// Renders the browser's view of the session (<see cref="SessionAuthOptions.ExposeToClient"/>) as
     /// <c>&lt;script type="application/json" id="session"&gt;...&lt;/script&gt;</c>, so the page's script has it without a
     /// round trip: <c>JSON.parse(document.getElementById("session").textContent)</c>. Anonymous requests, and apps that
-    /// expose nothing, render <c>null</c>.
+    /// expose nothing, render <c>null</c>. The response is marked <c>Cache-Control: private, no-store</c> (a Cache-Control
+    /// that already says <c>no-store</c> is kept; any other is replaced, also if the handler sets it later), so no
+    /// shared cache can serve one user's view to another.
     /// </summary>
     /// <param name="httpContext">The current request.</param>
     /// <param name="elementId">The script element's id; <c>session</c> unless set.</param>
     /// <returns>The script element, safe to embed as HTML.</returns>
+    /// <exception cref="InvalidOperationException">The response has already started without <c>Cache-Control: no-store</c>.</exception>
     public static ValueTask<string> RenderSessionScriptAsync(this HttpContext httpContext, string elementId = "session")
     {
         ArgumentNullException.ThrowIfNull(httpContext);

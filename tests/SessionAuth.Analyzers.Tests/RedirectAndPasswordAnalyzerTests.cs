@@ -28,6 +28,50 @@ public sealed class RedirectAndPasswordAnalyzerTests
         """);
 
     [Fact]
+    public Task Slash_lookalikes_and_invisible_characters_are_not_local_paths() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddSessionAuth<UserSession>(o => o.LoginPath = {|SAUTH0002:"/\uFF0Fevil.example"|});
+                app.MapGroup("/admin").RequireSession(redirectTo: {|SAUTH0002:"/\u2215evil.example"|});
+                app.MapGet("/back", () => Results.LocalRedirect({|SAUTH0002:"/\uFF3Cevil.example"|}));
+                app.MapGet("/bidi", () => Results.LocalRedirect({|SAUTH0002:"/login\u202E"|}));
+                app.MapGet("/overlong", () => Results.LocalRedirect({|SAUTH0002:"/%C0%AFevil.example"|}));
+            }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction, RequireSession(RedirectTo = {|SAUTH0002:"/\u2044evil.example"|})]
+            public static int Count() => 1;
+        }
+
+        public sealed record UserSession(int Id);
+        """);
+
+    /// <summary>
+    /// SessionAuth encodes its own login paths; ASP.NET Core's LocalRedirect puts its argument in the Location header as
+    /// it is, where Kestrel refuses non-ASCII, so there the literal must be written percent-encoded.
+    /// </summary>
+    [Fact]
+    public Task Non_ascii_paths_are_local_but_LocalRedirect_needs_them_percent_encoded() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddSessionAuth<UserSession>(o => o.LoginPath = "/connexión");
+                app.MapGroup("/admin").RequireSession(redirectTo: "/ログイン");
+                app.MapGet("/back", () => Results.LocalRedirect({|#0:"/café"|}));
+                app.MapGet("/encoded", () => Results.LocalRedirect("/caf%C3%A9"));
+            }
+        }
+
+        public sealed record UserSession(int Id);
+        """,
+        new DiagnosticResult(Descriptors.OpenRedirect).WithLocation(0).WithArguments("LocalRedirect(localUrl)", "/café", "cannot stand in a Location header as it is: write it percent-encoded, '/caf%C3%A9'"));
+
+    [Fact]
     public Task Local_paths_and_values_from_configuration_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Startup
         {

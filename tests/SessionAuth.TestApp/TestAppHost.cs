@@ -62,9 +62,21 @@ public static class TestAppHost
             await context.Response.WriteAsync($"<!doctype html><title>Page</title>{await context.RenderSessionScriptAsync()}");
         }).AllowAnonymous();
 
+        // Renders the session, then chooses a weaker Cache-Control, as a handler that sets headers last might.
+        app.MapGet("/page/then-public", async (HttpContext context) =>
+        {
+            var script = await context.RenderSessionScriptAsync();
+            context.Response.Headers.CacheControl = "public, max-age=60";
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync($"<!doctype html><title>Page</title>{script}");
+        }).AllowAnonymous();
+
         var reports = app.MapGroup("/reports").RequireSession(redirectTo: "/reports/login");
         reports.MapGet("/daily", () => "daily report");
         app.MapGet("/minimal/chained", () => "chained").RequireSession();
+
+        // Any path under it is guarded: requests whose paths carry every kind of character reach the guard.
+        app.MapGet("/guarded/{**rest}", (string? rest) => $"guarded {rest}").RequireSession();
         return app;
     }
 

@@ -32,41 +32,97 @@ public sealed class CrossSiteTests : IAsyncLifetime
         };
         if (fetchSite is not null)
         {
-            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+            request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", fetchSite);
         }
 
         if (origin is not null)
         {
-            request.Headers.Add("Origin", origin == "own" ? OwnOrigin : origin);
+            request.Headers.TryAddWithoutValidation("Origin", origin);
         }
 
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }
 
-    [Theory]
-    [InlineData("same-origin", null)]
-    [InlineData("none", null)]
-    [InlineData("same-origin", "own")]
-    [InlineData(null, "own")]
-    [InlineData(null, null)]
-    [InlineData("cross-site", TrustedOrigin)]
-    [InlineData(null, TrustedOrigin)]
-    public async Task Same_site_calls_trusted_origins_and_non_browser_callers_pass(string? fetchSite, string? origin)
+    private static readonly string?[] FetchSites = [null, "same-origin", "same-site", "cross-site", "none", "garbage"];
+
+    /// <summary>Origins by name; "own" and "other port"/"other scheme" are filled in from the app's address.</summary>
+    private static readonly string?[] Origins = [null, "own", "https://evil.example", "other port", "other scheme", "null", TrustedOrigin, "not an origin"];
+
+    /// <summary>
+    /// Whether each pair passes: rows are Sec-Fetch-Site as in <see cref="FetchSites"/>, columns Origin as in
+    /// <see cref="Origins"/>. When both are present they must agree: same-origin and none go with this origin only,
+    /// same-site and cross-site with a trusted origin only; anything else no browser sends.
+    /// </summary>
+    private static readonly bool[][] Passes =
+    [
+        //        absent own    evil   port   scheme null   trusted garbage
+        /* absent      */ [true,  true,  false, false, false, false, true,  false],
+        /* same-origin */ [true,  true,  false, false, false, false, false, false],
+        /* same-site   */ [false, false, false, false, false, false, true,  false],
+        /* cross-site  */ [false, false, false, false, false, false, true,  false],
+        /* none        */ [true,  true,  false, false, false, false, false, false],
+        /* garbage     */ [false, false, false, false, false, false, false, false],
+    ];
+
+    public static TheoryData<string?, string?, bool> HeaderPairs()
     {
-        Assert.Equal(HttpStatusCode.OK, await EnrollAsync(fetchSite, origin));
+        var table = new TheoryData<string?, string?, bool>();
+        for (var row = 0; row < FetchSites.Length; row++)
+        {
+            for (var column = 0; column < Origins.Length; column++)
+            {
+                table.Add(FetchSites[row], Origins[column], Passes[row][column]);
+            }
+        }
+
+        return table;
     }
 
-    [Theory]
-    [InlineData("cross-site", null)]
-    [InlineData("cross-site", "https://evil.example")]
-    [InlineData("same-site", "https://sibling.example")]
-    [InlineData(null, "https://evil.example")]
-    [InlineData(null, "null")]
-    [InlineData(null, "http://127.0.0.1")]
-    public async Task Cross_site_calls_to_state_changing_functions_get_403(string? fetchSite, string? origin)
+    private string ResolveOrigin(string origin) => origin switch
     {
-        Assert.Equal(HttpStatusCode.Forbidden, await EnrollAsync(fetchSite, origin));
+        "own" => OwnOrigin,
+        "other port" => $"{_address.Scheme}://{_address.Host}:{(_address.Port == 1 ? 2 : 1)}",
+        "other scheme" => $"https://{_address.Host}:{_address.Port}",
+        _ => origin,
+    };
+
+    [Theory]
+    [MemberData(nameof(HeaderPairs))]
+    public async Task Every_pair_of_Sec_Fetch_Site_and_Origin_passes_only_when_both_say_same_origin_or_trusted(string? fetchSite, string? origin, bool passes)
+    {
+        var status = await EnrollAsync(fetchSite, origin is null ? null : ResolveOrigin(origin));
+
+        Assert.Equal(passes ? HttpStatusCode.OK : HttpStatusCode.Forbidden, status);
+    }
+
+    /// <summary>A browser sends each header once; a request that repeats one says two things and is refused.</summary>
+    [Theory]
+    [InlineData(new[] { "same-origin", "cross-site" }, null)]
+    [InlineData(new[] { "same-origin", "same-origin" }, null)]
+    [InlineData(new[] { "same-origin" }, new[] { "own", "https://evil.example" })]
+    [InlineData(null, new[] { "own", "own" })]
+    public async Task A_repeated_header_is_refused(string[]? fetchSites, string[]? origins)
+    {
+        using var client = new TestClient(_address);
+        await client.LoginAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_server/Students/Enroll")
+        {
+            Content = new FormUrlEncodedContent([new("name", "Neville"), new("house", "Gryffindor")]),
+        };
+        foreach (var fetchSite in fetchSites ?? [])
+        {
+            request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", fetchSite);
+        }
+
+        foreach (var origin in origins ?? [])
+        {
+            request.Headers.TryAddWithoutValidation("Origin", ResolveOrigin(origin));
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OpenRedirect = Create(
         DiagnosticIds.OpenRedirect,
         "Redirect target is not a local path",
-        "{0} '{1}' is not a local path: use a path that starts with a single '/', with no scheme or host",
+        "{0} '{1}' {2}",
         Security,
         DiagnosticSeverity.Error);
 

@@ -76,16 +76,28 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
         {
             if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
             {
-                Check(context.ReportDiagnostic, argument.Value.ConstantValue, argument.Value.Syntax.GetLocation(), $"{name}({parameterName})");
+                // ASP.NET Core's LocalRedirect writes its argument into the Location header as it is, where Kestrel refuses
+                // anything but ASCII; our own redirects encode the path themselves.
+                Check(context.ReportDiagnostic, argument.Value.ConstantValue, argument.Value.Syntax.GetLocation(), $"{name}({parameterName})", mustBeHeaderSafe: parameterName == "localUrl");
             }
         }
     }
 
-    private static void Check(Action<Diagnostic> report, Optional<object?> constant, Location location, string what)
+    private static void Check(Action<Diagnostic> report, Optional<object?> constant, Location location, string what, bool mustBeHeaderSafe = false)
     {
-        if (constant is { HasValue: true, Value: string url } && !LocalUrl.IsLocal(url))
+        if (constant is not { HasValue: true, Value: string url })
         {
-            report(Diagnostic.Create(Descriptors.OpenRedirect, location, what, url));
+            return;
+        }
+
+        var headerSafe = LocalUrl.ToHeaderSafe(url);
+        if (headerSafe is null)
+        {
+            report(Diagnostic.Create(Descriptors.OpenRedirect, location, what, url, "is not a local path: use a path that starts with a single '/', with no scheme, host, control or invisible characters, or lookalikes of '/' and '\\'"));
+        }
+        else if (mustBeHeaderSafe && headerSafe != url)
+        {
+            report(Diagnostic.Create(Descriptors.OpenRedirect, location, what, url, $"cannot stand in a Location header as it is: write it percent-encoded, '{headerSafe}'"));
         }
     }
 }

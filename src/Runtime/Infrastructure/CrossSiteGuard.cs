@@ -8,9 +8,9 @@ namespace SessionAuth.Infrastructure;
 
 /// <summary>
 /// Refuses cross-site calls to server functions that change state (every verb but GET, HEAD and OPTIONS) with 403. A
-/// browser says where a request comes from: <c>Sec-Fetch-Site</c> when it sends it (<c>same-origin</c> and <c>none</c>
-/// pass), otherwise <c>Origin</c>, which must be this host or a trusted origin. A request with neither header is not a
-/// browser's cross-site request (a server or curl) and passes.
+/// browser says where a request comes from in <c>Sec-Fetch-Site</c> (<c>same-origin</c> and <c>none</c> pass) and in
+/// <c>Origin</c> (this origin or a trusted one passes); when it sends both, both must pass and agree. A request with
+/// neither header is not a browser's cross-site request (a server or curl) and passes.
 /// </summary>
 /// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -42,32 +42,49 @@ public sealed class CrossSiteGuard
 
     /// <summary>Whether the request comes from this site, a trusted origin, or no browser at all.</summary>
     /// <param name="httpContext">The current request.</param>
-    /// <returns><see langword="false"/> for a browser's cross-site request.</returns>
+    /// <returns><see langword="false"/> for a browser's cross-site request, and for a pair of headers no browser sends.</returns>
+    /// <remarks>
+    /// Each header present gives a verdict, and every verdict must allow the request: <c>Sec-Fetch-Site</c> allows
+    /// <c>same-origin</c> and <c>none</c>, and <c>same-site</c> or <c>cross-site</c> only beside a trusted
+    /// <c>Origin</c>; <c>Origin</c> allows this origin, and a trusted one only when <c>Sec-Fetch-Site</c> does not claim
+    /// <c>same-origin</c>. A browser never sends <c>same-origin</c> beside another site's Origin, nor <c>cross-site</c>
+    /// beside its own, so a pair that disagrees was not sent by one: refused. Unknown values and repeated headers
+    /// are refused too.
+    /// </remarks>
     public bool Allows(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var headers = httpContext.Request.Headers;
         var fetchSite = headers["Sec-Fetch-Site"];
-        if (fetchSite.Count > 0)
+        var origin = headers.Origin;
+        if (fetchSite.Count > 1 || origin.Count > 1)
         {
-            var site = fetchSite[0];
-            if (string.Equals(site, "same-origin", StringComparison.OrdinalIgnoreCase) || string.Equals(site, "none", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            // same-site (a sibling subdomain) and cross-site pass only from an origin the app trusts.
-            return headers.Origin.Count > 0 && _trustedOrigins.Contains(headers.Origin[0]!);
+            return false;
         }
 
-        if (headers.Origin.Count == 0)
-        {
-            return true;
-        }
+        var site = fetchSite.Count == 0 ? FetchSite.Absent : ReadFetchSite(fetchSite[0]);
+        var from = origin.Count == 0 ? OriginKind.Absent
+            : IsSameOrigin(httpContext.Request, origin[0]) ? OriginKind.Own
+            : origin[0] is { } value && _trustedOrigins.Contains(value) ? OriginKind.Trusted
+            : OriginKind.Other;
 
-        var origin = headers.Origin[0];
-        return IsSameOrigin(httpContext.Request, origin) || (origin is not null && _trustedOrigins.Contains(origin));
+        return (site, from) switch
+        {
+            // Not a browser, or one that sends neither (servers, curl): nothing to forge a victim's request with.
+            (FetchSite.Absent, OriginKind.Absent) => true,
+            (FetchSite.SameOrigin or FetchSite.None, OriginKind.Absent or OriginKind.Own) => true,
+            (FetchSite.Absent, OriginKind.Own or OriginKind.Trusted) => true,
+            (FetchSite.SameSite or FetchSite.CrossSite, OriginKind.Trusted) => true,
+            _ => false,
+        };
     }
+
+    private static FetchSite ReadFetchSite(string? value) =>
+        string.Equals(value, "same-origin", StringComparison.OrdinalIgnoreCase) ? FetchSite.SameOrigin
+        : string.Equals(value, "none", StringComparison.OrdinalIgnoreCase) ? FetchSite.None
+        : string.Equals(value, "same-site", StringComparison.OrdinalIgnoreCase) ? FetchSite.SameSite
+        : string.Equals(value, "cross-site", StringComparison.OrdinalIgnoreCase) ? FetchSite.CrossSite
+        : FetchSite.Unknown;
 
     /// <summary>Answers a refused request: 403 problem+json.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -94,5 +111,23 @@ public sealed class CrossSiteGuard
             && origin.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
             && string.CompareOrdinal(origin, scheme.Length, "://", 0, 3) == 0
             && string.Compare(origin, scheme.Length + 3, host, 0, host?.Length ?? 0, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    private enum FetchSite
+    {
+        Absent,
+        SameOrigin,
+        None,
+        SameSite,
+        CrossSite,
+        Unknown,
+    }
+
+    private enum OriginKind
+    {
+        Absent,
+        Own,
+        Trusted,
+        Other,
     }
 }

@@ -1,24 +1,84 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace SessionAuth.Infrastructure;
 
 /// <summary>
-/// Keeps personalised responses out of shared caches: <c>Cache-Control: private, no-store</c>, unless something
-/// earlier in the request chose a Cache-Control of its own.
+/// Keeps personalised responses out of shared caches (<c>Cache-Control: private, no-store</c>), in two strengths: a
+/// guarded or preloaded response leaves the choice to its handler; a response the library writes session data into
+/// (the session script, <c>/_session</c>, a session cookie) is never stored by any cache.
 /// </summary>
-/// <remarks>
-/// The header is set when the request is admitted, before the handler runs, so a handler that sets its own
-/// Cache-Control replaces it and one that appends to it can only make it stricter. Setting it here rather than in an
-/// <c>OnStarting</c> callback keeps the guard's hot path free of allocations.
-/// </remarks>
 internal static class PersonalisedResponse
 {
+    public const string NotStored = "private, no-store";
+
+    private static readonly object SessionDataMarkKey = new();
+
+    /// <summary>
+    /// Marks a response admitted by the guard or preloaded, unless something earlier in the request chose a
+    /// Cache-Control of its own.
+    /// </summary>
+    /// <remarks>
+    /// The header is set when the request is admitted, before the handler runs, so a handler that sets its own
+    /// Cache-Control replaces it: the handler writes the response and knows what it holds. Setting it here rather than
+    /// in an <c>OnStarting</c> callback keeps the guard's hot path free of allocations.
+    /// </remarks>
     public static void Mark(HttpContext httpContext)
     {
         var headers = httpContext.Response.Headers;
         if (headers.CacheControl.Count == 0)
         {
-            headers.CacheControl = "private, no-store";
+            headers.CacheControl = NotStored;
+        }
+    }
+
+    /// <summary>
+    /// Marks a response that carries session data the library wrote into it: <c>private, no-store</c>, unless its
+    /// Cache-Control already says <c>no-store</c> (as strict, and the app may have said more). Anything weaker
+    /// (<c>public, max-age=60</c>, <c>private</c>, <c>no-cache</c>) is replaced now and again as the headers are sent,
+    /// so a handler that sets a weaker one afterwards cannot undo it either.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The response has started without <c>no-store</c>: the data would reach a cache.</exception>
+    public static void MarkCarriesSessionData(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        if (response.HasStarted)
+        {
+            if (!ForbidsStoring(response.Headers.CacheControl))
+            {
+                throw new InvalidOperationException(
+                    "Session data cannot be written into a response whose headers were sent without Cache-Control: no-store, since a shared cache could keep it and serve it to someone else. Render the session script before the response starts (before the first flush), or set Cache-Control: private, no-store first.");
+            }
+
+            return;
+        }
+
+        ForbidStoring(response.Headers);
+        if (httpContext.Items.TryAdd(SessionDataMarkKey, null))
+        {
+            response.OnStarting(static state =>
+            {
+                ForbidStoring(((HttpResponse)state).Headers);
+                return Task.CompletedTask;
+            }, response);
+        }
+    }
+
+    /// <summary>
+    /// Whether a Cache-Control value forbids every cache to store the response, read with the framework's parser: a
+    /// <c>no-store</c> directive, whatever its case or the other directives beside it. An unparsable value does not.
+    /// </summary>
+    internal static bool ForbidsStoring(StringValues cacheControl) =>
+        cacheControl.Count > 0
+        && CacheControlHeaderValue.TryParse(cacheControl.Count == 1 ? cacheControl[0] : string.Join(", ", cacheControl.ToArray()), out var parsed)
+        && parsed.NoStore;
+
+    private static void ForbidStoring(IHeaderDictionary headers)
+    {
+        if (!ForbidsStoring(headers.CacheControl))
+        {
+            headers.CacheControl = NotStored;
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class SessionGuard
     private readonly ILogger _logger;
     private readonly SessionAuthMetrics _metrics;
 
+    // loginPath is header-safe already (LocalUrl.ToHeaderSafe): the login URL is built from it on every denied request.
     internal SessionGuard(string loginPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
     {
         _loginUrlPrefix = string.Concat(loginPath, loginPath.Contains('?', StringComparison.Ordinal) ? "&" : "?", Uri.EscapeDataString(returnUrlParameter), "=");
@@ -125,12 +126,7 @@ public sealed class SessionGuard
     private string BuildLoginUrl(HttpRequest request)
     {
         var pathBase = request.PathBase.ToUriComponent();
-        var returnUrl = string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent());
-        if (!LocalUrl.IsLocal(returnUrl))
-        {
-            returnUrl = "/";
-        }
-
+        var returnUrl = LocalUrl.ToHeaderSafe(string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent())) ?? "/";
         return string.Concat(pathBase, _loginUrlPrefix, Uri.EscapeDataString(returnUrl));
     }
 }
@@ -144,11 +140,11 @@ internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthO
 
     public SessionGuard Create(string? redirectTo)
     {
-        if (redirectTo is not null && !LocalUrl.IsLocal(redirectTo))
-        {
-            throw new InvalidOperationException($"RequireSession.RedirectTo '{redirectTo}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
-        }
-
-        return new SessionGuard(redirectTo ?? options.LoginPath, options.ReturnUrlParameter, _logger, metrics);
+        // The options validator has already refused a LoginPath that is not local; this only encodes it for the header.
+        var loginPath = LocalUrl.ToHeaderSafe(redirectTo ?? options.LoginPath)
+            ?? throw new InvalidOperationException(redirectTo is not null
+                ? $"RequireSession.RedirectTo '{redirectTo}' is not a local path. Set a path that starts with a single '/', such as '/login'."
+                : $"SessionAuthOptions.LoginPath '{options.LoginPath}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
+        return new SessionGuard(loginPath, options.ReturnUrlParameter, _logger, metrics);
     }
 }

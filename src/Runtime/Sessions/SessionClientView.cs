@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
 
@@ -46,10 +47,15 @@ internal sealed class SessionClientView
         return new SessionClientView(sessions, projection, ServerFunctionJson.GetTypeInfo(services, projection.ViewType, "client view"));
     }
 
-    /// <summary>The view of the request's session as JSON: <c>null</c> when anonymous or when nothing is exposed.</summary>
+    /// <summary>
+    /// The view of the request's session as JSON: <c>null</c> when anonymous or when nothing is exposed. Whatever it
+    /// is, the response it goes into depends on the cookie, so no cache may keep it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The response has started without <c>Cache-Control: no-store</c>.</exception>
     public async ValueTask<string> ToJsonAsync(HttpContext httpContext)
     {
         var session = await _sessions.GetSessionAsync(httpContext).ConfigureAwait(false);
+        PersonalisedResponse.MarkCarriesSessionData(httpContext);
         if (_projection is null || _typeInfo is null || session.UntypedData is not { } data)
         {
             return "null";

@@ -401,6 +401,9 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         SessionCookies.Append(httpContext, _cookieName, value, CreateCookieOptions(httpContext, _options.MaxAge - TimeSpan.FromMinutes(1)));
+
+        // A cache that kept this response would hand the session cookie itself to whoever asked next.
+        PersonalisedResponse.MarkCarriesSessionData(httpContext);
     }
 
     internal async Task DeleteAsync(Session<T> session, HttpContext httpContext)
@@ -413,6 +416,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         }
 
         SessionCookies.Delete(httpContext, _cookieName, _options.MaxSessionSize, CreateCookieOptions(httpContext, maxAge: null));
+        PersonalisedResponse.MarkCarriesSessionData(httpContext);
     }
 
     /// <inheritdoc/>
