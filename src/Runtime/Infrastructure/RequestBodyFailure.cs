@@ -11,6 +11,8 @@ namespace SessionAuth.Infrastructure;
 /// </summary>
 internal static class RequestBodyFailure
 {
+    private const string JsonInputErrorSource = "System.Text.Json.Rethrowable";
+
     /// <summary>Describes a refused body, or returns <see langword="false"/> for an exception that is not about the body.</summary>
     /// <param name="exception">What a body reader threw.</param>
     /// <param name="kind">What the body was read as.</param>
@@ -24,6 +26,11 @@ internal static class RequestBodyFailure
             // Content-Length or bad chunking, 408 for a body sent slower than MinRequestBodyDataRate.
             BadHttpRequestException badRequest => badRequest.StatusCode,
             JsonException => StatusCodes.Status400BadRequest,
+
+            // System.Text.Json marks the InvalidOperationExceptions that mean bad input (a member name that is invalid
+            // UTF-8 or escapes a lone surrogate, met while checking for duplicate members) with this Source, and its
+            // own serializer rethrows exactly those as JsonException; any other InvalidOperationException is a bug.
+            InvalidOperationException { Source: JsonInputErrorSource } => StatusCodes.Status400BadRequest,
 
             // A byte sequence that is not text in the declared charset (the JSON transcoder decodes strictly).
             DecoderFallbackException => StatusCodes.Status400BadRequest,
@@ -46,7 +53,7 @@ internal static class RequestBodyFailure
             0 => string.Empty,
             StatusCodes.Status413PayloadTooLarge => $"The request body is larger than this server function accepts: {exception.Message}",
             StatusCodes.Status415UnsupportedMediaType => $"The request body uses an encoding the server does not read: {exception.Message}",
-            _ when exception is JsonException => $"The request body is not valid JSON: {exception.Message}",
+            _ when kind == BodyKind.Json => $"The request body is not valid JSON: {exception.Message}",
             _ when kind == BodyKind.Form => $"The form body could not be read: {exception.Message}",
             _ => $"The request body could not be read: {exception.Message}",
         };
