@@ -238,4 +238,16 @@ public sealed class HostileBodyHttpTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
         AssertNothingLoggedAboveDebug();
     }
+
+    /// <summary>The limits the README states for a server function's body are the framework's defaults.</summary>
+    [Fact]
+    public void The_body_limits_the_readme_states_are_the_defaults()
+    {
+        Assert.Equal(30_000_000, new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions().Limits.MaxRequestBodySize);
+        var form = new FormOptions();
+        Assert.Equal(1024, form.ValueCountLimit);
+        Assert.Equal(4 * 1024 * 1024, form.ValueLengthLimit);
+        Assert.Equal(128, form.MultipartBoundaryLengthLimit);
+        Assert.Equal(16 * 1024, form.MultipartHeadersLengthLimit);
+    }
 }
