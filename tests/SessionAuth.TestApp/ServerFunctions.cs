@@ -102,3 +102,10 @@ public sealed class Greetings(Greeter greeter)
     [ServerFunction(Method = "GET"), AllowAnonymous]
     public string Hello(string name, UserSession? user) => $"{greeter.Greeting}, {name}{(user is null ? string.Empty : $" (signed in as {user.Name})")}";
 }
+
+/// <summary>Binds its arguments from the body and says what it read: the target of the hostile body tests.</summary>
+public static class Bodies
+{
+    [ServerFunction, AllowAnonymous]
+    public static string Echo(string name, int year = 1) => $"{name} ({year.ToString(CultureInfo.InvariantCulture)})";
+}

@@ -21,4 +21,10 @@ internal static partial class SessionAuthLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Request to {Path} needs a session, but the session store is unavailable; answered 503.")]
     public static partial void StoreUnavailableForGuard(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Request to {Path} has a body the server function cannot read; answered {StatusCode}: {Detail}")]
+    public static partial void RequestBodyRefused(ILogger logger, string path, int statusCode, string detail, Exception? exception);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "The client aborted the request to {Path} while its body was read; nothing was answered.")]
+    public static partial void RequestBodyAborted(ILogger logger, string path, Exception exception);
 }

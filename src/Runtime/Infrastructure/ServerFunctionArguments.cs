@@ -1,6 +1,10 @@
 using System.ComponentModel;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace SessionAuth.Infrastructure;
@@ -14,12 +18,17 @@ namespace SessionAuth.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ServerFunctionArguments
 {
+    // Two members with one name are read differently by different parsers (first wins, last wins); refusing them
+    // leaves no room for a proxy or validator in front of the app to have read another value than the function gets.
+    private static readonly JsonDocumentOptions JsonBodyOptions = new() { AllowDuplicateProperties = false };
+
     private readonly HttpContext _httpContext;
     private JsonElement _json;
     private IFormCollection? _form;
     private string? _failedParameter;
     private string? _failure;
     private int _failureStatusCode;
+    private bool _isAborted;
 
     private ServerFunctionArguments(HttpContext httpContext)
     {
@@ -33,6 +42,9 @@ public sealed class ServerFunctionArguments
 
     /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
     public bool HasFailed => _failedParameter is not null;
+
+    /// <summary><see langword="true"/> when the client went away while the body was read: there is no one to answer.</summary>
+    internal bool IsAborted => _isAborted;
 
     /// <summary>Reads the request's arguments; the body only when <paramref name="readBody"/> is set.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -72,7 +84,10 @@ public sealed class ServerFunctionArguments
         return binding.TryBind(this, out value);
     }
 
-    /// <summary>Answers the request with the binding failure: 400 (or 415 for a body it cannot read) naming the parameter.</summary>
+    /// <summary>
+    /// Answers the request with the binding failure: 400 naming the parameter, or for a body that cannot be read 400
+    /// (malformed), 413 (over a size limit) or 415 (a media type or charset no reader decodes), naming <c>body</c>.
+    /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     public Task WriteFailureAsync() =>
         ProblemResponse.WriteInvalidArgumentAsync(_httpContext.Response, _failureStatusCode, _failedParameter ?? "body", _failure ?? "The arguments are not valid.");
@@ -168,49 +183,105 @@ public sealed class ServerFunctionArguments
     private async Task ReadBodyAsync()
     {
         var request = _httpContext.Request;
-        var cancellationToken = _httpContext.RequestAborted;
-        if (request.HasJsonContentType())
+        if (request.ContentLength == 0)
         {
-            JsonDocument document;
-            try
-            {
-                document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                Fail("body", $"The request body is not valid JSON: {exception.Message}");
-                return;
-            }
-
-            _httpContext.Response.RegisterForDispose(document);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                Fail("body", "The request body must be a JSON object whose members are named like the function's parameters.");
-                return;
-            }
-
-            _json = document.RootElement;
-            Body = BodyKind.Json;
+            return;
         }
-        else if (request.HasFormContentType)
+
+        var format = RequestBodyFormat.From(request.ContentType);
+        if (format.Kind == BodyKind.None)
         {
-            try
+            if (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
             {
-                _form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidDataException exception)
-            {
-                Fail("body", $"The form body could not be read: {exception.Message}");
-                return;
+                RefuseBody(StatusCodes.Status415UnsupportedMediaType, "Send the arguments as a JSON object (application/json) or as form fields (application/x-www-form-urlencoded or multipart/form-data).");
             }
 
-            Body = BodyKind.Form;
+            return;
         }
-        else if (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0))
+
+        if (format.UnsupportedCharset is { } charset)
         {
-            Fail("body", "Send the arguments as a JSON object (application/json) or as form fields (application/x-www-form-urlencoded).", StatusCodes.Status415UnsupportedMediaType);
+            RefuseBody(
+                StatusCodes.Status415UnsupportedMediaType,
+                format.Kind == BodyKind.Json
+                    ? $"The charset '{charset}' is not one JSON is read in; send UTF-8 (or UTF-16, UTF-32)."
+                    : $"The charset '{charset}' is not one forms are read in; send UTF-8.");
+            return;
+        }
+
+        try
+        {
+            if (format.Kind == BodyKind.Json)
+            {
+                await ReadJsonAsync(request, format.JsonEncoding).ConfigureAwait(false);
+            }
+            else
+            {
+                _form = await request.ReadFormAsync(_httpContext.RequestAborted).ConfigureAwait(false);
+                Body = BodyKind.Form;
+            }
+        }
+        catch (Exception exception) when (_httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-body (a reset, or a cancelled upload): nobody is left to answer, and it is no
+            // fault of the server's, so nothing is written and nothing is logged as an error.
+            _isAborted = true;
+            Fail("body", "The client aborted the request.", StatusCodes.Status400BadRequest);
+            if (Logger is { } logger)
+            {
+                SessionAuthLog.RequestBodyAborted(logger, request.Path.Value ?? "/", exception);
+            }
+        }
+        catch (Exception exception) when (RequestBodyFailure.TryDescribe(exception, format.Kind, out var statusCode, out var detail))
+        {
+            RefuseBody(statusCode, detail, exception);
         }
     }
+
+    private async Task ReadJsonAsync(HttpRequest request, Encoding? encoding)
+    {
+        var stream = encoding is null ? request.Body : Encoding.CreateTranscodingStream(request.Body, encoding, Encoding.UTF8, leaveOpen: true);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(stream, JsonBodyOptions, _httpContext.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (encoding is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        _httpContext.Response.RegisterForDispose(document);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            RefuseBody(StatusCodes.Status400BadRequest, "The request body must be a JSON object whose members are named like the function's parameters.");
+            return;
+        }
+
+        if (JsonBodyText.FindInvalidText(JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } invalidText)
+        {
+            RefuseBody(StatusCodes.Status400BadRequest, invalidText);
+            return;
+        }
+
+        _json = document.RootElement;
+        Body = BodyKind.Json;
+    }
+
+    private void RefuseBody(int statusCode, string detail, Exception? exception = null)
+    {
+        Fail("body", detail, statusCode);
+        if (Logger is { } logger)
+        {
+            SessionAuthLog.RequestBodyRefused(logger, _httpContext.Request.Path.Value ?? "/", statusCode, detail, exception);
+        }
+    }
+
+    // Only a refused body logs, so the logger is looked up then rather than on every call.
+    private ILogger? Logger => _httpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("SessionAuth.Arguments");
 }
 
 internal enum BodyKind

@@ -130,6 +130,17 @@ public static class ServerFunctionEndpoint
             var arguments = readsArguments
                 ? await ServerFunctionArguments.ReadAsync(httpContext, readsBody).ConfigureAwait(false)
                 : ServerFunctionArguments.None;
+            if (arguments.HasFailed)
+            {
+                // Only an unreadable body fails before binding; a client that went away has no one to answer.
+                if (!arguments.IsAborted)
+                {
+                    await arguments.WriteFailureAsync().ConfigureAwait(false);
+                }
+
+                return;
+            }
+
             await body(httpContext, arguments, session).ConfigureAwait(false);
         };
     }
