@@ -45,7 +45,7 @@ public abstract class ServerFunctionHttpTests(TestAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("/login?returnUrl=%2F_server%2FAccount%2FMe", Assert.Single(response.Headers.GetValues(SessionGuard.RedirectHeaderName)));
+        Assert.Equal("/login?returnUrl=%2F_server%2FAccount%2FMe", Assert.Single(response.Headers.GetValues(SessionAuthDefaults.SessionRedirectHeaderName)));
         var problem = await ReadJsonAsync(response);
         Assert.Equal(401, problem.GetProperty("status").GetInt32());
         Assert.Equal("/login?returnUrl=%2F_server%2FAccount%2FMe", problem.GetProperty("loginUrl").GetString());

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,9 +11,8 @@ namespace SessionAuth.Infrastructure;
 /// <c>Origin</c> (this origin or a trusted one passes); when it sends both, both must pass and agree. A request with
 /// neither header is not a browser's cross-site request (a server or curl) and passes.
 /// </summary>
-/// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class CrossSiteGuard
+/// <remarks>Runs inside <see cref="ServerFunctionEndpoint"/> for every server function that changes state.</remarks>
+internal sealed class CrossSiteGuard
 {
     private readonly HashSet<string> _trustedOrigins;
     private readonly ILogger _logger;

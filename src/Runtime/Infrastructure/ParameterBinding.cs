@@ -19,7 +19,7 @@ public abstract class ParameterBinding<T>
     }
 
     /// <summary>The parameter name, as the client sends it.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     internal abstract bool TryBind(ServerFunctionArguments arguments, out T value);
 }

@@ -41,7 +41,7 @@ public sealed class ServerFunctionArguments
     internal HttpContext HttpContext => _httpContext;
 
     /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
-    public bool HasFailed => _failedParameter is not null;
+    internal bool HasFailed => _failedParameter is not null;
 
     /// <summary><see langword="true"/> when the client went away while the body was read: there is no one to answer.</summary>
     internal bool IsAborted => _isAborted;
@@ -50,7 +50,7 @@ public sealed class ServerFunctionArguments
     /// <param name="httpContext">The current request.</param>
     /// <param name="readBody">Whether any parameter binds from the body.</param>
     /// <returns>The arguments; <see cref="HasFailed"/> when the body could not be read.</returns>
-    public static async ValueTask<ServerFunctionArguments> ReadAsync(HttpContext httpContext, bool readBody)
+    internal static async ValueTask<ServerFunctionArguments> ReadAsync(HttpContext httpContext, bool readBody)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var arguments = new ServerFunctionArguments(httpContext);

@@ -12,7 +12,7 @@ public static class ServerFunctionServices
     /// <typeparam name="T">The session data type.</typeparam>
     /// <param name="services">The application's services.</param>
     /// <returns>The session manager.</returns>
-    public static SessionManager<T> GetSessionManager<T>(IServiceProvider services)
+    internal static SessionManager<T> GetSessionManager<T>(IServiceProvider services)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,7 +23,7 @@ public static class ServerFunctionServices
     /// <summary>The session manager, whatever the session data type.</summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The session manager.</returns>
-    public static ISessionManager GetSessionManager(IServiceProvider services)
+    internal static ISessionManager GetSessionManager(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         return SessionAuthServices.GetRequired<ISessionManager>(services, "Server functions");

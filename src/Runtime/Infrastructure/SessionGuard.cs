@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,12 +8,11 @@ namespace SessionAuth.Infrastructure;
 /// The one answer every guarded endpoint gives a request without a session: a redirect to the login page for browser
 /// navigations and form posts, 401 problem+json with an <c>X-Session-Redirect</c> header for scripts and API calls.
 /// </summary>
-/// <remarks>Used by generated server functions and by <c>UseSessionAuth()</c>; not meant to be called directly.</remarks>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SessionGuard
+/// <remarks>Runs inside <see cref="ServerFunctionEndpoint"/> for guarded server functions, and in <c>UseSessionAuth()</c> for endpoints guarded through metadata.</remarks>
+internal sealed class SessionGuard
 {
     /// <summary>The response header that carries the login URL on a 401.</summary>
-    public const string RedirectHeaderName = "X-Session-Redirect";
+    public const string RedirectHeaderName = SessionAuthDefaults.SessionRedirectHeaderName;
 
     private readonly string _loginUrlPrefix;
     private readonly ILogger _logger;

@@ -33,7 +33,10 @@ internal interface IServerSessionMode
     Task WarmUpAsync();
 }
 
-/// <summary>Opens, writes and clears the sealed session cookie for data of type <typeparamref name="T"/>.</summary>
+/// <summary>
+/// Opens, writes and clears the sessions of data of type <typeparamref name="T"/>: in the sealed cookie itself, or, with
+/// <see cref="SessionAuthOptions.UseServerStore()"/>, in the server store with a sealed id in the cookie.
+/// </summary>
 /// <typeparam name="T">The application's session data type.</typeparam>
 /// <remarks>Registered as a singleton by <c>AddSessionAuth&lt;T&gt;</c>.</remarks>
 public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerSessionMode

@@ -1,0 +1,11 @@
+namespace SessionAuth;
+
+/// <summary>The names SessionAuth puts on the wire, for clients and apps that read them.</summary>
+public static class SessionAuthDefaults
+{
+    /// <summary>
+    /// The response header that carries the login URL when a script or API call to a guarded endpoint is answered 401
+    /// (<c>X-Session-Redirect</c>); a client navigates there to sign in.
+    /// </summary>
+    public const string SessionRedirectHeaderName = "X-Session-Redirect";
+}
