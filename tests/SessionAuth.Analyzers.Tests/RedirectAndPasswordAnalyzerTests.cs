@@ -28,6 +28,58 @@ public sealed class RedirectAndPasswordAnalyzerTests
         """);
 
     [Fact]
+    public Task RequireSession_is_found_by_symbol_however_it_is_spelled() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        using Guard = SessionAuth.RequireSessionAttribute;
+        using GateAttribute = SessionAuth.RequireSessionAttribute;
+
+        [assembly: RequireSession(RedirectTo = {|SAUTH0002:"https://evil.example/assembly"|})]
+
+        public static class Orders
+        {
+            [ServerFunction, Guard(RedirectTo = {|SAUTH0002:"//evil.example/alias"|})]
+            public static int Alias() => 1;
+
+            [ServerFunction, Gate(RedirectTo = {|SAUTH0002:"//evil.example/alias-without-suffix"|})]
+            public static int AliasWithoutSuffix() => 1;
+
+            [ServerFunction, SessionAuth.RequireSession(RedirectTo = {|SAUTH0002:"//evil.example/qualified"|})]
+            public static int Qualified() => 1;
+
+            [ServerFunction, SessionAuth.RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/qualified-suffix"|})]
+            public static int QualifiedWithSuffix() => 1;
+
+            [ServerFunction, RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/suffix"|})]
+            public static int WithSuffix() => 1;
+
+            [ServerFunction, global::SessionAuth.RequireSession(RedirectTo = {|SAUTH0002:"//evil.example/global"|})]
+            public static int Global() => 1;
+
+            [ServerFunction, global::SessionAuth.RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/global-suffix"|})]
+            public static int GlobalWithSuffix() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task An_aliased_RequireSession_with_a_local_path_and_other_attributes_named_alike_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        using Guard = SessionAuth.RequireSessionAttribute;
+
+        public static class Orders
+        {
+            [ServerFunction, Guard(RedirectTo = "/login")]
+            public static int Alias() => 1;
+
+            [ServerFunction, AllowAnonymous, RequireSessionLike(RedirectTo = "//not-a-session-guard.example")]
+            public static int Other() => 1;
+        }
+
+        [AttributeUsage(AttributeTargets.Method)]
+        public sealed class RequireSessionLikeAttribute : Attribute
+        {
+            public string? RedirectTo { get; set; }
+        }
+        """);
+
+    [Fact]
     public Task Local_paths_and_values_from_configuration_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Startup
         {
