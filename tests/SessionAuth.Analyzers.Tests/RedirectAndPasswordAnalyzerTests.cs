@@ -104,7 +104,7 @@ public sealed class RedirectAndPasswordAnalyzerTests
         """);
 
     [Fact]
-    public Task A_password_literal_is_a_warning_and_a_short_one_an_error() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
+    public Task A_password_literal_is_a_warning_and_a_short_one_an_error_of_its_own() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
         """
         public static class Startup
         {
@@ -124,8 +124,28 @@ public sealed class RedirectAndPasswordAnalyzerTests
         public sealed record UserSession(int Id);
         """,
         new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(0).WithArguments(string.Empty),
-        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(" of 5 characters, fewer than the 32 the app needs to start"),
+        new DiagnosticResult(Descriptors.PasswordTooShort).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(5, 32),
         new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(2).WithArguments(string.Empty));
+
+    [Fact]
+    public Task The_short_password_limit_is_the_runtime_s_own_minimum() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
+        $$"""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddSessionAuth<UserSession>(o =>
+                {
+                    o.Password = {|#0:"{{new string('x', SessionAuthOptions.MinimumPasswordLength - 1)}}"|};
+                    o.Password = {|#1:"{{new string('x', SessionAuthOptions.MinimumPasswordLength)}}"|};
+                });
+            }
+        }
+
+        public sealed record UserSession(int Id);
+        """,
+        new DiagnosticResult(Descriptors.PasswordTooShort).WithLocation(0).WithArguments(SessionAuthOptions.MinimumPasswordLength - 1, SessionAuthOptions.MinimumPasswordLength),
+        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(1));
 
     [Fact]
     public Task A_password_from_configuration_is_not_reported() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>("""

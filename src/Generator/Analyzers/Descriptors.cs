@@ -50,7 +50,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PasswordLiteral = Create(
         DiagnosticIds.PasswordLiteral,
         "Session password written in source",
-        "The session password is a string literal{0}: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        "The session password is a string literal: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
         Security,
         DiagnosticSeverity.Warning);
 
@@ -83,6 +83,14 @@ internal static class Descriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.MetadataGuardWithoutMiddleware),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    // Its own id, so each id has one severity: a short literal is refused at startup, so the app cannot run at all.
+    public static readonly DiagnosticDescriptor PasswordTooShort = Create(
+        DiagnosticIds.PasswordTooShort,
+        "Session password literal is too short for the app to start",
+        "The session password is a string literal of {0} characters, fewer than the {1} the app needs to start: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        Security,
+        DiagnosticSeverity.Error);
 
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";

@@ -15,4 +15,5 @@ internal static class DiagnosticIds
     public const string SessionDataType = "SAUTH0007";
     public const string SessionChangedOnGet = "SAUTH0008";
     public const string MetadataGuardWithoutMiddleware = "SAUTH0009";
+    public const string PasswordTooShort = "SAUTH0012";
 }
