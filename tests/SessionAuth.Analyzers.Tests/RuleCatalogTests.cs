@@ -147,6 +147,37 @@ public sealed partial class RuleCatalogTests
         }
     }
 
+    [Fact]
+    public void Every_code_fix_fixes_a_rule_an_analyzer_reports()
+    {
+        var fixes = typeof(SessionAuth.CodeFixes.EndpointGuardCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttribute<Microsoft.CodeAnalysis.CodeFixes.ExportCodeFixProviderAttribute>() is not null)
+            .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+
+        Assert.NotEmpty(fixes);
+        foreach (var fix in fixes)
+        {
+            Assert.All(fix.FixableDiagnosticIds, id => Assert.Contains(id, Rules.Select(r => r.Id)));
+        }
+    }
+
+    /// <summary>A code fix names its rule by the shared constant (DiagnosticIds), never by a literal that can drift from it.</summary>
+    [Fact]
+    public void Code_fixes_name_rules_by_constant_not_by_literal()
+    {
+        var literals = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "CodeFixes"), "*.cs")
+            .SelectMany(path => File.ReadLines(path).Select((line, index) => (Path.GetFileName(path), Line: index + 1, Text: line)))
+            .Where(line => RuleIdLiteral().IsMatch(line.Text))
+            .Select(line => $"{line.Item1}({line.Line}): {line.Text.Trim()}")
+            .ToList();
+
+        Assert.True(literals.Count == 0, "Use DiagnosticIds instead of:\n" + string.Join("\n", literals));
+    }
+
+    [GeneratedRegex("\"SAUTH\\d{4}\"")]
+    private static partial Regex RuleIdLiteral();
+
     [GeneratedRegex(@"\b\w+Analyzer\b")]
     private static partial Regex AnalyzerName();
 }
