@@ -7,7 +7,7 @@ namespace SessionAuth;
 public sealed class SessionAuthOptions
 {
     /// <summary>The minimum length of a password, in characters.</summary>
-    public const int MinimumPasswordLength = 32;
+    public const int MinimumPasswordLength = SessionPassword.MinimumLength;
 
     /// <summary>
     /// The password that seals session cookies: at least <see cref="MinimumPasswordLength"/> characters, kept in

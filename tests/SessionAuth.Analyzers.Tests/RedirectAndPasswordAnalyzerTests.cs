@@ -72,6 +72,58 @@ public sealed class RedirectAndPasswordAnalyzerTests
         new DiagnosticResult(Descriptors.OpenRedirect).WithLocation(0).WithArguments("LocalRedirect(localUrl)", "/café", "cannot stand in a Location header as it is: write it percent-encoded, '/caf%C3%A9'"));
 
     [Fact]
+    public Task RequireSession_is_found_by_symbol_however_it_is_spelled() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        using Guard = SessionAuth.RequireSessionAttribute;
+        using GateAttribute = SessionAuth.RequireSessionAttribute;
+
+        [assembly: RequireSession(RedirectTo = {|SAUTH0002:"https://evil.example/assembly"|})]
+
+        public static class Orders
+        {
+            [ServerFunction, Guard(RedirectTo = {|SAUTH0002:"//evil.example/alias"|})]
+            public static int Alias() => 1;
+
+            [ServerFunction, Gate(RedirectTo = {|SAUTH0002:"//evil.example/alias-without-suffix"|})]
+            public static int AliasWithoutSuffix() => 1;
+
+            [ServerFunction, SessionAuth.RequireSession(RedirectTo = {|SAUTH0002:"//evil.example/qualified"|})]
+            public static int Qualified() => 1;
+
+            [ServerFunction, SessionAuth.RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/qualified-suffix"|})]
+            public static int QualifiedWithSuffix() => 1;
+
+            [ServerFunction, RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/suffix"|})]
+            public static int WithSuffix() => 1;
+
+            [ServerFunction, global::SessionAuth.RequireSession(RedirectTo = {|SAUTH0002:"//evil.example/global"|})]
+            public static int Global() => 1;
+
+            [ServerFunction, global::SessionAuth.RequireSessionAttribute(RedirectTo = {|SAUTH0002:"//evil.example/global-suffix"|})]
+            public static int GlobalWithSuffix() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task An_aliased_RequireSession_with_a_local_path_and_other_attributes_named_alike_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        using Guard = SessionAuth.RequireSessionAttribute;
+
+        public static class Orders
+        {
+            [ServerFunction, Guard(RedirectTo = "/login")]
+            public static int Alias() => 1;
+
+            [ServerFunction, AllowAnonymous, RequireSessionLike(RedirectTo = "//not-a-session-guard.example")]
+            public static int Other() => 1;
+        }
+
+        [AttributeUsage(AttributeTargets.Method)]
+        public sealed class RequireSessionLikeAttribute : Attribute
+        {
+            public string? RedirectTo { get; set; }
+        }
+        """);
+
+    [Fact]
     public Task Local_paths_and_values_from_configuration_are_not_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Startup
         {
@@ -96,7 +148,7 @@ public sealed class RedirectAndPasswordAnalyzerTests
         """);
 
     [Fact]
-    public Task A_password_literal_is_a_warning_and_a_short_one_an_error() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
+    public Task A_password_literal_is_a_warning_and_a_short_one_an_error_of_its_own() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
         """
         public static class Startup
         {
@@ -116,8 +168,28 @@ public sealed class RedirectAndPasswordAnalyzerTests
         public sealed record UserSession(int Id);
         """,
         new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(0).WithArguments(string.Empty),
-        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(" of 5 characters, fewer than the 32 the app needs to start"),
+        new DiagnosticResult(Descriptors.PasswordTooShort).WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(5, 32),
         new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(2).WithArguments(string.Empty));
+
+    [Fact]
+    public Task The_short_password_limit_is_the_runtime_s_own_minimum() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>(
+        $$"""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                services.AddSessionAuth<UserSession>(o =>
+                {
+                    o.Password = {|#0:"{{new string('x', SessionAuthOptions.MinimumPasswordLength - 1)}}"|};
+                    o.Password = {|#1:"{{new string('x', SessionAuthOptions.MinimumPasswordLength)}}"|};
+                });
+            }
+        }
+
+        public sealed record UserSession(int Id);
+        """,
+        new DiagnosticResult(Descriptors.PasswordTooShort).WithLocation(0).WithArguments(SessionAuthOptions.MinimumPasswordLength - 1, SessionAuthOptions.MinimumPasswordLength),
+        new DiagnosticResult(Descriptors.PasswordLiteral).WithLocation(1));
 
     [Fact]
     public Task A_password_from_configuration_is_not_reported() => AnalyzerTest.VerifyAsync<PasswordAnalyzer>("""

@@ -17,6 +17,9 @@ public sealed class ServerFunctionAnalyzerTests
     private static DiagnosticResult CannotBuild(int location, string function, string reason) =>
         new DiagnosticResult(Descriptors.ServerFunctionCannotBeBuilt).WithLocation(location).WithArguments(function, reason);
 
+    private static DiagnosticResult SharedRoute(int location, string function, string others, string route) =>
+        new DiagnosticResult(Descriptors.ServerFunctionsShareRoute).WithLocation(location).WithArguments(function, others, route);
+
     [Fact]
     public Task Every_function_the_generator_skips_is_explained() => VerifyAsync(
         """
@@ -75,8 +78,20 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction("/api/orders/{name:alpha}", Method = "GET")] public static string ByName(string name) => name;
         }
         """,
-        CannotBuild(0, "Orders.Find", "Orders.Lookup answers the same verb and route (GET /api/orders/{:int})"),
-        CannotBuild(1, "Orders.Lookup", "Orders.Find answers the same verb and route (GET /api/orders/{:int})"));
+        SharedRoute(0, "Orders.Find", "Orders.Lookup", "GET /api/orders/{:int}"),
+        SharedRoute(1, "Orders.Lookup", "Orders.Find", "GET /api/orders/{:int}"));
+
+    [Fact]
+    public Task Functions_that_differ_in_verb_or_route_constraint_do_not_share_a_route() => VerifyAsync("""
+        [RequireSession]
+        public static class Orders
+        {
+            [ServerFunction("/api/orders/{id:int}", Method = "GET")] public static int Find(int id) => id;
+            [ServerFunction("/api/orders/{id:int}")] public static int Update(int id) => id;
+            [ServerFunction("/api/orders/{name:alpha}", Method = "GET")] public static string ByName(string name) => name;
+            [ServerFunction("/api/orders/{id:int}/lines", Method = "GET")] public static int Lines(int id) => id;
+        }
+        """);
 
     [Fact]
     public Task Functions_the_generator_can_build_are_not_reported() => VerifyAsync("""

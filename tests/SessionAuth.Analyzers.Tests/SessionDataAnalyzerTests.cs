@@ -9,7 +9,10 @@ public sealed class SessionDataAnalyzerTests
         AnalyzerTest.VerifyAsync<SessionDataAnalyzer>(source, expected);
 
     private static DiagnosticResult SessionData(int location, string message) =>
-        new DiagnosticResult(Descriptors.SessionDataType).WithLocation(location).WithArguments(message);
+        new DiagnosticResult(Descriptors.SessionDataType).WithLocation(location).WithMessage(message);
+
+    private static DiagnosticResult SessionDataCount(int location, string message) =>
+        new DiagnosticResult(Descriptors.SessionDataTypeCount).WithLocation(location).WithArguments(message);
 
     [Fact]
     public Task Records_and_classes_json_can_read_back_are_fine() => VerifyAsync("""
@@ -42,7 +45,17 @@ public sealed class SessionDataAnalyzerTests
             public static int Sum() => 2;
         }
         """,
-        SessionData(0, "This assembly has guarded server functions but no [SessionData] type; mark the record that holds the session, for example [SessionData] public sealed record UserSession(int UserId, string Name)"));
+        SessionDataCount(0, "This assembly has guarded server functions but no [SessionData] type; mark the record that holds the session, for example [SessionData] public sealed record UserSession(int UserId, string Name)"));
+
+    [Fact]
+    public Task Server_functions_that_never_require_a_session_need_no_session_data_type() => VerifyAsync("""
+        [AllowAnonymous]
+        public static class Catalogue
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+        """);
 
     [Fact]
     public Task Two_session_data_types_are_both_reported() => VerifyAsync(
@@ -53,8 +66,8 @@ public sealed class SessionDataAnalyzerTests
         [SessionData]
         public sealed record {|#1:AdminSession|}(int AdminId);
         """,
-        SessionData(0, "An assembly has one session data type, but AdminSession, UserSession are all marked [SessionData]; keep one"),
-        SessionData(1, "An assembly has one session data type, but AdminSession, UserSession are all marked [SessionData]; keep one"));
+        SessionDataCount(0, "An assembly has one session data type, but AdminSession, UserSession are all marked [SessionData]; keep one"),
+        SessionDataCount(1, "An assembly has one session data type, but AdminSession, UserSession are all marked [SessionData]; keep one"));
 
     [Fact]
     public Task A_type_json_cannot_construct_or_fill_is_reported() => VerifyAsync(

@@ -22,16 +22,13 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Error);
 
-    // Compilation end: two functions on one route are found only once every function has been seen.
-    public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = new(
+    // Reported per method as you type; two functions on one route are SAUTH0010, which needs the whole compilation.
+    public static readonly DiagnosticDescriptor ServerFunctionCannotBeBuilt = Create(
         DiagnosticIds.ServerFunctionCannotBeBuilt,
         "Server function cannot be generated",
         "Server function {0} cannot be generated: {1}",
         Usage,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ServerFunctionCannotBeBuilt),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SessionDataWithoutGuard = Create(
         DiagnosticIds.SessionDataWithoutGuard,
@@ -50,19 +47,17 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PasswordLiteral = Create(
         DiagnosticIds.PasswordLiteral,
         "Session password written in source",
-        "The session password is a string literal{0}: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        "The session password is a string literal: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
         Security,
         DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor SessionDataType = new(
+    // Reported per type as you type; how many [SessionData] types there are is SAUTH0011, which needs the whole compilation.
+    public static readonly DiagnosticDescriptor SessionDataType = Create(
         DiagnosticIds.SessionDataType,
-        "Session data type is missing, repeated or cannot round-trip through JSON",
-        "{0}",
+        "Session data type cannot round-trip through JSON",
+        "Session data type {0} cannot round-trip through System.Text.Json: {1}",
         Usage,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.SessionDataType),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SessionChangedOnGet = Create(
         DiagnosticIds.SessionChangedOnGet,
@@ -83,6 +78,36 @@ internal static class Descriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.MetadataGuardWithoutMiddleware),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    // Compilation end: two functions on one route are found only once every function has been seen.
+    public static readonly DiagnosticDescriptor ServerFunctionsShareRoute = new(
+        DiagnosticIds.ServerFunctionsShareRoute,
+        "Two server functions answer the same verb and route",
+        "Server function {0} cannot be generated: {1} answers the same verb and route ({2})",
+        Usage,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ServerFunctionsShareRoute),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    // Compilation end: "none" and "more than one" are known only once every type has been seen.
+    public static readonly DiagnosticDescriptor SessionDataTypeCount = new(
+        DiagnosticIds.SessionDataTypeCount,
+        "Session data type is missing or repeated",
+        "{0}",
+        Usage,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.SessionDataTypeCount),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    // Its own id, so each id has one severity: a short literal is refused at startup, so the app cannot run at all.
+    public static readonly DiagnosticDescriptor PasswordTooShort = Create(
+        DiagnosticIds.PasswordTooShort,
+        "Session password literal is too short for the app to start",
+        "The session password is a string literal of {0} characters, fewer than the {1} the app needs to start: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        Security,
+        DiagnosticSeverity.Error);
 
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";

@@ -15,4 +15,7 @@ internal static class DiagnosticIds
     public const string SessionDataType = "SAUTH0007";
     public const string SessionChangedOnGet = "SAUTH0008";
     public const string MetadataGuardWithoutMiddleware = "SAUTH0009";
+    public const string ServerFunctionsShareRoute = "SAUTH0010";
+    public const string SessionDataTypeCount = "SAUTH0011";
+    public const string PasswordTooShort = "SAUTH0012";
 }

@@ -7,16 +7,15 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0006: a session password written in source. A warning, since anyone who can read the code can forge sessions;
-/// an error when it is also shorter than the 32 characters the runtime requires, since the app would not start.
+/// SAUTH0006: a session password written in source, a warning, since anyone who can read the code can forge sessions.
+/// SAUTH0012: such a literal shorter than the runtime's minimum (<see cref="SessionPassword.MinimumLength"/>, the same
+/// constant the runtime checks at startup), an error, since the app would not start.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PasswordAnalyzer : SessionAuthAnalyzer
 {
-    private const int MinimumPasswordLength = 32;
-
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PasswordLiteral];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.PasswordLiteral, Descriptors.PasswordTooShort];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -58,13 +57,9 @@ public sealed class PasswordAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        var tooShort = password.Length < MinimumPasswordLength;
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.PasswordLiteral,
-            value.Syntax.GetLocation(),
-            tooShort ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-            additionalLocations: null,
-            properties: null,
-            tooShort ? $" of {password.Length} characters, fewer than the {MinimumPasswordLength} the app needs to start" : string.Empty));
+        // A short literal gets the error alone: it is also a literal, but the error already says so, and one squiggle is enough.
+        context.ReportDiagnostic(password.Length < SessionPassword.MinimumLength
+            ? Diagnostic.Create(Descriptors.PasswordTooShort, value.Syntax.GetLocation(), password.Length, SessionPassword.MinimumLength)
+            : Diagnostic.Create(Descriptors.PasswordLiteral, value.Syntax.GetLocation()));
     }
 }

@@ -15,6 +15,7 @@ namespace SessionAuth.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RedirectAnalyzer : SessionAuthAnalyzer
 {
+    private const string RedirectTo = "RedirectTo";
     private static readonly HashSet<string> LocalRedirectMethods = ["LocalRedirect", "LocalRedirectPermanent", "LocalRedirectPreserveMethod", "LocalRedirectPermanentPreserveMethod"];
 
     /// <inheritdoc/>
@@ -23,16 +24,20 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-
         start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, symbols), SyntaxKind.Attribute);
         start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
         start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
     }
 
+    /// <summary>
+    /// [RequireSession(RedirectTo = ...)] however the attribute is spelled: a using alias, a qualified or global:: name,
+    /// with or without the Attribute suffix. Its name says nothing, so the filter is the argument's name, which no
+    /// spelling can change, and the attribute is then recognised by its constructor's type.
+    /// </summary>
     private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, AnalyzerSymbols symbols)
     {
         var attribute = (AttributeSyntax)context.Node;
-        if (attribute.ArgumentList is null || !attribute.Name.ToString().Contains("RequireSession"))
+        if (attribute.ArgumentList is not { } arguments || !arguments.Arguments.Any(static a => a.NameEquals?.Name.Identifier.ValueText == RedirectTo))
         {
             return;
         }
@@ -42,9 +47,9 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        foreach (var argument in attribute.ArgumentList.Arguments)
+        foreach (var argument in arguments.Arguments)
         {
-            if (argument.NameEquals?.Name.Identifier.ValueText == "RedirectTo")
+            if (argument.NameEquals?.Name.Identifier.ValueText == RedirectTo)
             {
                 Check(context.ReportDiagnostic, context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken), argument.Expression.GetLocation(), "RequireSession.RedirectTo");
             }

@@ -9,14 +9,15 @@ namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
 /// SAUTH0003 and SAUTH0004: explains every server function the generator skips, with the generator's own parser, so the
-/// two can never disagree. SAUTH0008: a GET server function that changes the session.
+/// two can never disagree; both are reported per method, as you type. SAUTH0010: two server functions on one verb and
+/// route, which only the whole compilation shows. SAUTH0008: a GET server function that changes the session.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet];
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -73,7 +74,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             foreach (var route in group)
             {
                 var others = string.Join(", ", names.Where(n => n != route.Name));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, route.Location, route.Name, $"{others} answers the same verb and route ({group.Key})"));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionsShareRoute, route.Location, route.Name, others, group.Key));
             }
         }
     }

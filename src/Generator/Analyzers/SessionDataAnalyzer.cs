@@ -7,14 +7,15 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0007: an assembly with guarded server functions declares exactly one [SessionData] type, and that type can be
-/// read back by System.Text.Json (a constructor it can call, and members that carry the data).
+/// SAUTH0007, per type as you type: a [SessionData] type can be read back by System.Text.Json (a constructor it can call,
+/// and members that carry the data). SAUTH0011, at compilation end: an assembly with guarded server functions declares
+/// exactly one [SessionData] type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SessionDataAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SessionDataType];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.SessionDataType, Descriptors.SessionDataTypeCount];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -35,7 +36,7 @@ public sealed class SessionDataAnalyzer : SessionAuthAnalyzer
                     sessionTypes.Add(type);
                     if (FindJsonProblem(type) is { } problem)
                     {
-                        c.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, type.Locations[0], $"Session data type {type.Name} cannot round-trip through System.Text.Json: {problem}"));
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, type.Locations[0], type.Name, problem));
                     }
                 }
             },
@@ -60,12 +61,12 @@ public sealed class SessionDataAnalyzer : SessionAuthAnalyzer
             var names = string.Join(", ", sessionTypes.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
             foreach (var type in sessionTypes)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, type.Locations[0], $"An assembly has one session data type, but {names} are all marked [SessionData]; keep one"));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataTypeCount, type.Locations[0], $"An assembly has one session data type, but {names} are all marked [SessionData]; keep one"));
             }
         }
         else if (sessionTypes.IsEmpty && guardedFunctions.OrderBy(m => m.Locations[0].SourceSpan.Start).FirstOrDefault() is { } first)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataType, first.Locations[0], "This assembly has guarded server functions but no [SessionData] type; mark the record that holds the session, for example [SessionData] public sealed record UserSession(int UserId, string Name)"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataTypeCount, first.Locations[0], "This assembly has guarded server functions but no [SessionData] type; mark the record that holds the session, for example [SessionData] public sealed record UserSession(int UserId, string Name)"));
         }
     }
 
