@@ -137,7 +137,55 @@ internal static class LocalUrl
     }
 
     private static bool HasLocalShape(string url) =>
+        StartsWithOneSlash(url) && (url.IndexOf('.') < 0 || StartsWithOneSlash(RemoveDotSegments(url)));
+
+    private static bool StartsWithOneSlash(string url) =>
         url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    /// <summary>
+    /// The path as a browser resolves it (RFC 3986 §5.2.4, with <c>%2e</c> read as a dot as the URL standard does):
+    /// <c>/..//evil.com</c> and <c>/a/../..//evil.com</c> become <c>//evil.com</c>, which is another host to any step
+    /// that takes the resolved path as a redirect again.
+    /// </summary>
+    private static string RemoveDotSegments(string url)
+    {
+        var end = url.IndexOfAny(['?', '#']);
+        var segments = (end < 0 ? url : url.Substring(0, end)).Split('/');
+        var kept = new List<string>(segments.Length);
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            var isLast = i == segments.Length - 1;
+            if (IsDots(segment, 1))
+            {
+                if (isLast)
+                {
+                    kept.Add(string.Empty);
+                }
+            }
+            else if (IsDots(segment, 2))
+            {
+                if (kept.Count > 0)
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                }
+
+                if (isLast)
+                {
+                    kept.Add(string.Empty);
+                }
+            }
+            else
+            {
+                kept.Add(segment);
+            }
+        }
+
+        return "/" + string.Join("/", kept);
+
+        static bool IsDots(string segment, int count) =>
+            segment.Replace("%2e", ".").Replace("%2E", ".") == (count == 1 ? "." : "..");
+    }
 
     /// <summary>Percent-encodes what may not stand in a URI as it is; <see langword="null"/> at a refused character.</summary>
     private static string? Encode(string url)

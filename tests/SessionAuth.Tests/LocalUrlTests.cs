@@ -37,7 +37,25 @@ public sealed class LocalUrlTests
     [InlineData("/%25252F%25252Fevil.com")]
     [InlineData("  /login")]
     [InlineData("/login\t")]
+    [InlineData("/..//evil.com")]
+    [InlineData("/.//evil.com")]
+    [InlineData("/a/../..//evil.com")]
+    [InlineData("/a/..//evil.com")]
+    [InlineData("/%2e%2e//evil.com")]
+    [InlineData("/.%2E//evil.com")]
+    [InlineData("/..%2F%2Fevil.com")]
+    [InlineData("/%2e//evil.com?next=/")]
     public void Anything_a_browser_could_read_as_another_host_is_not_local(string url) => Assert.False(LocalUrl.IsLocal(url));
+
+    /// <summary>Dot segments are fine while the path a browser resolves them to still starts with a single slash.</summary>
+    [Theory]
+    [InlineData("/a/../b")]
+    [InlineData("/a/./b//c")]
+    [InlineData("/..")]
+    [InlineData("/../login")]
+    [InlineData("/files/v1.2/readme..txt")]
+    [InlineData("/search?q=/..//x")]
+    public void Dot_segments_that_stay_on_the_site_are_local(string url) => Assert.True(LocalUrl.IsLocal(url));
 
     [Theory]
     [InlineData("//evil.com")]

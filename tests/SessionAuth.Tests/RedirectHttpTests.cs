@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using SessionAuth.TestApp;
 
 namespace SessionAuth.Tests;
@@ -95,6 +96,32 @@ public sealed class RedirectHttpTests(TestAppFixture fixture) : IClassFixture<Te
             using var admitted = await client.NavigateAsync(returnUrl);
             Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
         }
+    }
+
+    /// <summary>
+    /// The path base can come from a proxy's header (X-Forwarded-Prefix); whatever it says, the login URL stays on this
+    /// site, with the path base when that is local and without it otherwise.
+    /// </summary>
+    [Theory]
+    [InlineData("//evil.example", "/login")]
+    [InlineData("/", "/login")]
+    [InlineData("/\\evil.example", "/login")]
+    [InlineData("/%2F%2Fevil.example", "/login")]
+    [InlineData("/..//evil.example", "/login")]
+    [InlineData("/shop", "/shop/login")]
+    public async Task A_forwarded_path_base_never_takes_the_login_redirect_off_the_site(string prefix, string expectedLoginPath)
+    {
+        await using var app = TestAppHost.Build(configureApp: app => app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedPrefix }));
+        await app.StartAsync();
+        using var client = new TestClient(new Uri(app.Urls.First()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/guarded/page");
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("X-Forwarded-Prefix", prefix);
+
+        using var response = await client.SendAsync(request);
+
+        var location = await AssertHeaderSafeRedirectAsync(response);
+        Assert.StartsWith(expectedLoginPath + "?returnUrl=", location, StringComparison.Ordinal);
     }
 
     [Theory]

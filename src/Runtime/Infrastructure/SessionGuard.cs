@@ -14,14 +14,16 @@ internal sealed class SessionGuard
     /// <summary>The response header that carries the login URL on a 401.</summary>
     public const string RedirectHeaderName = SessionAuthDefaults.SessionRedirectHeaderName;
 
-    private readonly string _loginUrlPrefix;
+    private readonly string _loginPath;
+    private readonly string _returnUrlQuery;
     private readonly ILogger _logger;
     private readonly SessionAuthMetrics _metrics;
 
     // loginPath is header-safe already (LocalUrl.ToHeaderSafe): the login URL is built from it on every denied request.
     internal SessionGuard(string loginPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
     {
-        _loginUrlPrefix = string.Concat(loginPath, loginPath.Contains('?', StringComparison.Ordinal) ? "&" : "?", Uri.EscapeDataString(returnUrlParameter), "=");
+        _loginPath = loginPath;
+        _returnUrlQuery = string.Concat(loginPath.Contains('?', StringComparison.Ordinal) ? "&" : "?", Uri.EscapeDataString(returnUrlParameter), "=");
         _logger = logger;
         _metrics = metrics;
     }
@@ -125,7 +127,11 @@ internal sealed class SessionGuard
     {
         var pathBase = request.PathBase.ToUriComponent();
         var returnUrl = LocalUrl.ToHeaderSafe(string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent())) ?? "/";
-        return string.Concat(pathBase, _loginUrlPrefix, Uri.EscapeDataString(returnUrl));
+
+        // The path base can come from a request header (X-Forwarded-Prefix): "//evil.example" in front of the login
+        // path is another site, so the two are checked together, and a login path that is not local with it goes alone.
+        var loginPath = pathBase.Length == 0 ? _loginPath : LocalUrl.ToHeaderSafe(pathBase + _loginPath) ?? _loginPath;
+        return string.Concat(loginPath, _returnUrlQuery, Uri.EscapeDataString(returnUrl));
     }
 }
 
