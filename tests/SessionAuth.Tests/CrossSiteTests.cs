@@ -51,17 +51,18 @@ public sealed class CrossSiteTests : IAsyncLifetime
 
     /// <summary>
     /// Whether each pair passes: rows are Sec-Fetch-Site as in <see cref="FetchSites"/>, columns Origin as in
-    /// <see cref="Origins"/>. When both are present they must agree: same-origin and none go with this origin only,
-    /// same-site and cross-site with a trusted origin only; anything else no browser sends.
+    /// <see cref="Origins"/>. When both are present they must agree: same-origin and none go with this origin or a
+    /// trusted one (the app's public origin behind a proxy that rewrites Host), same-site and cross-site with a trusted
+    /// origin only; anything else no browser sends.
     /// </summary>
     private static readonly bool[][] Passes =
     [
         //        absent own    evil   port   scheme null   trusted garbage
         /* absent      */ [true,  true,  false, false, false, false, true,  false],
-        /* same-origin */ [true,  true,  false, false, false, false, false, false],
+        /* same-origin */ [true,  true,  false, false, false, false, true,  false],
         /* same-site   */ [false, false, false, false, false, false, true,  false],
         /* cross-site  */ [false, false, false, false, false, false, true,  false],
-        /* none        */ [true,  true,  false, false, false, false, false, false],
+        /* none        */ [true,  true,  false, false, false, false, true,  false],
         /* garbage     */ [false, false, false, false, false, false, false, false],
     ];
 
@@ -123,6 +124,36 @@ public sealed class CrossSiteTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    /// <summary>
+    /// A proxy may send the Host the browser used with the scheme's default port written out, or the browser's Origin
+    /// may carry it: the same origin either way. Another port is another origin.
+    /// </summary>
+    [Theory]
+    [InlineData("app.example.com:80", "http://app.example.com", HttpStatusCode.OK)]
+    [InlineData("app.example.com", "http://app.example.com:80", HttpStatusCode.OK)]
+    [InlineData("APP.example.com", "http://app.EXAMPLE.com", HttpStatusCode.OK)]
+    [InlineData("[::1]:8080", "http://[::1]:8080", HttpStatusCode.OK)]
+    [InlineData("app.example.com:8080", "http://app.example.com", HttpStatusCode.Forbidden)]
+    [InlineData("app.example.com", "http://app.example.com:8080", HttpStatusCode.Forbidden)]
+    [InlineData("app.example.com:80", "https://app.example.com", HttpStatusCode.Forbidden)]
+    [InlineData("app.example.com", "http://app.example.com.evil.example", HttpStatusCode.Forbidden)]
+    public async Task The_default_port_may_be_written_or_not_on_either_side(string host, string origin, HttpStatusCode expected)
+    {
+        using var client = new TestClient(_address);
+        await client.LoginAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_server/Students/Enroll")
+        {
+            Content = new FormUrlEncodedContent([new("name", "Neville"), new("house", "Gryffindor")]),
+        };
+        request.Headers.Host = host;
+        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        request.Headers.TryAddWithoutValidation("Origin", origin);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]

@@ -44,10 +44,11 @@ internal sealed class CrossSiteGuard
     /// <remarks>
     /// Each header present gives a verdict, and every verdict must allow the request: <c>Sec-Fetch-Site</c> allows
     /// <c>same-origin</c> and <c>none</c>, and <c>same-site</c> or <c>cross-site</c> only beside a trusted
-    /// <c>Origin</c>; <c>Origin</c> allows this origin, and a trusted one only when <c>Sec-Fetch-Site</c> does not claim
-    /// <c>same-origin</c>. A browser never sends <c>same-origin</c> beside another site's Origin, nor <c>cross-site</c>
-    /// beside its own, so a pair that disagrees was not sent by one: refused. Unknown values and repeated headers
-    /// are refused too.
+    /// <c>Origin</c>; <c>Origin</c> allows this origin and a trusted one. A browser never sends <c>same-origin</c>
+    /// beside another site's Origin, nor <c>cross-site</c> beside its own, so a pair that disagrees was not sent by one:
+    /// refused. Unknown values and repeated headers are refused too. A trusted origin passes beside <c>same-origin</c>:
+    /// behind a proxy that does not forward the Host, the app's public origin is not the one it sees, and listing it
+    /// in <see cref="SessionAuthOptions.TrustedOrigins"/> is how it says so.
     /// </remarks>
     public bool Allows(HttpContext httpContext)
     {
@@ -70,7 +71,7 @@ internal sealed class CrossSiteGuard
         {
             // Not a browser, or one that sends neither (servers, curl): nothing to forge a victim's request with.
             (FetchSite.Absent, OriginKind.Absent) => true,
-            (FetchSite.SameOrigin or FetchSite.None, OriginKind.Absent or OriginKind.Own) => true,
+            (FetchSite.SameOrigin or FetchSite.None, OriginKind.Absent or OriginKind.Own or OriginKind.Trusted) => true,
             (FetchSite.Absent, OriginKind.Own or OriginKind.Trusted) => true,
             (FetchSite.SameSite or FetchSite.CrossSite, OriginKind.Trusted) => true,
             _ => false,
@@ -95,20 +96,27 @@ internal sealed class CrossSiteGuard
         return ProblemResponse.WriteAsync(httpContext.Response, StatusCodes.Status403Forbidden, "Forbidden", "Cross-site requests cannot call this server function.");
     }
 
-    /// <summary>Origin is <c>scheme://host[:port]</c>; the request's own must match it exactly (case aside).</summary>
+    /// <summary>
+    /// Origin is <c>scheme://host[:port]</c>; the request's own must match it, case aside and with the scheme's default
+    /// port written or not (a proxy may send <c>Host: app.example.com:80</c> where the browser's Origin has no port).
+    /// </summary>
     private static bool IsSameOrigin(HttpRequest request, string? origin)
     {
-        if (origin is null)
+        var scheme = request.Scheme;
+        if (origin is null || origin.Length <= scheme.Length + 3
+            || !origin.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            || string.CompareOrdinal(origin, scheme.Length, "://", 0, 3) != 0)
         {
             return false;
         }
 
-        var scheme = request.Scheme;
-        var host = request.Host.Value;
-        return origin.Length == scheme.Length + 3 + (host?.Length ?? 0)
-            && origin.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            && string.CompareOrdinal(origin, scheme.Length, "://", 0, 3) == 0
-            && string.Compare(origin, scheme.Length + 3, host, 0, host?.Length ?? 0, StringComparison.OrdinalIgnoreCase) == 0;
+        var defaultPort = string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase) ? ":443" : ":80";
+        var originHost = WithoutPort(origin.AsSpan(scheme.Length + 3), defaultPort);
+        var requestHost = WithoutPort(request.Host.Value.AsSpan(), defaultPort);
+        return originHost.Equals(requestHost, StringComparison.OrdinalIgnoreCase);
+
+        static ReadOnlySpan<char> WithoutPort(ReadOnlySpan<char> host, string port) =>
+            host.EndsWith(port, StringComparison.Ordinal) ? host[..^port.Length] : host;
     }
 
     private enum FetchSite
