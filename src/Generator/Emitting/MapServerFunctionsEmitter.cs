@@ -24,7 +24,7 @@ internal static class MapServerFunctionsEmitter
             """);
         writer.Indent();
         writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
-        writer.WriteLine("var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);");
+        writer.WriteLine($"var group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
         if (map.MapMethodNames.Count > 0)
         {
             writer.WriteLine("var services = endpoints.ServiceProvider;");

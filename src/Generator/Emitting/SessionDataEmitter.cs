@@ -22,7 +22,7 @@ internal static class SessionDataEmitter
             {
                 [global::System.Runtime.CompilerServices.ModuleInitializer]
                 internal static void Declare{{sessionData.DisplayName.Replace('.', '_')}}() =>
-                    global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<{{sessionData.Type}}>();
+                    {{GeneratedFile.InfrastructureNamespace}}ImmutableSessionData.Declare<{{sessionData.Type}}>();
             }
             """);
         writer.CloseBlock();
