@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -11,7 +12,7 @@ internal static class DeclaringTypeEmitter
 {
     private const string Target = "target";
 
-    public static string Emit(DeclaringTypeSpec type)
+    public static SourceText Emit(DeclaringTypeSpec type)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
@@ -32,7 +33,7 @@ internal static class DeclaringTypeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteFunction(SourceWriter writer, ServerFunctionSpec function)

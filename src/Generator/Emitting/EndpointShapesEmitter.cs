@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -23,7 +24,7 @@ internal static class EndpointShapesEmitter
 
     private const string Infrastructure = GeneratedFile.InfrastructureNamespace;
 
-    public static string Emit(EquatableArray<EndpointShapeSpec> shapes)
+    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
@@ -42,7 +43,7 @@ internal static class EndpointShapesEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>The name of the shape's method: its guard, receiver, parameter kinds and result, joined by underscores.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -8,7 +9,7 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class SessionDataEmitter
 {
-    public static string Emit(SessionDataSpec sessionData)
+    public static SourceText Emit(SessionDataSpec sessionData)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
@@ -26,6 +27,6 @@ internal static class SessionDataEmitter
             }
             """);
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }
