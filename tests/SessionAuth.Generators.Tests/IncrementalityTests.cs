@@ -78,6 +78,23 @@ public sealed class IncrementalityTests
         Assert.Contains("MapRequireSession_Parsable_NullableParsable_SessionData_ReturnsJson<", Text(runs.After, EndpointsFile), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_tracked_step_that_did_not_run_fails_the_harness_unless_the_test_says_it_is_absent()
+    {
+        const string NoFunctions = "using SessionAuth; namespace Shop; [SessionData] public sealed record UserSession(int UserId);";
+
+        var missing = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.Run(NoFunctions));
+        Assert.Contains($"Step {TrackingNames.ServerFunctions} is missing", missing.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(GeneratorHarness.Run(NoFunctions, referenceRuntime: true, TrackingNames.ServerFunctions).Sources);
+    }
+
+    [Fact]
+    public void A_step_said_to_be_absent_that_ran_fails_the_harness()
+    {
+        var present = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.Run(Source, referenceRuntime: true, TrackingNames.ImmutableSessionData));
+        Assert.Contains($"Step {TrackingNames.ImmutableSessionData} ran", present.Message, StringComparison.Ordinal);
+    }
+
     private const string OrdersFile = "ServerFunctions.Shop.Orders.g.cs";
     private const string EndpointsFile = "ServerFunctions.Endpoints.g.cs";
 
