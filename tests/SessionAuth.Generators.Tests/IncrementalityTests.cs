@@ -70,6 +70,19 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Adding_a_function_to_a_type_that_has_some_leaves_MapServerFunctions_alone()
+    {
+        var runs = RerunAfterEdit(
+            "[ServerFunction]\n    public static int Ship(",
+            "[ServerFunction]\n    public static int Return(Address from, Session<UserSession> session) => 2;\n\n    [ServerFunction]\n    public static int Ship(");
+
+        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Contains("global::Shop.Orders.Return);", Text(runs.After, OrdersFile), StringComparison.Ordinal);
+        var mapEntries = runs.After.TrackedSteps[TrackingNames.MapEntries].SelectMany(step => step.Outputs);
+        Assert.All(mapEntries, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"MapEntries produced {output.Reason}."));
+    }
+
+    [Fact]
     public void A_new_kind_of_binding_regenerates_the_endpoint_methods_too()
     {
         var runs = RerunAfterEdit("string? note", "int? note");

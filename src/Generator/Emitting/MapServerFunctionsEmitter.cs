@@ -19,7 +19,7 @@ internal static class MapServerFunctionsEmitter
         writer.OpenBlock("internal static class ServerFunctionEndpointRouteBuilderExtensions");
         writer.WriteLines($$"""
             /// <summary>
-            /// Maps every <c>[ServerFunction]</c> method of this assembly ({{map.FunctionCount}} in all) to its generated endpoint.
+            /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
             /// </summary>
             /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
             /// <returns>A builder whose conventions apply to every server function.</returns>

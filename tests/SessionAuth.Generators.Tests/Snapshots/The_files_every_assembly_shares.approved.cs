@@ -9,7 +9,7 @@ namespace SessionAuth
     internal static class ServerFunctionEndpointRouteBuilderExtensions
     {
         /// <summary>
-        /// Maps every <c>[ServerFunction]</c> method of this assembly (3 in all) to its generated endpoint.
+        /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
         /// </summary>
         /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
         /// <returns>A builder whose conventions apply to every server function.</returns>
