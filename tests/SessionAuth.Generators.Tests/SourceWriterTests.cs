@@ -65,6 +65,20 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
+    public void A_call_that_would_pass_the_line_width_puts_its_arguments_on_one_line_below_when_they_fit_there()
+    {
+        var writer = new SourceWriter();
+        writer.WriteCall("var binding = " + new string('X', 100) + "(", ["name1", "source1", "default1"], ");");
+        writer.WriteCall("f(", Enumerable.Range(1, 40).Select(i => "argument" + i).ToList(), ");");
+
+        var lines = writer.ToSourceText().ToString().Split('\n');
+        Assert.Equal("    name1, source1, default1);", lines[1]);
+        Assert.Equal("f(", lines[2]);
+        Assert.Equal("    argument1,", lines[3]);
+        Assert.Equal("    argument40);", lines[42]);
+    }
+
+    [Fact]
     public void Wrapped_text_breaks_at_spaces_within_the_line_width_and_keeps_every_word()
     {
         var text = string.Join(" ", Enumerable.Range(1, 80).Select(i => "word" + i));

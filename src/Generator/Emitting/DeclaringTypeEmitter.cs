@@ -19,7 +19,11 @@ internal static class DeclaringTypeEmitter
         writer.OpenBlock("partial class ServerFunctionEndpoints");
         writer.WriteLine($"/// <summary>Maps the server functions of <c>{CSharpText.XmlText(type.DisplayName)}</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static void {type.MapMethodName}(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider {EndpointShapesEmitter.Services})");
+        writer.WriteList(
+            $"public static void {type.MapMethodName}(",
+            ["global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group", $"global::System.IServiceProvider {EndpointShapesEmitter.Services}"],
+            ")");
+        writer.OpenBlock();
         for (var i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -41,15 +45,29 @@ internal static class DeclaringTypeEmitter
         var shape = EndpointShapeSpec.Of(function);
         var typeArguments = EndpointShapesEmitter.TypeArguments(function, shape).ToList();
         var guard = function.Guard.RequiresSession ? ", session required" : string.Empty;
-        writer.WriteLine($"// {CSharpText.OneLine(function.DisplaySignature)}: {function.HttpMethod} {CSharpText.OneLine(function.Route)}{guard}");
-        writer.WriteLine($"{EndpointShapesEmitter.MethodName(shape)}{(typeArguments.Count == 0 ? string.Empty : $"<{string.Join(", ", typeArguments)}>")}(");
+        writer.WriteWrapped("// ", $"{CSharpText.OneLine(function.DisplaySignature)}: {function.HttpMethod} {CSharpText.OneLine(function.Route)}{guard}");
+        if (typeArguments.Count == 0)
+        {
+            writer.WriteLine($"{EndpointShapesEmitter.MethodName(shape)}(");
+        }
+        else
+        {
+            writer.WriteList($"{EndpointShapesEmitter.MethodName(shape)}<", typeArguments, ">(");
+        }
+
         writer.Indent();
         writer.WriteLine("group,");
         writer.WriteLine($"{EndpointShapesEmitter.Services},");
         writer.WriteLine($"{CSharpText.Literal(function.HttpMethod)},");
         writer.WriteLine($"{CSharpText.Literal(function.Route)},");
-        writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({CSharpText.Literal(function.Name)}, requiresSession: {Bool(function.Guard.RequiresSession)}{(function.PreloadsSession ? ", preloadsSession: true" : string.Empty)}),");
-        writer.WriteLine(Steps(function) + ",");
+        var metadata = new List<string>(3) { CSharpText.Literal(function.Name), $"requiresSession: {Bool(function.Guard.RequiresSession)}" };
+        if (function.PreloadsSession)
+        {
+            metadata.Add("preloadsSession: true");
+        }
+
+        writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");
+        writer.WriteOperands(Steps(function), "|", ",");
         if (function.Guard.RequiresSession)
         {
             writer.WriteLine($"redirectTo: {(function.Guard.RedirectTo is { } redirectTo ? CSharpText.Literal(redirectTo) : "null")},");
@@ -82,7 +100,7 @@ internal static class DeclaringTypeEmitter
         return $"static ({string.Join(", ", parameters.Prepend(Target))}) => {Target}.{method}({string.Join(", ", parameters)})";
     }
 
-    private static string Steps(ServerFunctionSpec function)
+    private static List<string> Steps(ServerFunctionSpec function)
     {
         var steps = new List<string>(2);
         if (function.RefusesCrossSite)
@@ -104,7 +122,7 @@ internal static class DeclaringTypeEmitter
             steps.Add("None");
         }
 
-        return string.Join(" | ", steps.Select(static step => $"{GeneratedFile.InfrastructureNamespace}ServerFunctionSteps.{step}"));
+        return steps.Select(static step => $"{GeneratedFile.InfrastructureNamespace}ServerFunctionSteps.{step}").ToList();
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

@@ -128,7 +128,8 @@ internal static class EndpointShapesEmitter
         }
     }
 
-    private const string Target = "TService";
+    /// <summary>The type parameter of an instance method's target, the service it is called on.</summary>
+    private const string Target = "TTarget";
 
     private static void WriteShape(SourceWriter writer, EndpointShapeSpec shape)
     {
@@ -153,16 +154,24 @@ internal static class EndpointShapesEmitter
             ShapeResult.JsonTask or ShapeResult.ResultTask => "global::System.Threading.Tasks.Task<TResult>",
             _ => "global::System.Threading.Tasks.ValueTask<TResult>",
         };
-        var delegateType = returnType is null
-            ? delegateTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", delegateTypes)}>"
-            : $"global::System.Func<{string.Join(", ", delegateTypes.Append(returnType))}>";
+        if (returnType is not null)
+        {
+            delegateTypes.Add(returnType);
+        }
 
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// {Describe(shape)}");
+        writer.WriteWrapped("/// ", Describe(shape));
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        var typeParameterList = typeParameters.Count == 0 ? string.Empty : $"<{string.Join(", ", typeParameters.Select(static t => t.Name))}>";
-        writer.WriteLine($"public static void {MethodName(shape)}{typeParameterList}(");
+        if (typeParameters.Count == 0)
+        {
+            writer.WriteLine($"public static void {MethodName(shape)}(");
+        }
+        else
+        {
+            writer.WriteList($"public static void {MethodName(shape)}<", typeParameters.Select(static t => t.Name).ToList(), ">(");
+        }
+
         writer.Indent();
         writer.WriteLine("global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,");
         writer.WriteLine($"global::System.IServiceProvider {Services},");
@@ -184,7 +193,15 @@ internal static class EndpointShapesEmitter
         }
 
         var constrained = typeParameters.Where(static t => t.Constraint.Length > 0).ToList();
-        writer.WriteLine($"{delegateType} {Function})");
+        if (delegateTypes.Count == 0)
+        {
+            writer.WriteLine($"global::System.Action {Function})");
+        }
+        else
+        {
+            writer.WriteList(returnType is null ? "global::System.Action<" : "global::System.Func<", delegateTypes, $"> {Function})");
+        }
+
         foreach (var (name, constraint) in constrained)
         {
             writer.WriteLine($"where {name} : {constraint}");
@@ -202,7 +219,7 @@ internal static class EndpointShapesEmitter
         var wrote = false;
         if (!shape.IsStatic)
         {
-            writer.WriteLine($"{Infrastructure}ServerFunctionServices.EnsureRegistered<{Target}>({Services}, metadata.Name);");
+            writer.WriteCall($"{Infrastructure}ServerFunctionServices.EnsureRegistered<{Target}>(", [Services, "metadata.Name"], ");");
             wrote = true;
         }
 
@@ -210,14 +227,14 @@ internal static class EndpointShapesEmitter
         {
             if (ShapeParameterTable.BindingFactoryCall(shape.Parameters[i].Kind, i + 1) is { } call)
             {
-                writer.WriteLine($"var binding{(i + 1).ToString(CultureInfo.InvariantCulture)} = {call};");
+                writer.WriteCall($"var binding{(i + 1).ToString(CultureInfo.InvariantCulture)} = {call.Method}(", call.Arguments, ");");
                 wrote = true;
             }
         }
 
         if (shape.Result is ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask)
         {
-            writer.WriteLine($"var resultTypeInfo = {Infrastructure}ServerFunctionResults.GetJsonTypeInfo<TResult>({Services});");
+            writer.WriteCall($"var resultTypeInfo = {Infrastructure}ServerFunctionResults.GetJsonTypeInfo<TResult>(", [Services], ");");
             wrote = true;
         }
 
@@ -253,7 +270,7 @@ internal static class EndpointShapesEmitter
         WriteCallAndResult(writer, shape);
         writer.CloseBlock("});");
         writer.Unindent();
-        writer.WriteLine($"{Infrastructure}ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);");
+        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "endpoint"], ");");
     }
 
     private static void WriteBinding(SourceWriter writer, EndpointShapeSpec shape)
@@ -290,7 +307,7 @@ internal static class EndpointShapesEmitter
         var arguments = new List<string>(shape.Parameters.Count + 1);
         if (!shape.IsStatic)
         {
-            writer.WriteLine($"var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{Target}>(httpContext.RequestServices);");
+            writer.WriteCall($"var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{Target}>(", ["httpContext.RequestServices"], ");");
             arguments.Add("target");
         }
 
@@ -299,26 +316,15 @@ internal static class EndpointShapesEmitter
             arguments.Add(ShapeParameterTable.RequestValue(shape.Parameters[i].Kind, shape.Guard) ?? "arg" + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        var call = $"{Function}({string.Join(", ", arguments)})";
-        switch (shape.Result)
+        writer.WriteCall(shape.Result == ShapeResult.Nothing ? $"{Function}(" : $"var result = {Function}(", arguments, ");");
+        (string Method, string[] Arguments) write = shape.Result switch
         {
-            case ShapeResult.Nothing:
-                writer.WriteLine(call + ";");
-                writer.WriteLine($"return {Infrastructure}ServerFunctionResults.WriteNoContent(httpContext);");
-                break;
-            case ShapeResult.Task or ShapeResult.ValueTask:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Infrastructure}ServerFunctionResults.WriteNoContentAsync(httpContext, result);");
-                break;
-            case ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Infrastructure}ServerFunctionResults.ExecuteAsync(httpContext, result);");
-                break;
-            default:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Infrastructure}ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);");
-                break;
-        }
+            ShapeResult.Nothing => ("WriteNoContent", ["httpContext"]),
+            ShapeResult.Task or ShapeResult.ValueTask => ("WriteNoContentAsync", ["httpContext", "result"]),
+            ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask => ("ExecuteAsync", ["httpContext", "result"]),
+            _ => ("WriteJsonAsync", ["httpContext", "result", "resultTypeInfo"]),
+        };
+        writer.WriteCall($"return {Infrastructure}ServerFunctionResults.{write.Method}(", write.Arguments, ");");
     }
 
     /// <summary>What a shape method maps, in words, for its summary.</summary>

@@ -8,15 +8,24 @@ internal static class MapServerFunctionsEmitter
 {
     public const string HintName = "ServerFunctions.Map.g.cs";
 
+    /// <summary>
+    /// The metadata name of the class that holds <c>MapServerFunctions()</c>; an assembly that sees another's (through
+    /// InternalsVisibleTo) and declares no server functions of its own gets none, so its calls bind to that one.
+    /// </summary>
+    public const string ExtensionsMetadataName = ExtensionsNamespace + "." + ExtensionsClass;
+
+    private const string ExtensionsNamespace = "SessionAuth";
+    private const string ExtensionsClass = "ServerFunctionEndpointRouteBuilderExtensions";
+
     public static SourceText Emit(MapSpec map)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth");
+        writer.OpenBlock("namespace " + ExtensionsNamespace);
         writer.WriteLines($$"""
             /// <summary>Maps the server functions of this assembly.</summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock("internal static class ServerFunctionEndpointRouteBuilderExtensions");
+        writer.OpenBlock("internal static class " + ExtensionsClass);
         writer.WriteLines($$"""
             /// <summary>
             /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
@@ -24,7 +33,11 @@ internal static class MapServerFunctionsEmitter
             /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
             /// <returns>A builder whose conventions apply to every server function.</returns>
             """);
-        writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
+        writer.WriteList(
+            "public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(",
+            ["this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints"],
+            ")");
+        writer.OpenBlock();
         writer.WriteLine($"var group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
         if (map.MapMethodNames.Count > 0)
         {

@@ -67,8 +67,11 @@ internal static class ShapeParameterTable
         };
     }
 
-    /// <summary>For a bound parameter, the <c>ParameterBinding</c> factory call the shape method makes once at startup; otherwise <see langword="null"/>.</summary>
-    public static string? BindingFactoryCall(ShapeParameterKind kind, int position)
+    /// <summary>
+    /// For a bound parameter, the <c>ParameterBinding</c> factory method the shape method calls once at startup, and its
+    /// arguments; otherwise <see langword="null"/>.
+    /// </summary>
+    public static (string Method, IReadOnlyList<string> Arguments)? BindingFactoryCall(ShapeParameterKind kind, int position)
     {
         if (Traits(kind).BindingFactory is not { } factory)
         {
@@ -76,12 +79,13 @@ internal static class ShapeParameterTable
         }
 
         var index = position.ToString(CultureInfo.InvariantCulture);
-        var call = factory
-            .Replace("{T}", TypeParameter(position))
-            .Replace("{name}", "name" + index)
-            .Replace("{source}", "source" + index)
-            .Replace("{default}", "default" + index);
-        return $"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{call}";
+        var open = factory.IndexOf('(');
+        var method = factory.Substring(0, open).Replace("{T}", TypeParameter(position));
+        var arguments = factory.Substring(open + 1, factory.Length - open - 2)
+            .Split([", "], StringSplitOptions.None)
+            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index))
+            .ToList();
+        return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
 
     /// <summary>The type argument one function parameter gives its type parameter, or <see langword="null"/> when its type is fixed.</summary>

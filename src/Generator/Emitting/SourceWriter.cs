@@ -101,6 +101,49 @@ internal sealed class SourceWriter
     }
 
     /// <summary>
+    /// Writes a call (or any parenthesised list) as <see cref="WriteList"/> does, except that when it does not fit on one
+    /// line the <paramref name="arguments"/> first try to share a single line one level in, and only then take one each.
+    /// </summary>
+    public void WriteCall(string opening, IReadOnlyList<string> arguments, string closing)
+    {
+        var joined = string.Join(", ", arguments) + closing;
+        if (arguments.Count == 0 || Fits(opening.Length + joined.Length) || !Fits(IndentUnit.Length + joined.Length))
+        {
+            WriteList(opening, arguments, closing);
+            return;
+        }
+
+        WriteLine(opening);
+        Indent();
+        WriteLine(joined);
+        Unindent();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="operands"/> joined by a binary <paramref name="operator"/> (<c>|</c>, say), then
+    /// <paramref name="closing"/>: on one line when it fits, otherwise the first operand alone and each next one on a line
+    /// of its own one level in, led by the operator.
+    /// </summary>
+    public void WriteOperands(IReadOnlyList<string> operands, string @operator, string closing)
+    {
+        var line = string.Join($" {@operator} ", operands) + closing;
+        if (operands.Count < 2 || Fits(line.Length))
+        {
+            WriteLine(line);
+            return;
+        }
+
+        WriteLine(operands[0]);
+        Indent();
+        for (var i = 1; i < operands.Count; i++)
+        {
+            WriteLine($"{@operator} {operands[i]}{(i == operands.Count - 1 ? closing : string.Empty)}");
+        }
+
+        Unindent();
+    }
+
+    /// <summary>
     /// Writes <paramref name="text"/> as lines that each start with <paramref name="prefix"/> (<c>/// </c> or <c>// </c>),
     /// breaking it at spaces so that no line runs past <see cref="LineWidth"/> (a word longer than a line stays whole).
     /// </summary>

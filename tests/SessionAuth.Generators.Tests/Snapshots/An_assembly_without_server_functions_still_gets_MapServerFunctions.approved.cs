@@ -13,7 +13,8 @@ namespace SessionAuth
         /// </summary>
         /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
         /// <returns>A builder whose conventions apply to every server function.</returns>
-        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(
+            this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
             return group;

@@ -7,10 +7,21 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in order: a string; a parsable value; a parsable value; a parsable value; a service or a member of the JSON body; a service or an optional member of the JSON body; a service; a service; the session data.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
+        /// order: a string; a parsable value; a parsable value; a parsable value; a service or a member of the JSON
+        /// body; a service or an optional member of the JSON body; a service; a service; the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<TSession, T2, T3, T4, T5, T6, T7, T8, TResult>(
+        public static void MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<
+            TSession,
+            T2,
+            T3,
+            T4,
+            T5,
+            T6,
+            T7,
+            T8,
+            TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -36,11 +47,14 @@ namespace SessionAuth.Generated
             var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T4>(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T5>(services, name5, isRequired: true);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T6>(services, name6, isRequired: false);
+            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T5>(
+                services, name5, isRequired: true);
+            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T6>(
+                services, name6, isRequired: false);
             var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T7>(services, name7);
             var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T8>(services, name8);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
@@ -61,7 +75,8 @@ namespace SessionAuth.Generated
                     }
 
                     var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, sessionData);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -77,16 +92,29 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Orders</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Orders(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Orders(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
-            // Orders.Place(string, int, decimal, bool, Address, Address?, IOrderStore, Clock, UserSession): POST /_server/Orders/Place, session required
-            MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<global::Shop.UserSession, int, decimal, bool, global::Shop.Address, global::Shop.Address?, global::Shop.IOrderStore, global::Shop.Clock, int>(
+            // Orders.Place(string, int, decimal, bool, Address, Address?, IOrderStore, Clock, UserSession): POST
+            // /_server/Orders/Place, session required
+            MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<
+                global::Shop.UserSession,
+                int,
+                decimal,
+                bool,
+                global::Shop.Address,
+                global::Shop.Address?,
+                global::Shop.IOrderStore,
+                global::Shop.Clock,
+                int>(
                 group,
                 services,
                 "POST",
                 "/_server/Orders/Place",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Place", requiresSession: true),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,
                 "item", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "quantity", global::SessionAuth.Infrastructure.ArgumentSource.Body,

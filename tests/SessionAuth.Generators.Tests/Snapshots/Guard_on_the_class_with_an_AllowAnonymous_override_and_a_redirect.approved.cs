@@ -7,7 +7,8 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in order: the session data.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
+        /// order: the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapRequireSession_SessionData_ReturnsJson<TSession, TResult>(
@@ -21,7 +22,8 @@ namespace SessionAuth.Generated
             global::System.Func<TSession, TResult> function)
             where TSession : class
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
@@ -30,13 +32,15 @@ namespace SessionAuth.Generated
                 (httpContext, arguments, session, sessionData) =>
                 {
                     var result = function(sessionData);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that reads the session (and runs without one) and writes the value it returns as JSON. Its parameters, in order: the session data.
+        /// Maps a server function that reads the session (and runs without one) and writes the value it returns as
+        /// JSON. Its parameters, in order: the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapWithSession_SessionData_ReturnsJson<TSession, TResult>(
@@ -49,7 +53,8 @@ namespace SessionAuth.Generated
             global::System.Func<TSession?, TResult> function)
             where TSession : class
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.WithSession<TSession>(
                 services,
@@ -57,7 +62,8 @@ namespace SessionAuth.Generated
                 (httpContext, arguments, session) =>
                 {
                     var result = function(session.Data);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -73,7 +79,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Orders</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Orders(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Orders(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Orders.Mine(UserSession): POST /_server/Orders/Mine, session required
             MapRequireSession_SessionData_ReturnsJson<global::Shop.UserSession, string>(

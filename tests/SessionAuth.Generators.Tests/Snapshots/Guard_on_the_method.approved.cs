@@ -7,7 +7,8 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session and writes the value it returns as JSON. It takes no parameters.
+        /// Maps a server function that reads no session and writes the value it returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsJson<TResult>(
@@ -19,7 +20,8 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -27,13 +29,15 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. It takes no parameters.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapRequireSession_ReturnsJson<TResult>(
@@ -46,7 +50,8 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
                 services,
@@ -55,7 +60,8 @@ namespace SessionAuth.Generated
                 (httpContext, arguments, session) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -71,7 +77,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Orders</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Orders(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Orders(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Orders.Count(): POST /_server/Orders/Count, session required
             MapRequireSession_ReturnsJson<int>(
@@ -100,7 +108,10 @@ namespace SessionAuth.Generated
                 services,
                 "POST",
                 "/_server/Orders/Preloaded",
-                new global::SessionAuth.ServerFunctionMetadata("Orders.Preloaded", requiresSession: false, preloadsSession: true),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Orders.Preloaded",
+                    requiresSession: false,
+                    preloadsSession: true),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Preloaded);
         }

@@ -7,10 +7,11 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns as JSON. Its parameters, in order: a string.
+        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns
+        /// as JSON. Its parameters, in order: a string.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapPublic_OnInstance_String_ReturnsJson<TService, TResult>(
+        public static void MapPublic_OnInstance_String_ReturnsJson<TTarget, TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -18,12 +19,14 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
-            global::System.Func<TService, string, TResult> function)
-            where TService : notnull
+            global::System.Func<TTarget, string, TResult> function)
+            where TTarget : notnull
         {
-            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TService>(services, metadata.Name);
+            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
+                services, metadata.Name);
             var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -35,15 +38,18 @@ namespace SessionAuth.Generated
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TService>(httpContext.RequestServices);
+                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
+                        httpContext.RequestServices);
                     var result = function(target, arg1);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. It takes no parameters.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapRequireSession_ReturnsJson<TResult>(
@@ -56,7 +62,8 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
                 services,
@@ -65,7 +72,8 @@ namespace SessionAuth.Generated
                 (httpContext, arguments, session) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -81,7 +89,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Admin.Reports</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Admin_Reports(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Admin_Reports(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Admin.Reports.Daily(): POST /_server/Admin.Reports/Daily, session required
             MapRequireSession_ReturnsJson<int>(
@@ -106,7 +116,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Greeter</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Greeter(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Greeter(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Greeter.Hello(string): GET /_server/Greeter/Hello
             MapPublic_OnInstance_String_ReturnsJson<global::Shop.Greeter, string>(

@@ -7,10 +7,11 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns as JSON. Its parameters, in order: a string; a string; a parsable value; a string.
+        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns
+        /// as JSON. Its parameters, in order: a string; a string; a parsable value; a string.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<TService, T3, TResult>(
+        public static void MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<TTarget, T3, TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -21,16 +22,18 @@ namespace SessionAuth.Generated
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
             string name3, global::SessionAuth.Infrastructure.ArgumentSource source3,
             string name4, global::SessionAuth.Infrastructure.ArgumentSource source4,
-            global::System.Func<TService, string, string, T3, string, TResult> function)
-            where TService : notnull
+            global::System.Func<TTarget, string, string, T3, string, TResult> function)
+            where TTarget : notnull
             where T3 : global::System.IParsable<T3>
         {
-            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TService>(services, metadata.Name);
+            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
+                services, metadata.Name);
             var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
             var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -45,18 +48,24 @@ namespace SessionAuth.Generated
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TService>(httpContext.RequestServices);
+                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
+                        httpContext.RequestServices);
                     var result = function(target, arg1, arg2, arg3, arg4);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in order: a string; a string; a parsable value; a string; a string; the session data.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
+        /// order: a string; a string; a parsable value; a string; a string; the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<TSession, T3, TResult>(
+        public static void MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<
+            TSession,
+            T3,
+            TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -78,7 +87,8 @@ namespace SessionAuth.Generated
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
             var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name5, source5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
@@ -96,7 +106,8 @@ namespace SessionAuth.Generated
                     }
 
                     var result = function(arg1, arg2, arg3, arg4, arg5, sessionData);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -112,16 +123,23 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Clashes</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Clashes(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Clashes(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
-            // Clashes.Echo(string, string, int, string, string, UserSession): POST /_server/Clashes/Echo, session required
-            MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<global::Shop.UserSession, int, string>(
+            // Clashes.Echo(string, string, int, string, string, UserSession): POST /_server/Clashes/Echo, session
+            // required
+            MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<
+                global::Shop.UserSession,
+                int,
+                string>(
                 group,
                 services,
                 "POST",
                 "/_server/Clashes/Echo",
                 new global::SessionAuth.ServerFunctionMetadata("Clashes.Echo", requiresSession: true),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,
                 "session", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "result", global::SessionAuth.Infrastructure.ArgumentSource.Body,
@@ -142,7 +160,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Targets</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Targets(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Targets(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Targets.Echo(string, string, int, string): POST /_server/Targets/Echo
             MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<global::Shop.Targets, int, string>(
@@ -151,7 +171,8 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Targets/Echo",
                 new global::SessionAuth.ServerFunctionMetadata("Targets.Echo", requiresSession: false),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 "target", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "group", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "services", global::SessionAuth.Infrastructure.ArgumentSource.Body,

@@ -7,7 +7,8 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that requires a session and answers 204 when its task completes. Its parameters, in order: the session.
+        /// Maps a server function that requires a session and answers 204 when its task completes. Its parameters, in
+        /// order: the session.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapRequireSession_Session_ReturnsTask(
@@ -27,16 +28,20 @@ namespace SessionAuth.Generated
                 (httpContext, arguments, session) =>
                 {
                     var result = function(session);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
+                        httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that reads the session (and runs without one) and answers 204 when its task completes. Its parameters, in order: a string; the session; the HttpContext; the request; the response; the user; the request's cancellation token.
+        /// Maps a server function that reads the session (and runs without one) and answers 204 when its task
+        /// completes. Its parameters, in order: a string; the session; the HttpContext; the request; the response; the
+        /// user; the request's cancellation token.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapWithSession_String_TypedSession_HttpContext_HttpRequest_HttpResponse_User_CancellationToken_ReturnsTask<TSession>(
+        public static void MapWithSession_String_TypedSession_HttpContext_HttpRequest_HttpResponse_User_CancellationToken_ReturnsTask<
+            TSession>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -44,7 +49,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
-            global::System.Func<string, global::SessionAuth.Session<TSession>, global::Microsoft.AspNetCore.Http.HttpContext, global::Microsoft.AspNetCore.Http.HttpRequest, global::Microsoft.AspNetCore.Http.HttpResponse, global::System.Security.Claims.ClaimsPrincipal, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> function)
+            global::System.Func<
+                string,
+                global::SessionAuth.Session<TSession>,
+                global::Microsoft.AspNetCore.Http.HttpContext,
+                global::Microsoft.AspNetCore.Http.HttpRequest,
+                global::Microsoft.AspNetCore.Http.HttpResponse,
+                global::System.Security.Claims.ClaimsPrincipal,
+                global::System.Threading.CancellationToken,
+                global::System.Threading.Tasks.Task> function)
             where TSession : class
         {
             var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
@@ -59,8 +72,16 @@ namespace SessionAuth.Generated
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, session, httpContext, httpContext.Request, httpContext.Response, httpContext.User, httpContext.RequestAborted);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                    var result = function(
+                        arg1,
+                        session,
+                        httpContext,
+                        httpContext.Request,
+                        httpContext.Response,
+                        httpContext.User,
+                        httpContext.RequestAborted);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
+                        httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -76,16 +97,21 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Account</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Account(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Account(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
-            // Account.Login(string, Session<UserSession>, HttpContext, HttpRequest, HttpResponse, ClaimsPrincipal, CancellationToken): POST /_server/Account/Login
-            MapWithSession_String_TypedSession_HttpContext_HttpRequest_HttpResponse_User_CancellationToken_ReturnsTask<global::Shop.UserSession>(
+            // Account.Login(string, Session<UserSession>, HttpContext, HttpRequest, HttpResponse, ClaimsPrincipal,
+            // CancellationToken): POST /_server/Account/Login
+            MapWithSession_String_TypedSession_HttpContext_HttpRequest_HttpResponse_User_CancellationToken_ReturnsTask<
+                global::Shop.UserSession>(
                 group,
                 services,
                 "POST",
                 "/_server/Account/Login",
                 new global::SessionAuth.ServerFunctionMetadata("Account.Login", requiresSession: false),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 "name", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 global::Shop.Account.Login);
 

@@ -7,7 +7,8 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in order: the session data; a parsable value with a default.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
+        /// order: the session data; a parsable value with a default.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapRequireSession_SessionData_OptionalParsable_ReturnsJson<TSession, T2, TResult>(
@@ -23,8 +24,10 @@ namespace SessionAuth.Generated
             where TSession : class
             where T2 : global::System.IParsable<T2>
         {
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(name2, source2, default2);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+                name2, source2, default2);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
@@ -38,7 +41,8 @@ namespace SessionAuth.Generated
                     }
 
                     var result = function(sessionData, arg2);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -54,10 +58,15 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Orders</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Orders(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Orders(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Orders.Mine(UserSession, int): GET /_server/Orders/Mine, session required
-            MapRequireSession_SessionData_OptionalParsable_ReturnsJson<global::Shop.UserSession, int, global::System.Collections.Generic.List<global::Shop.Order>>(
+            MapRequireSession_SessionData_OptionalParsable_ReturnsJson<
+                global::Shop.UserSession,
+                int,
+                global::System.Collections.Generic.List<global::Shop.Order>>(
                 group,
                 services,
                 "GET",
