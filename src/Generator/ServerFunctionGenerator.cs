@@ -54,11 +54,20 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute) is not null)
             .WithTrackingName(TrackingNames.ReferencesRuntime);
 
-        context.RegisterSourceOutput(map.Combine(referencesRuntime), static (output, input) =>
+        // A test project that sees the app's internals calls the app's MapServerFunctions(); a copy of its own would make
+        // that call ambiguous (CS0121), so an assembly gets one only if it declares server functions or sees no other.
+        var seesReferencedMap = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypesByMetadataName(MapServerFunctionsEmitter.ExtensionsMetadataName)
+                .Any(type => !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
+                    && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
+            .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
+
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap), static (output, input) =>
         {
-            if (input.Right)
+            var ((map, referencesRuntime), seesReferencedMap) = input;
+            if (referencesRuntime && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
             {
-                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(input.Left));
+                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map));
             }
         });
 

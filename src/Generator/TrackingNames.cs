@@ -8,5 +8,6 @@ internal static class TrackingNames
     public const string EndpointShapes = nameof(EndpointShapes);
     public const string MapEntries = nameof(MapEntries);
     public const string ReferencesRuntime = nameof(ReferencesRuntime);
+    public const string SeesReferencedMapServerFunctions = nameof(SeesReferencedMapServerFunctions);
     public const string ImmutableSessionData = nameof(ImmutableSessionData);
 }

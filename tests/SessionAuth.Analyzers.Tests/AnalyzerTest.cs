@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using SessionAuth.Generators.Analyzers;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Analyzers.Tests;
 
@@ -29,12 +30,7 @@ internal static class AnalyzerTest
         """;
 
     public static readonly ImmutableArray<MetadataReference> References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .Append(MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location))
-            .ToImmutableArray();
+        FrameworkReferences.All.Add(MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location));
 
     public static Task VerifyAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
@@ -9,15 +11,12 @@ internal static class GeneratorHarness
 {
     internal static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
-    private static readonly string[] TrackedSteps = [TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ReferencesRuntime, TrackingNames.ImmutableSessionData];
-
-    /// <summary>The framework this test runs on (ASP.NET Core included), plus the SessionAuth runtime.</summary>
-    internal static readonly ImmutableArray<MetadataReference> FrameworkReferences =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
+    /// <summary>Every tracking name the generator declares: each step must be tracked, unless a test says it is absent.</summary>
+    internal static readonly string[] TrackedSteps = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(static field => field.IsLiteral)
+        .Select(static field => (string)field.GetRawConstantValue()!)
+        .ToArray();
 
     internal static readonly MetadataReference RuntimeReference = MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location);
 
@@ -25,7 +24,7 @@ internal static class GeneratorHarness
         CSharpCompilation.Create(
             "Shop",
             [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Functions.cs")],
-            referenceRuntime ? FrameworkReferences.Add(RuntimeReference) : FrameworkReferences,
+            referenceRuntime ? FrameworkReferences.All.Add(RuntimeReference) : FrameworkReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     public static CSharpGeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
@@ -34,10 +33,12 @@ internal static class GeneratorHarness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
-    /// Runs the generator on <paramref name="source"/> and returns what it wrote, after checking that the input compiles,
-    /// the output compiles without errors or warnings, and an unrelated edit leaves every tracked step cached.
+    /// Runs the generator on <paramref name="source"/> and returns what it wrote, after checking that the output compiles
+    /// without errors or warnings, and that after an unrelated edit every tracked step ran and is cached, apart from
+    /// <paramref name="absentSteps"/>, which must not have run at all (a source without session data has no
+    /// <see cref="TrackingNames.ImmutableSessionData"/> step, for one).
     /// </summary>
-    public static GeneratorRun Run(string source, bool referenceRuntime = true)
+    public static GeneratorRun Run(string source, bool referenceRuntime = true, params string[] absentSteps)
     {
         var compilation = CreateCompilation(source, referenceRuntime);
         GeneratorDriver driver = CreateDriver();
@@ -48,7 +49,7 @@ internal static class GeneratorHarness
         Assert.Null(result.Exception);
         AssertCompilesCleanly(output);
 
-        AssertCachedAfterUnrelatedEdit(driver, compilation);
+        AssertCachedAfterUnrelatedEdit(driver, compilation, absentSteps);
         return new GeneratorRun(result);
     }
 
@@ -61,18 +62,22 @@ internal static class GeneratorHarness
         Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
     }
 
-    private static void AssertCachedAfterUnrelatedEdit(GeneratorDriver driver, Compilation compilation)
+    private static void AssertCachedAfterUnrelatedEdit(GeneratorDriver driver, Compilation compilation, string[] absentSteps)
     {
+        Assert.All(absentSteps, step => Assert.Contains(step, TrackedSteps));
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated { internal static class Edit { public const int Value = 1; } }", ParseOptions, path: "Unrelated.cs"));
         var rerun = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         foreach (var stepName in TrackedSteps)
         {
-            if (!rerun.TrackedSteps.TryGetValue(stepName, out var steps))
+            var tracked = rerun.TrackedSteps.TryGetValue(stepName, out var steps);
+            if (absentSteps.Contains(stepName))
             {
+                Assert.False(tracked, $"Step {stepName} ran, but the test says it is absent.");
                 continue;
             }
 
+            Assert.True(tracked, $"Step {stepName} is missing from the run: is its WithTrackingName lost, or is it absent for this source (say so)?");
             foreach (var output in steps.SelectMany(step => step.Outputs))
             {
                 Assert.True(
@@ -94,8 +99,16 @@ internal sealed class GeneratorRun(GeneratorRunResult result)
 
     public IReadOnlyList<GeneratedSourceResult> Sources { get; } = result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
 
-    /// <summary>Every generated file, each under a line naming it, for one approved snapshot per test.</summary>
-    public string Text => string.Concat(Sources.Select(s => $"//----- {s.HintName}\n{s.SourceText}"));
+    /// <summary>
+    /// Whether a file is one that every assembly gets whatever its functions are (<c>MapServerFunctions()</c>, the
+    /// immutable session data declaration): one test approves them, the others leave them out of their snapshots.
+    /// </summary>
+    public static bool IsSharedFile(string hintName) =>
+        hintName == "ServerFunctions.Map.g.cs" || hintName.StartsWith("SessionData.", StringComparison.Ordinal);
+
+    /// <summary>The generated files that <paramref name="include"/> accepts, each under a line naming it, for one approved snapshot.</summary>
+    public string Text(Func<string, bool> include) =>
+        string.Concat(Sources.Where(s => include(s.HintName)).Select(s => $"//----- {s.HintName}\n{s.SourceText}"));
 
     public IEnumerable<object?> TrackedValues(string stepName) =>
         Result.TrackedSteps.TryGetValue(stepName, out var steps)

@@ -70,12 +70,42 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Adding_a_function_to_a_type_that_has_some_leaves_MapServerFunctions_alone()
+    {
+        var runs = RerunAfterEdit(
+            "[ServerFunction]\n    public static int Ship(",
+            "[ServerFunction]\n    public static int Return(Address from, Session<UserSession> session) => 2;\n\n    [ServerFunction]\n    public static int Ship(");
+
+        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Contains("global::Shop.Orders.Return);", Text(runs.After, OrdersFile), StringComparison.Ordinal);
+        var mapEntries = runs.After.TrackedSteps[TrackingNames.MapEntries].SelectMany(step => step.Outputs);
+        Assert.All(mapEntries, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"MapEntries produced {output.Reason}."));
+    }
+
+    [Fact]
     public void A_new_kind_of_binding_regenerates_the_endpoint_methods_too()
     {
         var runs = RerunAfterEdit("string? note", "int? note");
 
         Assert.Equal([EndpointsFile, OrdersFile], ChangedFiles(runs));
         Assert.Contains("MapRequireSession_Parsable_NullableParsable_SessionData_ReturnsJson<", Text(runs.After, EndpointsFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tracked_step_that_did_not_run_fails_the_harness_unless_the_test_says_it_is_absent()
+    {
+        const string NoFunctions = "using SessionAuth; namespace Shop; [SessionData] public sealed record UserSession(int UserId);";
+
+        var missing = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.Run(NoFunctions));
+        Assert.Contains($"Step {TrackingNames.ServerFunctions} is missing", missing.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(GeneratorHarness.Run(NoFunctions, referenceRuntime: true, TrackingNames.ServerFunctions).Sources);
+    }
+
+    [Fact]
+    public void A_step_said_to_be_absent_that_ran_fails_the_harness()
+    {
+        var present = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratorHarness.Run(Source, referenceRuntime: true, TrackingNames.ImmutableSessionData));
+        Assert.Contains($"Step {TrackingNames.ImmutableSessionData} ran", present.Message, StringComparison.Ordinal);
     }
 
     private const string OrdersFile = "ServerFunctions.Shop.Orders.g.cs";

@@ -173,7 +173,7 @@ internal static class ReadmeChecker
     private static readonly Regex GlobalName = new(@"global::(?<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)", RegexOptions.CultureInvariant);
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
 
-    private static readonly ImmutableArray<MetadataReference> References = GeneratorHarness.FrameworkReferences
+    private static readonly ImmutableArray<MetadataReference> References = FrameworkReferences.All
         .Add(GeneratorHarness.RuntimeReference)
         .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.StackExchangeRedisCacheServiceCollectionExtensions).Assembly.Location))
         .Add(MetadataReference.CreateFromFile(typeof(StackExchange.Redis.ConfigurationOptions).Assembly.Location));

@@ -25,9 +25,12 @@ public sealed class ServerFunctionGeneratorTests
 
         """;
 
-    private static GeneratorRun Run(string source) => GeneratorHarness.Run(Usings + source + SessionType);
+    private static GeneratorRun Run(string source, params string[] absentSteps) =>
+        GeneratorHarness.Run(Usings + source + SessionType, referenceRuntime: true, absentSteps);
 
-    private static void MatchSnapshot(string source, string name) => Snapshot.Match(Run(source).Text, name);
+    /// <summary>Approves the files a test is about: the shape methods and the declaring types' files, not the shared ones.</summary>
+    private static void MatchSnapshot(string source, string name) =>
+        Snapshot.Match(Run(source).Text(static hintName => !GeneratorRun.IsSharedFile(hintName)), name);
 
     [Fact]
     public void Guard_on_the_method() => MatchSnapshot(
@@ -257,21 +260,45 @@ public sealed class ServerFunctionGeneratorTests
         """,
         nameof(Functions_the_generated_code_cannot_call_or_bind_are_skipped));
 
+    /// <summary>The one snapshot of the files every assembly gets: <c>MapServerFunctions()</c> and the session data declaration.</summary>
     [Fact]
-    public void An_assembly_without_server_functions_still_gets_MapServerFunctions() => MatchSnapshot(
-        """
-        namespace Shop;
+    public void The_files_every_assembly_shares() => Snapshot.Match(
+        Run("""
+            namespace Shop;
 
-        public static class Nothing
-        {
-        }
-        """,
+            public static class Orders
+            {
+                [ServerFunction, RequireSession] public static int Count() => 1;
+                [ServerFunction, RequireSession] public static int Sum() => 2;
+            }
+
+            public static class Stock
+            {
+                [ServerFunction, RequireSession] public static int Count() => 3;
+            }
+            """).Text(GeneratorRun.IsSharedFile),
+        nameof(The_files_every_assembly_shares));
+
+    [Fact]
+    public void An_assembly_without_server_functions_still_gets_MapServerFunctions() => Snapshot.Match(
+        Run("""
+            namespace Shop;
+
+            public static class Nothing
+            {
+            }
+            """,
+            TrackingNames.ServerFunctions).Text(static hintName => hintName == "ServerFunctions.Map.g.cs"),
         nameof(An_assembly_without_server_functions_still_gets_MapServerFunctions));
 
     [Fact]
     public void Nothing_is_generated_without_the_runtime()
     {
-        var run = GeneratorHarness.Run("namespace Shop; public static class Plain { public static int Count() => 1; }", referenceRuntime: false);
+        var run = GeneratorHarness.Run(
+            "namespace Shop; public static class Plain { public static int Count() => 1; }",
+            referenceRuntime: false,
+            TrackingNames.ServerFunctions,
+            TrackingNames.ImmutableSessionData);
 
         Assert.Empty(run.Sources);
     }
@@ -351,12 +378,17 @@ public sealed class ServerFunctionGeneratorTests
             namespace Shop;
 
             [SessionData] public sealed record UserSession(int UserId, System.Collections.Immutable.ImmutableArray<string> Roles);
-            """);
+            """,
+            referenceRuntime: true,
+            TrackingNames.ServerFunctions);
         var mutable = GeneratorHarness.Run(Usings + """
             namespace Shop;
 
             [SessionData] public sealed record UserSession(int UserId, string[] Roles);
-            """);
+            """,
+            referenceRuntime: true,
+            TrackingNames.ServerFunctions,
+            TrackingNames.ImmutableSessionData);
 
         var declaration = Assert.Single(immutable.Sources, s => s.HintName == "SessionData.Shop.UserSession.g.cs").SourceText.ToString();
         Assert.Contains("global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();", declaration, StringComparison.Ordinal);
@@ -406,8 +438,11 @@ public sealed class ServerFunctionGeneratorTests
         Assert.Equal(
             ["MapRequireSession_String_Enum_SessionData_ReturnsJson", "MapRequireSession_String_Parsable_SessionData_ReturnsJson"],
             System.Text.RegularExpressions.Regex.Matches(endpoints, @"public static void (\w+)<").Select(m => m.Groups[1].Value));
-        var students = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Students.g.cs").SourceText.ToString();
-        Assert.Contains("MapRequireSession_String_Parsable_SessionData_ReturnsJson<global::Shop.UserSession, int, string[]>(", students, StringComparison.Ordinal);
-        Assert.Contains("MapRequireSession_String_Parsable_SessionData_ReturnsJson<global::Shop.UserSession, global::System.Guid, int>(", students, StringComparison.Ordinal);
+        // Compared without whitespace: a call whose type arguments run past the line width lists them one per line.
+        var students = Squeeze(run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Students.g.cs").SourceText.ToString());
+        Assert.Contains(Squeeze("MapRequireSession_String_Parsable_SessionData_ReturnsJson<global::Shop.UserSession, int, string[]>("), students, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("MapRequireSession_String_Parsable_SessionData_ReturnsJson<global::Shop.UserSession, global::System.Guid, int>("), students, StringComparison.Ordinal);
     }
+
+    private static string Squeeze(string code) => System.Text.RegularExpressions.Regex.Replace(code, @"\s+", string.Empty);
 }

@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -12,14 +12,18 @@ internal static class DeclaringTypeEmitter
 {
     private const string Target = "target";
 
-    public static string Emit(DeclaringTypeSpec type)
+    public static SourceText Emit(DeclaringTypeSpec type)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.OpenBlock("partial class ServerFunctionEndpoints");
-        writer.WriteLine($"/// <summary>Maps the server functions of <c>{Escape(type.DisplayName)}</c>.</summary>");
+        writer.WriteLine($"/// <summary>Maps the server functions of <c>{CSharpText.XmlText(type.DisplayName)}</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static void {type.MapMethodName}(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider {EndpointShapes.Services})");
+        writer.WriteList(
+            $"public static void {type.MapMethodName}(",
+            ["global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group", $"global::System.IServiceProvider {EndpointShapesEmitter.Services}"],
+            ")");
+        writer.OpenBlock();
         for (var i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -33,31 +37,45 @@ internal static class DeclaringTypeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteFunction(SourceWriter writer, ServerFunctionSpec function)
     {
         var shape = EndpointShapeSpec.Of(function);
-        var typeArguments = EndpointShapes.TypeArguments(function, shape).ToList();
+        var typeArguments = EndpointShapesEmitter.TypeArguments(function, shape).ToList();
         var guard = function.Guard.RequiresSession ? ", session required" : string.Empty;
-        writer.WriteLine($"// {OneLine(function.DisplaySignature)}: {function.HttpMethod} {OneLine(function.Route)}{guard}");
-        writer.WriteLine($"{EndpointShapes.MethodName(shape)}{(typeArguments.Count == 0 ? string.Empty : $"<{string.Join(", ", typeArguments)}>")}(");
+        writer.WriteWrapped("// ", $"{CSharpText.OneLine(function.DisplaySignature)}: {function.HttpMethod} {CSharpText.OneLine(function.Route)}{guard}");
+        if (typeArguments.Count == 0)
+        {
+            writer.WriteLine($"{EndpointShapesEmitter.MethodName(shape)}(");
+        }
+        else
+        {
+            writer.WriteList($"{EndpointShapesEmitter.MethodName(shape)}<", typeArguments, ">(");
+        }
+
         writer.Indent();
         writer.WriteLine("group,");
-        writer.WriteLine($"{EndpointShapes.Services},");
-        writer.WriteLine($"{EndpointShapes.Literal(function.HttpMethod)},");
-        writer.WriteLine($"{EndpointShapes.Literal(function.Route)},");
-        writer.WriteLine($"new global::SessionAuth.ServerFunctionMetadata({EndpointShapes.Literal(function.Name)}, requiresSession: {Bool(function.Guard.RequiresSession)}{(function.PreloadsSession ? ", preloadsSession: true" : string.Empty)}),");
-        writer.WriteLine(Steps(function) + ",");
+        writer.WriteLine($"{EndpointShapesEmitter.Services},");
+        writer.WriteLine($"{CSharpText.Literal(function.HttpMethod)},");
+        writer.WriteLine($"{CSharpText.Literal(function.Route)},");
+        var metadata = new List<string>(3) { CSharpText.Literal(function.Name), $"requiresSession: {Bool(function.Guard.RequiresSession)}" };
+        if (function.PreloadsSession)
+        {
+            metadata.Add("preloadsSession: true");
+        }
+
+        writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");
+        writer.WriteOperands(Steps(function), "|", ",");
         if (function.Guard.RequiresSession)
         {
-            writer.WriteLine($"redirectTo: {(function.Guard.RedirectTo is { } redirectTo ? EndpointShapes.Literal(redirectTo) : "null")},");
+            writer.WriteLine($"redirectTo: {(function.Guard.RedirectTo is { } redirectTo ? CSharpText.Literal(redirectTo) : "null")},");
         }
 
         for (var i = 0; i < function.Parameters.Count; i++)
         {
-            var arguments = EndpointShapes.Arguments(function.Parameters[i], shape.Parameters[i].Kind).ToList();
+            var arguments = ShapeParameterTable.Arguments(function.Parameters[i], shape.Parameters[i].Kind).ToList();
             if (arguments.Count > 0)
             {
                 writer.WriteLine(string.Join(", ", arguments) + ",");
@@ -71,18 +89,18 @@ internal static class DeclaringTypeEmitter
     /// <summary>The method as the shape's delegate: a method group, or for an instance method a lambda that takes the target first.</summary>
     private static string Callee(ServerFunctionSpec function)
     {
-        var method = Identifier(function.MethodName);
+        var method = CSharpText.Identifier(function.MethodName);
         if (function.IsStatic)
         {
             return $"{function.ContainingType}.{method}";
         }
 
         var names = new LocalNames(Target);
-        var parameters = function.Parameters.Select(p => Identifier(names.Take(p.Name))).ToList();
+        var parameters = function.Parameters.Select(p => CSharpText.Identifier(names.Take(p.Name))).ToList();
         return $"static ({string.Join(", ", parameters.Prepend(Target))}) => {Target}.{method}({string.Join(", ", parameters)})";
     }
 
-    private static string Steps(ServerFunctionSpec function)
+    private static List<string> Steps(ServerFunctionSpec function)
     {
         var steps = new List<string>(2);
         if (function.RefusesCrossSite)
@@ -104,15 +122,8 @@ internal static class DeclaringTypeEmitter
             steps.Add("None");
         }
 
-        return string.Join(" | ", steps.Select(static step => $"{GeneratedFile.Runtime}ServerFunctionSteps.{step}"));
+        return steps.Select(static step => $"{GeneratedFile.InfrastructureNamespace}ServerFunctionSteps.{step}").ToList();
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -14,17 +16,21 @@ internal static class EndpointShapesEmitter
 {
     public const string HintName = "ServerFunctions.Endpoints.g.cs";
 
-    private const string Runtime = GeneratedFile.Runtime;
-    private const string Services = EndpointShapes.Services;
-    private const string Function = EndpointShapes.Function;
+    /// <summary>The shape method's parameter that holds the application's services.</summary>
+    public const string Services = "services";
 
-    public static string Emit(EquatableArray<EndpointShapeSpec> shapes)
+    /// <summary>The shape method's parameter that holds the server function itself.</summary>
+    public const string Function = "function";
+
+    private const string Infrastructure = GeneratedFile.InfrastructureNamespace;
+
+    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.OpenBlock("partial class ServerFunctionEndpoints");
         var first = true;
-        foreach (var shape in shapes.OrderBy(EndpointShapes.MethodName, StringComparer.Ordinal))
+        foreach (var shape in shapes.OrderBy(MethodName, StringComparer.Ordinal))
         {
             if (!first)
             {
@@ -37,15 +43,36 @@ internal static class EndpointShapesEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
-    private static void WriteShape(SourceWriter writer, EndpointShapeSpec shape)
+    /// <summary>The name of the shape's method: its guard, receiver, parameter kinds and result, joined by underscores.</summary>
+    public static string MethodName(EndpointShapeSpec shape)
+    {
+        var name = new StringBuilder("Map").Append(shape.Guard);
+        if (!shape.IsStatic)
+        {
+            name.Append("_OnInstance");
+        }
+
+        foreach (var parameter in shape.Parameters)
+        {
+            name.Append('_').Append(parameter.Kind);
+        }
+
+        return name.Append("_Returns").Append(shape.Result).ToString();
+    }
+
+    /// <summary>
+    /// The shape method's type parameters, in order: the instance target, the session data type, one for each parameter
+    /// whose type varies (by position), and the result. <see cref="TypeArguments"/> gives them their values.
+    /// </summary>
+    public static List<(string Name, string Constraint)> TypeParameters(EndpointShapeSpec shape)
     {
         var typeParameters = new List<(string Name, string Constraint)>();
         if (!shape.IsStatic)
         {
-            typeParameters.Add(("TService", "notnull"));
+            typeParameters.Add((Target, "notnull"));
         }
 
         if (shape.IsTyped)
@@ -53,22 +80,69 @@ internal static class EndpointShapesEmitter
             typeParameters.Add(("TSession", "class"));
         }
 
+        for (var i = 0; i < shape.Parameters.Count; i++)
+        {
+            var typeParameter = ShapeParameterTable.TypeParameter(i + 1);
+            if (ShapeParameterTable.Traits(shape.Parameters[i].Kind).TypeParameterConstraint is { } constraint)
+            {
+                typeParameters.Add((typeParameter, constraint.Replace("{T}", typeParameter)));
+            }
+        }
+
+        if (shape.Result is ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask)
+        {
+            typeParameters.Add(("TResult", string.Empty));
+        }
+        else if (shape.Result is ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask)
+        {
+            typeParameters.Add(("TResult", "global::Microsoft.AspNetCore.Http.IResult?"));
+        }
+
+        return typeParameters;
+    }
+
+    /// <summary>The type arguments one server function gives its shape method, in the order of <see cref="TypeParameters"/>.</summary>
+    public static IEnumerable<string> TypeArguments(ServerFunctionSpec function, EndpointShapeSpec shape)
+    {
+        if (!shape.IsStatic)
+        {
+            yield return function.ContainingType;
+        }
+
+        if (shape.IsTyped)
+        {
+            yield return function.SessionDataType!;
+        }
+
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            if (ShapeParameterTable.TypeArgument(function.Parameters[i], shape.Parameters[i].Kind) is { } typeArgument)
+            {
+                yield return typeArgument;
+            }
+        }
+
+        if (function.Return.ValueType is { } valueType)
+        {
+            yield return valueType;
+        }
+    }
+
+    /// <summary>The type parameter of an instance method's target, the service it is called on.</summary>
+    private const string Target = "TTarget";
+
+    private static void WriteShape(SourceWriter writer, EndpointShapeSpec shape)
+    {
+        var typeParameters = TypeParameters(shape);
         var delegateTypes = new List<string>(shape.Parameters.Count + 2);
         if (!shape.IsStatic)
         {
-            delegateTypes.Add("TService");
+            delegateTypes.Add(Target);
         }
 
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            var kind = shape.Parameters[i].Kind;
-            var typeParameter = EndpointShapes.TypeParameter(i + 1);
-            if (EndpointShapes.Traits(kind).TypeParameterConstraint is { } constraint)
-            {
-                typeParameters.Add((typeParameter, constraint.Replace("{T}", typeParameter)));
-            }
-
-            delegateTypes.Add(EndpointShapes.DelegateType(kind, shape.Guard, typeParameter));
+            delegateTypes.Add(ShapeParameterTable.DelegateType(shape.Parameters[i].Kind, shape.Guard, ShapeParameterTable.TypeParameter(i + 1)));
         }
 
         var returnType = shape.Result switch
@@ -80,32 +154,31 @@ internal static class EndpointShapesEmitter
             ShapeResult.JsonTask or ShapeResult.ResultTask => "global::System.Threading.Tasks.Task<TResult>",
             _ => "global::System.Threading.Tasks.ValueTask<TResult>",
         };
-        if (shape.Result is ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask)
+        if (returnType is not null)
         {
-            typeParameters.Add(("TResult", string.Empty));
+            delegateTypes.Add(returnType);
         }
-        else if (shape.Result is ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask)
-        {
-            typeParameters.Add(("TResult", "global::Microsoft.AspNetCore.Http.IResult?"));
-        }
-
-        var delegateType = returnType is null
-            ? delegateTypes.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", delegateTypes)}>"
-            : $"global::System.Func<{string.Join(", ", delegateTypes.Append(returnType))}>";
 
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// {EndpointShapes.Describe(shape)}");
+        writer.WriteWrapped("/// ", Describe(shape));
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        var typeParameterList = typeParameters.Count == 0 ? string.Empty : $"<{string.Join(", ", typeParameters.Select(static t => t.Name))}>";
-        writer.WriteLine($"public static void {EndpointShapes.MethodName(shape)}{typeParameterList}(");
+        if (typeParameters.Count == 0)
+        {
+            writer.WriteLine($"public static void {MethodName(shape)}(");
+        }
+        else
+        {
+            writer.WriteList($"public static void {MethodName(shape)}<", typeParameters.Select(static t => t.Name).ToList(), ">(");
+        }
+
         writer.Indent();
         writer.WriteLine("global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,");
         writer.WriteLine($"global::System.IServiceProvider {Services},");
         writer.WriteLine("string httpMethod,");
         writer.WriteLine("string pattern,");
         writer.WriteLine("global::SessionAuth.ServerFunctionMetadata metadata,");
-        writer.WriteLine($"{Runtime}ServerFunctionSteps steps,");
+        writer.WriteLine($"{Infrastructure}ServerFunctionSteps steps,");
         if (shape.Guard == EndpointGuard.RequireSession)
         {
             writer.WriteLine("string? redirectTo,");
@@ -113,14 +186,22 @@ internal static class EndpointShapesEmitter
 
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            if (ShapeParameters(shape.Parameters[i].Kind, i + 1) is { } parameters)
+            if (ShapeParameterTable.ShapeParameters(shape.Parameters[i].Kind, i + 1) is { } parameters)
             {
                 writer.WriteLine(parameters + ",");
             }
         }
 
         var constrained = typeParameters.Where(static t => t.Constraint.Length > 0).ToList();
-        writer.WriteLine($"{delegateType} {Function})");
+        if (delegateTypes.Count == 0)
+        {
+            writer.WriteLine($"global::System.Action {Function})");
+        }
+        else
+        {
+            writer.WriteList(returnType is null ? "global::System.Action<" : "global::System.Func<", delegateTypes, $"> {Function})");
+        }
+
         foreach (var (name, constraint) in constrained)
         {
             writer.WriteLine($"where {name} : {constraint}");
@@ -133,47 +214,27 @@ internal static class EndpointShapesEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The shape method's parameters that one function parameter's binding needs, or <see langword="null"/>.</summary>
-    private static string? ShapeParameters(ShapeParameterKind kind, int position)
-    {
-        var traits = EndpointShapes.Traits(kind);
-        var index = position.ToString(CultureInfo.InvariantCulture);
-        return traits.Arguments switch
-        {
-            ShapeArguments.None => null,
-            ShapeArguments.Name => $"string name{index}",
-            ShapeArguments.NameAndSource => $"string name{index}, {Runtime}ArgumentSource source{index}",
-            _ => $"string name{index}, {Runtime}ArgumentSource source{index}, {(traits.TypeParameterConstraint is null ? "string" : EndpointShapes.TypeParameter(position))} default{index}",
-        };
-    }
-
     private static void WriteStartup(SourceWriter writer, EndpointShapeSpec shape)
     {
         var wrote = false;
         if (!shape.IsStatic)
         {
-            writer.WriteLine($"{Runtime}ServerFunctionServices.EnsureRegistered<TService>({Services}, metadata.Name);");
+            writer.WriteCall($"{Infrastructure}ServerFunctionServices.EnsureRegistered<{Target}>(", [Services, "metadata.Name"], ");");
             wrote = true;
         }
 
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            if (EndpointShapes.Traits(shape.Parameters[i].Kind).BindingFactory is { } factory)
+            if (ShapeParameterTable.BindingFactoryCall(shape.Parameters[i].Kind, i + 1) is { } call)
             {
-                var index = (i + 1).ToString(CultureInfo.InvariantCulture);
-                var call = factory
-                    .Replace("{T}", EndpointShapes.TypeParameter(i + 1))
-                    .Replace("{name}", "name" + index)
-                    .Replace("{source}", "source" + index)
-                    .Replace("{default}", "default" + index);
-                writer.WriteLine($"var binding{index} = {Runtime}ParameterBinding.{call};");
+                writer.WriteCall($"var binding{(i + 1).ToString(CultureInfo.InvariantCulture)} = {call.Method}(", call.Arguments, ");");
                 wrote = true;
             }
         }
 
         if (shape.Result is ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask)
         {
-            writer.WriteLine($"var resultTypeInfo = {Runtime}ServerFunctionResults.GetJsonTypeInfo<TResult>({Services});");
+            writer.WriteCall($"var resultTypeInfo = {Infrastructure}ServerFunctionResults.GetJsonTypeInfo<TResult>(", [Services], ");");
             wrote = true;
         }
 
@@ -194,7 +255,7 @@ internal static class EndpointShapesEmitter
             _ => ("Public", "httpContext, arguments"),
         };
 
-        writer.WriteLine($"var endpoint = {Runtime}ServerFunctionEndpoint.{factory}(");
+        writer.WriteLine($"var endpoint = {Infrastructure}ServerFunctionEndpoint.{factory}(");
         writer.Indent();
         writer.WriteLine($"{Services},");
         writer.WriteLine("steps,");
@@ -209,7 +270,7 @@ internal static class EndpointShapesEmitter
         WriteCallAndResult(writer, shape);
         writer.CloseBlock("});");
         writer.Unindent();
-        writer.WriteLine($"{Runtime}ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);");
+        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "endpoint"], ");");
     }
 
     private static void WriteBinding(SourceWriter writer, EndpointShapeSpec shape)
@@ -217,7 +278,7 @@ internal static class EndpointShapesEmitter
         var conditions = new List<string>();
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            if (EndpointShapes.Traits(shape.Parameters[i].Kind).BindingFactory is not null)
+            if (ShapeParameterTable.Traits(shape.Parameters[i].Kind).BindingFactory is not null)
             {
                 var index = (i + 1).ToString(CultureInfo.InvariantCulture);
                 conditions.Add($"!arguments.TryBind(binding{index}, out var arg{index})");
@@ -246,34 +307,48 @@ internal static class EndpointShapesEmitter
         var arguments = new List<string>(shape.Parameters.Count + 1);
         if (!shape.IsStatic)
         {
-            writer.WriteLine("var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TService>(httpContext.RequestServices);");
+            writer.WriteCall($"var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{Target}>(", ["httpContext.RequestServices"], ");");
             arguments.Add("target");
         }
 
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            arguments.Add(EndpointShapes.RequestValue(shape.Parameters[i].Kind, shape.Guard) ?? "arg" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            arguments.Add(ShapeParameterTable.RequestValue(shape.Parameters[i].Kind, shape.Guard) ?? "arg" + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        var call = $"{Function}({string.Join(", ", arguments)})";
-        switch (shape.Result)
+        writer.WriteCall(shape.Result == ShapeResult.Nothing ? $"{Function}(" : $"var result = {Function}(", arguments, ");");
+        (string Method, string[] Arguments) write = shape.Result switch
         {
-            case ShapeResult.Nothing:
-                writer.WriteLine(call + ";");
-                writer.WriteLine($"return {Runtime}ServerFunctionResults.WriteNoContent(httpContext);");
-                break;
-            case ShapeResult.Task or ShapeResult.ValueTask:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Runtime}ServerFunctionResults.WriteNoContentAsync(httpContext, result);");
-                break;
-            case ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Runtime}ServerFunctionResults.ExecuteAsync(httpContext, result);");
-                break;
-            default:
-                writer.WriteLine($"var result = {call};");
-                writer.WriteLine($"return {Runtime}ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);");
-                break;
-        }
+            ShapeResult.Nothing => ("WriteNoContent", ["httpContext"]),
+            ShapeResult.Task or ShapeResult.ValueTask => ("WriteNoContentAsync", ["httpContext", "result"]),
+            ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask => ("ExecuteAsync", ["httpContext", "result"]),
+            _ => ("WriteJsonAsync", ["httpContext", "result", "resultTypeInfo"]),
+        };
+        writer.WriteCall($"return {Infrastructure}ServerFunctionResults.{write.Method}(", write.Arguments, ");");
+    }
+
+    /// <summary>What a shape method maps, in words, for its summary.</summary>
+    private static string Describe(EndpointShapeSpec shape)
+    {
+        var guard = shape.Guard switch
+        {
+            EndpointGuard.RequireSession => "requires a session",
+            EndpointGuard.WithSession => "reads the session (and runs without one)",
+            _ => "reads no session",
+        };
+        var receiver = shape.IsStatic ? string.Empty : ", is called on a service from DI";
+        var result = shape.Result switch
+        {
+            ShapeResult.Nothing => "answers 204",
+            ShapeResult.Task or ShapeResult.ValueTask => "answers 204 when its task completes",
+            ShapeResult.Json => "writes the value it returns as JSON",
+            ShapeResult.JsonTask or ShapeResult.JsonValueTask => "writes the value its task returns as JSON",
+            ShapeResult.Result => "executes the IResult it returns",
+            _ => "executes the IResult its task returns",
+        };
+        var parameters = shape.Parameters.Count == 0
+            ? "It takes no parameters."
+            : "Its parameters, in order: " + string.Join("; ", shape.Parameters.Select(static p => ShapeParameterTable.Traits(p.Kind).Description)) + ".";
+        return $"Maps a server function that {guard}{receiver} and {result}. {parameters}";
     }
 }

@@ -3,7 +3,8 @@ namespace SessionAuth.Generators.Emitting;
 /// <summary>What every generated file and type starts with.</summary>
 internal static class GeneratedFile
 {
-    public const string Runtime = "global::SessionAuth.Infrastructure.";
+    /// <summary>The runtime's namespace for generated code, <c>global::</c>-qualified and ready for a type name.</summary>
+    public const string InfrastructureNamespace = "global::SessionAuth.Infrastructure.";
 
     public static string Version { get; } = FormatVersion(typeof(GeneratedFile).Assembly.GetName().Version);
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -7,24 +8,37 @@ internal static class MapServerFunctionsEmitter
 {
     public const string HintName = "ServerFunctions.Map.g.cs";
 
-    public static string Emit(MapSpec map)
+    /// <summary>
+    /// The metadata name of the class that holds <c>MapServerFunctions()</c>; an assembly that sees another's (through
+    /// InternalsVisibleTo) and declares no server functions of its own gets none, so its calls bind to that one.
+    /// </summary>
+    public const string ExtensionsMetadataName = ExtensionsNamespace + "." + ExtensionsClass;
+
+    private const string ExtensionsNamespace = "SessionAuth";
+    private const string ExtensionsClass = "ServerFunctionEndpointRouteBuilderExtensions";
+
+    public static SourceText Emit(MapSpec map)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth");
+        writer.OpenBlock("namespace " + ExtensionsNamespace);
         writer.WriteLines($$"""
             /// <summary>Maps the server functions of this assembly.</summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
-            internal static class ServerFunctionEndpointRouteBuilderExtensions
-            {
-                /// <summary>
-                /// Maps every <c>[ServerFunction]</c> method of this assembly ({{map.FunctionCount}} in all) to its generated endpoint.
-                /// </summary>
-                /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
-                /// <returns>A builder whose conventions apply to every server function.</returns>
             """);
-        writer.Indent();
-        writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
-        writer.WriteLine("var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);");
+        writer.OpenBlock("internal static class " + ExtensionsClass);
+        writer.WriteLines($$"""
+            /// <summary>
+            /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
+            /// </summary>
+            /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
+            /// <returns>A builder whose conventions apply to every server function.</returns>
+            """);
+        writer.WriteList(
+            "public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(",
+            ["this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints"],
+            ")");
+        writer.OpenBlock();
+        writer.WriteLine($"var group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
         if (map.MapMethodNames.Count > 0)
         {
             writer.WriteLine("var services = endpoints.ServiceProvider;");
@@ -37,8 +51,7 @@ internal static class MapServerFunctionsEmitter
 
         writer.WriteLine("return group;");
         writer.CloseBlock();
-        writer.Unindent();
-        writer.WriteLine("}");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock("namespace SessionAuth.Generated");
@@ -48,11 +61,10 @@ internal static class MapServerFunctionsEmitter
             /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
-            internal static partial class ServerFunctionEndpoints
-            {
-            }
             """);
+        writer.OpenBlock("internal static partial class ServerFunctionEndpoints");
         writer.CloseBlock();
-        return writer.ToString();
+        writer.CloseBlock();
+        return writer.ToSourceText();
     }
 }

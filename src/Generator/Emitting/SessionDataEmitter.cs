@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -8,7 +9,7 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class SessionDataEmitter
 {
-    public static string Emit(SessionDataSpec sessionData)
+    public static SourceText Emit(SessionDataSpec sessionData)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
@@ -22,10 +23,10 @@ internal static class SessionDataEmitter
             {
                 [global::System.Runtime.CompilerServices.ModuleInitializer]
                 internal static void Declare{{sessionData.DisplayName.Replace('.', '_')}}() =>
-                    global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<{{sessionData.Type}}>();
+                    {{GeneratedFile.InfrastructureNamespace}}ImmutableSessionData.Declare<{{sessionData.Type}}>();
             }
             """);
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

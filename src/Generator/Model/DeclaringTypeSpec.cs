@@ -53,9 +53,12 @@ internal sealed record DeclaringTypeSpec(string DisplayName, string MapMethodNam
     }
 }
 
-/// <summary>What <c>MapServerFunctions()</c> needs: the per-type map methods to call, and how many functions they map.</summary>
-internal sealed record MapSpec(EquatableArray<string> MapMethodNames, int FunctionCount)
+/// <summary>
+/// What <c>MapServerFunctions()</c> needs: the per-type map methods to call, and nothing that changes when a function is
+/// added to a type that already has some, so that such an edit leaves its file alone.
+/// </summary>
+internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 {
     public static MapSpec Of(EquatableArray<DeclaringTypeSpec> types) =>
-        new(types.Select(static t => t.MapMethodName).ToEquatableArray(), types.Sum(static t => t.Functions.Count));
+        new(types.Select(static t => t.MapMethodName).ToEquatableArray());
 }

@@ -7,7 +7,8 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session and writes the value it returns as JSON. It takes no parameters.
+        /// Maps a server function that reads no session and writes the value it returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsJson<TResult>(
@@ -19,7 +20,8 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -27,13 +29,15 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that reads no session and writes the value its task returns as JSON. It takes no parameters.
+        /// Maps a server function that reads no session and writes the value its task returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsJsonTask<TResult>(
@@ -45,7 +49,8 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -53,13 +58,15 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that reads no session and writes the value its task returns as JSON. It takes no parameters.
+        /// Maps a server function that reads no session and writes the value its task returns as JSON. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsJsonValueTask<TResult>(
@@ -71,7 +78,8 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.ValueTask<TResult>> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -79,7 +87,8 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
@@ -134,7 +143,8 @@ namespace SessionAuth.Generated
         }
 
         /// <summary>
-        /// Maps a server function that reads no session and executes the IResult its task returns. It takes no parameters.
+        /// Maps a server function that reads no session and executes the IResult its task returns. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsResultTask<TResult>(
@@ -159,7 +169,8 @@ namespace SessionAuth.Generated
         }
 
         /// <summary>
-        /// Maps a server function that reads no session and answers 204 when its task completes. It takes no parameters.
+        /// Maps a server function that reads no session and answers 204 when its task completes. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsTask(
@@ -177,13 +188,15 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
+                        httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that reads no session and answers 204 when its task completes. It takes no parameters.
+        /// Maps a server function that reads no session and answers 204 when its task completes. It takes no
+        /// parameters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         public static void MapPublic_ReturnsValueTask(
@@ -201,46 +214,11 @@ namespace SessionAuth.Generated
                 (httpContext, arguments) =>
                 {
                     var result = function();
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(httpContext, result);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
+                        httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
-    }
-}
-//----- ServerFunctions.Map.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth
-{
-    /// <summary>Maps the server functions of this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static class ServerFunctionEndpointRouteBuilderExtensions
-    {
-        /// <summary>
-        /// Maps every <c>[ServerFunction]</c> method of this assembly (9 in all) to its generated endpoint.
-        /// </summary>
-        /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
-        /// <returns>A builder whose conventions apply to every server function.</returns>
-        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
-        {
-            var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
-            var services = endpoints.ServiceProvider;
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Returns(group, services);
-            return group;
-        }
-    }
-}
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
-    /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ServerFunctionEndpoints
-    {
     }
 }
 //----- ServerFunctions.Shop.Returns.g.cs
@@ -253,7 +231,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Returns</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Returns(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Returns(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Returns.Nothing(): POST /_server/Returns/Nothing
             MapPublic_ReturnsNothing(
@@ -336,7 +316,8 @@ namespace SessionAuth.Generated
                 global::Shop.Returns.ResultLater);
 
             // Returns.TypedResult(): POST /_server/Returns/TypedResult
-            MapPublic_ReturnsResult<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(
                 group,
                 services,
                 "POST",
@@ -345,23 +326,5 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.TypedResult);
         }
-    }
-}
-//----- SessionData.Shop.UserSession.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// Declares <c>Shop.UserSession</c> immutable: its properties have no setter, its fields are read-only and all
-    /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ImmutableSessionDataDeclarations
-    {
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void DeclareShop_UserSession() =>
-            global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();
     }
 }

@@ -7,10 +7,11 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns as JSON. Its parameters, in order: a string; a string; a parsable value; a string.
+        /// Maps a server function that reads no session, is called on a service from DI and writes the value it returns
+        /// as JSON. Its parameters, in order: a string; a string; a parsable value; a string.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<TService, T3, TResult>(
+        public static void MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<TTarget, T3, TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -21,16 +22,18 @@ namespace SessionAuth.Generated
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
             string name3, global::SessionAuth.Infrastructure.ArgumentSource source3,
             string name4, global::SessionAuth.Infrastructure.ArgumentSource source4,
-            global::System.Func<TService, string, string, T3, string, TResult> function)
-            where TService : notnull
+            global::System.Func<TTarget, string, string, T3, string, TResult> function)
+            where TTarget : notnull
             where T3 : global::System.IParsable<T3>
         {
-            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TService>(services, metadata.Name);
+            global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
+                services, metadata.Name);
             var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
             var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -45,18 +48,24 @@ namespace SessionAuth.Generated
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TService>(httpContext.RequestServices);
+                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
+                        httpContext.RequestServices);
                     var result = function(target, arg1, arg2, arg3, arg4);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
 
         /// <summary>
-        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in order: a string; a string; a parsable value; a string; a string; the session data.
+        /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
+        /// order: a string; a string; a parsable value; a string; a string; the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<TSession, T3, TResult>(
+        public static void MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<
+            TSession,
+            T3,
+            TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -78,7 +87,8 @@ namespace SessionAuth.Generated
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
             var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name5, source5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
@@ -96,47 +106,11 @@ namespace SessionAuth.Generated
                     }
 
                     var result = function(arg1, arg2, arg3, arg4, arg5, sessionData);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
-    }
-}
-//----- ServerFunctions.Map.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth
-{
-    /// <summary>Maps the server functions of this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static class ServerFunctionEndpointRouteBuilderExtensions
-    {
-        /// <summary>
-        /// Maps every <c>[ServerFunction]</c> method of this assembly (2 in all) to its generated endpoint.
-        /// </summary>
-        /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
-        /// <returns>A builder whose conventions apply to every server function.</returns>
-        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
-        {
-            var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
-            var services = endpoints.ServiceProvider;
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Clashes(group, services);
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Targets(group, services);
-            return group;
-        }
-    }
-}
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
-    /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ServerFunctionEndpoints
-    {
     }
 }
 //----- ServerFunctions.Shop.Clashes.g.cs
@@ -149,16 +123,23 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Clashes</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Clashes(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Clashes(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
-            // Clashes.Echo(string, string, int, string, string, UserSession): POST /_server/Clashes/Echo, session required
-            MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<global::Shop.UserSession, int, string>(
+            // Clashes.Echo(string, string, int, string, string, UserSession): POST /_server/Clashes/Echo, session
+            // required
+            MapRequireSession_String_String_Parsable_String_String_SessionData_ReturnsJson<
+                global::Shop.UserSession,
+                int,
+                string>(
                 group,
                 services,
                 "POST",
                 "/_server/Clashes/Echo",
                 new global::SessionAuth.ServerFunctionMetadata("Clashes.Echo", requiresSession: true),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,
                 "session", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "result", global::SessionAuth.Infrastructure.ArgumentSource.Body,
@@ -179,7 +160,9 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Targets</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Targets(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Targets(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
             // Targets.Echo(string, string, int, string): POST /_server/Targets/Echo
             MapPublic_OnInstance_String_String_Parsable_String_ReturnsJson<global::Shop.Targets, int, string>(
@@ -188,30 +171,13 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Targets/Echo",
                 new global::SessionAuth.ServerFunctionMetadata("Targets.Echo", requiresSession: false),
-                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 "target", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "group", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "services", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "event", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 static (target, target2, group, services, @event) => target.Echo(target2, group, services, @event));
         }
-    }
-}
-//----- SessionData.Shop.UserSession.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// Declares <c>Shop.UserSession</c> immutable: its properties have no setter, its fields are read-only and all
-    /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ImmutableSessionDataDeclarations
-    {
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void DeclareShop_UserSession() =>
-            global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();
     }
 }

@@ -7,10 +7,27 @@ namespace SessionAuth.Generated
     partial class ServerFunctionEndpoints
     {
         /// <summary>
-        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in order: an enum value; a parsable value; a string or null; a parsable value or null; a parsable value with a default; a string with a default; an enum value with a default; a parsable value or null; a parsable value with a default; a parsable value with a default; a parsable value with a default; a parsable value with a default; a parsable value with a default; a parsable value with a default.
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: an enum value; a parsable value; a string or null; a parsable value or null; a parsable value with a
+        /// default; a string with a default; an enum value with a default; a parsable value or null; a parsable value
+        /// with a default; a parsable value with a default; a parsable value with a default; a parsable value with a
+        /// default; a parsable value with a default; a parsable value with a default.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapPublic_Enum_Parsable_NullableString_NullableParsable_OptionalParsable_OptionalString_OptionalEnum_NullableParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_ReturnsJson<T1, T2, T4, T5, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(
+        public static void MapPublic_Enum_Parsable_NullableString_NullableParsable_OptionalParsable_OptionalString_OptionalEnum_NullableParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_ReturnsJson<
+            T1,
+            T2,
+            T4,
+            T5,
+            T7,
+            T8,
+            T9,
+            T10,
+            T11,
+            T12,
+            T13,
+            T14,
+            TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -31,7 +48,22 @@ namespace SessionAuth.Generated
             string name12, global::SessionAuth.Infrastructure.ArgumentSource source12, T12 default12,
             string name13, global::SessionAuth.Infrastructure.ArgumentSource source13, T13 default13,
             string name14, global::SessionAuth.Infrastructure.ArgumentSource source14, T14 default14,
-            global::System.Func<T1, T2, string?, T4?, T5, string, T7, T8?, T9, T10, T11, T12, T13, T14, TResult> function)
+            global::System.Func<
+                T1,
+                T2,
+                string?,
+                T4?,
+                T5,
+                string,
+                T7,
+                T8?,
+                T9,
+                T10,
+                T11,
+                T12,
+                T13,
+                T14,
+                TResult> function)
             where T1 : struct, global::System.Enum
             where T2 : global::System.IParsable<T2>
             where T4 : struct, global::System.IParsable<T4>
@@ -49,17 +81,26 @@ namespace SessionAuth.Generated
             var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
             var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(name3, source3);
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T4>(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(name5, source5, default5);
+            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+                name5, source5, default5);
             var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(name7, source7, default7);
+            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(
+                name7, source7, default7);
             var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(name8, source8);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(name9, source9, default9);
-            var binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(name10, source10, default10);
-            var binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(name11, source11, default11);
-            var binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(name12, source12, default12);
-            var binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(name13, source13, default13);
-            var binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(name14, source14, default14);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(services);
+            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
+                name9, source9, default9);
+            var binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(
+                name10, source10, default10);
+            var binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(
+                name11, source11, default11);
+            var binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(
+                name12, source12, default12);
+            var binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(
+                name13, source13, default13);
+            var binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(
+                name14, source14, default14);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
 
             var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
@@ -84,47 +125,13 @@ namespace SessionAuth.Generated
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12, arg13, arg14);
-                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(httpContext, result, resultTypeInfo);
+                    var result = function(
+                        arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12, arg13, arg14);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
-    }
-}
-//----- ServerFunctions.Map.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth
-{
-    /// <summary>Maps the server functions of this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static class ServerFunctionEndpointRouteBuilderExtensions
-    {
-        /// <summary>
-        /// Maps every <c>[ServerFunction]</c> method of this assembly (1 in all) to its generated endpoint.
-        /// </summary>
-        /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
-        /// <returns>A builder whose conventions apply to every server function.</returns>
-        public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
-        {
-            var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
-            var services = endpoints.ServiceProvider;
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Products(group, services);
-            return group;
-        }
-    }
-}
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
-    /// and one generic method per endpoint shape in ServerFunctions.Endpoints.g.cs.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ServerFunctionEndpoints
-    {
     }
 }
 //----- ServerFunctions.Shop.Products.g.cs
@@ -137,10 +144,26 @@ namespace SessionAuth.Generated
     {
         /// <summary>Maps the server functions of <c>Shop.Products</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapShop_Products(global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group, global::System.IServiceProvider services)
+        public static void MapShop_Products(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
         {
-            // Products.Find(Category, int, string?, Guid?, int, string, Category, DateOnly?, double, float, decimal, long, bool, char): GET /api/products/{category}/{id:int}
-            MapPublic_Enum_Parsable_NullableString_NullableParsable_OptionalParsable_OptionalString_OptionalEnum_NullableParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_ReturnsJson<global::Shop.Category, int, global::System.Guid, int, global::Shop.Category, global::System.DateOnly, double, float, decimal, long, bool, char, string>(
+            // Products.Find(Category, int, string?, Guid?, int, string, Category, DateOnly?, double, float, decimal,
+            // long, bool, char): GET /api/products/{category}/{id:int}
+            MapPublic_Enum_Parsable_NullableString_NullableParsable_OptionalParsable_OptionalString_OptionalEnum_NullableParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_OptionalParsable_ReturnsJson<
+                global::Shop.Category,
+                int,
+                global::System.Guid,
+                int,
+                global::Shop.Category,
+                global::System.DateOnly,
+                double,
+                float,
+                decimal,
+                long,
+                bool,
+                char,
+                string>(
                 group,
                 services,
                 "GET",
@@ -163,23 +186,5 @@ namespace SessionAuth.Generated
                 "initial", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\n',
                 global::Shop.Products.Find);
         }
-    }
-}
-//----- SessionData.Shop.UserSession.g.cs
-// <auto-generated/>
-#nullable enable
-
-namespace SessionAuth.Generated
-{
-    /// <summary>
-    /// Declares <c>Shop.UserSession</c> immutable: its properties have no setter, its fields are read-only and all
-    /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ImmutableSessionDataDeclarations
-    {
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void DeclareShop_UserSession() =>
-            global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Emitting;
@@ -10,27 +8,8 @@ namespace SessionAuth.Generators.Emitting;
 /// type parameters, parameters and bindings (<see cref="EndpointShapesEmitter"/>), and the type arguments and
 /// arguments each server function hands it (<see cref="DeclaringTypeEmitter"/>), so the two cannot disagree.
 /// </summary>
-internal static class EndpointShapes
+internal static class ShapeParameterTable
 {
-    public const string Services = "services";
-    public const string Function = "function";
-
-    public static string MethodName(EndpointShapeSpec shape)
-    {
-        var name = new StringBuilder("Map").Append(shape.Guard);
-        if (!shape.IsStatic)
-        {
-            name.Append("_OnInstance");
-        }
-
-        foreach (var parameter in shape.Parameters)
-        {
-            name.Append('_').Append(parameter.Kind);
-        }
-
-        return name.Append("_Returns").Append(shape.Result).ToString();
-    }
-
     public static ParameterTraits Traits(ShapeParameterKind kind) => kind switch
     {
         ShapeParameterKind.HttpContext => Context("global::Microsoft.AspNetCore.Http.HttpContext", "httpContext", "the HttpContext"),
@@ -58,6 +37,9 @@ internal static class EndpointShapes
         _ => Bound("Service<{T}>(services, {name})", "a service"),
     };
 
+    /// <summary>The type parameter that stands for the type of the parameter at <paramref name="position"/> (from 1).</summary>
+    public static string TypeParameter(int position) => "T" + position.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The parameter's type in the function's delegate; <paramref name="typeParameter"/> stands for its type parameter.</summary>
     public static string DelegateType(ShapeParameterKind kind, EndpointGuard guard, string typeParameter) =>
         kind == ShapeParameterKind.SessionData && guard != EndpointGuard.RequireSession
@@ -70,60 +52,47 @@ internal static class EndpointShapes
             ? "session.Data"
             : Traits(kind).Argument;
 
-    public static string TypeParameter(int position) => "T" + position.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>What a shape method maps, in words, for its summary.</summary>
-    public static string Describe(EndpointShapeSpec shape)
+    /// <summary>The shape method's parameters that the binding of the parameter at <paramref name="position"/> needs, or <see langword="null"/>.</summary>
+    public static string? ShapeParameters(ShapeParameterKind kind, int position)
     {
-        var guard = shape.Guard switch
+        var traits = Traits(kind);
+        var index = position.ToString(CultureInfo.InvariantCulture);
+        var source = $"{GeneratedFile.InfrastructureNamespace}ArgumentSource source{index}";
+        return traits.Arguments switch
         {
-            EndpointGuard.RequireSession => "requires a session",
-            EndpointGuard.WithSession => "reads the session (and runs without one)",
-            _ => "reads no session",
+            ShapeArguments.None => null,
+            ShapeArguments.Name => $"string name{index}",
+            ShapeArguments.NameAndSource => $"string name{index}, {source}",
+            _ => $"string name{index}, {source}, {(traits.TypeParameterConstraint is null ? "string" : TypeParameter(position))} default{index}",
         };
-        var receiver = shape.IsStatic ? string.Empty : ", is called on a service from DI";
-        var result = shape.Result switch
-        {
-            ShapeResult.Nothing => "answers 204",
-            ShapeResult.Task or ShapeResult.ValueTask => "answers 204 when its task completes",
-            ShapeResult.Json => "writes the value it returns as JSON",
-            ShapeResult.JsonTask or ShapeResult.JsonValueTask => "writes the value its task returns as JSON",
-            ShapeResult.Result => "executes the IResult it returns",
-            _ => "executes the IResult its task returns",
-        };
-        var parameters = shape.Parameters.Count == 0
-            ? "It takes no parameters."
-            : "Its parameters, in order: " + string.Join("; ", shape.Parameters.Select(static p => Traits(p.Kind).Description)) + ".";
-        return $"Maps a server function that {guard}{receiver} and {result}. {parameters}";
     }
 
-    /// <summary>The type arguments one server function gives its shape method, in the order the method declares them.</summary>
-    public static IEnumerable<string> TypeArguments(ServerFunctionSpec function, EndpointShapeSpec shape)
+    /// <summary>
+    /// For a bound parameter, the <c>ParameterBinding</c> factory method the shape method calls once at startup, and its
+    /// arguments; otherwise <see langword="null"/>.
+    /// </summary>
+    public static (string Method, IReadOnlyList<string> Arguments)? BindingFactoryCall(ShapeParameterKind kind, int position)
     {
-        if (!shape.IsStatic)
+        if (Traits(kind).BindingFactory is not { } factory)
         {
-            yield return function.ContainingType;
+            return null;
         }
 
-        if (shape.IsTyped)
-        {
-            yield return function.SessionDataType!;
-        }
-
-        for (var i = 0; i < function.Parameters.Count; i++)
-        {
-            if (Traits(shape.Parameters[i].Kind).TypeParameterConstraint is not null)
-            {
-                var parameter = function.Parameters[i];
-                yield return parameter.Kind == ParameterKind.Text ? parameter.ValueType : parameter.Type;
-            }
-        }
-
-        if (function.Return.ValueType is { } valueType)
-        {
-            yield return valueType;
-        }
+        var index = position.ToString(CultureInfo.InvariantCulture);
+        var open = factory.IndexOf('(');
+        var method = factory.Substring(0, open).Replace("{T}", TypeParameter(position));
+        var arguments = factory.Substring(open + 1, factory.Length - open - 2)
+            .Split([", "], StringSplitOptions.None)
+            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index))
+            .ToList();
+        return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
+
+    /// <summary>The type argument one function parameter gives its type parameter, or <see langword="null"/> when its type is fixed.</summary>
+    public static string? TypeArgument(ParameterSpec parameter, ShapeParameterKind kind) =>
+        Traits(kind).TypeParameterConstraint is null ? null
+            : parameter.Kind == ParameterKind.Text ? parameter.ValueType
+            : parameter.Type;
 
     /// <summary>The arguments that tell one parameter's binding apart from another of its kind: its name, source and default.</summary>
     public static IEnumerable<string> Arguments(ParameterSpec parameter, ShapeParameterKind kind)
@@ -134,10 +103,10 @@ internal static class EndpointShapes
             yield break;
         }
 
-        yield return Literal(parameter.Name);
+        yield return CSharpText.Literal(parameter.Name);
         if (arguments >= ShapeArguments.NameAndSource)
         {
-            yield return $"{GeneratedFile.Runtime}ArgumentSource.{parameter.Source}";
+            yield return $"{GeneratedFile.InfrastructureNamespace}ArgumentSource.{parameter.Source}";
         }
 
         if (arguments == ShapeArguments.NameSourceAndDefault)
@@ -145,8 +114,6 @@ internal static class EndpointShapes
             yield return parameter.DefaultValue!;
         }
     }
-
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private const string ParsableConstraint = "global::System.IParsable<{T}>";
     private const string EnumConstraint = "struct, global::System.Enum";
