@@ -121,6 +121,9 @@ public sealed class ServerFunctionGeneratorTests
             [ServerFunction("/api/products/{category}/{id:int}", Method = "get")]
             public static string Find(Category category, int id, string? search, Guid? after, int page = 1, string sort = "name", Category fallback = Category.Owls, DateOnly? since = null, double ratio = 0.5, float scale = 2, decimal price = 9.99m, long big = -3, bool exact = false, char initial = '\n') =>
                 $"{category} {id} {search} {after} {page} {sort} {fallback} {since} {ratio} {scale} {price} {big} {exact} {initial}";
+
+            [ServerFunction("/api/products", Method = "GET")]
+            public static string Browse(Category? category) => $"{category}";
         }
         """,
         nameof(Route_and_query_bindings_on_a_GET));

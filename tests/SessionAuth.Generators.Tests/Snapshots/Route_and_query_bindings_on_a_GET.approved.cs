@@ -132,6 +132,43 @@ namespace SessionAuth.Generated
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
         }
+
+        /// <summary>
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: an enum value or null.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
+        public static void MapPublic_NullableEnum_ReturnsJson<T1, TResult>(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services,
+            string httpMethod,
+            string pattern,
+            global::SessionAuth.ServerFunctionMetadata metadata,
+            global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
+            global::System.Func<T1?, TResult> function)
+            where T1 : struct, global::System.Enum
+        {
+            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T1>(name1, source1);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
+
+            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                steps,
+                (httpContext, arguments) =>
+                {
+                    if (!arguments.TryBind(binding1, out var arg1))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
+
+                    var result = function(arg1);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
+                });
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+        }
     }
 }
 //----- ServerFunctions.Shop.Products.g.cs
@@ -185,6 +222,17 @@ namespace SessionAuth.Generated
                 "exact", global::SessionAuth.Infrastructure.ArgumentSource.Query, false,
                 "initial", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\n',
                 global::Shop.Products.Find);
+
+            // Products.Browse(Category?): GET /api/products
+            MapPublic_NullableEnum_ReturnsJson<global::Shop.Category, string>(
+                group,
+                services,
+                "GET",
+                "/api/products",
+                new global::SessionAuth.ServerFunctionMetadata("Products.Browse", requiresSession: false),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
+                "category", global::SessionAuth.Infrastructure.ArgumentSource.Query,
+                global::Shop.Products.Browse);
         }
     }
 }
