@@ -65,6 +65,7 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetService<EndpointDataSource>()));
         services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
         services.AddSingleton(provider => new SessionGuardFactory(

@@ -150,3 +150,70 @@ public sealed class SessionDataCachingTests : IAsyncLifetime
         public override bool HasStarted => true;
     }
 }
+
+/// <summary>
+/// A middleware that runs before <c>UseSessionAuth()</c> and makes every response public as it starts (a common way to
+/// let a CDN cache pages): its <c>OnStarting</c> callback runs after ours would, yet a response carrying session data
+/// still leaves with <c>private, no-store</c>.
+/// </summary>
+public sealed class SessionDataCachingUnderAnEarlierOnStartingTests : IAsyncLifetime
+{
+    private const string Public = "public, max-age=600";
+    private WebApplication _app = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = TestAppHost.Build(
+            o => o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name)),
+            configureApp: app => app.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = Public;
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }));
+        await _app.StartAsync();
+        _address = new Uri(_app.Urls.First());
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/page")]
+    [InlineData("/_session")]
+    public async Task Session_data_is_never_left_public(string path)
+    {
+        using var client = new TestClient(_address);
+        await client.LoginAsync();
+
+        using var response = await client.NavigateAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("harry", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(SessionAuth.Infrastructure.PersonalisedResponse.ForbidsStoring(new Microsoft.Extensions.Primitives.StringValues(response.Headers.CacheControl?.ToString())), $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task A_login_response_that_sets_the_session_cookie_is_never_left_public()
+    {
+        using var client = new TestClient(_address);
+        using var login = await client.FetchAsync("/_server/Account/Login", $$"""{"username":"harry","password":"{{Account.Password}}"}""");
+
+        Assert.True(login.Headers.Contains("Set-Cookie"));
+        Assert.True(SessionAuth.Infrastructure.PersonalisedResponse.ForbidsStoring(new Microsoft.Extensions.Primitives.StringValues(login.Headers.CacheControl?.ToString())), $"Cache-Control: {login.Headers.CacheControl}");
+    }
+
+    /// <summary>The middleware does what it says on responses without session data, so the tests above can fail.</summary>
+    [Fact]
+    public async Task A_response_without_session_data_keeps_what_the_middleware_set()
+    {
+        using var client = new TestClient(_address);
+
+        using var response = await client.NavigateAsync("/preload/none");
+
+        Assert.Equal(Public, response.Headers.CacheControl?.ToString());
+    }
+}

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +15,6 @@ internal static class PersonalisedResponse
 {
     public const string NotStored = "private, no-store";
 
-    private static readonly object SessionDataMarkKey = new();
 
     /// <summary>
     /// Marks a response admitted by the guard or preloaded, unless something earlier in the request chose a
@@ -55,8 +56,9 @@ internal static class PersonalisedResponse
         }
 
         ForbidStoring(response.Headers);
-        if (httpContext.Items.TryAdd(SessionDataMarkKey, null))
+        if (httpContext.Features.Get<SessionDataWritten>() is null)
         {
+            httpContext.Features.Set(SessionDataWritten.Instance);
             response.OnStarting(static state =>
             {
                 ForbidStoring(((HttpResponse)state).Headers);
@@ -64,6 +66,23 @@ internal static class PersonalisedResponse
             }, response);
         }
     }
+
+    /// <summary>
+    /// Registers, first thing in a request, the check that runs after every other <c>OnStarting</c> callback (they
+    /// run last-registered first): a middleware before <c>UseSessionAuth()</c> that sets <c>public, max-age=600</c>
+    /// as the response starts would otherwise override the mark above on a response carrying session data.
+    /// </summary>
+    public static void ForbidStoringAtLastIfMarked(HttpContext httpContext) =>
+        httpContext.Response.OnStarting(static state =>
+        {
+            var httpContext = (HttpContext)state;
+            if (httpContext.Features.Get<SessionDataWritten>() is not null)
+            {
+                ForbidStoring(httpContext.Response.Headers);
+            }
+
+            return Task.CompletedTask;
+        }, httpContext);
 
     /// <summary>
     /// Whether a Cache-Control value forbids every cache to store the response, read with the framework's parser: a
@@ -81,4 +100,31 @@ internal static class PersonalisedResponse
             headers.CacheControl = NotStored;
         }
     }
+}
+
+/// <summary>Set on a request once the library has written session data into its response.</summary>
+internal sealed class SessionDataWritten
+{
+    public static readonly SessionDataWritten Instance = new();
+
+    private SessionDataWritten()
+    {
+    }
+}
+
+/// <summary>
+/// Puts <see cref="PersonalisedResponse.ForbidStoringAtLastIfMarked"/> at the very start of the app's pipeline, before
+/// any middleware of the app's own, so its <c>OnStarting</c> check is the last to run.
+/// </summary>
+internal sealed class SessionDataCacheStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(static (httpContext, next) =>
+        {
+            PersonalisedResponse.ForbidStoringAtLastIfMarked(httpContext);
+            return next(httpContext);
+        });
+        next(app);
+    };
 }
