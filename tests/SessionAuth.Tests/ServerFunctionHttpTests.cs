@@ -121,6 +121,8 @@ public abstract class ServerFunctionHttpTests(TestAppFixture fixture)
     [InlineData("/api/students/Muggle", "house")]
     [InlineData("/api/students/42", "house")]
     [InlineData("/api/students/Gryffindor?take=many", "take")]
+    [InlineData("/api/students/Gryffindor?take=1&take=2", "take")]
+    [InlineData("/api/students/Gryffindor?take=1&TAKE=2", "take")]
     public async Task A_malformed_route_or_query_value_is_a_400_naming_the_parameter(string path, string parameter)
     {
         using var client = fixture.CreateClient();

@@ -204,6 +204,12 @@ public static class ParameterBinding
                 return arguments.Fail(Name, $"The argument '{Name}' must be a {TypeName<T>()}, written as a JSON string or number.");
             }
 
+            if (lookup == ArgumentLookup.Repeated)
+            {
+                value = default!;
+                return arguments.Fail(Name, $"The argument '{Name}' was given more than once; send it once.");
+            }
+
             if (lookup == ArgumentLookup.Missing || (_emptyIsMissing && string.IsNullOrWhiteSpace(text)))
             {
                 value = defaultValue;

@@ -152,7 +152,9 @@ public sealed class ServerFunctionArguments
         static ArgumentLookup FromValues(StringValues values, out string? text)
         {
             text = values.Count > 0 ? values[0] : null;
-            return text is null ? ArgumentLookup.Missing : ArgumentLookup.Found;
+            return values.Count > 1 ? ArgumentLookup.Repeated
+                : text is null ? ArgumentLookup.Missing
+                : ArgumentLookup.Found;
         }
     }
 
@@ -267,8 +269,33 @@ public sealed class ServerFunctionArguments
             return;
         }
 
+        if (FindMemberNamedTwice(document.RootElement) is { } repeated)
+        {
+            RefuseBody(StatusCodes.Status400BadRequest, $"The member '{repeated}' appears more than once (member names are matched to parameters ignoring case); send it once.");
+            return;
+        }
+
         _json = document.RootElement;
         Body = BodyKind.Json;
+    }
+
+    /// <summary>
+    /// A member whose name another member repeats, case aside: parameters bind ignoring case, so <c>{"name":1,"Name":2}</c>
+    /// names one argument twice, and a proxy or validator in front could have read the other value.
+    /// </summary>
+    private static string? FindMemberNamedTwice(JsonElement body)
+    {
+        HashSet<string>? seen = null;
+        foreach (var member in body.EnumerateObject())
+        {
+            seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (!seen.Add(member.Name))
+            {
+                return member.Name;
+            }
+        }
+
+        return null;
     }
 
     private void RefuseBody(int statusCode, string detail, Exception? exception = null)
@@ -296,4 +323,7 @@ internal enum ArgumentLookup
     Missing,
     Found,
     NotText,
+
+    /// <summary>The query or form gave the name more than once: which value counts is for no parser to guess.</summary>
+    Repeated,
 }
