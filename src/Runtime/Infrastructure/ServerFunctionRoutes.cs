@@ -30,9 +30,42 @@ public static class ServerFunctionRoutes
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.PreloadsSession)
+        {
+            requestDelegate = Preloaded(((IEndpointRouteBuilder)group).ServiceProvider, requestDelegate);
+        }
+
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata(metadata)
             .WithDisplayName(metadata.ToString());
         return metadata.PreloadsSession ? endpoint.WithMetadata(new PreloadSessionAttribute()) : endpoint;
+    }
+
+    /// <summary>
+    /// A server function honours <c>[PreloadSession]</c> itself, as it does its guard, whether or not
+    /// <c>UseSessionAuth()</c> runs: the session is open before the function, and the response is kept out of shared
+    /// caches.
+    /// </summary>
+    private static RequestDelegate Preloaded(IServiceProvider services, RequestDelegate function)
+    {
+        var sessions = ServerFunctionServices.GetSessionManager(services);
+        return httpContext =>
+        {
+            var opening = sessions.GetSessionAsync(httpContext);
+            if (!opening.IsCompletedSuccessfully)
+            {
+                return AfterOpeningAsync(opening, httpContext, function);
+            }
+
+            PersonalisedResponse.Mark(httpContext);
+            return function(httpContext);
+        };
+
+        static async Task AfterOpeningAsync(ValueTask<Session> opening, HttpContext httpContext, RequestDelegate function)
+        {
+            await opening.ConfigureAwait(false);
+            PersonalisedResponse.Mark(httpContext);
+            await function(httpContext).ConfigureAwait(false);
+        }
     }
 }

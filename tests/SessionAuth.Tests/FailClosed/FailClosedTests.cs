@@ -231,6 +231,22 @@ public sealed class FailClosedTests
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 
+    /// <summary>A server function's [PreloadSession] is honoured by its own endpoint, as its guard is: nothing to fail.</summary>
+    [Fact]
+    public async Task A_preloaded_server_function_preloads_and_stays_out_of_caches_without_UseSessionAuth()
+    {
+        await using var app = BuildWithoutUseSessionAuth(configure: null);
+        TestAppHost.MapServerFunctionsOf(app);
+        await app.StartAsync();
+        using var client = new TestClient(new Uri(app.Urls.First()));
+
+        using var response = await client.FetchAsync("/_server/Students/Preloaded", method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("true", await response.Content.ReadAsStringAsync());
+        Assert.Equal("no-store, private", response.Headers.CacheControl?.ToString());
+    }
+
     private static WebApplication BuildWithoutUseSessionAuth(Action<SessionAuthOptions>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
