@@ -109,3 +109,30 @@ public static class Bodies
     [ServerFunction, AllowAnonymous]
     public static string Echo(string name, int year = 1) => $"{name} ({year.ToString(CultureInfo.InvariantCulture)})";
 }
+
+/// <summary>Returns a value of a type derived from the one it declares: written as what it is, as minimal APIs write it.</summary>
+public static class Familiars
+{
+    [ServerFunction(Method = "GET"), AllowAnonymous]
+    public static Creature Fawkes() => new Phoenix { Name = "Fawkes", Element = "fire" };
+
+    [ServerFunction(Method = "GET"), AllowAnonymous]
+    public static async Task<Creature> FawkesLater()
+    {
+        await Task.Yield();
+        return new Phoenix { Name = "Fawkes", Element = "fire" };
+    }
+
+    [ServerFunction(Method = "GET"), AllowAnonymous]
+    public static Creature Plain() => new() { Name = "Crookshanks" };
+}
+
+public class Creature
+{
+    public string Name { get; init; } = string.Empty;
+}
+
+public sealed class Phoenix : Creature
+{
+    public string Element { get; init; } = string.Empty;
+}

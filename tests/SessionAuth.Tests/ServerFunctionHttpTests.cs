@@ -117,6 +117,21 @@ public abstract class ServerFunctionHttpTests(TestAppFixture fixture)
         Assert.Equal(2, (await ReadJsonAsync(two)).GetArrayLength());
     }
 
+    /// <summary>Minimal APIs write the runtime type of a value; so does a server function.</summary>
+    [Theory]
+    [InlineData("/_server/Familiars/Fawkes", """{"element":"fire","name":"Fawkes"}""")]
+    [InlineData("/_server/Familiars/FawkesLater", """{"element":"fire","name":"Fawkes"}""")]
+    [InlineData("/_server/Familiars/Plain", """{"name":"Crookshanks"}""")]
+    public async Task A_value_of_a_derived_type_is_written_as_what_it_is(string path, string expected)
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.FetchAsync(path, method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/api/students/Muggle", "house")]
     [InlineData("/api/students/42", "house")]

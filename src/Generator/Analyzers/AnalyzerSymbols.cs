@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using SessionAuth.Generators.Parsing;
 
@@ -50,9 +51,9 @@ internal sealed class AnalyzerSymbols
 
     public bool HasGuardDecision(ISymbol symbol) => symbol.GetAttributes().Any(IsGuardDecision);
 
-    public bool IsServerFunction(IMethodSymbol method, out AttributeData attribute)
+    public bool IsServerFunction(IMethodSymbol method, [NotNullWhen(true)] out AttributeData? attribute)
     {
-        attribute = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, ServerFunction))!;
+        attribute = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, ServerFunction));
         return attribute is not null;
     }
 }

@@ -389,7 +389,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                 _ => string.Empty,
             };
             var route = map.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
-            return route is { HasValue: true, Value: string pattern } ? $"Endpoint {verb}{pattern}" : $"Endpoint {verb}mapped with {map.TargetMethod.Name}".Replace("  ", " ");
+            return route is { HasValue: true, Value: string pattern } ? $"Endpoint {verb}{pattern}" : $"Endpoint {verb}mapped with {map.TargetMethod.Name}";
         }
     }
 }

@@ -24,6 +24,15 @@ public static class ServerFunctionResults
     public static Task WriteJsonAsync<T>(HttpContext httpContext, T value, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+
+        // As minimal APIs do: a value of a derived type is written as what it is, unless the declared type's contract
+        // is polymorphic already (then the contract decides). A value type is always its own type, and is never boxed.
+        if (!typeof(T).IsValueType && value is not null && value.GetType() != typeof(T) && typeInfo.PolymorphismOptions is null)
+        {
+            return httpContext.Response.WriteAsJsonAsync(value, typeInfo.Options.GetTypeInfo(value.GetType()), contentType: null, httpContext.RequestAborted);
+        }
+
         return httpContext.Response.WriteAsJsonAsync(value, typeInfo, contentType: null, httpContext.RequestAborted);
     }
 
