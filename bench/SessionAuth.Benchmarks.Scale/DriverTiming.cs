@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Benchmarks.Scale;
 
@@ -13,25 +14,6 @@ internal sealed record DriverMeasurement(string Generator, int Count, int Genera
 /// <summary>Times generators in process with Roslyn's driver, the way the IDE runs them on every keystroke.</summary>
 internal static class DriverTiming
 {
-    // What the Web SDK's ImplicitUsings adds; the in-process compilations need them as the real builds get them.
-    private const string WebGlobalUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Net.Http.Json;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using Microsoft.AspNetCore.Builder;
-        global using Microsoft.AspNetCore.Hosting;
-        global using Microsoft.AspNetCore.Http;
-        global using Microsoft.AspNetCore.Routing;
-        global using Microsoft.Extensions.Configuration;
-        global using Microsoft.Extensions.DependencyInjection;
-        global using Microsoft.Extensions.Hosting;
-        global using Microsoft.Extensions.Logging;
-        """;
 
     private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default
         .WithLanguageVersion(LanguageVersion.Preview)
@@ -63,7 +45,7 @@ internal static class DriverTiming
     public static DriverMeasurement Measure(string name, ISourceGenerator generator, IEnumerable<(string Name, string Text)> sources, int count)
     {
         var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Name))
-            .Append(CSharpSyntaxTree.ParseText(WebGlobalUsings, ParseOptions, "GlobalUsings.cs"))
+            .Append(CSharpSyntaxTree.ParseText(WebSdkUsings.GlobalUsings, ParseOptions, "GlobalUsings.cs"))
             .ToList();
         var compilation = CSharpCompilation.Create(
             "Synthetic",

@@ -136,25 +136,6 @@ internal sealed record ReadmeBlock(int Line, string? Marker, string Code)
 /// <summary>Checks one README block the way its marker says; returns what is wrong, one line each.</summary>
 internal static class ReadmeChecker
 {
-    /// <summary>What the Web SDK imports in every file of a web project (ImplicitUsings), so a pasted Program.cs has it too.</summary>
-    private const string WebSdkGlobalUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Net.Http.Json;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using Microsoft.AspNetCore.Builder;
-        global using Microsoft.AspNetCore.Hosting;
-        global using Microsoft.AspNetCore.Http;
-        global using Microsoft.AspNetCore.Routing;
-        global using Microsoft.Extensions.Configuration;
-        global using Microsoft.Extensions.DependencyInjection;
-        global using Microsoft.Extensions.Hosting;
-        global using Microsoft.Extensions.Logging;
-        """;
 
     private const string BuilderContext = """
         using SessionAuth;
@@ -225,7 +206,7 @@ internal static class ReadmeChecker
         var compilation = CSharpCompilation.Create(
             "Readme",
             [
-                CSharpSyntaxTree.ParseText(WebSdkGlobalUsings, GeneratorHarness.ParseOptions, path: "GlobalUsings.g.cs"),
+                CSharpSyntaxTree.ParseText(WebSdkUsings.GlobalUsings, GeneratorHarness.ParseOptions, path: "GlobalUsings.g.cs"),
                 CSharpSyntaxTree.ParseText(program, GeneratorHarness.ParseOptions, path: "Program.cs"),
             ],
             References,
