@@ -142,16 +142,86 @@ public sealed class EndpointGuardAnalyzerTests
                 app.MapGet("/c", [AllowAnonymous] () => "c");
                 app.MapGet("/d", Handlers.Guarded);
                 app.MapGet("/e", Handlers.Public);
+                app.MapGet("/f", Handlers.Member);
             }
         }
 
-        [Authorize]
         public static class Handlers
         {
+            [Authorize]
             public static string Guarded() => "d";
 
             [AllowAnonymous]
             public static string Public() => "e";
+
+            [RequireSession]
+            public static string Member() => "f";
+        }
+        """);
+
+    [Fact]
+    public Task A_decision_on_the_class_of_a_method_group_handler_does_not_count_because_aspnetcore_reads_only_the_method() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", {|SAUTH0001:Orders.Get|});
+                app.MapGet("/b", {|SAUTH0001:Members.Get|});
+                app.MapGet("/c", {|SAUTH0001:Health.Get|});
+                app.MapGet("/d", {|SAUTH0001:Admin.Reports.Get|});
+            }
+        }
+
+        [Authorize]
+        public static class Orders
+        {
+            public static string Get() => "a";
+        }
+
+        [RequireSession]
+        public static class Members
+        {
+            public static string Get() => "b";
+        }
+
+        [AllowAnonymous]
+        public static class Health
+        {
+            public static string Get() => "c";
+        }
+
+        [Authorize]
+        public static class Admin
+        {
+            public static class Reports
+            {
+                public static string Get() => "d";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_decision_on_the_method_of_a_method_group_handler_counts_whatever_its_class_says() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", Orders.Get);
+                app.MapGet("/b", Orders.Open);
+                app.MapGet("/c", Orders.Unmarked).RequireAuthorization();
+            }
+        }
+
+        [Authorize]
+        public static class Orders
+        {
+            [Authorize]
+            public static string Get() => "a";
+
+            [AllowAnonymous]
+            public static string Open() => "b";
+
+            public static string Unmarked() => "c";
         }
         """);
 
@@ -315,6 +385,31 @@ public sealed class EndpointGuardAnalyzerTests
         public static class Handlers
         {
             public static string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
+    [Fact]
+    public Task RequireSession_on_the_class_of_a_method_group_handler_does_not_guard_its_session_data() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", {|SAUTH0001:Members.Profile|});
+                app.MapGet("/b", Members.Guarded);
+                app.MapGet("/c", Members.Profile).RequireSession();
+            }
+        }
+
+        [RequireSession]
+        public static class Members
+        {
+            public static string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+
+            [RequireSession]
+            public static string Guarded(UserSession user) => user.Name;
         }
 
         [SessionData]

@@ -239,9 +239,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         private static bool IsDecision(string conventionName, bool sessionOnly) =>
             sessionOnly ? conventionName == RequireSession : ProjectWideGuards.IsGuardConvention(conventionName);
 
-        private bool IsDecision(ISymbol symbol, bool sessionOnly) =>
-            symbol.GetAttributes().Any(a => sessionOnly ? KnownTypes.Is(a.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(a));
-
         private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
         {
             IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
@@ -270,23 +267,19 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 
         private bool HandlerDecides(IOperation handler, bool sessionOnly)
         {
-            switch (UnwrapDelegate(handler))
+            IMethodSymbol? method = UnwrapDelegate(handler) switch
             {
-                case IAnonymousFunctionOperation lambda:
-                    return IsDecision(lambda.Symbol, sessionOnly);
-                case IMethodReferenceOperation reference:
-                    for (ISymbol? symbol = reference.Method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-                    {
-                        if (IsDecision(symbol, sessionOnly))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                IMethodReferenceOperation reference => reference.Method,
+                _ => null,
+            };
+            if (method is null)
+            {
+                return false;
             }
+
+            var decision = GuardDecision.ForMinimalApiHandler(method, symbols.Known);
+            return sessionOnly ? decision.RequiresSession : decision.IsDecided;
         }
 
         /// <summary>A guard convention later in the chain (<c>MapGet(...).RequireAuthorization()</c>), or on the local that holds it.</summary>
