@@ -363,6 +363,78 @@ public sealed class EndpointGuardAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task A_guarded_conventional_route_decides_for_conventionally_routed_actions() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
+                app.MapDefaultControllerRoute().RequireSession();
+            }
+        }
+
+        public class HomeController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+
+            [HttpGet]
+            public IActionResult Verb() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task A_guarded_conventional_route_does_not_decide_for_attribute_routed_actions() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
+                app.MapControllers();
+            }
+        }
+
+        [Route("api/orders")]
+        public class OrdersController : ControllerBase
+        {
+            public IActionResult {|SAUTH0001:List|}() => Ok();
+        }
+
+        [Route("api/[controller]")]
+        public abstract class ApiControllerBase : ControllerBase;
+
+        public class UsersController : ApiControllerBase
+        {
+            public IActionResult {|SAUTH0001:List|}() => Ok();
+        }
+
+        public class MixedController : ControllerBase
+        {
+            public IActionResult Conventional() => Ok();
+
+            [HttpGet("mixed/attribute")]
+            public IActionResult {|SAUTH0001:Attribute|}() => Ok();
+
+            [Route("mixed/route")]
+            public IActionResult {|SAUTH0001:Routed|}() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task MapControllers_with_RequireAuthorization_decides_for_attribute_routed_actions_too() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => app.MapControllers().RequireAuthorization();
+        }
+
+        [Route("api/orders")]
+        public class OrdersController : ControllerBase
+        {
+            [HttpGet("{id}")]
+            public IActionResult Get(int id) => Ok();
+        }
+        """);
+
     // SAUTH0004 on minimal APIs
 
     [Fact]

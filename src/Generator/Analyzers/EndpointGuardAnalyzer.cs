@@ -78,7 +78,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol action && IsAction(action, symbols) && !symbols.HasGuardDecision(action)
-                && !projectGuards.ControllersDecided(context.CancellationToken))
+                && !projectGuards.ControllersDecided(IsAttributeRouted(type, action, symbols), context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, action.Locations[0], $"Action {type.Name}.{action.Name}", Descriptors.ActionAdvice));
             }
@@ -106,6 +106,37 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
 
         return isController;
+    }
+
+    /// <summary>
+    /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
+    /// <c>[HttpGet("...")]</c>, any <c>IRouteTemplateProvider</c> given a template) on the action, a method it overrides,
+    /// its controller or a base class. A template-less <c>[HttpGet]</c> only constrains the verb of a conventional route.
+    /// </summary>
+    private static bool IsAttributeRouted(INamedTypeSymbol controller, IMethodSymbol action, AnalyzerSymbols symbols)
+    {
+        for (var method = action; method is not null; method = method.OverriddenMethod)
+        {
+            if (HasRouteTemplate(method, symbols))
+            {
+                return true;
+            }
+        }
+
+        for (var type = controller; type is not null; type = type.BaseType)
+        {
+            if (HasRouteTemplate(type, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool HasRouteTemplate(ISymbol symbol, AnalyzerSymbols symbols) => symbol.GetAttributes().Any(a =>
+            a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.RouteTemplateProvider)
+            && (a.ConstructorArguments.Any(static c => c.Value is string)
+                || a.NamedArguments.Any(static n => n.Key == "Template" && n.Value.Value is string)));
     }
 
     private static bool IsAction(IMethodSymbol method, AnalyzerSymbols symbols) =>

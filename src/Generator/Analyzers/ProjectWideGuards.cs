@@ -6,7 +6,8 @@ namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
 /// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c>, and a
-/// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>.
+/// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>,
+/// and the same on a conventional route (<c>MapControllerRoute(...)</c>), which covers conventionally routed actions only.
 /// </summary>
 /// <remarks>
 /// Found by one syntax walk over the compilation, done at most once and only when an endpoint without a local decision
@@ -14,12 +15,17 @@ namespace SessionAuth.Generators.Analyzers;
 /// </remarks>
 internal sealed class ProjectWideGuards(Compilation compilation)
 {
-    private static readonly HashSet<string> ControllerMaps = ["MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute"];
+    // MapControllers() returns the data source's default builder, whose conventions reach every action; the others add a
+    // conventional route and return a builder whose conventions reach only the actions routed by it
+    // (ControllerActionEndpointDataSource.AddRoute), never an attribute-routed action.
+    private const string AllControllersMap = "MapControllers";
+    private static readonly HashSet<string> ConventionalRouteMaps = ["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute"];
 
     private readonly object _gate = new();
     private bool _scanned;
     private bool _hasFallbackPolicy;
     private bool _controllersDecided;
+    private bool _conventionalRoutesDecided;
 
     public bool HasFallbackPolicy(CancellationToken cancellationToken)
     {
@@ -27,10 +33,14 @@ internal sealed class ProjectWideGuards(Compilation compilation)
         return _hasFallbackPolicy;
     }
 
-    public bool ControllersDecided(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a controller action is decided far away: by a fallback policy, by <c>MapControllers()</c> with a guard, or,
+    /// for an action that is not <paramref name="attributeRouted"/>, by a conventional route with a guard.
+    /// </summary>
+    public bool ControllersDecided(bool attributeRouted, CancellationToken cancellationToken)
     {
         Scan(cancellationToken);
-        return _controllersDecided || _hasFallbackPolicy;
+        return _controllersDecided || _hasFallbackPolicy || (!attributeRouted && _conventionalRoutesDecided);
     }
 
     /// <summary>The names of the conventions that count as a guard decision on an endpoint builder.</summary>
@@ -54,8 +64,11 @@ internal sealed class ProjectWideGuards(Compilation compilation)
                         case AssignmentExpressionSyntax assignment when IsFallbackPolicy(assignment):
                             _hasFallbackPolicy = true;
                             break;
-                        case InvocationExpressionSyntax invocation when ControllerMaps.Contains(NameOf(invocation.Expression)) && HasGuardInChain(invocation):
+                        case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap && HasGuardInChain(invocation):
                             _controllersDecided = true;
+                            break;
+                        case InvocationExpressionSyntax invocation when ConventionalRouteMaps.Contains(NameOf(invocation.Expression)) && HasGuardInChain(invocation):
+                            _conventionalRoutesDecided = true;
                             break;
                     }
                 }
