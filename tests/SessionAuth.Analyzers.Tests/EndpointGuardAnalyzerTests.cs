@@ -364,6 +364,74 @@ public sealed class EndpointGuardAnalyzerTests
         """);
 
     [Fact]
+    public Task A_fallback_policy_set_through_the_authorization_builder_decides_for_every_endpoint() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorizationBuilder()
+                    .AddPolicy("admin", p => p.RequireRole("admin"))
+                    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+                app.MapGet("/todos", () => "todos");
+            }
+        }
+
+        public class OrdersController : ControllerBase
+        {
+            [Route("api/orders")]
+            public IActionResult Index() => Ok();
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_null_fallback_policy_set_through_the_authorization_builder_decides_nothing() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorizationBuilder().SetFallbackPolicy(null);
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_property_named_FallbackPolicy_on_another_type_decides_nothing() => VerifyAsync("""
+        public sealed class CacheOptions
+        {
+            public string? FallbackPolicy { get; set; }
+        }
+
+        public sealed class PolicyHolder
+        {
+            public void SetFallbackPolicy(string policy) { }
+        }
+
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                var cache = new CacheOptions { FallbackPolicy = "stale" };
+                cache.FallbackPolicy = "stale-while-revalidate";
+                new PolicyHolder().SetFallbackPolicy("retry");
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+            }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Count|}() => 1;
+        }
+        """);
+
+    [Fact]
     public Task A_guarded_conventional_route_decides_for_conventionally_routed_actions() => VerifyAsync("""
         public static class Startup
         {

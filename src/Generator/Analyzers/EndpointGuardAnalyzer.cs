@@ -22,7 +22,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        var projectGuards = new ProjectWideGuards(start.Compilation);
+        var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
         start.RegisterOperationAction(

@@ -5,15 +5,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c>, and a
+/// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c> (assigned,
+/// or set through <c>AuthorizationBuilder.SetFallbackPolicy</c>), and a
 /// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>,
 /// and the same on a conventional route (<c>MapControllerRoute(...)</c>), which covers conventionally routed actions only.
 /// </summary>
 /// <remarks>
 /// Found by one syntax walk over the compilation, done at most once and only when an endpoint without a local decision
-/// turns up: most projects decide locally and never pay for it.
+/// turns up: most projects decide locally and never pay for it. The walk is by name; only a node whose name matches is
+/// bound, to tell <c>AuthorizationOptions.FallbackPolicy</c> from a property of the same name on another type.
 /// </remarks>
-internal sealed class ProjectWideGuards(Compilation compilation)
+internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols symbols)
 {
     // MapControllers() returns the data source's default builder, whose conventions reach every action; the others add a
     // conventional route and return a builder whose conventions reach only the actions routed by it
@@ -57,12 +59,18 @@ internal sealed class ProjectWideGuards(Compilation compilation)
 
             foreach (var tree in compilation.SyntaxTrees)
             {
+                SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
-                        case AssignmentExpressionSyntax assignment when IsFallbackPolicy(assignment):
-                            _hasFallbackPolicy = true;
+                        case AssignmentExpressionSyntax assignment when IsFallbackPolicyCandidate(assignment):
+                            model ??= compilation.GetSemanticModel(tree);
+                            _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, symbols.AuthorizationOptions);
+                            break;
+                        case InvocationExpressionSyntax invocation when IsSetFallbackPolicyCandidate(invocation):
+                            model ??= compilation.GetSemanticModel(tree);
+                            _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(invocation, cancellationToken).Symbol, symbols.AuthorizationBuilder);
                             break;
                         case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap && HasGuardInChain(invocation):
                             _controllersDecided = true;
@@ -78,8 +86,15 @@ internal sealed class ProjectWideGuards(Compilation compilation)
         }
     }
 
-    private static bool IsFallbackPolicy(AssignmentExpressionSyntax assignment) =>
+    private static bool IsFallbackPolicyCandidate(AssignmentExpressionSyntax assignment) =>
         NameOf(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression);
+
+    private static bool IsSetFallbackPolicyCandidate(InvocationExpressionSyntax invocation) =>
+        NameOf(invocation.Expression) == "SetFallbackPolicy"
+        && invocation.ArgumentList.Arguments.Count == 1 && !invocation.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression);
+
+    private static bool IsMember(ISymbol? member, INamedTypeSymbol? type) =>
+        member is IPropertySymbol or IMethodSymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type);
 
     private static bool HasGuardInChain(InvocationExpressionSyntax invocation)
     {
