@@ -209,6 +209,13 @@ public sealed class EndpointGuardAnalyzerTests
                 app.MapGet("/a", Orders.Get);
                 app.MapGet("/b", Orders.Open);
                 app.MapGet("/c", Orders.Unmarked).RequireAuthorization();
+                app.MapGet("/d", Local);
+                app.MapGet("/e", {|SAUTH0001:Unguarded|});
+
+                [Authorize]
+                static string Local() => "d";
+
+                static string Unguarded() => "e";
             }
         }
 
