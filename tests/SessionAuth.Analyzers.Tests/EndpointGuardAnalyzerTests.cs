@@ -142,16 +142,93 @@ public sealed class EndpointGuardAnalyzerTests
                 app.MapGet("/c", [AllowAnonymous] () => "c");
                 app.MapGet("/d", Handlers.Guarded);
                 app.MapGet("/e", Handlers.Public);
+                app.MapGet("/f", Handlers.Member);
             }
         }
 
-        [Authorize]
         public static class Handlers
         {
+            [Authorize]
             public static string Guarded() => "d";
 
             [AllowAnonymous]
             public static string Public() => "e";
+
+            [RequireSession]
+            public static string Member() => "f";
+        }
+        """);
+
+    [Fact]
+    public Task A_decision_on_the_class_of_a_method_group_handler_does_not_count_because_aspnetcore_reads_only_the_method() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", {|SAUTH0001:Orders.Get|});
+                app.MapGet("/b", {|SAUTH0001:Members.Get|});
+                app.MapGet("/c", {|SAUTH0001:Health.Get|});
+                app.MapGet("/d", {|SAUTH0001:Admin.Reports.Get|});
+            }
+        }
+
+        [Authorize]
+        public static class Orders
+        {
+            public static string Get() => "a";
+        }
+
+        [RequireSession]
+        public static class Members
+        {
+            public static string Get() => "b";
+        }
+
+        [AllowAnonymous]
+        public static class Health
+        {
+            public static string Get() => "c";
+        }
+
+        [Authorize]
+        public static class Admin
+        {
+            public static class Reports
+            {
+                public static string Get() => "d";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_decision_on_the_method_of_a_method_group_handler_counts_whatever_its_class_says() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", Orders.Get);
+                app.MapGet("/b", Orders.Open);
+                app.MapGet("/c", Orders.Unmarked).RequireAuthorization();
+                app.MapGet("/d", Local);
+                app.MapGet("/e", {|SAUTH0001:Unguarded|});
+
+                [Authorize]
+                static string Local() => "d";
+
+                static string Unguarded() => "e";
+            }
+        }
+
+        [Authorize]
+        public static class Orders
+        {
+            [Authorize]
+            public static string Get() => "a";
+
+            [AllowAnonymous]
+            public static string Open() => "b";
+
+            public static string Unmarked() => "c";
         }
         """);
 
@@ -293,6 +370,146 @@ public sealed class EndpointGuardAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task A_fallback_policy_set_through_the_authorization_builder_decides_for_every_endpoint() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorizationBuilder()
+                    .AddPolicy("admin", p => p.RequireRole("admin"))
+                    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+                app.MapGet("/todos", () => "todos");
+            }
+        }
+
+        public class OrdersController : ControllerBase
+        {
+            [Route("api/orders")]
+            public IActionResult Index() => Ok();
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int Count() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_null_fallback_policy_set_through_the_authorization_builder_decides_nothing() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                services.AddAuthorizationBuilder().SetFallbackPolicy(null);
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_property_named_FallbackPolicy_on_another_type_decides_nothing() => VerifyAsync("""
+        public sealed class CacheOptions
+        {
+            public string? FallbackPolicy { get; set; }
+        }
+
+        public sealed class PolicyHolder
+        {
+            public void SetFallbackPolicy(string policy) { }
+        }
+
+        public static class Startup
+        {
+            public static void Configure(IServiceCollection services, WebApplication app)
+            {
+                var cache = new CacheOptions { FallbackPolicy = "stale" };
+                cache.FallbackPolicy = "stale-while-revalidate";
+                new PolicyHolder().SetFallbackPolicy("retry");
+                app.MapGet("/todos", () {|SAUTH0001:=>|} "todos");
+            }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Count|}() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_guarded_conventional_route_decides_for_conventionally_routed_actions() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
+                app.MapDefaultControllerRoute().RequireSession();
+            }
+        }
+
+        public class HomeController : ControllerBase
+        {
+            public IActionResult Index() => Ok();
+
+            [HttpGet]
+            public IActionResult Verb() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task A_guarded_conventional_route_does_not_decide_for_attribute_routed_actions() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
+                app.MapControllers();
+            }
+        }
+
+        [Route("api/orders")]
+        public class OrdersController : ControllerBase
+        {
+            public IActionResult {|SAUTH0001:List|}() => Ok();
+        }
+
+        [Route("api/[controller]")]
+        public abstract class ApiControllerBase : ControllerBase;
+
+        public class UsersController : ApiControllerBase
+        {
+            public IActionResult {|SAUTH0001:List|}() => Ok();
+        }
+
+        public class MixedController : ControllerBase
+        {
+            public IActionResult Conventional() => Ok();
+
+            [HttpGet("mixed/attribute")]
+            public IActionResult {|SAUTH0001:Attribute|}() => Ok();
+
+            [Route("mixed/route")]
+            public IActionResult {|SAUTH0001:Routed|}() => Ok();
+        }
+        """);
+
+    [Fact]
+    public Task MapControllers_with_RequireAuthorization_decides_for_attribute_routed_actions_too() => VerifyAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => app.MapControllers().RequireAuthorization();
+        }
+
+        [Route("api/orders")]
+        public class OrdersController : ControllerBase
+        {
+            [HttpGet("{id}")]
+            public IActionResult Get(int id) => Ok();
+        }
+        """);
+
     // SAUTH0004 on minimal APIs
 
     [Fact]
@@ -315,6 +532,31 @@ public sealed class EndpointGuardAnalyzerTests
         public static class Handlers
         {
             public static string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
+    [Fact]
+    public Task RequireSession_on_the_class_of_a_method_group_handler_does_not_guard_its_session_data() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", {|SAUTH0001:Members.Profile|});
+                app.MapGet("/b", Members.Guarded);
+                app.MapGet("/c", Members.Profile).RequireSession();
+            }
+        }
+
+        [RequireSession]
+        public static class Members
+        {
+            public static string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+
+            [RequireSession]
+            public static string Guarded(UserSession user) => user.Name;
         }
 
         [SessionData]

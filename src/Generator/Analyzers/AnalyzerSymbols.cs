@@ -20,6 +20,9 @@ internal sealed class AnalyzerSymbols
         NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
         NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         SessionAuthOptions = compilation.GetTypeByMetadataName("SessionAuth.SessionAuthOptions");
+        RouteTemplateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        AuthorizationOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
+        AuthorizationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
     }
 
     public KnownTypes Known { get; }
@@ -43,6 +46,12 @@ internal sealed class AnalyzerSymbols
     public INamedTypeSymbol? NonActionAttribute { get; }
 
     public INamedTypeSymbol? SessionAuthOptions { get; }
+
+    public INamedTypeSymbol? RouteTemplateProvider { get; }
+
+    public INamedTypeSymbol? AuthorizationOptions { get; }
+
+    public INamedTypeSymbol? AuthorizationBuilder { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 

@@ -22,7 +22,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        var projectGuards = new ProjectWideGuards(start.Compilation);
+        var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
         start.RegisterOperationAction(
@@ -78,7 +78,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol action && IsAction(action, symbols) && !symbols.HasGuardDecision(action)
-                && !projectGuards.ControllersDecided(context.CancellationToken))
+                && !projectGuards.ControllersDecided(IsAttributeRouted(type, action, symbols), context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, action.Locations[0], $"Action {type.Name}.{action.Name}", Descriptors.ActionAdvice));
             }
@@ -106,6 +106,37 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
 
         return isController;
+    }
+
+    /// <summary>
+    /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
+    /// <c>[HttpGet("...")]</c>, any <c>IRouteTemplateProvider</c> given a template) on the action, a method it overrides,
+    /// its controller or a base class. A template-less <c>[HttpGet]</c> only constrains the verb of a conventional route.
+    /// </summary>
+    private static bool IsAttributeRouted(INamedTypeSymbol controller, IMethodSymbol action, AnalyzerSymbols symbols)
+    {
+        for (var method = action; method is not null; method = method.OverriddenMethod)
+        {
+            if (HasRouteTemplate(method, symbols))
+            {
+                return true;
+            }
+        }
+
+        for (var type = controller; type is not null; type = type.BaseType)
+        {
+            if (HasRouteTemplate(type, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool HasRouteTemplate(ISymbol symbol, AnalyzerSymbols symbols) => symbol.GetAttributes().Any(a =>
+            a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.RouteTemplateProvider)
+            && (a.ConstructorArguments.Any(static c => c.Value is string)
+                || a.NamedArguments.Any(static n => n.Key == "Template" && n.Value.Value is string)));
     }
 
     private static bool IsAction(IMethodSymbol method, AnalyzerSymbols symbols) =>
@@ -239,9 +270,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         private static bool IsDecision(string conventionName, bool sessionOnly) =>
             sessionOnly ? conventionName == RequireSession : ProjectWideGuards.IsGuardConvention(conventionName);
 
-        private bool IsDecision(ISymbol symbol, bool sessionOnly) =>
-            symbol.GetAttributes().Any(a => sessionOnly ? KnownTypes.Is(a.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(a));
-
         private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
         {
             IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
@@ -270,23 +298,19 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 
         private bool HandlerDecides(IOperation handler, bool sessionOnly)
         {
-            switch (UnwrapDelegate(handler))
+            IMethodSymbol? method = UnwrapDelegate(handler) switch
             {
-                case IAnonymousFunctionOperation lambda:
-                    return IsDecision(lambda.Symbol, sessionOnly);
-                case IMethodReferenceOperation reference:
-                    for (ISymbol? symbol = reference.Method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-                    {
-                        if (IsDecision(symbol, sessionOnly))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                IMethodReferenceOperation reference => reference.Method,
+                _ => null,
+            };
+            if (method is null)
+            {
+                return false;
             }
+
+            var decision = GuardDecision.ForMinimalApiHandler(method, symbols.Known);
+            return sessionOnly ? decision.RequiresSession : decision.IsDecided;
         }
 
         /// <summary>A guard convention later in the chain (<c>MapGet(...).RequireAuthorization()</c>), or on the local that holds it.</summary>

@@ -5,21 +5,29 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c>, and a
-/// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>.
+/// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c> (assigned,
+/// or set through <c>AuthorizationBuilder.SetFallbackPolicy</c>), and a
+/// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>,
+/// and the same on a conventional route (<c>MapControllerRoute(...)</c>), which covers conventionally routed actions only.
 /// </summary>
 /// <remarks>
 /// Found by one syntax walk over the compilation, done at most once and only when an endpoint without a local decision
-/// turns up: most projects decide locally and never pay for it.
+/// turns up: most projects decide locally and never pay for it. The walk is by name; only a node whose name matches is
+/// bound, to tell <c>AuthorizationOptions.FallbackPolicy</c> from a property of the same name on another type.
 /// </remarks>
-internal sealed class ProjectWideGuards(Compilation compilation)
+internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols symbols)
 {
-    private static readonly HashSet<string> ControllerMaps = ["MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute"];
+    // MapControllers() returns the data source's default builder, whose conventions reach every action; the others add a
+    // conventional route and return a builder whose conventions reach only the actions routed by it
+    // (ControllerActionEndpointDataSource.AddRoute), never an attribute-routed action.
+    private const string AllControllersMap = "MapControllers";
+    private static readonly HashSet<string> ConventionalRouteMaps = ["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute"];
 
     private readonly object _gate = new();
     private bool _scanned;
     private bool _hasFallbackPolicy;
     private bool _controllersDecided;
+    private bool _conventionalRoutesDecided;
 
     public bool HasFallbackPolicy(CancellationToken cancellationToken)
     {
@@ -27,10 +35,14 @@ internal sealed class ProjectWideGuards(Compilation compilation)
         return _hasFallbackPolicy;
     }
 
-    public bool ControllersDecided(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a controller action is decided far away: by a fallback policy, by <c>MapControllers()</c> with a guard, or,
+    /// for an action that is not <paramref name="attributeRouted"/>, by a conventional route with a guard.
+    /// </summary>
+    public bool ControllersDecided(bool attributeRouted, CancellationToken cancellationToken)
     {
         Scan(cancellationToken);
-        return _controllersDecided || _hasFallbackPolicy;
+        return _controllersDecided || _hasFallbackPolicy || (!attributeRouted && _conventionalRoutesDecided);
     }
 
     /// <summary>The names of the conventions that count as a guard decision on an endpoint builder.</summary>
@@ -47,15 +59,24 @@ internal sealed class ProjectWideGuards(Compilation compilation)
 
             foreach (var tree in compilation.SyntaxTrees)
             {
+                SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
-                        case AssignmentExpressionSyntax assignment when IsFallbackPolicy(assignment):
-                            _hasFallbackPolicy = true;
+                        case AssignmentExpressionSyntax assignment when IsFallbackPolicyCandidate(assignment):
+                            model ??= compilation.GetSemanticModel(tree);
+                            _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, symbols.AuthorizationOptions);
                             break;
-                        case InvocationExpressionSyntax invocation when ControllerMaps.Contains(NameOf(invocation.Expression)) && HasGuardInChain(invocation):
+                        case InvocationExpressionSyntax invocation when IsSetFallbackPolicyCandidate(invocation):
+                            model ??= compilation.GetSemanticModel(tree);
+                            _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(invocation, cancellationToken).Symbol, symbols.AuthorizationBuilder);
+                            break;
+                        case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap && HasGuardInChain(invocation):
                             _controllersDecided = true;
+                            break;
+                        case InvocationExpressionSyntax invocation when ConventionalRouteMaps.Contains(NameOf(invocation.Expression)) && HasGuardInChain(invocation):
+                            _conventionalRoutesDecided = true;
                             break;
                     }
                 }
@@ -65,8 +86,15 @@ internal sealed class ProjectWideGuards(Compilation compilation)
         }
     }
 
-    private static bool IsFallbackPolicy(AssignmentExpressionSyntax assignment) =>
+    private static bool IsFallbackPolicyCandidate(AssignmentExpressionSyntax assignment) =>
         NameOf(assignment.Left) == "FallbackPolicy" && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression);
+
+    private static bool IsSetFallbackPolicyCandidate(InvocationExpressionSyntax invocation) =>
+        NameOf(invocation.Expression) == "SetFallbackPolicy"
+        && invocation.ArgumentList.Arguments.Count == 1 && !invocation.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression);
+
+    private static bool IsMember(ISymbol? member, INamedTypeSymbol? type) =>
+        member is IPropertySymbol or IMethodSymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type);
 
     private static bool HasGuardInChain(InvocationExpressionSyntax invocation)
     {

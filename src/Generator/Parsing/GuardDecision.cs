@@ -14,6 +14,12 @@ internal enum GuardKind
 
     /// <summary><c>[RequireSession]</c>: only a request with a session.</summary>
     RequireSession,
+
+    /// <summary>
+    /// <c>[Authorize]</c> (any <c>IAuthorizeData</c>): ASP.NET Core's authorization decides. Never a server function's
+    /// decision, whose generated endpoint carries no authorization metadata.
+    /// </summary>
+    Authorize,
 }
 
 /// <summary>
@@ -41,6 +47,20 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
         }
 
         return decision.IsDecided ? decision : Decide(method.ContainingAssembly.GetAttributes(), types);
+    }
+
+    /// <summary>
+    /// A minimal API handler's decision, read where ASP.NET Core reads it: the attributes of the lambda, or of the method
+    /// a method group names (<c>RouteEndpointDataSource</c> adds <c>MethodInfo.GetCustomAttributes()</c> as metadata).
+    /// The method's class, the types around it and the assembly are not read, so they do not decide.
+    /// </summary>
+    public static GuardDecision ForMinimalApiHandler(IMethodSymbol handler, KnownTypes types)
+    {
+        var attributes = handler.GetAttributes();
+        var decision = Decide(attributes, types);
+        return decision.IsDecided || !attributes.Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData))
+            ? decision
+            : new GuardDecision(GuardKind.Authorize, null);
     }
 
     /// <summary>
