@@ -214,6 +214,9 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction("/api/orders/count")] public static partial int Count();
             public static partial int Count() => 1;
 
+            public static partial int Total(int year);
+            [ServerFunction("/api/orders/total")] public static partial int Total(int year) => year;
+
             [ServerFunction] public static partial void {|#0:Touch|}(ref int value);
             public static partial void Touch(ref int value) { }
         }

@@ -434,6 +434,28 @@ public sealed class ServerFunctionGeneratorTests
     }
 
     [Fact]
+    public void A_partial_method_is_mapped_once_wherever_its_attribute_sits()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            [AllowAnonymous]
+            public static partial class Orders
+            {
+                [ServerFunction] public static partial int Count();
+                public static partial int Count() => 1;
+
+                public static partial int Total(int year);
+                [ServerFunction] public static partial int Total(int year) => year;
+            }
+            """);
+
+        var orders = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders, "global::Shop.Orders.Count\\)"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders, "global::Shop.Orders.Total\\)"));
+    }
+
+    [Fact]
     public void Only_an_immutable_session_type_is_declared_shareable()
     {
         var immutable = GeneratorHarness.Run(Usings + """
