@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using SessionAuth.Generators.Analyzers;
 
@@ -131,4 +132,121 @@ public sealed class ServerFunctionAnalyzerTests
             public static Task LoginByPost(Session<UserSession> session) => session.UpdateAsync(new UserSession(1, "Harry"));
         }
         """);
+
+    [Fact]
+    public Task Every_other_place_the_attribute_can_sit_is_explained() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public sealed class Shapes : IDisposable
+        {
+            public int Value { [ServerFunction] {|#0:get|} => 1; [ServerFunction] {|#1:set|} { } }
+
+            public event EventHandler? Changed { [ServerFunction] {|#2:add|} { } [ServerFunction] {|#3:remove|} { } }
+
+            [ServerFunction] public static Shapes operator {|#4:+|}(Shapes left, Shapes right) => left;
+
+            [ServerFunction] public static implicit operator {|#5:int|}(Shapes shapes) => 1;
+
+            [ServerFunction] ~{|#6:Shapes|}() { }
+
+            [ServerFunction] void IDisposable.{|#7:Dispose|}() { }
+
+            public static int Outer()
+            {
+                return Local() + Run([{|#8:ServerFunction|}] () => 2) + Run([{|#9:ServerFunction|}] static int (int x) => x);
+
+                [ServerFunction] static int {|#10:Local|}() => 1;
+            }
+
+            private static Func<int> Field = [{|#11:ServerFunction|}] () => 3;
+
+            private static int Run(Func<int> f) => f();
+
+            private static int Run(Func<int, int> f) => f(1);
+        }
+        """,
+        NotAMethod(0, "Shapes.get_Value", "a property accessor"),
+        NotAMethod(1, "Shapes.set_Value", "a property accessor"),
+        NotAMethod(2, "Shapes.add_Changed", "an event accessor"),
+        NotAMethod(3, "Shapes.remove_Changed", "an event accessor"),
+        NotAMethod(4, "Shapes.op_Addition", "an operator"),
+        NotAMethod(5, "Shapes.op_Implicit", "a conversion operator"),
+        NotAMethod(6, "Shapes.Finalize", "a finalizer"),
+        NotAMethod(7, "Shapes.System.IDisposable.Dispose", "an explicit interface implementation, which has no name to call it by"),
+        NotAMethod(8, "lambda in Shapes.Outer", "a lambda, which generated code cannot call"),
+        NotAMethod(9, "lambda in Shapes.Outer", "a lambda, which generated code cannot call"),
+        NotAMethod(10, "Shapes.Outer.Local", "a local function, which generated code cannot call"),
+        NotAMethod(11, "lambda in Shapes.Field", "a lambda, which generated code cannot call"));
+
+    [Fact]
+    public Task Server_functions_in_top_level_statements_are_explained() => AnalyzerTest.VerifyProjectAsync<ServerFunctionAnalyzer>(
+        OutputKind.ConsoleApplication,
+        [("Program.cs", """
+            var answer = [{|#0:ServerFunction|}] () => 42;
+            Console.WriteLine(answer() + Local());
+
+            [ServerFunction] static int {|#1:Local|}() => 1;
+            """)],
+        NotAMethod(0, "lambda in top-level statements", "a lambda, which generated code cannot call"),
+        NotAMethod(1, "top-level statements.Local", "a local function, which generated code cannot call"));
+
+    [Fact]
+    public Task Overloads_are_named_with_their_parameter_types() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Orders
+        {
+            [ServerFunction("/api/orders")] public static int {|#0:Find|}(int id) => id;
+            [ServerFunction("/api/orders")] public static int {|#1:Find|}(string name) => 1;
+            [ServerFunction] public static int {|#2:Find|}<T>(T value, bool exact) => 1;
+        }
+        """,
+        SharedRoute(0, "Orders.Find(int)", "Orders.Find(string)", "POST /api/orders"),
+        SharedRoute(1, "Orders.Find(string)", "Orders.Find(int)", "POST /api/orders"),
+        CannotBuild(2, "Orders.Find(T, bool)", "it is generic; a server function has no type parameters"));
+
+    [Fact]
+    public Task A_partial_method_is_one_function() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static partial class Orders
+        {
+            [ServerFunction("/api/orders/count")] public static partial int Count();
+            public static partial int Count() => 1;
+
+            public static partial int Total(int year);
+            [ServerFunction("/api/orders/total")] public static partial int Total(int year) => year;
+
+            [ServerFunction] public static partial void {|#0:Touch|}(ref int value);
+            public static partial void Touch(ref int value) { }
+        }
+        """,
+        CannotBuild(0, "Orders.Touch", "parameter 'value' is passed by reference (ref), which an HTTP argument cannot be"));
+
+    [Fact]
+    public Task A_partial_method_split_over_two_files_is_one_function() => AnalyzerTest.VerifyProjectAsync<ServerFunctionAnalyzer>(
+        OutputKind.DynamicallyLinkedLibrary,
+        [
+            ("Orders.cs", """
+                [AllowAnonymous]
+                public static partial class Orders
+                {
+                    [ServerFunction("/api/orders/count")] public static partial int Count();
+                    [ServerFunction("/api/orders/{id}")] public static partial int {|#0:Find|}(int id);
+                }
+                """),
+            ("Orders.Implementation.cs", """
+                public static partial class Orders
+                {
+                    public static partial int Count() => 1;
+                    public static partial int Find(int id) => id;
+                    [ServerFunction("/api/orders/{key}")] public static int {|#1:Lookup|}(int key) => key;
+                }
+                """),
+        ],
+        SharedRoute(0, "Orders.Find", "Orders.Lookup", "POST /api/orders/{}"),
+        SharedRoute(1, "Orders.Lookup", "Orders.Find", "POST /api/orders/{}"));
+
+    private static DiagnosticResult NotAMethod(int location, string function, string kind) =>
+        CannotBuild(location, function, $"it is {kind}; only a method declared in a class, struct or record can be a server function");
 }

@@ -110,6 +110,65 @@ public sealed class ServerFunctionGeneratorTests
         nameof(The_README_example));
 
     [Fact]
+    public void Hostile_defaults_and_routes_are_written_as_the_values_they_are() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public enum Keyword { @class, @int, Plain }
+
+        [Flags]
+        public enum Bits : ulong { None = 0, High = 0x8000000000000000 }
+
+        public enum Signed : long { Min = long.MinValue }
+
+        public static class Hostile
+        {
+            [ServerFunction("/api/doubles", Method = "GET")]
+            public static string Doubles(
+                double nan = double.NaN, double up = double.PositiveInfinity, double down = double.NegativeInfinity,
+                double max = double.MaxValue, double min = double.MinValue, double epsilon = double.Epsilon, double negativeZero = -0.0,
+                float singleNan = float.NaN, float singleUp = float.PositiveInfinity, float singleDown = float.NegativeInfinity,
+                float singleMax = float.MaxValue, float singleEpsilon = float.Epsilon,
+                decimal decimalMax = decimal.MaxValue, decimal decimalMin = decimal.MinValue, decimal scaled = 1.000m) =>
+                "";
+
+            [ServerFunction("/api/chars", Method = "GET")]
+            public static string Chars(
+                char nul = '\0', char high = '\uD800', char low = '\uDC00', char quote = '\'', char backslash = '\\',
+                char lineSeparator = '\u2028', char paragraphSeparator = '\u2029', char nextLine = '\u0085',
+                string text = "quote \" backslash \\ comment */ newline \r\n next \u0085 separators \u2028 \u2029 nul \0 lone \uD800") =>
+                text;
+
+            [ServerFunction("/api/integers", Method = "GET")]
+            public static string Integers(
+                long longMin = long.MinValue, ulong ulongMax = ulong.MaxValue, uint uintMax = uint.MaxValue, sbyte sbyteMin = sbyte.MinValue,
+                byte byteMax = byte.MaxValue, short shortMin = short.MinValue, nint native = -5, nuint unsignedNative = 5) =>
+                "";
+
+            [ServerFunction("/api/enums", Method = "GET")]
+            public static string Enums(
+                [System.Runtime.InteropServices.Optional, System.Runtime.CompilerServices.DateTimeConstant(638000000000000000)] DateTime when,
+                [System.Runtime.InteropServices.Optional, System.Runtime.CompilerServices.DecimalConstant(2, 0, 0u, 0u, 12345u)] decimal money,
+                Keyword keyword = Keyword.@class, Keyword unnamed = (Keyword)42, Keyword negative = (Keyword)(-1),
+                Bits bits = Bits.High | (Bits)1, Bits highBit = Bits.High, Signed signed = Signed.Min) =>
+                "";
+
+            [ServerFunction("/api/\"quoted\"/back\\slash/*/comment*/end", Method = "GET")]
+            public static int Quotes() => 1;
+
+            [ServerFunction("/api/line\nfeed\r\nreturn", Method = "GET")]
+            public static int Lines() => 1;
+
+            [ServerFunction("/api/separators/\u2028/\u2029/\u0085/\t/\0", Method = "GET")]
+            public static int Separators() => 1;
+
+            [ServerFunction(Method = "GET")]
+            public static int @event(string @class = "*/ \\") => 1;
+        }
+        """,
+        nameof(Hostile_defaults_and_routes_are_written_as_the_values_they_are));
+
+    [Fact]
     public void Route_and_query_bindings_on_a_GET() => MatchSnapshot(
         """
         namespace Shop;
@@ -372,6 +431,28 @@ public sealed class ServerFunctionGeneratorTests
         var map = run.Sources.Single(s => s.HintName == "ServerFunctions.Map.g.cs").SourceText.ToString();
         Assert.Contains("ServerFunctionEndpoints.MapShop_Admin_Reports(group, services);", map, StringComparison.Ordinal);
         Assert.Contains("ServerFunctionEndpoints.MapShop_Admin_Reports2(group, services);", map, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_method_is_mapped_once_wherever_its_attribute_sits()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            [AllowAnonymous]
+            public static partial class Orders
+            {
+                [ServerFunction] public static partial int Count();
+                public static partial int Count() => 1;
+
+                public static partial int Total(int year);
+                [ServerFunction] public static partial int Total(int year) => year;
+            }
+            """);
+
+        var orders = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders, "global::Shop.Orders.Count\\)"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders, "global::Shop.Orders.Total\\)"));
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 
         var routes = new ConcurrentBag<(string Key, string Name, Location Location)>();
         start.RegisterSymbolAction(c => AnalyzeShape(c, symbols, routes), SymbolKind.Method);
+
+        // Local functions and lambdas are no symbols of their own for a symbol action, but the attribute can sit on them.
+        start.RegisterOperationAction(c => AnalyzeNestedFunction(c, symbols), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes));
         start.RegisterOperationBlockStartAction(block =>
         {
@@ -42,13 +45,15 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, ConcurrentBag<(string Key, string Name, Location Location)> routes)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (!symbols.IsServerFunction(method, out var attribute))
+
+        // A partial method is one function seen twice; its declaration part speaks for both.
+        if (method.PartialDefinitionPart is not null || !symbols.IsServerFunction(method, out var attribute))
         {
             return;
         }
 
+        var name = FunctionNames.Of(method);
         var function = ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
-        var name = $"{method.ContainingType.Name}.{method.Name}";
         if (function is not null)
         {
             routes.Add((function.HttpMethod + " " + RouteTemplate.Normalize(function.Route), name, method.Locations[0]));
@@ -64,6 +69,27 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, cannotBeBuilt.Reason));
                 break;
         }
+    }
+
+    private static void AnalyzeNestedFunction(OperationAnalysisContext context, AnalyzerSymbols symbols)
+    {
+        var method = context.Operation switch
+        {
+            ILocalFunctionOperation local => local.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
+        if (method is null || !symbols.IsServerFunction(method, out var attribute))
+        {
+            return;
+        }
+
+        ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
+        var reason = problem is ServerFunctionProblem.CannotBeBuilt cannotBeBuilt ? cannotBeBuilt.Reason : "the generator maps only methods of a type";
+        var location = method.MethodKind == MethodKind.AnonymousFunction
+            ? attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? method.Locations[0]
+            : method.Locations[0];
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, location, FunctionNames.Of(method), reason));
     }
 
     private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<(string Key, string Name, Location Location)> routes)
@@ -89,7 +115,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SessionChangedOnGet,
                 context.Operation.Syntax.GetLocation(),
-                $"{function.ContainingType.Name}.{function.Name}",
+                FunctionNames.Of(function),
                 $"Session.{invoked.Name}"));
         }
     }

@@ -15,7 +15,7 @@ internal static class SessionDataEmitter
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.WriteLines($$"""
             /// <summary>
-            /// Declares <c>{{sessionData.DisplayName}}</c> immutable: its properties have no setter, its fields are read-only and all
+            /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all
             /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}

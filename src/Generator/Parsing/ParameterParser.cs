@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Parsing;
@@ -93,6 +94,12 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             return null;
         }
 
+        if (parameter.HasExplicitDefaultValue && defaultValue is null)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' has a default value that generated code cannot write; use a constant of the parameter's type");
+            return null;
+        }
+
         if (textKind == TextKind.Parsable && valueType.IsReferenceType && !isRequired && defaultValue is null or "null")
         {
             problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is an optional {valueType.Name}, a class with no value to bind when missing; make it required");
@@ -181,8 +188,11 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return isParsable ? (TextKind.Parsable, valueType, isNullableValueType) : (TextKind.None, type, false);
     }
 
-    /// <summary>The default value as a person would write it: <c>1</c>, <c>"name"</c>, <c>Category.Owls</c>.</summary>
-    private static string FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType)
+    /// <summary>
+    /// The default value as a person would write it (<c>1</c>, <c>"name"</c>, <c>global::Category.Owls</c>), written by
+    /// <see cref="CSharpText"/>; <see langword="null"/> when it has no C# form.
+    /// </summary>
+    private static string? FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType)
     {
         var value = parameter.ExplicitDefaultValue;
         var typeName = valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -197,19 +207,10 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         {
             var member = valueType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
             return member is not null
-                ? $"{typeName}.{member.Name}"
-                : $"({typeName})({SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false)})";
+                ? $"{typeName}.{CSharpText.Identifier(member.Name)}"
+                : CSharpText.Constant(value) is { } number ? $"({typeName})({number})" : null;
         }
 
-        return value switch
-        {
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            char character => SymbolDisplay.FormatLiteral(character, quote: true),
-            bool flag => flag ? "true" : "false",
-            decimal number => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
-            float number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
-            double number => number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
-            _ => SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) ?? "default",
-        };
+        return CSharpText.Constant(value);
     }
 }

@@ -107,7 +107,7 @@ internal sealed class ServerFunctionParser
     {
         if (_method.MethodKind != MethodKind.Ordinary)
         {
-            return "only ordinary methods can be server functions, not local functions, operators or accessors";
+            return $"it is {DescribeKind(_method.MethodKind)}; only a method declared in a class, struct or record can be a server function";
         }
 
         if (_method.IsGenericMethod)
@@ -156,6 +156,20 @@ internal sealed class ServerFunctionParser
         return arguments <= MaxDelegateArguments
             ? null
             : $"it takes {_method.Parameters.Length} parameters, more than the {(_method.IsStatic ? $"{MaxDelegateArguments} a static" : $"{MaxDelegateArguments - 1} an instance")} server function can take; group them in a record bound from the JSON body";
+
+        static string DescribeKind(MethodKind kind) => kind switch
+        {
+            MethodKind.LocalFunction => "a local function, which generated code cannot call",
+            MethodKind.AnonymousFunction => "a lambda, which generated code cannot call",
+            MethodKind.PropertyGet or MethodKind.PropertySet => "a property accessor",
+            MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise => "an event accessor",
+            MethodKind.UserDefinedOperator => "an operator",
+            MethodKind.Conversion => "a conversion operator",
+            MethodKind.Destructor => "a finalizer",
+            MethodKind.Constructor or MethodKind.StaticConstructor => "a constructor",
+            MethodKind.ExplicitInterfaceImplementation => "an explicit interface implementation, which has no name to call it by",
+            _ => $"a {kind} method",
+        };
 
         static bool CanBeTypeArgument(ITypeSymbol type) =>
             !type.IsRefLikeType && type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer);

@@ -218,7 +218,7 @@ namespace SessionAuth.Generated
                 "ratio", global::SessionAuth.Infrastructure.ArgumentSource.Query, 0.5d,
                 "scale", global::SessionAuth.Infrastructure.ArgumentSource.Query, 2f,
                 "price", global::SessionAuth.Infrastructure.ArgumentSource.Query, 9.99m,
-                "big", global::SessionAuth.Infrastructure.ArgumentSource.Query, -3,
+                "big", global::SessionAuth.Infrastructure.ArgumentSource.Query, -3L,
                 "exact", global::SessionAuth.Infrastructure.ArgumentSource.Query, false,
                 "initial", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\n',
                 global::Shop.Products.Find);
