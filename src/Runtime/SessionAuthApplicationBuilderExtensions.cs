@@ -42,6 +42,7 @@ public static class SessionAuthApplicationBuilderExtensions
         var storeUnavailable = sessions is IServerSessionMode { UsesServerStore: true } ? defaultGuard : null;
         return app.Use(next => httpContext =>
         {
+            GatingEndpointFeature.Install(httpContext);
             var endpoint = httpContext.GetEndpoint();
             var metadata = SessionEndpointMetadata.Read(endpoint);
             if (metadata.NeedsMiddleware)

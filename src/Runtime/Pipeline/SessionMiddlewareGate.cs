@@ -36,6 +36,18 @@ internal sealed class SessionMiddlewareGate
 
     public static bool IsGated(Endpoint endpoint) => endpoint.RequestDelegate?.Target is SessionMiddlewareGate;
 
+    /// <summary>
+    /// The gated copy of <paramref name="endpoint"/> when it depends on <c>UseSessionAuth()</c> (one per endpoint, for
+    /// the process, held weakly), or the endpoint itself.
+    /// </summary>
+    public static Endpoint GatedIfNeeded(Endpoint endpoint) =>
+        endpoint.RequestDelegate is null || IsGated(endpoint) || !SessionEndpointMetadata.Read(endpoint).NeedsMiddleware
+            ? endpoint
+            : GatedCopies.GetValue(endpoint, WrapCallback);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Endpoint, Endpoint> GatedCopies = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Endpoint, Endpoint>.CreateValueCallback WrapCallback = Wrap;
+
     private Task InvokeAsync(HttpContext httpContext)
     {
         if (!SessionMiddlewareMark.IsFor(httpContext, Endpoint))

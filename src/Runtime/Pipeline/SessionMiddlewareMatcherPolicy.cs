@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Matching;
@@ -18,9 +17,6 @@ namespace SessionAuth;
 /// </remarks>
 internal sealed class SessionMiddlewareMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
-    private readonly ConditionalWeakTable<Endpoint, Endpoint> _gated = [];
-    private readonly ConditionalWeakTable<Endpoint, Endpoint>.CreateValueCallback _wrap = SessionMiddlewareGate.Wrap;
-
     /// <summary>
     /// After every other policy, those that replace a candidate included (Razor Pages' loader, dynamic controller and page
     /// routes), so that the endpoint gated is the one that runs.
@@ -53,15 +49,11 @@ internal sealed class SessionMiddlewareMatcherPolicy : MatcherPolicy, IEndpointS
             }
 
             ref var candidate = ref candidates[i];
-            var endpoint = candidate.Endpoint;
-            if (endpoint.RequestDelegate is null
-                || !SessionEndpointMetadata.Read(endpoint).NeedsMiddleware
-                || SessionMiddlewareGate.IsGated(endpoint))
+            var gated = SessionMiddlewareGate.GatedIfNeeded(candidate.Endpoint);
+            if (!ReferenceEquals(gated, candidate.Endpoint))
             {
-                continue;
+                candidates.ReplaceEndpoint(i, gated, candidate.Values);
             }
-
-            candidates.ReplaceEndpoint(i, _gated.GetValue(endpoint, _wrap), candidate.Values);
         }
 
         return Task.CompletedTask;

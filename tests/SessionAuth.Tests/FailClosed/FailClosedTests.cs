@@ -247,6 +247,57 @@ public sealed class FailClosedTests
         Assert.Equal("no-store, private", response.Headers.CacheControl?.ToString());
     }
 
+    /// <summary>
+    /// App code that picks an endpoint itself after <c>UseSessionAuth()</c> ran for another one (SetEndpoint with an
+    /// endpoint read from the data source, never through routing) still cannot run a guarded handler: the endpoint is
+    /// stored as its gated copy, and the middleware did not run for it.
+    /// </summary>
+    [Fact]
+    public async Task An_endpoint_set_by_app_code_after_the_middleware_ran_for_another_never_runs_its_handler()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSessionAuth<UserSession>(options =>
+        {
+#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
+            options.Password = TestAppHost.SessionPassword;
+#pragma warning restore SAUTH0006
+        });
+        await using var app = builder.Build();
+        var secretCalls = 0;
+        app.UseRouting();
+        app.UseSessionAuth();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey("X-Pick-Secret"))
+            {
+                var dataSource = context.RequestServices.GetRequiredService<EndpointDataSource>();
+                context.SetEndpoint(dataSource.Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/secret"));
+            }
+
+            return next(context);
+        });
+        app.MapGet("/public", () => "public").AllowAnonymous();
+        app.MapGet("/secret", () =>
+        {
+            secretCalls++;
+            return "SECRET";
+        }).RequireSession();
+        await app.StartAsync();
+        using var client = new TestClient(new Uri(app.Urls.First()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/public");
+        request.Headers.Add("X-Pick-Secret", "1");
+        using var picked = await client.SendAsync(request);
+        using var plain = await client.NavigateAsync("/public");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, picked.StatusCode);
+        Assert.DoesNotContain("SECRET", await picked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, secretCalls);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+    }
+
     private static WebApplication BuildWithoutUseSessionAuth(Action<SessionAuthOptions>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
