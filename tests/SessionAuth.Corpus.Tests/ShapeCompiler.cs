@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SessionAuth.Generators;
+using SessionAuth.Testing;
+
+namespace SessionAuth.Corpus.Tests;
+
+/// <summary>
+/// Compiles one corpus shape with the generator and every SessionAuth analyzer, as a build does, and lists what a build
+/// must never show: the generator throwing (CS8785), any diagnostic inside a generated file, generated code that
+/// breaks code that compiled before, and a <c>[ServerFunction]</c> that is neither mapped nor refused by a SAUTH error
+/// naming it.
+/// </summary>
+internal static class ShapeCompiler
+{
+    private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        FrameworkReferences.All.Add(MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location));
+
+    /// <summary>Every analyzer the package ships, found in the generator's assembly so that a new one is run too.</summary>
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ServerFunctionGenerator).Assembly.GetTypes()
+        .Where(static type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+        .Select(static type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+        .ToImmutableArray();
+
+    /// <summary>The ids of the rules that refuse a server function, each naming it in its message.</summary>
+    private static readonly string[] RefusalIds = ["SAUTH0003", "SAUTH0004", "SAUTH0010"];
+
+    /// <summary>
+    /// What every shape sees unless it opts out: the Web SDK's implicit usings, SessionAuth and the ASP.NET Core
+    /// attributes, a session data type and a few types to bind.
+    /// </summary>
+    public const string Prelude = WebSdkUsings.GlobalUsings + """
+
+        global using SessionAuth;
+        global using Microsoft.AspNetCore.Authorization;
+        global using Microsoft.AspNetCore.Mvc;
+        global using Corpus.Prelude;
+
+        namespace Corpus.Prelude
+        {
+            [SessionData] public sealed record UserSession(int UserId, string Name);
+            public enum Color { Red, Green, Blue }
+            [System.Flags] public enum Access { None = 0, Read = 1, Write = 2, All = Read | Write }
+            public enum Keywords { @class, @int, @default, @event }
+            public sealed record Order(int Id, string Name);
+            public sealed class Basket { public List<int> Items { get; set; } = []; }
+            public interface IClock { DateTimeOffset Now { get; } }
+            public abstract class Repository { }
+            public sealed class Catalog { }
+            public readonly record struct Point(int X, int Y);
+            public static class Holder { public static int Value; }
+        }
+
+        """;
+
+    public static Verdict Check(string shape, bool prelude = true, bool executable = false)
+    {
+        var trees = new List<SyntaxTree>(2) { CSharpSyntaxTree.ParseText(shape, ParseOptions, path: "Shape.cs") };
+        if (prelude)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(Prelude, ParseOptions, path: "Prelude.cs"));
+        }
+
+        var input = CSharpCompilation.Create(
+            "Corpus",
+            trees,
+            References,
+            new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+        var problems = new List<string>();
+        var inputErrors = input.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (inputErrors.Count > 0)
+        {
+            // The corpus entry itself is wrong: a shape must be valid C# before the generator runs.
+            problems.Add("the shape does not compile on its own: " + string.Join("; ", inputErrors.Select(Describe)));
+            return new Verdict(problems, []);
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var run = driver.GetRunResult().Results.Single();
+        if (run.Exception is not null)
+        {
+            problems.Add($"CS8785: the generator threw {run.Exception.GetType().Name}: {OneLine(run.Exception.Message)}");
+        }
+
+        problems.AddRange(generatorDiagnostics.Select(d => "generator diagnostic " + Describe(d)));
+        var generatedTrees = output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t)).ToHashSet();
+
+        // One pass gives the compiler's diagnostics and the analyzers'; any severity: a generated file must not even
+        // carry a hidden diagnostic the user would have to suppress.
+        var all = output
+            .WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        problems.AddRange(all
+            .Where(d => d.Id == "AD0001" || d.Location.SourceTree is { } tree && generatedTrees.Contains(tree))
+            .Select(d => "in generated code: " + Describe(d)));
+        problems.AddRange(all
+            .Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("SAUTH", StringComparison.Ordinal)
+                && (d.Location.SourceTree is null || !generatedTrees.Contains(d.Location.SourceTree)))
+            .Select(d => "generated code breaks the build elsewhere: " + Describe(d)));
+        var analyzerDiagnostics = all.Where(static d => d.Id.StartsWith("SAUTH", StringComparison.Ordinal)).ToList();
+
+        var functions = FindServerFunctions(output, input.SyntaxTrees).ToList();
+        var mapped = MappedMethods(output, generatedTrees);
+        var refusals = analyzerDiagnostics.Where(d => RefusalIds.Contains(d.Id) && d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var (method, name) in functions)
+        {
+            var isMapped = mapped.Contains(method.OriginalDefinition);
+            var namedBy = refusals.Where(d => Message(d).Contains(name, StringComparison.Ordinal)).ToList();
+            var atIt = refusals.Where(d => method.Locations.Any(l => l.SourceTree == d.Location.SourceTree && l.SourceSpan.IntersectsWith(d.Location.SourceSpan))).ToList();
+            if (!isMapped && namedBy.Count == 0)
+            {
+                problems.Add(atIt.Count > 0
+                    ? $"{name}: refused by a message that does not name it: {string.Join("; ", atIt.Select(Describe))}"
+                    : $"{name}: neither mapped nor refused (silently dropped)");
+            }
+            else if (isMapped && namedBy.Any(d => d.Id != "SAUTH0010"))
+            {
+                problems.Add($"{name}: mapped, yet refused: {string.Join("; ", namedBy.Select(Describe))}");
+            }
+        }
+
+        return new Verdict(problems, functions.Select(f => (f.Name, mapped.Contains(f.Method.OriginalDefinition))).ToList());
+    }
+
+    /// <summary>
+    /// Every user method the generated code calls or passes from a method that <c>MapServerFunctions()</c> calls, so that
+    /// a function written into a map method nobody calls does not count as mapped.
+    /// </summary>
+    private static HashSet<IMethodSymbol> MappedMethods(Compilation output, HashSet<SyntaxTree> generatedTrees)
+    {
+        var reachable = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var referencedBy = new List<(IMethodSymbol Caller, IMethodSymbol Callee)>();
+        foreach (var tree in generatedTrees)
+        {
+            var model = output.GetSemanticModel(tree);
+            // A function is passed as a method group argument, or called in a lambda; map methods are called.
+            foreach (var node in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>().Where(IsCallOrArgument))
+            {
+                if (model.GetSymbolInfo(node).Symbol is not IMethodSymbol callee
+                    || node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration
+                    || model.GetDeclaredSymbol(declaration) is not { } caller)
+                {
+                    continue;
+                }
+
+                if (caller.Name == "MapServerFunctions")
+                {
+                    reachable.Add(caller);
+                }
+
+                referencedBy.Add((caller, callee.ReducedFrom ?? callee));
+            }
+        }
+
+        // A map method counts when MapServerFunctions() calls it, directly or through a generated method it calls.
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (caller, callee) in referencedBy)
+            {
+                if (reachable.Contains(caller) && callee.Locations.Any(l => l.SourceTree is { } t && generatedTrees.Contains(t)))
+                {
+                    grew |= reachable.Add(callee);
+                }
+            }
+        }
+        while (grew);
+
+        return referencedBy
+            .Where(r => reachable.Contains(r.Caller) && !r.Callee.Locations.Any(l => l.SourceTree is { } t && generatedTrees.Contains(t)))
+            .Select(r => r.Callee.OriginalDefinition)
+            .ToHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+    }
+
+    private static bool IsCallOrArgument(SimpleNameSyntax name)
+    {
+        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return expression.Parent is InvocationExpressionSyntax or ArgumentSyntax;
+    }
+
+    /// <summary>
+    /// Every method, local function and lambda of the shape that carries <c>[ServerFunction]</c>, with the name a
+    /// diagnostic about it must contain (<c>Outer.Inner.Method</c>; the method's name for a local function; "lambda"
+    /// for a lambda), written here rather than taken from the analyzers so that they are checked, not trusted.
+    /// </summary>
+    private static IEnumerable<(IMethodSymbol Method, string Name)> FindServerFunctions(Compilation output, IEnumerable<SyntaxTree> userTrees)
+    {
+        var attributeType = output.GetTypeByMetadataName("SessionAuth.ServerFunctionAttribute");
+        foreach (var tree in userTrees)
+        {
+            var model = output.GetSemanticModel(tree);
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var symbol = node switch
+                {
+                    MethodDeclarationSyntax m => model.GetDeclaredSymbol(m),
+                    LocalFunctionStatementSyntax l => model.GetDeclaredSymbol(l) as IMethodSymbol,
+                    LambdaExpressionSyntax x => model.GetSymbolInfo(x).Symbol as IMethodSymbol,
+                    _ => null,
+                };
+
+                // A partial method is declared twice; its definition part speaks for it.
+                if (symbol is null || symbol.PartialDefinitionPart is not null
+                    || !symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+                {
+                    continue;
+                }
+
+                yield return (symbol, symbol.MethodKind switch
+                {
+                    MethodKind.AnonymousFunction => "lambda",
+                    MethodKind.LocalFunction => symbol.Name,
+                    _ => TypePath(symbol.ContainingType) + "." + symbol.Name,
+                });
+            }
+        }
+    }
+
+    private static string TypePath(INamedTypeSymbol type) =>
+        type.ContainingType is null ? type.Name : TypePath(type.ContainingType) + "." + type.Name;
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static string Describe(Diagnostic d) =>
+        $"{d.Id} ({d.Severity}) {OneLine(Message(d))} at {d.Location.SourceTree?.FilePath}:{d.Location.GetLineSpan().StartLinePosition}";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}
+
+/// <summary>What one shape's build showed: its problems (none when it holds) and each server function, mapped or not.</summary>
+internal sealed record Verdict(IReadOnlyList<string> Problems, IReadOnlyList<(string Name, bool Mapped)> Functions);

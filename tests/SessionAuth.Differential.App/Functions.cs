@@ -1,0 +1,219 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SessionAuth.Differential.App;
+
+/// <summary>
+/// Each function echoes what it bound. It is a server function at <c>/sf/...</c>, and <see cref="Twins"/> maps the same
+/// method as a minimal API at <c>/twin/...</c>, same verb, same pattern.
+/// </summary>
+[AllowAnonymous]
+public static class Functions
+{
+    // Functions with a default value name their parameter apart from the one without (p): the Request Delegate Generator
+    // writes one interceptor for two handlers that differ only in a default value, and casts the second one's delegate
+    // to the first one's type at start-up (InvalidCastException).
+
+    [ServerFunction("/sf/int", Method = "GET")]
+    public static Echo Int(int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-int", Method = "GET")]
+    public static Echo NullableInt(int? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/int-default", Method = "GET")]
+    public static Echo IntDefault(int fallback = 5) => Echo.Of(fallback);
+
+    [ServerFunction("/sf/long", Method = "GET")]
+    public static Echo Long(long p) => Echo.Of(p);
+
+    [ServerFunction("/sf/short", Method = "GET")]
+    public static Echo Short(short p) => Echo.Of(p);
+
+    [ServerFunction("/sf/byte", Method = "GET")]
+    public static Echo Byte(byte p) => Echo.Of(p);
+
+    [ServerFunction("/sf/uint", Method = "GET")]
+    public static Echo UInt(uint p) => Echo.Of(p);
+
+    [ServerFunction("/sf/double", Method = "GET")]
+    public static Echo Double(double p) => Echo.Of(p);
+
+    [ServerFunction("/sf/double-default-nan", Method = "GET")]
+    public static Echo DoubleDefaultNaN(double fallback = double.NaN) => Echo.Of(fallback);
+
+    [ServerFunction("/sf/float", Method = "GET")]
+    public static Echo Float(float p) => Echo.Of(p);
+
+    [ServerFunction("/sf/decimal", Method = "GET")]
+    public static Echo Decimal(decimal p) => Echo.Of(p);
+
+    [ServerFunction("/sf/decimal-default", Method = "GET")]
+    public static Echo DecimalDefault(decimal fallback = 1.5m) => Echo.Of(fallback);
+
+    [ServerFunction("/sf/bool", Method = "GET")]
+    public static Echo Bool(bool p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-bool", Method = "GET")]
+    public static Echo NullableBool(bool? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/char", Method = "GET")]
+    public static Echo Char(char p) => Echo.Of(p);
+
+    [ServerFunction("/sf/char-default", Method = "GET")]
+    public static Echo CharDefault(char fallback = '\u2028') => Echo.Of(fallback);
+
+    [ServerFunction("/sf/guid", Method = "GET")]
+    public static Echo Guid(Guid p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-guid", Method = "GET")]
+    public static Echo NullableGuid(Guid? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/date-time", Method = "GET")]
+    public static Echo DateTime(DateTime p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-date-time", Method = "GET")]
+    public static Echo NullableDateTime(DateTime? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/date-time-offset", Method = "GET")]
+    public static Echo DateTimeOffset(DateTimeOffset p) => Echo.Of(p);
+
+    [ServerFunction("/sf/date-only", Method = "GET")]
+    public static Echo DateOnly(DateOnly p) => Echo.Of(p);
+
+    [ServerFunction("/sf/time-only", Method = "GET")]
+    public static Echo TimeOnly(TimeOnly p) => Echo.Of(p);
+
+    [ServerFunction("/sf/time-span", Method = "GET")]
+    public static Echo TimeSpan(TimeSpan p) => Echo.Of(p);
+
+    [ServerFunction("/sf/int128", Method = "GET")]
+    public static Echo Int128(Int128 p) => Echo.Of(p);
+
+    [ServerFunction("/sf/half", Method = "GET")]
+    public static Echo Half(Half p) => Echo.Of(p);
+
+    [ServerFunction("/sf/string", Method = "GET")]
+    public static Echo String(string p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-string", Method = "GET")]
+    public static Echo NullableString(string? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/string-default", Method = "GET")]
+    public static Echo StringDefault(string fallback = "a\"b\u2028") => Echo.Of(fallback);
+
+    [ServerFunction("/sf/enum", Method = "GET")]
+    public static Echo Enum(Color p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-enum", Method = "GET")]
+    public static Echo NullableEnum(Color? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/enum-default", Method = "GET")]
+    public static Echo EnumDefault(Color fallback = Color.Green) => Echo.Of(fallback);
+
+    [ServerFunction("/sf/flags", Method = "GET")]
+    public static Echo Flags(Access p) => Echo.Of(p);
+
+    [ServerFunction("/sf/version", Method = "GET")]
+    public static Echo Version(Version p) => Echo.Of(p);
+
+    [ServerFunction("/sf/multi", Method = "GET")]
+    public static Echo Multi(int a, string? b, Color c = Color.Red, bool d = false) => Echo.Of(a, b, c, d);
+
+    [ServerFunction("/sf/delete", Method = "DELETE")]
+    public static Echo Delete(int p, string? q) => Echo.Of(p, q);
+
+    [ServerFunction("/sf/from-query-array", Method = "GET")]
+    public static Echo FromQueryArray([FromQuery] int[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/from-header", Method = "GET")]
+    public static Echo FromHeader([FromHeader(Name = "X-Value")] string? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-int/{p}", Method = "GET")]
+    public static Echo RouteInt(int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-guid/{p}", Method = "GET")]
+    public static Echo RouteGuid(Guid p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-string/{p}", Method = "GET")]
+    public static Echo RouteString(string p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-enum/{p}", Method = "GET")]
+    public static Echo RouteEnum(Color p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-mixed/{id}", Method = "GET")]
+    public static Echo RouteMixed(int id, string? q, int take = 10) => Echo.Of(id, q, take);
+
+    [ServerFunction("/sf/route-optional/{p?}", Method = "GET")]
+    public static Echo RouteOptional(int? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-constraint/{p:int}", Method = "GET")]
+    public static Echo RouteConstraint(int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/route-catch-all/{**p}", Method = "GET")]
+    public static Echo RouteCatchAll(string? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/form-int", Method = "POST")]
+    public static Echo FormInt([FromForm] int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/form-string", Method = "POST")]
+    public static Echo FormString([FromForm] string p) => Echo.Of(p);
+
+    [ServerFunction("/sf/form-nullable", Method = "POST")]
+    public static Echo FormNullable([FromForm] int? p, [FromForm] string? q) => Echo.Of(p, q);
+
+    [ServerFunction("/sf/form-multi", Method = "POST")]
+    public static Echo FormMulti([FromForm] int a, [FromForm] Color c = Color.Red, [FromForm] DateTime? d = null) => Echo.Of(a, c, d);
+
+    [ServerFunction("/sf/form-named", Method = "POST")]
+    public static Echo FormNamed([FromForm(Name = "f")] int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/body-record", Method = "POST")]
+    public static Echo BodyRecord([FromBody] Order p) => Echo.Of(p);
+
+    [ServerFunction("/sf/body-inferred", Method = "POST")]
+    public static Echo BodyInferred(Order p) => Echo.Of(p);
+
+    [ServerFunction("/sf/post-simple", Method = "POST")]
+    public static Echo PostSimple(int a, string? b) => Echo.Of(a, b);
+
+    [ServerFunction("/sf/post-from-query", Method = "POST")]
+    public static Echo PostFromQuery([FromQuery] int p) => Echo.Of(p);
+
+    [ServerFunction("/sf/returns/string", Method = "GET")]
+    public static string ReturnsString() => "text \u2028";
+
+    [ServerFunction("/sf/returns/nullable-int", Method = "GET")]
+    public static int? ReturnsNullableInt() => null;
+
+    [ServerFunction("/sf/returns/result", Method = "GET")]
+    public static IResult ReturnsResult() => Results.Ok(Echo.Of("result"));
+
+    [ServerFunction("/sf/returns/object-holding-result", Method = "GET")]
+    public static object ReturnsObjectHoldingResult() => Results.Ok(Echo.Of("result"));
+
+    [ServerFunction("/sf/returns/object", Method = "GET")]
+    public static object ReturnsObject() => Echo.Of("plain");
+
+    [ServerFunction("/sf/returns/typed-results", Method = "GET")]
+    public static Results<Ok<Echo>, NotFound> ReturnsTypedResults() => TypedResults.Ok(Echo.Of("typed"));
+
+    [ServerFunction("/sf/returns/task-of-int", Method = "GET")]
+    public static Task<int> ReturnsTaskOfInt() => Task.FromResult(42);
+
+    [ServerFunction("/sf/returns/value-task-of-echo", Method = "GET")]
+    public static ValueTask<Echo> ReturnsValueTaskOfEcho() => ValueTask.FromResult(Echo.Of("value task"));
+
+    [ServerFunction("/sf/returns/created", Method = "GET")]
+    public static IResult ReturnsCreated() => Results.Created("/somewhere", Echo.Of("created"));
+
+    [ServerFunction("/sf/returns/problem", Method = "GET")]
+    public static IResult ReturnsProblem() => Results.Problem("no", statusCode: 409);
+
+    [ServerFunction("/sf/returns/void", Method = "POST")]
+    public static void ReturnsVoid() { }
+
+    [ServerFunction("/sf/returns/task", Method = "POST")]
+    public static Task ReturnsTask() => Task.CompletedTask;
+}
