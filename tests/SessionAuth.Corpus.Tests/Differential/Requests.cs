@@ -227,8 +227,9 @@ internal sealed partial record DifferentialRequest(DifferentialFunction Function
             using var document = JsonDocument.Parse(text);
             return document.RootElement.ValueKind == JsonValueKind.Number ? text : JsonString(text);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // Not JSON, or not even valid UTF-16 (a lone surrogate).
             return JsonString(text);
         }
     }
