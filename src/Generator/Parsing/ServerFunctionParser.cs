@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Parsing;
@@ -72,9 +73,15 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        if (RouteTemplate.Parse(route, out var routeError) is not { } template)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"its route {CSharpText.Literal(route)} is not a route pattern ASP.NET Core accepts: {routeError}");
+            return null;
+        }
+
         var guard = GuardDecision.ForServerFunction(_method, _types);
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
-        var parameterParser = new ParameterParser(_types, guard, RouteTemplate.GetParameterNames(route), bodyAllowed);
+        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed);
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(_method.Parameters.Length);
         foreach (var parameter in _method.Parameters)
         {
