@@ -71,6 +71,67 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
 
     [Fact]
+    public Task Functions_generated_code_cannot_reach_or_call_are_explained() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Extensions
+        {
+            extension(Other other)
+            {
+                [ServerFunction("/extension")] public int {|#0:Twice|}() => other.Id * 2;
+            }
+        }
+
+        [AllowAnonymous]
+        file static class Local { [ServerFunction("/file")] public static int {|#1:Count|}() => 1; }
+
+        public interface ICounter
+        {
+            [ServerFunction("/abstract")] static abstract int {|#2:Abstract|}();
+            [ServerFunction("/instance"), AllowAnonymous] int {|#3:Instance|}() => 1;
+            [ServerFunction("/static"), AllowAnonymous] static int Plain() => 1;
+        }
+
+        public ref struct Buffer
+        {
+            [ServerFunction("/buffer"), AllowAnonymous] public int {|#4:Size|}() => 1;
+            [ServerFunction("/buffer/count"), AllowAnonymous] public static int Count() => 1;
+        }
+
+        [AllowAnonymous]
+        public static unsafe class Low
+        {
+            [ServerFunction("/ref")] public static ref int {|#5:Ref|}() => ref Field;
+            [ServerFunction("/pointers")] public static int {|#6:Pointers|}(int*[] values) => 1;
+            [ServerFunction("/gone"), Obsolete("gone", error: true)] public static int {|#7:Gone|}() => 1;
+            [ServerFunction("/old"), Obsolete("old")] public static int Old() => 1;
+            [ServerFunction("/old-type")] public static int {|#8:OldType|}(Retired retired) => 1;
+            [ServerFunction("/new"), System.Diagnostics.CodeAnalysis.Experimental("SHOP001")] public static int New() => 1;
+            private static int Field;
+        }
+
+        public class Base
+        {
+            [ServerFunction("/protected"), AllowAnonymous] protected static int {|#9:Shielded|}() => 1;
+            [ServerFunction("/protected-internal"), AllowAnonymous] protected internal static int Open() => 1;
+        }
+
+        [Obsolete("retired", error: true)] public sealed record Retired(int Id);
+        public sealed record Other(int Id);
+        """,
+        CannotBuild(0, "Extensions.Twice", "it is declared in an extension block, which generated code cannot call as a method of a type; declare it as an ordinary method"),
+        CannotBuild(1, "Local.Count", "it is declared in the file-local type Local, which no other file can name"),
+        CannotBuild(2, "ICounter.Abstract", "it is a static abstract or virtual interface member, which only a type parameter can call; give it a body in a class"),
+        CannotBuild(3, "ICounter.Instance", "it is an instance method of the interface ICounter, whose static abstract members keep it from being the type of a service; move it to a class"),
+        CannotBuild(4, "Buffer.Size", "it is an instance method of the ref struct Buffer, which no service can be; make it static"),
+        CannotBuild(5, "Low.Ref", "it returns by reference, which a delegate to it cannot; return the value"),
+        CannotBuild(6, "Low.Pointers", "parameter 'values' holds the pointer int*, which only unsafe code can name"),
+        CannotBuild(7, "Low.Gone", "it is [Obsolete] as an error, so no code may use it, generated code included"),
+        CannotBuild(8, "Low.OldType", "Retired, which generated code must name, is [Obsolete] as an error, so no code may use it, generated code included"),
+        CannotBuild(9, "Base.Shielded", "generated code cannot reach it; make it and the types around it internal or public"),
+        DiagnosticResult.CompilerError("CS0619").WithSpan(42, 61, 42, 68).WithArguments("Retired", "retired"));
+
+    [Fact]
     public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(
         """
         [RequireSession]
