@@ -28,7 +28,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Collect();
 
         var declaringTypes = functions
-            .Select(static (all, _) => DeclaringTypeSpec.Group(all))
+            .Select(static (all, _) => DeclaringTypeSpec.Group(all, MapServerFunctionsEmitter.HintName, EndpointShapesEmitter.HintName))
             .WithTrackingName(TrackingNames.DeclaringTypes);
 
         context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types), static (output, type) =>
@@ -80,7 +80,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (sessionData, _) => sessionData!)
             .WithTrackingName(TrackingNames.ImmutableSessionData);
 
-        context.RegisterSourceOutput(immutableSessionData, static (output, sessionData) =>
-            output.AddSource(sessionData.HintName, SessionDataEmitter.Emit(sessionData)));
+        var sessionDataFiles = immutableSessionData
+            .Collect()
+            .Select(static (all, _) => SessionDataSpec.Name(all))
+            .WithTrackingName(TrackingNames.SessionDataFiles);
+
+        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files), static (output, file) =>
+            output.AddSource(file.HintName, SessionDataEmitter.Emit(file)));
     }
 }

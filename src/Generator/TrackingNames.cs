@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string ReferencesRuntime = nameof(ReferencesRuntime);
     public const string SeesReferencedMapServerFunctions = nameof(SeesReferencedMapServerFunctions);
     public const string ImmutableSessionData = nameof(ImmutableSessionData);
+    public const string SessionDataFiles = nameof(SessionDataFiles);
 }

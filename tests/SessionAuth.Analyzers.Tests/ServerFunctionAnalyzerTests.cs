@@ -18,6 +18,9 @@ public sealed class ServerFunctionAnalyzerTests
     private static DiagnosticResult CannotBuild(int location, string function, string reason) =>
         new DiagnosticResult(Descriptors.ServerFunctionCannotBeBuilt).WithLocation(location).WithArguments(function, reason);
 
+    private static DiagnosticResult BadRoute(int location, string function, string route, string reason) =>
+        CannotBuild(location, function, $"its route {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(route, quote: true)} is not a route pattern ASP.NET Core accepts: {reason}");
+
     private static DiagnosticResult SharedRoute(int location, string function, string others, string route) =>
         new DiagnosticResult(Descriptors.ServerFunctionsShareRoute).WithLocation(location).WithArguments(function, others, route);
 
@@ -68,6 +71,67 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
 
     [Fact]
+    public Task Functions_generated_code_cannot_reach_or_call_are_explained() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Extensions
+        {
+            extension(Other other)
+            {
+                [ServerFunction("/extension")] public int {|#0:Twice|}() => other.Id * 2;
+            }
+        }
+
+        [AllowAnonymous]
+        file static class Local { [ServerFunction("/file")] public static int {|#1:Count|}() => 1; }
+
+        public interface ICounter
+        {
+            [ServerFunction("/abstract")] static abstract int {|#2:Abstract|}();
+            [ServerFunction("/instance"), AllowAnonymous] int {|#3:Instance|}() => 1;
+            [ServerFunction("/static"), AllowAnonymous] static int Plain() => 1;
+        }
+
+        public ref struct Buffer
+        {
+            [ServerFunction("/buffer"), AllowAnonymous] public int {|#4:Size|}() => 1;
+            [ServerFunction("/buffer/count"), AllowAnonymous] public static int Count() => 1;
+        }
+
+        [AllowAnonymous]
+        public static unsafe class Low
+        {
+            [ServerFunction("/ref")] public static ref int {|#5:Ref|}() => ref Field;
+            [ServerFunction("/pointers")] public static int {|#6:Pointers|}(int*[] values) => 1;
+            [ServerFunction("/gone"), Obsolete("gone", error: true)] public static int {|#7:Gone|}() => 1;
+            [ServerFunction("/old"), Obsolete("old")] public static int Old() => 1;
+            [ServerFunction("/old-type")] public static int {|#8:OldType|}(Retired retired) => 1;
+            [ServerFunction("/new"), System.Diagnostics.CodeAnalysis.Experimental("SHOP001")] public static int New() => 1;
+            private static int Field;
+        }
+
+        public class Base
+        {
+            [ServerFunction("/protected"), AllowAnonymous] protected static int {|#9:Shielded|}() => 1;
+            [ServerFunction("/protected-internal"), AllowAnonymous] protected internal static int Open() => 1;
+        }
+
+        [Obsolete("retired", error: true)] public sealed record Retired(int Id);
+        public sealed record Other(int Id);
+        """,
+        CannotBuild(0, "Extensions.Twice", "it is declared in an extension block, which generated code cannot call as a method of a type; declare it as an ordinary method"),
+        CannotBuild(1, "Local.Count", "it is declared in the file-local type Local, which no other file can name"),
+        CannotBuild(2, "ICounter.Abstract", "it is a static abstract or virtual interface member, which only a type parameter can call; give it a body in a class"),
+        CannotBuild(3, "ICounter.Instance", "it is an instance method of the interface ICounter, whose static abstract members keep it from being the type of a service; move it to a class"),
+        CannotBuild(4, "Buffer.Size", "it is an instance method of the ref struct Buffer, which no service can be; make it static"),
+        CannotBuild(5, "Low.Ref", "it returns by reference, which a delegate to it cannot; return the value"),
+        CannotBuild(6, "Low.Pointers", "parameter 'values' holds the pointer int*, which only unsafe code can name"),
+        CannotBuild(7, "Low.Gone", "it is [Obsolete] as an error, so no code may use it, generated code included"),
+        CannotBuild(8, "Low.OldType", "Retired, which generated code must name, is [Obsolete] as an error, so no code may use it, generated code included"),
+        CannotBuild(9, "Base.Shielded", "generated code cannot reach it; make it and the types around it internal or public"),
+        DiagnosticResult.CompilerError("CS0619").WithSpan(42, 61, 42, 68).WithArguments("Retired", "retired"));
+
+    [Fact]
     public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(
         """
         [RequireSession]
@@ -81,6 +145,61 @@ public sealed class ServerFunctionAnalyzerTests
         """,
         SharedRoute(0, "Orders.Find", "Orders.Lookup", "GET /api/orders/{:int}"),
         SharedRoute(1, "Orders.Lookup", "Orders.Find", "GET /api/orders/{:int}"));
+
+    [Fact]
+    public Task A_route_the_framework_would_refuse_is_explained() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Routes
+        {
+            [ServerFunction("/api/{id")] public static int {|#0:Unbalanced|}(int id) => id;
+            [ServerFunction("/api/{}")] public static int {|#1:Nameless|}() => 1;
+            [ServerFunction("/api/{id}/{ID}")] public static int {|#2:Repeated|}(int id) => id;
+            [ServerFunction("/api/{*rest}/more")] public static string {|#3:CatchAllFirst|}(string rest) => rest;
+            [ServerFunction("/api/{id?}x")] public static int {|#4:OptionalInside|}(int? id) => 1;
+            [ServerFunction("/api/a?b")] public static int {|#5:QuestionMark|}() => 1;
+            [ServerFunction("/api//orders")] public static int {|#6:DoubleSlash|}() => 1;
+            [ServerFunction("/api/{a}{b}")] public static int {|#7:Adjacent|}(int a, int b) => a;
+            [ServerFunction("~api")] public static int {|#8:Tilde|}() => 1;
+            [ServerFunction("/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/aa/bb/cc")] public static int {|#9:Deep|}() => 1;
+            [ServerFunction("/api/{{literal}}/{name}.{ext?}")] public static string Escaped(string name, string? ext) => name;
+            [ServerFunction("~/api/{*rest:int}")] public static string CatchAll(string rest) => rest;
+        }
+        """,
+        BadRoute(0, "Routes.Unbalanced", "/api/{id", "a '{' or '}' has no partner; write a literal brace as '{{' or '}}'"),
+        BadRoute(1, "Routes.Nameless", "/api/{}", "the parameter name '' is invalid: it must be non-empty and hold none of '{', '}', '/', '?' or '*' ('?' may only end it, '*' only start it)"),
+        BadRoute(2, "Routes.Repeated", "/api/{id}/{ID}", "the parameter name 'ID' appears more than once (names compare without case)"),
+        BadRoute(3, "Routes.CatchAllFirst", "/api/{*rest}/more", "a catch-all parameter can only be the last segment"),
+        BadRoute(4, "Routes.OptionalInside", "/api/{id?}x", "the optional parameter 'id' must end its segment"),
+        BadRoute(5, "Routes.QuestionMark", "/api/a?b", "the literal 'a?b' contains '?', which a path cannot"),
+        BadRoute(6, "Routes.DoubleSlash", "/api//orders", "'/' cannot appear twice in a row: a parameter or a literal must separate them"),
+        BadRoute(7, "Routes.Adjacent", "/api/{a}{b}", "a segment cannot hold two parameters in a row: a '/' or a literal must separate them"),
+        BadRoute(8, "Routes.Tilde", "~api", "a route cannot start with '~' unless '/' follows it"),
+        BadRoute(9, "Routes.Deep", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/aa/bb/cc", "it has 29 segments, more than the 28 routing can rank"));
+
+    [Fact]
+    public Task Routes_that_answer_one_request_with_the_same_precedence_are_ambiguous() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Orders
+        {
+            [ServerFunction("/api/orders/{id}", Method = "GET")] public static int {|#0:Find|}(int id) => id;
+            [ServerFunction("/api/orders/{id?}", Method = "GET")] public static int {|#1:FindOrFirst|}(int? id) => 1;
+            [ServerFunction("/api/lines/{id:int}", Method = "GET")] public static int {|#2:Line|}(int id) => id;
+            [ServerFunction("/api/lines/{number:long}", Method = "GET")] public static long {|#3:LongLine|}(long number) => number;
+            [ServerFunction("/api/lines/{name:alpha}", Method = "GET")] public static string LineByName(string name) => name;
+            [ServerFunction("/api/Files/{*path}", Method = "GET")] public static string {|#4:File|}(string path) => path;
+            [ServerFunction("/API/files/{**rest}", Method = "GET")] public static string {|#5:AnyFile|}(string rest) => rest;
+            [ServerFunction("/api/orders", Method = "GET")] public static int All() => 1;
+            [ServerFunction("/api/orders/{id:int}", Method = "GET")] public static int Typed(int id) => id;
+        }
+        """,
+        SharedRoute(0, "Orders.Find", "Orders.FindOrFirst", "GET /api/orders/{}"),
+        SharedRoute(1, "Orders.FindOrFirst", "Orders.Find", "GET /api/orders/{?}"),
+        SharedRoute(2, "Orders.Line", "Orders.LongLine", "GET /api/lines/{:int}"),
+        SharedRoute(3, "Orders.LongLine", "Orders.Line", "GET /api/lines/{:long}"),
+        SharedRoute(4, "Orders.File", "Orders.AnyFile", "GET /api/files/{*}"),
+        SharedRoute(5, "Orders.AnyFile", "Orders.File", "GET /api/files/{*}"));
 
     [Fact]
     public Task Functions_that_differ_in_verb_or_route_constraint_do_not_share_a_route() => VerifyAsync("""

@@ -32,7 +32,7 @@ public sealed class IncrementalityTests
     public void The_model_holds_no_symbols_compilations_syntax_or_locations()
     {
         var run = GeneratorHarness.Run(Source);
-        var values = new[] { TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ImmutableSessionData }
+        var values = new[] { TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ImmutableSessionData, TrackingNames.SessionDataFiles }
             .SelectMany(run.TrackedValues)
             .ToList();
 

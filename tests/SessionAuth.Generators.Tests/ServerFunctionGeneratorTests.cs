@@ -360,7 +360,8 @@ public sealed class ServerFunctionGeneratorTests
             "namespace Shop; public static class Plain { public static int Count() => 1; }",
             referenceRuntime: false,
             TrackingNames.ServerFunctions,
-            TrackingNames.ImmutableSessionData);
+            TrackingNames.ImmutableSessionData,
+            TrackingNames.SessionDataFiles);
 
         Assert.Empty(run.Sources);
     }
@@ -472,7 +473,8 @@ public sealed class ServerFunctionGeneratorTests
             """,
             referenceRuntime: true,
             TrackingNames.ServerFunctions,
-            TrackingNames.ImmutableSessionData);
+            TrackingNames.ImmutableSessionData,
+            TrackingNames.SessionDataFiles);
 
         var declaration = Assert.Single(immutable.Sources, s => s.HintName == "SessionData.Shop.UserSession.g.cs").SourceText.ToString();
         Assert.Contains("global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();", declaration, StringComparison.Ordinal);

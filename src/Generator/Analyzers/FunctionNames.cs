@@ -37,7 +37,11 @@ internal static class FunctionNames
         var names = new Stack<string>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            names.Push(current.Name);
+            // An extension block has no name: its members are named by the static class around it.
+            if (!current.IsExtension)
+            {
+                names.Push(current.Name);
+            }
         }
 
         return string.Join(".", names);

@@ -27,7 +27,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        var routes = new ConcurrentBag<(string Key, string Name, Location Location)>();
+        var routes = new ConcurrentBag<MappedRoute>();
         start.RegisterSymbolAction(c => AnalyzeShape(c, symbols, routes), SymbolKind.Method);
 
         // Local functions and lambdas are no symbols of their own for a symbol action, but the attribute can sit on them.
@@ -42,7 +42,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         });
     }
 
-    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, ConcurrentBag<(string Key, string Name, Location Location)> routes)
+    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, ConcurrentBag<MappedRoute> routes)
     {
         var method = (IMethodSymbol)context.Symbol;
 
@@ -54,9 +54,9 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 
         var name = FunctionNames.Of(method);
         var function = ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
-        if (function is not null)
+        if (function is not null && RouteTemplate.Parse(function.Route, out _) is { } template)
         {
-            routes.Add((function.HttpMethod + " " + RouteTemplate.Normalize(function.Route), name, method.Locations[0]));
+            routes.Add(new MappedRoute(function.HttpMethod, template, name, method.Locations[0]));
         }
 
         switch (problem)
@@ -92,18 +92,31 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, location, FunctionNames.Of(method), reason));
     }
 
-    private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<(string Key, string Name, Location Location)> routes)
+    /// <summary>
+    /// Reports every function whose verb and route answer a request that another's also answer with the same
+    /// precedence (<see cref="RouteTemplate.IsAmbiguousWith"/>): routing would fail such requests as ambiguous.
+    /// </summary>
+    private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<MappedRoute> routes)
     {
-        foreach (var group in routes.GroupBy(r => r.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in routes.GroupBy(static r => (r.HttpMethod, r.Template.Precedence)).Where(static g => g.Count() > 1))
         {
-            var names = group.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
-            foreach (var route in group)
+            var candidates = group.ToList();
+            foreach (var route in candidates)
             {
-                var others = string.Join(", ", names.Where(n => n != route.Name));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionsShareRoute, route.Location, route.Name, others, group.Key));
+                var others = candidates
+                    .Where(other => !ReferenceEquals(other, route) && route.Template.IsAmbiguousWith(other.Template))
+                    .Select(static other => other.Name)
+                    .OrderBy(static n => n, StringComparer.Ordinal)
+                    .ToList();
+                if (others.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionsShareRoute, route.Location, route.Name, string.Join(", ", others), $"{route.HttpMethod} {route.Template}"));
+                }
             }
         }
     }
+
+    private sealed record MappedRoute(string HttpMethod, RouteTemplate Template, string Name, Location Location);
 
     private static void AnalyzeSessionChange(OperationAnalysisContext context, IMethodSymbol function, AnalyzerSymbols symbols)
     {

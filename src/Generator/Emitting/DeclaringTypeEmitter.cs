@@ -31,7 +31,18 @@ internal static class DeclaringTypeEmitter
                 writer.WriteLine();
             }
 
-            WriteFunction(writer, type.Functions[i]);
+            var function = type.Functions[i];
+            var disabled = string.Join(", ", function.DisabledWarnings);
+            if (disabled.Length > 0)
+            {
+                writer.WriteLine($"#pragma warning disable {disabled} // the function or a type it uses is [Obsolete] or [Experimental]: mapping it is no new use");
+            }
+
+            WriteFunction(writer, function);
+            if (disabled.Length > 0)
+            {
+                writer.WriteLine($"#pragma warning restore {disabled}");
+            }
         }
 
         writer.CloseBlock();

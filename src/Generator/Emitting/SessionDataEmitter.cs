@@ -9,20 +9,23 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class SessionDataEmitter
 {
-    public static SourceText Emit(SessionDataSpec sessionData)
+    public static SourceText Emit(SessionDataFileSpec file)
     {
+        var sessionData = file.SessionData;
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
+        // One partial class gathers every session data type's declaration, so its attributes sit on each method: on
+        // the class, two files would repeat them (CS0579).
         writer.WriteLines($$"""
-            /// <summary>
-            /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all
-            /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-            /// </summary>
-            {{GeneratedFile.GeneratedCodeAttribute}}
             internal static partial class ImmutableSessionDataDeclarations
             {
+                /// <summary>
+                /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all
+                /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
+                /// </summary>
+                {{GeneratedFile.GeneratedCodeAttribute}}
                 [global::System.Runtime.CompilerServices.ModuleInitializer]
-                internal static void Declare{{sessionData.DisplayName.Replace('.', '_')}}() =>
+                internal static void {{file.MethodName}}() =>
                     {{GeneratedFile.InfrastructureNamespace}}ImmutableSessionData.Declare<{{sessionData.Type}}>();
             }
             """);

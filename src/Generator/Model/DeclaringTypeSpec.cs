@@ -10,7 +10,9 @@ namespace SessionAuth.Generators.Model;
 internal sealed record DeclaringTypeSpec(string DisplayName, string MapMethodName, string HintName, EquatableArray<ServerFunctionSpec> Functions)
 {
     /// <summary>Groups <paramref name="functions"/> by declaring type, in the order the types first appear.</summary>
-    public static EquatableArray<DeclaringTypeSpec> Group(ImmutableArray<ServerFunctionSpec> functions)
+    /// <param name="functions">The server functions.</param>
+    /// <param name="reservedHintNames">The hint names of the generator's other files, which no type's file may take.</param>
+    public static EquatableArray<DeclaringTypeSpec> Group(ImmutableArray<ServerFunctionSpec> functions, params string[] reservedHintNames)
     {
         var byType = new Dictionary<string, ImmutableArray<ServerFunctionSpec>.Builder>(StringComparer.Ordinal);
         var order = new List<(string ContainingType, string Path)>();
@@ -27,29 +29,19 @@ internal sealed record DeclaringTypeSpec(string DisplayName, string MapMethodNam
         }
 
         // Joining names with dots or underscores can make two types look alike (namespace Shop.Admin with type Reports,
-        // and namespace Shop with nested type Admin.Reports); the later one takes a number.
-        var takenMethods = new HashSet<string>(StringComparer.Ordinal);
-        var takenHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // and namespace Shop with nested type Admin.Reports), or a global type like one of the other files (Map); the
+        // later one takes a number.
+        var methodNames = new UniqueNames(StringComparer.Ordinal);
+        var hintNames = new UniqueNames(StringComparer.OrdinalIgnoreCase, reservedHintNames);
         var types = ImmutableArray.CreateBuilder<DeclaringTypeSpec>(order.Count);
         foreach (var (containingType, path) in order)
         {
-            var mapMethodName = Unique(takenMethods, "Map" + path.Replace('.', '_'), string.Empty);
-            var hintName = Unique(takenHints, "ServerFunctions." + path, ".g.cs");
+            var mapMethodName = methodNames.Take("Map" + path.Replace('.', '_'));
+            var hintName = hintNames.Take("ServerFunctions." + path, ".g.cs");
             types.Add(new DeclaringTypeSpec(path, mapMethodName, hintName, byType[containingType].ToImmutable().ToEquatableArray()));
         }
 
         return types.MoveToImmutable().ToEquatableArray();
-    }
-
-    private static string Unique(HashSet<string> taken, string name, string suffix)
-    {
-        var candidate = name;
-        for (var number = 2; !taken.Add(candidate + suffix); number++)
-        {
-            candidate = name + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate + suffix;
     }
 }
 

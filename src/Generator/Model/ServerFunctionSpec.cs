@@ -18,6 +18,10 @@ namespace SessionAuth.Generators.Model;
 /// <param name="SessionDataType">The session data type when a parameter names it; otherwise the guard works untyped.</param>
 /// <param name="Parameters">The parameters, in call order.</param>
 /// <param name="Return">What the method returns and how it is written.</param>
+/// <param name="DisabledWarnings">
+/// The warnings the generated reference to the method raises and disables around it: CS0612/CS0618 when it or a type
+/// of its signature is [Obsolete], and each [Experimental] diagnostic id.
+/// </param>
 internal sealed record ServerFunctionSpec(
     string Name,
     string ContainingType,
@@ -31,7 +35,8 @@ internal sealed record ServerFunctionSpec(
     bool PreloadsSession,
     string? SessionDataType,
     EquatableArray<ParameterSpec> Parameters,
-    ReturnSpec Return)
+    ReturnSpec Return,
+    EquatableArray<string> DisabledWarnings)
 {
     public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind is ParameterKind.Session or ParameterKind.TypedSession);
 

@@ -23,7 +23,11 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     public ParameterSpec? Parse(IParameterSymbol parameter, out ServerFunctionProblem? problem)
     {
         problem = null;
-        var type = parameter.Type;
+        // [DisallowNull] on a nullable parameter lets no null in: it binds as its non-nullable type, which is also the
+        // only delegate type the method converts to without a nullability warning.
+        var disallowsNull = parameter.Type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated
+            && parameter.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.DisallowNullAttribute");
+        var type = disallowsNull ? parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : parameter.Type;
         var typeName = FormatType(type);
         if (GetContextKind(type) is { } contextKind)
         {
@@ -47,7 +51,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         }
 
         var (textKind, valueType, isNullableValueType) = ClassifyText(type);
-        var isNullableReference = type.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.Annotated;
+        var isNullableReference = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
         var isRequired = !parameter.HasExplicitDefaultValue && !isNullableReference && !isNullableValueType;
         if (textKind != TextKind.None)
         {

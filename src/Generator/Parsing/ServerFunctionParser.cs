@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Parsing;
@@ -57,8 +58,15 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        var disabledWarnings = SignatureTypes.WarningsOfUse(_method, out var unusable);
+        if (unusable is not null)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt(unusable);
+            return null;
+        }
+
         var (route, httpMethod) = ServerFunctionAttributeValues.Read(attribute);
-        var typePath = GetTypePath(_method.ContainingType);
+        var typePath = SymbolPaths.OfTypes(_method.ContainingType);
         route ??= $"/_server/{typePath}/{_method.Name}";
         if (httpMethod is null)
         {
@@ -72,9 +80,15 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        if (RouteTemplate.Parse(route, out var routeError) is not { } template)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"its route {CSharpText.Literal(route)} is not a route pattern ASP.NET Core accepts: {routeError}");
+            return null;
+        }
+
         var guard = GuardDecision.ForServerFunction(_method, _types);
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
-        var parameterParser = new ParameterParser(_types, guard, RouteTemplate.GetParameterNames(route), bodyAllowed);
+        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed);
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(_method.Parameters.Length);
         foreach (var parameter in _method.Parameters)
         {
@@ -89,7 +103,7 @@ internal sealed class ServerFunctionParser
         return new ServerFunctionSpec(
             Name: $"{typePath}.{_method.Name}",
             ContainingType: _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            ContainingTypePath: _method.ContainingNamespace.IsGlobalNamespace ? typePath : $"{_method.ContainingNamespace.ToDisplayString()}.{typePath}",
+            ContainingTypePath: SymbolPaths.Of(_method.ContainingType),
             MethodName: _method.Name,
             DisplaySignature: _method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             IsStatic: _method.IsStatic,
@@ -99,7 +113,8 @@ internal sealed class ServerFunctionParser
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
             SessionDataType: parameterParser.SessionDataType,
             Parameters: parameters.ToImmutable().ToEquatableArray(),
-            Return: ParseReturn());
+            Return: ParseReturn(),
+            DisabledWarnings: disabledWarnings.ToEquatableArray());
     }
 
     /// <summary>Why generated code could not call <paramref name="method"/> at all, or <see langword="null"/>.</summary>
@@ -117,10 +132,41 @@ internal sealed class ServerFunctionParser
 
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
         {
+            if (type.IsExtension)
+            {
+                return "it is declared in an extension block, which generated code cannot call as a method of a type; declare it as an ordinary method";
+            }
+
             if (type.IsGenericType)
             {
                 return $"it is declared in the generic type {type.Name}";
             }
+
+            if (type.IsFileLocal)
+            {
+                return $"it is declared in the file-local type {type.Name}, which no other file can name";
+            }
+        }
+
+        if (_method.IsStatic && (_method.IsAbstract || _method.IsVirtual))
+        {
+            return "it is a static abstract or virtual interface member, which only a type parameter can call; give it a body in a class";
+        }
+
+        if (!_method.IsStatic && _method.ContainingType.TypeKind == TypeKind.Interface
+            && _method.ContainingType.AllInterfaces.Add(_method.ContainingType).SelectMany(static i => i.GetMembers()).Any(static m => m.IsStatic && m.IsAbstract))
+        {
+            return $"it is an instance method of the interface {_method.ContainingType.Name}, whose static abstract members keep it from being the type of a service; move it to a class";
+        }
+
+        if (!_method.IsStatic && _method.ContainingType.IsRefLikeType)
+        {
+            return $"it is an instance method of the ref struct {_method.ContainingType.Name}, which no service can be; make it static";
+        }
+
+        if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
+        {
+            return "it returns by reference, which a delegate to it cannot; return the value";
         }
 
         if (_method.IsAsync && _method.ReturnsVoid)
@@ -150,6 +196,19 @@ internal sealed class ServerFunctionParser
         if (!_method.ReturnsVoid && !CanBeTypeArgument(_method.ReturnType))
         {
             return $"it returns a {Describe(_method.ReturnType)}, which cannot be written as a response";
+        }
+
+        foreach (var parameter in _method.Parameters)
+        {
+            if (SignatureTypes.FindUnreachable(parameter.Type, _compilation) is { } unreachable)
+            {
+                return $"parameter '{parameter.Name}' {unreachable}";
+            }
+        }
+
+        if (SignatureTypes.FindUnreachable(_method.ReturnType, _compilation) is { } unreachableReturn)
+        {
+            return $"its return type {unreachableReturn}";
         }
 
         var arguments = _method.Parameters.Length + (_method.IsStatic ? 0 : 1);
@@ -200,18 +259,15 @@ internal sealed class ServerFunctionParser
             : KnownTypes.IsConstructedFrom(returnType, _types.ValueTaskOfT) ? Awaitable.ValueTask
             : Awaitable.None;
         var valueType = awaitable == Awaitable.None ? returnType : ((INamedTypeSymbol)returnType).TypeArguments[0];
-        var kind = KnownTypes.Implements(valueType, _types.Result) ? ReturnKind.Result : ReturnKind.Json;
-        return new ReturnSpec(kind, awaitable, ParameterParser.FormatType(valueType));
-    }
 
-    private static string GetTypePath(INamedTypeSymbol type)
-    {
-        var names = new Stack<string>();
-        for (var current = type; current is not null; current = current.ContainingType)
+        // [return: MaybeNull] on a non-nullable reference type returns null too: the delegate's result type must say so.
+        if (awaitable == Awaitable.None && valueType.IsReferenceType
+            && _method.GetReturnTypeAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.MaybeNullAttribute"))
         {
-            names.Push(current.Name);
+            valueType = valueType.WithNullableAnnotation(NullableAnnotation.Annotated);
         }
 
-        return string.Join(".", names);
+        var kind = KnownTypes.Implements(valueType, _types.Result) ? ReturnKind.Result : ReturnKind.Json;
+        return new ReturnSpec(kind, awaitable, ParameterParser.FormatType(valueType));
     }
 }

@@ -19,7 +19,6 @@ internal static class SessionDataParser
             return null;
         }
 
-        var displayName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
-        return new SessionDataSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), displayName);
+        return new SessionDataSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolPaths.Of(type));
     }
 }

@@ -42,13 +42,13 @@ namespace SessionAuth.Generated
 
 namespace SessionAuth.Generated
 {
-    /// <summary>
-    /// Declares <c>Shop.UserSession</c> immutable: its properties have no setter, its fields are read-only and all
-    /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
     internal static partial class ImmutableSessionDataDeclarations
     {
+        /// <summary>
+        /// Declares <c>Shop.UserSession</c> immutable: its properties have no setter, its fields are read-only and all
+        /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void DeclareShop_UserSession() =>
             global::SessionAuth.Infrastructure.ImmutableSessionData.Declare<global::Shop.UserSession>();
