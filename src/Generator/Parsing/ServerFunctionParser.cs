@@ -74,7 +74,7 @@ internal sealed class ServerFunctionParser
 
         var guard = GuardDecision.ForServerFunction(_method, _types);
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
-        var parameterParser = new ParameterParser(_types, guard, RouteTemplate.GetParameterNames(route), bodyAllowed);
+        var parameterParser = new ParameterParser(_types, guard, RouteTemplate.GetParameterNames(route), bodyAllowed, ParameterParser.HasBodyParameter(_method, _types));
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(_method.Parameters.Length);
         foreach (var parameter in _method.Parameters)
         {
@@ -84,6 +84,12 @@ internal sealed class ServerFunctionParser
             }
 
             parameters.Add(spec);
+        }
+
+        if (ParameterParser.FindConflict(parameters) is { } conflict)
+        {
+            problem = conflict;
+            return null;
         }
 
         return new ServerFunctionSpec(
