@@ -215,7 +215,10 @@ public static class ParameterBinding
     public static ParameterBinding<T> JsonOrService<T>(IServiceProvider services, string name, bool isRequired)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) == true
+
+        // DI answers every IEnumerable<T> (empty when nothing is registered); a client's list is what such a parameter means.
+        var isEnumerable = typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(IEnumerable<>);
+        return !isEnumerable && services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) == true
             ? new ServiceBinding<T>(name, key: null, isKeyed: false, isRequired: true)
             : new JsonBinding<T>(name, ServerFunctionJson.GetTypeInfo<T>(services, $"parameter '{name}'"), isRequired);
     }
