@@ -134,6 +134,10 @@ public static class Binding
     public static string Services([FromServices] Greeter greeter, [FromServices] INotRegistered? missing, [FromKeyedServices("eu")] IPricing eu, [FromKeyedServices("none")] IPricing? none) =>
         $"{greeter.Greeting}|{(missing is null ? "null" : "found")}|{eu.Region}|{(none is null ? "null" : none.Region)}";
 
+    /// <summary>An interface nobody registers, without an attribute: a JSON member (none here), never a refused start.</summary>
+    [ServerFunction("/binding/unregistered")]
+    public static string Unregistered(INotRegistered? thing) => thing is null ? "null" : "found";
+
     [ServerFunction("/binding/required-service")]
     public static string RequiredService([FromServices] INotRegistered missing) => missing.ToString()!;
 

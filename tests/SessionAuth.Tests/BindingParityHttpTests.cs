@@ -96,8 +96,13 @@ public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixtu
     public async Task A_repeated_key_for_one_value_is_still_refused_where_minimal_APIs_would_pick()
     {
         var (status, _) = await SendAsync(Get(), "/binding/flags?tags=New&tags=Sale");
-
         Assert.Equal(HttpStatusCode.BadRequest, status);
+
+        // The documented difference: a minimal API joins the values and reads "a,b".
+        (status, _) = await SendAsync(Get(("X-Tenant", "t")), "/binding/attributes/7?q=a&q=b");
+        var minimal = await SendAsync(Get(("X-Tenant", "t")), "/minimal/binding/attributes/7?q=a&q=b");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal((HttpStatusCode.OK, "7|a,b|t|1"), minimal);
     }
 
     [Fact]
@@ -236,6 +241,10 @@ public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixtu
         var (status, _) = await SendAsync(Post(() => null), "/binding/required-service");
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
+
+        // An interface nobody registers, with no attribute, is what minimal APIs make of it: a body value (none sent).
+        var (unregistered, text) = await SendAsync(Post(() => Json("{}")), "/binding/unregistered");
+        Assert.Equal((HttpStatusCode.OK, "null"), (unregistered, text));
     }
 
     [Fact]
