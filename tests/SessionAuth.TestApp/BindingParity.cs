@@ -147,5 +147,11 @@ public static class Binding
     [ServerFunction("/binding/price")]
     public static string Price(decimal price, double ratio) => $"{price.ToString(CultureInfo.InvariantCulture)}|{ratio.ToString(CultureInfo.InvariantCulture)}";
 
+#nullable disable
+    /// <summary>An oblivious string: required, as the Request Delegate Generator reads it.</summary>
+    [ServerFunction("/binding/oblivious", Method = "GET")]
+    public static string Oblivious(string name) => name;
+#nullable restore
+
     private static string Show<T>(T? value) => value?.ToString() ?? "null";
 }

@@ -69,6 +69,7 @@ public static class TestAppHost
         minimal.MapPost("/binding/stream", Binding.Raw);
         minimal.MapGet("/binding/either", Binding.Either);
         minimal.MapPost("/binding/total", Binding.Total);
+        minimal.MapGet("/binding/oblivious", Binding.Oblivious);
 
         app.MapSessionEndpoint();
         app.MapGet("/page", async (HttpContext context) =>

@@ -114,6 +114,13 @@ public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixtu
         await BothAsync(Get(), "/binding/defaults?budget=lots", HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task An_oblivious_reference_type_is_required_as_the_Request_Delegate_Generator_reads_it()
+    {
+        await BothAsync(Get(), "/binding/oblivious?name=Neville", HttpStatusCode.OK, "Neville");
+        await BothAsync(Get(), "/binding/oblivious", HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData("at=2024-05-01T10:00:00%2B02:00&when=2024-05-01T10:00:00%2B02:00&day=2024-05-01&time=10:30", "2024-05-01T08:00:00.0000000Z Utc|2024-05-01T10:00:00.0000000+02:00|2024-05-01|10:30:00.0000000")]
     [InlineData("at=2024-05-01T10:00:00&when=2024-05-01T10:00:00&day=%202024-05-01%20&time=%2010:30", "2024-05-01T10:00:00.0000000 Unspecified|2024-05-01T10:00:00.0000000+00:00|2024-05-01|10:30:00.0000000")]
