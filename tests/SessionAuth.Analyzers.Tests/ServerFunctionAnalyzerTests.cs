@@ -77,7 +77,7 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction] public static int {|#1:Grouped|}([AsParameters] Query query) => 1;
             [ServerFunction(Method = "GET")] public static int {|#2:Complex|}([FromQuery] Query query) => 1;
             [ServerFunction] public static int {|#3:TwoBodies|}([FromBody] Query first, [FromBody] Query second) => 1;
-            [ServerFunction] public static int {|#4:RawAndField|}(System.IO.Stream body, string name) => 1;
+            [ServerFunction] public static int {|#4:RawAndField|}(System.IO.Stream body, [FromForm] string name) => 1;
             [ServerFunction] public static int {|#5:RawAndBody|}(System.IO.Stream body, [FromBody] Query query) => 1;
             [ServerFunction] public static int {|#6:BodyAndFile|}([FromBody] Query query, IFormFile file) => 1;
             [ServerFunction] public static int {|#7:Values|}(Microsoft.Extensions.Primitives.StringValues tags) => 1;

@@ -98,10 +98,10 @@ public static class Binding
     public static string OptionalBody([FromBody] Order? order) => order is null ? "null" : order.Item;
 
     [ServerFunction("/binding/stream")]
-    public static async Task<string> Raw(Stream body)
+    public static async Task<string> Raw(Stream body, Greeter greeter, string? tag)
     {
         using var reader = new StreamReader(body, Encoding.UTF8);
-        return await reader.ReadToEndAsync();
+        return $"{greeter.Greeting}:{tag}:{await reader.ReadToEndAsync()}";
     }
 
     [ServerFunction("/binding/pipe")]

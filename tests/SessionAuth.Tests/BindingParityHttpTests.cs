@@ -210,7 +210,7 @@ public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixtu
     [Fact]
     public async Task Stream_and_PipeReader_parameters_read_the_raw_body()
     {
-        await BothAsync(Post(() => new StringContent("raw bytes, not JSON", Encoding.UTF8, "text/plain")), "/binding/stream", HttpStatusCode.OK, "raw bytes, not JSON");
+        await BothAsync(Post(() => new StringContent("raw bytes, not JSON", Encoding.UTF8, "text/plain")), "/binding/stream?tag=t1", HttpStatusCode.OK, "Hello:t1:raw bytes, not JSON");
 
         var (status, text) = await SendAsync(Post(() => new StringContent("through a pipe", Encoding.UTF8, "application/octet-stream")), "/binding/pipe");
         Assert.Equal((HttpStatusCode.OK, "through a pipe"), (status, text));

@@ -40,7 +40,11 @@ internal sealed record ServerFunctionSpec(
 
     public bool BindsArguments => Parameters.Any(static p => p.IsBound);
 
-    public bool ReadsBody => Parameters.Any(static p => p.ReadsBody);
+    /// <summary>
+    /// Whether the body is read before the call. Never beside a <c>Stream</c> or <c>PipeReader</c> parameter, which
+    /// reads it itself: the parser lets only a service-or-JSON parameter stand beside one, and that one then binds from DI.
+    /// </summary>
+    public bool ReadsBody => !Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe) && Parameters.Any(static p => p.ReadsBody);
 
     /// <summary>Whether a <c>[FromBody]</c> parameter takes the whole body as one JSON value.</summary>
     public bool ReadsBodyAsValue => Parameters.Any(static p => p.Kind == ParameterKind.Body);

@@ -12,7 +12,7 @@ namespace SessionAuth.Generators.Parsing;
 /// who reads the body.
 /// </summary>
 /// <param name="bodyAllowed">Whether the verb carries arguments in its body; otherwise text comes from the query.</param>
-/// <param name="bodyIsOneParameter">Whether a <c>[FromBody]</c> parameter takes the whole body, leaving text to the query as minimal APIs do.</param>
+/// <param name="bodyIsOneParameter">Whether one parameter takes the whole body (<c>[FromBody]</c>, <c>Stream</c>, <c>PipeReader</c>), leaving text to the query as minimal APIs do.</param>
 internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -23,9 +23,9 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
 
     public static string FormatType(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
-    /// <summary>Whether some parameter of <paramref name="method"/> carries <c>[FromBody]</c>.</summary>
+    /// <summary>Whether some parameter of <paramref name="method"/> takes the whole body: <c>[FromBody]</c>, a <c>Stream</c> or a <c>PipeReader</c>.</summary>
     public static bool HasBodyParameter(IMethodSymbol method, KnownTypes types) =>
-        method.Parameters.Any(p => BindingAttribute.Read(p, types).Source == AttributeSource.Body);
+        method.Parameters.Any(p => BindingAttribute.Read(p, types).Source == AttributeSource.Body || KnownTypes.Is(p.Type, types.Stream) || KnownTypes.Is(p.Type, types.PipeReader));
 
     /// <summary>Why the parameters together cannot be bound (two readers of one body), or <see langword="null"/>.</summary>
     public static ServerFunctionProblem? FindConflict(IReadOnlyList<ParameterSpec> parameters)
@@ -37,10 +37,12 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             return new ServerFunctionProblem.CannotBeBuilt($"parameters '{body[0].Name}' and '{body[1].Name}' are both [FromBody]; the body is one value");
         }
 
+        // A service-or-JSON parameter beside the raw body is a service, as on a minimal API: it cannot be the body.
         var reader = parameters.FirstOrDefault(p => p.ReadsBody && p != (body.Count > 0 ? body[0] : null));
-        if (stream is not null && (reader is not null || body.Count > 0))
+        var textReader = parameters.FirstOrDefault(p => p.ReadsBody && p.Kind != ParameterKind.JsonOrService && p != (body.Count > 0 ? body[0] : null));
+        if (stream is not null && (textReader is not null || body.Count > 0))
         {
-            return new ServerFunctionProblem.CannotBeBuilt($"parameter '{stream.Name}' reads the raw body, so parameter '{(reader ?? body[0]).Name}' cannot also bind from it");
+            return new ServerFunctionProblem.CannotBeBuilt($"parameter '{stream.Name}' reads the raw body, so parameter '{(textReader ?? body[0]).Name}' cannot also bind from it");
         }
 
         if (body.Count == 1 && reader is not null && reader.Kind != ParameterKind.JsonOrService)
@@ -132,7 +134,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
 
         if (!bodyAllowed && IsCollection(type))
         {
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function with a [FromBody] parameter" : "request of this verb")} does not send; take an array (T[]) to bind every value of a repeated query key");
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; take an array (T[]) to bind every value of a repeated query key");
             return null;
         }
 
