@@ -34,7 +34,7 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction] public static T {|#1:Generic|}<T>() => default!;
             [ServerFunction] public static void {|#2:ByRef|}(ref int value) { }
             [ServerFunction] public static async void {|#3:Fire|}() => await Task.Yield();
-            [ServerFunction] public static int {|#4:Page|}(int? page = 2) => 1;
+            [ServerFunction] public static int {|#4:Page|}([FromRoute] int page) => 1;
             [ServerFunction] public static int {|#5:Twice|}(UserSession user, Session<Other> session) => 1;
             [ServerFunction(Method = "G E T")] public static int {|#6:BadVerb|}() => 1;
             [ServerFunction] public static int {|#8:Text|}(ReadOnlySpan<char> text) => text.Length;
@@ -60,7 +60,7 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(1, "Skipped.Generic", "it is generic; a server function has no type parameters"),
         CannotBuild(2, "Skipped.ByRef", "parameter 'value' is passed by reference (ref), which an HTTP argument cannot be"),
         CannotBuild(3, "Skipped.Fire", "it is async void, so nobody could await it; return Task instead"),
-        CannotBuild(4, "Skipped.Page", "parameter 'page' is nullable with a default other than null; use null, or drop the '?'"),
+        CannotBuild(4, "Skipped.Page", "parameter 'page' cannot be bound as [FromRoute]: the route has no parameter '{page}'"),
         CannotBuild(5, "Skipped.Twice", "parameter 'session' uses the session type Other, but another parameter uses UserSession"),
         CannotBuild(6, "Skipped.BadVerb", "its Method is not an HTTP method name such as GET or POST"),
         CannotBuild(8, "Skipped.Text", "parameter 'text' is a ref struct (ReadOnlySpan), which no HTTP argument can bind"),
@@ -130,6 +130,46 @@ public sealed class ServerFunctionAnalyzerTests
         CannotBuild(8, "Low.OldType", "Retired, which generated code must name, is [Obsolete] as an error, so no code may use it, generated code included"),
         CannotBuild(9, "Base.Shielded", "generated code cannot reach it; make it and the types around it internal or public"),
         DiagnosticResult.CompilerError("CS0619").WithSpan(42, 61, 42, 68).WithArguments("Retired", "retired"));
+
+    [Fact]
+    public Task Binding_attributes_a_function_cannot_honour_are_explained() => VerifyAsync(
+        """
+        [RequireSession]
+        public static class Refused
+        {
+            [ServerFunction("/api/items/{id}", Method = "GET")] public static int {|#0:Renamed|}([FromRoute(Name = "key")] int id) => id;
+            [ServerFunction] public static int {|#1:Grouped|}([AsParameters] Query query) => 1;
+            [ServerFunction(Method = "GET")] public static int {|#2:Complex|}([FromQuery] Query query) => 1;
+            [ServerFunction] public static int {|#3:TwoBodies|}([FromBody] Query first, [FromBody] Query second) => 1;
+            [ServerFunction] public static int {|#4:RawAndField|}(System.IO.Stream body, [FromForm] string name) => 1;
+            [ServerFunction] public static int {|#5:RawAndBody|}(System.IO.Stream body, [FromBody] Query query) => 1;
+            [ServerFunction] public static int {|#6:BodyAndFile|}([FromBody] Query query, IFormFile file) => 1;
+            [ServerFunction] public static int {|#7:Values|}(Microsoft.Extensions.Primitives.StringValues tags) => 1;
+            [ServerFunction(Method = "GET")] public static int {|#8:ListOnGet|}(System.Collections.Generic.List<int> ids) => 1;
+            [ServerFunction] public static int {|#9:Context|}([FromQuery] HttpContext context) => 1;
+            [ServerFunction(Method = "GET")] public static int {|#10:RouteArray|}([FromRoute] int[] ids) => 1;
+            [ServerFunction] public static int {|#11:FileFromQuery|}([FromQuery] IFormFile file) => 1;
+            [ServerFunction] public static int {|#12:Keyed|}([FromKeyedServices(typeof(Query))] Query query) => 1;
+            [ServerFunction] public static int {|#13:OptionalStruct|}([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] int total) => 1;
+            [ServerFunction] public static int Nullable([FromBody] int? count) => 1;
+        }
+
+        public sealed record Query(string Text);
+        """,
+        CannotBuild(0, "Refused.Renamed", "parameter 'id' cannot be bound as [FromRoute]: the route has no parameter '{key}'"),
+        CannotBuild(1, "Refused.Grouped", "parameter 'query' is [AsParameters], which server functions do not bind; declare its members as parameters"),
+        CannotBuild(2, "Refused.Complex", "parameter 'query' cannot be bound as [FromQuery]: Query is not text: [FromQuery] binds strings, enums, IParsable types and arrays of them"),
+        CannotBuild(3, "Refused.TwoBodies", "parameters 'first' and 'second' are both [FromBody]; the body is one value"),
+        CannotBuild(4, "Refused.RawAndField", "parameter 'body' reads the raw body, so parameter 'name' cannot also bind from it"),
+        CannotBuild(5, "Refused.RawAndBody", "parameter 'body' reads the raw body, so parameter 'query' cannot also bind from it"),
+        CannotBuild(6, "Refused.BodyAndFile", "parameter 'query' is [FromBody], so parameter 'file' cannot also bind from the body (a form field or file)"),
+        CannotBuild(7, "Refused.Values", "parameter 'tags' is StringValues, which a JSON body cannot give; mark it [FromQuery], [FromHeader] or [FromForm]"),
+        CannotBuild(8, "Refused.ListOnGet", "parameter 'ids' is a collection that would come from the JSON body, which a request of this verb does not send; take an array (T[]) to bind every value of a repeated query key"),
+        CannotBuild(9, "Refused.Context", "parameter 'context' cannot be bound as [FromQuery]: it is the request's own value"),
+        CannotBuild(10, "Refused.RouteArray", "parameter 'ids' cannot be bound as [FromRoute]: a route value is one value, not an array"),
+        CannotBuild(11, "Refused.FileFromQuery", "parameter 'file' cannot be bound as [FromQuery]: a form's files and fields come from the form"),
+        CannotBuild(12, "Refused.Keyed", "parameter 'query' has a service key that generated code cannot write; use a string, number or enum constant"),
+        CannotBuild(13, "Refused.OptionalStruct", "parameter 'total' is an optional [FromBody] Int32, a value type with no null to bind when the body is empty; make it Int32?"));
 
     [Fact]
     public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(
@@ -220,6 +260,10 @@ public sealed class ServerFunctionAnalyzerTests
             [ServerFunction, RequireSession] public static string Me(UserSession user) => user.Name;
             [ServerFunction, AllowAnonymous] public static string Maybe(UserSession? user, int? page = null, string sort = "name") => sort;
             [ServerFunction, AllowAnonymous] internal static Task Later(Session<UserSession> session) => Task.CompletedTask;
+            [ServerFunction, AllowAnonymous] public static int Take(int? take = 20, DayOfWeek? day = DayOfWeek.Monday) => 1;
+            [ServerFunction("/api/{id}", Method = "GET"), AllowAnonymous] public static int Named([FromRoute(Name = "id")] int key, [FromQuery(Name = "q")] string? text, [FromHeader] int count, int[] ids, string[] names) => 1;
+            [ServerFunction, AllowAnonymous] public static int Upload(IFormFile file, IFormFileCollection files, IFormCollection form, [FromForm(Name = "t")] string title) => 1;
+            [ServerFunction, AllowAnonymous] public static int Raw(System.IO.Stream body, [FromServices] IServiceProvider services, [FromKeyedServices("k")] IServiceProvider? keyed) => 1;
         }
         """);
 

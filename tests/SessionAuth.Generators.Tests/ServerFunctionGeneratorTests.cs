@@ -215,6 +215,72 @@ public sealed class ServerFunctionGeneratorTests
         nameof(Body_bindings_on_a_POST));
 
     [Fact]
+    public void Binding_attributes_and_the_shapes_minimal_APIs_bind() => MatchSnapshot(
+        """
+        #nullable enable
+        namespace Shop;
+
+        [Flags] public enum Tags { None = 0, New = 1, Sale = 2 }
+
+        public sealed record Order(string Item, int Quantity);
+
+        public sealed class Money : IParsable<Money>
+        {
+            public decimal Amount { get; init; }
+            public static Money Parse(string s, IFormatProvider? provider) => new() { Amount = decimal.Parse(s, provider) };
+            public static bool TryParse(string? s, IFormatProvider? provider, out Money result)
+            {
+                var ok = decimal.TryParse(s, System.Globalization.NumberStyles.Number, provider, out var amount);
+                result = new Money { Amount = amount };
+                return ok;
+            }
+        }
+
+        public interface IPricing { decimal Price(string item); }
+
+        public static class Catalog
+        {
+            [ServerFunction("/api/catalog/{id}", Method = "GET")]
+            public static string Search(
+                [FromRoute(Name = "id")] int productId,
+                [FromQuery(Name = "q")] string? text,
+                [FromHeader(Name = "X-Tenant")] string tenant,
+                int[] ids,
+                string[] names,
+                Tags[] tags,
+                [FromQuery] Microsoft.Extensions.Primitives.StringValues raw,
+                int? take = 20,
+                Tags? filter = Tags.Sale,
+                Money? budget = null) => "";
+
+            [ServerFunction]
+            public static string Upload(IFormFile file, IFormFile? thumbnail, IFormFileCollection all, [FromForm(Name = "title")] string caption, [FromForm] int[] sizes) => "";
+
+            [ServerFunction]
+            public static string Form(IFormCollection form) => "";
+
+            [ServerFunction]
+            public static string Place([FromBody] Order order, int priority, [FromServices] IPricing pricing, [FromServices] IPricing? fallback, [Microsoft.Extensions.DependencyInjection.FromKeyedServices("eu")] IPricing eu, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(2)] IPricing? second) => "";
+
+            [ServerFunction]
+            public static string Maybe([FromBody] Order? order) => "";
+
+            [ServerFunction]
+            public static async Task<int> Raw(System.IO.Stream body) => await body.ReadAsync(new byte[1]);
+
+            [ServerFunction]
+            public static int Pipe(System.IO.Pipelines.PipeReader reader) => 0;
+
+            [ServerFunction]
+            public static int Sum(IEnumerable<int> values, IReadOnlyList<string>? labels) => 0;
+
+            [ServerFunction(Method = "GET")]
+            public static object Either(bool fail) => fail ? Results.NotFound() : 1;
+        }
+        """,
+        nameof(Binding_attributes_and_the_shapes_minimal_APIs_bind));
+
+    [Fact]
     public void Request_context_and_session_parameters() => MatchSnapshot(
         """
         namespace Shop;

@@ -21,6 +21,7 @@ public static class TestAppHost
         builder.Services.AddSingleton<IStudentDirectory, StudentDirectory>();
         builder.Services.AddSingleton(new Greeter { Greeting = "Hello" });
         builder.Services.AddScoped<Greetings>();
+        builder.Services.AddKeyedSingleton<IPricing>("eu", new Pricing("eu"));
         builder.Services.AddSessionAuth<UserSession>(options =>
         {
 #pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
@@ -54,6 +55,21 @@ public static class TestAppHost
             context.Response.Headers.CacheControl = "private, max-age=60";
             return WasPreloaded(context);
         }).AllowAnonymous();
+
+        // The same methods as minimal APIs (through the Request Delegate Generator), to compare their binding with ours.
+        var minimal = app.MapGroup("/minimal").AllowAnonymous();
+        minimal.MapGet("/binding/attributes/{id}", Binding.Attributes);
+        minimal.MapGet("/binding/arrays", Binding.Arrays);
+        minimal.MapGet("/binding/defaults", Binding.Defaults);
+        minimal.MapGet("/binding/dates", Binding.Dates);
+        minimal.MapGet("/binding/flags", Binding.Flags);
+        minimal.MapPost("/binding/upload", Binding.Upload).DisableAntiforgery();
+        minimal.MapPost("/binding/body", Binding.Body);
+        minimal.MapPost("/binding/optional-body", Binding.OptionalBody);
+        minimal.MapPost("/binding/stream", Binding.Raw);
+        minimal.MapGet("/binding/either", Binding.Either);
+        minimal.MapPost("/binding/total", Binding.Total);
+        minimal.MapGet("/binding/oblivious", Binding.Oblivious);
 
         app.MapSessionEndpoint();
         app.MapGet("/page", async (HttpContext context) =>

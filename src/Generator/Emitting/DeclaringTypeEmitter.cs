@@ -119,7 +119,11 @@ internal static class DeclaringTypeEmitter
             steps.Add("RefuseCrossSite");
         }
 
-        if (function.ReadsBody)
+        if (function.ReadsBodyAsValue)
+        {
+            steps.Add("ReadBodyAsValue");
+        }
+        else if (function.ReadsBody)
         {
             steps.Add("ReadBody");
         }

@@ -32,9 +32,27 @@ internal static class ShapeParameterTable
         ShapeParameterKind.Enum => Text(EnumConstraint, "{T}", "Enum<{T}>({name}, {source})", ShapeArguments.NameAndSource, "an enum value"),
         ShapeParameterKind.OptionalEnum => Text(EnumConstraint, "{T}", "OptionalEnum<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "an enum value with a default"),
         ShapeParameterKind.NullableEnum => Text(EnumConstraint, "{T}?", "NullableEnum<{T}>({name}, {source})", ShapeArguments.NameAndSource, "an enum value or null"),
+        ShapeParameterKind.OptionalNullableParsable => Text("struct, " + ParsableConstraint, "{T}?", "NullableParsable<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "a parsable value or null, with a default") with { DefaultType = "{T}?" },
+        ShapeParameterKind.OptionalNullableEnum => Text(EnumConstraint, "{T}?", "NullableEnum<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "an enum value or null, with a default") with { DefaultType = "{T}?" },
+        ShapeParameterKind.NullableParsableClass => Text("class, " + ParsableConstraint, "{T}?", "NullableParsableClass<{T}>({name}, {source})", ShapeArguments.NameAndSource, "a parsable class or null"),
+        ShapeParameterKind.StringArray => Text(null, "string[]", "StringArray({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as strings"),
+        ShapeParameterKind.ParsableArray => Text(ParsableConstraint, "{T}[]", "ParsableArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, parsed"),
+        ShapeParameterKind.EnumArray => Text(EnumConstraint, "{T}[]", "EnumArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as enum values"),
+        ShapeParameterKind.StringValues => Text(null, "global::Microsoft.Extensions.Primitives.StringValues", "StringValues({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key"),
         ShapeParameterKind.JsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: true)", "a service or a member of the JSON body"),
         ShapeParameterKind.OptionalJsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: false)", "a service or an optional member of the JSON body"),
-        _ => Bound("Service<{T}>(services, {name})", "a service"),
+        ShapeParameterKind.Service => Bound("Service<{T}>({name}, isRequired: true)", "a service"),
+        ShapeParameterKind.OptionalService => Bound("Service<{T}>({name}, isRequired: false)", "a service, or null when it is not registered"),
+        ShapeParameterKind.KeyedService => Bound("KeyedService<{T}>({name}, {key}, isRequired: true)", "a keyed service") with { Arguments = ShapeArguments.NameAndKey },
+        ShapeParameterKind.OptionalKeyedService => Bound("KeyedService<{T}>({name}, {key}, isRequired: false)", "a keyed service, or null when it is not registered") with { Arguments = ShapeArguments.NameAndKey },
+        ShapeParameterKind.Body => Bound("Body<{T}>(services, {name}, isRequired: true)", "the JSON body"),
+        ShapeParameterKind.OptionalBody => Bound("Body<{T}>(services, {name}, isRequired: false)", "the JSON body, or null when empty"),
+        ShapeParameterKind.BodyStream => Context("global::System.IO.Stream", "httpContext.Request.Body", "the request body's stream"),
+        ShapeParameterKind.BodyPipe => Context("global::System.IO.Pipelines.PipeReader", "httpContext.Request.BodyReader", "the request body's pipe"),
+        ShapeParameterKind.FormFile => Form("global::Microsoft.AspNetCore.Http.IFormFile", "FormFile({name})", "an uploaded file"),
+        ShapeParameterKind.NullableFormFile => Form("global::Microsoft.AspNetCore.Http.IFormFile?", "NullableFormFile({name})", "an uploaded file or null"),
+        ShapeParameterKind.FormFiles => Form("global::Microsoft.AspNetCore.Http.IFormFileCollection", "FormFiles({name})", "the uploaded files"),
+        _ => Form("global::Microsoft.AspNetCore.Http.IFormCollection", "Form({name})", "the form"),
     };
 
     /// <summary>The type parameter that stands for the type of the parameter at <paramref name="position"/> (from 1).</summary>
@@ -62,8 +80,9 @@ internal static class ShapeParameterTable
         {
             ShapeArguments.None => null,
             ShapeArguments.Name => $"string name{index}",
+            ShapeArguments.NameAndKey => $"string name{index}, object? key{index}",
             ShapeArguments.NameAndSource => $"string name{index}, {source}",
-            _ => $"string name{index}, {source}, {(traits.TypeParameterConstraint is null ? "string" : TypeParameter(position))} default{index}",
+            _ => $"string name{index}, {source}, {(traits.TypeParameterConstraint is null ? "string" : traits.DefaultType.Replace("{T}", TypeParameter(position)))} default{index}",
         };
     }
 
@@ -83,7 +102,7 @@ internal static class ShapeParameterTable
         var method = factory.Substring(0, open).Replace("{T}", TypeParameter(position));
         var arguments = factory.Substring(open + 1, factory.Length - open - 2)
             .Split([", "], StringSplitOptions.None)
-            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index))
+            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index).Replace("{key}", "key" + index))
             .ToList();
         return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
@@ -91,10 +110,10 @@ internal static class ShapeParameterTable
     /// <summary>The type argument one function parameter gives its type parameter, or <see langword="null"/> when its type is fixed.</summary>
     public static string? TypeArgument(ParameterSpec parameter, ShapeParameterKind kind) =>
         Traits(kind).TypeParameterConstraint is null ? null
-            : parameter.Kind == ParameterKind.Text ? parameter.ValueType
+            : parameter.Kind is ParameterKind.Text or ParameterKind.TextArray ? parameter.ValueType
             : parameter.Type;
 
-    /// <summary>The arguments that tell one parameter's binding apart from another of its kind: its name, source and default.</summary>
+    /// <summary>The arguments that tell one parameter's binding apart from another of its kind: its name, source and default, or service key.</summary>
     public static IEnumerable<string> Arguments(ParameterSpec parameter, ShapeParameterKind kind)
     {
         var arguments = Traits(kind).Arguments;
@@ -103,7 +122,13 @@ internal static class ShapeParameterTable
             yield break;
         }
 
-        yield return CSharpText.Literal(parameter.Name);
+        yield return CSharpText.Literal(parameter.BindingName);
+        if (arguments == ShapeArguments.NameAndKey)
+        {
+            yield return parameter.ServiceKey!;
+            yield break;
+        }
+
         if (arguments >= ShapeArguments.NameAndSource)
         {
             yield return $"{GeneratedFile.InfrastructureNamespace}ArgumentSource.{parameter.Source}";
@@ -126,6 +151,9 @@ internal static class ShapeParameterTable
 
     private static ParameterTraits Bound(string factory, string description) =>
         new(string.Empty, "{T}", null, factory, ShapeArguments.Name, description);
+
+    private static ParameterTraits Form(string delegateType, string factory, string description) =>
+        new(null, delegateType, null, factory, ShapeArguments.Name, description);
 }
 
 /// <summary>How one kind of parameter appears in a shape method.</summary>
@@ -144,12 +172,19 @@ internal sealed record ParameterTraits(
     string? Argument,
     string? BindingFactory,
     ShapeArguments Arguments,
-    string Description);
+    string Description)
+{
+    /// <summary>The type of the default value the function passes, with <c>{T}</c> for the type parameter.</summary>
+    public string DefaultType { get; init; } = "{T}";
+}
 
 internal enum ShapeArguments
 {
     None,
     Name,
+
+    /// <summary>The name and a keyed service's key.</summary>
+    NameAndKey,
     NameAndSource,
     NameSourceAndDefault,
 }

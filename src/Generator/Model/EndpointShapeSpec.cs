@@ -38,8 +38,22 @@ internal sealed record EndpointShapeSpec(
         ParameterKind.Session => ShapeParameterKind.Session,
         ParameterKind.TypedSession => ShapeParameterKind.TypedSession,
         ParameterKind.SessionData => ShapeParameterKind.SessionData,
-        ParameterKind.Service => ShapeParameterKind.Service,
+        ParameterKind.Service => parameter.IsRequired ? ShapeParameterKind.Service : ShapeParameterKind.OptionalService,
+        ParameterKind.KeyedService => parameter.IsRequired ? ShapeParameterKind.KeyedService : ShapeParameterKind.OptionalKeyedService,
         ParameterKind.JsonOrService => parameter.IsRequired ? ShapeParameterKind.JsonOrService : ShapeParameterKind.OptionalJsonOrService,
+        ParameterKind.Body => parameter.IsRequired ? ShapeParameterKind.Body : ShapeParameterKind.OptionalBody,
+        ParameterKind.BodyStream => ShapeParameterKind.BodyStream,
+        ParameterKind.BodyPipe => ShapeParameterKind.BodyPipe,
+        ParameterKind.FormFile => parameter.IsRequired ? ShapeParameterKind.FormFile : ShapeParameterKind.NullableFormFile,
+        ParameterKind.FormFiles => ShapeParameterKind.FormFiles,
+        ParameterKind.Form => ShapeParameterKind.Form,
+        ParameterKind.StringValues => ShapeParameterKind.StringValues,
+        ParameterKind.TextArray => parameter.TextKind switch
+        {
+            TextKind.String => ShapeParameterKind.StringArray,
+            TextKind.Enum => ShapeParameterKind.EnumArray,
+            _ => ShapeParameterKind.ParsableArray,
+        },
         _ => TextKindOf(parameter),
     };
 
@@ -47,8 +61,19 @@ internal sealed record EndpointShapeSpec(
     {
         // Mirrors ParameterBinding's factories: required, with a default value, or null when missing.
         var optionality = parameter.IsRequired ? Optionality.Required
-            : parameter.IsNullableValueType || parameter.DefaultValue is null or "null" ? Optionality.NullWhenMissing
+            : parameter.DefaultValue is null or "null" ? Optionality.NullWhenMissing
             : Optionality.WithDefault;
+        if (parameter.IsNullableValueType && optionality == Optionality.WithDefault)
+        {
+            return parameter.TextKind == TextKind.Enum ? ShapeParameterKind.OptionalNullableEnum : ShapeParameterKind.OptionalNullableParsable;
+        }
+
+        // Null when missing and not T?: only a class (a value type's default is a value) can be null.
+        if (parameter.TextKind == TextKind.Parsable && optionality == Optionality.NullWhenMissing && !parameter.IsNullableValueType)
+        {
+            return ShapeParameterKind.NullableParsableClass;
+        }
+
         return (parameter.TextKind, optionality) switch
         {
             (TextKind.String, Optionality.Required) => ShapeParameterKind.String,
@@ -114,9 +139,27 @@ internal enum ShapeParameterKind
     Enum,
     OptionalEnum,
     NullableEnum,
+    OptionalNullableParsable,
+    OptionalNullableEnum,
+    NullableParsableClass,
+    StringArray,
+    ParsableArray,
+    EnumArray,
+    StringValues,
     JsonOrService,
     OptionalJsonOrService,
     Service,
+    OptionalService,
+    KeyedService,
+    OptionalKeyedService,
+    Body,
+    OptionalBody,
+    BodyStream,
+    BodyPipe,
+    FormFile,
+    NullableFormFile,
+    FormFiles,
+    Form,
 }
 
 /// <summary>What the method returns, as the endpoint writes it.</summary>

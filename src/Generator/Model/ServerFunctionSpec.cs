@@ -43,9 +43,16 @@ internal sealed record ServerFunctionSpec(
     /// <summary>Every verb but GET, HEAD and OPTIONS changes state, so only same-site callers may use it.</summary>
     public bool RefusesCrossSite => HttpMethod is not ("GET" or "HEAD" or "OPTIONS");
 
-    public bool BindsArguments => Parameters.Any(static p => p.Kind is ParameterKind.Text or ParameterKind.JsonOrService or ParameterKind.Service);
+    public bool BindsArguments => Parameters.Any(static p => p.IsBound);
 
-    public bool ReadsBody => Parameters.Any(static p => p.Kind == ParameterKind.JsonOrService || (p.Kind == ParameterKind.Text && p.Source == ArgumentSourceSpec.Body));
+    /// <summary>
+    /// Whether the body is read before the call. Never beside a <c>Stream</c> or <c>PipeReader</c> parameter, which
+    /// reads it itself: the parser lets only a service-or-JSON parameter stand beside one, and that one then binds from DI.
+    /// </summary>
+    public bool ReadsBody => !Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe) && Parameters.Any(static p => p.ReadsBody);
+
+    /// <summary>Whether a <c>[FromBody]</c> parameter takes the whole body as one JSON value.</summary>
+    public bool ReadsBodyAsValue => Parameters.Any(static p => p.Kind == ParameterKind.Body);
 }
 
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
@@ -57,7 +64,7 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
 }
 
 /// <summary>One parameter and where its value comes from.</summary>
-/// <param name="Name">The parameter name, as the client sends it.</param>
+/// <param name="Name">The parameter name, as the method declares it.</param>
 /// <param name="Type">The parameter type, <c>global::</c>-qualified, with nullable annotations.</param>
 /// <param name="Kind">How the value is obtained.</param>
 /// <param name="Source">For <see cref="ParameterKind.Text"/>: route, query or body.</param>
@@ -66,6 +73,8 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
 /// <param name="IsRequired">Whether a missing value is a 400.</param>
 /// <param name="IsNullableValueType">Whether the parameter is <c>T?</c> for a value type.</param>
 /// <param name="DefaultValue">The C# expression of the parameter's default value, when it has one.</param>
+/// <param name="BindingName">The name the client sends it by: the parameter name, or the <c>Name</c> of its <c>[From...]</c> attribute.</param>
+/// <param name="ServiceKey">For <see cref="ParameterKind.KeyedService"/>: the C# expression of the service key.</param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,
@@ -75,7 +84,18 @@ internal sealed record ParameterSpec(
     string ValueType,
     bool IsRequired,
     bool IsNullableValueType,
-    string? DefaultValue);
+    string? DefaultValue,
+    string BindingName,
+    string? ServiceKey = null)
+{
+    /// <summary>Whether the value is bound from the request's arguments or services, rather than handed over as it is.</summary>
+    public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService
+        or ParameterKind.Service or ParameterKind.KeyedService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form;
+
+    /// <summary>Whether the binding needs the body read: a JSON member, a form field or file, or the whole body.</summary>
+    public bool ReadsBody => Kind is ParameterKind.JsonOrService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form
+        || ((Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues) && Source is ArgumentSourceSpec.Body or ArgumentSourceSpec.Form);
+}
 
 internal enum ParameterKind
 {
@@ -92,15 +112,31 @@ internal enum ParameterKind
     TypedSession,
     SessionData,
     Text,
+
+    /// <summary>An array of <see cref="TextKind"/> elements: every value of a repeated query key, header or form field.</summary>
+    TextArray,
+    StringValues,
     JsonOrService,
     Service,
+    KeyedService,
+
+    /// <summary>The whole JSON body (<c>[FromBody]</c>).</summary>
+    Body,
+    BodyStream,
+    BodyPipe,
+    FormFile,
+    FormFiles,
+    Form,
 }
 
+/// <summary>Where a text argument comes from; the generated code names the runtime's <c>ArgumentSource</c> member of the same name.</summary>
 internal enum ArgumentSourceSpec
 {
     Route,
     Query,
     Body,
+    Header,
+    Form,
 }
 
 internal enum TextKind

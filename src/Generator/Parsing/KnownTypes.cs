@@ -26,6 +26,19 @@ internal static class KnownTypeNames
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
     public const string Parsable = "System.IParsable`1";
+    public const string FromQueryMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata";
+    public const string FromRouteMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata";
+    public const string FromHeaderMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata";
+    public const string FromFormMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata";
+    public const string FromBodyMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata";
+    public const string FromKeyedServices = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+    public const string AsParameters = "Microsoft.AspNetCore.Http.AsParametersAttribute";
+    public const string FormFile = "Microsoft.AspNetCore.Http.IFormFile";
+    public const string FormFileCollection = "Microsoft.AspNetCore.Http.IFormFileCollection";
+    public const string FormCollection = "Microsoft.AspNetCore.Http.IFormCollection";
+    public const string Stream = "System.IO.Stream";
+    public const string PipeReader = "System.IO.Pipelines.PipeReader";
+    public const string StringValues = "Microsoft.Extensions.Primitives.StringValues";
 }
 
 /// <summary>The symbols of <see cref="KnownTypeNames"/> in one compilation, looked up once per compilation.</summary>
@@ -57,6 +70,19 @@ internal sealed class KnownTypes
         ValueTask = compilation.GetTypeByMetadataName(KnownTypeNames.ValueTask);
         ValueTaskOfT = compilation.GetTypeByMetadataName(KnownTypeNames.ValueTaskOfT);
         Parsable = compilation.GetTypeByMetadataName(KnownTypeNames.Parsable);
+        FromQueryMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromQueryMetadata);
+        FromRouteMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromRouteMetadata);
+        FromHeaderMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromHeaderMetadata);
+        FromFormMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromFormMetadata);
+        FromBodyMetadata = compilation.GetTypeByMetadataName(KnownTypeNames.FromBodyMetadata);
+        FromKeyedServices = compilation.GetTypeByMetadataName(KnownTypeNames.FromKeyedServices);
+        AsParameters = compilation.GetTypeByMetadataName(KnownTypeNames.AsParameters);
+        FormFile = compilation.GetTypeByMetadataName(KnownTypeNames.FormFile);
+        FormFileCollection = compilation.GetTypeByMetadataName(KnownTypeNames.FormFileCollection);
+        FormCollection = compilation.GetTypeByMetadataName(KnownTypeNames.FormCollection);
+        Stream = compilation.GetTypeByMetadataName(KnownTypeNames.Stream);
+        PipeReader = compilation.GetTypeByMetadataName(KnownTypeNames.PipeReader);
+        StringValues = compilation.GetTypeByMetadataName(KnownTypeNames.StringValues);
     }
 
     /// <summary>The known types of <paramref name="compilation"/>, looked up on its first use only.</summary>
@@ -99,6 +125,32 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ValueTaskOfT { get; }
 
     public INamedTypeSymbol? Parsable { get; }
+
+    public INamedTypeSymbol? FromQueryMetadata { get; }
+
+    public INamedTypeSymbol? FromRouteMetadata { get; }
+
+    public INamedTypeSymbol? FromHeaderMetadata { get; }
+
+    public INamedTypeSymbol? FromFormMetadata { get; }
+
+    public INamedTypeSymbol? FromBodyMetadata { get; }
+
+    public INamedTypeSymbol? FromKeyedServices { get; }
+
+    public INamedTypeSymbol? AsParameters { get; }
+
+    public INamedTypeSymbol? FormFile { get; }
+
+    public INamedTypeSymbol? FormFileCollection { get; }
+
+    public INamedTypeSymbol? FormCollection { get; }
+
+    public INamedTypeSymbol? Stream { get; }
+
+    public INamedTypeSymbol? PipeReader { get; }
+
+    public INamedTypeSymbol? StringValues { get; }
 
     /// <summary>Whether the compilation references the SessionAuth runtime and ASP.NET Core, without which nothing can be generated.</summary>
     public bool IsComplete => RequireSession is not null && SessionOfT is not null && Session is not null && HttpContext is not null && Result is not null;

@@ -6,10 +6,14 @@ using SessionAuth.Generators.Model;
 namespace SessionAuth.Generators.Parsing;
 
 /// <summary>
-/// Decides where each parameter of one server function gets its value: the request, the session, the route, query or
-/// body, or DI. One instance per function, since the parameters must agree on one session data type.
+/// Decides where each parameter of one server function gets its value: the request, the session, the route, query,
+/// headers or body, or DI, as a minimal API handler with the same signature binds it (ASP.NET Core's <c>[From...]</c>
+/// attributes included). One instance per function, since the parameters must agree on one session data type and on
+/// who reads the body.
 /// </summary>
-internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed)
+/// <param name="bodyAllowed">Whether the verb carries arguments in its body; otherwise text comes from the query.</param>
+/// <param name="bodyIsOneParameter">Whether one parameter takes the whole body (<c>[FromBody]</c>, <c>Stream</c>, <c>PipeReader</c>), leaving text to the query as minimal APIs do.</param>
+internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -18,6 +22,36 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     public string? SessionDataType { get; private set; }
 
     public static string FormatType(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
+
+    /// <summary>Whether some parameter of <paramref name="method"/> takes the whole body: <c>[FromBody]</c>, a <c>Stream</c> or a <c>PipeReader</c>.</summary>
+    public static bool HasBodyParameter(IMethodSymbol method, KnownTypes types) =>
+        method.Parameters.Any(p => BindingAttribute.Read(p, types).Source == AttributeSource.Body || KnownTypes.Is(p.Type, types.Stream) || KnownTypes.Is(p.Type, types.PipeReader));
+
+    /// <summary>Why the parameters together cannot be bound (two readers of one body), or <see langword="null"/>.</summary>
+    public static ServerFunctionProblem? FindConflict(IReadOnlyList<ParameterSpec> parameters)
+    {
+        var stream = parameters.FirstOrDefault(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe);
+        var body = parameters.Where(static p => p.Kind == ParameterKind.Body).ToList();
+        if (body.Count > 1)
+        {
+            return new ServerFunctionProblem.CannotBeBuilt($"parameters '{body[0].Name}' and '{body[1].Name}' are both [FromBody]; the body is one value");
+        }
+
+        // A service-or-JSON parameter beside the raw body is a service, as on a minimal API: it cannot be the body.
+        var reader = parameters.FirstOrDefault(p => p.ReadsBody && p != (body.Count > 0 ? body[0] : null));
+        var textReader = parameters.FirstOrDefault(p => p.ReadsBody && p.Kind != ParameterKind.JsonOrService && p != (body.Count > 0 ? body[0] : null));
+        if (stream is not null && (textReader is not null || body.Count > 0))
+        {
+            return new ServerFunctionProblem.CannotBeBuilt($"parameter '{stream.Name}' reads the raw body, so parameter '{(textReader ?? body[0]).Name}' cannot also bind from it");
+        }
+
+        if (body.Count == 1 && reader is not null && reader.Kind != ParameterKind.JsonOrService)
+        {
+            return new ServerFunctionProblem.CannotBeBuilt($"parameter '{body[0].Name}' is [FromBody], so parameter '{reader.Name}' cannot also bind from the body (a form field or file)");
+        }
+
+        return null;
+    }
 
     /// <summary>The binding of <paramref name="parameter"/>, or <see langword="null"/> with the <paramref name="problem"/> that prevents one.</summary>
     public ParameterSpec? Parse(IParameterSymbol parameter, out ServerFunctionProblem? problem)
@@ -29,38 +63,83 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             && parameter.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.DisallowNullAttribute");
         var type = disallowsNull ? parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : parameter.Type;
         var typeName = FormatType(type);
+        var attribute = BindingAttribute.Read(parameter, types);
         if (GetContextKind(type) is { } contextKind)
         {
-            return Simple(parameter, typeName, contextKind);
+            return attribute.Source == AttributeSource.None ? Simple(parameter, typeName, contextKind) : Refuse(parameter, attribute, "it is the request's own value", out problem);
         }
 
         if (KnownTypes.IsConstructedFrom(type, types.SessionOfT))
         {
+            if (attribute.Source != AttributeSource.None)
+            {
+                return Refuse(parameter, attribute, "it is the request's session", out problem);
+            }
+
             var dataType = ((INamedTypeSymbol)type).TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             return AgreeOnSessionType(dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.TypedSession) : null;
         }
 
         if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.SessionData)))
         {
-            return ParseSessionData(parameter, typeName, out problem);
+            return attribute.Source == AttributeSource.None ? ParseSessionData(parameter, typeName, out problem) : Refuse(parameter, attribute, "it is the session data", out problem);
         }
 
-        if (parameter.GetAttributes().Any(a => a.AttributeClass is { } c && KnownTypes.Implements(c, types.FromServiceMetadata)))
+        var isNullableReference = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
+        var isOptional = parameter.HasExplicitDefaultValue || isNullableReference || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        switch (attribute.Source)
         {
-            return Simple(parameter, typeName, ParameterKind.Service);
+            case AttributeSource.AsParameters:
+                problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is [AsParameters], which server functions do not bind; declare its members as parameters");
+                return null;
+            case AttributeSource.Services:
+                return Bound(parameter, typeName, ParameterKind.Service, !isOptional);
+            case AttributeSource.KeyedServices:
+                return ParseKeyedService(parameter, typeName, attribute, !isOptional, out problem);
+            case AttributeSource.Body:
+                return ParseBody(parameter, typeName, attribute, isOptional, out problem);
+        }
+
+        if (KnownTypes.Is(type, types.FormFile) || KnownTypes.Is(type, types.FormFileCollection) || KnownTypes.Is(type, types.FormCollection))
+        {
+            if (attribute.Source is not (AttributeSource.None or AttributeSource.Form))
+            {
+                return Refuse(parameter, attribute, "a form's files and fields come from the form", out problem);
+            }
+
+            var kind = KnownTypes.Is(type, types.FormFile) ? ParameterKind.FormFile : KnownTypes.Is(type, types.FormFileCollection) ? ParameterKind.FormFiles : ParameterKind.Form;
+            return Bound(parameter, typeName, kind, !isOptional, attribute.Name);
+        }
+
+        if (KnownTypes.Is(type, types.Stream) || KnownTypes.Is(type, types.PipeReader))
+        {
+            return attribute.Source == AttributeSource.None
+                ? Simple(parameter, typeName, KnownTypes.Is(type, types.Stream) ? ParameterKind.BodyStream : ParameterKind.BodyPipe)
+                : Refuse(parameter, attribute, "it is the raw request body; mark it [FromBody] or nothing", out problem);
         }
 
         var (textKind, valueType, isNullableValueType) = ClassifyText(type);
-        var isNullableReference = type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated;
-        var isRequired = !parameter.HasExplicitDefaultValue && !isNullableReference && !isNullableValueType;
+        var isRequired = !isOptional;
         if (textKind != TextKind.None)
         {
-            return ParseText(parameter, typeName, textKind, valueType, isNullableValueType, isRequired, out problem);
+            return ParseText(parameter, typeName, attribute, textKind, valueType, isNullableValueType, isRequired, out problem);
         }
 
-        if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+        var values = ParseValues(parameter, typeName, attribute, out problem);
+        if (values is not null || problem is not null)
         {
-            return Simple(parameter, typeName, ParameterKind.Service);
+            return values;
+        }
+
+        if (attribute.Source != AttributeSource.None)
+        {
+            return Refuse(parameter, attribute, $"{Readable(typeName)} is not text: [From{attribute.Source}] binds strings, enums, IParsable types and arrays of them", out problem);
+        }
+
+        if (!bodyAllowed && IsCollection(type))
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; take an array (T[]) to bind every value of a repeated query key");
+            return null;
         }
 
         if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
@@ -69,8 +148,117 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             return null;
         }
 
-        return new ParameterSpec(parameter.Name, typeName, ParameterKind.JsonOrService, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, false, null);
+        // Interfaces and abstract classes too: from DI when the app registers them, otherwise JSON (IEnumerable<T>,
+        // IReadOnlyList<T>...), as minimal APIs decide, per app, at startup.
+        return new ParameterSpec(parameter.Name, typeName, ParameterKind.JsonOrService, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, false, null, parameter.Name);
     }
+
+    private static ParameterSpec? ParseKeyedService(IParameterSymbol parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        var key = attribute.Key is null ? "null" : CSharpText.Constant(attribute.Key);
+        if (key is null)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' has a service key that generated code cannot write; use a string, number or enum constant");
+            return null;
+        }
+
+        // Typed as the attribute's argument was, so that a short or enum key is boxed as what the app registered.
+        if (attribute.Key is not null && attribute.KeyType is { } keyType)
+        {
+            key = $"({keyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})({key})";
+        }
+
+        return Bound(parameter, typeName, ParameterKind.KeyedService, isRequired) with { ServiceKey = key };
+    }
+
+    private ParameterSpec? ParseBody(IParameterSymbol parameter, string typeName, BindingAttribute attribute, bool isOptional, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        if (KnownTypes.Is(parameter.Type, types.Stream) || KnownTypes.Is(parameter.Type, types.PipeReader))
+        {
+            return Simple(parameter, typeName, KnownTypes.Is(parameter.Type, types.Stream) ? ParameterKind.BodyStream : ParameterKind.BodyPipe);
+        }
+
+        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' has a default value that JSON binding cannot honour; use null");
+            return null;
+        }
+
+        if (parameter.Type.IsValueType && parameter.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T && (isOptional || attribute.AllowEmpty))
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is an optional [FromBody] {parameter.Type.Name}, a value type with no null to bind when the body is empty; make it {parameter.Type.Name}?");
+            return null;
+        }
+
+        return Bound(parameter, typeName, ParameterKind.Body, !isOptional && !attribute.AllowEmpty);
+    }
+
+    /// <summary>An array of text or <c>StringValues</c>: every value of a repeated key; <see langword="null"/> for any other type.</summary>
+    private ParameterSpec? ParseValues(IParameterSymbol parameter, string typeName, BindingAttribute attribute, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        var isStringValues = KnownTypes.Is(parameter.Type, types.StringValues);
+        (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) element = parameter.Type is IArrayTypeSymbol { Rank: 1 } array
+            ? ClassifyText(array.ElementType)
+            : (TextKind.None, parameter.Type, false);
+        if (!isStringValues && (element.Kind == TextKind.None || element.IsNullableValueType))
+        {
+            return null;
+        }
+
+        ArgumentSourceSpec source;
+        switch (attribute.Source)
+        {
+            case AttributeSource.Route:
+                return Refuse(parameter, attribute, "a route value is one value, not an array", out problem);
+            case AttributeSource.None when bodyAllowed && !bodyIsOneParameter:
+                if (isStringValues)
+                {
+                    problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is StringValues, which a JSON body cannot give; mark it [FromQuery], [FromHeader] or [FromForm]");
+                }
+
+                // An array on a verb with a body is a JSON array member, as minimal APIs read it from a JSON body.
+                return null;
+            default:
+                source = SourceOf(attribute.Source) ?? ArgumentSourceSpec.Query;
+                break;
+        }
+
+        var valueType = isStringValues ? typeName : element.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return new ParameterSpec(
+            parameter.Name,
+            typeName,
+            isStringValues ? ParameterKind.StringValues : ParameterKind.TextArray,
+            source,
+            isStringValues ? TextKind.String : element.Kind,
+            valueType,
+            IsRequired: false,
+            IsNullableValueType: false,
+            DefaultValue: null,
+            attribute.Name ?? parameter.Name);
+    }
+
+    private static ParameterSpec? Refuse(IParameterSymbol parameter, BindingAttribute attribute, string reason, out ServerFunctionProblem? problem)
+    {
+        problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' cannot be bound as [{attribute.DisplayName}]: {reason}");
+        return null;
+    }
+
+    private static ArgumentSourceSpec? SourceOf(AttributeSource source) => source switch
+    {
+        AttributeSource.Route => ArgumentSourceSpec.Route,
+        AttributeSource.Query => ArgumentSourceSpec.Query,
+        AttributeSource.Header => ArgumentSourceSpec.Header,
+        AttributeSource.Form => ArgumentSourceSpec.Form,
+        _ => null,
+    };
+
+    private static bool IsCollection(ITypeSymbol type) =>
+        type.SpecialType != SpecialType.System_String
+        && (type.TypeKind == TypeKind.Array || type.AllInterfaces.Any(static i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
 
     private ParameterSpec? ParseSessionData(IParameterSymbol parameter, string typeName, out ServerFunctionProblem? problem)
     {
@@ -85,17 +273,14 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return AgreeOnSessionType(dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.SessionData) : null;
     }
 
-    private ParameterSpec? ParseText(IParameterSymbol parameter, string typeName, TextKind textKind, ITypeSymbol valueType, bool isNullableValueType, bool isRequired, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseText(IParameterSymbol parameter, string typeName, BindingAttribute attribute, TextKind textKind, ITypeSymbol valueType, bool isNullableValueType, bool isRequired, out ServerFunctionProblem? problem)
     {
         problem = null;
         var defaultValue = parameter.HasExplicitDefaultValue ? FormatDefault(parameter, valueType) : null;
-
-        // A nullable value type binds null when missing, and a parsable class has no null to fall back on: any other
-        // default has no binding that could honour it.
-        if (isNullableValueType && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
+        var name = attribute.Name ?? parameter.Name;
+        if (attribute.Source == AttributeSource.Route && !routeParameters.Contains(name))
         {
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is nullable with a default other than null; use null, or drop the '?'");
-            return null;
+            return Refuse(parameter, attribute, $"the route has no parameter '{{{name}}}'", out problem);
         }
 
         if (parameter.HasExplicitDefaultValue && defaultValue is null)
@@ -104,15 +289,10 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             return null;
         }
 
-        if (textKind == TextKind.Parsable && valueType.IsReferenceType && !isRequired && defaultValue is null or "null")
-        {
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is an optional {valueType.Name}, a class with no value to bind when missing; make it required");
-            return null;
-        }
-
-        var source = routeParameters.Contains(parameter.Name)
-            ? ArgumentSourceSpec.Route
-            : bodyAllowed ? ArgumentSourceSpec.Body : ArgumentSourceSpec.Query;
+        var source = SourceOf(attribute.Source)
+            ?? (routeParameters.Contains(name) ? ArgumentSourceSpec.Route
+                : bodyAllowed && !bodyIsOneParameter ? ArgumentSourceSpec.Body
+                : ArgumentSourceSpec.Query);
         return new ParameterSpec(
             parameter.Name,
             typeName,
@@ -122,7 +302,8 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             isRequired,
             isNullableValueType,
-            defaultValue);
+            defaultValue,
+            name);
     }
 
     private ParameterKind? GetContextKind(ITypeSymbol type)
@@ -156,7 +337,10 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     }
 
     private static ParameterSpec Simple(IParameterSymbol parameter, string typeName, ParameterKind kind) =>
-        new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, IsRequired: true, IsNullableValueType: false, DefaultValue: null);
+        new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, IsRequired: true, IsNullableValueType: false, DefaultValue: null, parameter.Name);
+
+    private static ParameterSpec Bound(IParameterSymbol parameter, string typeName, ParameterKind kind, bool isRequired, string? bindingName = null) =>
+        new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, IsNullableValueType: false, DefaultValue: null, bindingName ?? parameter.Name);
 
     private bool AgreeOnSessionType(string dataType, IParameterSymbol parameter, out ServerFunctionProblem? problem)
     {

@@ -88,7 +88,7 @@ internal sealed class ServerFunctionParser
 
         var guard = GuardDecision.ForServerFunction(_method, _types);
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
-        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed);
+        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed, ParameterParser.HasBodyParameter(_method, _types));
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(_method.Parameters.Length);
         foreach (var parameter in _method.Parameters)
         {
@@ -98,6 +98,12 @@ internal sealed class ServerFunctionParser
             }
 
             parameters.Add(spec);
+        }
+
+        if (ParameterParser.FindConflict(parameters) is { } conflict)
+        {
+            problem = conflict;
+            return null;
         }
 
         return new ServerFunctionSpec(

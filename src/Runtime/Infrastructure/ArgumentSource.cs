@@ -14,4 +14,10 @@ public enum ArgumentSource
 
     /// <summary>A member of the JSON object body, or a field of a form body, named like the parameter.</summary>
     Body,
+
+    /// <summary>A request header (<c>[FromHeader]</c>).</summary>
+    Header,
+
+    /// <summary>A field of a form body only (<c>[FromForm]</c>); a JSON body is refused with 415.</summary>
+    Form,
 }

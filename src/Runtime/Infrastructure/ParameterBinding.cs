@@ -1,8 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace SessionAuth.Infrastructure;
 
@@ -79,6 +82,25 @@ public static class ParameterBinding
         where T : struct, IParsable<T> =>
         new TextBinding<T?>(name, source, ParseNullableParsable, isRequired: false, defaultValue: null);
 
+    /// <summary>A nullable value type parsed with <see cref="IParsable{TSelf}"/>, with a default value (<c>int? take = 20</c>).</summary>
+    /// <typeparam name="T">The underlying value type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="defaultValue">The value when the argument is missing.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?> NullableParsable<T>(string name, ArgumentSource source, T? defaultValue)
+        where T : struct, IParsable<T> =>
+        new TextBinding<T?>(name, source, ParseNullableParsable, isRequired: false, defaultValue);
+
+    /// <summary>A nullable class parsed with <see cref="IParsable{TSelf}"/>; <see langword="null"/> when missing.</summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?> NullableParsableClass<T>(string name, ArgumentSource source)
+        where T : class, IParsable<T> =>
+        new TextBinding<T?>(name, source, ParseParsableClass, isRequired: false, defaultValue: null);
+
     /// <summary>A required enum value, by name (any case) or defined number.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
     /// <param name="name">The parameter name.</param>
@@ -107,6 +129,80 @@ public static class ParameterBinding
         where T : struct, Enum =>
         new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue: null);
 
+    /// <summary>A nullable enum value with a default value.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="defaultValue">The value when the argument is missing.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?> NullableEnum<T>(string name, ArgumentSource source, T? defaultValue)
+        where T : struct, Enum =>
+        new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue);
+
+    /// <summary>Every value of a repeated key (query, header or form), as strings; an empty array when there is none.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<string[]> StringArray(string name, ArgumentSource source) =>
+        new ArrayBinding<string>(name, source, ParseString);
+
+    /// <summary>Every value of a repeated key, each parsed with <see cref="IParsable{TSelf}"/>; an empty array when there is none.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T[]> ParsableArray<T>(string name, ArgumentSource source)
+        where T : IParsable<T> =>
+        new ArrayBinding<T>(name, source, ParseParsable);
+
+    /// <summary>Every value of a repeated key, each an enum value; an empty array when there is none.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T[]> EnumArray<T>(string name, ArgumentSource source)
+        where T : struct, Enum =>
+        new ArrayBinding<T>(name, source, ParseEnum);
+
+    /// <summary>Every value of a repeated key as <see cref="Microsoft.Extensions.Primitives.StringValues"/>; empty when there is none.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<StringValues> StringValues(string name, ArgumentSource source) =>
+        new StringValuesBinding(name, source);
+
+    /// <summary>A required uploaded file of a multipart form, by its field name.</summary>
+    /// <param name="name">The form field name.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<IFormFile> FormFile(string name) => new FormFileBinding<IFormFile>(name, isRequired: true);
+
+    /// <summary>An uploaded file of a multipart form, by its field name; <see langword="null"/> when none was sent.</summary>
+    /// <param name="name">The form field name.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<IFormFile?> NullableFormFile(string name) => new FormFileBinding<IFormFile?>(name, isRequired: false);
+
+    /// <summary>Every uploaded file of a multipart form; empty when the request has no body.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<IFormFileCollection> FormFiles(string name) => new FormBinding<IFormFileCollection>(name, static form => form.Files, new FormFileCollection());
+
+    /// <summary>The whole form; empty when the request has no body.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<IFormCollection> Form(string name) => new FormBinding<IFormCollection>(name, static form => form, FormCollection.Empty);
+
+    /// <summary>The whole JSON body (<c>[FromBody]</c>), deserialized with the app's JSON options.</summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="services">The application's services, to find the JSON contract.</param>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="isRequired">Whether an empty body or JSON <c>null</c> is an error; otherwise it binds as <see langword="null"/>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> Body<T>(IServiceProvider services, string name, bool isRequired)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new BodyBinding<T>(name, ServerFunctionJson.GetTypeInfo<T>(services, $"parameter '{name}'"), isRequired);
+    }
+
     /// <summary>
     /// A complex value: from DI when the app registers <typeparamref name="T"/>, otherwise the JSON body member named
     /// like the parameter, deserialized with the app's JSON options.
@@ -119,26 +215,31 @@ public static class ParameterBinding
     public static ParameterBinding<T> JsonOrService<T>(IServiceProvider services, string name, bool isRequired)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) == true
-            ? new ServiceBinding<T>(name)
+
+        // DI answers every IEnumerable<T> (empty when nothing is registered); a client's list is what such a parameter means.
+        var isEnumerable = typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(IEnumerable<>);
+        return !isEnumerable && services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) == true
+            ? new ServiceBinding<T>(name, key: null, isKeyed: false, isRequired: true)
             : new JsonBinding<T>(name, ServerFunctionJson.GetTypeInfo<T>(services, $"parameter '{name}'"), isRequired);
     }
 
-    /// <summary>A value from DI (<c>[FromServices]</c>); fails at startup when the app does not register <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// A value from DI (<c>[FromServices]</c>, or an interface or abstract class the app registers), resolved per request
+    /// as minimal APIs resolve it: a required one that is not registered fails that request (500), never the start.
+    /// </summary>
     /// <typeparam name="T">The service type.</typeparam>
-    /// <param name="services">The application's services.</param>
     /// <param name="name">The parameter name.</param>
+    /// <param name="isRequired">Whether the service must be registered; otherwise it binds as <see langword="null"/> when it is not.</param>
     /// <returns>The binding.</returns>
-    public static ParameterBinding<T> Service<T>(IServiceProvider services, string name)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        if (services.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(typeof(T)))
-        {
-            throw new InvalidOperationException($"Parameter '{name}' is bound from services, but {typeof(T).FullName} is not registered. Register it, for example builder.Services.AddScoped<{typeof(T).Name}>().");
-        }
+    public static ParameterBinding<T> Service<T>(string name, bool isRequired) => new ServiceBinding<T>(name, key: null, isKeyed: false, isRequired);
 
-        return new ServiceBinding<T>(name);
-    }
+    /// <summary>A keyed value from DI (<c>[FromKeyedServices(key)]</c>), resolved per request.</summary>
+    /// <typeparam name="T">The service type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="key">The service key.</param>
+    /// <param name="isRequired">Whether the service must be registered; otherwise it binds as <see langword="null"/> when it is not.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> KeyedService<T>(string name, object? key, bool isRequired) => new ServiceBinding<T>(name, key, isKeyed: true, isRequired);
 
     private static bool ParseString(string text, out string value)
     {
@@ -153,8 +254,61 @@ public static class ParameterBinding
     }
 
     private static bool ParseParsable<T>(string text, out T value)
-        where T : IParsable<T> =>
-        T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+        where T : IParsable<T>
+    {
+        // As minimal APIs parse dates: a DateTime comes back in UTC when the text names an offset (Unspecified when it
+        // names none), a DateTimeOffset without an offset is taken as UTC, never as the server's time zone.
+        if (typeof(T) == typeof(DateTime))
+        {
+            var parsed = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var dateTime);
+            value = Unsafe.As<DateTime, T>(ref dateTime);
+            return parsed;
+        }
+
+        if (typeof(T) == typeof(DateTimeOffset))
+        {
+            var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var dateTimeOffset);
+            value = Unsafe.As<DateTimeOffset, T>(ref dateTimeOffset);
+            return parsed;
+        }
+
+        if (typeof(T) == typeof(DateOnly))
+        {
+            var parsed = DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date);
+            value = Unsafe.As<DateOnly, T>(ref date);
+            return parsed;
+        }
+
+        if (typeof(T) == typeof(TimeOnly))
+        {
+            var parsed = TimeOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var time);
+            value = Unsafe.As<TimeOnly, T>(ref time);
+            return parsed;
+        }
+
+        return T.TryParse(text, CultureInfo.InvariantCulture, out value!);
+    }
+
+    private static bool ParseParsableClass<T>(string text, out T? value)
+        where T : class, IParsable<T> =>
+        T.TryParse(text, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>A JSON number read as JSON reads it: a <c>decimal</c> may carry an exponent (<c>1.5e3</c>).</summary>
+    private static bool TryParseJsonDecimal<T>(string text, out T value)
+    {
+        var parsed = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+        if (typeof(T) == typeof(decimal))
+        {
+            value = Unsafe.As<decimal, T>(ref number);
+        }
+        else
+        {
+            decimal? nullable = parsed ? number : null;
+            value = Unsafe.As<decimal?, T>(ref nullable);
+        }
+
+        return parsed;
+    }
 
     private static bool ParseNullableParsable<T>(string text, out T? value)
         where T : struct, IParsable<T>
@@ -167,14 +321,15 @@ public static class ParameterBinding
     private static bool ParseEnum<T>(string text, out T value)
         where T : struct, Enum
     {
-        // Enum.TryParse takes any number; only numbers the enum defines are arguments a client could mean.
+        // Enum.TryParse takes any number; only numbers the enum defines (for a [Flags] enum, any combination of its
+        // members' bits) are arguments a client could mean.
         if (!System.Enum.TryParse(text, ignoreCase: true, out value))
         {
             return false;
         }
 
         var first = text.TrimStart()[0];
-        return !(char.IsAsciiDigit(first) || first is '-' or '+') || System.Enum.IsDefined(value);
+        return !(char.IsAsciiDigit(first) || first is '-' or '+') || System.Enum.IsDefined(value) || EnumBits<T>.IsCombinationOfFlags(value);
     }
 
     private static bool ParseNullableEnum<T>(string text, out T? value)
@@ -210,20 +365,160 @@ public static class ParameterBinding
                 return arguments.Fail(Name, $"The argument '{Name}' was given more than once; send it once.");
             }
 
+            if (lookup == ArgumentLookup.NotForm)
+            {
+                value = default!;
+                return FailNotForm(arguments, Name);
+            }
+
             if (lookup == ArgumentLookup.Missing || (_emptyIsMissing && string.IsNullOrWhiteSpace(text)))
             {
                 value = defaultValue;
                 return !isRequired || arguments.Fail(Name, $"The argument '{Name}' is required.");
             }
 
-            if (parse(text!, out value))
+            if (lookup == ArgumentLookup.FoundJsonNumber && (typeof(T) == typeof(decimal) || typeof(T) == typeof(decimal?))
+                ? TryParseJsonDecimal(text!, out value)
+                : parse(text!, out value))
             {
                 return true;
             }
 
-            var shown = text!.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
-            return arguments.Fail(Name, $"The value '{shown}' is not a valid {TypeName<T>()} for the argument '{Name}'.");
+            return FailInvalid<T>(arguments, Name, text!);
         }
+    }
+
+    private static bool FailInvalid<T>(ServerFunctionArguments arguments, string name, string text)
+    {
+        var shown = text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+        return arguments.Fail(name, $"The value '{shown}' is not a valid {TypeName<T>()} for the argument '{name}'.");
+    }
+
+    private static bool FailNotForm(ServerFunctionArguments arguments, string name) =>
+        arguments.Fail(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
+
+    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TextParser<T> parse) : ParameterBinding<T[]>(name)
+    {
+        internal override bool TryBind(ServerFunctionArguments arguments, out T[] value)
+        {
+            var lookup = arguments.TryGetValues(Name, source, out var values);
+            if (lookup == ArgumentLookup.NotForm)
+            {
+                value = [];
+                return FailNotForm(arguments, Name);
+            }
+
+            // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400.
+            value = values.Count == 0 ? [] : new T[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                var text = values[i] ?? string.Empty;
+                if ((typeof(T) != typeof(string) && string.IsNullOrWhiteSpace(text)) || !parse(text, out value[i]))
+                {
+                    return FailInvalid<T>(arguments, Name, text);
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private sealed class StringValuesBinding(string name, ArgumentSource source) : ParameterBinding<StringValues>(name)
+    {
+        internal override bool TryBind(ServerFunctionArguments arguments, out StringValues value) =>
+            arguments.TryGetValues(Name, source, out value) != ArgumentLookup.NotForm || FailNotForm(arguments, Name);
+    }
+
+    private sealed class FormFileBinding<T>(string name, bool isRequired) : ParameterBinding<T>(name)
+        where T : IFormFile?
+    {
+        internal override bool TryBind(ServerFunctionArguments arguments, out T value)
+        {
+            value = default!;
+            if (arguments.Body == BodyKind.Json)
+            {
+                return FailNotForm(arguments, Name);
+            }
+
+            if (arguments.Form?.Files.GetFile(Name) is T file)
+            {
+                value = file;
+                return true;
+            }
+
+            return !isRequired || arguments.Fail(Name, $"The file '{Name}' is required; send it as a part of a multipart/form-data body.");
+        }
+    }
+
+    private sealed class FormBinding<T>(string name, Func<IFormCollection, T> select, T empty) : ParameterBinding<T>(name)
+    {
+        internal override bool TryBind(ServerFunctionArguments arguments, out T value)
+        {
+            value = arguments.Form is { } form ? select(form) : empty;
+            return arguments.Body != BodyKind.Json || FailNotForm(arguments, Name);
+        }
+    }
+
+    private sealed class BodyBinding<T>(string name, JsonTypeInfo<T> typeInfo, bool isRequired) : ParameterBinding<T>(name)
+    {
+        internal override bool TryBind(ServerFunctionArguments arguments, out T value)
+        {
+            value = default!;
+            if (arguments.Body == BodyKind.Form)
+            {
+                return arguments.Fail(Name, $"The argument '{Name}' is the request body; send it as JSON (application/json).", StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            if (!arguments.TryGetJsonBody(out var body) || body.ValueKind == JsonValueKind.Null)
+            {
+                return !isRequired || arguments.Fail(Name, $"The argument '{Name}' is required: send it as the JSON body.");
+            }
+
+            return Deserialize(arguments, Name, body, typeInfo, out value);
+        }
+    }
+
+    private static bool Deserialize<T>(ServerFunctionArguments arguments, string name, JsonElement json, JsonTypeInfo<T> typeInfo, out T value)
+    {
+        try
+        {
+            value = json.Deserialize(typeInfo)!;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            value = default!;
+            return arguments.Fail(name, $"The argument '{name}' is not a valid {TypeName<T>()}: {exception.Message}");
+        }
+    }
+
+    /// <summary>The bits of an enum's members, to tell a combination of [Flags] members from a number it does not define.</summary>
+    private static class EnumBits<T>
+        where T : struct, Enum
+    {
+        private static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
+        private static readonly ulong Defined = DefinedBits();
+
+        public static bool IsCombinationOfFlags(T value) => IsFlags && (Bits(value) & ~Defined) == 0;
+
+        private static ulong DefinedBits()
+        {
+            var bits = 0UL;
+            foreach (var member in System.Enum.GetValues<T>())
+            {
+                bits |= Bits(member);
+            }
+
+            return bits;
+        }
+
+        private static ulong Bits(T value) => Unsafe.SizeOf<T>() switch
+        {
+            1 => Unsafe.As<T, byte>(ref value),
+            2 => Unsafe.As<T, ushort>(ref value),
+            4 => Unsafe.As<T, uint>(ref value),
+            _ => Unsafe.As<T, ulong>(ref value),
+        };
     }
 
     private sealed class JsonBinding<T>(string name, JsonTypeInfo<T> typeInfo, bool isRequired) : ParameterBinding<T>(name)
@@ -241,23 +536,22 @@ public static class ParameterBinding
                 return !isRequired || arguments.Fail(Name, $"The argument '{Name}' is required.");
             }
 
-            try
-            {
-                value = member.Deserialize(typeInfo)!;
-                return true;
-            }
-            catch (JsonException exception)
-            {
-                return arguments.Fail(Name, $"The argument '{Name}' is not a valid {TypeName<T>()}: {exception.Message}");
-            }
+            return Deserialize(arguments, Name, member, typeInfo, out value);
         }
     }
 
-    private sealed class ServiceBinding<T>(string name) : ParameterBinding<T>(name)
+    private sealed class ServiceBinding<T>(string name, object? key, bool isKeyed, bool isRequired) : ParameterBinding<T>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T value)
         {
-            value = (T)arguments.HttpContext.RequestServices.GetRequiredService(typeof(T));
+            var services = arguments.HttpContext.RequestServices;
+            value = (isKeyed, isRequired) switch
+            {
+                (false, true) => (T)services.GetRequiredService(typeof(T)),
+                (false, false) => (T)services.GetService(typeof(T))!,
+                (true, true) => (T)services.GetRequiredKeyedService(typeof(T), key),
+                _ => services.GetKeyedService<T>(key)!,
+            };
             return true;
         }
     }

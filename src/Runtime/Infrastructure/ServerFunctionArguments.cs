@@ -29,6 +29,7 @@ public sealed class ServerFunctionArguments
     private string? _failure;
     private int _failureStatusCode;
     private bool _isAborted;
+    private bool _bodyIsValue;
 
     private ServerFunctionArguments(HttpContext httpContext)
     {
@@ -50,10 +51,11 @@ public sealed class ServerFunctionArguments
     /// <param name="httpContext">The current request.</param>
     /// <param name="readBody">Whether any parameter binds from the body.</param>
     /// <returns>The arguments; <see cref="HasFailed"/> when the body could not be read.</returns>
-    internal static async ValueTask<ServerFunctionArguments> ReadAsync(HttpContext httpContext, bool readBody)
+    /// <param name="bodyIsValue">Whether the whole JSON body is one parameter (<c>[FromBody]</c>) rather than an object of arguments.</param>
+    internal static async ValueTask<ServerFunctionArguments> ReadAsync(HttpContext httpContext, bool readBody, bool bodyIsValue = false)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var arguments = new ServerFunctionArguments(httpContext);
+        var arguments = new ServerFunctionArguments(httpContext) { _bodyIsValue = bodyIsValue };
         if (readBody)
         {
             await arguments.ReadBodyAsync().ConfigureAwait(false);
@@ -106,6 +108,16 @@ public sealed class ServerFunctionArguments
 
     internal BodyKind Body { get; private set; }
 
+    /// <summary>The form body, when the body is a form.</summary>
+    internal IFormCollection? Form => _form;
+
+    /// <summary>The whole JSON body, when a <c>[FromBody]</c> parameter takes it; <see langword="false"/> when there is none.</summary>
+    internal bool TryGetJsonBody(out JsonElement body)
+    {
+        body = _json;
+        return Body == BodyKind.Json && _bodyIsValue;
+    }
+
     /// <summary>Looks up the text of an argument. A JSON body member that is an object or array has no text.</summary>
     internal ArgumentLookup TryGetText(string name, ArgumentSource source, out string? text)
     {
@@ -124,8 +136,14 @@ public sealed class ServerFunctionArguments
             case ArgumentSource.Query:
                 return FromValues(_httpContext.Request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty, out text);
 
-            case ArgumentSource.Body when Body == BodyKind.Form:
+            case ArgumentSource.Header:
+                return FromValues(_httpContext.Request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty, out text);
+
+            case ArgumentSource.Body or ArgumentSource.Form when Body == BodyKind.Form:
                 return FromValues(_form!.TryGetValue(name, out var formValues) ? formValues : StringValues.Empty, out text);
+
+            case ArgumentSource.Form when Body == BodyKind.Json:
+                return ArgumentLookup.NotForm;
 
             case ArgumentSource.Body when Body == BodyKind.Json:
                 if (!TryGetJsonMember(name, out var member) || member.ValueKind == JsonValueKind.Null)
@@ -138,7 +156,10 @@ public sealed class ServerFunctionArguments
                     case JsonValueKind.String:
                         text = member.GetString();
                         return ArgumentLookup.Found;
-                    case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    case JsonValueKind.Number:
+                        text = member.GetRawText();
+                        return ArgumentLookup.FoundJsonNumber;
+                    case JsonValueKind.True or JsonValueKind.False:
                         text = member.GetRawText();
                         return ArgumentLookup.Found;
                     default:
@@ -158,10 +179,41 @@ public sealed class ServerFunctionArguments
         }
     }
 
+    /// <summary>
+    /// Looks up every value of an argument that may be given more than once (an array or <see cref="StringValues"/>
+    /// parameter): the query string, a header or the form. A route value is one value.
+    /// </summary>
+    internal ArgumentLookup TryGetValues(string name, ArgumentSource source, out StringValues values)
+    {
+        values = StringValues.Empty;
+        switch (source)
+        {
+            case ArgumentSource.Query:
+                values = _httpContext.Request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty;
+                break;
+            case ArgumentSource.Header:
+                values = _httpContext.Request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty;
+                break;
+            case ArgumentSource.Body or ArgumentSource.Form when Body == BodyKind.Form:
+                values = _form!.TryGetValue(name, out var formValues) ? formValues : StringValues.Empty;
+                break;
+            case ArgumentSource.Form when Body == BodyKind.Json:
+                return ArgumentLookup.NotForm;
+            case ArgumentSource.Route:
+                var lookup = TryGetText(name, source, out var text);
+                values = text;
+                return lookup;
+            default:
+                return ArgumentLookup.Missing;
+        }
+
+        return values.Count == 0 ? ArgumentLookup.Missing : ArgumentLookup.Found;
+    }
+
     /// <summary>Finds a member of the JSON object body by parameter name, ignoring case.</summary>
     internal bool TryGetJsonMember(string name, out JsonElement member)
     {
-        if (Body == BodyKind.Json)
+        if (Body == BodyKind.Json && !_bodyIsValue)
         {
             if (_json.TryGetProperty(name, out member))
             {
@@ -257,15 +309,23 @@ public sealed class ServerFunctionArguments
         }
 
         _httpContext.Response.RegisterForDispose(document);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            RefuseBody(StatusCodes.Status400BadRequest, "The request body must be a JSON object whose members are named like the function's parameters.");
-            return;
-        }
-
         if (JsonBodyText.FindInvalidText(JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } invalidText)
         {
             RefuseBody(StatusCodes.Status400BadRequest, invalidText);
+            return;
+        }
+
+        if (_bodyIsValue)
+        {
+            // A [FromBody] parameter takes the whole body, whatever JSON value it is.
+            _json = document.RootElement;
+            Body = BodyKind.Json;
+            return;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            RefuseBody(StatusCodes.Status400BadRequest, "The request body must be a JSON object whose members are named like the function's parameters.");
             return;
         }
 
@@ -322,7 +382,13 @@ internal enum ArgumentLookup
 {
     Missing,
     Found,
+
+    /// <summary>Found as a JSON number: read as JSON reads numbers (a <c>decimal</c> may carry an exponent).</summary>
+    FoundJsonNumber,
     NotText,
+
+    /// <summary>A <c>[FromForm]</c> argument, but the body is JSON.</summary>
+    NotForm,
 
     /// <summary>The query or form gave the name more than once: which value counts is for no parser to guess.</summary>
     Repeated,

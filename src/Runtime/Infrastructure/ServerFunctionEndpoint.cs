@@ -104,7 +104,8 @@ public static class ServerFunctionEndpoint
     {
         ArgumentNullException.ThrowIfNull(services);
         var crossSiteGuard = (steps & ServerFunctionSteps.RefuseCrossSite) != 0 ? CrossSiteGuard.Create(services) : null;
-        var readsBody = (steps & ServerFunctionSteps.ReadBody) != 0;
+        var bodyIsValue = (steps & ServerFunctionSteps.ReadBodyAsValue) != 0;
+        var readsBody = bodyIsValue || (steps & ServerFunctionSteps.ReadBody) != 0;
         var readsArguments = readsBody || (steps & ServerFunctionSteps.ReadArguments) != 0;
 
         return async httpContext =>
@@ -128,7 +129,7 @@ public static class ServerFunctionEndpoint
             }
 
             var arguments = readsArguments
-                ? await ServerFunctionArguments.ReadAsync(httpContext, readsBody).ConfigureAwait(false)
+                ? await ServerFunctionArguments.ReadAsync(httpContext, readsBody, bodyIsValue).ConfigureAwait(false)
                 : ServerFunctionArguments.None;
             if (arguments.HasFailed)
             {
@@ -163,4 +164,7 @@ public enum ServerFunctionSteps
 
     /// <summary>Read the body as well (a JSON object or form fields): a parameter binds from it.</summary>
     ReadBody = 4,
+
+    /// <summary>Read the body as one JSON value, whatever it is: a <c>[FromBody]</c> parameter takes it whole.</summary>
+    ReadBodyAsValue = 8,
 }

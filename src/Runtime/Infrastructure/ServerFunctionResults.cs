@@ -26,6 +26,12 @@ public static class ServerFunctionResults
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(typeInfo);
 
+        // As minimal APIs do for a handler declared to return object: an IResult it returns is executed, not serialized.
+        if (typeof(T) == typeof(object) && value is IResult result)
+        {
+            return result.ExecuteAsync(httpContext);
+        }
+
         // As minimal APIs do: a value of a derived type is written as what it is, unless the declared type's contract
         // is polymorphic already (then the contract decides). A value type is always its own type, and is never boxed.
         if (!typeof(T).IsValueType && value is not null && value.GetType() != typeof(T) && typeInfo.PolymorphismOptions is null)

@@ -9,10 +9,11 @@ namespace SessionAuth.Generated
         /// <summary>
         /// Maps a server function that requires a session and writes the value it returns as JSON. Its parameters, in
         /// order: a string; a parsable value; a parsable value; a parsable value; a service or a member of the JSON
-        /// body; a service or an optional member of the JSON body; a service; a service; the session data.
+        /// body; a service or an optional member of the JSON body; a service or a member of the JSON body; a service;
+        /// the session data.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<
+        public static void MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_JsonOrService_Service_SessionData_ReturnsJson<
             TSession,
             T2,
             T3,
@@ -51,8 +52,9 @@ namespace SessionAuth.Generated
                 services, name5, isRequired: true);
             var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T6>(
                 services, name6, isRequired: false);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T7>(services, name7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T8>(services, name8);
+            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T7>(
+                services, name7, isRequired: true);
+            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T8>(name8, isRequired: true);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
@@ -98,7 +100,7 @@ namespace SessionAuth.Generated
         {
             // Orders.Place(string, int, decimal, bool, Address, Address?, IOrderStore, Clock, UserSession): POST
             // /_server/Orders/Place, session required
-            MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_Service_Service_SessionData_ReturnsJson<
+            MapRequireSession_String_Parsable_Parsable_Parsable_JsonOrService_OptionalJsonOrService_JsonOrService_Service_SessionData_ReturnsJson<
                 global::Shop.UserSession,
                 int,
                 decimal,
