@@ -338,7 +338,7 @@ internal sealed class BuilderFlow
                 step.Owner.Sites.Add(invocation.Syntax);
             }
 
-            return IsBuilder(method.ReturnType) ? Single(definition) : Empty;
+            return IsBuilder(method.ReturnType) ? Single(new CallResult(definition, invocation.Syntax)) : Empty;
         }
 
         if (creates)
@@ -389,6 +389,19 @@ internal sealed class BuilderFlow
 
         list.Add((site, values));
         owner.Sites.Add(site);
+    }
+
+    /// <summary>What a call of a method of the compilation returns, at one call site (a method returning its parameter returns that call's argument).</summary>
+    internal sealed class CallResult(IMethodSymbol method, SyntaxNode call)
+    {
+        public IMethodSymbol Method { get; } = method;
+
+        public SyntaxNode Call { get; } = call;
+
+        public override bool Equals(object? obj) =>
+            obj is CallResult other && ReferenceEquals(Call, other.Call) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(Call);
     }
 
     /// <summary>A value nobody can follow (a builder written from outside the compilation's view).</summary>

@@ -89,7 +89,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
         {
             IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
-            IMethodSymbol method => ReturnDecides(method, sessionOnly, depth + 1, cancellationToken),
+            BuilderFlow.CallResult call => ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken),
             IFieldSymbol or IPropertySymbol => MemberDecides((ISymbol)value, sessionOnly, depth + 1, cancellationToken),
             _ => false,
         };
@@ -144,7 +144,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return calls > 0;
     }
 
-    private bool ReturnDecides(IMethodSymbol method, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether every value <paramref name="method"/> returns is decided; a parameter it returns unguarded is the argument
+    /// of <paramref name="call"/> (a fluent helper returns what it was given), or of every call when there is none.
+    /// </summary>
+    private bool ReturnDecides(IMethodSymbol method, (BuilderFlow Flow, SyntaxNode Site)? call, bool sessionOnly, int depth, CancellationToken cancellationToken)
     {
         if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern)
         {
@@ -162,12 +166,24 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
             foreach (var (site, values) in returns)
             {
-                if (!AllDecide(flow, site, values, sessionOnly, depth, cancellationToken))
+                foreach (var value in values)
+                {
+                    var decided = value is IParameterSymbol parameter && call is var (callerFlow, callSite)
+                        && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && !flow.IsRootGuardedAt(site, parameter, sessionOnly)
+                        ? callerFlow.CallArguments.TryGetValue(callSite, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
+                            && AllDecide(callerFlow, callSite, passed, sessionOnly, depth, cancellationToken)
+                        : Decides(flow, site, value, sessionOnly, depth, cancellationToken);
+                    if (!decided)
+                    {
+                        return false;
+                    }
+                }
+
+                found |= values.Count > 0;
+                if (values.Count == 0)
                 {
                     return false;
                 }
-
-                found = true;
             }
         }
 
@@ -178,7 +194,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     {
         if (member is IPropertySymbol property && !IsAutoProperty(property))
         {
-            return property.GetMethod is { } getter && ReturnDecides(getter, sessionOnly, depth, cancellationToken);
+            return property.GetMethod is { } getter && ReturnDecides(getter, null, sessionOnly, depth, cancellationToken);
         }
 
         if (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary && IsWritableFromOutside(member))
