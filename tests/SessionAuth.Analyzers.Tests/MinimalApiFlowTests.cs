@@ -398,4 +398,91 @@ public sealed class MinimalApiFlowTests
             }
         }
         """);
+
+    // Server functions: a guard convention on what MapServerFunctions() returns reaches every one of them
+
+    private const string GeneratedMapServerFunctions = """
+        namespace SessionAuth
+        {
+            internal static class ServerFunctionEndpointRouteBuilderExtensions
+            {
+                public static IEndpointConventionBuilder MapServerFunctions(this IEndpointRouteBuilder endpoints) =>
+                    SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
+            }
+        }
+        """;
+
+    private static Task VerifyWithServerFunctionsAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
+            OutputKind.DynamicallyLinkedLibrary, [("Startup.cs", source), ("ServerFunctions.Map.g.cs", GeneratedMapServerFunctions)], expected);
+
+    [Fact]
+    public Task A_guard_on_every_MapServerFunctions_call_decides_for_server_functions_without_a_decision() => VerifyWithServerFunctionsAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => app.MapServerFunctions().RequireSession();
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int Daily() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task A_guard_on_MapServerFunctions_through_a_local_decides_too() => VerifyWithServerFunctionsAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app)
+            {
+                var functions = app.MapServerFunctions();
+                functions.RequireAuthorization();
+            }
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int Daily() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task MapServerFunctions_without_a_guard_decides_nothing() => VerifyWithServerFunctionsAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => app.MapServerFunctions().WithTags("functions");
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Daily|}() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task One_MapServerFunctions_call_without_a_guard_leaves_every_function_open() => VerifyWithServerFunctionsAsync("""
+        public static class Startup
+        {
+            public static void Map(WebApplication app, bool production)
+            {
+                if (production)
+                {
+                    app.MapServerFunctions().RequireSession();
+                }
+                else
+                {
+                    app.MapServerFunctions();
+                }
+            }
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Daily|}() => 1;
+        }
+        """);
 }
