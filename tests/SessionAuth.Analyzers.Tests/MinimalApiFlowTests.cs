@@ -485,4 +485,62 @@ public sealed class MinimalApiFlowTests
             public static int {|SAUTH0001:Daily|}() => 1;
         }
         """);
+
+    // Endpoint kinds beyond MapGet and friends
+
+    [Fact]
+    public Task A_hub_is_decided_by_its_class_or_a_convention_and_not_by_its_methods() => VerifyAsync("""
+        public static class Hubs
+        {
+            public static void Map(WebApplication app)
+            {
+                app.{|SAUTH0001:MapHub<OpenHub>|}("/open");
+                app.{|SAUTH0001:MapHub<MethodGuardedHub>|}("/methods");
+                app.MapHub<ClassGuardedHub>("/class");
+                app.MapHub<InheritedGuardHub>("/inherited");
+                app.MapHub<OpenHub>("/convention").RequireSession();
+                app.MapGroup("/admin").RequireAuthorization().MapHub<OpenHub>("/group");
+            }
+        }
+
+        public sealed class OpenHub : Microsoft.AspNetCore.SignalR.Hub;
+
+        public sealed class MethodGuardedHub : Microsoft.AspNetCore.SignalR.Hub
+        {
+            [Authorize]
+            public string Send(string message) => message;
+        }
+
+        [Authorize]
+        public class ClassGuardedHub : Microsoft.AspNetCore.SignalR.Hub;
+
+        public sealed class InheritedGuardHub : ClassGuardedHub;
+        """);
+
+    [Fact]
+    public Task A_health_check_endpoint_needs_a_decision_like_any_other() => VerifyAsync("""
+        public static class Health
+        {
+            public static void Map(WebApplication app)
+            {
+                app.{|SAUTH0001:MapHealthChecks|}("/health");
+                app.MapHealthChecks("/ready").AllowAnonymous();
+                app.MapHealthChecks("/details").RequireAuthorization("ops");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Static_files_the_SPA_fallback_file_and_the_Identity_API_are_not_reported() => VerifyAsync("""
+        public static class Assets
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapStaticAssets();
+                app.MapFallbackToFile("index.html");
+                app.MapIdentityApi<Microsoft.AspNetCore.Identity.IdentityUser>();
+                app.MapRazorPages();
+            }
+        }
+        """);
 }

@@ -106,11 +106,13 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
             return false;
         }
 
-        for (var type = map.TargetMethod.TypeArguments[0] as INamedTypeSymbol; type is not null; type = type.BaseType)
+        var hub = map.TargetMethod.TypeArguments[0] as INamedTypeSymbol;
+        for (var type = hub; type is not null; type = type.BaseType)
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (sessionOnly ? KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(attribute))
+                if ((sessionOnly ? KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(attribute))
+                    && (SymbolEqualityComparer.Default.Equals(type, hub) || IsInherited(attribute.AttributeClass!)))
                 {
                     return true;
                 }
@@ -118,6 +120,21 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         }
 
         return false;
+
+        // GetCustomAttributes(inherit: true) returns a base class's attribute only when its AttributeUsage (itself
+        // inherited by derived attribute classes) says Inherited, which is the default.
+        static bool IsInherited(INamedTypeSymbol attributeClass)
+        {
+            for (var current = attributeClass; current is not null; current = current.BaseType)
+            {
+                if (current.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute") is { } usage)
+                {
+                    return usage.NamedArguments.FirstOrDefault(n => n.Key == "Inherited").Value.Value is not false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private bool IsHubOrHealthCheck(IInvocationOperation invocation)
