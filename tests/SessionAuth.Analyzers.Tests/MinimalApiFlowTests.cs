@@ -280,6 +280,24 @@ public sealed class MinimalApiFlowTests
         """);
 
     [Fact]
+    public Task A_parameter_read_in_a_lambda_of_its_method_is_followed_from_the_method_calls() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] names)
+            {
+                MapNames(app.MapGroup("/api").RequireAuthorization(), names);
+                MapOthers(app.MapGroup("/open"), names);
+            }
+
+            private static void MapNames(RouteGroupBuilder group, string[] names) =>
+                Array.ForEach(names, name => group.MapGet("/" + name, () => name));
+
+            private static void MapOthers(RouteGroupBuilder group, string[] names) =>
+                Array.ForEach(names, name => group.MapGet("/" + name, () {|SAUTH0001:=>|} name));
+        }
+        """);
+
+    [Fact]
     public Task A_guard_applied_to_the_parameter_inside_the_method_decides_for_its_endpoints() => VerifyAsync("""
         public static class Endpoints
         {

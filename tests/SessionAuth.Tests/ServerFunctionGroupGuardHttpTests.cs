@@ -79,10 +79,32 @@ public sealed class ServerFunctionGroupGuardHttpTests
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
     }
 
+    [Fact]
+    public async Task RequireSession_on_MapServerFunctions_without_UseSessionAuth_fails_closed_at_startup()
+    {
+        await using var app = Build(map => map().RequireSession(), configure: null, pipeline: null, useSessionAuth: false);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains("app.UseSessionAuth() was never called", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Undecided.Report", exception.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<WebApplication> StartAsync(
         Action<Func<IEndpointConventionBuilder>> map,
         Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? pipeline = null)
+    {
+        var app = Build(map, configure, pipeline, useSessionAuth: true);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static WebApplication Build(
+        Action<Func<IEndpointConventionBuilder>> map,
+        Action<WebApplicationBuilder>? configure,
+        Action<WebApplication>? pipeline,
+        bool useSessionAuth)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -99,10 +121,13 @@ public sealed class ServerFunctionGroupGuardHttpTests
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseRouting();
-        app.UseSessionAuth();
+        if (useSessionAuth)
+        {
+            app.UseSessionAuth();
+        }
+
         pipeline?.Invoke(app);
         map(() => TestAppHost.MapServerFunctionsOf(app));
-        await app.StartAsync();
         return app;
     }
 }

@@ -224,7 +224,10 @@ internal sealed class BuilderFlow
             case ILocalReferenceOperation local:
                 return step.State.Env.TryGetValue(local.Local, out var localValues) ? localValues : Empty;
             case IParameterReferenceOperation parameter:
-                return step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues : Empty;
+                // A lambda or local function reading a parameter of the method around it reads that parameter's builder.
+                return step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
+                    : IsBuilder(parameter.Type) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter.Parameter)
+                    : Empty;
             case IFlowCaptureReferenceOperation capture:
                 return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
             case IFlowCaptureOperation capture:
