@@ -4,7 +4,8 @@ namespace SessionAuth;
 /// <param name="name">The function's name, <c>{TypeName}.{MethodName}</c>.</param>
 /// <param name="requiresSession">Whether the endpoint runs the session guard.</param>
 /// <param name="preloadsSession">Whether <c>UseSessionAuth()</c> opens the session before the endpoint runs.</param>
-public sealed class ServerFunctionMetadata(string name, bool requiresSession, bool preloadsSession = false)
+/// <param name="allowsAnonymous">Whether the function is marked <c>[AllowAnonymous]</c>, which keeps it open under a guard on its group.</param>
+public sealed class ServerFunctionMetadata(string name, bool requiresSession, bool preloadsSession = false, bool allowsAnonymous = false)
 {
     /// <summary>The function's name, <c>{TypeName}.{MethodName}</c>.</summary>
     public string Name { get; } = name;
@@ -14,6 +15,12 @@ public sealed class ServerFunctionMetadata(string name, bool requiresSession, bo
 
     /// <summary>Whether <c>UseSessionAuth()</c> opens the session before the endpoint runs (<see cref="PreloadSessionAttribute"/>).</summary>
     public bool PreloadsSession { get; } = preloadsSession;
+
+    /// <summary>
+    /// Whether the function is marked <c>[AllowAnonymous]</c>: its endpoint then carries <c>IAllowAnonymous</c> metadata,
+    /// so a guard convention on <c>MapServerFunctions()</c> (<c>RequireSession()</c>, <c>RequireAuthorization()</c>) leaves it open.
+    /// </summary>
+    public bool AllowsAnonymous { get; } = allowsAnonymous;
 
     /// <inheritdoc/>
     public override string ToString() => RequiresSession ? $"Server function {Name} (session required)" : $"Server function {Name}";

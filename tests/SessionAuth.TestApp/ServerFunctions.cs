@@ -136,3 +136,11 @@ public sealed class Phoenix : Creature
 {
     public string Element { get; init; } = string.Empty;
 }
+
+public static class Undecided
+{
+#pragma warning disable SAUTH0001 // No decision of its own, on purpose: ServerFunctionGroupGuardHttpTests shows that MapServerFunctions().RequireSession() guards it and that it is open without.
+    [ServerFunction]
+    public static string Report() => "undecided report";
+#pragma warning restore SAUTH0001
+}

@@ -13,6 +13,8 @@ internal sealed class AnalyzerSymbols
         ServerFunction = compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute);
         AuthorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
         EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        EndpointConventionBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
+        Hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
         RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
         ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -32,6 +34,10 @@ internal sealed class AnalyzerSymbols
     public INamedTypeSymbol? AuthorizeData { get; }
 
     public INamedTypeSymbol? EndpointRouteBuilder { get; }
+
+    public INamedTypeSymbol? EndpointConventionBuilder { get; }
+
+    public INamedTypeSymbol? Hub { get; }
 
     public INamedTypeSymbol? RequestDelegate { get; }
 

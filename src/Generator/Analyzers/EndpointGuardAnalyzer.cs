@@ -22,7 +22,8 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
         var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
-        start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
+        var builders = new BuilderValues(start.Compilation, symbols);
+        start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
         start.RegisterOperationAction(
             c => ReportConflictingAttributes(c.ReportDiagnostic, ((IAnonymousFunctionOperation)c.Operation).Symbol, symbols),
@@ -31,15 +32,14 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         {
             start.RegisterOperationBlockStartAction(block =>
             {
-                var maps = new MinimalApiEndpoints(symbols);
+                var maps = new MinimalApiEndpoints(symbols, builders);
                 block.RegisterOperationAction(c => maps.Add((IInvocationOperation)c.Operation), OperationKind.Invocation);
-                block.RegisterOperationAction(c => maps.Add((IVariableDeclaratorOperation)c.Operation), OperationKind.VariableDeclarator);
                 block.RegisterOperationBlockEndAction(c => maps.Report(c, projectGuards));
             });
         }
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, BuilderValues builders)
     {
         var method = (IMethodSymbol)context.Symbol;
         ReportConflictingAttributes(context.ReportDiagnostic, method, symbols);
@@ -49,8 +49,9 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
 
         // The generated endpoint carries no authorization metadata, so only [RequireSession] and [AllowAnonymous]
-        // decide for a server function; a fallback policy still covers it, because it applies to every such endpoint.
-        if (!projectGuards.HasFallbackPolicy(context.CancellationToken))
+        // decide for a server function itself; a fallback policy still covers it, because it applies to every such
+        // endpoint, and so does a guard convention on what every MapServerFunctions() call returns (the group of them all).
+        if (!projectGuards.HasFallbackPolicy(context.CancellationToken) && !builders.ServerFunctionsDecided(context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, method.Locations[0], $"Server function {method.ContainingType.Name}.{method.Name}", Descriptors.ServerFunctionAdvice));
         }

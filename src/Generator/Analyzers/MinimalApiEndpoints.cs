@@ -8,54 +8,29 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// The minimal API endpoints mapped in one method body, with what the body does to route groups and endpoint
-/// builders held in locals; decided when the body has been seen whole.
+/// The minimal API endpoints (and SignalR hubs, health checks) mapped in one method body, decided when the body has been
+/// seen whole: by the handler's attributes, or by a guard convention on the endpoint's builder or on the route groups it
+/// was mapped on, followed through locals, parameters, fields and helper methods by <see cref="BuilderValues"/>.
 /// </summary>
-internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
+internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues values)
 {
-    private const int MaxGroupDepth = 8;
-    private const string RequireSession = "RequireSession";
+    public const string RequireSessionConvention = "RequireSession";
     private static readonly HashSet<string> MapMethods = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
-    private readonly List<(IInvocationOperation Map, IOperation Handler)> _maps = [];
-    private readonly HashSet<ILocalSymbol> _decidedLocals = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _sessionLocals = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, IOperation> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly List<(IInvocationOperation Map, IOperation? Handler)> _maps = [];
     private readonly object _gate = new();
 
     public void Add(IInvocationOperation invocation)
     {
         var name = invocation.TargetMethod.Name;
-        if (ProjectWideGuards.IsGuardConvention(name))
-        {
-            if (Unwrap(Receiver(invocation)) is ILocalReferenceOperation local)
-            {
-                lock (_gate)
-                {
-                    _decidedLocals.Add(local.Local);
-                    if (name == RequireSession)
-                    {
-                        _sessionLocals.Add(local.Local);
-                    }
-                }
-            }
-        }
-        else if (MapMethods.Contains(name) && FindHandler(invocation) is { } handler)
+        var endpoint = MapMethods.Contains(name) ? FindHandler(invocation)
+            : IsHubOrHealthCheck(invocation) ? invocation
+            : null;
+        if (endpoint is not null)
         {
             lock (_gate)
             {
-                _maps.Add((invocation, handler));
-            }
-        }
-    }
-
-    public void Add(IVariableDeclaratorOperation declarator)
-    {
-        if (declarator.GetVariableInitializer()?.Value is { } value)
-        {
-            lock (_gate)
-            {
-                _initializers[declarator.Symbol] = value;
+                _maps.Add((invocation, endpoint == invocation ? null : endpoint));
             }
         }
     }
@@ -64,9 +39,18 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
     {
         foreach (var (map, handler) in _maps)
         {
-            if (!Decides(map, handler, sessionOnly: false) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
+            var flow = FlowOf(context, map.Syntax);
+            if (!Decides(flow, map, handler, sessionOnly: false, context.CancellationToken) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, HandlerLocation(handler), Describe(map), Descriptors.MinimalApiAdvice));
+                var advice = flow?.IsGuardedOnSomePaths(map.Syntax) == true ? Descriptors.ConditionalGuardAdvice
+                    : handler is null ? Descriptors.HubOrHealthCheckAdvice
+                    : Descriptors.MinimalApiAdvice;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, EndpointLocation(map, handler), Describe(map), advice));
+            }
+
+            if (handler is null)
+            {
+                continue;
             }
 
             // Session data is bound from the request's session: without RequireSession it is null for anonymous callers.
@@ -74,7 +58,7 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
             {
                 if (parameter.NullableAnnotation != NullableAnnotation.Annotated
                     && parameter.Type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData))
-                    && !Decides(map, handler, sessionOnly: true))
+                    && !Decides(flow, map, handler, sessionOnly: true, context.CancellationToken))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameter.Name, Describe(map), parameter.Type.Name));
                 }
@@ -82,15 +66,85 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
         }
     }
 
+    /// <summary>The flow of the operation block that holds <paramref name="map"/>, from the graph the driver builds.</summary>
+    private BuilderFlow? FlowOf(OperationBlockAnalysisContext context, SyntaxNode map)
+    {
+        foreach (var block in context.OperationBlocks)
+        {
+            var root = block;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            if (root.Syntax.SyntaxTree == map.SyntaxTree && root.Syntax.Span.Contains(map.Span)
+                && root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation)
+            {
+                return values.FlowOf(root, context.GetControlFlowGraph(block), context.OwningSymbol as IMethodSymbol, context.CancellationToken);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Whether the endpoint made a guard decision: any of them, or with <paramref name="sessionOnly"/> one that
     /// requires a session ([RequireSession] or RequireSession()).
     /// </summary>
-    private bool Decides(IInvocationOperation map, IOperation handler, bool sessionOnly) =>
-        HandlerDecides(handler, sessionOnly) || ChainDecides(map, sessionOnly) || SourceDecides(Receiver(map), 0, sessionOnly);
+    private bool Decides(BuilderFlow? flow, IInvocationOperation map, IOperation? handler, bool sessionOnly, CancellationToken cancellationToken) =>
+        (handler is null ? HubDecides(map, sessionOnly) : HandlerDecides(handler, sessionOnly))
+        || (flow is not null && values.Decides(flow, map.Syntax, sessionOnly, cancellationToken));
 
-    private static bool IsDecision(string conventionName, bool sessionOnly) =>
-        sessionOnly ? conventionName == RequireSession : ProjectWideGuards.IsGuardConvention(conventionName);
+    /// <summary>
+    /// SignalR adds the attributes of the hub class (inherited ones included) to the metadata of the hub's endpoints, so
+    /// they decide; attributes on hub methods are checked per invocation, after anyone has connected, and do not.
+    /// </summary>
+    private bool HubDecides(IInvocationOperation map, bool sessionOnly)
+    {
+        if (map.TargetMethod.Name != "MapHub" || map.TargetMethod.TypeArguments.Length != 1)
+        {
+            return false;
+        }
+
+        var hub = map.TargetMethod.TypeArguments[0] as INamedTypeSymbol;
+        for (var type = hub; type is not null; type = type.BaseType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if ((sessionOnly ? KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(attribute))
+                    && (SymbolEqualityComparer.Default.Equals(type, hub) || IsInherited(attribute.AttributeClass!)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        // GetCustomAttributes(inherit: true) returns a base class's attribute only when its AttributeUsage (itself
+        // inherited by derived attribute classes) says Inherited, which is the default.
+        static bool IsInherited(INamedTypeSymbol attributeClass)
+        {
+            for (var current = attributeClass; current is not null; current = current.BaseType)
+            {
+                if (current.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute") is { } usage)
+                {
+                    return usage.NamedArguments.FirstOrDefault(n => n.Key == "Inherited").Value.Value is not false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private bool IsHubOrHealthCheck(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        return method.IsExtensionMethod && method.Parameters.Length > 0 && KnownTypes.Is(method.Parameters[0].Type, symbols.EndpointRouteBuilder)
+            && (method.Name == "MapHealthChecks"
+                || (method.Name == "MapHub" && method.TypeArguments.Length == 1 && method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder"
+                    && ControllerActions.Inherits(invocation.TargetMethod.TypeArguments[0] as INamedTypeSymbol, symbols.Hub)));
+    }
 
     private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
     {
@@ -135,64 +189,6 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
         return sessionOnly ? decision.RequiresSession : decision.IsDecided;
     }
 
-    /// <summary>A guard convention later in the chain (<c>MapGet(...).RequireAuthorization()</c>), or on the local that holds it.</summary>
-    private bool ChainDecides(IOperation map, bool sessionOnly)
-    {
-        var current = map;
-        while (true)
-        {
-            var parent = current.Parent;
-            while (parent is IConversionOperation)
-            {
-                current = parent;
-                parent = parent.Parent;
-            }
-
-            if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && Unwrap(Receiver(outer)) == Unwrap(current))
-            {
-                if (IsDecision(outer.TargetMethod.Name, sessionOnly))
-                {
-                    return true;
-                }
-
-                current = outer;
-                continue;
-            }
-
-            if (parent is IInvocationOperation instanceCall && instanceCall.Instance == current)
-            {
-                current = instanceCall;
-                continue;
-            }
-
-            return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
-                && (sessionOnly ? _sessionLocals : _decidedLocals).Contains(declarator.Symbol);
-        }
-    }
-
-    /// <summary>Whether the builder an endpoint is mapped on is a route group with a guard decision, at any depth.</summary>
-    private bool SourceDecides(IOperation? source, int depth, bool sessionOnly)
-    {
-        if (depth > MaxGroupDepth)
-        {
-            return false;
-        }
-
-        switch (Unwrap(source))
-        {
-            case IInvocationOperation invocation:
-                return IsDecision(invocation.TargetMethod.Name, sessionOnly) || SourceDecides(Receiver(invocation), depth + 1, sessionOnly);
-            case ILocalReferenceOperation local:
-                return (sessionOnly ? _sessionLocals : _decidedLocals).Contains(local.Local)
-                    || (_initializers.TryGetValue(local.Local, out var initializer) && SourceDecides(initializer, depth + 1, sessionOnly));
-            default:
-                return false;
-        }
-    }
-
-    private static IOperation? Receiver(IInvocationOperation invocation) =>
-        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-
     private static IOperation? Unwrap(IOperation? operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
@@ -219,8 +215,9 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
         return current;
     }
 
-    private static Location HandlerLocation(IOperation handler) =>
-        UnwrapDelegate(handler)?.Syntax is LambdaExpressionSyntax lambda ? lambda.ArrowToken.GetLocation() : handler.Syntax.GetLocation();
+    private static Location EndpointLocation(IInvocationOperation map, IOperation? handler) => handler is null
+        ? (map.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : map.Syntax.GetLocation())
+        : UnwrapDelegate(handler)?.Syntax is LambdaExpressionSyntax lambda ? lambda.ArrowToken.GetLocation() : handler.Syntax.GetLocation();
 
     private static string Describe(IInvocationOperation map)
     {
@@ -232,6 +229,8 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols)
             "MapDelete" => "DELETE ",
             "MapPatch" => "PATCH ",
             "MapFallback" => "fallback ",
+            "MapHub" => $"hub {map.TargetMethod.TypeArguments[0].Name} at ",
+            "MapHealthChecks" => "health check ",
             _ => string.Empty,
         };
         var route = map.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;

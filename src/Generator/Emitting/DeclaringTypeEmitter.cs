@@ -77,6 +77,11 @@ internal static class DeclaringTypeEmitter
             metadata.Add("preloadsSession: true");
         }
 
+        if (function.Guard.AllowsAnonymous)
+        {
+            metadata.Add("allowsAnonymous: true");
+        }
+
         writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");
         writer.WriteOperands(Steps(function), "|", ",");
         if (function.Guard.RequiresSession)

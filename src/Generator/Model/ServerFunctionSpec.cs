@@ -58,7 +58,8 @@ internal sealed record ServerFunctionSpec(
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
 /// <param name="RequiresSession">Whether the endpoint requires a session.</param>
 /// <param name="RedirectTo">The login path set on the deciding attribute, or <see langword="null"/> for the options' path.</param>
-internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo)
+/// <param name="AllowsAnonymous">Whether <c>[AllowAnonymous]</c> decided: the endpoint stays open under a guard convention on its group.</param>
+internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool AllowsAnonymous = false)
 {
     public static GuardSpec None { get; } = new(false, null);
 }

@@ -115,7 +115,9 @@ internal sealed class ServerFunctionParser
             IsStatic: _method.IsStatic,
             HttpMethod: httpMethod,
             Route: route,
-            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo) : GuardSpec.None,
+            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo)
+                : guard.Kind == GuardKind.Anonymous ? new GuardSpec(false, null, AllowsAnonymous: true)
+                : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
             SessionDataType: parameterParser.SessionDataType,
             Parameters: parameters.ToImmutable().ToEquatableArray(),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +39,14 @@ public static class ServerFunctionRoutes
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata(metadata)
             .WithDisplayName(metadata.ToString());
+
+        // [AllowAnonymous] on the function is its decision: a guard convention on the group (RequireSession(),
+        // RequireAuthorization()) must not close it, and both UseSessionAuth() and UseAuthorization() honour IAllowAnonymous.
+        if (metadata.AllowsAnonymous)
+        {
+            endpoint.WithMetadata(new AllowAnonymousAttribute());
+        }
+
         return metadata.PreloadsSession ? endpoint.WithMetadata(new PreloadSessionAttribute()) : endpoint;
     }
 

@@ -20,7 +20,8 @@ internal readonly struct SessionEndpointMetadata
 
     /// <summary>
     /// The guard the middleware runs; <see langword="null"/> when the endpoint asks for none, guards itself (a generated
-    /// server function) or opens itself with <c>[AllowAnonymous]</c>.
+    /// server function that requires a session) or opens itself with <c>[AllowAnonymous]</c>. A server function without a
+    /// decision of its own is guarded by the middleware when a convention on its group asks for it.
     /// </summary>
     public RequireSessionAttribute? Requirement { get; }
 
@@ -29,8 +30,8 @@ internal readonly struct SessionEndpointMetadata
 
     /// <summary>
     /// Whether the endpoint's promise (a guard, or a preloaded and privately cached response) is kept only by the
-    /// middleware; such an endpoint must not run unless the middleware ran for it. Generated server functions guard
-    /// themselves and are never counted.
+    /// middleware; such an endpoint must not run unless the middleware ran for it. Generated server functions that
+    /// require a session guard themselves and are never counted; one guarded only by its group's convention is.
     /// </summary>
     public bool NeedsMiddleware { get; }
 
@@ -49,7 +50,9 @@ internal readonly struct SessionEndpointMetadata
             return default;
         }
 
-        if (metadata.GetMetadata<ServerFunctionMetadata>() is not null)
+        // A server function that requires a session guards itself; one without a decision of its own is guarded here
+        // when a RequireSession() on MapServerFunctions() (or a group around it) asks for it.
+        if (metadata.GetMetadata<ServerFunctionMetadata>() is { } function && (function.RequiresSession || requirement is null || metadata.GetMetadata<IAllowAnonymous>() is not null))
         {
             return new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
         }

@@ -87,7 +87,10 @@ namespace SessionAuth.Generated
                 services,
                 "GET",
                 "/_server/Catalog/Products",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Products", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Products",
+                    requiresSession: false,
+                    allowsAnonymous: true),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.None,
                 global::Shop.Catalog.Products);
         }
@@ -124,7 +127,10 @@ namespace SessionAuth.Generated
                 services,
                 "POST",
                 "/_server/Orders/Health",
-                new global::SessionAuth.ServerFunctionMetadata("Orders.Health", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Orders.Health",
+                    requiresSession: false,
+                    allowsAnonymous: true),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Health);
         }

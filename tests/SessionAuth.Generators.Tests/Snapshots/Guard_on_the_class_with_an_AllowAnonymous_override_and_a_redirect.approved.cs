@@ -100,7 +100,10 @@ namespace SessionAuth.Generated
                 services,
                 "POST",
                 "/_server/Orders/Count",
-                new global::SessionAuth.ServerFunctionMetadata("Orders.Count", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Orders.Count",
+                    requiresSession: false,
+                    allowsAnonymous: true),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Count);
         }

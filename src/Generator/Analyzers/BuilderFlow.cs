@@ -1,0 +1,552 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// What one body does with endpoint builders (route groups, endpoint convention builders), read over its control flow
+/// graph: which builder each local, parameter and capture may hold at each point (reaching definitions), which builders
+/// a <c>MapGroup</c>/<c>Map*</c> call creates and from which, and which of them got a guard convention on every path.
+/// </summary>
+/// <remarks>
+/// A builder value is the syntax of the call that created it (one value per call site, whatever the number of times it
+/// runs), or a symbol for a builder that comes from outside the body: a parameter, a field or property, or the return
+/// value of a method of the compilation. Conventions on a builder apply when the endpoints are built, after the mapping
+/// code has run, so what matters is whether a guard was applied to the value on every path that created it, not where.
+/// Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside them may hold
+/// any value the outer body ever assigned to it.
+/// </remarks>
+internal sealed class BuilderFlow
+{
+    // Mapping code settles in a few rounds; a graph that does not within this many is left with what it has, which at
+    // worst leaves a builder undecided (the rule fires) and never decided when it is not.
+    private const int MaxRounds = 32;
+
+    private static readonly HashSet<object> Empty = new(ValueComparer.Instance);
+
+    private readonly AnalyzerSymbols _symbols;
+    private readonly Dictionary<SyntaxNode, Graph> _owners = [];
+    private readonly Dictionary<object, HashSet<object>> _everAssigned = new(ValueComparer.Instance);
+
+    private BuilderFlow(AnalyzerSymbols symbols) => _symbols = symbols;
+
+    /// <summary>The parents of every builder created in the body: the values of the builder it was created on.</summary>
+    public Dictionary<SyntaxNode, HashSet<object>> Parents { get; } = [];
+
+    /// <summary>The values passed to each call of a method of the compilation, by call syntax and parameter ordinal.</summary>
+    public Dictionary<SyntaxNode, Dictionary<int, HashSet<object>>> CallArguments { get; } = [];
+
+    /// <summary>The values the body returns, by the method (or local function) that returns them, with the syntax that returns them.</summary>
+    public Dictionary<IMethodSymbol, List<(SyntaxNode Site, HashSet<object> Values)>> Returns { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The values written to fields and properties of the compilation, by member, with the syntax that writes them.</summary>
+    public Dictionary<ISymbol, List<(SyntaxNode Site, HashSet<object> Values)>> MemberWrites { get; } = new(SymbolEqualityComparer.Default);
+
+    public static BuilderFlow Analyze(ControlFlowGraph graph, IMethodSymbol? method, AnalyzerSymbols symbols, CancellationToken cancellationToken)
+    {
+        var flow = new BuilderFlow(symbols);
+        flow.AnalyzeGraph(graph, method, cancellationToken);
+        return flow;
+    }
+
+    /// <summary>Whether <paramref name="creation"/> (a builder this body created) got a guard on every path that created it.</summary>
+    public bool IsGuardedWhereCreated(SyntaxNode creation, bool sessionOnly) =>
+        _owners.TryGetValue(creation, out var owner) && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(creation);
+
+    /// <summary>Whether a guard was applied on some path to <paramref name="creation"/> or a builder it was created on in this body.</summary>
+    public bool IsGuardedOnSomePaths(SyntaxNode creation)
+    {
+        var pending = new Stack<object>([creation]);
+        var seen = new HashSet<object>(ValueComparer.Instance);
+        while (pending.Count > 0)
+        {
+            var value = pending.Pop();
+            if (!seen.Add(value))
+            {
+                continue;
+            }
+
+            if (_owners.Values.Any(o => o.GuardedSomewhere.Contains(value)))
+            {
+                return true;
+            }
+
+            if (value is SyntaxNode node && Parents.TryGetValue(node, out var parents))
+            {
+                foreach (var parent in parents)
+                {
+                    pending.Push(parent);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the body or nested function in which <paramref name="site"/> (a creation, call, return or write) was seen
+    /// guarded <paramref name="root"/>, a builder from outside it, on every path.
+    /// </summary>
+    public bool IsRootGuardedAt(SyntaxNode site, object root, bool sessionOnly) =>
+        _owners.TryGetValue(site, out var owner) && (sessionOnly ? owner.RootsGuardedSession : owner.RootsGuarded).Contains(root);
+
+    public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
+
+    private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken)
+    {
+        var owner = new Graph(method);
+        var blocks = graph.Blocks;
+        var entryStates = new State?[blocks.Length];
+        var exitStates = new State?[blocks.Length];
+        var start = new State();
+        if (method is not null)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsBuilder(parameter.Type))
+                {
+                    start.Env[parameter] = new HashSet<object>(ValueComparer.Instance) { parameter };
+                }
+            }
+        }
+
+        foreach (var assigned in _everAssigned)
+        {
+            start.Env[assigned.Key] = new HashSet<object>(assigned.Value, ValueComparer.Instance);
+        }
+
+        entryStates[0] = start;
+
+        // Reaching definitions to a fixed point: environments and "created but not yet guarded" only grow at merges;
+        // "roots guarded on every path" only shrink.
+        var changed = true;
+        for (var round = 0; changed && round < MaxRounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            changed = false;
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                var block = blocks[i];
+                var entry = i == 0 ? start : Merge(block, exitStates);
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                entryStates[i] = entry;
+                var exit = Transfer(block, entry.Clone(), owner, record: false);
+                if (exitStates[i] is null || !exitStates[i]!.SameAs(exit))
+                {
+                    exitStates[i] = exit;
+                    changed = true;
+                }
+            }
+        }
+
+        // One recording pass over the settled states: the facts then describe every path.
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (entryStates[i] is { } entry)
+            {
+                Transfer(blocks[i], entry.Clone(), owner, record: true);
+            }
+        }
+
+        var exitState = exitStates[blocks.Length - 1] ?? new State();
+        owner.UnguardedAtExit = exitState.Unguarded;
+        owner.UnguardedSessionAtExit = exitState.UnguardedSession;
+        owner.RootsGuarded = exitState.RootsGuarded ?? Empty;
+        owner.RootsGuardedSession = exitState.RootsGuardedSession ?? Empty;
+        owner.GuardedSomewhere = exitState.GuardedSomewhere;
+        foreach (var site in owner.Sites)
+        {
+            _owners[site] = owner;
+        }
+
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            AnalyzeGraph(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), localFunction, cancellationToken);
+        }
+
+        foreach (var lambda in owner.Lambdas)
+        {
+            AnalyzeGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, cancellationToken);
+        }
+    }
+
+    private static State? Merge(BasicBlock block, State?[] exitStates)
+    {
+        State? merged = null;
+        foreach (var predecessor in block.Predecessors)
+        {
+            if (exitStates[predecessor.Source.Ordinal] is { } state)
+            {
+                merged = merged is null ? state.Clone() : merged.MergeWith(state);
+            }
+        }
+
+        return merged;
+    }
+
+    private State Transfer(BasicBlock block, State state, Graph owner, bool record)
+    {
+        var context = new Step(state, owner, record);
+        foreach (var operation in block.Operations)
+        {
+            Eval(operation, context);
+        }
+
+        if (block.BranchValue is { } branch)
+        {
+            var values = Eval(branch, context);
+            if (record && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && owner.Method is { } method)
+            {
+                Add(Returns, method, branch.Syntax, values, owner);
+            }
+        }
+
+        return state;
+    }
+
+    private HashSet<object> Eval(IOperation? operation, Step step)
+    {
+        switch (operation)
+        {
+            case null:
+                return Empty;
+            case IConversionOperation conversion:
+                return Eval(conversion.Operand, step);
+            case IParenthesizedOperation parenthesized:
+                return Eval(parenthesized.Operand, step);
+            case ILocalReferenceOperation local:
+                return step.State.Env.TryGetValue(local.Local, out var localValues) ? localValues : Empty;
+            case IParameterReferenceOperation parameter:
+                // A lambda or local function reading a parameter of the method around it reads that parameter's builder.
+                return step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
+                    : IsBuilder(parameter.Type) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter.Parameter)
+                    : Empty;
+            case IFlowCaptureReferenceOperation capture:
+                return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
+            case IFlowCaptureOperation capture:
+                step.State.Env[capture.Id] = Eval(capture.Value, step);
+                return Empty;
+            case IFlowAnonymousFunctionOperation lambda:
+                step.Owner.Lambdas.Add(lambda);
+                return Empty;
+            case ISimpleAssignmentOperation assignment:
+                return Assign(assignment, step);
+            case IInvocationOperation invocation:
+                return Invoke(invocation, step);
+            case IFieldReferenceOperation or IPropertyReferenceOperation:
+            {
+                var member = (IMemberReferenceOperation)operation;
+                Eval(member.Instance, step);
+                if (IsBuilder(operation.Type) && IsInSource(member.Member))
+                {
+                    return Single(member.Member.OriginalDefinition);
+                }
+
+                return Empty;
+            }
+
+            default:
+                foreach (var child in operation.ChildOperations)
+                {
+                    Eval(child, step);
+                }
+
+                return Empty;
+        }
+    }
+
+    private HashSet<object> Assign(ISimpleAssignmentOperation assignment, Step step)
+    {
+        switch (assignment.Target)
+        {
+            case ILocalReferenceOperation local:
+            {
+                var values = Eval(assignment.Value, step);
+                step.State.Env[local.Local] = values;
+                if (step.Record)
+                {
+                    AddAll(_everAssigned, local.Local, values);
+                }
+
+                return values;
+            }
+
+            case IParameterReferenceOperation parameter:
+            {
+                var values = Eval(assignment.Value, step);
+                step.State.Env[parameter.Parameter] = values;
+                return values;
+            }
+
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
+            {
+                Eval(member.Instance, step);
+                var values = Eval(assignment.Value, step);
+                if (step.Record && IsBuilder(member.Type))
+                {
+                    // A write of a value nobody can follow still counts as a write: the member is then not decided.
+                    Add(MemberWrites, member.Member.OriginalDefinition, assignment.Syntax, values.Count == 0 ? Single(Unknown.Instance) : values, step.Owner);
+                }
+
+                return values;
+            }
+
+            default:
+                Eval(assignment.Target, step);
+                return Eval(assignment.Value, step);
+        }
+    }
+
+    private HashSet<object> Invoke(IInvocationOperation invocation, Step step)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = Eval(invocation.Instance, step);
+        var arguments = new Dictionary<int, HashSet<object>>();
+        var receiverIsBuilder = invocation.Instance is { } instance && IsBuilder(instance.Type);
+        foreach (var argument in invocation.Arguments)
+        {
+            var values = Eval(argument.Value, step);
+            if (argument.Parameter is { } parameter)
+            {
+                arguments[parameter.Ordinal] = values;
+                if (method.IsExtensionMethod && parameter.Ordinal == 0 && invocation.Instance is null)
+                {
+                    receiver = values;
+                    receiverIsBuilder = IsBuilder(argument.Value.Type) || IsBuilder(parameter.Type);
+                }
+            }
+        }
+
+        var name = method.Name;
+        if (ProjectWideGuards.IsGuardConvention(name) && receiverIsBuilder)
+        {
+            step.State.Guard(receiver, sessionOnly: name == MinimalApiEndpoints.RequireSessionConvention);
+            return receiver;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var creates = IsBuilder(method.ReturnType) && name.StartsWith("Map", StringComparison.Ordinal) && (receiverIsBuilder || IsMapServerFunctions(definition));
+        if (IsInSource(definition) && !IsMapServerFunctions(definition))
+        {
+            if (step.Record)
+            {
+                CallArguments[invocation.Syntax] = arguments;
+                step.Owner.Sites.Add(invocation.Syntax);
+            }
+
+            return IsBuilder(method.ReturnType) ? Single(new CallResult(definition, invocation.Syntax)) : Empty;
+        }
+
+        if (creates)
+        {
+            var creation = invocation.Syntax;
+            step.Owner.Created.Add(creation);
+            step.Owner.Sites.Add(creation);
+            step.State.Create(creation);
+            if (step.Record)
+            {
+                Parents[creation] = receiver;
+            }
+
+            return Single(creation);
+        }
+
+        return receiverIsBuilder && IsBuilder(method.ReturnType) ? receiver : Empty;
+    }
+
+    internal bool IsBuilder(ITypeSymbol? type) =>
+        type is not null && (KnownTypes.Implements(type, _symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, _symbols.EndpointConventionBuilder));
+
+    internal static bool IsMapServerFunctions(IMethodSymbol method) =>
+        method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Emitting.MapServerFunctionsEmitter.ExtensionsMetadataName;
+
+    private static bool IsInSource(ISymbol symbol) => !symbol.IsImplicitlyDeclared && symbol.Locations.Any(static l => l.IsInSource);
+
+    private static HashSet<object> Single(object value) => new(ValueComparer.Instance) { value };
+
+    private static void AddAll<TKey>(Dictionary<TKey, HashSet<object>> map, TKey key, HashSet<object> values)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var set))
+        {
+            map[key] = set = new HashSet<object>(ValueComparer.Instance);
+        }
+
+        set.UnionWith(values);
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<(SyntaxNode, HashSet<object>)>> map, TKey key, SyntaxNode site, HashSet<object> values, Graph owner)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add((site, values));
+        owner.Sites.Add(site);
+    }
+
+    /// <summary>What a call of a method of the compilation returns, at one call site (a method returning its parameter returns that call's argument).</summary>
+    internal sealed class CallResult(IMethodSymbol method, SyntaxNode call)
+    {
+        public IMethodSymbol Method { get; } = method;
+
+        public SyntaxNode Call { get; } = call;
+
+        public override bool Equals(object? obj) =>
+            obj is CallResult other && ReferenceEquals(Call, other.Call) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(Call);
+    }
+
+    /// <summary>A value nobody can follow (a builder written from outside the compilation's view).</summary>
+    internal sealed class Unknown
+    {
+        public static readonly Unknown Instance = new();
+    }
+
+    /// <summary>One graph's facts: what it created, which outside builders it guarded on every path.</summary>
+    private sealed class Graph(IMethodSymbol? method)
+    {
+        public IMethodSymbol? Method { get; } = method;
+
+        public HashSet<SyntaxNode> Created { get; } = [];
+
+        /// <summary>Every syntax a fact was recorded at: creations, calls, returns, writes.</summary>
+        public HashSet<SyntaxNode> Sites { get; } = [];
+
+        public List<IFlowAnonymousFunctionOperation> Lambdas { get; } = [];
+
+        public HashSet<object> UnguardedAtExit { get; set; } = Empty;
+
+        public HashSet<object> UnguardedSessionAtExit { get; set; } = Empty;
+
+        public HashSet<object> RootsGuarded { get; set; } = Empty;
+
+        public HashSet<object> RootsGuardedSession { get; set; } = Empty;
+
+        public HashSet<object> GuardedSomewhere { get; set; } = Empty;
+    }
+
+    private readonly record struct Step(State State, Graph Owner, bool Record);
+
+    /// <summary>The facts at one program point.</summary>
+    private sealed class State
+    {
+        /// <summary>Locals, parameters and captures: the builders each may hold (may: union at merges).</summary>
+        public Dictionary<object, HashSet<object>> Env { get; private set; } = new(ValueComparer.Instance);
+
+        /// <summary>Builders created on some path and not guarded since on that path (may: union at merges).</summary>
+        public HashSet<object> Unguarded { get; private set; } = new(ValueComparer.Instance);
+
+        public HashSet<object> UnguardedSession { get; private set; } = new(ValueComparer.Instance);
+
+        /// <summary>Builders from outside the body guarded on every path so far (must: intersection at merges).</summary>
+        public HashSet<object>? RootsGuarded { get; private set; } = new(ValueComparer.Instance);
+
+        public HashSet<object>? RootsGuardedSession { get; private set; } = new(ValueComparer.Instance);
+
+        /// <summary>Builders guarded on some path (may), to tell "guarded on some paths only" from "never guarded".</summary>
+        public HashSet<object> GuardedSomewhere { get; private set; } = new(ValueComparer.Instance);
+
+        public void Create(SyntaxNode creation)
+        {
+            Unguarded.Add(creation);
+            UnguardedSession.Add(creation);
+        }
+
+        public void Guard(HashSet<object> values, bool sessionOnly)
+        {
+            // A guard on a builder that may be one of several values guards the one it holds on this path, which is
+            // not known here: it guards all of them only when there is just one.
+            var certain = values.Count == 1;
+            foreach (var value in values)
+            {
+                GuardedSomewhere.Add(value);
+                if (!certain)
+                {
+                    continue;
+                }
+
+                Unguarded.Remove(value);
+                if (value is not SyntaxNode)
+                {
+                    RootsGuarded!.Add(value);
+                }
+
+                if (sessionOnly)
+                {
+                    UnguardedSession.Remove(value);
+                    if (value is not SyntaxNode)
+                    {
+                        RootsGuardedSession!.Add(value);
+                    }
+                }
+            }
+        }
+
+        public State Clone()
+        {
+            var clone = new State
+            {
+                Unguarded = new HashSet<object>(Unguarded, ValueComparer.Instance),
+                UnguardedSession = new HashSet<object>(UnguardedSession, ValueComparer.Instance),
+                RootsGuarded = new HashSet<object>(RootsGuarded!, ValueComparer.Instance),
+                RootsGuardedSession = new HashSet<object>(RootsGuardedSession!, ValueComparer.Instance),
+                GuardedSomewhere = new HashSet<object>(GuardedSomewhere, ValueComparer.Instance),
+            };
+            foreach (var entry in Env)
+            {
+                clone.Env[entry.Key] = entry.Value;
+            }
+
+            return clone;
+        }
+
+        public State MergeWith(State other)
+        {
+            foreach (var entry in other.Env)
+            {
+                Env[entry.Key] = Env.TryGetValue(entry.Key, out var mine) ? new HashSet<object>(mine.Concat(entry.Value), ValueComparer.Instance) : entry.Value;
+            }
+
+            Unguarded.UnionWith(other.Unguarded);
+            UnguardedSession.UnionWith(other.UnguardedSession);
+            RootsGuarded!.IntersectWith(other.RootsGuarded!);
+            RootsGuardedSession!.IntersectWith(other.RootsGuardedSession!);
+            GuardedSomewhere.UnionWith(other.GuardedSomewhere);
+            return this;
+        }
+
+        public bool SameAs(State other) =>
+            Unguarded.SetEquals(other.Unguarded) && UnguardedSession.SetEquals(other.UnguardedSession)
+            && RootsGuarded!.SetEquals(other.RootsGuarded!) && RootsGuardedSession!.SetEquals(other.RootsGuardedSession!)
+            && GuardedSomewhere.SetEquals(other.GuardedSomewhere)
+            && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
+    }
+
+    /// <summary>Symbols by symbol equality, syntax and operations by reference, captures by id.</summary>
+    internal sealed class ValueComparer : IEqualityComparer<object>
+    {
+        public static readonly ValueComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => x is ISymbol a && y is ISymbol b
+            ? SymbolEqualityComparer.Default.Equals(a, b)
+            : x is SyntaxNode || y is SyntaxNode ? ReferenceEquals(x, y) : object.Equals(x, y);
+
+        public int GetHashCode(object obj) => obj switch
+        {
+            ISymbol symbol => SymbolEqualityComparer.Default.GetHashCode(symbol),
+            SyntaxNode node => RuntimeHelpers.GetHashCode(node),
+            _ => obj.GetHashCode(),
+        };
+    }
+}

@@ -1,0 +1,447 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// Whether a builder an endpoint is mapped on got a guard decision, following builders across method boundaries within
+/// the compilation: a parameter is decided when every call of its method (directly, through an interface method it
+/// implements or a method it overrides) passes a decided builder; a method's return value when every return does; a
+/// field or property when every write does.
+/// </summary>
+/// <remarks>
+/// Where a path is not visible the builder is not decided: a method that is referenced as a delegate, an externally
+/// visible method of a library (callers outside the compilation), a virtual method's return value, a lambda's parameter,
+/// a member written from outside the compilation. Built lazily, once per compilation: the bodies of other methods are
+/// analysed only when an endpoint is not decided in its own body, and the names of the compilation's builder-typed
+/// methods, fields and properties are indexed in one syntax walk.
+/// </remarks>
+internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols symbols)
+{
+    private const int MaxDepth = 12;
+
+    private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
+    private readonly object _indexGate = new();
+    private Dictionary<string, List<SimpleNameSyntax>>? _names;
+    private bool? _serverFunctionsDecided;
+
+    /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
+    public BuilderFlow FlowOf(IOperation block, ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken) =>
+        _flows.GetOrAdd(block.Syntax, _ => BuilderFlow.Analyze(graph, method, symbols, cancellationToken))!;
+
+    /// <summary>
+    /// Whether <paramref name="creation"/>, a builder created in <paramref name="flow"/> (a Map call's endpoint, a group),
+    /// has a guard decision: guarded on every path that created it, or created on builders that all have one.
+    /// </summary>
+    public bool Decides(BuilderFlow flow, SyntaxNode creation, bool sessionOnly, CancellationToken cancellationToken) =>
+        Decides(flow, creation, creation, sessionOnly, 0, cancellationToken);
+
+    /// <summary>
+    /// Whether what every <c>MapServerFunctions()</c> call of the compilation returns (the route group of every server
+    /// function) has a guard decision; not when there is no call.
+    /// </summary>
+    public bool ServerFunctionsDecided(CancellationToken cancellationToken)
+    {
+        lock (_indexGate)
+        {
+            if (_serverFunctionsDecided is { } known)
+            {
+                return known;
+            }
+        }
+
+        var calls = 0;
+        var decided = true;
+        foreach (var name in Occurrences("MapServerFunctions", cancellationToken))
+        {
+            if (Bind(name, cancellationToken) is IMethodSymbol method && BuilderFlow.IsMapServerFunctions(method) && InvocationOf(name) is { } invocation)
+            {
+                calls++;
+                decided &= FlowAround(invocation, cancellationToken) is { } flow && Decides(flow, invocation, sessionOnly: false, cancellationToken);
+            }
+        }
+
+        lock (_indexGate)
+        {
+            _serverFunctionsDecided = calls > 0 && decided;
+            return _serverFunctionsDecided.Value;
+        }
+    }
+
+    private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        if (value is SyntaxNode creation)
+        {
+            return flow.Created(creation)
+                && (flow.IsGuardedWhereCreated(creation, sessionOnly)
+                    || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken)));
+        }
+
+        return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
+        {
+            IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
+            BuilderFlow.CallResult call => ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken),
+            IFieldSymbol or IPropertySymbol => MemberDecides((ISymbol)value, sessionOnly, depth + 1, cancellationToken),
+            _ => false,
+        };
+    }
+
+    private bool AllDecide(BuilderFlow flow, SyntaxNode site, HashSet<object> values, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (!Decides(flow, site, value, sessionOnly, depth, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method || CallableFromOutside(method))
+        {
+            return false;
+        }
+
+        var targets = CallTargets(method);
+        var calls = 0;
+        foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
+        {
+            if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
+            {
+                continue;
+            }
+
+            // A use that is not a call (a method group turned into a delegate, nameof) lets callers we cannot see in.
+            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow
+                || !flow.CallArguments.TryGetValue(invocation, out var arguments)
+                || !arguments.TryGetValue(parameter.Ordinal, out var values)
+                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+            {
+                return false;
+            }
+
+            calls++;
+        }
+
+        return calls > 0;
+    }
+
+    /// <summary>
+    /// Whether every value <paramref name="method"/> returns is decided; a parameter it returns unguarded is the argument
+    /// of <paramref name="call"/> (a fluent helper returns what it was given), or of every call when there is none.
+    /// </summary>
+    private bool ReturnDecides(IMethodSymbol method, (BuilderFlow Flow, SyntaxNode Site)? call, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern)
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var body = reference.GetSyntax(cancellationToken);
+            if (FlowAround(body, cancellationToken) is not { } flow || !flow.Returns.TryGetValue(method, out var returns))
+            {
+                return false;
+            }
+
+            foreach (var (site, values) in returns)
+            {
+                foreach (var value in values)
+                {
+                    var decided = value is IParameterSymbol parameter && call is var (callerFlow, callSite)
+                        && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && !flow.IsRootGuardedAt(site, parameter, sessionOnly)
+                        ? callerFlow.CallArguments.TryGetValue(callSite, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
+                            && AllDecide(callerFlow, callSite, passed, sessionOnly, depth, cancellationToken)
+                        : Decides(flow, site, value, sessionOnly, depth, cancellationToken);
+                    if (!decided)
+                    {
+                        return false;
+                    }
+                }
+
+                found |= values.Count > 0;
+                if (values.Count == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private bool MemberDecides(ISymbol member, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (member is IPropertySymbol property && !IsAutoProperty(property))
+        {
+            return property.GetMethod is { } getter && ReturnDecides(getter, null, sessionOnly, depth, cancellationToken);
+        }
+
+        if (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary && IsWritableFromOutside(member))
+        {
+            return false;
+        }
+
+        var writes = 0;
+        var seen = new HashSet<BuilderFlow>();
+        foreach (var name in Occurrences(member.Name, cancellationToken))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(Bind(name, cancellationToken)?.OriginalDefinition, member)
+                || FlowAround(name, cancellationToken) is not { } flow || !seen.Add(flow))
+            {
+                continue;
+            }
+
+            if (flow.MemberWrites.TryGetValue(member, out var list))
+            {
+                foreach (var (site, values) in list)
+                {
+                    if (!AllDecide(flow, site, values, sessionOnly, depth, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    writes++;
+                }
+            }
+        }
+
+        // Initializers of fields and auto-properties are bodies of their own, reached through their declarations.
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer,
+                PropertyDeclarationSyntax declared => declared.Initializer,
+                _ => null,
+            };
+            if (initializer is not null && FlowAround(initializer, cancellationToken) is { } flow && seen.Add(flow)
+                && flow.MemberWrites.TryGetValue(member, out var list))
+            {
+                foreach (var (site, values) in list)
+                {
+                    if (!AllDecide(flow, site, values, sessionOnly, depth, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    writes++;
+                }
+            }
+        }
+
+        return writes > 0;
+    }
+
+    /// <summary>The method, and the interface methods it implements and the methods it overrides, whose calls reach it.</summary>
+    private static HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
+    {
+        var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            targets.Add(overridden.OriginalDefinition);
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            targets.Add(implemented.OriginalDefinition);
+        }
+
+        foreach (var @interface in method.ContainingType?.AllInterfaces ?? [])
+        {
+            foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType!.FindImplementationForInterfaceMember(member), method))
+                {
+                    targets.Add(member.OriginalDefinition);
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    private bool CallableFromOutside(IMethodSymbol method)
+    {
+        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+        {
+            return false;
+        }
+
+        return CallTargets(method).Any(IsVisibleFromOutside);
+    }
+
+    private static bool IsVisibleFromOutside(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWritableFromOutside(ISymbol member) => member switch
+    {
+        IFieldSymbol field => !field.IsReadOnly && IsVisibleFromOutside(field),
+        IPropertySymbol property => property.SetMethod is { } setter && IsVisibleFromOutside(setter),
+        _ => true,
+    };
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+    private ISymbol? Bind(SimpleNameSyntax name, CancellationToken cancellationToken)
+    {
+        var symbol = compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
+        return symbol is IMethodSymbol method ? (method.ReducedFrom ?? method).OriginalDefinition : symbol?.OriginalDefinition;
+    }
+
+    private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)
+    {
+        SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+            : name;
+        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+    }
+
+    /// <summary>The flow of the member body around <paramref name="node"/>, analysed once.</summary>
+    private BuilderFlow? FlowAround(SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var root = BodyRoot(node);
+        if (root is null)
+        {
+            return null;
+        }
+
+        return _flows.GetOrAdd(root, r =>
+        {
+            var model = compilation.GetSemanticModel(r.SyntaxTree);
+            var operation = model.GetOperation(r, cancellationToken);
+            var owner = r is CompilationUnitSyntax unit
+                ? model.GetEnclosingSymbol(unit.Members.OfType<GlobalStatementSyntax>().First().SpanStart, cancellationToken) as IMethodSymbol
+                : model.GetDeclaredSymbol(r, cancellationToken) as IMethodSymbol;
+            return operation is null ? null : FlowOfOperation(operation, owner, cancellationToken);
+        });
+    }
+
+    private BuilderFlow? FlowOfOperation(IOperation operation, IMethodSymbol? owner, CancellationToken cancellationToken)
+    {
+        var graph = operation switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
+            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+            _ => null,
+        };
+        return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, cancellationToken);
+    }
+
+    /// <summary>The node an operation block starts at: a member's declaration, an initializer, or the top-level statements' compilation unit.</summary>
+    private static SyntaxNode? BodyRoot(SyntaxNode node)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    return current;
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
+                    return current;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax }:
+                    return current;
+                case GlobalStatementSyntax:
+                    return current.Parent;
+            }
+        }
+
+        return null;
+    }
+
+    private List<SimpleNameSyntax> Occurrences(string name, CancellationToken cancellationToken)
+    {
+        lock (_indexGate)
+        {
+            _names ??= Index(cancellationToken);
+            return _names.TryGetValue(name, out var list) ? list : [];
+        }
+    }
+
+    /// <summary>
+    /// The uses of every name that can carry a builder across a method boundary: methods with a builder parameter or
+    /// return type, builder fields and properties, local functions, and <c>MapServerFunctions</c>.
+    /// </summary>
+    private Dictionary<string, List<SimpleNameSyntax>> Index(CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { "MapServerFunctions" };
+        foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+        {
+            var carries = member switch
+            {
+                IMethodSymbol method => IsBuilder(method.ReturnType) || method.Parameters.Any(p => IsBuilder(p.Type)),
+                IFieldSymbol field => IsBuilder(field.Type),
+                IPropertySymbol property => IsBuilder(property.Type),
+                _ => false,
+            };
+            if (carries)
+            {
+                wanted.Add(member.Name);
+            }
+        }
+
+        var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            var names = new HashSet<string>(wanted, StringComparer.Ordinal);
+            foreach (var localFunction in root.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
+            {
+                names.Add(localFunction.Identifier.ValueText);
+            }
+
+            foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var text = name.Identifier.ValueText;
+                if (names.Contains(text))
+                {
+                    if (!index.TryGetValue(text, out var list))
+                    {
+                        index[text] = list = [];
+                    }
+
+                    list.Add(name);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private bool IsBuilder(ITypeSymbol type) =>
+        KnownTypes.Implements(type, symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, symbols.EndpointConventionBuilder);
+}
