@@ -60,27 +60,29 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         ReportConflictingAttributes(context.ReportDiagnostic, type, symbols);
-        if (!ControllerActions.IsController(type, symbols))
+        if (!ControllerActions.IsController(type, symbols) || ControllerActions.ControllerDecides(type, symbols))
         {
             return;
         }
 
-        // MVC puts the attributes of the controller, its base classes and the action into endpoint metadata.
-        for (var current = type; current is not null; current = current.BaseType)
+        foreach (var action in ControllerActions.Actions(type, symbols))
         {
-            if (symbols.HasGuardDecision(current))
+            if (ControllerActions.ActionDecides(action, symbols)
+                || projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken))
             {
-                return;
+                continue;
             }
-        }
 
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol action && ControllerActions.IsAction(action, symbols) && !symbols.HasGuardDecision(action)
-                && !projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, action.Locations[0], $"Action {type.Name}.{action.Name}", Descriptors.ActionAdvice));
-            }
+            // An inherited action is an endpoint of this controller, with this controller's attributes: it is reported
+            // here, where the decision for it is missing, naming the class that declares it.
+            var inherited = !SymbolEqualityComparer.Default.Equals(action.ContainingType.OriginalDefinition, type);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EndpointWithoutGuardDecision,
+                inherited ? type.Locations[0] : action.Locations[0],
+                inherited
+                    ? $"Action {type.Name}.{action.Name} (inherited from {action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})"
+                    : $"Action {type.Name}.{action.Name}",
+                Descriptors.ActionAdvice));
         }
     }
 
