@@ -9,7 +9,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// SAUTH0001: every server endpoint (server function, minimal API handler, controller action) has made a guard decision.
 /// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
-/// SAUTH0005: no member says both [RequireSession] and [AllowAnonymous].
+/// SAUTH0005: no member, lambda or local function says both [RequireSession] and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
@@ -24,9 +24,17 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+
+        // Lambdas and local functions are no symbols of their own to a symbol action: their attributes are reached through
+        // the operation that declares them.
         start.RegisterOperationAction(
-            c => ReportConflictingAttributes(c.ReportDiagnostic, ((IAnonymousFunctionOperation)c.Operation).Symbol, symbols),
-            OperationKind.AnonymousFunction);
+            c => ReportConflictingAttributes(c.ReportDiagnostic, c.Operation switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                _ => ((ILocalFunctionOperation)c.Operation).Symbol,
+            }, symbols),
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction);
         if (symbols.EndpointRouteBuilder is not null)
         {
             start.RegisterOperationBlockStartAction(block =>
