@@ -25,7 +25,7 @@ internal static class ControllerActions
             return false;
         }
 
-        var attributes = TypeAttributes(type).ToList();
+        var attributes = AttributesWithInherited(type).ToList();
         return !attributes.Any(a => Inherits(a.AttributeClass, symbols.NonControllerAttribute))
             && (type.Name.EndsWith(ControllerSuffix, StringComparison.OrdinalIgnoreCase) || attributes.Any(a => Inherits(a.AttributeClass, symbols.ControllerAttribute)));
     }
@@ -69,7 +69,7 @@ internal static class ControllerActions
     {
         if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
             || method.IsStatic || method.IsAbstract || method.IsGenericMethod
-            || MethodAttributes(method).Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute)))
+            || AttributesWithInherited(method).Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute)))
         {
             return false;
         }
@@ -84,13 +84,13 @@ internal static class ControllerActions
     /// <c>AttributeUsage</c> says <c>Inherited</c>). For an inherited action the controller is the derived class MVC
     /// found, not the class that declares the method.
     /// </summary>
-    internal static bool ControllerDecides(INamedTypeSymbol controller, AnalyzerSymbols symbols) => TypeAttributes(controller).Any(symbols.IsGuardDecision);
+    internal static bool ControllerDecides(INamedTypeSymbol controller, AnalyzerSymbols symbols) => AttributesWithInherited(controller).Any(symbols.IsGuardDecision);
 
     /// <summary>
     /// Whether the action's own attributes decide: MVC reads them with <c>GetCustomAttributes(inherit: true)</c>, its own
     /// and the inheritable ones of the methods it overrides, so an override keeps its base method's <c>[Authorize]</c>.
     /// </summary>
-    internal static bool ActionDecides(IMethodSymbol action, AnalyzerSymbols symbols) => MethodAttributes(action).Any(symbols.IsGuardDecision);
+    internal static bool ActionDecides(IMethodSymbol action, AnalyzerSymbols symbols) => AttributesWithInherited(action).Any(symbols.IsGuardDecision);
 
     /// <summary>
     /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
@@ -136,17 +136,20 @@ internal static class ControllerActions
         return false;
     }
 
-    /// <summary><c>type.GetCustomAttributes(inherit: true)</c>: its own attributes and the inheritable ones of its base classes.</summary>
-    private static IEnumerable<AttributeData> TypeAttributes(INamedTypeSymbol type)
+    /// <summary>
+    /// <c>GetCustomAttributes(inherit: true)</c> on a type or a method: its own attributes, and the inheritable ones of its
+    /// ancestors (the base classes of a type, the methods a method overrides).
+    /// </summary>
+    private static IEnumerable<AttributeData> AttributesWithInherited(ISymbol symbol)
     {
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in symbol.GetAttributes())
         {
             yield return attribute;
         }
 
-        for (var @base = type.BaseType; @base is not null; @base = @base.BaseType)
+        for (var ancestor = Ancestor(symbol); ancestor is not null; ancestor = Ancestor(ancestor))
         {
-            foreach (var attribute in @base.GetAttributes())
+            foreach (var attribute in ancestor.GetAttributes())
             {
                 if (IsInheritable(attribute))
                 {
@@ -154,26 +157,13 @@ internal static class ControllerActions
                 }
             }
         }
-    }
 
-    /// <summary><c>method.GetCustomAttributes(inherit: true)</c>: its own attributes and the inheritable ones of the methods it overrides.</summary>
-    private static IEnumerable<AttributeData> MethodAttributes(IMethodSymbol method)
-    {
-        foreach (var attribute in method.GetAttributes())
+        static ISymbol? Ancestor(ISymbol symbol) => symbol switch
         {
-            yield return attribute;
-        }
-
-        for (var @base = method.OverriddenMethod; @base is not null; @base = @base.OverriddenMethod)
-        {
-            foreach (var attribute in @base.GetAttributes())
-            {
-                if (IsInheritable(attribute))
-                {
-                    yield return attribute;
-                }
-            }
-        }
+            INamedTypeSymbol type => type.BaseType,
+            IMethodSymbol method => method.OverriddenMethod,
+            _ => null,
+        };
     }
 
     /// <summary>The attribute class's <c>AttributeUsage(Inherited = ...)</c>, itself inherited from its base classes; true when none says.</summary>
