@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using SessionAuth.CodeFixes;
 using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
@@ -185,6 +186,43 @@ public sealed class ControllerDiscoveryTests
         }
         """,
         Inherited(0, "ReportsController.Dashboard (inherited from StaffController)"));
+
+    [Fact]
+    public Task The_fix_for_an_inherited_action_guards_the_controller_that_routes_it() =>
+        AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, EndpointGuardCodeFixProvider>(
+            """
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Shop;
+
+            public abstract class CrudController<T> : ControllerBase
+            {
+                public string List() => typeof(T).Name;
+            }
+
+            /// <summary>Books.</summary>
+            public class {|SAUTH0001:BooksController|} : CrudController<string>
+            {
+            }
+            """,
+            """
+            using Microsoft.AspNetCore.Mvc;
+            using SessionAuth;
+
+            namespace Shop;
+
+            public abstract class CrudController<T> : ControllerBase
+            {
+                public string List() => typeof(T).Name;
+            }
+
+            /// <summary>Books.</summary>
+            [RequireSession]
+            public class BooksController : CrudController<string>
+            {
+            }
+            """,
+            "Add [RequireSession]");
 
     // Members MVC never routes
 
