@@ -12,7 +12,8 @@ namespace SessionAuth.CodeFixes;
 
 /// <summary>
 /// SAUTH0001: makes the guard decision. On a server function or controller action: add [RequireSession] or
-/// [AllowAnonymous]. On a minimal API handler: append .RequireSession() to the Map call, or mark a parenthesized lambda.
+/// [AllowAnonymous]. On a controller reported for an action it inherits: add [RequireSession] to the controller. On a
+/// minimal API handler: append .RequireSession() to the Map call, or mark a parenthesized lambda.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointGuardCodeFixProvider)), Shared]
 public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
@@ -42,6 +43,14 @@ public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
             {
                 Register(context, diagnostic, "Add [RequireSession]", ct => AddToMemberAsync(context.Document, method, "RequireSession", SessionAuthNamespace, ct));
                 Register(context, diagnostic, "Add [AllowAnonymous]", ct => AddToMemberAsync(context.Document, method, "AllowAnonymous", AuthorizationNamespace, ct));
+                continue;
+            }
+
+            // An action inherited from a base class is reported on the controller that routes it: guard that controller.
+            // [AllowAnonymous] is not offered there, since it would open every action of the controller, not just this one.
+            if (token.Parent is TypeDeclarationSyntax controller && controller.Identifier == token)
+            {
+                Register(context, diagnostic, "Add [RequireSession]", ct => AddToMemberAsync(context.Document, controller, "RequireSession", SessionAuthNamespace, ct));
                 continue;
             }
 

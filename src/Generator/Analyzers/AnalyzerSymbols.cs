@@ -17,7 +17,7 @@ internal sealed class AnalyzerSymbols
         Hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
         RequestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
         Delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
-        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
         NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
         NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
@@ -43,7 +43,7 @@ internal sealed class AnalyzerSymbols
 
     public INamedTypeSymbol Delegate { get; }
 
-    public INamedTypeSymbol? ControllerBase { get; }
+    public INamedTypeSymbol Disposable { get; }
 
     public INamedTypeSymbol? ControllerAttribute { get; }
 

@@ -3,31 +3,94 @@ using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
 
-/// <summary>Which types MVC takes as controllers and which of their methods as actions, read from symbols.</summary>
+/// <summary>
+/// Which types MVC takes as controllers, which methods as their actions, and which attributes it puts into an action's
+/// endpoint metadata, read from symbols by MVC's own rules (<c>ControllerFeatureProvider.IsController</c>,
+/// <c>DefaultApplicationModelProvider.IsAction</c> and <c>CreateControllerModel</c>/<c>CreateActionModel</c>).
+/// </summary>
 internal static class ControllerActions
 {
+    private const string ControllerSuffix = "Controller";
+
+    /// <summary>
+    /// <c>ControllerFeatureProvider.IsController</c>: a public top-level class (a nested class never is, whatever its
+    /// accessibility), neither abstract nor generic, without an inherited <c>[NonController]</c>, whose name ends in
+    /// "Controller" or which carries an inherited <c>[Controller]</c> (<c>ControllerBase</c> carries one).
+    /// </summary>
     internal static bool IsController(INamedTypeSymbol type, AnalyzerSymbols symbols)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType
-            || type.DeclaredAccessibility != Accessibility.Public || (symbols.ControllerBase is null && symbols.ControllerAttribute is null))
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType || type.ContainingType is not null
+            || type.DeclaredAccessibility != Accessibility.Public || symbols.ControllerAttribute is null)
         {
             return false;
         }
 
-        var isController = false;
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.NonControllerAttribute)))
-            {
-                return false;
-            }
+        var attributes = AttributesWithInherited(type).ToList();
+        return !attributes.Any(a => Inherits(a.AttributeClass, symbols.NonControllerAttribute))
+            && (type.Name.EndsWith(ControllerSuffix, StringComparison.OrdinalIgnoreCase) || attributes.Any(a => Inherits(a.AttributeClass, symbols.ControllerAttribute)));
+    }
 
-            isController |= KnownTypes.Is(current, symbols.ControllerBase)
-                || current.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.ControllerAttribute));
+    /// <summary>
+    /// The actions of <paramref name="controller"/>: what <c>Type.GetMethods()</c> returns (its public methods and those
+    /// of every base class, an override standing for the methods it overrides, a method hidden with <c>new</c> still
+    /// listed) that <c>IsAction</c> keeps.
+    /// </summary>
+    internal static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller, AnalyzerSymbols symbols)
+    {
+        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        for (var type = controller; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method || overridden.Contains(method))
+                {
+                    continue;
+                }
+
+                for (var @base = method.OverriddenMethod; @base is not null; @base = @base.OverriddenMethod)
+                {
+                    overridden.Add(@base);
+                }
+
+                if (IsAction(method, symbols))
+                {
+                    yield return method;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>DefaultApplicationModelProvider.IsAction</c>: a public instance method that is no accessor, operator or other
+    /// special method, not generic, not abstract, without an inherited <c>[NonAction]</c>, and neither an override of an
+    /// <see cref="object"/> method nor the implementation of <see cref="IDisposable.Dispose"/>.
+    /// </summary>
+    internal static bool IsAction(IMethodSymbol method, AnalyzerSymbols symbols)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
+            || method.IsStatic || method.IsAbstract || method.IsGenericMethod
+            || AttributesWithInherited(method).Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute)))
+        {
+            return false;
         }
 
-        return isController;
+        var definition = BaseDefinition(method);
+        return definition.ContainingType.SpecialType != SpecialType.System_Object && !IsDisposeImplementation(definition, symbols.Disposable);
     }
+
+    /// <summary>
+    /// Whether the controller decides for every action: MVC puts the controller's attributes into each action's endpoint
+    /// metadata, read with <c>GetCustomAttributes(inherit: true)</c> (its own, and its base classes' whose
+    /// <c>AttributeUsage</c> says <c>Inherited</c>). For an inherited action the controller is the derived class MVC
+    /// found, not the class that declares the method.
+    /// </summary>
+    internal static bool ControllerDecides(INamedTypeSymbol controller, AnalyzerSymbols symbols) => AttributesWithInherited(controller).Any(symbols.IsGuardDecision);
+
+    /// <summary>
+    /// Whether the action's own attributes decide: MVC reads them with <c>GetCustomAttributes(inherit: true)</c>, its own
+    /// and the inheritable ones of the methods it overrides, so an override keeps its base method's <c>[Authorize]</c>.
+    /// </summary>
+    internal static bool ActionDecides(IMethodSymbol action, AnalyzerSymbols symbols) => AttributesWithInherited(action).Any(symbols.IsGuardDecision);
 
     /// <summary>
     /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
@@ -60,14 +123,6 @@ internal static class ControllerActions
                 || a.NamedArguments.Any(static n => n.Key == "Template" && n.Value.Value is string)));
     }
 
-    internal static bool IsAction(IMethodSymbol method, AnalyzerSymbols symbols) =>
-        method.MethodKind == MethodKind.Ordinary
-        && method.DeclaredAccessibility == Accessibility.Public
-        && !method.IsStatic
-        && !method.IsGenericMethod
-        && !(method.IsOverride && method.OverriddenMethod?.ContainingType.SpecialType == SpecialType.System_Object)
-        && !method.GetAttributes().Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute));
-
     internal static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
     {
         for (var current = type; current is not null && baseType is not null; current = current.BaseType)
@@ -80,4 +135,71 @@ internal static class ControllerActions
 
         return false;
     }
+
+    /// <summary>
+    /// <c>GetCustomAttributes(inherit: true)</c> on a type or a method: its own attributes, and the inheritable ones of its
+    /// ancestors (the base classes of a type, the methods a method overrides).
+    /// </summary>
+    private static IEnumerable<AttributeData> AttributesWithInherited(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            yield return attribute;
+        }
+
+        for (var ancestor = Ancestor(symbol); ancestor is not null; ancestor = Ancestor(ancestor))
+        {
+            foreach (var attribute in ancestor.GetAttributes())
+            {
+                if (IsInheritable(attribute))
+                {
+                    yield return attribute;
+                }
+            }
+        }
+
+        static ISymbol? Ancestor(ISymbol symbol) => symbol switch
+        {
+            INamedTypeSymbol type => type.BaseType,
+            IMethodSymbol method => method.OverriddenMethod,
+            _ => null,
+        };
+    }
+
+    /// <summary>The attribute class's <c>AttributeUsage(Inherited = ...)</c>, itself inherited from its base classes; true when none says.</summary>
+    private static bool IsInheritable(AttributeData attribute)
+    {
+        for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+        {
+            foreach (var usage in type.GetAttributes())
+            {
+                if (usage.AttributeClass is { Name: nameof(AttributeUsageAttribute), ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return !usage.NamedArguments.Any(static n => n.Key == nameof(AttributeUsageAttribute.Inherited) && n.Value.Value is false);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>MethodInfo.GetBaseDefinition()</c>: the first declaration of the virtual method <paramref name="method"/> overrides.</summary>
+    private static IMethodSymbol BaseDefinition(IMethodSymbol method)
+    {
+        while (method.OverriddenMethod is { } overridden)
+        {
+            method = overridden;
+        }
+
+        return method;
+    }
+
+    /// <summary>
+    /// <c>IsIDisposableMethod</c>: the type declaring <paramref name="definition"/> implements <see cref="IDisposable"/>
+    /// with it. A <c>new void Dispose()</c> that hides the implementation is an action.
+    /// </summary>
+    private static bool IsDisposeImplementation(IMethodSymbol definition, INamedTypeSymbol disposable) =>
+        definition.ContainingType.AllInterfaces.Contains(disposable, SymbolEqualityComparer.Default)
+        && disposable.GetMembers(nameof(IDisposable.Dispose)).FirstOrDefault() is { } dispose
+        && SymbolEqualityComparer.Default.Equals(definition.ContainingType.FindImplementationForInterfaceMember(dispose)?.OriginalDefinition, definition.OriginalDefinition);
 }

@@ -47,7 +47,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PasswordLiteral = Create(
         DiagnosticIds.PasswordLiteral,
         "Session password written in source",
-        "The session password is a string literal: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        "The session password is a string literal: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"]), with no literal to fall back on",
         Security,
         DiagnosticSeverity.Warning);
 

@@ -9,7 +9,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// SAUTH0001: every server endpoint (server function, minimal API handler, controller action) has made a guard decision.
 /// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
-/// SAUTH0005: no member says both [RequireSession] and [AllowAnonymous].
+/// SAUTH0005: no member, lambda or local function says both [RequireSession] and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
@@ -25,9 +25,17 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var builders = new BuilderValues(start.Compilation, symbols);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+
+        // Lambdas and local functions are no symbols of their own to a symbol action: their attributes are reached through
+        // the operation that declares them.
         start.RegisterOperationAction(
-            c => ReportConflictingAttributes(c.ReportDiagnostic, ((IAnonymousFunctionOperation)c.Operation).Symbol, symbols),
-            OperationKind.AnonymousFunction);
+            c => ReportConflictingAttributes(c.ReportDiagnostic, c.Operation switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                _ => ((ILocalFunctionOperation)c.Operation).Symbol,
+            }, symbols),
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction);
         if (symbols.EndpointRouteBuilder is not null)
         {
             start.RegisterOperationBlockStartAction(block =>
@@ -61,27 +69,29 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         ReportConflictingAttributes(context.ReportDiagnostic, type, symbols);
-        if (!ControllerActions.IsController(type, symbols))
+        if (!ControllerActions.IsController(type, symbols) || ControllerActions.ControllerDecides(type, symbols))
         {
             return;
         }
 
-        // MVC puts the attributes of the controller, its base classes and the action into endpoint metadata.
-        for (var current = type; current is not null; current = current.BaseType)
+        foreach (var action in ControllerActions.Actions(type, symbols))
         {
-            if (symbols.HasGuardDecision(current))
+            if (ControllerActions.ActionDecides(action, symbols)
+                || projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken))
             {
-                return;
+                continue;
             }
-        }
 
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol action && ControllerActions.IsAction(action, symbols) && !symbols.HasGuardDecision(action)
-                && !projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, action.Locations[0], $"Action {type.Name}.{action.Name}", Descriptors.ActionAdvice));
-            }
+            // An inherited action is an endpoint of this controller, with this controller's attributes: it is reported
+            // here, where the decision for it is missing, naming the class that declares it.
+            var inherited = !SymbolEqualityComparer.Default.Equals(action.ContainingType.OriginalDefinition, type);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.EndpointWithoutGuardDecision,
+                inherited ? type.Locations[0] : action.Locations[0],
+                inherited
+                    ? $"Action {type.Name}.{action.Name} (inherited from {action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})"
+                    : $"Action {type.Name}.{action.Name}",
+                Descriptors.ActionAdvice));
         }
     }
 

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SessionAuth.Tests;
+
+/// <summary>
+/// The facts docs/rules/SAUTH0001.md states about routable Razor components, which a future check must follow: a page's
+/// endpoint carries its class's attributes read with <c>inherit: true</c>, and a public nested page is routed (unlike a
+/// nested controller) while an internal one is not.
+/// </summary>
+public sealed class RazorComponentMetadataTests
+{
+    [Fact]
+    public async Task A_pages_endpoint_carries_its_inheritable_attributes_and_public_nested_pages_are_routed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddRazorComponents();
+        await using var app = builder.Build();
+        app.MapRazorComponents<RazorFactsRoot>();
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/razor-facts/", StringComparison.Ordinal) == true)
+            .ToDictionary(e => e.RoutePattern.RawText!, e => e.Metadata);
+
+        Assert.NotNull(endpoints["/razor-facts/inherits"].GetMetadata<IAuthorizeData>());
+        Assert.Null(endpoints["/razor-facts/not-inherited"].GetMetadata<IAuthorizeData>());
+        Assert.NotNull(endpoints["/razor-facts/own"].GetMetadata<IAuthorizeData>());
+        Assert.Contains("/razor-facts/nested", endpoints.Keys);
+        Assert.DoesNotContain("/razor-facts/internal", endpoints.Keys);
+    }
+}
+
+public sealed class RazorFactsRoot : ComponentBase
+{
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+    }
+}
+
+[Authorize]
+public abstract class RazorFactsSecureBase : ComponentBase;
+
+[Route("/razor-facts/inherits")]
+public sealed class RazorFactsInheritsPage : RazorFactsSecureBase;
+
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RazorFactsNotInheritedAttribute : Attribute, IAuthorizeData
+{
+    public string? Policy { get; set; } = "staff";
+
+    public string? Roles { get; set; }
+
+    public string? AuthenticationSchemes { get; set; }
+}
+
+[RazorFactsNotInherited]
+public abstract class RazorFactsNotInheritedBase : ComponentBase;
+
+[Route("/razor-facts/not-inherited")]
+public sealed class RazorFactsNotInheritedPage : RazorFactsNotInheritedBase;
+
+[Route("/razor-facts/own")]
+[Authorize]
+public sealed class RazorFactsOwnPage : ComponentBase;
+
+public static class RazorFactsOuter
+{
+    [Route("/razor-facts/nested")]
+    public sealed class NestedPage : ComponentBase;
+}
+
+[Route("/razor-facts/internal")]
+internal sealed class RazorFactsInternalPage : ComponentBase;
