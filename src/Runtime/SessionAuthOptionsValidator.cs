@@ -68,6 +68,11 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add($"SessionAuthOptions.LoginPath '{options.LoginPath}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
         }
 
+        if (options.AccessDeniedPath is { } accessDeniedPath && !LocalUrl.IsLocal(accessDeniedPath))
+        {
+            failures.Add($"SessionAuthOptions.AccessDeniedPath '{accessDeniedPath}' is not a local path. Set a path that starts with a single '/', such as '/access-denied', or leave it unset for a plain 403.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ReturnUrlParameter))
         {
             failures.Add("SessionAuthOptions.ReturnUrlParameter is empty. Set the query-string name of the return URL, such as 'returnUrl'.");

@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SessionAuth.Authentication;
 using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
@@ -68,11 +70,38 @@ public static class SessionAuthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
+        AddAuthenticationScheme(services);
         services.AddSingleton(provider => new SessionGuardFactory(
             provider.GetRequiredService<ISessionManager>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>(),
             provider.GetRequiredService<SessionAuthMetrics>()));
         return services;
+    }
+
+    // The session becomes the request's identity for UseAuthentication()/UseAuthorization() (which WebApplication adds
+    // by itself once authentication is registered), and the default scheme when the app names none.
+    private static void AddAuthenticationScheme(IServiceCollection services)
+    {
+        services.AddAuthentication();
+        services.AddSingleton(provider => new SessionIdentities(provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value));
+        services.AddTransient(provider => new SessionAuthenticationHandler(
+            provider.GetRequiredService<ISessionManager>(),
+            provider.GetRequiredService<SessionIdentities>(),
+            provider.GetRequiredService<SessionGuardFactory>()));
+        services.Configure<AuthenticationOptions>(options =>
+        {
+            if (!options.SchemeMap.ContainsKey(SessionAuthDefaults.AuthenticationScheme))
+            {
+                options.AddScheme<SessionAuthenticationHandler>(SessionAuthDefaults.AuthenticationScheme, SessionAuthDefaults.AuthenticationScheme);
+            }
+        });
+        services.PostConfigure<AuthenticationOptions>(options =>
+        {
+            if (options.DefaultScheme is null && options.DefaultAuthenticateScheme is null && options.DefaultChallengeScheme is null)
+            {
+                options.DefaultScheme = SessionAuthDefaults.AuthenticationScheme;
+            }
+        });
     }
 }
