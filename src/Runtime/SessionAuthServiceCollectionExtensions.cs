@@ -96,6 +96,11 @@ public static class SessionAuthServiceCollectionExtensions
                 options.AddScheme<SessionAuthenticationHandler>(SessionAuthDefaults.AuthenticationScheme, SessionAuthDefaults.AuthenticationScheme);
             }
         });
+        services.AddHostedService(provider => new SessionClaimsStartupCheck(
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
+            provider.GetService<EndpointDataSource>(),
+            provider.GetRequiredService<IAuthenticationSchemeProvider>(),
+            provider.GetService<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>()));
         services.PostConfigure<AuthenticationOptions>(options =>
         {
             if (options.DefaultScheme is null && options.DefaultAuthenticateScheme is null && options.DefaultChallengeScheme is null)

@@ -50,7 +50,16 @@ internal static class IdentityApp
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Slytherins", policy => policy.RequireClaim("house", "Slytherin"));
-        builder.Services.AddControllers().AddApplicationPart(typeof(IdentityController).Assembly);
+        builder.Services.AddControllers().AddApplicationPart(typeof(IdentityController).Assembly)
+            .ConfigureApplicationPartManager(parts =>
+            {
+                foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                {
+                    parts.FeatureProviders.Remove(provider);
+                }
+
+                parts.FeatureProviders.Add(new OnlyControllers(useClaims ? [typeof(IdentityController), typeof(IdentityRolesController)] : [typeof(IdentityController)]));
+            });
         builder.Services.AddSignalR();
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -82,8 +91,13 @@ internal static class IdentityApp
         app.MapGet("/whoami", (HttpContext context) => Describe(context.User)).AllowAnonymous();
         app.MapGet("/whoami/authorize", [Authorize] (ClaimsPrincipal user) => Describe(user));
         app.MapGet("/authorized-only", [Authorize] () => "signed in");
-        app.MapGet("/admin", [Authorize(Roles = "Admin")] (ClaimsPrincipal user) => $"admin {user.Identity!.Name}");
-        app.MapGet("/slytherin", [Authorize(Policy = "Slytherins")] (ClaimsPrincipal user) => $"slytherin {user.Identity!.Name}");
+        if (useClaims)
+        {
+            // Without UseClaims no session has a role or a house: the start would be refused (SessionClaimsStartupCheck).
+            app.MapGet("/admin", [Authorize(Roles = "Admin")] (ClaimsPrincipal user) => $"admin {user.Identity!.Name}");
+            app.MapGet("/slytherin", [Authorize(Policy = "Slytherins")] (ClaimsPrincipal user) => $"slytherin {user.Identity!.Name}");
+        }
+
         app.MapGet("/limited", (ClaimsPrincipal user) => $"limited {user.Identity?.Name ?? "anonymous"}").RequireRateLimiting("per-user").AllowAnonymous();
         app.MapGet("/challenge", (HttpContext context) => Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties
         {
@@ -136,14 +150,28 @@ internal sealed class ClaimsCalls
     public void Called() => Interlocked.Increment(ref _count);
 }
 
+/// <summary>
+/// Makes the app's controllers exactly the ones named. They are internal, so that other test apps that take the test
+/// assembly's public controllers never get these.
+/// </summary>
+internal sealed class OnlyControllers(Type[] controllers) : Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider
+{
+    protected override bool IsController(System.Reflection.TypeInfo typeInfo) => controllers.Contains(typeInfo.AsType());
+}
+
 [ApiController]
 [Route("/mvc/identity")]
-public sealed class IdentityController : ControllerBase
+internal sealed class IdentityRolesController : ControllerBase
 {
     [HttpGet("admin")]
     [Authorize(Roles = "Admin")]
     public ContentResult AdminOnly() => Content($"controller admin {User.Identity!.Name}");
+}
 
+[ApiController]
+[Route("/mvc/identity")]
+internal sealed class IdentityController : ControllerBase
+{
     [HttpGet("me")]
     [Authorize]
     public ContentResult Me() => Content($"controller {User.Identity!.Name}");
