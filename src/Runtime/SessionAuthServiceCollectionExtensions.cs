@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,11 +98,16 @@ public static class SessionAuthServiceCollectionExtensions
                 options.AddScheme<SessionAuthenticationHandler>(SessionAuthDefaults.AuthenticationScheme, SessionAuthDefaults.AuthenticationScheme);
             }
         });
+        // Registered before the app's AddAuthorization(), whose TryAdd then keeps it; a handler the app adds itself wins.
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => new SessionAuthorizationResultHandler(
+            new AuthorizationMiddlewareResultHandler(),
+            provider.GetRequiredService<SessionGuardFactory>(),
+            provider.GetRequiredService<IAuthenticationSchemeProvider>()));
         services.AddHostedService(provider => new SessionClaimsStartupCheck(
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetService<EndpointDataSource>(),
             provider.GetRequiredService<IAuthenticationSchemeProvider>(),
-            provider.GetService<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>()));
+            provider.GetService<IAuthorizationPolicyProvider>()));
         services.PostConfigure<AuthenticationOptions>(options =>
         {
             if (options.DefaultScheme is null && options.DefaultAuthenticateScheme is null && options.DefaultChallengeScheme is null)

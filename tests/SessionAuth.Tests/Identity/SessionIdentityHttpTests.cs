@@ -51,6 +51,7 @@ public sealed class SessionIdentityHttpTests : IAsyncLifetime
             Assert.Equal("application/problem+json", script.Content.Headers.ContentType?.MediaType);
             using var problem = JsonDocument.Parse(await script.Content.ReadAsStringAsync());
             Assert.Equal(403, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal("roles Admin", problem.RootElement.GetProperty("refusedBy").GetString());
 
             using var navigation = await harry.NavigateAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
@@ -67,6 +68,9 @@ public sealed class SessionIdentityHttpTests : IAsyncLifetime
         Assert.Equal("slytherin draco", await TextAsync(draco, "/slytherin"));
         using var refused = await harry.FetchAsync("/slytherin", method: HttpMethod.Get);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("policy 'Slytherins'", problem.RootElement.GetProperty("refusedBy").GetString());
+        Assert.Equal("The session is not allowed to use this endpoint: policy 'Slytherins' refused it.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

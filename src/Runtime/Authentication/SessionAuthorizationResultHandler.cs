@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using SessionAuth.Infrastructure;
+
+namespace SessionAuth.Authentication;
+
+/// <summary>
+/// Answers a session that an authorization policy refuses with the guard's forbidden answer naming what refused it (a
+/// policy's name, or the roles or claim asked for), when the SessionAuth scheme alone decides the endpoint; every other
+/// result goes to ASP.NET Core's own handler.
+/// </summary>
+/// <remarks>
+/// The authorization middleware's own handler forbids through the scheme without saying why; a script that gets a 403
+/// can then tell a missing role from a missing policy. An app that registers its own handler after
+/// <c>AddSessionAuth</c> replaces this one.
+/// </remarks>
+internal sealed class SessionAuthorizationResultHandler(
+    IAuthorizationMiddlewareResultHandler inner,
+    SessionGuardFactory guards,
+    IAuthenticationSchemeProvider schemes) : IAuthorizationMiddlewareResultHandler
+{
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && await IsDecidedBySessionsAlone(policy).ConfigureAwait(false))
+        {
+            await guards.Default.ForbidAsync(context, RefusedBy(context, authorizeResult)).ConfigureAwait(false);
+            return;
+        }
+
+        await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsDecidedBySessionsAlone(AuthorizationPolicy policy)
+    {
+        if (policy.AuthenticationSchemes.Count == 0)
+        {
+            return (await schemes.GetDefaultForbidSchemeAsync().ConfigureAwait(false))?.Name == SessionAuthDefaults.AuthenticationScheme;
+        }
+
+        return policy.AuthenticationSchemes.Count == 1 && policy.AuthenticationSchemes[0] == SessionAuthDefaults.AuthenticationScheme;
+    }
+
+    /// <summary>The endpoint's policy by name when it has one, else the first requirement that failed, said plainly.</summary>
+    private static string? RefusedBy(HttpContext context, PolicyAuthorizationResult authorizeResult)
+    {
+        if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() is { } authorizeData)
+        {
+            foreach (var data in authorizeData)
+            {
+                if (!string.IsNullOrEmpty(data.Policy))
+                {
+                    return $"policy '{data.Policy}'";
+                }
+            }
+        }
+
+        return authorizeResult.AuthorizationFailure?.FailedRequirements.FirstOrDefault() switch
+        {
+            RolesAuthorizationRequirement roles => "roles " + string.Join(", ", roles.AllowedRoles),
+            NameAuthorizationRequirement name => "the name " + name.RequiredName,
+            ClaimsAuthorizationRequirement claim => "the claim " + claim.ClaimType,
+            { } requirement => requirement.GetType().Name,
+            null => null,
+        };
+    }
+}
