@@ -9,7 +9,7 @@ namespace SessionAuth.Authentication;
 
 /// <summary>
 /// Answers a session that an authorization policy refuses with the guard's forbidden answer naming what refused it (a
-/// policy's name, or the roles or claim asked for), when the SessionAuth scheme alone decides the endpoint; every other
+/// policy's name, roles, a user name or a claim type), when the SessionAuth scheme alone decides the endpoint; every other
 /// result goes to ASP.NET Core's own handler.
 /// </summary>
 /// <remarks>
@@ -43,27 +43,36 @@ internal sealed class SessionAuthorizationResultHandler(
         return policy.AuthenticationSchemes.Count == 1 && policy.AuthenticationSchemes[0] == SessionAuthDefaults.AuthenticationScheme;
     }
 
-    /// <summary>The endpoint's policy by name when it has one, else the first requirement that failed, said plainly.</summary>
+    /// <summary>
+    /// What refused, without the values it asked for (role and user names are nobody's business): the roles or user name
+    /// asked for, else the endpoint's policy when it names exactly one, else the claim type asked for.
+    /// </summary>
     private static string? RefusedBy(HttpContext context, PolicyAuthorizationResult authorizeResult)
     {
-        if (context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() is { } authorizeData)
+        var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.FirstOrDefault();
+        switch (failed)
         {
-            foreach (var data in authorizeData)
+            case RolesAuthorizationRequirement:
+                return "roles";
+            case NameAuthorizationRequirement:
+                return "user name";
+        }
+
+        string? policyName = null;
+        foreach (var data in context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [])
+        {
+            if (!string.IsNullOrEmpty(data.Policy))
             {
-                if (!string.IsNullOrEmpty(data.Policy))
+                if (policyName is not null && policyName != data.Policy)
                 {
-                    return $"policy '{data.Policy}'";
+                    policyName = null;
+                    break;
                 }
+
+                policyName = data.Policy;
             }
         }
 
-        return authorizeResult.AuthorizationFailure?.FailedRequirements.FirstOrDefault() switch
-        {
-            RolesAuthorizationRequirement roles => "roles " + string.Join(", ", roles.AllowedRoles),
-            NameAuthorizationRequirement name => "the name " + name.RequiredName,
-            ClaimsAuthorizationRequirement claim => "the claim " + claim.ClaimType,
-            { } requirement => requirement.GetType().Name,
-            null => null,
-        };
+        return policyName is not null ? $"policy '{policyName}'" : failed is ClaimsAuthorizationRequirement claim ? $"claim '{claim.ClaimType}'" : null;
     }
 }

@@ -14,12 +14,16 @@ internal sealed record SessionClaimsProjection(Type SessionType, Func<object, IE
 /// Every member of <see cref="ClaimsIdentity"/> that reads or changes claims is virtual and overridden here to add the
 /// claims first. The copying constructors read the claims list directly, so <see cref="Clone"/> adds them before it
 /// copies, and <see cref="AuthenticationType"/> (which <c>new ClaimsIdentity(identity)</c> reads before it copies) does
-/// too. <see cref="ClaimsIdentity.IsAuthenticated"/> needs no claims.
+/// too. The one way around it: <c>new ClaimsIdentity(identity, claims, authenticationType, ...)</c> with an
+/// authentication type of its own reads nothing virtual before copying, so it copies the claims loaded so far; read a
+/// claim first, or copy with <see cref="Clone"/>. <see cref="ClaimsIdentity.IsAuthenticated"/> needs no claims.
 /// </remarks>
 internal sealed class SessionClaimsIdentity : ClaimsIdentity
 {
     private readonly SessionIdentities _identities;
+    private readonly Lock _gate = new();
     private object? _pendingData;
+    private bool _loading;
 
     public SessionClaimsIdentity(SessionIdentities identities, object data)
         : base(SessionAuthDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role)
@@ -127,12 +131,35 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
         base.WriteTo(writer, userData);
     }
 
-    // Taken once, so claims are added once even when two readers race.
+    // Under a lock, so a reader racing the first load waits for the claims rather than reading none. The pending data is
+    // cleared only once the claims are in: when the app's function throws, the next read tries again rather than
+    // finding an authenticated identity without claims. A read from inside the function itself (on this thread, while
+    // loading) sees the claims added so far, none, instead of recursing.
     private void LoadClaims()
     {
-        if (Interlocked.Exchange(ref _pendingData, null) is { } data)
+        if (Volatile.Read(ref _pendingData) is null)
         {
-            base.AddClaims(_identities.ClaimsOf(data));
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_pendingData is not { } data || _loading)
+            {
+                return;
+            }
+
+            _loading = true;
+            try
+            {
+                var claims = new List<Claim>(_identities.ClaimsOf(data));
+                base.AddClaims(claims);
+                Volatile.Write(ref _pendingData, null);
+            }
+            finally
+            {
+                _loading = false;
+            }
         }
     }
 }

@@ -26,9 +26,10 @@ internal static class IdentityApp
     public const string Admin = "albus";
     public const string Slytherin = "draco";
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null, bool useClaims = true, ClaimsCalls? claimsCalls = null)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null, bool useClaims = true, ClaimsCalls? claimsCalls = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        configureServices?.Invoke(builder.Services);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSessionAuth<UserSession>(options =>

@@ -105,6 +105,64 @@ public sealed class SessionClaimsIdentityTests
         Assert.Empty(overridable.Except(overridden).Except(claimFree).Order());
     }
 
+    [Fact]
+    public async Task A_reader_racing_the_first_load_waits_for_the_claims()
+    {
+        using var loading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var principal = PrincipalFor(new UserSession(5, "albus"), () =>
+        {
+            loading.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+        });
+
+        var first = Task.Run(() => principal.IsInRole("Admin"));
+        Assert.True(loading.Wait(TimeSpan.FromSeconds(10)));
+        var second = Task.Run(() => principal.IsInRole("Admin"));
+        await Task.Delay(50);
+        release.Set();
+
+        bool[] answers = await Task.WhenAll(first, second);
+        Assert.Equal([true, true], answers);
+    }
+
+    [Fact]
+    public void A_claims_function_that_throws_is_tried_again_by_the_next_read_rather_than_leaving_no_claims()
+    {
+        var calls = 0;
+        var principal = PrincipalFor(new UserSession(5, "albus"), () =>
+        {
+            if (++calls == 1)
+            {
+                throw new TimeoutException("the directory is slow");
+            }
+        });
+
+        Assert.Throws<TimeoutException>(() => principal.IsInRole("Admin"));
+
+        Assert.True(principal.IsInRole("Admin"));
+        Assert.Equal("albus", principal.Identity!.Name);
+        Assert.Equal(3, principal.Claims.Count());
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public void A_claims_function_that_reads_the_identity_it_fills_sees_no_claims_instead_of_recursing()
+    {
+        ClaimsPrincipal? principal = null;
+        var seenInside = -1;
+        var options = new SessionAuthOptions();
+        options.UseClaims<UserSession>(u =>
+        {
+            seenInside = principal!.Claims.Count();
+            return [new(ClaimTypes.Name, u.Name)];
+        });
+        principal = new SessionIdentities(options).PrincipalFor(new UserSession(5, "albus"));
+
+        Assert.Equal("albus", principal.Identity!.Name);
+        Assert.Equal(0, seenInside);
+    }
+
     private static string RoundTrip(ClaimsIdentity identity)
     {
         using var buffer = new MemoryStream();

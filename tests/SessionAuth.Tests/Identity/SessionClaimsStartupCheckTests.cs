@@ -27,6 +27,10 @@ public sealed class SessionClaimsStartupCheckTests
         RolesWithAnotherDefaultScheme,
         RolesThroughBothSchemes,
         RolesWithUseClaims,
+        FallbackPolicyWithRoles,
+        AllowAnonymousUnderARoleFallback,
+        RolesAddedByAClaimsTransformation,
+        RolesThroughACustomPolicyProvider,
     }
 
     [Theory]
@@ -34,13 +38,14 @@ public sealed class SessionClaimsStartupCheckTests
     [InlineData(Shape.PolicyOverAClaim, "'HTTP: GET /house' (the claim house)")]
     [InlineData(Shape.PolicyOverAName, "'HTTP: GET /albus' (the name albus)")]
     [InlineData(Shape.RequireRoleConvention, "'HTTP: GET /prefects' (roles Prefect)")]
+    [InlineData(Shape.FallbackPolicyWithRoles, "'HTTP: GET /open' (roles Admin)")]
     public async Task Endpoints_asking_for_claims_no_session_can_have_stop_the_start(Shape shape, string named)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(shape));
 
         Assert.Equal(
             $"These endpoints ask a session for claims it can never have, because SessionAuthOptions.UseClaims is not set: {named}. " +
-            "Call options.UseClaims<T>(data => [...]) in AddSessionAuth with the name, role and other claims of a session.",
+            "Call options.UseClaims<T>(data => [...]) in AddSessionAuth with the name, role and other claims of a session (or register an IClaimsTransformation that adds them).",
             failure.Message);
     }
 
@@ -51,9 +56,26 @@ public sealed class SessionClaimsStartupCheckTests
     [InlineData(Shape.RolesWithAnotherDefaultScheme)]
     [InlineData(Shape.RolesThroughBothSchemes)]
     [InlineData(Shape.RolesWithUseClaims)]
+    [InlineData(Shape.AllowAnonymousUnderARoleFallback)]
+    [InlineData(Shape.RolesAddedByAClaimsTransformation)]
+    [InlineData(Shape.RolesThroughACustomPolicyProvider)]
     public async Task Endpoints_another_scheme_or_the_session_can_satisfy_start(Shape shape)
     {
         await using var app = await StartAsync(shape);
+    }
+
+    /// <summary>Gives roles from somewhere else than the session (a directory, a database).</summary>
+    private sealed class AdminFromDirectory : Microsoft.AspNetCore.Authentication.IClaimsTransformation
+    {
+        public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal) => Task.FromResult(principal);
+    }
+
+    /// <summary>A provider whose policies depend on the request (a tenant's): it cannot answer outside one.</summary>
+    private sealed class PerRequestPolicies(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor, Microsoft.Extensions.Options.IOptions<AuthorizationOptions> options)
+        : DefaultAuthorizationPolicyProvider(options)
+    {
+        public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+            accessor.HttpContext is null ? throw new InvalidOperationException("No request.") : base.GetPolicyAsync(policyName);
     }
 
     private static async Task<WebApplication> StartAsync(Shape shape)
@@ -74,9 +96,25 @@ public sealed class SessionClaimsStartupCheckTests
         });
         var authentication = shape == Shape.RolesWithAnotherDefaultScheme
             ? builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            : builder.Services.AddAuthentication();
+            : builder.Services.AddAuthentication(SessionAuthDefaults.AuthenticationScheme);
         authentication.AddCookie();
-        builder.Services.AddAuthorizationBuilder()
+        if (shape == Shape.RolesAddedByAClaimsTransformation)
+        {
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, AdminFromDirectory>();
+        }
+
+        if (shape == Shape.RolesThroughACustomPolicyProvider)
+        {
+            builder.Services.AddSingleton<IAuthorizationPolicyProvider, PerRequestPolicies>();
+        }
+
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        if (shape is Shape.FallbackPolicyWithRoles or Shape.AllowAnonymousUnderARoleFallback)
+        {
+            authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole("Admin").Build());
+        }
+
+        authorization
             .AddPolicy("house", policy => policy.RequireClaim("house"))
             .AddPolicy("albus", policy => policy.RequireUserName("albus"))
             .AddPolicy("user-id", policy => policy.RequireClaim(ClaimTypes.NameIdentifier));
@@ -88,7 +126,7 @@ public sealed class SessionClaimsStartupCheckTests
         app.UseSessionAuth();
         switch (shape)
         {
-            case Shape.RolesOnMinimalApi or Shape.RolesWithAnotherDefaultScheme or Shape.RolesWithUseClaims:
+            case Shape.RolesOnMinimalApi or Shape.RolesWithAnotherDefaultScheme or Shape.RolesWithUseClaims or Shape.RolesAddedByAClaimsTransformation or Shape.RolesThroughACustomPolicyProvider:
                 app.MapGet("/admin", [Authorize(Roles = "Admin")] () => "admin");
                 break;
             case Shape.PolicyOverAClaim:
@@ -108,6 +146,12 @@ public sealed class SessionClaimsStartupCheckTests
                 break;
             case Shape.RolesThroughAnotherScheme:
                 app.MapGet("/admin", [Authorize(Roles = "Admin", AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme)] () => "admin");
+                break;
+            case Shape.FallbackPolicyWithRoles:
+                app.MapGet("/open", () => "open");
+                break;
+            case Shape.AllowAnonymousUnderARoleFallback:
+                app.MapGet("/open", () => "open").AllowAnonymous();
                 break;
             case Shape.RolesThroughBothSchemes:
                 app.MapGet("/admin", [Authorize(Roles = "Admin", AuthenticationSchemes = $"{SessionAuthDefaults.AuthenticationScheme},{CookieAuthenticationDefaults.AuthenticationScheme}")] () => "admin");

@@ -63,24 +63,143 @@ public sealed class SessionIdentityOptionsHttpTests
         Assert.Equal("anonymous", await whoami.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_store_client_that_throws_before_returning_a_task_is_the_store_being_down_never_a_500()
+    {
+        var cache = new BreakableCache();
+        var (app, address) = await IdentityApp.StartAsync(
+            options => options.UseServerStore(),
+            configureServices: services => services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(cache));
+        await using var _ = app;
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        cache.Broken = true;
+
+        using var publicPage = await harry.FetchAsync("/whoami", method: HttpMethod.Get);
+        using var guarded = await harry.FetchAsync("/whoami/authorize", method: HttpMethod.Get);
+        using var signOut = await harry.FetchAsync("/sign-out-everywhere");
+
+        Assert.Equal((HttpStatusCode.OK, "anonymous"), (publicPage.StatusCode, await publicPage.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, guarded.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signOut.StatusCode);
+    }
+
+    /// <summary>An in-memory cache whose every call throws at once, before any task, once broken.</summary>
+    private sealed class BreakableCache : Microsoft.Extensions.Caching.Distributed.IDistributedCache
+    {
+        private readonly Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache _inner = new(Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
+
+        public bool Broken { get; set; }
+
+        public byte[]? Get(string key) => Check()._inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Check()._inner.GetAsync(key, token);
+
+        public void Refresh(string key) => Check()._inner.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Check()._inner.RefreshAsync(key, token);
+
+        public void Remove(string key) => Check()._inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => Check()._inner.RemoveAsync(key, token);
+
+        public void Set(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options) => Check()._inner.Set(key, value, options);
+
+        public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) => Check()._inner.SetAsync(key, value, options, token);
+
+        private BreakableCache Check() => Broken ? throw new InvalidOperationException("No connection is available.") : this;
+    }
+
     [Theory]
-    [InlineData(null, SessionAuthDefaults.AuthenticationScheme)]
-    [InlineData(CookieAuthenticationDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme)]
-    public async Task The_scheme_is_the_default_unless_the_app_names_one(string? appDefault, string expectedDefault)
+    [InlineData(false, null, SessionAuthDefaults.AuthenticationScheme)]
+    [InlineData(true, CookieAuthenticationDefaults.AuthenticationScheme, CookieAuthenticationDefaults.AuthenticationScheme)]
+    [InlineData(true, SessionAuthDefaults.AuthenticationScheme, SessionAuthDefaults.AuthenticationScheme)]
+    public async Task The_scheme_is_the_default_when_alone_and_an_app_that_names_one_keeps_it(bool addCookies, string? appDefault, string expectedDefault)
+    {
+        await using var app = BuildWithSchemes(addCookies, appDefault);
+        await app.StartAsync();
+
+        var schemes = app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        Assert.Equal(expectedDefault, (await schemes.GetDefaultAuthenticateSchemeAsync())?.Name);
+        Assert.Equal(expectedDefault, (await schemes.GetDefaultChallengeSchemeAsync())?.Name);
+        Assert.NotNull(await schemes.GetSchemeAsync(SessionAuthDefaults.AuthenticationScheme));
+    }
+
+    [Fact]
+    public async Task Beside_another_scheme_with_no_default_named_the_start_is_refused_rather_than_the_other_scheme_replaced()
+    {
+        // Without SessionAuth, ASP.NET Core would make the lone cookie scheme the default: taking its place would let
+        // any session through the app's [Authorize].
+        await using var app = BuildWithSchemes(addCookies: true, appDefault: null);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Equal(
+            "AddSessionAuth registers the 'SessionAuth' authentication scheme beside 'Cookies', and no default scheme is named. " +
+            "Name the one HttpContext.User and [Authorize] use: AddAuthentication(SessionAuthDefaults.AuthenticationScheme) for sessions, or AddAuthentication(\"Cookies\") to keep the other.",
+            failure.Message);
+    }
+
+    private static WebApplication BuildWithSchemes(bool addCookies, string? appDefault)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSessionAuth<UserSession>(options => options.Password = TestAppHost.SessionPassword);
         var authentication = appDefault is null ? builder.Services.AddAuthentication() : builder.Services.AddAuthentication(appDefault);
-        authentication.AddCookie();
-        await using var app = builder.Build();
+        if (addCookies)
+        {
+            authentication.AddCookie();
+        }
 
-        var options = app.Services.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
-        var schemes = app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        return builder.Build();
+    }
 
-        Assert.Equal(expectedDefault, (await schemes.GetDefaultAuthenticateSchemeAsync())?.Name);
-        Assert.Equal(expectedDefault, (await schemes.GetDefaultChallengeSchemeAsync())?.Name);
-        Assert.Contains(options.Schemes, scheme => scheme.Name == SessionAuthDefaults.AuthenticationScheme);
+    [Theory]
+    [InlineData("LoginPath", "/login#form")]
+    [InlineData("AccessDeniedPath", "/denied#top")]
+    public async Task A_login_or_access_denied_path_with_a_fragment_stops_the_start(string option, string path)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => IdentityApp.StartAsync(options =>
+        {
+            if (option == "LoginPath")
+            {
+                options.LoginPath = path;
+            }
+            else
+            {
+                options.AccessDeniedPath = path;
+            }
+        }));
+
+        Assert.Contains($"SessionAuthOptions.{option} '{path}' has a fragment ('#'); the return URL would land in it. Remove the fragment.", Flatten(failure), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_result_handler_registered_before_AddSessionAuth_keeps_answering()
+    {
+        var (app, address) = await IdentityApp.StartAsync(configureServices: services =>
+            services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TeapotOnForbid>());
+        await using var _ = app;
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+
+        using var refused = await harry.FetchAsync("/admin", method: HttpMethod.Get);
+
+        Assert.Equal((HttpStatusCode)418, refused.StatusCode);
+    }
+
+    private sealed class TeapotOnForbid : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
+    {
+        private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler _default = new();
+
+        public Task HandleAsync(Microsoft.AspNetCore.Http.RequestDelegate next, Microsoft.AspNetCore.Http.HttpContext context, Microsoft.AspNetCore.Authorization.AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult)
+        {
+            if (authorizeResult.Forbidden)
+            {
+                context.Response.StatusCode = 418;
+                return Task.CompletedTask;
+            }
+
+            return _default.HandleAsync(next, context, policy, authorizeResult);
+        }
     }
 
     [Fact]
