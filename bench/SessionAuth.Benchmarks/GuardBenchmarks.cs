@@ -37,6 +37,8 @@ public class GuardBenchmarks
     private bool _admitted;
     private IPolicyEvaluator _policyEvaluator = null!;
     private AuthorizationPolicy _authorizePolicy = null!;
+    private AuthorizationPolicy _sessionRolePolicy = null!;
+    private AuthorizationPolicy _cookieRolePolicy = null!;
     private ClaimsPrincipal _principal = null!;
     private string _sessionCookie = null!;
     private string _tamperedSessionCookie = null!;
@@ -49,7 +51,12 @@ public class GuardBenchmarks
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BenchJsonContext.Default));
-        builder.Services.AddSessionAuth<BenchSession>(o => o.Password = "benchmark-password-of-at-least-32-characters");
+        builder.Services.AddSessionAuth<BenchSession>(o =>
+        {
+            o.Password = "benchmark-password-of-at-least-32-characters";
+            o.IdentifyUser<BenchSession>(user => user.UserId);
+            o.UseClaims<BenchSession>(user => [new(ClaimTypes.Name, user.Name), .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role))]);
+        });
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddAuthorization();
@@ -65,6 +72,8 @@ public class GuardBenchmarks
         });
         _policyEvaluator = services.GetRequiredService<IPolicyEvaluator>();
         _authorizePolicy = (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync())!;
+        _sessionRolePolicy = new AuthorizationPolicyBuilder(SessionAuthDefaults.AuthenticationScheme).RequireRole("prefect").Build();
+        _cookieRolePolicy = new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("prefect").Build();
         _principal = new ClaimsPrincipal(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, Data.UserId),
@@ -81,7 +90,9 @@ public class GuardBenchmarks
 
         // Each scheme must accept its own cookie and refuse the tampered one, or the numbers below mean nothing.
         if (!await SessionAuthGuard(_sessionCookie) || await SessionAuthGuard(_tamperedSessionCookie) || await SessionAuthGuard(null)
-            || !await AspNetCoreGuard(_authCookie) || await AspNetCoreGuard(_tamperedAuthCookie) || await AspNetCoreGuard(null))
+            || !await AspNetCoreGuard(_authCookie) || await AspNetCoreGuard(_tamperedAuthCookie) || await AspNetCoreGuard(null)
+            || !await AuthorizeGuard(_sessionCookie, _sessionRolePolicy) || await AuthorizeGuard(_tamperedSessionCookie, _sessionRolePolicy)
+            || !await AuthorizeGuard(_authCookie, _cookieRolePolicy) || await AuthorizeGuard(_tamperedAuthCookie, _cookieRolePolicy))
         {
             throw new InvalidOperationException("A guard did not admit its valid cookie or did not refuse a bad one.");
         }
@@ -98,6 +109,12 @@ public class GuardBenchmarks
 
     [Benchmark(Description = "ASP.NET Core: valid cookie")]
     public Task<bool> AspNetCoreValid() => AspNetCoreGuard(_authCookie);
+
+    [Benchmark(Description = "[Authorize(Roles)], SessionAuth scheme: valid cookie")]
+    public Task<bool> SessionSchemeRoles() => AuthorizeGuard(_sessionCookie, _sessionRolePolicy);
+
+    [Benchmark(Description = "[Authorize(Roles)], ASP.NET Core cookie scheme: valid cookie")]
+    public Task<bool> CookieSchemeRoles() => AuthorizeGuard(_authCookie, _cookieRolePolicy);
 
     [Benchmark(Description = "SessionAuth: no cookie")]
     public Task<bool> SessionAuthNoCookie() => SessionAuthGuard(null);
@@ -141,7 +158,13 @@ public class GuardBenchmarks
     }
 
     /// <summary>What UseAuthentication() and UseAuthorization() run for an endpoint with <c>[Authorize]</c>.</summary>
-    private async Task<bool> AspNetCoreGuard(string? cookie)
+    private Task<bool> AspNetCoreGuard(string? cookie) => AuthorizeGuard(cookie, _authorizePolicy);
+
+    /// <summary>
+    /// What UseAuthentication() and UseAuthorization() run for an endpoint whose <c>[Authorize]</c> is
+    /// <paramref name="policy"/>: the default scheme (cookie authentication here), then the policy with its own schemes.
+    /// </summary>
+    private async Task<bool> AuthorizeGuard(string? cookie, AuthorizationPolicy policy)
     {
         var context = CreateContext(cookie);
 
@@ -152,13 +175,18 @@ public class GuardBenchmarks
             context.User = authenticated.Principal;
         }
 
-        // AuthorizationMiddleware: the policy evaluator, then a challenge when the policy fails.
-        var authentication = await _policyEvaluator.AuthenticateAsync(_authorizePolicy, context);
-        var authorization = await _policyEvaluator.AuthorizeAsync(_authorizePolicy, authentication, context, resource: null);
+        // AuthorizationMiddleware: the policy evaluator, then a challenge or forbid when the policy fails.
+        var authentication = await _policyEvaluator.AuthenticateAsync(policy, context);
+        var authorization = await _policyEvaluator.AuthorizeAsync(policy, authentication, context, resource: null);
         var admitted = authorization.Succeeded;
-        if (!admitted)
+        var scheme = policy.AuthenticationSchemes.Count > 0 ? policy.AuthenticationSchemes[0] : null;
+        if (authorization.Challenged)
         {
-            await context.ChallengeAsync();
+            await context.ChallengeAsync(scheme);
+        }
+        else if (authorization.Forbidden)
+        {
+            await context.ForbidAsync(scheme);
         }
 
         _contexts.Dispose(context);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using SessionAuth.Authentication;
 
 namespace SessionAuth;
 
@@ -37,6 +39,13 @@ public sealed class SessionAuthOptions
 
     /// <summary>The local path anonymous browsers are sent to; <c>/login</c> unless set.</summary>
     public string LoginPath { get; set; } = "/login";
+
+    /// <summary>
+    /// The local path browsers are sent to when they have a session but an authorization rule or policy refuses them,
+    /// with the page they asked for in <see cref="ReturnUrlParameter"/>; none unless set, and then they get a plain 403.
+    /// Scripts and API calls always get a 403 problem+json.
+    /// </summary>
+    public string? AccessDeniedPath { get; set; }
 
     /// <summary>The query-string parameter of the login URL that carries the page to return to; <c>returnUrl</c> unless set.</summary>
     public string ReturnUrlParameter { get; set; } = "returnUrl";
@@ -131,6 +140,30 @@ public sealed class SessionAuthOptions
     {
         IdentifyUser(userId);
         UseServerStore();
+    }
+
+    internal SessionClaimsProjection? Claims { get; private set; }
+
+    /// <summary>
+    /// Makes a request's session its identity for the rest of ASP.NET Core: <c>HttpContext.User</c> gets an identity
+    /// whose authentication type is <see cref="SessionAuthDefaults.AuthenticationScheme"/> and whose claims are the ones
+    /// <paramref name="claims"/> returns, so <c>[Authorize(Roles = ...)]</c>, policies, SignalR, rate limiter partitions and
+    /// <c>User.Identity.Name</c> see who is signed in. Names and roles use <see cref="ClaimTypes.Name"/> and
+    /// <see cref="ClaimTypes.Role"/>, as ASP.NET Core expects.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="claims"/> runs at most once per request, and only when something reads the identity's claims.
+    /// Without it a request with a session still has an authenticated identity, so a plain <c>[Authorize]</c> needs only
+    /// a session; it then carries only the claim SessionAuth always adds: <see cref="ClaimTypes.NameIdentifier"/> with the
+    /// user id when <see cref="IdentifyUser{TSession}(Func{TSession, string})"/> is set.
+    /// </remarks>
+    /// <typeparam name="TSession">The session data type given to <c>AddSessionAuth&lt;T&gt;</c>; checked at startup.</typeparam>
+    /// <param name="claims">Returns the claims of a session, such as <c>user =&gt; [new(ClaimTypes.Name, user.Name)]</c>.</param>
+    public void UseClaims<TSession>(Func<TSession, IEnumerable<Claim>> claims)
+        where TSession : class
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        Claims = new SessionClaimsProjection(typeof(TSession), data => claims((TSession)data));
     }
 
     internal ClientViewProjection? ClientView { get; private set; }

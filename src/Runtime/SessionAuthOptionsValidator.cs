@@ -68,6 +68,20 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add($"SessionAuthOptions.LoginPath '{options.LoginPath}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
         }
 
+        foreach (var (option, path) in new[] { ("LoginPath", options.LoginPath), ("AccessDeniedPath", options.AccessDeniedPath) })
+        {
+            // The return URL is appended as a query parameter: after a fragment it would never reach the server.
+            if (path is not null && path.Contains('#', StringComparison.Ordinal))
+            {
+                failures.Add($"SessionAuthOptions.{option} '{path}' has a fragment ('#'); the return URL would land in it. Remove the fragment.");
+            }
+        }
+
+        if (options.AccessDeniedPath is { } accessDeniedPath && !LocalUrl.IsLocal(accessDeniedPath))
+        {
+            failures.Add($"SessionAuthOptions.AccessDeniedPath '{accessDeniedPath}' is not a local path. Set a path that starts with a single '/', such as '/access-denied', or leave it unset for a plain 403.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ReturnUrlParameter))
         {
             failures.Add("SessionAuthOptions.ReturnUrlParameter is empty. Set the query-string name of the return URL, such as 'returnUrl'.");

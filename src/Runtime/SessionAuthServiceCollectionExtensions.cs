@@ -1,10 +1,14 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SessionAuth.Authentication;
 using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
@@ -68,11 +72,83 @@ public static class SessionAuthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
+        AddAuthenticationScheme(services);
         services.AddSingleton(provider => new SessionGuardFactory(
             provider.GetRequiredService<ISessionManager>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>(),
             provider.GetRequiredService<SessionAuthMetrics>()));
         return services;
+    }
+
+    // The session becomes the request's identity for UseAuthentication()/UseAuthorization() (which WebApplication adds
+    // by itself once authentication and authorization are registered), and the default scheme when it is the only one.
+    private static void AddAuthenticationScheme(IServiceCollection services)
+    {
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddSingleton(provider => new SessionIdentities(provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value));
+        services.AddTransient(provider => new SessionAuthenticationHandler(
+            provider.GetRequiredService<ISessionManager>(),
+            provider.GetRequiredService<SessionIdentities>(),
+            provider.GetRequiredService<SessionGuardFactory>()));
+        services.Configure<AuthenticationOptions>(options =>
+        {
+            if (!options.SchemeMap.ContainsKey(SessionAuthDefaults.AuthenticationScheme))
+            {
+                options.AddScheme<SessionAuthenticationHandler>(SessionAuthDefaults.AuthenticationScheme, SessionAuthDefaults.AuthenticationScheme);
+            }
+        });
+
+        // Alone, the scheme is the default. Beside another scheme with no default named, ASP.NET Core would have made the
+        // other one the default had SessionAuth not been added: taking its place silently would let any session through
+        // that app's [Authorize], and leaving none would fail requests at random, so the start is refused instead.
+        services.PostConfigure<AuthenticationOptions>(options =>
+        {
+            if (NamesNoDefault(options) && options.SchemeMap.Count == 1)
+            {
+                options.DefaultScheme = SessionAuthDefaults.AuthenticationScheme;
+            }
+        });
+        services.AddSingleton<IValidateOptions<AuthenticationOptions>, SessionSchemeDefaultValidator>();
+        services.AddOptions<AuthenticationOptions>().ValidateOnStart();
+
+        // The app's own handler, registered before AddSessionAuth, is left alone (it answers every result); so is one
+        // registered after (it replaces this one). Otherwise the app's AddAuthorization() keeps this one (TryAdd).
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IAuthorizationMiddlewareResultHandler)
+            && descriptor.ImplementationType != typeof(AuthorizationMiddlewareResultHandler)))
+        {
+            services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => new SessionAuthorizationResultHandler(
+                new AuthorizationMiddlewareResultHandler(),
+                provider.GetRequiredService<SessionGuardFactory>(),
+                provider.GetRequiredService<IAuthenticationSchemeProvider>()));
+        }
+
+        services.AddHostedService(provider => new SessionClaimsStartupCheck(
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
+            provider.GetService<EndpointDataSource>(),
+            provider.GetRequiredService<IAuthenticationSchemeProvider>(),
+            provider.GetService<IAuthorizationPolicyProvider>(),
+            provider));
+    }
+
+    internal static bool NamesNoDefault(AuthenticationOptions options) =>
+        options.DefaultScheme is null && options.DefaultAuthenticateScheme is null && options.DefaultChallengeScheme is null;
+}
+
+/// <summary>Refuses a start where SessionAuth and another scheme are registered and no default scheme is named.</summary>
+internal sealed class SessionSchemeDefaultValidator : IValidateOptions<AuthenticationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthenticationOptions options)
+    {
+        if (!SessionAuthServiceCollectionExtensions.NamesNoDefault(options) || options.SchemeMap.Count < 2 || !options.SchemeMap.ContainsKey(SessionAuthDefaults.AuthenticationScheme))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var others = options.SchemeMap.Keys.Where(scheme => scheme != SessionAuthDefaults.AuthenticationScheme).ToList();
+        return ValidateOptionsResult.Fail(
+            $"AddSessionAuth registers the '{SessionAuthDefaults.AuthenticationScheme}' authentication scheme beside {string.Join(", ", others.Select(scheme => $"'{scheme}'"))}, and no default scheme is named. " +
+            $"Name the one HttpContext.User and [Authorize] use: AddAuthentication(SessionAuthDefaults.AuthenticationScheme) for sessions, or AddAuthentication(\"{others[0]}\") to keep the other.");
     }
 }

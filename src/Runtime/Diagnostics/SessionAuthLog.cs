@@ -27,4 +27,7 @@ internal static partial class SessionAuthLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "The client aborted the request to {Path} while its body was read; nothing was answered.")]
     public static partial void RequestBodyAborted(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Request to {Path} has a session that {RefusedBy} refused; answered {StatusCode}.")]
+    public static partial void Forbidden(ILogger logger, string path, string refusedBy, int statusCode);
 }

@@ -15,15 +15,18 @@ internal sealed class SessionGuard
     public const string RedirectHeaderName = SessionAuthDefaults.SessionRedirectHeaderName;
 
     private readonly string _loginPath;
+    private readonly string? _accessDeniedPath;
     private readonly string _returnUrlQuery;
     private readonly ILogger _logger;
     private readonly SessionAuthMetrics _metrics;
 
     // loginPath is header-safe already (LocalUrl.ToHeaderSafe): the login URL is built from it on every denied request.
-    internal SessionGuard(string loginPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
+    // accessDeniedPath too, when set.
+    internal SessionGuard(string loginPath, string? accessDeniedPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
     {
         _loginPath = loginPath;
-        _returnUrlQuery = string.Concat(loginPath.Contains('?', StringComparison.Ordinal) ? "&" : "?", Uri.EscapeDataString(returnUrlParameter), "=");
+        _accessDeniedPath = accessDeniedPath;
+        _returnUrlQuery = Uri.EscapeDataString(returnUrlParameter) + "=";
         _logger = logger;
         _metrics = metrics;
     }
@@ -48,8 +51,12 @@ internal sealed class SessionGuard
 
     /// <summary>Answers a request that has no session: redirect (navigation, form post) or 401 (script, API call).</summary>
     /// <param name="httpContext">The current request.</param>
+    /// <param name="returnUrl">
+    /// Where the login page sends the browser back to; the request's own URL unless given (an authentication challenge's
+    /// <c>RedirectUri</c>), and then only when it is a local URL.
+    /// </param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public Task DenyAsync(HttpContext httpContext)
+    public Task DenyAsync(HttpContext httpContext, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var request = httpContext.Request;
@@ -62,7 +69,7 @@ internal sealed class SessionGuard
             return StoreUnavailableAsync(httpContext);
         }
 
-        var loginUrl = BuildLoginUrl(request);
+        var loginUrl = BuildUrl(request, _loginPath, returnUrl);
 
         if (IsScriptRequest(request))
         {
@@ -72,14 +79,50 @@ internal sealed class SessionGuard
             return ProblemResponse.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint requires a session. Sign in at loginUrl and try again.", "loginUrl", loginUrl);
         }
 
-        // 303 turns a form post into a GET of the login page; 302 keeps a GET a GET.
-        var statusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            ? StatusCodes.Status302Found
-            : StatusCodes.Status303SeeOther;
+        var statusCode = RedirectStatusCode(request);
         _metrics.RequestDenied(SessionAuthMetrics.Redirect);
         SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", statusCode);
         response.StatusCode = statusCode;
         response.Headers.Location = loginUrl;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Answers a request that has a session which an authorization rule or policy refuses: 403 problem+json naming what
+    /// refused for scripts and API calls; for navigations and form posts a redirect to
+    /// <see cref="SessionAuthOptions.AccessDeniedPath"/> with the return URL when it is set, else a plain 403.
+    /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="refusedBy">What refused the request (a rule type's or a policy's name), or <see langword="null"/> when unknown.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public Task ForbidAsync(HttpContext httpContext, string? refusedBy)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        response.Headers.CacheControl = "no-store";
+        _metrics.RequestDenied(SessionAuthMetrics.Forbidden);
+
+        if (IsScriptRequest(request))
+        {
+            SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", StatusCodes.Status403Forbidden);
+            var detail = refusedBy is null
+                ? "The session is not allowed to use this endpoint."
+                : $"The session is not allowed to use this endpoint: {refusedBy} refused it.";
+            return ProblemResponse.WriteAsync(response, StatusCodes.Status403Forbidden, "Forbidden", detail, refusedBy is null ? null : "refusedBy", refusedBy);
+        }
+
+        if (_accessDeniedPath is null)
+        {
+            SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", StatusCodes.Status403Forbidden);
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        var statusCode = RedirectStatusCode(request);
+        SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", statusCode);
+        response.StatusCode = statusCode;
+        response.Headers.Location = BuildUrl(request, _accessDeniedPath, returnUrl: null);
         return Task.CompletedTask;
     }
 
@@ -123,15 +166,22 @@ internal sealed class SessionGuard
         return request.HasJsonContentType();
     }
 
-    private string BuildLoginUrl(HttpRequest request)
+    // 303 turns a form post into a GET of the page redirected to; 302 keeps a GET a GET.
+    private static int RedirectStatusCode(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? StatusCodes.Status302Found : StatusCodes.Status303SeeOther;
+
+    // path is the login or access-denied path, header-safe already; the return URL is the request's unless given.
+    private string BuildUrl(HttpRequest request, string path, string? returnUrl)
     {
         var pathBase = request.PathBase.ToUriComponent();
-        var returnUrl = LocalUrl.ToHeaderSafe(string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent())) ?? "/";
+        returnUrl = (returnUrl is null ? null : LocalUrl.ToHeaderSafe(returnUrl))
+            ?? LocalUrl.ToHeaderSafe(string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent()))
+            ?? "/";
 
-        // The path base can come from a request header (X-Forwarded-Prefix): "//evil.example" in front of the login
-        // path is another site, so the two are checked together, and a login path that is not local with it goes alone.
-        var loginPath = pathBase.Length == 0 ? _loginPath : LocalUrl.ToHeaderSafe(pathBase + _loginPath) ?? _loginPath;
-        return string.Concat(loginPath, _returnUrlQuery, Uri.EscapeDataString(returnUrl));
+        // The path base can come from a request header (X-Forwarded-Prefix): "//evil.example" in front of the path is
+        // another site, so the two are checked together, and a path that is not local with it goes alone.
+        var target = pathBase.Length == 0 ? path : LocalUrl.ToHeaderSafe(pathBase + path) ?? path;
+        return string.Concat(target, target.Contains('?', StringComparison.Ordinal) ? "&" : "?", _returnUrlQuery, Uri.EscapeDataString(returnUrl));
     }
 }
 
@@ -140,7 +190,12 @@ internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthO
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("SessionAuth.Guard");
 
+    private SessionGuard? _default;
+
     public ISessionManager Sessions { get; } = sessions;
+
+    /// <summary>The guard that sends browsers to <see cref="SessionAuthOptions.LoginPath"/>.</summary>
+    public SessionGuard Default => _default ??= Create(redirectTo: null);
 
     public SessionGuard Create(string? redirectTo)
     {
@@ -149,6 +204,10 @@ internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthO
             ?? throw new InvalidOperationException(redirectTo is not null
                 ? $"RequireSession.RedirectTo '{redirectTo}' is not a local path. Set a path that starts with a single '/', such as '/login'."
                 : $"SessionAuthOptions.LoginPath '{options.LoginPath}' is not a local path. Set a path that starts with a single '/', such as '/login'.");
-        return new SessionGuard(loginPath, options.ReturnUrlParameter, _logger, metrics);
+        // Checked local by the options validator like the login path; encoded here for the header.
+        var accessDeniedPath = options.AccessDeniedPath is { } path
+            ? LocalUrl.ToHeaderSafe(path) ?? throw new InvalidOperationException($"SessionAuthOptions.AccessDeniedPath '{path}' is not a local path. Set a path that starts with a single '/', such as '/access-denied'.")
+            : null;
+        return new SessionGuard(loginPath, accessDeniedPath, options.ReturnUrlParameter, _logger, metrics);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +19,6 @@ internal sealed class SessionMiddlewareStartupCheck(
     SessionAuthOptions options,
     EndpointDataSource? endpoints) : IHostedLifecycleService
 {
-    private const int EndpointsNamed = 10;
-
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var needingMiddleware = FindEndpointsNeedingMiddleware();
@@ -71,21 +68,8 @@ internal sealed class SessionMiddlewareStartupCheck(
         return found;
     }
 
-    private static string Name(List<Endpoint> endpoints)
-    {
-        var names = new StringBuilder();
-        for (var i = 0; i < endpoints.Count && i < EndpointsNamed; i++)
-        {
-            names.Append(i == 0 ? "'" : ", '").Append(SessionMiddlewareGate.Describe(endpoints[i])).Append('\'');
-        }
-
-        if (endpoints.Count > EndpointsNamed)
-        {
-            names.Append(" and ").Append(endpoints.Count - EndpointsNamed).Append(" more");
-        }
-
-        return names.ToString();
-    }
+    private static string Name(List<Endpoint> endpoints) =>
+        EndpointNames.Join(endpoints, static endpoint => $"'{SessionMiddlewareGate.Describe(endpoint)}'");
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -103,10 +103,13 @@ internal sealed class ServerSessionStore
     /// <summary>Reads a session and, when it has a user, that user's revocation time: both requests go out at once.</summary>
     public async Task<StoreRead> ReadAsync(SessionId id, string? userId)
     {
-        var session = _cache.GetAsync(SessionKey(id));
-        var revokedAt = userId is null ? null : _cache.GetAsync(UserKey(userId));
+        // Started inside the try: a cache client may throw before it returns a task, and that is the store being down too.
+        Task<byte[]?>? session = null;
+        Task<byte[]?>? revokedAt = null;
         try
         {
+            session = _cache.GetAsync(SessionKey(id));
+            revokedAt = userId is null ? null : _cache.GetAsync(UserKey(userId));
             var sessionBytes = await session.WaitAsync(_options.Timeout, _timeProvider).ConfigureAwait(false);
             var revokedAtBytes = revokedAt is null ? null : await revokedAt.WaitAsync(_options.Timeout, _timeProvider).ConfigureAwait(false);
             return new StoreRead(
@@ -124,16 +127,16 @@ internal sealed class ServerSessionStore
     }
 
     public Task WriteAsync(SessionId id, StoredSession session) =>
-        RunAsync("write", _cache.SetAsync(SessionKey(id), session.ToBytes(), new DistributedCacheEntryOptions { AbsoluteExpiration = DateTimeOffset.FromUnixTimeSeconds(session.ExpiresAt) }));
+        RunAsync("write", () => _cache.SetAsync(SessionKey(id), session.ToBytes(), new DistributedCacheEntryOptions { AbsoluteExpiration = DateTimeOffset.FromUnixTimeSeconds(session.ExpiresAt) }));
 
-    public Task RemoveAsync(SessionId id) => RunAsync("remove", _cache.RemoveAsync(SessionKey(id)));
+    public Task RemoveAsync(SessionId id) => RunAsync("remove", () => _cache.RemoveAsync(SessionKey(id)));
 
     /// <summary>Ends every session of <paramref name="userId"/> created up to now.</summary>
     public Task RevokeUserAsync(string userId)
     {
         var revokedAt = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(revokedAt, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        return RunAsync("revoke", _cache.SetAsync(UserKey(userId), revokedAt, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = _maxAge }));
+        return RunAsync("revoke", () => _cache.SetAsync(UserKey(userId), revokedAt, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = _maxAge }));
     }
 
     /// <summary>One read of a key nobody writes: it makes the cache client connect. A failure is logged and counted, not thrown.</summary>
@@ -141,7 +144,7 @@ internal sealed class ServerSessionStore
     {
         try
         {
-            await RunAsync("read", _cache.GetAsync(_options.KeyPrefix + "warm-up")).ConfigureAwait(false);
+            await RunAsync("read", () => _cache.GetAsync(_options.KeyPrefix + "warm-up")).ConfigureAwait(false);
         }
         catch (SessionStoreUnavailableException)
         {
@@ -149,10 +152,12 @@ internal sealed class ServerSessionStore
         }
     }
 
-    private async Task RunAsync(string operation, Task pending)
+    private async Task RunAsync(string operation, Func<Task> start)
     {
+        Task? pending = null;
         try
         {
+            pending = start();
             await pending.WaitAsync(_options.Timeout, _timeProvider).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever the cache client throws, the store is unavailable: fail closed.
@@ -164,10 +169,10 @@ internal sealed class ServerSessionStore
         }
     }
 
-    private void Failed(string operation, Exception exception, Task first, Task? second)
+    private void Failed(string operation, Exception exception, Task? first, Task? second)
     {
         // A timed-out call may still fail later; observe it so it does not surface as an unobserved task exception.
-        _ = first.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = first?.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _ = second?.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _metrics.StoreFailed(operation);
         SessionAuthLog.StoreUnavailable(_logger, operation, exception);

@@ -76,9 +76,15 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
     internal static SessionManager<T> Create(IServiceProvider services, IOptions<SessionAuthOptions> options, ILoggerFactory loggerFactory, SessionAuthMetrics metrics, TimeProvider timeProvider)
     {
         var value = options.Value;
+        // Each option that names the session data type is checked here, at startup, where T is known.
         if (value.UserIdSessionType is { } userIdType && userIdType != typeof(T))
         {
             throw new InvalidOperationException($"IdentifyUser<{userIdType.Name}>(...) names {userIdType.Name}, but the session data type is {typeof(T).Name}. Call IdentifyUser<{typeof(T).Name}>(data => ...) (or UseServerStore<{typeof(T).Name}>(data => ...)).");
+        }
+
+        if (value.Claims is { SessionType: var claimsType } && claimsType != typeof(T))
+        {
+            throw new InvalidOperationException($"UseClaims<{claimsType.Name}>(...) names {claimsType.Name}, but the session data type is {typeof(T).Name}. Call UseClaims<{typeof(T).Name}>(data => ...).");
         }
 
         var logger = loggerFactory.CreateLogger("SessionAuth.Sessions");
