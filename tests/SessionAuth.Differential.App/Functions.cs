@@ -12,9 +12,11 @@ namespace SessionAuth.Differential.App;
 [AllowAnonymous]
 public static class Functions
 {
-    // Functions with a default value name their parameter apart from the one without (p): the Request Delegate Generator
-    // writes one interceptor for two handlers that differ only in a default value, and casts the second one's delegate
-    // to the first one's type at start-up (InvalidCastException).
+    // The Request Delegate Generator writes one interceptor for handlers whose parameters agree in name and type, and
+    // binds them all as the first one. So a handler differing from another only in a default value (its delegate is cast
+    // to the first one's type at start-up: InvalidCastException), or only in a binding attribute or its Name ([FromForm]
+    // beside [FromQuery], [FromHeader(Name = "X-Value")] beside none: the twin would read the other one's source and
+    // key), names its parameter apart from the others (p).
 
     [ServerFunction("/sf/int", Method = "GET")]
     public static Echo Int(int p) => Echo.Of(p);
@@ -128,7 +130,7 @@ public static class Functions
     public static Echo FromQueryArray([FromQuery] int[] p) => Echo.Of(p);
 
     [ServerFunction("/sf/from-header", Method = "GET")]
-    public static Echo FromHeader([FromHeader(Name = "X-Value")] string? p) => Echo.Of(p);
+    public static Echo FromHeader([FromHeader(Name = "X-Value")] string? header) => Echo.Of(header);
 
     [ServerFunction("/sf/route-int/{p}", Method = "GET")]
     public static Echo RouteInt(int p) => Echo.Of(p);
@@ -167,19 +169,19 @@ public static class Functions
     public static Echo FormMulti([FromForm] int a, [FromForm] Color c = Color.Red, [FromForm] DateTime? d = null) => Echo.Of(a, c, d);
 
     [ServerFunction("/sf/form-named", Method = "POST")]
-    public static Echo FormNamed([FromForm(Name = "f")] int p) => Echo.Of(p);
+    public static Echo FormNamed([FromForm(Name = "f")] int field) => Echo.Of(field);
 
     [ServerFunction("/sf/body-record", Method = "POST")]
     public static Echo BodyRecord([FromBody] Order p) => Echo.Of(p);
 
     [ServerFunction("/sf/body-inferred", Method = "POST")]
-    public static Echo BodyInferred(Order p) => Echo.Of(p);
+    public static Echo BodyInferred(Order order) => Echo.Of(order);
 
     [ServerFunction("/sf/post-simple", Method = "POST")]
     public static Echo PostSimple(int a, string? b) => Echo.Of(a, b);
 
     [ServerFunction("/sf/post-from-query", Method = "POST")]
-    public static Echo PostFromQuery([FromQuery] int p) => Echo.Of(p);
+    public static Echo PostFromQuery([FromQuery] int query) => Echo.Of(query);
 
     [ServerFunction("/sf/returns/string", Method = "GET")]
     public static string ReturnsString() => "text \u2028";

@@ -77,6 +77,10 @@ public static class Binding
     public static string Dates(DateTime at, DateTimeOffset when, DateOnly day, TimeOnly time) =>
         $"{at.ToString("O", CultureInfo.InvariantCulture)} {at.Kind}|{when.ToString("O", CultureInfo.InvariantCulture)}|{day.ToString("O", CultureInfo.InvariantCulture)}|{time.ToString("O", CultureInfo.InvariantCulture)}";
 
+    [ServerFunction("/binding/nullable-dates", Method = "GET")]
+    public static string NullableDates(DateTime? at, DateTimeOffset? when) =>
+        $"{at?.ToString("O", CultureInfo.InvariantCulture) ?? "null"} {at?.Kind}|{when?.ToString("O", CultureInfo.InvariantCulture) ?? "null"}";
+
     [ServerFunction("/binding/flags", Method = "GET")]
     public static string Flags(Tags tags) => tags.ToString();
 

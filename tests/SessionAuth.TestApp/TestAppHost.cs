@@ -62,6 +62,7 @@ public static class TestAppHost
         minimal.MapGet("/binding/arrays", Binding.Arrays);
         minimal.MapGet("/binding/defaults", Binding.Defaults);
         minimal.MapGet("/binding/dates", Binding.Dates);
+        minimal.MapGet("/binding/nullable-dates", Binding.NullableDates);
         minimal.MapGet("/binding/flags", Binding.Flags);
         minimal.MapPost("/binding/upload", Binding.Upload).DisableAntiforgery();
         minimal.MapPost("/binding/body", Binding.Body);

@@ -131,6 +131,15 @@ public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("at=2024-05-01T10:00:00%2B02:00&when=2024-05-01T10:00:00%2B02:00", "2024-05-01T08:00:00.0000000Z Utc|2024-05-01T10:00:00.0000000+02:00")]
+    [InlineData("at=2024-05-01T10:00:00Z&when=2024-05-01T10:00:00", "2024-05-01T10:00:00.0000000Z Utc|2024-05-01T10:00:00.0000000+00:00")]
+    [InlineData("at=2024-05-01T10:00:00", "2024-05-01T10:00:00.0000000 Unspecified|null")]
+    public async Task Nullable_dates_parse_as_the_dates_they_wrap(string query, string expected)
+    {
+        await BothAsync(Get(), "/binding/nullable-dates?" + query, HttpStatusCode.OK, expected);
+    }
+
+    [Theory]
     [InlineData("3", "New, Sale")]
     [InlineData("7", "New, Sale, Last")]
     [InlineData("0", "None")]

@@ -313,7 +313,8 @@ public static class ParameterBinding
     private static bool ParseNullableParsable<T>(string text, out T? value)
         where T : struct, IParsable<T>
     {
-        var parsed = T.TryParse(text, CultureInfo.InvariantCulture, out var result);
+        // Through ParseParsable: a DateTime? or DateTimeOffset? parses as the date it wraps (its kind and offset).
+        var parsed = ParseParsable(text, out T result);
         value = parsed ? result : null;
         return parsed;
     }

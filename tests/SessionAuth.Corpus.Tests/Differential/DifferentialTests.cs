@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
+using System.Reflection;
 using CsCheck;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Differential.App;
@@ -60,6 +63,25 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
 
         // The Request Delegate Generator writes its interceptors into this namespace of the app's assembly.
         Assert.Contains(typeof(Functions).Assembly.GetTypes(), t => t.Namespace == "Microsoft.AspNetCore.Http.Generated");
+    }
+
+    [Fact]
+    public void No_two_twins_share_an_interceptor_but_bind_apart()
+    {
+        // The Request Delegate Generator writes one interceptor for the handlers of one Map method whose result type and
+        // parameters (name, type, nullability) agree, and binds them all as the first one: a twin that differs only in
+        // a binding attribute, its Name or a default value would read another twin's source and key (FormNamed once
+        // read the form key "p" of FormInt, FromHeader the query key "p" of NullableString).
+        var nullability = new NullabilityInfoContext();
+        string Signature(MethodInfo m) => $"{m.GetCustomAttribute<ServerFunctionAttribute>()!.Method} {m.ReturnType} ("
+            + string.Join(", ", m.GetParameters().Select(p => $"{p.ParameterType}{(nullability.Create(p).ReadState == NullabilityState.Nullable ? "?" : "")} {p.Name}")) + ")";
+        static string Binding(MethodInfo m) => string.Join(", ", m.GetParameters().Select(p =>
+            string.Join(" ", p.GetCustomAttributes(inherit: false).OfType<IBindingSourceMetadata>().Select(a => $"{a.GetType().Name}({(a as IModelNameProvider)?.Name})"))
+            + (p.HasDefaultValue ? $" = {p.DefaultValue}" : string.Empty)));
+
+        var methods = typeof(Functions).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetCustomAttribute<ServerFunctionAttribute>() is not null);
+        var clashes = methods.GroupBy(Signature).Where(g => g.Select(Binding).Distinct().Count() > 1).Select(g => string.Join(" / ", g.Select(m => $"{m.Name}({Binding(m)})"))).ToList();
+        Assert.True(clashes.Count == 0, "these functions share a twin interceptor but bind apart; name their parameters apart:\n" + string.Join("\n", clashes));
     }
 
     [Fact]
