@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace SessionAuth.Authentication;
 
@@ -25,9 +24,9 @@ internal sealed class SessionClaimsStartupCheck(
     EndpointDataSource? endpoints,
     IAuthenticationSchemeProvider schemes,
     IAuthorizationPolicyProvider? policies,
-    IServiceProvider services) : IHostedLifecycleService
+    IServiceProvider services) : StartedCheck
 {
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public override async Task StartedAsync(CancellationToken cancellationToken)
     {
         // Without authorization services no endpoint's [Authorize] is evaluated at all. An app's own policy provider may
         // need a request to answer (a tenant's policies), and an app's claims transformation may add the claims itself:
@@ -113,14 +112,4 @@ internal sealed class SessionClaimsStartupCheck(
 
     private static string Name(List<(Endpoint Endpoint, string Asks)> refused) =>
         EndpointNames.Join(refused, static entry => $"'{SessionMiddlewareGate.Describe(entry.Endpoint)}' ({entry.Asks})");
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 
 namespace SessionAuth;
 
@@ -17,9 +16,9 @@ namespace SessionAuth;
 internal sealed class SessionMiddlewareStartupCheck(
     SessionMiddlewareCalls calls,
     SessionAuthOptions options,
-    EndpointDataSource? endpoints) : IHostedLifecycleService
+    EndpointDataSource? endpoints) : StartedCheck
 {
-    public Task StartedAsync(CancellationToken cancellationToken)
+    public override Task StartedAsync(CancellationToken cancellationToken)
     {
         var needingMiddleware = FindEndpointsNeedingMiddleware();
         if (!calls.AnyCall)
@@ -70,14 +69,4 @@ internal sealed class SessionMiddlewareStartupCheck(
 
     private static string Name(List<Endpoint> endpoints) =>
         EndpointNames.Join(endpoints, static endpoint => $"'{SessionMiddlewareGate.Describe(endpoint)}'");
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
