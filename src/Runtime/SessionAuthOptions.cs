@@ -25,7 +25,7 @@ public sealed class SessionAuthOptions
     public IList<string> PreviousPasswords { get; } = new List<string>();
 
     /// <summary>The name of the session cookie; <c>session</c> unless set.</summary>
-    public string CookieName { get; set; } = "session";
+    public string CookieName { get; set; } = SessionAuthDefaults.CookieName;
 
     /// <summary>How long a session lasts after its last write; 14 days unless set. The cookie expires a minute before the seal does.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(14);
@@ -38,7 +38,7 @@ public sealed class SessionAuthOptions
     public int MaxSessionSize { get; set; } = SessionSealer.MaxSealedLength;
 
     /// <summary>The local path anonymous browsers are sent to; <c>/login</c> unless set.</summary>
-    public string LoginPath { get; set; } = "/login";
+    public string LoginPath { get; set; } = SessionAuthDefaults.LoginPath;
 
     /// <summary>
     /// The local path browsers are sent to when they have a session but an authorization rule or policy refuses them,
@@ -48,7 +48,7 @@ public sealed class SessionAuthOptions
     public string? AccessDeniedPath { get; set; }
 
     /// <summary>The query-string parameter of the login URL that carries the page to return to; <c>returnUrl</c> unless set.</summary>
-    public string ReturnUrlParameter { get; set; } = "returnUrl";
+    public string ReturnUrlParameter { get; set; } = SessionAuthDefaults.ReturnUrlParameter;
 
     /// <summary>The cookie's SameSite attribute; <see cref="SameSiteMode.Lax"/> unless set.</summary>
     public SameSiteMode CookieSameSite { get; set; } = SameSiteMode.Lax;
