@@ -24,23 +24,14 @@ internal sealed class SessionAuthorizationResultHandler(
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && await IsDecidedBySessionsAlone(policy).ConfigureAwait(false))
+        if (authorizeResult.Forbidden
+            && SessionSchemePolicy.DecidesAlone(policy, (await schemes.GetDefaultForbidSchemeAsync().ConfigureAwait(false))?.Name))
         {
             await guards.Default.ForbidAsync(context, RefusedBy(context, authorizeResult)).ConfigureAwait(false);
             return;
         }
 
         await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
-    }
-
-    private async Task<bool> IsDecidedBySessionsAlone(AuthorizationPolicy policy)
-    {
-        if (policy.AuthenticationSchemes.Count == 0)
-        {
-            return (await schemes.GetDefaultForbidSchemeAsync().ConfigureAwait(false))?.Name == SessionAuthDefaults.AuthenticationScheme;
-        }
-
-        return policy.AuthenticationSchemes.Count == 1 && policy.AuthenticationSchemes[0] == SessionAuthDefaults.AuthenticationScheme;
     }
 
     /// <summary>

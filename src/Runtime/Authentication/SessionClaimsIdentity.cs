@@ -152,8 +152,7 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
             _loading = true;
             try
             {
-                var claims = new List<Claim>(_identities.ClaimsOf(data));
-                base.AddClaims(claims);
+                base.AddClaims(_identities.ClaimsOf(data));
                 Volatile.Write(ref _pendingData, null);
             }
             finally

@@ -53,7 +53,7 @@ internal sealed class SessionClaimsStartupCheck(
             var policy = authorizeData.Count == 0 && endpointPolicies.Count == 0
                 ? fallback
                 : await AuthorizationPolicy.CombineAsync(policies, authorizeData, endpointPolicies).ConfigureAwait(false);
-            if (policy is not null && DecidedBySessionsAlone(policy, defaultScheme) && AsksForClaims(policy) is { } asks)
+            if (policy is not null && SessionSchemePolicy.DecidesAlone(policy, defaultScheme) && AsksForClaims(policy) is { } asks)
             {
                 refused.Add((endpoint, asks));
             }
@@ -71,24 +71,6 @@ internal sealed class SessionClaimsStartupCheck(
     {
         using var scope = services.CreateScope();
         return scope.ServiceProvider.GetService<IClaimsTransformation>() is { } transformation and not NoopClaimsTransformation;
-    }
-
-    private static bool DecidedBySessionsAlone(AuthorizationPolicy policy, string? defaultScheme)
-    {
-        if (policy.AuthenticationSchemes.Count == 0)
-        {
-            return defaultScheme == SessionAuthDefaults.AuthenticationScheme;
-        }
-
-        foreach (var scheme in policy.AuthenticationSchemes)
-        {
-            if (scheme != SessionAuthDefaults.AuthenticationScheme)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>What the policy asks of the identity beyond being authenticated that a session without claims lacks; null when nothing.</summary>

@@ -19,25 +19,19 @@ internal sealed class SessionIdentities
     public ClaimsPrincipal PrincipalFor(object sessionData) => new(new SessionClaimsIdentity(this, sessionData));
 
     /// <summary>
-    /// The claims of a session: the app's (<c>UseClaims</c>), and the user id (<c>IdentifyUser</c>) as
-    /// <see cref="ClaimTypes.NameIdentifier"/> unless the app gives that claim itself.
+    /// The claims of a session, read whole (so a function that throws half-way adds none): the app's (<c>UseClaims</c>),
+    /// and the user id (<c>IdentifyUser</c>) as <see cref="ClaimTypes.NameIdentifier"/> unless the app gives that claim itself.
     /// </summary>
-    public IEnumerable<Claim> ClaimsOf(object data)
+    public List<Claim> ClaimsOf(object data)
     {
         var claims = _claims is null
             ? []
-            : _claims(data) ?? throw new InvalidOperationException("The function given to SessionAuthOptions.UseClaims returned null. Return the session's claims, or an empty list for none.");
-        if (_userId?.Invoke(data) is not { } userId)
+            : new List<Claim>(_claims(data) ?? throw new InvalidOperationException("The function given to SessionAuthOptions.UseClaims returned null. Return the session's claims, or an empty list for none."));
+        if (_userId?.Invoke(data) is { } userId && !claims.Exists(static claim => claim.Type == ClaimTypes.NameIdentifier))
         {
-            return claims;
+            claims.Add(new Claim(ClaimTypes.NameIdentifier, userId));
         }
 
-        var all = new List<Claim>(claims);
-        if (!all.Exists(static claim => claim.Type == ClaimTypes.NameIdentifier))
-        {
-            all.Add(new Claim(ClaimTypes.NameIdentifier, userId));
-        }
-
-        return all;
+        return claims;
     }
 }
