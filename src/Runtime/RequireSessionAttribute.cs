@@ -12,7 +12,7 @@ namespace SessionAuth;
 /// <c>application/problem+json</c> body and an <c>X-Session-Redirect</c> header carrying the login URL.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
-public sealed class RequireSessionAttribute : Attribute
+public class RequireSessionAttribute : Attribute
 {
     /// <summary>
     /// The local path to send anonymous users to, such as <c>/admin/login</c>; when <see langword="null"/>,
