@@ -20,6 +20,7 @@ public sealed partial class ServerFunctionAnalyzerTests
             [ServerFunction] public static int {|#8:Required|}([AsParameters] Demanding args) => 1;
             [ServerFunction(Method = "GET")] public static int {|#9:BadMember|}([AsParameters] BadMember args) => 1;
             [ServerFunction] public static int {|#10:TooMany|}([AsParameters] Wide wide, int extra) => 1;
+            [ServerFunction] public static int {|#11:SessionItself|}([AsParameters] UserSession user) => 1;
             [ServerFunction] public static int Fine([AsParameters] Point point, [AsParameters] Outer.Inner inner) => 1;
         }
 
@@ -45,7 +46,8 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(7, "Refused.Session", "parameter 'args' ([AsParameters] WithSession) cannot be bound: its member 'User' is the session, which only a parameter of the function can take"),
         CannotBuild(8, "Refused.Required", "parameter 'args' ([AsParameters] Demanding) cannot be bound: its required member 'Name' is not a parameter of its constructor, so no binding sets it"),
         CannotBuild(9, "Refused.BadMember", "parameter 'args' ([AsParameters] BadMember) cannot be bound: parameter 'Where' cannot be bound as [FromQuery]: Point is not text: [FromQuery] binds strings, enums, IParsable types and arrays of them"),
-        CannotBuild(10, "Refused.TooMany", "its parameters and the members of its [AsParameters] and [FromForm] types are 17 values to bind, more than the 16 a static server function can take"));
+        CannotBuild(10, "Refused.TooMany", "its parameters and the members of its [AsParameters] and [FromForm] types are 17 values to bind, more than the 16 a static server function can take"),
+        CannotBuild(11, "Refused.SessionItself", "parameter 'user' ([AsParameters] UserSession) cannot be bound: it is the session, which comes from the session cookie, never from the request's values"));
 
     [Fact]
     public Task FromForm_complex_types_it_cannot_bind_are_explained() => VerifyAsync(

@@ -56,6 +56,11 @@ internal static class CompositeParameterParser
                 : "it is optional (nullable or with a default); a [FromForm] type is bound non-nullable, member by member", out problem);
         }
 
+        if (parser.IsSession(parameter.Type))
+        {
+            return Refuse(parameter, attribute, typeName, "it is the session, which comes from the session cookie, never from the request's values", out problem);
+        }
+
         string? reason = null;
         if (parameter.Type is not INamedTypeSymbol type || FindMembers(type, out reason) is not { } members)
         {
