@@ -22,7 +22,12 @@ public sealed partial class ServerFunctionAnalyzerTests
             [ServerFunction] public static int {|#10:TooMany|}([AsParameters] Wide wide, int extra) => 1;
             [ServerFunction] public static int {|#11:SessionItself|}([AsParameters] UserSession user) => 1;
             [ServerFunction] public static int Fine([AsParameters] Point point, [AsParameters] Outer.Inner inner) => 1;
+
+            // A [FromBody] member takes the body, so the other members' text comes from the query, as beside a [FromBody] parameter.
+            [ServerFunction] public static int BodyBesideText([AsParameters] Placed placed, string note) => 1;
         }
+
+        public sealed record Placed([FromBody] Point Where, int Priority);
 
         public abstract class Shape { public int Size { get; set; } }
         public interface IShape { int Size { get; set; } }
