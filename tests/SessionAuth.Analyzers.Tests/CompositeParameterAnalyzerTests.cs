@@ -21,12 +21,14 @@ public sealed partial class ServerFunctionAnalyzerTests
             [ServerFunction(Method = "GET")] public static int {|#9:BadMember|}([AsParameters] BadMember args) => 1;
             [ServerFunction] public static int {|#10:TooMany|}([AsParameters] Wide wide, int extra) => 1;
             [ServerFunction] public static int {|#11:SessionItself|}([AsParameters] UserSession user) => 1;
+            [ServerFunction] public static int {|#12:Retired|}([AsParameters] Retiring args) => 1;
             [ServerFunction] public static int Fine([AsParameters] Point point, [AsParameters] Outer.Inner inner) => 1;
 
             // A [FromBody] member takes the body, so the other members' text comes from the query, as beside a [FromBody] parameter.
             [ServerFunction] public static int BodyBesideText([AsParameters] Placed placed, string note) => 1;
         }
 
+        public sealed class Retiring { [System.Obsolete("old")] public int Take { get; set; } }
         public sealed record Placed([FromBody] Point Where, int Priority);
 
         public abstract class Shape { public int Size { get; set; } }
@@ -52,7 +54,8 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(8, "Refused.Required", "parameter 'args' ([AsParameters] Demanding) cannot be bound: its required member 'Name' is not a parameter of its constructor, so no binding sets it"),
         CannotBuild(9, "Refused.BadMember", "parameter 'args' ([AsParameters] BadMember) cannot be bound: parameter 'Where' cannot be bound as [FromQuery]: Point is not text: [FromQuery] binds strings, enums, IParsable types and arrays of them"),
         CannotBuild(10, "Refused.TooMany", "its parameters and the members of its [AsParameters] and [FromForm] types are 17 values to bind, more than the 16 a static server function can take"),
-        CannotBuild(11, "Refused.SessionItself", "parameter 'user' ([AsParameters] UserSession) cannot be bound: it is the session, which comes from the session cookie, never from the request's values"));
+        CannotBuild(11, "Refused.SessionItself", "parameter 'user' ([AsParameters] UserSession) cannot be bound: it is the session, which comes from the session cookie, never from the request's values"),
+        CannotBuild(12, "Refused.Retired", "parameter 'args' ([AsParameters] Retiring) cannot be bound: its member 'Take' is [Obsolete] or [Experimental], and generated code would warn where it uses it; take the member as a parameter of its own"));
 
     [Fact]
     public Task FromForm_complex_types_it_cannot_bind_are_explained() => VerifyAsync(

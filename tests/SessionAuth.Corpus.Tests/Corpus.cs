@@ -71,7 +71,8 @@ internal static class Corpus
         "[AsParameters] Repository p", "[AsParameters] IClock p", "[AsParameters] Nested p", "[AsParameters] WithSession p",
         "[AsParameters] Ambiguous p", "[AsParameters] Catalog p", "[AsParameters] UserSession p", "[AsParameters] int p",
         "[FromForm] Contact p", "[FromForm] Point p", "[FromForm] Basket p", "[FromForm] Order? p", "[FromForm] Filter p",
-        "[FromForm(Name = \"c\")] Contact p", "[FromForm] Repository p", "[FromForm] Ambiguous p",
+        "[FromForm(Name = \"c\")] Contact p", "[FromForm] Repository p", "[FromForm] Ambiguous p", "[AsParameters] Retiring p",
+        "[FromForm] Retiring p",
     ];
 
     /// <summary>Return shapes: the method after its return type's position, <c>Call()</c> with a body.</summary>

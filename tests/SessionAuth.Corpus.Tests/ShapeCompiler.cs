@@ -59,6 +59,7 @@ internal static class ShapeCompiler
             public sealed record Contact(int Id, string? Name, Color Shade, DateOnly? Day = null);
             public sealed record Nested([AsParameters] Filter Inner);
             public sealed class WithSession { public UserSession? User { get; set; } }
+            public sealed class Retiring { [System.Obsolete("old")] public int Take { get; set; } public Color Shade { get; set; } }
             public sealed class Ambiguous { public Ambiguous() { } public Ambiguous(int take) { Take = take; } public int Take { get; set; } }
         }
 

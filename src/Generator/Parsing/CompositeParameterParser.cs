@@ -67,6 +67,11 @@ internal static class CompositeParameterParser
             return Refuse(parameter, attribute, typeName, reason ?? "it is not a class, struct or record", out problem);
         }
 
+        if (FindDeprecated(members) is { } deprecated)
+        {
+            return Refuse(parameter, attribute, typeName, $"{deprecated} is [Obsolete] or [Experimental], and generated code would warn where it uses it; take the member as a parameter of its own", out problem);
+        }
+
         var first = parameters.Count;
         var specs = new List<CompositeMemberSpec>(members.Count);
         foreach (var member in members)
@@ -178,6 +183,43 @@ internal static class CompositeParameterParser
         reason = constructors.Count > 1
             ? "it has several public constructors; minimal APIs need a single one (or a struct)"
             : "it has no public constructor";
+        return null;
+    }
+
+    /// <summary>
+    /// The first member, setter, constructor or type of a member that is [Obsolete] or [Experimental], which only the
+    /// method's own signature may be (its warnings are disabled around the generated call), as the reader knows it.
+    /// </summary>
+    private static string? FindDeprecated(List<Member> members)
+    {
+        foreach (var member in members)
+        {
+            var symbols = new List<ISymbol> { member.Property };
+            symbols.AddRange(SignatureTypes.TypesIn(member.Property.Type));
+            if (member.Property.SetMethod is { } setter && member.ConstructorParameter is null)
+            {
+                symbols.Add(setter);
+            }
+
+            if (member.ConstructorParameter?.ContainingSymbol is { } constructor)
+            {
+                symbols.Add(constructor);
+            }
+
+            var deprecated = symbols.FirstOrDefault(static s => s.GetAttributes().Any(static a =>
+                a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute"));
+            if (deprecated is not null)
+            {
+                return deprecated switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } => "its constructor",
+                    IMethodSymbol => $"the setter of its member '{member.Property.Name}'",
+                    IPropertySymbol => $"its member '{member.Property.Name}'",
+                    _ => $"{deprecated.Name}, the type of its member '{member.Property.Name}',",
+                };
+            }
+        }
+
         return null;
     }
 
