@@ -13,7 +13,7 @@ internal sealed class BindingTarget
 {
     private readonly ImmutableArray<AttributeData> _attributes;
 
-    private BindingTarget(string name, ITypeSymbol type, NullableAnnotation nullableAnnotation, ImmutableArray<AttributeData> attributes, IParameterSymbol? parameter, bool isMember)
+    private BindingTarget(string name, ITypeSymbol type, NullableAnnotation nullableAnnotation, ImmutableArray<AttributeData> attributes, IParameterSymbol? parameter)
     {
         Name = name;
         Type = type;
@@ -21,7 +21,6 @@ internal sealed class BindingTarget
         _attributes = attributes;
         HasExplicitDefaultValue = parameter?.HasExplicitDefaultValue ?? false;
         ExplicitDefaultValue = HasExplicitDefaultValue ? parameter!.ExplicitDefaultValue : null;
-        IsMember = isMember;
     }
 
     public string Name { get; }
@@ -34,17 +33,14 @@ internal sealed class BindingTarget
 
     public object? ExplicitDefaultValue { get; }
 
-    /// <summary>Whether this is a member of an <c>[AsParameters]</c> or <c>[FromForm]</c> type rather than a parameter of the function.</summary>
-    public bool IsMember { get; }
-
     public static BindingTarget Of(IParameterSymbol parameter) =>
-        new(parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(), parameter, isMember: false);
+        new(parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(), parameter);
 
     /// <summary>A property bound as a parameter; <paramref name="constructorParameter"/>, when it matches one, adds its attributes and default value.</summary>
     public static BindingTarget Of(IPropertySymbol property, IParameterSymbol? constructorParameter)
     {
         var attributes = constructorParameter is null ? property.GetAttributes() : property.GetAttributes().AddRange(constructorParameter.GetAttributes());
-        return new(property.Name, property.Type, property.NullableAnnotation, attributes, constructorParameter, isMember: true);
+        return new(property.Name, property.Type, property.NullableAnnotation, attributes, constructorParameter);
     }
 
     public ImmutableArray<AttributeData> GetAttributes() => _attributes;
