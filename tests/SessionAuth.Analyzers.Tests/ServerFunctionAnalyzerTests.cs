@@ -4,7 +4,7 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
 
-public sealed class ServerFunctionAnalyzerTests
+public sealed partial class ServerFunctionAnalyzerTests
 {
     private const string SessionType = """
 
@@ -138,7 +138,7 @@ public sealed class ServerFunctionAnalyzerTests
         public static class Refused
         {
             [ServerFunction("/api/items/{id}", Method = "GET")] public static int {|#0:Renamed|}([FromRoute(Name = "key")] int id) => id;
-            [ServerFunction] public static int {|#1:Grouped|}([AsParameters] Query query) => 1;
+            [ServerFunction] public static int {|#1:Grouped|}([AsParameters] Query? query) => 1;
             [ServerFunction(Method = "GET")] public static int {|#2:Complex|}([FromQuery] Query query) => 1;
             [ServerFunction] public static int {|#3:TwoBodies|}([FromBody] Query first, [FromBody] Query second) => 1;
             [ServerFunction] public static int {|#4:RawAndField|}(System.IO.Stream body, [FromForm] string name) => 1;
@@ -157,7 +157,7 @@ public sealed class ServerFunctionAnalyzerTests
         public sealed record Query(string Text);
         """,
         CannotBuild(0, "Refused.Renamed", "parameter 'id' cannot be bound as [FromRoute]: the route has no parameter '{key}'"),
-        CannotBuild(1, "Refused.Grouped", "parameter 'query' is [AsParameters], which server functions do not bind; declare its members as parameters"),
+        CannotBuild(1, "Refused.Grouped", "parameter 'query' ([AsParameters] Query?) cannot be bound: it is optional (nullable or with a default), which minimal APIs refuse for [AsParameters]; make it non-nullable"),
         CannotBuild(2, "Refused.Complex", "parameter 'query' cannot be bound as [FromQuery]: Query is not text: [FromQuery] binds strings, enums, IParsable types and arrays of them"),
         CannotBuild(3, "Refused.TwoBodies", "parameters 'first' and 'second' are both [FromBody]; the body is one value"),
         CannotBuild(4, "Refused.RawAndField", "parameter 'body' reads the raw body, so parameter 'name' cannot also bind from it"),

@@ -65,6 +65,14 @@ internal static class Corpus
         "[FromHeader(Name = \"X-Value\")] string? p", "[FromBody] Order p", "[FromBody] Order? p", "[FromBody] int p", "[FromForm] string p",
         "[FromForm(Name = \"f\")] int p", "[FromForm] Order p", "[FromServices] IClock p", "[FromServices] IClock? p",
         "[FromServices] Catalog p", "[FromKeyedServices(\"k\")] IClock p", "[AsParameters] Point p", "[FromRoute] int p",
+
+        // [AsParameters] and complex [FromForm]: members bound one by one, or refused as minimal APIs refuse them
+        "[AsParameters] Order p", "[AsParameters] Filter p", "[AsParameters] Contact p", "[AsParameters] Basket p", "[AsParameters] Point? p",
+        "[AsParameters] Repository p", "[AsParameters] IClock p", "[AsParameters] Nested p", "[AsParameters] WithSession p",
+        "[AsParameters] Ambiguous p", "[AsParameters] Catalog p", "[AsParameters] UserSession p", "[AsParameters] int p",
+        "[FromForm] Contact p", "[FromForm] Point p", "[FromForm] Basket p", "[FromForm] Order? p", "[FromForm] Filter p",
+        "[FromForm(Name = \"c\")] Contact p", "[FromForm] Repository p", "[FromForm] Ambiguous p", "[AsParameters] Retiring p",
+        "[FromForm] Retiring p",
     ];
 
     /// <summary>Return shapes: the method after its return type's position, <c>Call()</c> with a body.</summary>

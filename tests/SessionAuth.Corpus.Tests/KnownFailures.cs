@@ -33,6 +33,10 @@ internal static class KnownFailures
         new("Enum, NullableEnum, Flags, RouteEnum", "value:p", "Enum names: we ignore case ('red', 'GREEN', 'read,write' bind) and refuse a padded number (' 5 '); minimal APIs are case-sensitive (400) and bind ' 5 '."),
         new("EnumDefault", "value:fallback", "Enum names: we ignore case and refuse ' 5 '; minimal APIs are case-sensitive and bind ' 5 '."),
         new("Multi, FormMulti", "value:c", "Enum names: we ignore case and refuse ' 5 '; minimal APIs are case-sensitive and bind ' 5 '."),
+        new("AsParameters", "numeric:X-Shade", "An integer naming no member, in an [AsParameters] member: minimal APIs bind it (Enum.TryParse), we answer 400."),
+        new("AsParameters", "value:X-Shade", "Enum names in an [AsParameters] member: we ignore case and refuse ' 5 '; minimal APIs are case-sensitive and bind ' 5 '."),
+        new("FormRecord", "numeric:Shade", "An integer naming no member, in a [FromForm] record's field: minimal APIs' form mapper binds it, we answer 400."),
+        new("FormRecord", "value:Shade", "Enum names in a [FromForm] record's field: we ignore case and refuse ' 5 '; minimal APIs' form mapper is case-sensitive and binds ' 5 '."),
         new("Version", "*", "Version, which minimal APIs bind from the query through its static TryParse: we take it as a JSON body member, so every GET answers 400."),
     ];
 }

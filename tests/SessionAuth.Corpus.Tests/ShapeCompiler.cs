@@ -55,6 +55,12 @@ internal static class ShapeCompiler
             public sealed class Catalog { }
             public readonly record struct Point(int X, int Y);
             public static class Holder { public static int Value; }
+            public sealed class Filter { [FromQuery] public int Take { get; set; } = 20; public string? Term { get; set; } [FromHeader(Name = "X-Tenant")] public string? Tenant { get; set; } public CancellationToken Aborted { get; set; } }
+            public sealed record Contact(int Id, string? Name, Color Shade, DateOnly? Day = null);
+            public sealed record Nested([AsParameters] Filter Inner);
+            public sealed class WithSession { public UserSession? User { get; set; } }
+            public sealed class Retiring { [System.Obsolete("old")] public int Take { get; set; } public Color Shade { get; set; } }
+            public sealed class Ambiguous { public Ambiguous() { } public Ambiguous(int take) { Take = take; } public int Take { get; set; } }
         }
 
         """;

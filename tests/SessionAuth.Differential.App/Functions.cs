@@ -183,6 +183,18 @@ public static class Functions
     [ServerFunction("/sf/post-from-query", Method = "POST")]
     public static Echo PostFromQuery([FromQuery] int query) => Echo.Of(query);
 
+    [ServerFunction("/sf/as-parameters", Method = "GET")]
+    public static Echo AsParameters([AsParameters] SearchArgs search) => Echo.Of(search.Take, search.Shade, search.Term, search.Page);
+
+    [ServerFunction("/sf/as-parameters-struct", Method = "GET")]
+    public static Echo AsParametersStruct([AsParameters] PagingArgs paging) => Echo.Of(paging.Skip, paging.Size);
+
+    [ServerFunction("/sf/form-record", Method = "POST")]
+    public static Echo FormRecord([FromForm] FormContact contact) => Echo.Of(contact.Id, contact.Name, contact.Shade);
+
+    [ServerFunction("/sf/form-class", Method = "POST")]
+    public static Echo FormClass([FromForm] FormSettings settings) => Echo.Of(settings.Count, settings.Note, settings.Day);
+
     [ServerFunction("/sf/returns/string", Method = "GET")]
     public static string ReturnsString() => "text \u2028";
 

@@ -70,6 +70,14 @@ public static class Twins
         twins.MapPost("/body-inferred", Functions.BodyInferred);
         twins.MapPost("/post-simple", Functions.PostSimple);
         twins.MapPost("/post-from-query", Functions.PostFromQuery);
+        twins.MapGet("/as-parameters", Functions.AsParameters);
+        twins.MapGet("/as-parameters-struct", Functions.AsParametersStruct);
+
+        // The Request Delegate Generator leaves a complex [FromForm] type to minimal APIs' runtime form mapper (RDG003).
+#pragma warning disable RDG003
+        twins.MapPost("/form-record", Functions.FormRecord).DisableAntiforgery();
+        twins.MapPost("/form-class", Functions.FormClass).DisableAntiforgery();
+#pragma warning restore RDG003
         twins.MapGet("/returns/string", Functions.ReturnsString);
         twins.MapGet("/returns/nullable-int", Functions.ReturnsNullableInt);
         twins.MapGet("/returns/result", Functions.ReturnsResult);

@@ -1,6 +1,6 @@
 namespace SessionAuth.Generators.Tests;
 
-public sealed class ServerFunctionGeneratorTests
+public sealed partial class ServerFunctionGeneratorTests
 {
     private const string Usings = """
         using System;

@@ -71,6 +71,12 @@ public static class TestAppHost
         minimal.MapGet("/binding/either", Binding.Either);
         minimal.MapPost("/binding/total", Binding.Total);
         minimal.MapGet("/binding/oblivious", Binding.Oblivious);
+        minimal.MapGet("/composite/search/{shelf}", CompositeBinding.Search);
+
+        // The Request Delegate Generator leaves a complex [FromForm] type to minimal APIs' runtime form mapper (RDG003).
+#pragma warning disable RDG003
+        minimal.MapPost("/composite/contact", CompositeBinding.Contact).DisableAntiforgery();
+#pragma warning restore RDG003
 
         app.MapSessionEndpoint();
         app.MapGet("/page", async (HttpContext context) =>

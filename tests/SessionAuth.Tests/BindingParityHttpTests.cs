@@ -11,7 +11,7 @@ namespace SessionAuth.Tests;
 /// minimal API (compiled by the Request Delegate Generator, under <c>/minimal</c>), the same request to it: the two
 /// answers must agree. Where they differ on purpose (the README's binding table says so), the test says which way.
 /// </summary>
-public sealed class BindingParityHttpTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>, IDisposable
+public sealed partial class BindingParityHttpTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>, IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = fixture.Address };
 

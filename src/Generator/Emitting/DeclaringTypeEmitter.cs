@@ -105,6 +105,11 @@ internal static class DeclaringTypeEmitter
     /// <summary>The method as the shape's delegate: a method group, or for an instance method a lambda that takes the target first.</summary>
     private static string Callee(ServerFunctionSpec function)
     {
+        if (CompositeArguments.Callee(function, Target) is { } composite)
+        {
+            return composite;
+        }
+
         var method = CSharpText.Identifier(function.MethodName);
         if (function.IsStatic)
         {

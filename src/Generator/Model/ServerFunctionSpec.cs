@@ -22,6 +22,10 @@ namespace SessionAuth.Generators.Model;
 /// The warnings the generated reference to the method raises and disables around it: CS0612/CS0618 when it or a type
 /// of its signature is [Obsolete], and each [Experimental] diagnostic id.
 /// </param>
+/// <param name="Composites">
+/// The arguments built from several of <paramref name="Parameters"/> (<c>[AsParameters]</c>, complex <c>[FromForm]</c>);
+/// empty when each parameter is one argument of the method.
+/// </param>
 internal sealed record ServerFunctionSpec(
     string Name,
     string ContainingType,
@@ -36,7 +40,8 @@ internal sealed record ServerFunctionSpec(
     string? SessionDataType,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
-    EquatableArray<string> DisabledWarnings)
+    EquatableArray<string> DisabledWarnings,
+    EquatableArray<CompositeArgumentSpec> Composites = default)
 {
     public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind is ParameterKind.Session or ParameterKind.TypedSession);
 

@@ -25,7 +25,9 @@ internal readonly record struct BindingAttribute(AttributeSource Source, string?
 {
     private static readonly object Unwritable = new();
 
-    public static BindingAttribute Read(IParameterSymbol parameter, KnownTypes types)
+    public static BindingAttribute Read(IParameterSymbol parameter, KnownTypes types) => Read(BindingTarget.Of(parameter), types);
+
+    public static BindingAttribute Read(BindingTarget parameter, KnownTypes types)
     {
         var attributes = parameter.GetAttributes();
         return Find(attributes, types.FromRouteMetadata, AttributeSource.Route)

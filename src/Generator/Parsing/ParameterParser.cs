@@ -13,7 +13,7 @@ namespace SessionAuth.Generators.Parsing;
 /// </summary>
 /// <param name="bodyAllowed">Whether the verb carries arguments in its body; otherwise text comes from the query.</param>
 /// <param name="bodyIsOneParameter">Whether one parameter takes the whole body (<c>[FromBody]</c>, <c>Stream</c>, <c>PipeReader</c>), leaving text to the query as minimal APIs do.</param>
-internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
+internal sealed partial class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -54,7 +54,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     }
 
     /// <summary>The binding of <paramref name="parameter"/>, or <see langword="null"/> with the <paramref name="problem"/> that prevents one.</summary>
-    public ParameterSpec? Parse(IParameterSymbol parameter, out ServerFunctionProblem? problem)
+    public ParameterSpec? Parse(BindingTarget parameter, out ServerFunctionProblem? problem)
     {
         problem = null;
         // [DisallowNull] on a nullable parameter lets no null in: it binds as its non-nullable type, which is also the
@@ -90,7 +90,8 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         switch (attribute.Source)
         {
             case AttributeSource.AsParameters:
-                problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is [AsParameters], which server functions do not bind; declare its members as parameters");
+                // A function's own [AsParameters] parameters are flattened before they get here (CompositeParameterParser).
+                problem = new ServerFunctionProblem.CannotBeBuilt($"member '{parameter.Name}' is [AsParameters] inside an [AsParameters] type, which minimal APIs refuse too; declare its members in the outer type");
                 return null;
             case AttributeSource.Services:
                 return Bound(parameter, typeName, ParameterKind.Service, !isOptional);
@@ -153,7 +154,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return new ParameterSpec(parameter.Name, typeName, ParameterKind.JsonOrService, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, false, null, parameter.Name);
     }
 
-    private static ParameterSpec? ParseKeyedService(IParameterSymbol parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
+    private static ParameterSpec? ParseKeyedService(BindingTarget parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
     {
         problem = null;
         var key = attribute.Key is null ? "null" : CSharpText.Constant(attribute.Key);
@@ -172,7 +173,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return Bound(parameter, typeName, ParameterKind.KeyedService, isRequired) with { ServiceKey = key };
     }
 
-    private ParameterSpec? ParseBody(IParameterSymbol parameter, string typeName, BindingAttribute attribute, bool isOptional, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseBody(BindingTarget parameter, string typeName, BindingAttribute attribute, bool isOptional, out ServerFunctionProblem? problem)
     {
         problem = null;
         if (KnownTypes.Is(parameter.Type, types.Stream) || KnownTypes.Is(parameter.Type, types.PipeReader))
@@ -196,7 +197,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     }
 
     /// <summary>An array of text or <c>StringValues</c>: every value of a repeated key; <see langword="null"/> for any other type.</summary>
-    private ParameterSpec? ParseValues(IParameterSymbol parameter, string typeName, BindingAttribute attribute, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseValues(BindingTarget parameter, string typeName, BindingAttribute attribute, out ServerFunctionProblem? problem)
     {
         problem = null;
         var isStringValues = KnownTypes.Is(parameter.Type, types.StringValues);
@@ -240,7 +241,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
             attribute.Name ?? parameter.Name);
     }
 
-    private static ParameterSpec? Refuse(IParameterSymbol parameter, BindingAttribute attribute, string reason, out ServerFunctionProblem? problem)
+    private static ParameterSpec? Refuse(BindingTarget parameter, BindingAttribute attribute, string reason, out ServerFunctionProblem? problem)
     {
         problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' cannot be bound as [{attribute.DisplayName}]: {reason}");
         return null;
@@ -260,7 +261,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         && (type.TypeKind == TypeKind.Array || type.AllInterfaces.Any(static i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
             || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
 
-    private ParameterSpec? ParseSessionData(IParameterSymbol parameter, string typeName, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseSessionData(BindingTarget parameter, string typeName, out ServerFunctionProblem? problem)
     {
         // Unguarded, the data can be missing; only a nullable parameter can say so.
         if (!guard.RequiresSession && parameter.NullableAnnotation != NullableAnnotation.Annotated)
@@ -273,7 +274,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return AgreeOnSessionType(dataType, parameter, out problem) ? Simple(parameter, typeName, ParameterKind.SessionData) : null;
     }
 
-    private ParameterSpec? ParseText(IParameterSymbol parameter, string typeName, BindingAttribute attribute, TextKind textKind, ITypeSymbol valueType, bool isNullableValueType, bool isRequired, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseText(BindingTarget parameter, string typeName, BindingAttribute attribute, TextKind textKind, ITypeSymbol valueType, bool isNullableValueType, bool isRequired, out ServerFunctionProblem? problem)
     {
         problem = null;
         var defaultValue = parameter.HasExplicitDefaultValue ? FormatDefault(parameter, valueType) : null;
@@ -336,13 +337,13 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         return KnownTypes.Is(type, types.Session) ? ParameterKind.Session : null;
     }
 
-    private static ParameterSpec Simple(IParameterSymbol parameter, string typeName, ParameterKind kind) =>
+    private static ParameterSpec Simple(BindingTarget parameter, string typeName, ParameterKind kind) =>
         new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, IsRequired: true, IsNullableValueType: false, DefaultValue: null, parameter.Name);
 
-    private static ParameterSpec Bound(IParameterSymbol parameter, string typeName, ParameterKind kind, bool isRequired, string? bindingName = null) =>
+    private static ParameterSpec Bound(BindingTarget parameter, string typeName, ParameterKind kind, bool isRequired, string? bindingName = null) =>
         new(parameter.Name, typeName, kind, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, IsNullableValueType: false, DefaultValue: null, bindingName ?? parameter.Name);
 
-    private bool AgreeOnSessionType(string dataType, IParameterSymbol parameter, out ServerFunctionProblem? problem)
+    private bool AgreeOnSessionType(string dataType, BindingTarget parameter, out ServerFunctionProblem? problem)
     {
         problem = null;
         if (SessionDataType is not null && SessionDataType != dataType)
@@ -380,7 +381,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     /// The default value as a person would write it (<c>1</c>, <c>"name"</c>, <c>global::Category.Owls</c>), written by
     /// <see cref="CSharpText"/>; <see langword="null"/> when it has no C# form.
     /// </summary>
-    private static string? FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType)
+    private static string? FormatDefault(BindingTarget parameter, ITypeSymbol valueType)
     {
         var value = parameter.ExplicitDefaultValue;
         var typeName = valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

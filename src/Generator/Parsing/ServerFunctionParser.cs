@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SessionAuth.Generators.Emitting;
@@ -88,10 +87,24 @@ internal sealed class ServerFunctionParser
 
         var guard = GuardDecision.ForServerFunction(_method, _types);
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
-        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed, ParameterParser.HasBodyParameter(_method, _types));
-        var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(_method.Parameters.Length);
-        foreach (var parameter in _method.Parameters)
+        var bodyIsOneParameter = ParameterParser.HasBodyParameter(_method, _types) || CompositeParameterParser.HasBodyMember(_method, _types);
+        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter);
+        var parameters = new List<ParameterSpec>(_method.Parameters.Length);
+        var composites = new List<CompositeArgumentSpec>();
+        for (var position = 0; position < _method.Parameters.Length; position++)
         {
+            var parameter = _method.Parameters[position];
+            if (CompositeParameterParser.IsComposite(parameter, parameterParser, _types))
+            {
+                if (CompositeParameterParser.Parse(parameter, position, parameterParser, _types, parameters, out problem) is not { } composite)
+                {
+                    return null;
+                }
+
+                composites.Add(composite);
+                continue;
+            }
+
             if (parameterParser.Parse(parameter, out problem) is not { } spec)
             {
                 return null;
@@ -100,7 +113,7 @@ internal sealed class ServerFunctionParser
             parameters.Add(spec);
         }
 
-        if (ParameterParser.FindConflict(parameters) is { } conflict)
+        if ((ParameterParser.FindConflict(parameters) ?? (composites.Count > 0 ? CompositeParameterParser.FindTooMany(parameters.Count, _method.IsStatic) : null)) is { } conflict)
         {
             problem = conflict;
             return null;
@@ -120,9 +133,10 @@ internal sealed class ServerFunctionParser
                 : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
             SessionDataType: parameterParser.SessionDataType,
-            Parameters: parameters.ToImmutable().ToEquatableArray(),
+            Parameters: parameters.ToEquatableArray(),
             Return: ParseReturn(),
-            DisabledWarnings: disabledWarnings.ToEquatableArray());
+            DisabledWarnings: disabledWarnings.ToEquatableArray(),
+            Composites: composites.ToEquatableArray());
     }
 
     /// <summary>Why generated code could not call <paramref name="method"/> at all, or <see langword="null"/>.</summary>

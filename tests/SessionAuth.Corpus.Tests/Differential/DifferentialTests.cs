@@ -158,8 +158,8 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
     }
 
     /// <summary>
-    /// The requests every run sends: canonical values through every transport, each parameter missing, empty and
-    /// repeated, then each parameter given every edge case of its type and every junk text (through the first transport).
+    /// The requests every run sends: canonical values through every transport, every parameter missing at once, each
+    /// parameter missing, empty and repeated, then each parameter given every edge case of its type and every junk text (through the first transport).
     /// </summary>
     private static IEnumerable<DifferentialRequest> FixedPlan()
     {
@@ -171,6 +171,12 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
                 foreach (var body in Bodies(function))
                 {
                     yield return new DifferentialRequest(function, WithBody(function, canonical, body), transport, body);
+                    if (function.Parameters.Count > 1)
+                    {
+                        // Every value missing at once: a [FromForm] complex type with none of its fields, for one.
+                        yield return new DifferentialRequest(function, WithBody(function, new string[]?[function.Parameters.Count], body), transport, body);
+                    }
+
                     for (var i = 0; i < function.Parameters.Count; i++)
                     {
                         if (function.Parameters[i].Wire == Wire.JsonBody)

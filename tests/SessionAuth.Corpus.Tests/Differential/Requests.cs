@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SessionAuth.Differential.App;
 
@@ -40,19 +41,61 @@ internal sealed partial record DifferentialFunction(string Name, string Verb, st
         var attribute = method.GetCustomAttribute<ServerFunctionAttribute>()!;
         var route = attribute.Route!;
         var routeNames = RouteParameter().Matches(route).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["star"].Success);
-        var parameters = method.GetParameters().Select(p =>
+        var parameters = method.GetParameters().SelectMany(Bound).Select(p =>
         {
-            var name = p.Name!;
+            var name = p.Name;
             var wire = routeNames.ContainsKey(name) ? Wire.Route
-                : p.GetCustomAttribute<FromHeaderAttribute>() is { } header ? Named(Wire.Header, header.Name, ref name)
-                : p.GetCustomAttribute<FromFormAttribute>() is { } form ? Named(Wire.Form, form.Name, ref name)
-                : p.GetCustomAttribute<FromQueryAttribute>() is { } query ? Named(Wire.Query, query.Name, ref name)
-                : p.GetCustomAttribute<FromBodyAttribute>() is not null || p.ParameterType == typeof(Order) ? Wire.JsonBody
+                : p.Attribute<FromHeaderAttribute>() is { } header ? Named(Wire.Header, header.Name, ref name)
+                : p.Attribute<FromFormAttribute>() is { } form ? Named(Wire.Form, form.Name, ref name)
+                : p.Attribute<FromQueryAttribute>() is { } query ? Named(Wire.Query, query.Name, ref name)
+                : p.Attribute<FromBodyAttribute>() is not null || p.Type == typeof(Order) ? Wire.JsonBody
                 : attribute.Method is "GET" or "DELETE" ? Wire.Query
                 : Wire.Simple;
-            return new FunctionParameter(name, p.ParameterType, wire, routeNames.TryGetValue(name, out var star) && star);
+            return new FunctionParameter(name, p.Type, wire, routeNames.TryGetValue(name, out var star) && star);
         }).ToList();
         return new DifferentialFunction(method.Name, attribute.Method, route, parameters);
+    }
+
+    /// <summary>One value a request carries: a parameter, or a member of an [AsParameters] or complex [FromForm] parameter.</summary>
+    private sealed record BoundValue(string Name, Type Type, ICustomAttributeProvider[] Declarations)
+    {
+        public T? Attribute<T>()
+            where T : Attribute => Declarations.SelectMany(d => d.GetCustomAttributes(typeof(T), inherit: false)).OfType<T>().FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The values <paramref name="parameter"/> binds, as the Request Delegate Generator reads them: an [AsParameters]
+    /// class's one public constructor's parameters (with their properties' attributes), a struct's or a parameterless
+    /// class's settable properties; a [FromForm] complex type's members are form fields named like them.
+    /// </summary>
+    private static IEnumerable<BoundValue> Bound(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        var isForm = parameter.GetCustomAttribute<FromFormAttribute>() is not null
+            && type != typeof(string) && !type.IsPrimitive && !type.IsEnum && !type.IsArray && Nullable.GetUnderlyingType(type) is null
+            && type.GetInterface("System.IParsable`1") is null;
+        if (parameter.GetCustomAttribute<AsParametersAttribute>() is null && !isForm)
+        {
+            return [new BoundValue(parameter.Name!, type, [parameter])];
+        }
+
+        var constructors = type.GetConstructors();
+        var members = !type.IsValueType && constructors is [{ } constructor] && constructor.GetParameters().Length > 0
+            ? constructor.GetParameters().Select(p => type.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property
+                ? new BoundValue(property.Name, property.PropertyType, [property, p])
+                : throw new InvalidOperationException($"{type.Name}'s constructor parameter {p.Name} matches no property"))
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }).Select(p => new BoundValue(p.Name, p.PropertyType, [p]));
+        return isForm ? members.Select(m => m with { Declarations = [.. m.Declarations, new FormField()] }) : members;
+    }
+
+    /// <summary>Marks a member of a [FromForm] complex type as the form field named like it.</summary>
+    private sealed class FormField : ICustomAttributeProvider
+    {
+        public object[] GetCustomAttributes(bool inherit) => [new FromFormAttribute()];
+
+        public object[] GetCustomAttributes(Type attributeType, bool inherit) => attributeType.IsAssignableFrom(typeof(FromFormAttribute)) ? [new FromFormAttribute()] : [];
+
+        public bool IsDefined(Type attributeType, bool inherit) => attributeType.IsAssignableFrom(typeof(FromFormAttribute));
     }
 
     private static Wire Named(Wire wire, string? attributeName, ref string name)
