@@ -106,6 +106,12 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        // A rule the endpoint could not call as written: skipped, never mapped open (the rule analyzers report it).
+        if (!SessionRuleParser.TryRead(_method, guard, parameters, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType))
+        {
+            return null;
+        }
+
         return new ServerFunctionSpec(
             Name: $"{typePath}.{_method.Name}",
             ContainingType: _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -115,11 +121,11 @@ internal sealed class ServerFunctionParser
             IsStatic: _method.IsStatic,
             HttpMethod: httpMethod,
             Route: route,
-            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo)
+            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo, Rules: rules)
                 : guard.Kind == GuardKind.Anonymous ? new GuardSpec(false, null, AllowsAnonymous: true)
                 : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
-            SessionDataType: parameterParser.SessionDataType,
+            SessionDataType: parameterParser.SessionDataType ?? ruleSessionType,
             Parameters: parameters.ToImmutable().ToEquatableArray(),
             Return: ParseReturn(),
             DisabledWarnings: disabledWarnings.ToEquatableArray());
