@@ -7,8 +7,9 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators;
 
 /// <summary>
-/// Generates the endpoints of the <c>[ServerFunction]</c> methods, <c>MapServerFunctions()</c> to map them all, and for
-/// an immutable <c>[SessionData]</c> type the declaration that lets requests share its objects.
+/// Generates the endpoints of the <c>[ServerFunction]</c> methods, <c>MapServerFunctions()</c> to map them all, for
+/// an immutable <c>[SessionData]</c> type the declaration that lets requests share its objects, and the registration of
+/// every session rule the project declares or names, which <c>UseSessionAuth()</c> evaluates.
 /// Wiring only: <see cref="ServerFunctionParser"/> builds the model, the emitters write the code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -87,5 +88,39 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files), static (output, file) =>
             output.AddSource(file.HintName, SessionDataEmitter.Emit(file)));
+
+        // Tracked once collected: a project without rules still runs these steps, with nothing in them.
+        var declaredRules = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is ClassDeclarationSyntax { BaseList: not null } or StructDeclarationSyntax { BaseList: not null } or RecordDeclarationSyntax { BaseList: not null },
+                static (syntaxContext, cancellationToken) => SessionRuleParser.ReadDeclared(syntaxContext, cancellationToken))
+            .Where(static rule => rule is not null)
+            .Select(static (rule, _) => rule!)
+            .Collect()
+            .WithTrackingName(TrackingNames.DeclaredSessionRules);
+
+        var namedRules = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypeNames.RequireSessionOfRule,
+                static (_, _) => true,
+                static (attributeContext, _) => SessionRuleParser.ReadNamed(attributeContext))
+            .Collect()
+            .WithTrackingName(TrackingNames.NamedSessionRules);
+
+        var ruleRegistrations = declaredRules
+            .Combine(namedRules)
+            .Select(static (input, _) => input.Left.Concat(input.Right.SelectMany(static named => named))
+                .Distinct()
+                .OrderBy(static rule => rule.Type, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.SessionRuleRegistrations);
+
+        context.RegisterSourceOutput(ruleRegistrations, static (output, rules) =>
+        {
+            if (rules.Count > 0)
+            {
+                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(rules));
+            }
+        });
     }
 }

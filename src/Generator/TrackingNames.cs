@@ -11,4 +11,7 @@ internal static class TrackingNames
     public const string SeesReferencedMapServerFunctions = nameof(SeesReferencedMapServerFunctions);
     public const string ImmutableSessionData = nameof(ImmutableSessionData);
     public const string SessionDataFiles = nameof(SessionDataFiles);
+    public const string DeclaredSessionRules = nameof(DeclaredSessionRules);
+    public const string NamedSessionRules = nameof(NamedSessionRules);
+    public const string SessionRuleRegistrations = nameof(SessionRuleRegistrations);
 }

@@ -19,4 +19,13 @@ public class RequireSessionAttribute : Attribute
     /// <see cref="SessionAuthOptions.LoginPath"/>. A value that is not a local path fails at startup.
     /// </summary>
     public string? RedirectTo { get; set; }
+
+    /// <summary>The rule a <see cref="RequireSessionAttribute{TRule}"/> names; <see langword="null"/> for a plain <c>[RequireSession]</c>.</summary>
+    internal virtual Type? Rule => null;
+
+    /// <summary>How <c>UseSessionAuth()</c> evaluates <see cref="Rule"/>; <see langword="null"/> until the rule is registered.</summary>
+    internal virtual SessionRuleEvaluator? RuleEvaluator => null;
+
+    /// <summary>The name of the parameter a rule over an argument reads.</summary>
+    internal virtual string? RuleArgument => null;
 }

@@ -16,7 +16,10 @@ public static class SessionAuthApplicationBuilderExtensions
     /// or route group with <c>.RequireSession()</c>) with the same answers as generated server functions, which guard
     /// themselves whether or not this middleware runs. It opens the session before the endpoint for
     /// <see cref="PreloadSessionAttribute"/> endpoints and <see cref="SessionAuthOptions.PreloadPaths"/>, and marks guarded
-    /// and preloaded responses <c>Cache-Control: private, no-store</c> unless the handler sets its own.
+    /// and preloaded responses <c>Cache-Control: private, no-store</c> unless the handler sets its own. Every
+    /// <see cref="RequireSessionAttribute{TRule}"/> in the metadata must hold too, once the session is open: a rule that
+    /// refuses is answered 403 problem+json naming it for scripts, and for navigations a redirect to
+    /// <see cref="SessionAuthOptions.AccessDeniedPath"/> when it is set, else a plain 403.
     /// </summary>
     /// <remarks>
     /// Endpoints that carry that metadata fail closed without this middleware: the app does not start when it was never
@@ -58,17 +61,32 @@ public static class SessionAuthApplicationBuilderExtensions
                 return storeUnavailable is null ? next(httpContext) : RunAsync(httpContext, next, storeUnavailable);
             }
 
-            return RunAsync(httpContext, next, sessions, guard, storeUnavailable);
+            return RunAsync(httpContext, next, sessions, guard, metadata.Rules, storeUnavailable);
         });
     }
 
-    private static async Task RunAsync(HttpContext httpContext, RequestDelegate next, ISessionManager sessions, SessionGuard? guard, SessionGuard? storeUnavailable)
+    private static async Task RunAsync(
+        HttpContext httpContext,
+        RequestDelegate next,
+        ISessionManager sessions,
+        SessionGuard? guard,
+        IReadOnlyList<RequireSessionAttribute>? rules,
+        SessionGuard? storeUnavailable)
     {
         var session = await sessions.GetSessionAsync(httpContext).ConfigureAwait(false);
-        if (guard is not null && !session.IsAuthenticated)
+        if (guard is not null)
         {
-            await guard.DenyAsync(httpContext).ConfigureAwait(false);
-            return;
+            if (!session.IsAuthenticated)
+            {
+                await guard.DenyAsync(httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            if (rules is not null && SessionEndpointRules.Check(httpContext, rules, session, guard) is { } refusal)
+            {
+                await refusal.ConfigureAwait(false);
+                return;
+            }
         }
 
         PersonalisedResponse.Mark(httpContext);

@@ -68,6 +68,9 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<SessionMiddlewareCalls>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetService<EndpointDataSource>()));
+        services.AddHostedService(provider => new SessionRuleStartupCheck(
+            provider.GetRequiredService<ISessionManager>(),
+            provider.GetService<EndpointDataSource>()));
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);

@@ -101,10 +101,11 @@ internal sealed class GeneratorRun(GeneratorRunResult result)
 
     /// <summary>
     /// Whether a file is one that every assembly gets whatever its functions are (<c>MapServerFunctions()</c>, the
-    /// immutable session data declaration): one test approves them, the others leave them out of their snapshots.
+    /// immutable session data declaration, the session rules' registration): one test approves each, the others leave them
+    /// out of their snapshots.
     /// </summary>
     public static bool IsSharedFile(string hintName) =>
-        hintName == "ServerFunctions.Map.g.cs" || hintName.StartsWith("SessionData.", StringComparison.Ordinal);
+        hintName == "ServerFunctions.Map.g.cs" || hintName.StartsWith("SessionData.", StringComparison.Ordinal) || hintName.StartsWith("SessionRules.", StringComparison.Ordinal);
 
     /// <summary>The generated files that <paramref name="include"/> accepts, each under a line naming it, for one approved snapshot.</summary>
     public string Text(Func<string, bool> include) =>

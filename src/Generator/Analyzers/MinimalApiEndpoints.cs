@@ -111,7 +111,7 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if ((sessionOnly ? KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession) : symbols.IsGuardDecision(attribute))
+                if ((sessionOnly ? symbols.Known.IsRequireSession(attribute.AttributeClass) : symbols.IsGuardDecision(attribute))
                     && (SymbolEqualityComparer.Default.Equals(type, hub) || IsInherited(attribute.AttributeClass!)))
                 {
                     return true;

@@ -89,6 +89,8 @@ internal static class DeclaringTypeEmitter
             writer.WriteLine($"redirectTo: {(function.Guard.RedirectTo is { } redirectTo ? CSharpText.Literal(redirectTo) : "null")},");
         }
 
+        WriteRules(writer, function.Guard.Rules, shape.Rules);
+
         for (var i = 0; i < function.Parameters.Count; i++)
         {
             var arguments = ShapeParameterTable.Arguments(function.Parameters[i], shape.Parameters[i].Kind).ToList();
@@ -99,6 +101,43 @@ internal static class DeclaringTypeEmitter
         }
 
         writer.WriteLine(Callee(function) + ");");
+        writer.Unindent();
+    }
+
+    /// <summary>
+    /// The function's rules as the shape's delegates: each calls <c>TRule.Allows</c> directly and answers the name of the
+    /// first rule that refuses, or <see langword="null"/> when all hold. Rules over the session alone first, then those
+    /// over bound parameters, each in the order they apply (outermost type first).
+    /// </summary>
+    private static void WriteRules(SourceWriter writer, EquatableArray<SessionRuleSpec> rules, ShapeRules shapeRules)
+    {
+        if (shapeRules.OnSession)
+        {
+            WriteRuleLambda(writer, "static sessionData =>", rules.Where(static r => !r.TakesArgument).Select(static r => (r, "sessionData")).ToList());
+        }
+
+        if (shapeRules.Arguments.Count > 0)
+        {
+            var parameters = shapeRules.Arguments.Select(static i => ArgumentName(i)).Prepend("sessionData");
+            WriteRuleLambda(
+                writer,
+                $"static ({string.Join(", ", parameters)}) =>",
+                rules.Where(static r => r.TakesArgument).Select(static r => (r, $"sessionData, {ArgumentName(r.ArgumentIndex)}")).ToList());
+        }
+
+        static string ArgumentName(int index) => "arg" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteRuleLambda(SourceWriter writer, string header, List<(SessionRuleSpec Rule, string Arguments)> rules)
+    {
+        writer.WriteLine(header);
+        writer.Indent();
+        foreach (var (rule, arguments) in rules)
+        {
+            writer.WriteLine($"!{rule.Type}.Allows({arguments}) ? {CSharpText.Literal(rule.Name)} :");
+        }
+
+        writer.WriteLine("null,");
         writer.Unindent();
     }
 

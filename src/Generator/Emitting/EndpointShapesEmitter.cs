@@ -50,6 +50,16 @@ internal static class EndpointShapesEmitter
     public static string MethodName(EndpointShapeSpec shape)
     {
         var name = new StringBuilder("Map").Append(shape.Guard);
+        if (shape.Rules.OnSession)
+        {
+            name.Append("_SessionRule");
+        }
+
+        foreach (var index in shape.Rules.Arguments)
+        {
+            name.Append("_RuleOn").Append((index + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
         if (!shape.IsStatic)
         {
             name.Append("_OnInstance");
@@ -128,6 +138,12 @@ internal static class EndpointShapesEmitter
         }
     }
 
+    /// <summary>The shape method's parameter that asks the rules over the session alone; <c>null</c> when all hold, else the refusing rule's name.</summary>
+    public const string SessionRules = "sessionRules";
+
+    /// <summary>The shape method's parameter that asks the rules over bound parameters; <c>null</c> when all hold, else the refusing rule's name.</summary>
+    public const string ArgumentRules = "argumentRules";
+
     /// <summary>The type parameter of an instance method's target, the service it is called on.</summary>
     private const string Target = "TTarget";
 
@@ -182,6 +198,21 @@ internal static class EndpointShapesEmitter
         if (shape.Guard == EndpointGuard.RequireSession)
         {
             writer.WriteLine("string? redirectTo,");
+        }
+
+        if (shape.Rules.OnSession)
+        {
+            writer.WriteLine($"global::System.Func<TSession, string?> {SessionRules},");
+        }
+
+        if (shape.Rules.Arguments.Count > 0)
+        {
+            var types = shape.Rules.Arguments
+                .Select(i => ShapeParameterTable.DelegateType(shape.Parameters[i].Kind, shape.Guard, ShapeParameterTable.TypeParameter(i + 1)))
+                .Prepend("TSession")
+                .Append("string?")
+                .ToList();
+            writer.WriteList("global::System.Func<", types, $"> {ArgumentRules},");
         }
 
         for (var i = 0; i < shape.Parameters.Count; i++)
@@ -264,9 +295,15 @@ internal static class EndpointShapesEmitter
             writer.WriteLine("redirectTo,");
         }
 
+        if (shape.Rules.Any)
+        {
+            writer.WriteLine(shape.Rules.OnSession ? $"{SessionRules}," : "rules: null,");
+        }
+
         writer.WriteLine($"({lambdaParameters}) =>");
         writer.OpenBlock();
         WriteBinding(writer, shape);
+        WriteArgumentRules(writer, shape);
         WriteCallAndResult(writer, shape);
         writer.CloseBlock("});");
         writer.Unindent();
@@ -302,6 +339,22 @@ internal static class EndpointShapesEmitter
         writer.WriteLine();
     }
 
+    /// <summary>Asks the rules that read bound parameters, once they are bound: a refusal is the forbidden answer.</summary>
+    private static void WriteArgumentRules(SourceWriter writer, EndpointShapeSpec shape)
+    {
+        if (shape.Rules.Arguments.Count == 0)
+        {
+            return;
+        }
+
+        var arguments = shape.Rules.Arguments.Select(static i => "arg" + (i + 1).ToString(CultureInfo.InvariantCulture)).Prepend("sessionData").ToList();
+        writer.WriteCall($"if ({ArgumentRules}(", arguments, ") is { } refusedBy)");
+        writer.OpenBlock();
+        writer.WriteCall($"return {Infrastructure}ServerFunctionEndpoint.RefuseAsync(", ["httpContext", "refusedBy"], ");");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
     private static void WriteCallAndResult(SourceWriter writer, EndpointShapeSpec shape)
     {
         var arguments = new List<string>(shape.Parameters.Count + 1);
@@ -332,6 +385,7 @@ internal static class EndpointShapesEmitter
     {
         var guard = shape.Guard switch
         {
+            EndpointGuard.RequireSession when shape.Rules.Any => "requires a session for which its rules hold",
             EndpointGuard.RequireSession => "requires a session",
             EndpointGuard.WithSession => "reads the session (and runs without one)",
             _ => "reads no session",

@@ -10,14 +10,19 @@ namespace SessionAuth.Generators.Model;
 /// <param name="IsStatic">Whether the method is static; an instance method is called on a service from DI.</param>
 /// <param name="Parameters">How each parameter is bound, in call order.</param>
 /// <param name="Result">How the return value is written.</param>
+/// <param name="Rules">Which session rules the endpoint asks, and where; the rules themselves are the function's.</param>
 internal sealed record EndpointShapeSpec(
     EndpointGuard Guard,
     bool IsStatic,
     EquatableArray<ShapeParameter> Parameters,
-    ShapeResult Result)
+    ShapeResult Result,
+    ShapeRules Rules = default)
 {
-    /// <summary>Whether the session data type is a type parameter: some parameter is the data or its <c>Session&lt;T&gt;</c>.</summary>
-    public bool IsTyped => Parameters.Any(static p => p.Kind is ShapeParameterKind.SessionData or ShapeParameterKind.TypedSession);
+    /// <summary>
+    /// Whether the session data type is a type parameter: some parameter is the data or its <c>Session&lt;T&gt;</c>, or
+    /// a rule reads the data.
+    /// </summary>
+    public bool IsTyped => Rules.Any || Parameters.Any(static p => p.Kind is ShapeParameterKind.SessionData or ShapeParameterKind.TypedSession);
 
     public static EndpointShapeSpec Of(ServerFunctionSpec function)
     {
@@ -25,7 +30,11 @@ internal sealed record EndpointShapeSpec(
             : function.ReadsSession ? EndpointGuard.WithSession
             : EndpointGuard.Public;
         var parameters = function.Parameters.Select(static p => new ShapeParameter(KindOf(p))).ToEquatableArray();
-        return new EndpointShapeSpec(guard, function.IsStatic, parameters, ResultOf(function.Return));
+        var rules = function.Guard.Rules;
+        var shapeRules = new ShapeRules(
+            rules.Any(static r => !r.TakesArgument),
+            rules.Where(static r => r.TakesArgument).Select(static r => r.ArgumentIndex).Distinct().OrderBy(static i => i).ToEquatableArray());
+        return new EndpointShapeSpec(guard, function.IsStatic, parameters, ResultOf(function.Return), shapeRules);
     }
 
     private static ShapeParameterKind KindOf(ParameterSpec parameter) => parameter.Kind switch
@@ -114,6 +123,17 @@ internal enum EndpointGuard
     Public,
     WithSession,
     RequireSession,
+}
+
+/// <summary>
+/// The session rules of a shape: whether some rule reads the session alone (asked once the session is open), and the
+/// positions of the parameters two-argument rules read (asked once the parameters are bound).
+/// </summary>
+/// <param name="OnSession">Whether some rule reads the session alone.</param>
+/// <param name="Arguments">The zero-based positions of the parameters that rules read, ascending.</param>
+internal readonly record struct ShapeRules(bool OnSession, EquatableArray<int> Arguments)
+{
+    public bool Any => OnSession || Arguments.Count > 0;
 }
 
 /// <summary>One parameter of a shape; a struct around the kind so that shapes can hold an <see cref="EquatableArray{T}"/> of them.</summary>

@@ -15,7 +15,7 @@ namespace SessionAuth.Generators.Model;
 /// <param name="Route">The route pattern.</param>
 /// <param name="Guard">Whether the session guard runs, and where it redirects.</param>
 /// <param name="PreloadsSession">Whether [PreloadSession] applies (method, class or assembly).</param>
-/// <param name="SessionDataType">The session data type when a parameter names it; otherwise the guard works untyped.</param>
+/// <param name="SessionDataType">The session data type when a parameter or a rule names it; otherwise the guard works untyped.</param>
 /// <param name="Parameters">The parameters, in call order.</param>
 /// <param name="Return">What the method returns and how it is written.</param>
 /// <param name="DisabledWarnings">
@@ -64,7 +64,8 @@ internal sealed record ServerFunctionSpec(
 /// <param name="RequiresSession">Whether the endpoint requires a session.</param>
 /// <param name="RedirectTo">The login path set on the deciding attribute, or <see langword="null"/> for the options' path.</param>
 /// <param name="AllowsAnonymous">Whether <c>[AllowAnonymous]</c> decided: the endpoint stays open under a guard convention on its group.</param>
-internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool AllowsAnonymous = false)
+/// <param name="Rules">The <c>[RequireSession&lt;TRule&gt;]</c> rules that must all hold, in the order they are asked.</param>
+internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool AllowsAnonymous = false, EquatableArray<SessionRuleSpec> Rules = default)
 {
     public static GuardSpec None { get; } = new(false, null);
 }

@@ -12,7 +12,7 @@ internal enum GuardKind
     /// <summary><c>[AllowAnonymous]</c>: anyone, on purpose.</summary>
     Anonymous,
 
-    /// <summary><c>[RequireSession]</c>: only a request with a session.</summary>
+    /// <summary><c>[RequireSession]</c> or <c>[RequireSession&lt;TRule&gt;]</c>: only a request with a session (for which the rules hold).</summary>
     RequireSession,
 
     /// <summary>
@@ -90,12 +90,12 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
 
     /// <summary>
     /// Whether <paramref name="attribute"/> is a guard decision on a minimal API handler or a controller:
-    /// <c>[RequireSession]</c>, or anything ASP.NET Core reads as an authorization decision (<c>IAuthorizeData</c>,
+    /// <c>[RequireSession]</c> or <c>[RequireSession&lt;TRule&gt;]</c>, or anything ASP.NET Core reads as an authorization decision (<c>IAuthorizeData</c>,
     /// <c>IAllowAnonymous</c>).
     /// </summary>
     public static bool IsEndpointDecision(AttributeData attribute, KnownTypes types) =>
         attribute.AttributeClass is { } type
-        && (KnownTypes.Is(type, types.RequireSession) || KnownTypes.Implements(type, types.AuthorizeData) || KnownTypes.Implements(type, types.AllowAnonymous));
+        && (types.IsRequireSession(type) || KnownTypes.Implements(type, types.AuthorizeData) || KnownTypes.Implements(type, types.AllowAnonymous));
 
     private static GuardDecision Decide(ImmutableArray<AttributeData> attributes, KnownTypes types)
     {
@@ -112,10 +112,11 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
                 return new GuardDecision(GuardKind.Anonymous, null);
             }
 
-            if (KnownTypes.Is(attributeClass, types.RequireSession))
+            if (types.IsRequireSession(attributeClass))
             {
+                // [RequireSession] beside [RequireSession<TRule>]: one login path, whichever of them sets it.
                 var redirectTo = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "RedirectTo").Value.Value as string;
-                decision = new GuardDecision(GuardKind.RequireSession, redirectTo);
+                decision = new GuardDecision(GuardKind.RequireSession, redirectTo ?? decision.RedirectTo);
             }
         }
 

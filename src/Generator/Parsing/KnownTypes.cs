@@ -8,6 +8,9 @@ internal static class KnownTypeNames
 {
     public const string ServerFunctionAttribute = "SessionAuth.ServerFunctionAttribute";
     public const string RequireSessionAttribute = "SessionAuth.RequireSessionAttribute";
+    public const string RequireSessionOfRule = "SessionAuth.RequireSessionAttribute`1";
+    public const string SessionRuleOfSession = "SessionAuth.ISessionRule`1";
+    public const string SessionRuleOfSessionAndArgument = "SessionAuth.ISessionRule`2";
     public const string SessionDataAttribute = "SessionAuth.SessionDataAttribute";
     public const string PreloadSessionAttribute = "SessionAuth.PreloadSessionAttribute";
     public const string Session = "SessionAuth.Session";
@@ -52,6 +55,9 @@ internal sealed class KnownTypes
     public KnownTypes(Compilation compilation)
     {
         RequireSession = compilation.GetTypeByMetadataName(KnownTypeNames.RequireSessionAttribute);
+        RequireSessionOfRule = compilation.GetTypeByMetadataName(KnownTypeNames.RequireSessionOfRule);
+        SessionRuleOfSession = compilation.GetTypeByMetadataName(KnownTypeNames.SessionRuleOfSession);
+        SessionRuleOfSessionAndArgument = compilation.GetTypeByMetadataName(KnownTypeNames.SessionRuleOfSessionAndArgument);
         SessionData = compilation.GetTypeByMetadataName(KnownTypeNames.SessionDataAttribute);
         PreloadSession = compilation.GetTypeByMetadataName(KnownTypeNames.PreloadSessionAttribute);
         Session = compilation.GetTypeByMetadataName(KnownTypeNames.Session);
@@ -89,6 +95,15 @@ internal sealed class KnownTypes
     public static KnownTypes For(Compilation compilation) => ByCompilation.GetValue(compilation, static c => new KnownTypes(c));
 
     public INamedTypeSymbol? RequireSession { get; }
+
+    /// <summary><c>RequireSessionAttribute&lt;TRule&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? RequireSessionOfRule { get; }
+
+    /// <summary><c>ISessionRule&lt;TSession&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? SessionRuleOfSession { get; }
+
+    /// <summary><c>ISessionRule&lt;TSession, TArgument&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? SessionRuleOfSessionAndArgument { get; }
 
     public INamedTypeSymbol? SessionData { get; }
 
@@ -154,6 +169,23 @@ internal sealed class KnownTypes
 
     /// <summary>Whether the compilation references the SessionAuth runtime and ASP.NET Core, without which nothing can be generated.</summary>
     public bool IsComplete => RequireSession is not null && SessionOfT is not null && Session is not null && HttpContext is not null && Result is not null;
+
+    /// <summary>
+    /// Whether <paramref name="attributeClass"/> asks for a session: <c>[RequireSession]</c>, <c>[RequireSession&lt;TRule&gt;]</c>
+    /// or any other class derived from it, all of which ASP.NET Core's <c>GetMetadata&lt;RequireSessionAttribute&gt;()</c> finds.
+    /// </summary>
+    public bool IsRequireSession(ITypeSymbol? attributeClass)
+    {
+        for (var type = attributeClass; type is not null && RequireSession is not null; type = type.BaseType)
+        {
+            if (Is(type, RequireSession))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);

@@ -358,7 +358,10 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
     private static string Readable(string qualifiedTypeName) => qualifiedTypeName.Replace("global::", string.Empty);
 
-    private (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type)
+    private (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type) => ClassifyText(type, types);
+
+    /// <summary>How a value of <paramref name="type"/> is parsed from text (a route value, a query string value), if it can be.</summary>
+    internal static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
     {
         if (type.SpecialType == SpecialType.System_String)
         {

@@ -119,6 +119,12 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        // A rule the endpoint could not call as written: skipped, never mapped open (the rule analyzers report it).
+        if (!SessionRuleParser.TryRead(_method, guard, parameters, composites, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType))
+        {
+            return null;
+        }
+
         return new ServerFunctionSpec(
             Name: $"{typePath}.{_method.Name}",
             ContainingType: _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -128,11 +134,11 @@ internal sealed class ServerFunctionParser
             IsStatic: _method.IsStatic,
             HttpMethod: httpMethod,
             Route: route,
-            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo)
+            Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo, Rules: rules)
                 : guard.Kind == GuardKind.Anonymous ? new GuardSpec(false, null, AllowsAnonymous: true)
                 : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
-            SessionDataType: parameterParser.SessionDataType,
+            SessionDataType: parameterParser.SessionDataType ?? ruleSessionType,
             Parameters: parameters.ToEquatableArray(),
             Return: ParseReturn(),
             DisabledWarnings: disabledWarnings.ToEquatableArray(),

@@ -64,6 +64,9 @@ public sealed class ServerFunctionArguments
         return arguments;
     }
 
+    /// <summary>The route values and query string of a request whose body no binding reads (a rule's argument).</summary>
+    internal static ServerFunctionArguments ForRouteAndQuery(HttpContext httpContext) => new(httpContext);
+
     /// <summary>Binds one parameter; <see langword="false"/> when it, or an earlier one, failed.</summary>
     /// <typeparam name="T">The parameter type.</typeparam>
     /// <param name="binding">The parameter's binding, built at startup.</param>

@@ -78,6 +78,53 @@ public static class ServerFunctionEndpoint
     }
 
     /// <summary>
+    /// An endpoint that requires a session with data of type <typeparamref name="TSession"/> for which the function's
+    /// rules hold: without a session the request is answered by the session guard (redirect, 401, or 503 when the store
+    /// is down); with one that <paramref name="rules"/> refuses, by the forbidden answer (403 problem+json naming the rule
+    /// for scripts, a redirect to <see cref="SessionAuthOptions.AccessDeniedPath"/> or a plain 403 for navigations).
+    /// Either way <paramref name="body"/> never runs.
+    /// </summary>
+    /// <typeparam name="TSession">The session data type.</typeparam>
+    /// <param name="services">The application's services.</param>
+    /// <param name="steps">The checks and reads that run before <paramref name="body"/>.</param>
+    /// <param name="redirectTo">The endpoint's login path, or <see langword="null"/> for <see cref="SessionAuthOptions.LoginPath"/>.</param>
+    /// <param name="rules">
+    /// Asks the rules that read the session alone, before any argument is read: <see langword="null"/> when all hold,
+    /// else the name of the rule that refused. <see langword="null"/> when the function has only rules over its
+    /// arguments, which its body asks once they are bound (<see cref="RefuseAsync"/>).
+    /// </param>
+    /// <param name="body">Binds the parameters, calls the method and writes the result; gets the session and its data.</param>
+    /// <returns>The endpoint's request delegate.</returns>
+    public static RequestDelegate RequireSession<TSession>(
+        IServiceProvider services,
+        ServerFunctionSteps steps,
+        string? redirectTo,
+        Func<TSession, string?>? rules,
+        Func<HttpContext, ServerFunctionArguments, Session<TSession>, TSession, Task> body)
+        where TSession : class
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var sessions = ServerFunctionServices.GetSessionManager<TSession>(services);
+        var guard = SessionGuard.Create(services, redirectTo);
+        Func<Session<TSession>, string?>? refuse = rules is null ? null : session => rules(session.Data!);
+        return Build(services, steps, sessions.GetSessionAsync, guard, (httpContext, arguments, session) => body(httpContext, arguments, session!, session!.Data!), refuse);
+    }
+
+    /// <summary>
+    /// Answers a request whose session a rule over a bound argument refused: 403 problem+json naming the rule for
+    /// scripts; for navigations a redirect to <see cref="SessionAuthOptions.AccessDeniedPath"/> when it is set, else a
+    /// plain 403. Counted as <c>forbidden</c> in <c>sessionauth.request.denied</c>.
+    /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="refusedBy">The name of the rule that refused.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static Task RefuseAsync(HttpContext httpContext, string refusedBy)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return SessionAuthServices.GetRequired<SessionGuardFactory>(httpContext.RequestServices, "A server function's session rule").Default.ForbidAsync(httpContext, refusedBy);
+    }
+
+    /// <summary>
     /// An endpoint that requires a session, whatever its data type: without one the request is answered by the session
     /// guard (redirect, 401, or 503 when the store is down) and <paramref name="body"/> never runs.
     /// </summary>
@@ -99,7 +146,8 @@ public static class ServerFunctionEndpoint
         ServerFunctionSteps steps,
         Func<HttpContext, ValueTask<TSession>>? readSession,
         SessionGuard? guard,
-        Func<HttpContext, ServerFunctionArguments, TSession?, Task> body)
+        Func<HttpContext, ServerFunctionArguments, TSession?, Task> body,
+        Func<TSession, string?>? rules = null)
         where TSession : Session
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -122,6 +170,12 @@ public static class ServerFunctionEndpoint
                 if (session is not { IsAuthenticated: true })
                 {
                     await guard.DenyAsync(httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                if (rules?.Invoke(session) is { } refusedBy)
+                {
+                    await guard.ForbidAsync(httpContext, refusedBy).ConfigureAwait(false);
                     return;
                 }
 

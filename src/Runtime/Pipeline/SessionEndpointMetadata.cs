@@ -11,9 +11,10 @@ namespace SessionAuth;
 /// </summary>
 internal readonly struct SessionEndpointMetadata
 {
-    private SessionEndpointMetadata(RequireSessionAttribute? requirement, bool preloads, bool needsMiddleware)
+    private SessionEndpointMetadata(RequireSessionAttribute? requirement, bool preloads, bool needsMiddleware, IReadOnlyList<RequireSessionAttribute>? rules = null)
     {
         Requirement = requirement;
+        Rules = rules;
         Preloads = preloads;
         NeedsMiddleware = needsMiddleware;
     }
@@ -24,6 +25,14 @@ internal readonly struct SessionEndpointMetadata
     /// decision of its own is guarded by the middleware when a convention on its group asks for it.
     /// </summary>
     public RequireSessionAttribute? Requirement { get; }
+
+    /// <summary>
+    /// The endpoint's <see cref="RequireSessionAttribute"/>s, in metadata order, when at least one names a rule
+    /// (<see cref="RequireSessionAttribute{TRule}"/>): the middleware evaluates every rule among them once the session is
+    /// open, and all must hold. <see langword="null"/> when there is no <see cref="Requirement"/> or no rule; a server
+    /// function calls its rules itself.
+    /// </summary>
+    public IReadOnlyList<RequireSessionAttribute>? Rules { get; }
 
     /// <summary>Whether the endpoint asks for the session to be opened before it runs (<see cref="PreloadSessionAttribute"/>).</summary>
     public bool Preloads { get; }
@@ -62,6 +71,21 @@ internal readonly struct SessionEndpointMetadata
             requirement = null;
         }
 
-        return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: requirement is not null || preloads);
+        return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: requirement is not null || preloads, requirement is null ? null : RulesOf(metadata));
+    }
+
+    // GetOrderedMetadata caches the list it returns, so the request path allocates nothing here.
+    private static IReadOnlyList<RequireSessionAttribute>? RulesOf(EndpointMetadataCollection metadata)
+    {
+        var requirements = metadata.GetOrderedMetadata<RequireSessionAttribute>();
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i].Rule is not null)
+            {
+                return requirements;
+            }
+        }
+
+        return null;
     }
 }

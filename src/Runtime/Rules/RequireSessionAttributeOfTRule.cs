@@ -25,4 +25,13 @@ public sealed class RequireSessionAttribute<TRule> : RequireSessionAttribute
 
     /// <summary>The rule type, for diagnostics and answers that name it.</summary>
     public Type RuleType => typeof(TRule);
+
+    internal override Type? Rule => typeof(TRule);
+
+    internal override SessionRuleEvaluator? RuleEvaluator => SessionRuleSlot<TRule>.Evaluator;
+
+    internal override string? RuleArgument => Argument;
+
+    /// <summary>The argument's bindings, from the route values and from the query string, built on first use.</summary>
+    internal object?[] ArgumentBindings { get; } = new object?[2];
 }

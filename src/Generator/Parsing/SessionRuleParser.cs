@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Emitting;
+using SessionAuth.Generators.Model;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>
+/// Reads the <c>[RequireSession&lt;TRule&gt;]</c> rules of a server function, and the rule types a project registers.
+/// A rule the generated code could not call as written (its session type is not the function's, its <c>Argument</c> is
+/// missing, names no bound parameter or one of another type, or is given to a one-argument rule) makes the function one
+/// the generator skips: never mapped, so never open; the rule analyzers say why.
+/// </summary>
+internal static class SessionRuleParser
+{
+    private const string ArgumentProperty = "Argument";
+
+    /// <summary>
+    /// The rules that apply to <paramref name="method"/>, outermost type first and the method last: every one must hold.
+    /// A type or the method that carries <c>[AllowAnonymous]</c> opens the function to the rules outside it, as it
+    /// opens it to their <c>[RequireSession]</c>. <see langword="false"/> when a rule cannot be honoured.
+    /// </summary>
+    /// <param name="method">The server function.</param>
+    /// <param name="guard">Its guard decision; rules apply only when it requires a session.</param>
+    /// <param name="parameters">Its parameters as bound, an <c>[AsParameters]</c> parameter's members in its place.</param>
+    /// <param name="composites">Its <c>[AsParameters]</c> and complex <c>[FromForm]</c> parameters.</param>
+    /// <param name="sessionDataType">The session data type a parameter names, if any; every rule must read that type.</param>
+    /// <param name="compilation">The compilation, for accessibility and conversions.</param>
+    /// <param name="types">The known types.</param>
+    /// <param name="rules">The rules, in the order they are asked.</param>
+    /// <param name="ruleSessionType">The session data type the rules read, <c>global::</c>-qualified; <see langword="null"/> without rules.</param>
+    public static bool TryRead(
+        IMethodSymbol method,
+        GuardDecision guard,
+        IReadOnlyList<ParameterSpec> parameters,
+        IReadOnlyList<CompositeArgumentSpec> composites,
+        string? sessionDataType,
+        Compilation compilation,
+        KnownTypes types,
+        out EquatableArray<SessionRuleSpec> rules,
+        out string? ruleSessionType)
+    {
+        rules = EquatableArray<SessionRuleSpec>.Empty;
+        ruleSessionType = null;
+        if (!guard.RequiresSession || types.RequireSessionOfRule is null)
+        {
+            return true;
+        }
+
+        var levels = new List<ISymbol>();
+        for (ISymbol? symbol = method; symbol is INamedTypeSymbol or IMethodSymbol; symbol = symbol.ContainingType)
+        {
+            if (symbol.GetAttributes().Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
+            {
+                break;
+            }
+
+            levels.Add(symbol);
+        }
+
+        var found = ImmutableArray.CreateBuilder<SessionRuleSpec>();
+        for (var i = levels.Count - 1; i >= 0; i--)
+        {
+            foreach (var attribute in levels[i].GetAttributes())
+            {
+                if (!KnownTypes.IsConstructedFrom(attribute.AttributeClass, types.RequireSessionOfRule))
+                {
+                    continue;
+                }
+
+                if (Read(attribute, method, parameters, composites, compilation, types, out var sessionType) is not { } rule
+                    || (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
+                {
+                    return false;
+                }
+
+                ruleSessionType = sessionType;
+                found.Add(rule);
+            }
+        }
+
+        rules = found.ToImmutable().ToEquatableArray();
+        return true;
+    }
+
+    /// <summary>
+    /// What <paramref name="rule"/> registers, when it is a rule type the generated code can name: a class or struct,
+    /// accessible from the compilation, that implements exactly one of the two rule interfaces over a <c>[SessionData]</c> type.
+    /// </summary>
+    public static SessionRuleRegistrationSpec? ReadRegistration(ITypeSymbol rule, Compilation compilation, KnownTypes types)
+    {
+        if (Interface(rule, compilation, types) is not { } implemented
+            || implemented.TypeArguments[0].GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
+        {
+            return null;
+        }
+
+        var type = rule.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var sessionType = implemented.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (implemented.TypeArguments.Length == 1)
+        {
+            return new SessionRuleRegistrationSpec(type, sessionType, null, null);
+        }
+
+        var argument = implemented.TypeArguments[1];
+        return new SessionRuleRegistrationSpec(type, sessionType, argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), TextBinding(argument, types));
+    }
+
+    /// <summary>The registration of a rule type declared in the project, or <see langword="null"/> when the type is no rule.</summary>
+    public static SessionRuleRegistrationSpec? ReadDeclared(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var compilation = context.SemanticModel.Compilation;
+        var types = KnownTypes.For(compilation);
+        return types.SessionRuleOfSession is not null && context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is ITypeSymbol type
+            ? ReadRegistration(type, compilation, types)
+            : null;
+    }
+
+    /// <summary>The registrations of the rule types named by the <c>[RequireSession&lt;TRule&gt;]</c> on one symbol.</summary>
+    public static EquatableArray<SessionRuleRegistrationSpec> ReadNamed(GeneratorAttributeSyntaxContext context)
+    {
+        var compilation = context.SemanticModel.Compilation;
+        var types = KnownTypes.For(compilation);
+        var found = new List<SessionRuleRegistrationSpec>(context.Attributes.Length);
+        foreach (var attribute in context.Attributes)
+        {
+            if (attribute.AttributeClass is { TypeArguments.Length: 1 } attributeClass && ReadRegistration(attributeClass.TypeArguments[0], compilation, types) is { } registration)
+            {
+                found.Add(registration);
+            }
+        }
+
+        return found.ToEquatableArray();
+    }
+
+    private static SessionRuleSpec? Read(AttributeData attribute, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType)
+    {
+        sessionType = null;
+        var rule = attribute.AttributeClass!.TypeArguments[0];
+        if (Interface(rule, compilation, types) is not { } implemented)
+        {
+            return null;
+        }
+
+        var session = implemented.TypeArguments[0];
+        if (session.GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
+        {
+            return null;
+        }
+
+        sessionType = session.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var type = rule.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var argumentName = attribute.NamedArguments.FirstOrDefault(static a => a.Key == ArgumentProperty).Value.Value as string;
+        if (implemented.TypeArguments.Length == 1)
+        {
+            return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null) : null;
+        }
+
+        var position = argumentName is null ? -1 : IndexOf(method, argumentName);
+        var index = position < 0 ? -1 : BoundIndex(position, composites);
+        if (index < 0 || !parameters[index].IsBound)
+        {
+            return null;
+        }
+
+        var parameterType = method.Parameters[position].Type;
+        var argumentType = implemented.TypeArguments[1];
+        var conversion = compilation.ClassifyCommonConversion(parameterType, argumentType);
+
+        // A string? or other nullable reference handed to a rule that takes none would be a null it never expects.
+        var dropsNull = !parameterType.IsValueType && method.Parameters[position].NullableAnnotation == NullableAnnotation.Annotated
+            && argumentType.NullableAnnotation != NullableAnnotation.Annotated;
+        return conversion.IsImplicit && !dropsNull
+            ? new SessionRuleSpec(type, rule.Name, argumentName, index, parameters[index].Type)
+            : null;
+    }
+
+    /// <summary>The one <c>ISessionRule&lt;...&gt;</c> the rule implements, when generated code can call its <c>Allows</c>.</summary>
+    private static INamedTypeSymbol? Interface(ITypeSymbol rule, Compilation compilation, KnownTypes types)
+    {
+        if (rule is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named
+            || named.IsUnboundGenericType
+            || named.TypeArguments.Any(static t => t.TypeKind == TypeKind.TypeParameter)
+            || !compilation.IsSymbolAccessibleWithin(named, compilation.Assembly))
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? found = null;
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (KnownTypes.IsConstructedFrom(implemented, types.SessionRuleOfSession) || KnownTypes.IsConstructedFrom(implemented, types.SessionRuleOfSessionAndArgument))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = implemented;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Where the method's parameter at <paramref name="position"/> is among the bound values, whose
+    /// <c>[AsParameters]</c> and complex <c>[FromForm]</c> parameters are replaced by their members; -1 for such a
+    /// parameter itself, which is never one value a rule could read.
+    /// </summary>
+    private static int BoundIndex(int position, IReadOnlyList<CompositeArgumentSpec> composites)
+    {
+        var index = position;
+        foreach (var composite in composites)
+        {
+            if (composite.Position == position)
+            {
+                return -1;
+            }
+
+            if (composite.Position < position)
+            {
+                index += composite.Members.Length - 1;
+            }
+        }
+
+        return index;
+    }
+
+    private static int IndexOf(IMethodSymbol method, string name)
+    {
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            if (method.Parameters[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The <c>ParameterBinding</c> factory that reads a value of <paramref name="argument"/> from text as a server function
+    /// parameter of that type is read (required, or null when missing for a nullable type); <see langword="null"/> when it has no text form.
+    /// </summary>
+    private static string? TextBinding(ITypeSymbol argument, KnownTypes types)
+    {
+        var (kind, valueType, isNullableValueType) = ParameterParser.ClassifyText(argument, types);
+        var nullable = isNullableValueType || (!argument.IsValueType && argument.NullableAnnotation == NullableAnnotation.Annotated);
+        var value = valueType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var factory = (kind, nullable, valueType.IsValueType) switch
+        {
+            (TextKind.String, false, _) => "RequiredString",
+            (TextKind.String, true, _) => "NullableString",
+            (TextKind.Enum, false, _) => $"Enum<{value}>",
+            (TextKind.Enum, true, _) => $"NullableEnum<{value}>",
+            (TextKind.Parsable, false, _) => $"Parsable<{value}>",
+            (TextKind.Parsable, true, true) => $"NullableParsable<{value}>",
+            (TextKind.Parsable, true, false) => $"NullableParsableClass<{value}>",
+            _ => null,
+        };
+        return factory is null ? null : $"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{factory}(name, source)";
+    }
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+
+namespace SessionAuth.Infrastructure;
+
+/// <summary>
+/// Registers session rules so that <c>UseSessionAuth()</c> can evaluate a <see cref="RequireSessionAttribute{TRule}"/>
+/// found in an endpoint's metadata (a minimal API handler, a controller action, a Razor component) without reflection:
+/// each registration stores, in a static slot of the rule type, an evaluator whose generic code calls the rule's static
+/// <c>Allows</c>.
+/// </summary>
+/// <remarks>
+/// Called by generated code, from a module initializer, for every rule type a project declares or names in a
+/// <c>[RequireSession&lt;TRule&gt;]</c>. Not meant to be called directly. An app whose endpoints carry a rule that was
+/// never registered (its project does not run the SessionAuth generator) does not start.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SessionRules
+{
+    /// <summary>Registers a rule over the session alone.</summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <typeparam name="TSession">The session data type the rule reads.</typeparam>
+    public static void Register<TRule, TSession>()
+        where TRule : ISessionRule<TSession>
+        where TSession : class =>
+        SessionRuleSlot<TRule>.Evaluator ??= new SessionRuleEvaluator<TRule, TSession>();
+
+    /// <summary>Registers a rule over the session and one argument, read from the route values or the query string.</summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <typeparam name="TSession">The session data type the rule reads.</typeparam>
+    /// <typeparam name="TArgument">The type of the argument the rule reads.</typeparam>
+    /// <param name="binding">
+    /// Creates the binding that reads the argument by name from a source, parsed as a server function parameter of that type
+    /// is; <see langword="null"/> when the type cannot be read from text, and then the rule works on server functions only.
+    /// </param>
+    public static void Register<TRule, TSession, TArgument>(Func<string, ArgumentSource, ParameterBinding<TArgument>>? binding)
+        where TRule : ISessionRule<TSession, TArgument>
+        where TSession : class =>
+        SessionRuleSlot<TRule>.Evaluator ??= new SessionRuleEvaluator<TRule, TSession, TArgument>(binding);
+}

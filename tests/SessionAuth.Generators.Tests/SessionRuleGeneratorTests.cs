@@ -1,0 +1,217 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Testing;
+
+namespace SessionAuth.Generators.Tests;
+
+/// <summary>
+/// Session rules in generated code: a rule-guarded server function calls <c>TRule.Allows</c> directly (after the
+/// session for a rule over the session, after binding for a rule over an argument), a function whose rule cannot be
+/// honoured is never mapped, and every rule a project declares or names is registered for <c>UseSessionAuth()</c>.
+/// </summary>
+public sealed class SessionRuleGeneratorTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+        using SessionAuth;
+
+        """;
+
+    private const string Model = """
+
+
+        public enum House { Gryffindor, Slytherin }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name, House House, bool IsPrefect);
+
+        public sealed class Prefect : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.IsPrefect;
+        }
+
+        public sealed class Seventh : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.UserId > 7;
+        }
+
+        public sealed class OwnHouse : ISessionRule<UserSession, House>
+        {
+            public static bool Allows(UserSession user, House house) => user.House == house;
+        }
+
+        """;
+
+    private static GeneratorRun Run(string source, params string[] absentSteps) =>
+        GeneratorHarness.Run(Usings + source + Model, referenceRuntime: true, absentSteps);
+
+    [Fact]
+    public void Rules_on_server_functions_and_their_classes() => Snapshot.Match(
+        Run("""
+            namespace Shop;
+
+            [RequireSession<Seventh>]
+            public static class Houses
+            {
+                [ServerFunction, RequireSession<Prefect>]
+                public static Task AwardPoints(House house, int points, UserSession user) => Task.CompletedTask;
+
+                [ServerFunction("/houses/{house}/common-room", Method = "GET"), RequireSession<OwnHouse>(Argument = nameof(house))]
+                public static string CommonRoom(House house) => house.ToString();
+
+                [ServerFunction, RequireSession<Prefect>, RequireSession<OwnHouse>(Argument = nameof(house), RedirectTo = "/sign-in")]
+                public static int Both(House house) => 1;
+
+                [ServerFunction]
+                public static int ClassRuleOnly() => 1;
+
+                [ServerFunction, AllowAnonymous]
+                public static int Open() => 1;
+            }
+            """).Text(static hintName => !GeneratorRun.IsSharedFile(hintName)),
+        nameof(Rules_on_server_functions_and_their_classes));
+
+    [Fact]
+    public void The_rules_a_project_declares_or_names_are_registered() => Snapshot.Match(
+        Run("""
+            namespace Shop;
+
+            public sealed record Ticket(string Code);
+
+            public sealed class ByName : ISessionRule<UserSession, string>
+            {
+                public static bool Allows(UserSession user, string name) => user.Name == name;
+            }
+
+            public sealed class MaybeHouse : ISessionRule<UserSession, House?>
+            {
+                public static bool Allows(UserSession user, House? house) => house is null || user.House == house;
+            }
+
+            public readonly struct ByYear : ISessionRule<UserSession, int>
+            {
+                public static bool Allows(UserSession user, int year) => year > 0;
+            }
+
+            public sealed class ByTicket : ISessionRule<UserSession, Ticket>
+            {
+                public static bool Allows(UserSession user, Ticket ticket) => ticket.Code.Length > 0;
+            }
+
+            public sealed class NotARule : IDisposable
+            {
+                public void Dispose() { }
+            }
+
+            internal static class Outer
+            {
+                private sealed class Hidden : ISessionRule<UserSession>
+                {
+                    public static bool Allows(UserSession user) => true;
+                }
+            }
+            """, TrackingNames.ServerFunctions).Text(static hintName => hintName == "SessionRules.Registrations.g.cs"),
+        nameof(The_rules_a_project_declares_or_names_are_registered));
+
+    [Fact]
+    public void A_rule_declared_in_a_referenced_assembly_is_registered_where_it_is_named()
+    {
+        var library = CSharpCompilation.Create(
+            "Rules",
+            [CSharpSyntaxTree.ParseText(Usings + "namespace Rules;" + Model, GeneratorHarness.ParseOptions)],
+            FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var app = CSharpCompilation.Create(
+            "Shop",
+            [CSharpSyntaxTree.ParseText(Usings + """
+                namespace Shop;
+
+                public static class Handlers
+                {
+                    [RequireSession<Rules.Prefect>]
+                    public static string Award() => "awarded";
+                }
+                """, GeneratorHarness.ParseOptions)],
+            FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference).Add(library.ToMetadataReference()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(app, out var output, out _);
+
+        var registrations = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("SessionRules.Registrations.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("SessionRules.Register<global::Rules.Prefect, global::Rules.UserSession>();", registrations, StringComparison.Ordinal);
+        Assert.DoesNotContain("OwnHouse", registrations, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void A_function_whose_rule_cannot_be_honoured_is_never_mapped()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            [SessionData]
+            public sealed record OtherSession(int Id);
+
+            public sealed class OtherRule : ISessionRule<OtherSession>
+            {
+                public static bool Allows(OtherSession session) => true;
+            }
+
+            public sealed class NotSessionData : ISessionRule<string>
+            {
+                public static bool Allows(string session) => true;
+            }
+
+            public sealed class ByName : ISessionRule<UserSession, string>
+            {
+                public static bool Allows(UserSession user, string name) => true;
+            }
+
+            public static class Refused
+            {
+                [ServerFunction, RequireSession<OtherRule>] public static int OtherSessionType(UserSession user) => 1;
+                [ServerFunction, RequireSession<Prefect>, RequireSession<OtherRule>] public static int RulesDisagree() => 1;
+                [ServerFunction, RequireSession<NotSessionData>] public static int SessionIsNoSessionData() => 1;
+                [ServerFunction, RequireSession<OwnHouse>] public static int ArgumentMissing(House house) => 1;
+                [ServerFunction, RequireSession<OwnHouse>(Argument = "nowhere")] public static int ArgumentNamesNoParameter(House house) => 1;
+                [ServerFunction, RequireSession<OwnHouse>(Argument = nameof(year))] public static int ArgumentOfAnotherType(int year) => 1;
+                [ServerFunction, RequireSession<OwnHouse>(Argument = nameof(house))] public static int ArgumentMayBeNull(House? house) => 1;
+                [ServerFunction, RequireSession<ByName>(Argument = nameof(name))] public static int NullableReference(string? name) => 1;
+                [ServerFunction, RequireSession<OwnHouse>(Argument = nameof(user))] public static int ArgumentIsNotBound(UserSession user) => 1;
+                [ServerFunction, RequireSession<Prefect>(Argument = nameof(house))] public static int ArgumentOnAOneArgumentRule(House house) => 1;
+                [ServerFunction, RequireSession<Prefect>] public static int Kept() => 1;
+            }
+
+            [RequireSession<OtherRule>]
+            public static class RefusedByItsClass
+            {
+                [ServerFunction] public static int Inherits(UserSession user) => 1;
+            }
+            """);
+
+        var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Refused.g.cs").SourceText.ToString();
+        Assert.Contains("\"Refused.Kept\"", mapped, StringComparison.Ordinal);
+        Assert.Equal(1, mapped.Split("new global::SessionAuth.ServerFunctionMetadata(").Length - 1);
+        Assert.DoesNotContain(run.Sources, s => s.HintName == "ServerFunctions.Shop.RefusedByItsClass.g.cs");
+    }
+
+    [Fact]
+    public void RequireSession_of_a_rule_alone_requires_a_session()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            public static class Orders
+            {
+                [ServerFunction, RequireSession<Prefect>] public static int Count() => 1;
+            }
+            """);
+
+        var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
+        Assert.Contains("requiresSession: true", mapped, StringComparison.Ordinal);
+        Assert.Contains("!global::Shop.Prefect.Allows(sessionData) ? \"Prefect\" :", mapped, StringComparison.Ordinal);
+    }
+}

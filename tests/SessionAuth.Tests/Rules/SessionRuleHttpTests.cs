@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json;
+using SessionAuth.TestApp;
+
+namespace SessionAuth.Tests.Rules;
+
+/// <summary>
+/// Over HTTP on Kestrel: <c>[RequireSession&lt;TRule&gt;]</c> on a server function (called by the generated endpoint), its
+/// class, a minimal API handler, a controller and its actions, and a Razor page (evaluated by <c>UseSessionAuth()</c>).
+/// A rule that refuses a signed-in user is the forbidden answer: 403 problem+json naming the rule for scripts, the
+/// access-denied page (or a plain 403) for navigations; an anonymous request gets the guard's usual answers.
+/// </summary>
+public sealed class SessionRuleHttpTests : IAsyncLifetime
+{
+    private const string AccessDenied = "/no-entry";
+
+    private RunningApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await SessionRulesApp.StartAsync(AccessDenied);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_rule_on_a_server_function_and_one_on_its_class_must_both_hold()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var tom = await SessionRulesApp.SignedInAsync(_app.Address, "tom");
+        const string Path = "/_server/RuleFunctions/AwardPoints";
+        const string Json = """{"house":"Gryffindor","points":10}""";
+
+        using var allowed = await percy.FetchAsync(Path, Json);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("\"percy awarded 10 points to Gryffindor\"", await allowed.Content.ReadAsStringAsync());
+
+        await AssertRefusedAsync(await harry.FetchAsync(Path, Json), "Prefect");
+        await AssertRefusedAsync(await tom.FetchAsync(Path, Json), "NotExpelled");
+    }
+
+    [Fact]
+    public async Task A_two_argument_rule_on_a_server_function_reads_the_bound_route_value()
+    {
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var draco = await SessionRulesApp.SignedInAsync(_app.Address, "draco");
+
+        Assert.Equal("\"harry in the Gryffindor common room\"", await TextAsync(harry, "/rules/functions/houses/Gryffindor/common-room"));
+        Assert.Equal("\"draco in the Slytherin common room\"", await TextAsync(draco, "/rules/functions/houses/slytherin/common-room"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/functions/houses/Slytherin/common-room", method: HttpMethod.Get), "OwnHouse");
+        await AssertNavigationRefusedAsync(harry, "/rules/functions/houses/Slytherin/common-room");
+        await AssertInvalidArgumentAsync(await harry.FetchAsync("/rules/functions/houses/Muggle/common-room", method: HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task A_rule_on_a_minimal_API_handler_reads_the_session_and_a_route_or_query_value()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var draco = await SessionRulesApp.SignedInAsync(_app.Address, "draco");
+
+        Assert.Equal("minimal prefects", await TextAsync(percy, "/rules/minimal/prefects"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/minimal/prefects", method: HttpMethod.Get), "Prefect");
+        await AssertNavigationRefusedAsync(harry, "/rules/minimal/prefects");
+
+        Assert.Equal("minimal Gryffindor", await TextAsync(harry, "/rules/minimal/houses/Gryffindor"));
+        Assert.Equal("minimal Slytherin", await TextAsync(draco, "/rules/minimal/houses/Slytherin"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/minimal/houses/Slytherin", method: HttpMethod.Get), "OwnHouse");
+        await AssertRefusedAsync(await draco.FetchAsync("/rules/minimal/houses/Gryffindor", method: HttpMethod.Get), "OwnHouse");
+
+        Assert.Equal("minimal query Gryffindor", await TextAsync(harry, "/rules/minimal/house?house=Gryffindor"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/minimal/house?house=Slytherin", method: HttpMethod.Get), "OwnHouse");
+        await AssertInvalidArgumentAsync(await harry.FetchAsync("/rules/minimal/house?house=Muggle", method: HttpMethod.Get));
+        await AssertInvalidArgumentAsync(await harry.FetchAsync("/rules/minimal/house", method: HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task Rules_on_a_controller_and_its_actions_must_all_hold_unless_the_action_allows_anonymous()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var tom = await SessionRulesApp.SignedInAsync(_app.Address, "tom");
+        using var anonymous = new TestClient(_app.Address);
+
+        Assert.Equal("controller prefects", await TextAsync(percy, "/rules/mvc/prefects"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/mvc/prefects", method: HttpMethod.Get), "Prefect");
+        await AssertRefusedAsync(await tom.FetchAsync("/rules/mvc/prefects", method: HttpMethod.Get), "NotExpelled");
+
+        Assert.Equal("controller Gryffindor", await TextAsync(harry, "/rules/mvc/houses/Gryffindor"));
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/mvc/houses/Ravenclaw", method: HttpMethod.Get), "OwnHouse");
+
+        Assert.Equal("controller open", await TextAsync(tom, "/rules/mvc/open"));
+        Assert.Equal("controller open", await TextAsync(anonymous, "/rules/mvc/open"));
+    }
+
+    [Fact]
+    public async Task A_rule_on_a_Razor_page_reads_the_session_and_the_route_value()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+
+        using var page = await percy.NavigateAsync("/rules/razor/prefects");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("prefects&#x27; page", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNavigationRefusedAsync(harry, "/rules/razor/prefects");
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/razor/prefects", method: HttpMethod.Get), "Prefect");
+
+        using var ownHouse = await harry.NavigateAsync("/rules/razor/houses/Gryffindor");
+        Assert.Equal(HttpStatusCode.OK, ownHouse.StatusCode);
+        Assert.Contains("the Gryffindor common room page", await ownHouse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNavigationRefusedAsync(harry, "/rules/razor/houses/Hufflepuff");
+    }
+
+    [Theory]
+    [InlineData("/_server/RuleFunctions/AwardPoints", "POST")]
+    [InlineData("/rules/functions/houses/Gryffindor/common-room", "GET")]
+    [InlineData("/rules/minimal/prefects", "GET")]
+    [InlineData("/rules/minimal/houses/Gryffindor", "GET")]
+    [InlineData("/rules/mvc/prefects", "GET")]
+    [InlineData("/rules/razor/prefects", "GET")]
+    public async Task An_anonymous_request_to_a_rule_gets_the_guards_answers(string path, string method)
+    {
+        using var anonymous = new TestClient(_app.Address);
+
+        using var script = await anonymous.FetchAsync(path, method == "POST" ? "{}" : null, new HttpMethod(method));
+        Assert.Equal(HttpStatusCode.Unauthorized, script.StatusCode);
+        Assert.Equal($"/login?returnUrl={Uri.EscapeDataString(path)}", script.Headers.GetValues(SessionAuthDefaults.SessionRedirectHeaderName).Single());
+
+        if (method == "GET")
+        {
+            using var navigation = await anonymous.NavigateAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
+            Assert.Equal($"/login?returnUrl={Uri.EscapeDataString(path)}", navigation.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Theory]
+    [InlineData("/rules/minimal/redirected")]
+    [InlineData("/rules/functions/prefects-lounge")]
+    public async Task RedirectTo_on_a_rule_sends_anonymous_navigations_to_its_path(string path)
+    {
+        using var anonymous = new TestClient(_app.Address);
+
+        using var navigation = await anonymous.NavigateAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
+        Assert.Equal($"/prefects/sign-in?returnUrl={Uri.EscapeDataString(path)}", navigation.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_counted_as_forbidden()
+    {
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        Assert.DoesNotContain("answer=forbidden", _app.Denied);
+
+        (await harry.FetchAsync("/rules/minimal/prefects", method: HttpMethod.Get)).Dispose();
+        (await harry.FetchAsync("/_server/RuleFunctions/AwardPoints", """{"house":"Gryffindor","points":1}""")).Dispose();
+
+        Assert.Equal(2, _app.Denied.Count(answer => answer == "answer=forbidden"));
+    }
+
+    private static async Task<string> TextAsync(TestClient client, string path)
+    {
+        using var response = await client.FetchAsync(path, method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string rule)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(403, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal(rule, problem.RootElement.GetProperty("refusedBy").GetString());
+        }
+    }
+
+    private static async Task AssertNavigationRefusedAsync(TestClient client, string path)
+    {
+        using var navigation = await client.NavigateAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, navigation.StatusCode);
+        Assert.Equal($"{AccessDenied}?returnUrl={Uri.EscapeDataString(path)}", navigation.Headers.Location?.OriginalString);
+    }
+
+    private static async Task AssertInvalidArgumentAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("house", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+}
