@@ -262,6 +262,23 @@ public sealed class RazorComponentGuardTests
         Page(0, "Client.OpenPage at /client/open, of assembly Client,"));
 
     [Fact]
+    public Task An_added_assembly_belongs_to_the_mapping_whose_builder_adds_it() => VerifyAsync(
+        [
+            ("Program.cs", Program("""
+                app.MapRazorComponents<App>();
+                app.MapRazorComponents<App>().RequireSession().AddAdditionalAssemblies(typeof(Client.Marker).Assembly);
+                var open = app.MapRazorComponents<App>();
+                var guarded = app.MapRazorComponents<App>();
+                guarded.RequireAuthorization();
+                open.AddAdditionalAssemblies({|#0:typeof(Client.Marker).Assembly|});
+                guarded.AddAdditionalAssemblies(typeof(Client.Marker).Assembly);
+                """)),
+            ("App.cs", PageUsings + App),
+        ],
+        [Library("Client", ClientPages)],
+        Page(0, "Client.OpenPage at /client/open, of assembly Client,"));
+
+    [Fact]
     public Task A_root_component_of_another_assembly_maps_that_assemblys_pages_and_not_this_ones() => VerifyAsync(
         [
             ("Program.cs", Program("app.{|#0:MapRazorComponents<Client.ClientApp>|}();")),
@@ -440,9 +457,10 @@ public sealed class RazorComponentGuardTests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task No_fix_is_offered_on_the_mapping_for_a_generated_page()
+    public Task No_fix_is_offered_where_a_generated_or_referenced_page_is_reported()
     {
-        var source = AnalyzerTest.Usings + PageUsings + Program("app.{|#0:MapRazorComponents<App>|}();") + "\n" + App;
+        var source = AnalyzerTest.Usings + PageUsings
+            + Program("app.{|#0:MapRazorComponents<App>|}().AddAdditionalAssemblies({|#1:typeof(Client.Marker).Assembly|});") + "\n" + App;
         var test = new CSharpCodeFixTest<EndpointGuardAnalyzer, EndpointGuardCodeFixProvider, DefaultVerifier>
         {
             TestCode = source,
@@ -457,13 +475,17 @@ public sealed class RazorComponentGuardTests
                 }
             }
             """;
-        test.TestState.Sources.Add(("Components_Pages_Students_razor.g.cs", generated));
-        test.FixedState.Sources.Add(("Components_Pages_Students_razor.g.cs", generated));
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
-        AnalyzerTest.Configure(test.TestState, test);
-        AnalyzerTest.Configure(test.FixedState, test);
+        var client = Library("Client", ClientPages);
+        foreach (var state in new[] { test.TestState, test.FixedState })
+        {
+            state.Sources.Add(("Components_Pages_Students_razor.g.cs", generated));
+            state.OutputKind = OutputKind.ConsoleApplication;
+            AnalyzerTest.Configure(state, test);
+            state.AdditionalReferences.Add(client);
+        }
+
         test.ExpectedDiagnostics.Add(Page(0, "Hogwarts.Components.Pages.Students at /students"));
+        test.ExpectedDiagnostics.Add(Page(1, "Client.OpenPage at /client/open, of assembly Client,"));
         return test.RunAsync();
     }
 }
