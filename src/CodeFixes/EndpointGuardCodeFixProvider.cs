@@ -13,7 +13,9 @@ namespace SessionAuth.CodeFixes;
 /// <summary>
 /// SAUTH0001: makes the guard decision. On a server function or controller action: add [RequireSession] or
 /// [AllowAnonymous]. On a controller reported for an action it inherits: add [RequireSession] to the controller. On a
-/// minimal API handler: append .RequireSession() to the Map call, or mark a parenthesized lambda.
+/// Razor component class in source: add [RequireSession] or [AllowAnonymous]; none on a page reported at the call that
+/// maps it (the Razor generator's or another assembly's page). On a minimal API handler: append .RequireSession() to the
+/// Map call, or mark a parenthesized lambda.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointGuardCodeFixProvider)), Shared]
 public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
@@ -38,6 +40,12 @@ public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            diagnostic.Properties.TryGetValue(GuardFixes.Property, out var fix);
+            if (fix == GuardFixes.None)
+            {
+                continue;
+            }
+
             var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
             if (token.Parent is MethodDeclarationSyntax method && method.Identifier == token)
             {
@@ -47,10 +55,16 @@ public sealed class EndpointGuardCodeFixProvider : CodeFixProvider
             }
 
             // An action inherited from a base class is reported on the controller that routes it: guard that controller.
-            // [AllowAnonymous] is not offered there, since it would open every action of the controller, not just this one.
-            if (token.Parent is TypeDeclarationSyntax controller && controller.Identifier == token)
+            // [AllowAnonymous] is not offered there, since it would open every action of the controller, not just this one;
+            // a Razor component is one page, which either attribute decides.
+            if (token.Parent is TypeDeclarationSyntax type && type.Identifier == token)
             {
-                Register(context, diagnostic, "Add [RequireSession]", ct => AddToMemberAsync(context.Document, controller, "RequireSession", SessionAuthNamespace, ct));
+                Register(context, diagnostic, "Add [RequireSession]", ct => AddToMemberAsync(context.Document, type, "RequireSession", SessionAuthNamespace, ct));
+                if (fix == GuardFixes.Component)
+                {
+                    Register(context, diagnostic, "Add [AllowAnonymous]", ct => AddToMemberAsync(context.Document, type, "AllowAnonymous", AuthorizationNamespace, ct));
+                }
+
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace SessionAuth.Tests;
 /// <summary>
 /// The facts docs/rules/SAUTH0001.md states about routable Razor components, which a future check must follow: a page's
 /// endpoint carries its class's attributes read with <c>inherit: true</c>, and a public nested page is routed (unlike a
-/// nested controller) while an internal one is not.
+/// nested controller) while an internal or protected nested one is not; <c>[Route]</c> is not inherited, and an abstract
+/// routed component is an endpoint all the same.
 /// </summary>
 public sealed class RazorComponentMetadataTests
 {
@@ -21,15 +23,21 @@ public sealed class RazorComponentMetadataTests
         builder.Services.AddRazorComponents();
         await using var app = builder.Build();
         app.MapRazorComponents<RazorFactsRoot>();
-        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+        var routed = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/razor-facts/", StringComparison.Ordinal) == true)
-            .ToDictionary(e => e.RoutePattern.RawText!, e => e.Metadata);
+            .ToList();
+        var endpoints = routed.ToDictionary(e => e.RoutePattern.RawText!, e => e.Metadata);
 
         Assert.NotNull(endpoints["/razor-facts/inherits"].GetMetadata<IAuthorizeData>());
         Assert.Null(endpoints["/razor-facts/not-inherited"].GetMetadata<IAuthorizeData>());
         Assert.NotNull(endpoints["/razor-facts/own"].GetMetadata<IAuthorizeData>());
         Assert.Contains("/razor-facts/nested", endpoints.Keys);
         Assert.DoesNotContain("/razor-facts/internal", endpoints.Keys);
+        Assert.DoesNotContain("/razor-facts/protected", endpoints.Keys);
+
+        // An abstract routed component is an endpoint of its own, and its [Route] does not reach a derived class.
+        var abstractPage = Assert.Single(routed, e => e.RoutePattern.RawText == "/razor-facts/abstract");
+        Assert.Equal(typeof(RazorFactsAbstractPage), abstractPage.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type);
     }
 }
 
@@ -74,3 +82,14 @@ public static class RazorFactsOuter
 
 [Route("/razor-facts/internal")]
 internal sealed class RazorFactsInternalPage : ComponentBase;
+
+public class RazorFactsOuterWithProtected
+{
+    [Route("/razor-facts/protected")]
+    protected sealed class ProtectedPage : ComponentBase;
+}
+
+[Route("/razor-facts/abstract")]
+public abstract class RazorFactsAbstractPage : ComponentBase;
+
+public sealed class RazorFactsDerivedFromAbstractPage : RazorFactsAbstractPage;

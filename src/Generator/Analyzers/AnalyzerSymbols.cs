@@ -25,6 +25,8 @@ internal sealed class AnalyzerSymbols
         RouteTemplateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
         AuthorizationOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
         AuthorizationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
+        Component = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.IComponent");
+        ComponentRouteAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.RouteAttribute");
     }
 
     public KnownTypes Known { get; }
@@ -58,6 +60,10 @@ internal sealed class AnalyzerSymbols
     public INamedTypeSymbol? AuthorizationOptions { get; }
 
     public INamedTypeSymbol? AuthorizationBuilder { get; }
+
+    public INamedTypeSymbol? Component { get; }
+
+    public INamedTypeSymbol? ComponentRouteAttribute { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 

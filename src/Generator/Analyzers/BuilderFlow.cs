@@ -39,6 +39,9 @@ internal sealed class BuilderFlow
     /// <summary>The values passed to each call of a method of the compilation, by call syntax and parameter ordinal.</summary>
     public Dictionary<SyntaxNode, Dictionary<int, HashSet<object>>> CallArguments { get; } = [];
 
+    /// <summary>The values of the builder each call on a builder was made on, by call syntax.</summary>
+    public Dictionary<SyntaxNode, HashSet<object>> Receivers { get; } = [];
+
     /// <summary>The values the body returns, by the method (or local function) that returns them, with the syntax that returns them.</summary>
     public Dictionary<IMethodSymbol, List<(SyntaxNode Site, HashSet<object> Values)>> Returns { get; } = new(SymbolEqualityComparer.Default);
 
@@ -325,6 +328,11 @@ internal sealed class BuilderFlow
         }
 
         var name = method.Name;
+        if (step.Record && receiverIsBuilder)
+        {
+            Receivers[invocation.Syntax] = receiver;
+        }
+
         if (ProjectWideGuards.IsGuardConvention(name) && receiverIsBuilder)
         {
             step.State.Guard(receiver, sessionOnly: name == MinimalApiEndpoints.RequireSessionConvention);

@@ -24,6 +24,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 {
     private const int MaxDepth = 12;
 
+    /// <summary>The framework methods whose calls <see cref="Calls"/> finds: they create or configure builders that cover endpoints far away.</summary>
+    private static readonly string[] IndexedCalls = ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies];
+
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
@@ -56,19 +59,31 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         var calls = 0;
         var decided = true;
-        foreach (var name in Occurrences("MapServerFunctions", cancellationToken))
+        foreach (var (invocation, flow) in Calls("MapServerFunctions", BuilderFlow.IsMapServerFunctions, cancellationToken))
         {
-            if (Bind(name, cancellationToken) is IMethodSymbol method && BuilderFlow.IsMapServerFunctions(method) && InvocationOf(name) is { } invocation)
-            {
-                calls++;
-                decided &= FlowAround(invocation, cancellationToken) is { } flow && Decides(flow, invocation, sessionOnly: false, cancellationToken);
-            }
+            calls++;
+            decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
         }
 
         lock (_indexGate)
         {
             _serverFunctionsDecided = calls > 0 && decided;
             return _serverFunctionsDecided.Value;
+        }
+    }
+
+    /// <summary>
+    /// Every call in the compilation of a method named <paramref name="name"/> that <paramref name="isTarget"/> accepts
+    /// (given the method's definition), with the flow of the body around it; the name must be one of <see cref="IndexedCalls"/>.
+    /// </summary>
+    public IEnumerable<(InvocationExpressionSyntax Invocation, BuilderFlow? Flow)> Calls(string name, Func<IMethodSymbol, bool> isTarget, CancellationToken cancellationToken)
+    {
+        foreach (var occurrence in Occurrences(name, cancellationToken))
+        {
+            if (Bind(occurrence, cancellationToken) is IMethodSymbol method && isTarget(method) && InvocationOf(occurrence) is { } invocation)
+            {
+                yield return (invocation, FlowAround(invocation, cancellationToken));
+            }
         }
     }
 
@@ -394,11 +409,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     /// <summary>
     /// The uses of every name that can carry a builder across a method boundary: methods with a builder parameter or
-    /// return type, builder fields and properties, local functions, and <c>MapServerFunctions</c>.
+    /// return type, builder fields and properties, local functions, and <see cref="IndexedCalls"/>.
     /// </summary>
     private Dictionary<string, List<SimpleNameSyntax>> Index(CancellationToken cancellationToken)
     {
-        var wanted = new HashSet<string>(StringComparer.Ordinal) { "MapServerFunctions" };
+        var wanted = new HashSet<string>(IndexedCalls, StringComparer.Ordinal);
         foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
         {
             var carries = member switch

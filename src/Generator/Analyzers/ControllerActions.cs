@@ -25,7 +25,7 @@ internal static class ControllerActions
             return false;
         }
 
-        var attributes = AttributesWithInherited(type).ToList();
+        var attributes = InheritedAttributes.Of(type).ToList();
         return !attributes.Any(a => Inherits(a.AttributeClass, symbols.NonControllerAttribute))
             && (type.Name.EndsWith(ControllerSuffix, StringComparison.OrdinalIgnoreCase) || attributes.Any(a => Inherits(a.AttributeClass, symbols.ControllerAttribute)));
     }
@@ -69,7 +69,7 @@ internal static class ControllerActions
     {
         if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
             || method.IsStatic || method.IsAbstract || method.IsGenericMethod
-            || AttributesWithInherited(method).Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute)))
+            || InheritedAttributes.Of(method).Any(a => Inherits(a.AttributeClass, symbols.NonActionAttribute)))
         {
             return false;
         }
@@ -84,13 +84,13 @@ internal static class ControllerActions
     /// <c>AttributeUsage</c> says <c>Inherited</c>). For an inherited action the controller is the derived class MVC
     /// found, not the class that declares the method.
     /// </summary>
-    internal static bool ControllerDecides(INamedTypeSymbol controller, AnalyzerSymbols symbols) => AttributesWithInherited(controller).Any(symbols.IsGuardDecision);
+    internal static bool ControllerDecides(INamedTypeSymbol controller, AnalyzerSymbols symbols) => InheritedAttributes.Of(controller).Any(symbols.IsGuardDecision);
 
     /// <summary>
     /// Whether the action's own attributes decide: MVC reads them with <c>GetCustomAttributes(inherit: true)</c>, its own
     /// and the inheritable ones of the methods it overrides, so an override keeps its base method's <c>[Authorize]</c>.
     /// </summary>
-    internal static bool ActionDecides(IMethodSymbol action, AnalyzerSymbols symbols) => AttributesWithInherited(action).Any(symbols.IsGuardDecision);
+    internal static bool ActionDecides(IMethodSymbol action, AnalyzerSymbols symbols) => InheritedAttributes.Of(action).Any(symbols.IsGuardDecision);
 
     /// <summary>
     /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
@@ -134,53 +134,6 @@ internal static class ControllerActions
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// <c>GetCustomAttributes(inherit: true)</c> on a type or a method: its own attributes, and the inheritable ones of its
-    /// ancestors (the base classes of a type, the methods a method overrides).
-    /// </summary>
-    private static IEnumerable<AttributeData> AttributesWithInherited(ISymbol symbol)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            yield return attribute;
-        }
-
-        for (var ancestor = Ancestor(symbol); ancestor is not null; ancestor = Ancestor(ancestor))
-        {
-            foreach (var attribute in ancestor.GetAttributes())
-            {
-                if (IsInheritable(attribute))
-                {
-                    yield return attribute;
-                }
-            }
-        }
-
-        static ISymbol? Ancestor(ISymbol symbol) => symbol switch
-        {
-            INamedTypeSymbol type => type.BaseType,
-            IMethodSymbol method => method.OverriddenMethod,
-            _ => null,
-        };
-    }
-
-    /// <summary>The attribute class's <c>AttributeUsage(Inherited = ...)</c>, itself inherited from its base classes; true when none says.</summary>
-    private static bool IsInheritable(AttributeData attribute)
-    {
-        for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
-        {
-            foreach (var usage in type.GetAttributes())
-            {
-                if (usage.AttributeClass is { Name: nameof(AttributeUsageAttribute), ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return !usage.NamedArguments.Any(static n => n.Key == nameof(AttributeUsageAttribute.Inherited) && n.Value.Value is false);
-                }
-            }
-        }
-
-        return true;
     }
 
     /// <summary><c>MethodInfo.GetBaseDefinition()</c>: the first declaration of the virtual method <paramref name="method"/> overrides.</summary>

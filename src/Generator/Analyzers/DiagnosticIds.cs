@@ -19,3 +19,16 @@ internal static class DiagnosticIds
     public const string SessionDataTypeCount = "SAUTH0011";
     public const string PasswordTooShort = "SAUTH0012";
 }
+
+/// <summary>What a SAUTH0001 diagnostic tells its code fix through <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>.</summary>
+internal static class GuardFixes
+{
+    /// <summary>The property; absent on diagnostics whose fix the code fix reads from the syntax.</summary>
+    public const string Property = "SessionAuth.Fix";
+
+    /// <summary>A Razor component class in source: either attribute decides for its one endpoint.</summary>
+    public const string Component = "Component";
+
+    /// <summary>A page reported on the call that maps it (a generated or referenced page): no edit there is the page's decision.</summary>
+    public const string None = "None";
+}

@@ -7,7 +7,8 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0001: every server endpoint (server function, minimal API handler, controller action) has made a guard decision.
+/// SAUTH0001: every server endpoint (server function, minimal API handler, hub, controller action, Razor component page)
+/// has made a guard decision.
 /// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
 /// SAUTH0005: no member, lambda or local function says both [RequireSession] and [AllowAnonymous].
 /// </summary>
@@ -23,8 +24,21 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     {
         var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
         var builders = new BuilderValues(start.Compilation, symbols);
+        var pages = new RazorComponentPages(start.Compilation, symbols, builders, start.Options);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
-        start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards), SymbolKind.NamedType);
+        start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards, pages), SymbolKind.NamedType);
+        if (pages.IsEnabled)
+        {
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (((IInvocationOperation)c.Operation).TargetMethod.Name is RazorComponentPages.MapRazorComponents or RazorComponentPages.AddAdditionalAssemblies)
+                    {
+                        pages.ReportAtMapping(c, projectGuards);
+                    }
+                },
+                OperationKind.Invocation);
+        }
 
         // Lambdas and local functions are no symbols of their own to a symbol action: their attributes are reached through
         // the operation that declares them.
@@ -65,10 +79,15 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards)
+    private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, RazorComponentPages pages)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         ReportConflictingAttributes(context.ReportDiagnostic, type, symbols);
+        if (pages.IsEnabled && pages.IsPage(type))
+        {
+            pages.ReportPage(context, type, projectGuards);
+        }
+
         if (!ControllerActions.IsController(type, symbols) || ControllerActions.ControllerDecides(type, symbols))
         {
             return;

@@ -96,46 +96,12 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         || (flow is not null && values.Decides(flow, map.Syntax, sessionOnly, cancellationToken));
 
     /// <summary>
-    /// SignalR adds the attributes of the hub class (inherited ones included) to the metadata of the hub's endpoints, so
-    /// they decide; attributes on hub methods are checked per invocation, after anyone has connected, and do not.
+    /// SignalR adds the attributes of the hub class, read with <c>inherit: true</c>, to the metadata of the hub's
+    /// endpoints, so they decide; attributes on hub methods are checked per invocation, after anyone has connected, and do not.
     /// </summary>
-    private bool HubDecides(IInvocationOperation map, bool sessionOnly)
-    {
-        if (map.TargetMethod.Name != "MapHub" || map.TargetMethod.TypeArguments.Length != 1)
-        {
-            return false;
-        }
-
-        var hub = map.TargetMethod.TypeArguments[0] as INamedTypeSymbol;
-        for (var type = hub; type is not null; type = type.BaseType)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if ((sessionOnly ? symbols.Known.IsRequireSession(attribute.AttributeClass) : symbols.IsGuardDecision(attribute))
-                    && (SymbolEqualityComparer.Default.Equals(type, hub) || IsInherited(attribute.AttributeClass!)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-
-        // GetCustomAttributes(inherit: true) returns a base class's attribute only when its AttributeUsage (itself
-        // inherited by derived attribute classes) says Inherited, which is the default.
-        static bool IsInherited(INamedTypeSymbol attributeClass)
-        {
-            for (var current = attributeClass; current is not null; current = current.BaseType)
-            {
-                if (current.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute") is { } usage)
-                {
-                    return usage.NamedArguments.FirstOrDefault(n => n.Key == "Inherited").Value.Value is not false;
-                }
-            }
-
-            return true;
-        }
-    }
+    private bool HubDecides(IInvocationOperation map, bool sessionOnly) =>
+        map.TargetMethod is { Name: "MapHub", TypeArguments.Length: 1 } && map.TargetMethod.TypeArguments[0] is INamedTypeSymbol hub
+        && InheritedAttributes.Of(hub).Any(a => sessionOnly ? symbols.Known.IsRequireSession(a.AttributeClass) : symbols.IsGuardDecision(a));
 
     private bool IsHubOrHealthCheck(IInvocationOperation invocation)
     {
