@@ -172,4 +172,44 @@ public sealed class CodeFixTests
         }
         """,
         "Remove [RequireSession]");
+
+    [Fact]
+    public Task Remove_RequireSession_removes_the_rule_attribute_that_AllowAnonymous_opens() => VerifyConflictFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            [ServerFunction, {|SAUTH0005:RequireSession<Prefect>|}, AllowAnonymous]
+            public static int Count() => 1;
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, bool IsPrefect);
+
+        public sealed class Prefect : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.IsPrefect;
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        public static class Orders
+        {
+            [ServerFunction, AllowAnonymous]
+            public static int Count() => 1;
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, bool IsPrefect);
+
+        public sealed class Prefect : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.IsPrefect;
+        }
+        """,
+        "Remove [RequireSession]");
 }

@@ -25,6 +25,13 @@ internal sealed class AnalyzerSymbols
         RouteTemplateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
         AuthorizationOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
         AuthorizationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
+        RequireSessionOfRule = compilation.GetTypeByMetadataName("SessionAuth.RequireSessionAttribute`1");
+        SessionRuleOfSession = compilation.GetTypeByMetadataName("SessionAuth.ISessionRule`1");
+        SessionRuleOfSessionAndArgument = compilation.GetTypeByMetadataName("SessionAuth.ISessionRule`2");
+        Component = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.IComponent");
+        ComponentRoute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.RouteAttribute");
+        ComponentParameter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.ParameterAttribute");
+        SupplyParameterFromQuery = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute");
     }
 
     public KnownTypes Known { get; }
@@ -58,6 +65,24 @@ internal sealed class AnalyzerSymbols
     public INamedTypeSymbol? AuthorizationOptions { get; }
 
     public INamedTypeSymbol? AuthorizationBuilder { get; }
+
+    /// <summary><c>RequireSessionAttribute&lt;TRule&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? RequireSessionOfRule { get; }
+
+    /// <summary><c>ISessionRule&lt;TSession&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? SessionRuleOfSession { get; }
+
+    /// <summary><c>ISessionRule&lt;TSession, TArgument&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? SessionRuleOfSessionAndArgument { get; }
+
+    public INamedTypeSymbol? Component { get; }
+
+    /// <summary>Razor components' <c>[Route]</c> (<c>@page</c>), not MVC's.</summary>
+    public INamedTypeSymbol? ComponentRoute { get; }
+
+    public INamedTypeSymbol? ComponentParameter { get; }
+
+    public INamedTypeSymbol? SupplyParameterFromQuery { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 

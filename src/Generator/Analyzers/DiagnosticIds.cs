@@ -18,4 +18,8 @@ internal static class DiagnosticIds
     public const string ServerFunctionsShareRoute = "SAUTH0010";
     public const string SessionDataTypeCount = "SAUTH0011";
     public const string PasswordTooShort = "SAUTH0012";
+    public const string SessionRuleCannotBeChecked = "SAUTH0013";
+    public const string SessionRuleArgumentMissingOrUnwanted = "SAUTH0014";
+    public const string SessionRuleArgumentUnreadable = "SAUTH0015";
+    public const string SessionRuleNeverChecked = "SAUTH0016";
 }
