@@ -213,26 +213,8 @@ public sealed class CodeFixTests
         """,
         "Remove [RequireSession]");
 
-    private const string HouseRules = """
-
-        [SessionData]
-        public sealed record UserSession(int UserId, House House, bool IsPrefect);
-
-        public enum House { Gryffindor, Slytherin }
-
-        public sealed class Prefect : ISessionRule<UserSession>
-        {
-            public static bool Allows(UserSession user) => user.IsPrefect;
-        }
-
-        public sealed class OwnHouse : ISessionRule<UserSession, House>
-        {
-            public static bool Allows(UserSession user, House house) => user.House == house;
-        }
-        """;
-
     private static Task VerifyRuleArgumentFixAsync(string source, string fixedSource, string title) =>
-        AnalyzerTest.VerifyFixAsync<SessionRuleAnalyzer, SessionRuleArgumentCodeFixProvider>(source + HouseRules, fixedSource + HouseRules, title);
+        AnalyzerTest.VerifyFixAsync<SessionRuleAnalyzer, SessionRuleArgumentCodeFixProvider>(source + SessionRuleAnalyzerTests.Rules, fixedSource + SessionRuleAnalyzerTests.Rules, title);
 
     [Fact]
     public Task Remove_Argument_from_a_one_argument_rule_drops_the_empty_parentheses_too() => VerifyRuleArgumentFixAsync(
@@ -302,7 +284,7 @@ public sealed class CodeFixTests
                 [ServerFunction, {|SAUTH0014:RequireSession<OwnHouse>|}]
                 public static string Swap(House from, House to) => from.ToString();
             }
-            """ + HouseRules;
+            """ + SessionRuleAnalyzerTests.Rules;
         return AnalyzerTest.VerifyFixAsync<SessionRuleAnalyzer, SessionRuleArgumentCodeFixProvider>(source, source, "Set Argument = nameof(from)");
     }
 }

@@ -5,8 +5,8 @@ namespace SessionAuth.Analyzers.Tests;
 /// <summary>SAUTH0013 to SAUTH0016: every [RequireSession&lt;TRule&gt;] names a rule that can run, with an argument it can read, where an endpoint reads it.</summary>
 public sealed class SessionRuleAnalyzerTests
 {
-    /// <summary>The issue's rules over the app's one session type.</summary>
-    private const string Rules = """
+    /// <summary>The issue's rules over the app's one session type (the code fix tests use them too).</summary>
+    internal const string Rules = """
 
         [SessionData]
         public sealed record UserSession(int UserId, House House, bool IsPrefect);

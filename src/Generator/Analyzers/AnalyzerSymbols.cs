@@ -91,6 +91,11 @@ internal sealed class AnalyzerSymbols
 
     public bool HasGuardDecision(ISymbol symbol) => symbol.GetAttributes().Any(IsGuardDecision);
 
+    /// <summary>Whether a class attribute applies to server functions: the class declares one, or a class nested in it does.</summary>
+    public bool DeclaresServerFunction(INamedTypeSymbol type) =>
+        type.GetMembers().Any(m => m is IMethodSymbol method && IsServerFunction(method, out _))
+        || type.GetTypeMembers().Any(DeclaresServerFunction);
+
     public bool IsServerFunction(IMethodSymbol method, [NotNullWhen(true)] out AttributeData? attribute)
     {
         attribute = method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, ServerFunction));

@@ -119,9 +119,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                 Descriptors.ConflictingGuardAttributes,
                 Location.Create(syntax.SyntaxTree, syntax.Span),
                 symbol is IMethodSymbol method ? FunctionNames.Of(method) : symbol.Name,
-                requireSession.AttributeClass!.IsGenericType
-                    ? $"RequireSession<{requireSession.AttributeClass.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>"
-                    : "RequireSession"));
+                SessionRuleShape.AttributeName(requireSession.AttributeClass!)));
         }
     }
 }

@@ -107,7 +107,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
 
     private RuleTarget ClassifyType(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        if (DeclaresServerFunction(type))
+        if (symbols.DeclaresServerFunction(type))
         {
             return RuleTarget.ServerFunctionClass;
         }
@@ -127,10 +127,6 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
 
     public bool IsRoutableComponent(INamedTypeSymbol type) =>
         KnownTypes.Implements(type, symbols.Component) && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute));
-
-    private bool DeclaresServerFunction(INamedTypeSymbol type) =>
-        type.GetMembers().Any(m => m is IMethodSymbol method && symbols.IsServerFunction(method, out _))
-        || type.GetTypeMembers().Any(DeclaresServerFunction);
 
     /// <summary>What the endpoints are of the controllers, routable components or hubs that derive from <paramref name="type"/>.</summary>
     private RuleTarget BaseOf(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -35,6 +35,11 @@ internal sealed record SessionRuleShape(AttributeData Attribute, INamedTypeSymbo
         }
     }
 
+    /// <summary>How messages name a <c>[RequireSession]</c> attribute class: <c>RequireSession</c>, <c>RequireSession&lt;Prefect&gt;</c>.</summary>
+    public static string AttributeName(INamedTypeSymbol attributeClass) => attributeClass.IsGenericType
+        ? $"RequireSession<{attributeClass.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>"
+        : "RequireSession";
+
     /// <summary>The <c>Argument = ...</c> of the attribute as written, else the whole attribute: where a diagnostic about it belongs.</summary>
     public Location ArgumentLocation(CancellationToken cancellationToken)
     {
