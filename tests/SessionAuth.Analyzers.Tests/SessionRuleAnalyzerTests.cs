@@ -351,6 +351,13 @@ public sealed class SessionRuleAnalyzerTests
             [HttpGet("/api/houses/{house}")]
             public string Get(House house) => "x";
         }
+
+        [{|SAUTH0014:RequireSession<OwnHouse>|}]
+        public sealed class RoomsController : ControllerBase
+        {
+            [HttpGet("/api/rooms/{house}")]
+            public string Get(House house) => "x";
+        }
         """);
 
     [Fact]
@@ -436,10 +443,15 @@ public sealed class SessionRuleAnalyzerTests
         {
             [HttpGet("/api/staff"), RequireSession<Prefect>]
             public string List() => "x";
+
+            // MVC reads an abstract action's attributes on the override.
+            [HttpGet("/api/staff/count"), RequireSession<Prefect>]
+            public abstract int Count();
         }
 
         public sealed class PrefectsController : StaffControllerBase
         {
+            public override int Count() => 1;
         }
 
         [RequireSession<Prefect>]

@@ -97,7 +97,9 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
         }
 
         var type = method.ContainingType;
-        if ((ControllerActions.IsController(type, symbols) || BaseOf(type, cancellationToken) == RuleTarget.Controller) && ControllerActions.IsAction(method, symbols))
+        // An abstract action is no action itself, but MVC reads its attributes on every override (inherit: true).
+        if ((ControllerActions.IsController(type, symbols) || BaseOf(type, cancellationToken) == RuleTarget.Controller)
+            && (ControllerActions.IsAction(method, symbols) || method is { IsAbstract: true, IsStatic: false, DeclaredAccessibility: Accessibility.Public }))
         {
             return RuleTarget.Action;
         }

@@ -142,13 +142,16 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
                 var only = candidates?.Count == 1 ? candidates[0].Name : null;
                 var properties = only is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CandidateProperty, only);
                 var hint = only is null ? string.Empty : $" (Argument = nameof({only}))";
+                var advice = readable is null
+                    ? "a rule on a class cannot be given one, since the class's rules apply to every endpoint in it: put it on the member whose parameter it reads"
+                    : $"name the parameter it reads{hint}";
                 report(Diagnostic.Create(
                     Descriptors.SessionRuleArgumentMissingOrUnwanted,
                     rule.ArgumentLocation(cancellationToken),
                     properties,
                     rule.Name,
                     _memberName,
-                    $"reads an argument of type {Display(rule.Argument!)}, but Argument is not set: name the parameter it reads{hint}"));
+                    $"reads an argument of type {Display(rule.Argument!)}, but Argument is not set: {advice}"));
                 return;
             }
 
