@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Model;
 using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -60,18 +61,9 @@ internal sealed record RuleValue(string Name, ITypeSymbol Type, string Describe,
     /// <summary>Why a value of <paramref name="type"/> is not one route or query value: only text is (a string, an enum, an <c>IParsable&lt;T&gt;</c>, or one of those nullable).</summary>
     private static string? NotText(ITypeSymbol type, AnalyzerSymbols symbols)
     {
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            return null;
-        }
-
-        var value = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-        if (value.TypeKind == TypeKind.Enum
-            || value.AllInterfaces.Any(i => KnownTypes.IsConstructedFrom(i, symbols.Known.Parsable) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], value)))
-        {
-            return null;
-        }
-
-        return $"is a {value.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}, which is no single route or query value (those are strings, enums and IParsable types): it comes from the body, services or the request itself";
+        var (kind, value, _) = ParameterParser.ClassifyText(type, symbols.Known);
+        return kind != TextKind.None
+            ? null
+            : $"is a {value.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}, which is no single route or query value (those are strings, enums and IParsable types): it comes from the body, services or the request itself";
     }
 }

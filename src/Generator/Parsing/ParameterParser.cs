@@ -357,7 +357,13 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
 
     private static string Readable(string qualifiedTypeName) => qualifiedTypeName.Replace("global::", string.Empty);
 
-    private (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type)
+    private (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type) => ClassifyText(type, types);
+
+    /// <summary>
+    /// Whether <paramref name="type"/> binds from one piece of text as a minimal API binds it (a string, an enum, an
+    /// <c>IParsable&lt;T&gt;</c> of itself, or one of those nullable), and as what; <see cref="TextKind.None"/> otherwise.
+    /// </summary>
+    internal static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
     {
         if (type.SpecialType == SpecialType.System_String)
         {
