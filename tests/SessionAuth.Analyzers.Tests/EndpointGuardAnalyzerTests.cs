@@ -588,4 +588,30 @@ public sealed class EndpointGuardAnalyzerTests
             public static void Map(WebApplication app) => app.MapGet("/x", [{|SAUTH0005:RequireSession|}, AllowAnonymous] () => "x");
         }
         """);
+
+    [Fact]
+    public Task A_rule_attribute_is_a_RequireSession_that_AllowAnonymous_opens_too() => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(
+        """
+        public static class Orders
+        {
+            [ServerFunction, {|#0:RequireSession<Prefect>|}, RequireSession<Prefect>, AllowAnonymous]
+            public static int Count() => 1;
+
+            // A rule beside [RequireSession], without [AllowAnonymous], says one thing twice.
+            [ServerFunction, RequireSession, RequireSession<Prefect>]
+            public static int Sum() => 1;
+
+            public static void Map(WebApplication app) => app.MapGet("/x", [AllowAnonymous, {|#1:RequireSession<Prefect>|}] () => "x");
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, bool IsPrefect);
+
+        public sealed class Prefect : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.IsPrefect;
+        }
+        """,
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(0).WithArguments("Orders.Count", "RequireSession<Prefect>"),
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(1).WithArguments("lambda in Orders.Map", "RequireSession<Prefect>"));
 }

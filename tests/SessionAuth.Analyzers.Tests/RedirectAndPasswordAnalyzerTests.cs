@@ -22,9 +22,20 @@ public sealed class RedirectAndPasswordAnalyzerTests
         {
             [ServerFunction, RequireSession(RedirectTo = {|SAUTH0002:"/\\evil.example"|})]
             public static int Count() => 1;
+
+            [ServerFunction, RequireSession<Member>(RedirectTo = {|SAUTH0002:"https://evil.example/rule"|})]
+            public static int Total() => 1;
+
+            [ServerFunction, RequireSession<Member>(RedirectTo = "/login")]
+            public static int Sum() => 1;
         }
 
         public sealed record UserSession(int Id);
+
+        public sealed class Member : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.Id > 0;
+        }
         """);
 
     [Fact]

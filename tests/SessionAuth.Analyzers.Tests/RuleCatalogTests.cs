@@ -102,6 +102,17 @@ public sealed partial class RuleCatalogTests
                 [ServerFunction] private static int Hidden() => 1;
                 [ServerFunction("/api/orders", Method = "GET")] public static int List() => 1;
                 [ServerFunction("/api/orders", Method = "GET")] public static int All() => 2;
+                [ServerFunction("/api/rules/a"), RequireSession<Marker>] public static int NoAllows() => 1;
+                [ServerFunction("/api/rules/b"), RequireSession<OwnId>] public static int NoArgument(int id) => id;
+                [ServerFunction("/api/rules/c"), RequireSession<OwnId>(Argument = "nope")] public static int NoSuchParameter(int id) => id;
+                [RequireSession<OwnId>(Argument = "id")] private static int Helper(int id) => id;
+            }
+
+            public sealed class Marker : ISessionRule;
+
+            public sealed class OwnId : ISessionRule<AdminSession, int>
+            {
+                public static bool Allows(AdminSession admin, int id) => admin.AdminId == id;
             }
 
             [AllowAnonymous]
@@ -133,6 +144,8 @@ public sealed partial class RuleCatalogTests
         [
             DiagnosticIds.OpenRedirect, DiagnosticIds.ServerFunctionCannotBeBuilt, DiagnosticIds.SessionDataWithoutGuard, DiagnosticIds.PasswordLiteral,
             DiagnosticIds.SessionDataType, DiagnosticIds.SessionChangedOnGet, DiagnosticIds.PasswordTooShort,
+            DiagnosticIds.SessionRuleCannotBeChecked, DiagnosticIds.SessionRuleArgumentMissingOrUnwanted, DiagnosticIds.SessionRuleArgumentUnreadable,
+            DiagnosticIds.SessionRuleNeverChecked,
         ];
         Assert.Equal(perMember.Order(StringComparer.Ordinal), live.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(

@@ -69,6 +69,22 @@ public sealed class UseSessionAuthAnalyzerTests
         Expected("[RequireSession] on a lambda"));
 
     [Fact]
+    public Task A_rule_on_a_lambda_handler_is_reported_since_only_the_middleware_evaluates_it() => VerifyAppAsync(
+        """
+        var builder = WebApplication.CreateBuilder(args);
+        var app = {|#0:builder.Build()|};
+        app.MapGet("/staff", [{|#1:RequireSession<Prefect>|}] () => "staff");
+        app.Run();
+        """,
+        """
+        public sealed class Prefect : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.UserId > 0;
+        }
+        """,
+        Expected("[RequireSession<Prefect>] on a lambda"));
+
+    [Fact]
     public Task PreloadSession_on_a_lambda_is_reported() => VerifyAppAsync(
         """
         var builder = WebApplication.CreateBuilder(args);

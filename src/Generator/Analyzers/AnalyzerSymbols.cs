@@ -26,7 +26,9 @@ internal sealed class AnalyzerSymbols
         AuthorizationOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
         AuthorizationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
         Component = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.IComponent");
-        ComponentRouteAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.RouteAttribute");
+        ComponentRoute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.RouteAttribute");
+        ComponentParameter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.ParameterAttribute");
+        SupplyParameterFromQuery = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute");
     }
 
     public KnownTypes Known { get; }
@@ -63,7 +65,12 @@ internal sealed class AnalyzerSymbols
 
     public INamedTypeSymbol? Component { get; }
 
-    public INamedTypeSymbol? ComponentRouteAttribute { get; }
+    /// <summary>Razor components' <c>[Route]</c> (<c>@page</c>), not MVC's.</summary>
+    public INamedTypeSymbol? ComponentRoute { get; }
+
+    public INamedTypeSymbol? ComponentParameter { get; }
+
+    public INamedTypeSymbol? SupplyParameterFromQuery { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 
@@ -71,6 +78,11 @@ internal sealed class AnalyzerSymbols
     public bool IsGuardDecision(AttributeData attribute) => GuardDecision.IsEndpointDecision(attribute, Known);
 
     public bool HasGuardDecision(ISymbol symbol) => symbol.GetAttributes().Any(IsGuardDecision);
+
+    /// <summary>Whether a class attribute applies to server functions: the class declares one, or a class nested in it does.</summary>
+    public bool DeclaresServerFunction(INamedTypeSymbol type) =>
+        type.GetMembers().Any(m => m is IMethodSymbol method && IsServerFunction(method, out _))
+        || type.GetTypeMembers().Any(DeclaresServerFunction);
 
     public bool IsServerFunction(IMethodSymbol method, [NotNullWhen(true)] out AttributeData? attribute)
     {

@@ -40,7 +40,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ConflictingGuardAttributes = Create(
         DiagnosticIds.ConflictingGuardAttributes,
         "[RequireSession] and [AllowAnonymous] on the same member",
-        "{0} is marked both [RequireSession] and [AllowAnonymous]; [AllowAnonymous] wins, so remove the one you do not mean",
+        "{0} is marked both [{1}] and [AllowAnonymous]; [AllowAnonymous] wins, so remove the one you do not mean",
         Usage,
         DiagnosticSeverity.Warning);
 
@@ -106,6 +106,36 @@ internal static class Descriptors
         DiagnosticIds.PasswordTooShort,
         "Session password literal is too short for the app to start",
         "The session password is a string literal of {0} characters, fewer than the {1} the app needs to start: read it from configuration (for example builder.Configuration[\"SessionAuth:Password\"])",
+        Security,
+        DiagnosticSeverity.Error);
+
+    // The rule type itself: no Allows, two of them, a session type the app does not have, or out of the endpoint's reach.
+    public static readonly DiagnosticDescriptor SessionRuleCannotBeChecked = Create(
+        DiagnosticIds.SessionRuleCannotBeChecked,
+        "Session rule cannot be checked",
+        "Rule {0} on {1} cannot be checked: {2}",
+        Usage,
+        DiagnosticSeverity.Error);
+
+    // Its own id, apart from SAUTH0015, because both of its cases have one obvious fix (add Argument, remove it).
+    public static readonly DiagnosticDescriptor SessionRuleArgumentMissingOrUnwanted = Create(
+        DiagnosticIds.SessionRuleArgumentMissingOrUnwanted,
+        "Session rule's Argument is missing or not wanted",
+        "Rule {0} on {1} {2}",
+        Usage,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SessionRuleArgumentUnreadable = Create(
+        DiagnosticIds.SessionRuleArgumentUnreadable,
+        "Session rule's Argument names no value the rule can read",
+        "Rule {0} on {1}: Argument '{2}' {3}",
+        Usage,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SessionRuleNeverChecked = Create(
+        DiagnosticIds.SessionRuleNeverChecked,
+        "Session rule on a member no endpoint reads",
+        "Rule {0} on {1} is never checked: {2}",
         Security,
         DiagnosticSeverity.Error);
 

@@ -18,6 +18,10 @@ internal static class DiagnosticIds
     public const string ServerFunctionsShareRoute = "SAUTH0010";
     public const string SessionDataTypeCount = "SAUTH0011";
     public const string PasswordTooShort = "SAUTH0012";
+    public const string SessionRuleCannotBeChecked = "SAUTH0013";
+    public const string SessionRuleArgumentMissingOrUnwanted = "SAUTH0014";
+    public const string SessionRuleArgumentUnreadable = "SAUTH0015";
+    public const string SessionRuleNeverChecked = "SAUTH0016";
 }
 
 /// <summary>What a SAUTH0001 diagnostic tells its code fix through <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>.</summary>

@@ -10,7 +10,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// SAUTH0001: every server endpoint (server function, minimal API handler, hub, controller action, Razor component page)
 /// has made a guard decision.
 /// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
-/// SAUTH0005: no member, lambda or local function says both [RequireSession] and [AllowAnonymous].
+/// SAUTH0005: no member, lambda or local function says both [RequireSession] (or [RequireSession&lt;TRule&gt;]) and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
@@ -120,7 +120,8 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var allowsAnonymous = false;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession))
+            // [RequireSession<TRule>] is a [RequireSession] too, and [AllowAnonymous] opens it all the same.
+            if (requireSession is null && symbols.Known.IsRequireSession(attribute.AttributeClass))
             {
                 requireSession = attribute;
             }
@@ -135,7 +136,8 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
             report(Diagnostic.Create(
                 Descriptors.ConflictingGuardAttributes,
                 Location.Create(syntax.SyntaxTree, syntax.Span),
-                symbol.Name));
+                symbol is IMethodSymbol method ? FunctionNames.Of(method) : symbol.Name,
+                SessionRuleShape.AttributeName(requireSession.AttributeClass!)));
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
     private readonly ConcurrentDictionary<IAssemblySymbol, ImmutableArray<INamedTypeSymbol>> _pages = new(SymbolEqualityComparer.Default);
     private List<Mapping>? _mappings;
 
-    public bool IsEnabled => symbols.Component is not null && symbols.ComponentRouteAttribute is not null;
+    public bool IsEnabled => symbols.Component is not null && symbols.ComponentRoute is not null;
 
     /// <summary>
     /// Whether the framework makes endpoints of <paramref name="type"/> when its assembly is mapped: exported, a component,
@@ -146,7 +146,7 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
     }
 
     private IEnumerable<string> Routes(INamedTypeSymbol type) => type.GetAttributes()
-        .Where(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRouteAttribute))
+        .Where(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute))
         .Select(static a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string template ? template : "?");
 
     private ImmutableArray<INamedTypeSymbol> PagesOf(IAssemblySymbol assembly) => _pages.GetOrAdd(assembly, a =>

@@ -30,7 +30,7 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
     }
 
     /// <summary>
-    /// [RequireSession(RedirectTo = ...)] however the attribute is spelled: a using alias, a qualified or global:: name,
+    /// [RequireSession(RedirectTo = ...)] or [RequireSession&lt;TRule&gt;(RedirectTo = ...)] however the attribute is spelled: a using alias, a qualified or global:: name,
     /// with or without the Attribute suffix. Its name says nothing, so the filter is the argument's name, which no
     /// spelling can change, and the attribute is then recognised by its constructor's type.
     /// </summary>
@@ -42,7 +42,9 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType is not { } type || !KnownTypes.Is(type, symbols.Known.RequireSession))
+        // [RequireSession<TRule>] inherits RedirectTo, and sends an anonymous request to it all the same.
+        if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType is not { } type
+            || !symbols.Known.IsRequireSession(type))
         {
             return;
         }

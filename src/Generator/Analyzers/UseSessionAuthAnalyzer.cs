@@ -9,7 +9,7 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0009: a project that guards endpoints through metadata (<c>[RequireSession]</c> or <c>[PreloadSession]</c> on a
+/// SAUTH0009: a project that guards endpoints through metadata (<c>[RequireSession]</c>, <c>[RequireSession&lt;TRule&gt;]</c> or <c>[PreloadSession]</c> on a
 /// minimal API handler, controller or Razor component, or <c>RequireSession()</c> on an endpoint or route group) calls
 /// <c>UseSessionAuth()</c> somewhere, because only that middleware reads the metadata.
 /// </summary>
@@ -105,7 +105,7 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
 
         public void AddType(INamedTypeSymbol type)
         {
-            if (type.TypeKind == TypeKind.Class && !DeclaresServerFunction(type))
+            if (type.TypeKind == TypeKind.Class && !symbols.DeclaresServerFunction(type))
             {
                 AddIfGuarded(type, type.Name);
             }
@@ -144,6 +144,7 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
             foreach (var attribute in symbol.GetAttributes())
             {
                 var name = KnownTypes.Is(attribute.AttributeClass, symbols.Known.RequireSession) ? "RequireSession"
+                    : KnownTypes.IsConstructedFrom(attribute.AttributeClass, symbols.Known.RequireSessionOfRule) ? SessionRuleShape.AttributeName(attribute.AttributeClass!)
                     : KnownTypes.Is(attribute.AttributeClass, symbols.Known.PreloadSession) ? "PreloadSession"
                     : null;
                 if (name is not null && attribute.ApplicationSyntaxReference is { } syntax)
@@ -152,10 +153,5 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
                 }
             }
         }
-
-        /// <summary>Whether a class attribute applies to server functions: declared in the class or a class nested in it.</summary>
-        private bool DeclaresServerFunction(INamedTypeSymbol type) =>
-            type.GetMembers().Any(m => m is IMethodSymbol method && symbols.IsServerFunction(method, out _))
-            || type.GetTypeMembers().Any(DeclaresServerFunction);
     }
 }

@@ -360,7 +360,10 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
     private (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type) => ClassifyText(type, types);
 
-    /// <summary>How a value of <paramref name="type"/> is parsed from text (a route value, a query string value), if it can be.</summary>
+    /// <summary>
+    /// Whether <paramref name="type"/> binds from one piece of text as a minimal API binds it (a string, an enum, an
+    /// <c>IParsable&lt;T&gt;</c> of itself, or one of those nullable), and as what; <see cref="TextKind.None"/> otherwise.
+    /// </summary>
     internal static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
     {
         if (type.SpecialType == SpecialType.System_String)

@@ -220,7 +220,7 @@ internal static class SessionRuleParser
 
             if (composite.Position < position)
             {
-                index += composite.Members.Length - 1;
+                index += composite.Members.Count - 1;
             }
         }
 

@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>Where a <c>[RequireSession&lt;TRule&gt;]</c> sits, as far as who reads it is concerned.</summary>
+internal enum RuleTarget
+{
+    /// <summary>Nothing reads it: no endpoint carries the attribute, so the rule is never checked.</summary>
+    None,
+
+    /// <summary>A server function: its generated endpoint calls the rule.</summary>
+    ServerFunction,
+
+    /// <summary>A class that declares server functions (or a class around one): the generated endpoints call the rule.</summary>
+    ServerFunctionClass,
+
+    /// <summary>A minimal API handler (a lambda, a local function, or a method handed over as a delegate): endpoint metadata.</summary>
+    Handler,
+
+    /// <summary>A controller action: endpoint metadata.</summary>
+    Action,
+
+    /// <summary>A controller, or a class controllers derive from: endpoint metadata of every action.</summary>
+    Controller,
+
+    /// <summary>A routable Razor component (<c>[Route]</c>, <c>@page</c>), or a class such components derive from: endpoint metadata.</summary>
+    Component,
+
+    /// <summary>A SignalR hub, or a class hubs derive from: endpoint metadata of the hub's endpoints.</summary>
+    Hub,
+}
+
+/// <summary>
+/// What a compilation holds that decides whether a rule attribute is read and what it is checked against: its
+/// <c>[SessionData]</c> types, the classes controllers, routable components and hubs derive from, and the methods handed
+/// over as delegates (which a <c>Map</c> call can make minimal API handlers).
+/// </summary>
+/// <remarks>
+/// Each is found by one walk, done at most once per compilation and only when a rule attribute needs it: a project without
+/// rules never pays for it. The delegate walk is by name; only a name that matches the method asked about is bound.
+/// </remarks>
+internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbols)
+{
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _delegates = new(SymbolEqualityComparer.Default);
+    private List<INamedTypeSymbol>? _sessionDataTypes;
+    private Dictionary<INamedTypeSymbol, RuleTarget>? _endpointBases;
+    private Dictionary<string, List<ExpressionSyntax>>? _delegateNames;
+
+    /// <summary>The compilation's <c>[SessionData]</c> types: the app's session type, when there is exactly one.</summary>
+    public IReadOnlyList<INamedTypeSymbol> SessionDataTypes(CancellationToken cancellationToken)
+    {
+        ScanTypes(cancellationToken);
+        return _sessionDataTypes!;
+    }
+
+    public RuleTarget Classify(ISymbol symbol, CancellationToken cancellationToken) => symbol switch
+    {
+        IMethodSymbol method => ClassifyMethod(method, cancellationToken),
+        INamedTypeSymbol type => ClassifyType(type, cancellationToken),
+        _ => RuleTarget.None,
+    };
+
+    /// <summary>Why nothing reads an attribute on <paramref name="symbol"/>, which <see cref="Classify"/> found to be <see cref="RuleTarget.None"/>.</summary>
+    public string WhyNeverChecked(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method when ControllerActions.Inherits(method.ContainingType, symbols.Hub) =>
+            "SignalR does not put a hub method's attributes into endpoint metadata; put the rule on the hub class",
+        IMethodSymbol { MethodKind: not MethodKind.Ordinary } =>
+            "only a method's attributes become endpoint metadata, and an accessor, operator or other special method is no endpoint",
+        IMethodSymbol =>
+            "it is not a server function, a controller action, or a method handed to Map... as a handler (it is never used as a delegate), so no endpoint carries the attribute; add [ServerFunction], or map it",
+        _ =>
+            "a class's attributes reach the endpoints of the server functions it declares, of a controller, of a routable Razor component ([Route], @page) and of a hub, and it is none of those (the class of a minimal API handler is never read: put the rule on the handler)",
+    };
+
+    private RuleTarget ClassifyMethod(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+        {
+            // A lambda or local function can reach a Map call through a variable, which is not followed: taken as a handler.
+            return RuleTarget.Handler;
+        }
+
+        if (symbols.IsServerFunction(method, out _))
+        {
+            return RuleTarget.ServerFunction;
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || ControllerActions.Inherits(method.ContainingType, symbols.Hub))
+        {
+            return RuleTarget.None;
+        }
+
+        var type = method.ContainingType;
+        // An abstract action is no action itself, but MVC reads its attributes on every override (inherit: true).
+        if ((ControllerActions.IsController(type, symbols) || BaseOf(type, cancellationToken) == RuleTarget.Controller)
+            && (ControllerActions.IsAction(method, symbols) || method is { IsAbstract: true, IsStatic: false, DeclaredAccessibility: Accessibility.Public }))
+        {
+            return RuleTarget.Action;
+        }
+
+        return IsDelegate(method, cancellationToken) ? RuleTarget.Handler : RuleTarget.None;
+    }
+
+    private RuleTarget ClassifyType(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (symbols.DeclaresServerFunction(type))
+        {
+            return RuleTarget.ServerFunctionClass;
+        }
+
+        if (ControllerActions.IsController(type, symbols))
+        {
+            return RuleTarget.Controller;
+        }
+
+        if (IsRoutableComponent(type))
+        {
+            return RuleTarget.Component;
+        }
+
+        return ControllerActions.Inherits(type, symbols.Hub) ? RuleTarget.Hub : BaseOf(type, cancellationToken);
+    }
+
+    public bool IsRoutableComponent(INamedTypeSymbol type) =>
+        KnownTypes.Implements(type, symbols.Component) && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute));
+
+    /// <summary>What the endpoints are of the controllers, routable components or hubs that derive from <paramref name="type"/>.</summary>
+    private RuleTarget BaseOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        ScanTypes(cancellationToken);
+        return _endpointBases!.TryGetValue(type.OriginalDefinition, out var target) ? target : RuleTarget.None;
+    }
+
+    private void ScanTypes(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_sessionDataTypes is not null)
+            {
+                return;
+            }
+
+            var sessionDataTypes = new List<INamedTypeSymbol>();
+            var bases = new Dictionary<INamedTypeSymbol, RuleTarget>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol container)
+                    {
+                        pending.Push(container);
+                    }
+                }
+
+                if (current is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                {
+                    continue;
+                }
+
+                if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData)))
+                {
+                    sessionDataTypes.Add(type);
+                }
+
+                var target = ControllerActions.IsController(type, symbols) ? RuleTarget.Controller
+                    : IsRoutableComponent(type) ? RuleTarget.Component
+                    : ControllerActions.Inherits(type, symbols.Hub) ? RuleTarget.Hub
+                    : RuleTarget.None;
+                for (var @base = type.BaseType; target != RuleTarget.None && @base is not null; @base = @base.BaseType)
+                {
+                    if (!bases.ContainsKey(@base.OriginalDefinition))
+                    {
+                        bases.Add(@base.OriginalDefinition, target);
+                    }
+                }
+            }
+
+            _endpointBases = bases;
+            _sessionDataTypes = sessionDataTypes;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is converted to a delegate anywhere in the compilation: as an argument (a
+    /// <c>Map</c> call, a helper that maps it), an initializer, an assignment or a returned value.
+    /// </summary>
+    private bool IsDelegate(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_delegates.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        ScanNames(cancellationToken);
+        var found = false;
+        if (_delegateNames!.TryGetValue(method.Name, out var candidates))
+        {
+            foreach (var candidate in candidates)
+            {
+                var info = compilation.GetSemanticModel(candidate.SyntaxTree).GetSymbolInfo(candidate, cancellationToken);
+                if (info.Symbol is IMethodSymbol bound ? IsSame(bound, method) : info.CandidateSymbols.OfType<IMethodSymbol>().Any(c => IsSame(c, method)))
+                {
+                    found = true;
+                    break;
+                }
+            }
+        }
+
+        _delegates[method] = found;
+        return found;
+
+        static bool IsSame(IMethodSymbol bound, IMethodSymbol method) =>
+            SymbolEqualityComparer.Default.Equals((bound.ReducedFrom ?? bound).OriginalDefinition, method.OriginalDefinition);
+    }
+
+    private void ScanNames(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_delegateNames is not null)
+            {
+                return;
+            }
+
+            var names = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    var value = node switch
+                    {
+                        ArgumentSyntax argument => argument.Expression,
+                        EqualsValueClauseSyntax initializer => initializer.Value,
+                        AssignmentExpressionSyntax assignment => assignment.Right,
+                        ReturnStatementSyntax @return => @return.Expression,
+                        ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                        _ => null,
+                    };
+                    while (value is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+                    {
+                        value = value is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)value).Expression;
+                    }
+
+                    var name = value switch
+                    {
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression) => access.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is not null)
+                    {
+                        if (!names.TryGetValue(name, out var list))
+                        {
+                            names.Add(name, list = []);
+                        }
+
+                        list.Add(value!);
+                    }
+                }
+            }
+
+            _delegateNames = names;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Model;
+using SessionAuth.Generators.Parsing;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// A value a two-argument rule's <c>Argument</c> can name: a parameter of a server function, handler or action, or a
+/// parameter property of a routable component; with, for an endpoint guarded through metadata, why <c>UseSessionAuth()</c>
+/// could not find it among the route values and the query string under its name.
+/// </summary>
+/// <param name="Name">The name <c>Argument</c> gives (<c>nameof(...)</c>).</param>
+/// <param name="Type">Its declared type.</param>
+/// <param name="Describe">How messages name it: <c>parameter 'house'</c>.</param>
+/// <param name="NotFromRouteOrQuery">Why it is not one route or query value under its own name, or <see langword="null"/> when it is.</param>
+internal sealed record RuleValue(string Name, ITypeSymbol Type, string Describe, string? NotFromRouteOrQuery)
+{
+    public static RuleValue Of(IParameterSymbol parameter, AnalyzerSymbols symbols)
+    {
+        var binding = BindingAttribute.Read(parameter, symbols.Known);
+        var source = binding.Source switch
+        {
+            AttributeSource.Route or AttributeSource.Query => Renamed(binding.Name, parameter.Name, binding.DisplayName) ?? NotText(parameter.Type, symbols),
+            AttributeSource.None => NotText(parameter.Type, symbols),
+            _ => $"is bound from [{binding.DisplayName}]",
+        };
+        return new RuleValue(parameter.Name, parameter.Type, $"parameter '{parameter.Name}'", source);
+    }
+
+    /// <summary>
+    /// A component property: a <c>[Parameter]</c> is a route value when every route of the component names it (routing
+    /// compares without case); a <c>[SupplyParameterFromQuery]</c> is a query value. Any other property is no value.
+    /// </summary>
+    public static RuleValue? Of(IPropertySymbol property, IReadOnlyList<RouteTemplate?> routes, AnalyzerSymbols symbols)
+    {
+        var attributes = property.GetAttributes();
+        var describe = $"property '{property.Name}'";
+        if (attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, symbols.SupplyParameterFromQuery)) is { } query)
+        {
+            var name = query.NamedArguments.FirstOrDefault(static n => n.Key == "Name").Value.Value as string;
+            return new RuleValue(property.Name, property.Type, describe, Renamed(name, property.Name, "SupplyParameterFromQuery") ?? NotText(property.Type, symbols));
+        }
+
+        if (!attributes.Any(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentParameter)))
+        {
+            return null;
+        }
+
+        var missing = routes.Count(r => r is null || !r.ParameterNames.Contains(property.Name));
+        var source = missing == 0 ? NotText(property.Type, symbols)
+            : missing == routes.Count ? $"is a [Parameter] that no route of the component names ({{{property.Name}}})"
+            : $"is a [Parameter] that only some routes of the component name ({{{property.Name}}}), so on the others the rule would have no argument";
+        return new RuleValue(property.Name, property.Type, describe, source);
+    }
+
+    private static string? Renamed(string? boundName, string name, string attribute) =>
+        boundName is null || string.Equals(boundName, name, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"is bound under the name '{boundName}' ([{attribute}(Name = \"{boundName}\")]), but UseSessionAuth() looks the argument up by the name '{name}'";
+
+    /// <summary>Why a value of <paramref name="type"/> is not one route or query value: only text is (a string, an enum, an <c>IParsable&lt;T&gt;</c>, or one of those nullable).</summary>
+    private static string? NotText(ITypeSymbol type, AnalyzerSymbols symbols)
+    {
+        var (kind, value, _) = ParameterParser.ClassifyText(type, symbols.Known);
+        return kind != TextKind.None
+            ? null
+            : $"is a {value.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}, which is no single route or query value (those are strings, enums and IParsable types): it comes from the body, services or the request itself";
+    }
+}
