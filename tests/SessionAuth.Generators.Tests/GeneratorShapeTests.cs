@@ -39,6 +39,13 @@ public sealed class GeneratorShapeTests
             """, []
         },
         {
+            "user types named like the generated class, which then takes the first free name", """
+            namespace SessionAuth.Generated { public static class ServerFunctionEndpoints { } }
+            namespace SessionAuth.Generated { internal sealed class ServerFunctionEndpoints2 { } }
+            public static class Orders { [ServerFunction] public static int Count() => 1; }
+            """, []
+        },
+        {
             "types whose names differ only in case", """
             namespace Shop { public static class Orders { [ServerFunction("/a")] public static int Count() => 1; } }
             namespace Shop { public static class orders { [ServerFunction("/b")] public static int Count() => 2; } }
@@ -144,7 +151,7 @@ public sealed class GeneratorShapeTests
                     [ServerFunction] public static int Count() => 1;
                 }
             }
-            """, ["OrderExtensions.Twice:extension block", "OrderExtensions.Count:extension block"]
+            """, ["OrderExtensions.Twice:an instance member of the extension block"]
         },
 
         // Reachability.
@@ -323,13 +330,16 @@ public sealed class GeneratorShapeTests
         return message.Substring(Prefix.Length, message.IndexOf(" cannot be generated", StringComparison.Ordinal) - Prefix.Length);
     }
 
-    /// <summary>The name the generated metadata gives a function: its type path and method name.</summary>
+    /// <summary>The name the generated metadata gives a function: its type path and method name (an extension block, which has no name, left out).</summary>
     private static string MetadataName(IMethodSymbol method)
     {
         var names = new Stack<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            names.Push(type.Name);
+            if (!type.IsExtension)
+            {
+                names.Push(type.Name);
+            }
         }
 
         return string.Join(".", names) + "." + method.Name;

@@ -138,6 +138,9 @@ internal enum ArgumentSourceSpec
     Body,
     Header,
     Form,
+
+    /// <summary>The query string, named by <c>[FromQuery]</c>: a required argument given empty is missing there.</summary>
+    FromQuery,
 }
 
 internal enum TextKind

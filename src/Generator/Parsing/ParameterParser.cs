@@ -249,7 +249,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
     private static ArgumentSourceSpec? SourceOf(AttributeSource source) => source switch
     {
         AttributeSource.Route => ArgumentSourceSpec.Route,
-        AttributeSource.Query => ArgumentSourceSpec.Query,
+        AttributeSource.Query => ArgumentSourceSpec.FromQuery,
         AttributeSource.Header => ArgumentSourceSpec.Header,
         AttributeSource.Form => ArgumentSourceSpec.Form,
         _ => null,

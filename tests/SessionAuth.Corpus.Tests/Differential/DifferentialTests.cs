@@ -108,7 +108,7 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
         // SESSIONAUTH_DIFFERENTIAL_DUMP=<file> writes every disagreement with its tags, for sorting them into the lists.
         if (Environment.GetEnvironmentVariable("SESSIONAUTH_DIFFERENTIAL_DUMP") is { Length: > 0 } dump)
         {
-            await File.WriteAllLinesAsync(dump, disagreements.Select(d => $"{d.Request.Function.Name}\t{string.Join(" ", d.Request.Tags)}\t{d.Request}\t{d.Server}\t{d.Twin}"));
+            await File.WriteAllLinesAsync(dump, disagreements.Select(d => $"{d.Request.Function.Name}\t{string.Join(" ", d.Request.Tags)}\t{d.Request}\t{d.Server}\t{d.Twin}"), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
         }
 
         var excusers = ExpectedDifferences.Documented.Concat(KnownFailures.Bindings).ToList();
