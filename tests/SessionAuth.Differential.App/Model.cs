@@ -20,3 +20,9 @@ public enum Access
 }
 
 public sealed record Order(int Id, string Name);
+
+/// <summary>A keyed service: registered under <see cref="Key"/> and under the number 7, never under any other key.</summary>
+public sealed record Palette(string Name)
+{
+    public const string Key = "warm";
+}

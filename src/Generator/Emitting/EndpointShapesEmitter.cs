@@ -189,7 +189,7 @@ internal static class EndpointShapesEmitter
         {
             if (ShapeParameterTable.ShapeParameters(shape.Parameters[i].Kind, i + 1) is { } parameters)
             {
-                writer.WriteLine(parameters + ",");
+                writer.WriteLines(parameters + ",");
             }
         }
 

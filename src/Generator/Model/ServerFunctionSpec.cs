@@ -149,6 +149,9 @@ internal enum TextKind
     String,
     Parsable,
     Enum,
+
+    /// <summary>Not <c>IParsable&lt;T&gt;</c>, but with its own <c>static bool TryParse(string, out T)</c> (<c>Version</c>), which minimal APIs bind by.</summary>
+    TryParse,
 }
 
 /// <summary>What the method returns.</summary>

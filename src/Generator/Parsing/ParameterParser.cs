@@ -203,7 +203,7 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
         (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) element = parameter.Type is IArrayTypeSymbol { Rank: 1 } array
             ? ClassifyText(array.ElementType)
             : (TextKind.None, parameter.Type, false);
-        if (!isStringValues && (element.Kind == TextKind.None || element.IsNullableValueType))
+        if (!isStringValues && (element.Kind is TextKind.None or TextKind.TryParse || element.IsNullableValueType))
         {
             return null;
         }
@@ -373,7 +373,15 @@ internal sealed class ParameterParser(KnownTypes types, GuardDecision guard, Has
 
         var isParsable = valueType.AllInterfaces.Any(i =>
             KnownTypes.IsConstructedFrom(i, types.Parsable) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], valueType));
-        return isParsable ? (TextKind.Parsable, valueType, isNullableValueType) : (TextKind.None, type, false);
+        if (isParsable)
+        {
+            return (TextKind.Parsable, valueType, isNullableValueType);
+        }
+
+        // A nullable struct binds through IParsable<T> only; T? of a TryParse type stays JSON.
+        return !isNullableValueType && TryParseMethods.Find(valueType) == TryParseMethods.Kind.Text
+            ? (TextKind.TryParse, valueType, false)
+            : (TextKind.None, type, false);
     }
 
     /// <summary>

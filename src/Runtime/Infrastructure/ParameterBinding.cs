@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Runtime.CompilerServices;
@@ -26,6 +27,18 @@ public abstract class ParameterBinding<T>
 
     internal abstract bool TryBind(ServerFunctionArguments arguments, out T value);
 }
+
+/// <summary>
+/// A type's own <c>public static bool TryParse(string, out T)</c>, which minimal APIs bind a type by when it is not
+/// <see cref="IParsable{TSelf}"/> (<see cref="Version"/>); generated code passes it as a method group.
+/// </summary>
+/// <typeparam name="T">The parsed type.</typeparam>
+/// <param name="text">The argument's text.</param>
+/// <param name="value">The parsed value.</param>
+/// <returns>Whether <paramref name="text"/> parsed.</returns>
+/// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate bool TryParseText<T>(string text, [MaybeNullWhen(false)] out T value);
 
 /// <summary>Creates <see cref="ParameterBinding{T}"/>s; the generator picks the factory from the parameter's type at compile time.</summary>
 /// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
@@ -138,6 +151,23 @@ public static class ParameterBinding
     public static ParameterBinding<T?> NullableEnum<T>(string name, ArgumentSource source, T? defaultValue)
         where T : struct, Enum =>
         new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue);
+
+    /// <summary>
+    /// A value of a type that has its own static <c>TryParse(string, out T)</c> but is not <see cref="IParsable{TSelf}"/>
+    /// (<see cref="Version"/>), parsed by that method as minimal APIs parse it.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="parse">The type's <c>TryParse</c>.</param>
+    /// <param name="isRequired">Whether a missing argument is an error; otherwise it binds <paramref name="defaultValue"/>.</param>
+    /// <param name="defaultValue">The value when the argument is missing and not required.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> TryParsed<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new TextBinding<T>(name, source, parse, isRequired, defaultValue);
+    }
 
     /// <summary>Every value of a repeated key (query, header or form), as strings; an empty array when there is none.</summary>
     /// <param name="name">The parameter name.</param>
@@ -332,11 +362,9 @@ public static class ParameterBinding
         return parsed;
     }
 
-    private delegate bool TextParser<T>(string text, out T value);
-
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
-    private sealed class TextBinding<T>(string name, ArgumentSource source, TextParser<T> parse, bool isRequired, T defaultValue)
+    private sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
         : ParameterBinding<T>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T value)
@@ -370,7 +398,7 @@ public static class ParameterBinding
             // Text is parsed as it came, white space included, as minimal APIs parse it.
             if (lookup == ArgumentLookup.FoundJsonNumber && (typeof(T) == typeof(decimal) || typeof(T) == typeof(decimal?))
                 ? TryParseJsonDecimal(text!, out value)
-                : parse(text!, out value))
+                : parse(text!, out value!))
             {
                 return true;
             }
@@ -411,12 +439,18 @@ public static class ParameterBinding
     private static bool FailNotForm(ServerFunctionArguments arguments, string name) =>
         arguments.Fail(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
 
-    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TextParser<T> parse) : ParameterBinding<T[]>(name)
+    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TryParseText<T> parse) : ParameterBinding<T[]>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T[] value)
         {
-            var lookup = arguments.TryGetValues(Name, source, out var values);
-            if (lookup == ArgumentLookup.NotForm)
+            // As minimal APIs read an array from a header: the comma-separated values of all its lines, unquoted, the
+            // empty ones dropped (StringValues takes the lines as they are, as there too).
+            StringValues values;
+            if (source == ArgumentSource.Header)
+            {
+                values = arguments.HttpContext.Request.Headers.GetCommaSeparatedValues(Name);
+            }
+            else if (arguments.TryGetValues(Name, source, out values) == ArgumentLookup.NotForm)
             {
                 value = [];
                 return FailNotForm(arguments, Name);
@@ -428,7 +462,7 @@ public static class ParameterBinding
             for (var i = 0; i < values.Count; i++)
             {
                 var text = values[i] ?? string.Empty;
-                if (!parse(text, out value[i]) && !(text.Length == 0 ? BindEmpty(arguments, Name, out value[i]) : FailInvalid<T>(arguments, Name, text)))
+                if (!parse(text, out value[i]!) && !(text.Length == 0 ? BindEmpty(arguments, Name, out value[i]) : FailInvalid<T>(arguments, Name, text)))
                 {
                     return false;
                 }

@@ -26,6 +26,7 @@ internal static class ExpectedDifferences
         new("*", "repeated:", "An argument given twice is a 400 naming it; minimal APIs join repeated values with a comma (README, Binding)."),
         new("PostSimple", "*", "On verbs with a body, a parameter without an attribute is a JSON member or form field; minimal APIs read it from the query string (README, Binding)."),
         new("BodyInferred", "*", "A record parameter without [FromBody] on a verb with a body is the JSON member named like it ({\"order\":{...}}); a minimal API infers [FromBody] and reads the whole body as the object (README, Binding)."),
+        new("Version", "empty:p", "An empty value (p=) for a required parameter of a class type (Version, an IParsable class) is a 400; a minimal API passes null to a parameter declared non-nullable (README, Binding)."),
         new("ReturnsString", "*", "A string result is written as JSON; minimal APIs write it as text/plain (README, What a guarded endpoint answers)."),
     ];
 }
