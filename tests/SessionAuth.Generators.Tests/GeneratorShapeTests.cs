@@ -39,13 +39,6 @@ public sealed class GeneratorShapeTests
             """, []
         },
         {
-            "user types named like the generated class, which then takes the first free name", """
-            namespace SessionAuth.Generated { public static class ServerFunctionEndpoints { } }
-            namespace SessionAuth.Generated { internal sealed class ServerFunctionEndpoints2 { } }
-            public static class Orders { [ServerFunction] public static int Count() => 1; }
-            """, []
-        },
-        {
             "types whose names differ only in case", """
             namespace Shop { public static class Orders { [ServerFunction("/a")] public static int Count() => 1; } }
             namespace Shop { public static class orders { [ServerFunction("/b")] public static int Count() => 2; } }
@@ -320,6 +313,23 @@ public sealed class GeneratorShapeTests
             var mapped = (generated.Length - generated.Replace(literal, string.Empty, StringComparison.Ordinal).Length) / literal.Length;
             Assert.True(mapped == expectedMapped, $"{shape}: {group.Key} is mapped {mapped} times, expected {expectedMapped}");
         }
+    }
+
+    [Fact]
+    public void A_user_type_named_like_the_generated_class_leaves_it_the_first_free_name_and_the_build_clean()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Usings + """
+            namespace SessionAuth.Generated { public static class ServerFunctionEndpoints { } }
+            namespace SessionAuth.Generated { internal sealed class ServerFunctionEndpoints2 { } }
+            public static class Orders { [ServerFunction, AllowAnonymous] public static int Count() => 1; }
+            """);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        // A collision is reported at the user's declaration (CS0260, CS0101), outside the generated files.
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var map = output.SyntaxTrees.Single(static t => t.FilePath.EndsWith("ServerFunctions.Map.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("global::SessionAuth.Generated.ServerFunctionEndpoints3.MapOrders(group, services);", map, StringComparison.Ordinal);
     }
 
     /// <summary>The function's name in SAUTH0003's message: its first argument, the text up to " cannot be generated".</summary>
