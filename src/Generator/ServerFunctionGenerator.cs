@@ -32,18 +32,23 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => DeclaringTypeSpec.Group(all, MapServerFunctionsEmitter.HintName, EndpointShapesEmitter.HintName))
             .WithTrackingName(TrackingNames.DeclaringTypes);
 
-        context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types), static (output, type) =>
-            output.AddSource(type.HintName, DeclaringTypeEmitter.Emit(type)));
+        // The class every generated file adds to, named apart from any type the assembly declares.
+        var endpointsClass = context.CompilationProvider
+            .Select(static (compilation, _) => EndpointsClassName.Choose(compilation))
+            .WithTrackingName(TrackingNames.EndpointsClass);
+
+        context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types).Combine(endpointsClass), static (output, input) =>
+            output.AddSource(input.Left.HintName, DeclaringTypeEmitter.Emit(input.Left, input.Right)));
 
         var shapes = functions
             .Select(static (all, _) => all.Select(EndpointShapeSpec.Of).Distinct().ToEquatableArray())
             .WithTrackingName(TrackingNames.EndpointShapes);
 
-        context.RegisterSourceOutput(shapes, static (output, shapes) =>
+        context.RegisterSourceOutput(shapes.Combine(endpointsClass), static (output, input) =>
         {
-            if (shapes.Count > 0)
+            if (input.Left.Count > 0)
             {
-                output.AddSource(EndpointShapesEmitter.HintName, EndpointShapesEmitter.Emit(shapes));
+                output.AddSource(EndpointShapesEmitter.HintName, EndpointShapesEmitter.Emit(input.Left, input.Right));
             }
         });
 
@@ -63,12 +68,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                     && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
 
-        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap), static (output, input) =>
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass), static (output, input) =>
         {
-            var ((map, referencesRuntime), seesReferencedMap) = input;
+            var (((map, referencesRuntime), seesReferencedMap), endpointsClass) = input;
             if (referencesRuntime && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
             {
-                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map));
+                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, endpointsClass));
             }
         });
 

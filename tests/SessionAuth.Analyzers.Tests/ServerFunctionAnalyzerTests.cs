@@ -78,7 +78,7 @@ public sealed partial class ServerFunctionAnalyzerTests
         {
             extension(Other other)
             {
-                [ServerFunction("/extension")] public int {|#0:Twice|}() => other.Id * 2;
+                [ServerFunction("/extension")] public int {|#0:Twice|}() => other.Id * 2; [ServerFunction("/extension/count")] public static int Tally() => 1;
             }
         }
 
@@ -119,7 +119,7 @@ public sealed partial class ServerFunctionAnalyzerTests
         [Obsolete("retired", error: true)] public sealed record Retired(int Id);
         public sealed record Other(int Id);
         """,
-        CannotBuild(0, "Extensions.Twice", "it is declared in an extension block, which generated code cannot call as a method of a type; declare it as an ordinary method"),
+        CannotBuild(0, "Extensions.Twice", "it is an instance member of the extension block for Other: it is called on a receiver, which no HTTP request gives; make it static, or declare it as a static method of Extensions that takes the receiver as a parameter"),
         CannotBuild(1, "Local.Count", "it is declared in the file-local type Local, which no other file can name"),
         CannotBuild(2, "ICounter.Abstract", "it is a static abstract or virtual interface member, which only a type parameter can call; give it a body in a class"),
         CannotBuild(3, "ICounter.Instance", "it is an instance method of the interface ICounter, whose static abstract members keep it from being the type of a service; move it to a class"),

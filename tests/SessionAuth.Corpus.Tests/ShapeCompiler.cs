@@ -117,7 +117,7 @@ internal static class ShapeCompiler
         var refusals = analyzerDiagnostics.Where(d => RefusalIds.Contains(d.Id) && d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var (method, name) in functions)
         {
-            var isMapped = mapped.Contains(method.OriginalDefinition);
+            var isMapped = IsMapped(mapped, method);
             var namedBy = refusals.Where(d => Message(d).Contains(name, StringComparison.Ordinal)).ToList();
             var atIt = refusals.Where(d => method.Locations.Any(l => l.SourceTree == d.Location.SourceTree && l.SourceSpan.IntersectsWith(d.Location.SourceSpan))).ToList();
             if (!isMapped && namedBy.Count == 0)
@@ -132,8 +132,13 @@ internal static class ShapeCompiler
             }
         }
 
-        return new Verdict(problems, functions.Select(f => (f.Name, mapped.Contains(f.Method.OriginalDefinition))).ToList());
+        return new Verdict(problems, functions.Select(f => (f.Name, IsMapped(mapped, f.Method))).ToList());
     }
+
+    /// <summary>Whether generated code references the method; a member of an extension block through the method the compiler implements it with.</summary>
+    private static bool IsMapped(HashSet<IMethodSymbol> mapped, IMethodSymbol method) =>
+        mapped.Contains(method.OriginalDefinition)
+        || (method.AssociatedExtensionImplementation is { } implementation && mapped.Contains(implementation.OriginalDefinition));
 
     /// <summary>
     /// Every user method the generated code calls or passes from a method that <c>MapServerFunctions()</c> calls, so that
@@ -230,8 +235,11 @@ internal static class ShapeCompiler
         }
     }
 
+    /// <summary>Nested types joined by dots; an extension block has no name, so its members go by the static class that declares it.</summary>
     private static string TypePath(INamedTypeSymbol type) =>
-        type.ContainingType is null ? type.Name : TypePath(type.ContainingType) + "." + type.Name;
+        type.IsExtension ? TypePath(type.ContainingType!)
+        : type.ContainingType is null ? type.Name
+        : TypePath(type.ContainingType) + "." + type.Name;
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 

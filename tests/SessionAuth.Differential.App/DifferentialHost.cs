@@ -21,6 +21,9 @@ public static class DifferentialHost
 #pragma warning restore SAUTH0006
         });
 
+        builder.Services.AddKeyedSingleton(Palette.Key, new Palette("warm"));
+        builder.Services.AddKeyedSingleton(7, new Palette("seven"));
+
         var app = builder.Build();
         app.UseRouting();
         app.UseSessionAuth();

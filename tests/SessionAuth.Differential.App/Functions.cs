@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SessionAuth.Differential.App;
 
@@ -120,6 +121,9 @@ public static class Functions
     [ServerFunction("/sf/version", Method = "GET")]
     public static Echo Version(Version p) => Echo.Of(p);
 
+    [ServerFunction("/sf/nullable-version", Method = "GET")]
+    public static Echo NullableVersion(Version? p) => Echo.Of(p);
+
     [ServerFunction("/sf/multi", Method = "GET")]
     public static Echo Multi(int a, string? b, Color c = Color.Red, bool d = false) => Echo.Of(a, b, c, d);
 
@@ -131,6 +135,21 @@ public static class Functions
 
     [ServerFunction("/sf/from-header", Method = "GET")]
     public static Echo FromHeader([FromHeader(Name = "X-Value")] string? header) => Echo.Of(header);
+
+    [ServerFunction("/sf/from-header-ints", Method = "GET")]
+    public static Echo FromHeaderInts([FromHeader(Name = "X-Numbers")] int[] numbers) => Echo.Of(numbers);
+
+    [ServerFunction("/sf/from-header-strings", Method = "GET")]
+    public static Echo FromHeaderStrings([FromHeader(Name = "X-Words")] string[] words) => Echo.Of(words);
+
+    [ServerFunction("/sf/keyed-service", Method = "GET")]
+    public static Echo KeyedService([FromKeyedServices(Palette.Key)] Palette palette, int p) => Echo.Of(palette.Name, p);
+
+    [ServerFunction("/sf/optional-keyed-service", Method = "GET")]
+    public static Echo OptionalKeyedService([FromKeyedServices("nobody registers this key")] Palette? unregistered) => Echo.Of(unregistered?.Name);
+
+    [ServerFunction("/sf/number-keyed-service", Method = "POST")]
+    public static Echo NumberKeyedService([FromKeyedServices(7)] Palette numbered, [FromForm] string? note) => Echo.Of(numbered.Name, note);
 
     [ServerFunction("/sf/route-int/{p}", Method = "GET")]
     public static Echo RouteInt(int p) => Echo.Of(p);

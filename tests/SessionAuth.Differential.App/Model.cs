@@ -44,3 +44,9 @@ public sealed class FormSettings
 
     public DateOnly? Day { get; set; }
 }
+
+/// <summary>A keyed service: registered under <see cref="Key"/> and under the number 7, never under any other key.</summary>
+public sealed record Palette(string Name)
+{
+    public const string Key = "warm";
+}

@@ -49,10 +49,16 @@ public static class Twins
         twins.MapGet("/enum-default", Functions.EnumDefault);
         twins.MapGet("/flags", Functions.Flags);
         twins.MapGet("/version", Functions.Version);
+        twins.MapGet("/nullable-version", Functions.NullableVersion);
         twins.MapGet("/multi", Functions.Multi);
         twins.MapDelete("/delete", Functions.Delete);
         twins.MapGet("/from-query-array", Functions.FromQueryArray);
         twins.MapGet("/from-header", Functions.FromHeader);
+        twins.MapGet("/from-header-ints", Functions.FromHeaderInts);
+        twins.MapGet("/from-header-strings", Functions.FromHeaderStrings);
+        twins.MapGet("/keyed-service", Functions.KeyedService);
+        twins.MapGet("/optional-keyed-service", Functions.OptionalKeyedService);
+        twins.MapPost("/number-keyed-service", Functions.NumberKeyedService).DisableAntiforgery();
         twins.MapGet("/route-int/{p}", Functions.RouteInt);
         twins.MapGet("/route-guid/{p}", Functions.RouteGuid);
         twins.MapGet("/route-string/{p}", Functions.RouteString);

@@ -144,7 +144,7 @@ public sealed class GeneratorShapeTests
                     [ServerFunction] public static int Count() => 1;
                 }
             }
-            """, ["OrderExtensions.Twice:extension block", "OrderExtensions.Count:extension block"]
+            """, ["OrderExtensions.Twice:an instance member of the extension block"]
         },
 
         // Reachability.
@@ -315,6 +315,23 @@ public sealed class GeneratorShapeTests
         }
     }
 
+    [Fact]
+    public void A_user_type_named_like_the_generated_class_leaves_it_the_first_free_name_and_the_build_clean()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Usings + """
+            namespace SessionAuth.Generated { public static class ServerFunctionEndpoints { } }
+            namespace SessionAuth.Generated { internal sealed class ServerFunctionEndpoints2 { } }
+            public static class Orders { [ServerFunction, AllowAnonymous] public static int Count() => 1; }
+            """);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        // A collision is reported at the user's declaration (CS0260, CS0101), outside the generated files.
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var map = output.SyntaxTrees.Single(static t => t.FilePath.EndsWith("ServerFunctions.Map.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("global::SessionAuth.Generated.ServerFunctionEndpoints3.MapOrders(group, services);", map, StringComparison.Ordinal);
+    }
+
     /// <summary>The function's name in SAUTH0003's message: its first argument, the text up to " cannot be generated".</summary>
     private static string Named(Diagnostic diagnostic)
     {
@@ -323,13 +340,16 @@ public sealed class GeneratorShapeTests
         return message.Substring(Prefix.Length, message.IndexOf(" cannot be generated", StringComparison.Ordinal) - Prefix.Length);
     }
 
-    /// <summary>The name the generated metadata gives a function: its type path and method name.</summary>
+    /// <summary>The name the generated metadata gives a function: its type path and method name (an extension block, which has no name, left out).</summary>
     private static string MetadataName(IMethodSymbol method)
     {
         var names = new Stack<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            names.Push(type.Name);
+            if (!type.IsExtension)
+            {
+                names.Push(type.Name);
+            }
         }
 
         return string.Join(".", names) + "." + method.Name;

@@ -215,6 +215,52 @@ public sealed partial class ServerFunctionGeneratorTests
         nameof(Body_bindings_on_a_POST));
 
     [Fact]
+    public void Types_with_their_own_TryParse_bind_from_text_as_minimal_APIs_bind_them() => MatchSnapshot(
+        """
+        #nullable enable
+        namespace Shop;
+
+        public readonly struct Sku
+        {
+            public Sku(string code) => Code = code;
+            public string Code { get; }
+            public static bool TryParse(string? text, out Sku sku)
+            {
+                sku = new Sku(text ?? string.Empty);
+                return text is { Length: > 0 };
+            }
+        }
+
+        public sealed class Range
+        {
+            public static bool TryParse(string? text, out Range? range)
+            {
+                range = text is null ? null : new Range();
+                return range is not null;
+            }
+        }
+
+        public sealed class Tier
+        {
+            public static bool TryParse(string text, IFormatProvider? provider, out Tier tier)
+            {
+                tier = new Tier();
+                return true;
+            }
+        }
+
+        public static class Catalog
+        {
+            [ServerFunction("/api/releases/{version}", Method = "GET")]
+            public static string Release(Version version, Version? since, [FromHeader(Name = "X-Sku")] Sku sku, Sku fallback = default, Range? range = null) => $"{version} {since} {sku.Code} {fallback.Code} {range}";
+
+            [ServerFunction("/api/tiers", Method = "POST")]
+            public static string Tiers(Tier tier, Sku? maybe) => tier.ToString()!;
+        }
+        """,
+        nameof(Types_with_their_own_TryParse_bind_from_text_as_minimal_APIs_bind_them));
+
+    [Fact]
     public void Binding_attributes_and_the_shapes_minimal_APIs_bind() => MatchSnapshot(
         """
         #nullable enable

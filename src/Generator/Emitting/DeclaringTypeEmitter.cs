@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Emitting;
 
@@ -12,11 +13,11 @@ internal static class DeclaringTypeEmitter
 {
     private const string Target = "target";
 
-    public static SourceText Emit(DeclaringTypeSpec type)
+    public static SourceText Emit(DeclaringTypeSpec type, string endpointsClass)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth.Generated");
-        writer.OpenBlock("partial class ServerFunctionEndpoints");
+        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
+        writer.OpenBlock("partial class " + endpointsClass);
         writer.WriteLine($"/// <summary>Maps the server functions of <c>{CSharpText.XmlText(type.DisplayName)}</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         writer.WriteList(

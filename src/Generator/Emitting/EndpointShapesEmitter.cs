@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Emitting;
 
@@ -24,11 +25,11 @@ internal static class EndpointShapesEmitter
 
     private const string Infrastructure = GeneratedFile.InfrastructureNamespace;
 
-    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes)
+    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes, string endpointsClass)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth.Generated");
-        writer.OpenBlock("partial class ServerFunctionEndpoints");
+        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
+        writer.OpenBlock("partial class " + endpointsClass);
         var first = true;
         foreach (var shape in shapes.OrderBy(MethodName, StringComparer.Ordinal))
         {
@@ -219,7 +220,7 @@ internal static class EndpointShapesEmitter
         {
             if (ShapeParameterTable.ShapeParameters(shape.Parameters[i].Kind, i + 1) is { } parameters)
             {
-                writer.WriteLine(parameters + ",");
+                writer.WriteLines(parameters + ",");
             }
         }
 

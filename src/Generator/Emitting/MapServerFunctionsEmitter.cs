@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Emitting;
 
@@ -17,7 +18,7 @@ internal static class MapServerFunctionsEmitter
     private const string ExtensionsNamespace = "SessionAuth";
     private const string ExtensionsClass = "ServerFunctionEndpointRouteBuilderExtensions";
 
-    public static SourceText Emit(MapSpec map)
+    public static SourceText Emit(MapSpec map, string endpointsClass)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace " + ExtensionsNamespace);
@@ -46,7 +47,7 @@ internal static class MapServerFunctionsEmitter
 
         foreach (var mapMethod in map.MapMethodNames)
         {
-            writer.WriteLine($"global::SessionAuth.Generated.ServerFunctionEndpoints.{mapMethod}(group, services);");
+            writer.WriteLine($"global::{EndpointsClassName.Namespace}.{endpointsClass}.{mapMethod}(group, services);");
         }
 
         writer.WriteLine("return group;");
@@ -54,7 +55,7 @@ internal static class MapServerFunctionsEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("namespace SessionAuth.Generated");
+        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
         writer.WriteLines($$"""
             /// <summary>
             /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
@@ -62,7 +63,7 @@ internal static class MapServerFunctionsEmitter
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock("internal static partial class ServerFunctionEndpoints");
+        writer.OpenBlock("internal static partial class " + endpointsClass);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();

@@ -35,6 +35,9 @@ internal static class ShapeParameterTable
         ShapeParameterKind.OptionalNullableParsable => Text("struct, " + ParsableConstraint, "{T}?", "NullableParsable<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "a parsable value or null, with a default") with { DefaultType = "{T}?" },
         ShapeParameterKind.OptionalNullableEnum => Text(EnumConstraint, "{T}?", "NullableEnum<{T}>({name}, {source}, {default})", ShapeArguments.NameSourceAndDefault, "an enum value or null, with a default") with { DefaultType = "{T}?" },
         ShapeParameterKind.NullableParsableClass => Text("class, " + ParsableConstraint, "{T}?", "NullableParsableClass<{T}>({name}, {source})", ShapeArguments.NameAndSource, "a parsable class or null"),
+        ShapeParameterKind.TryParsed => Text(string.Empty, "{T}", "TryParsed<{T}>({name}, {source}, {parse}, isRequired: true, default!)", ShapeArguments.NameSourceAndParser, "a value its type's TryParse parses"),
+        ShapeParameterKind.OptionalTryParsed => Text(string.Empty, "{T}", "TryParsed<{T}>({name}, {source}, {parse}, isRequired: false, {default})", ShapeArguments.NameSourceParserAndDefault, "a value its type's TryParse parses, with a default"),
+        ShapeParameterKind.NullableTryParsedClass => Text("class", "{T}?", "TryParsed<{T}?>({name}, {source}, {parse}, isRequired: false, null)", ShapeArguments.NameSourceAndParser, "a class its TryParse parses, or null") with { ParsedType = "{T}?" },
         ShapeParameterKind.StringArray => Text(null, "string[]", "StringArray({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as strings"),
         ShapeParameterKind.ParsableArray => Text(ParsableConstraint, "{T}[]", "ParsableArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, parsed"),
         ShapeParameterKind.EnumArray => Text(EnumConstraint, "{T}[]", "EnumArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as enum values"),
@@ -70,7 +73,10 @@ internal static class ShapeParameterTable
             ? "session.Data"
             : Traits(kind).Argument;
 
-    /// <summary>The shape method's parameters that the binding of the parameter at <paramref name="position"/> needs, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The shape method's parameters that the binding of the parameter at <paramref name="position"/> needs, or
+    /// <see langword="null"/>; a parser starts a line of its own, which keeps the line within about 120 columns.
+    /// </summary>
     public static string? ShapeParameters(ShapeParameterKind kind, int position)
     {
         var traits = Traits(kind);
@@ -82,8 +88,16 @@ internal static class ShapeParameterTable
             ShapeArguments.Name => $"string name{index}",
             ShapeArguments.NameAndKey => $"string name{index}, object? key{index}",
             ShapeArguments.NameAndSource => $"string name{index}, {source}",
-            _ => $"string name{index}, {source}, {(traits.TypeParameterConstraint is null ? "string" : traits.DefaultType.Replace("{T}", TypeParameter(position)))} default{index}",
+            ShapeArguments.NameSourceAndParser => $"string name{index}, {source},\n{Parser(traits, position)}",
+            ShapeArguments.NameSourceParserAndDefault => $"string name{index}, {source},\n{Parser(traits, position)}, {Default(traits, position)}",
+            _ => $"string name{index}, {source}, {Default(traits, position)}",
         };
+
+        static string Parser(ParameterTraits traits, int position) =>
+            $"{GeneratedFile.InfrastructureNamespace}TryParseText<{traits.ParsedType.Replace("{T}", TypeParameter(position))}> parse{position.ToString(CultureInfo.InvariantCulture)}";
+
+        static string Default(ParameterTraits traits, int position) =>
+            $"{(traits.TypeParameterConstraint is null ? "string" : traits.DefaultType.Replace("{T}", TypeParameter(position)))} default{position.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>
@@ -102,7 +116,7 @@ internal static class ShapeParameterTable
         var method = factory.Substring(0, open).Replace("{T}", TypeParameter(position));
         var arguments = factory.Substring(open + 1, factory.Length - open - 2)
             .Split([", "], StringSplitOptions.None)
-            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index).Replace("{key}", "key" + index))
+            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index).Replace("{key}", "key" + index).Replace("{parse}", "parse" + index))
             .ToList();
         return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
@@ -134,7 +148,13 @@ internal static class ShapeParameterTable
             yield return $"{GeneratedFile.InfrastructureNamespace}ArgumentSource.{parameter.Source}";
         }
 
-        if (arguments == ShapeArguments.NameSourceAndDefault)
+        if (arguments is ShapeArguments.NameSourceAndParser or ShapeArguments.NameSourceParserAndDefault)
+        {
+            // The type's own TryParse, as a method group: the shape's TryParseText<T> picks the (string, out T) overload.
+            yield return parameter.ValueType + ".TryParse";
+        }
+
+        if (arguments is ShapeArguments.NameSourceAndDefault or ShapeArguments.NameSourceParserAndDefault)
         {
             yield return parameter.DefaultValue!;
         }
@@ -176,6 +196,9 @@ internal sealed record ParameterTraits(
 {
     /// <summary>The type of the default value the function passes, with <c>{T}</c> for the type parameter.</summary>
     public string DefaultType { get; init; } = "{T}";
+
+    /// <summary>The type a <c>TryParse</c> the function passes gives, with <c>{T}</c> for the type parameter.</summary>
+    public string ParsedType { get; init; } = "{T}";
 }
 
 internal enum ShapeArguments
@@ -187,4 +210,10 @@ internal enum ShapeArguments
     NameAndKey,
     NameAndSource,
     NameSourceAndDefault,
+
+    /// <summary>The name, source and the type's own <c>TryParse</c>.</summary>
+    NameSourceAndParser,
+
+    /// <summary>The name, source, the type's own <c>TryParse</c> and a default.</summary>
+    NameSourceParserAndDefault,
 }

@@ -77,6 +77,17 @@ internal sealed record EndpointShapeSpec(
             return parameter.TextKind == TextKind.Enum ? ShapeParameterKind.OptionalNullableEnum : ShapeParameterKind.OptionalNullableParsable;
         }
 
+        if (parameter.TextKind == TextKind.TryParse)
+        {
+            // Never T? (the parser classifies a nullable struct as no text): null when missing is a class's null.
+            return optionality switch
+            {
+                Optionality.Required => ShapeParameterKind.TryParsed,
+                Optionality.WithDefault => ShapeParameterKind.OptionalTryParsed,
+                _ => ShapeParameterKind.NullableTryParsedClass,
+            };
+        }
+
         // Null when missing and not T?: only a class (a value type's default is a value) can be null.
         if (parameter.TextKind == TextKind.Parsable && optionality == Optionality.NullWhenMissing && !parameter.IsNullableValueType)
         {
@@ -162,6 +173,9 @@ internal enum ShapeParameterKind
     OptionalNullableParsable,
     OptionalNullableEnum,
     NullableParsableClass,
+    TryParsed,
+    OptionalTryParsed,
+    NullableTryParsedClass,
     StringArray,
     ParsableArray,
     EnumArray,

@@ -144,6 +144,9 @@ internal enum ArgumentSourceSpec
     Body,
     Header,
     Form,
+
+    /// <summary>The query string, named by <c>[FromQuery]</c>: a required argument given empty is missing there.</summary>
+    FromQuery,
 }
 
 internal enum TextKind
@@ -152,6 +155,9 @@ internal enum TextKind
     String,
     Parsable,
     Enum,
+
+    /// <summary>Not <c>IParsable&lt;T&gt;</c>, but with its own <c>static bool TryParse(string, out T)</c> (<c>Version</c>), which minimal APIs bind by.</summary>
+    TryParse,
 }
 
 /// <summary>What the method returns.</summary>

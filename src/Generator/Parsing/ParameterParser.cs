@@ -204,7 +204,7 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
         (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) element = parameter.Type is IArrayTypeSymbol { Rank: 1 } array
             ? ClassifyText(array.ElementType)
             : (TextKind.None, parameter.Type, false);
-        if (!isStringValues && (element.Kind == TextKind.None || element.IsNullableValueType))
+        if (!isStringValues && (element.Kind is TextKind.None or TextKind.TryParse || element.IsNullableValueType))
         {
             return null;
         }
@@ -250,7 +250,7 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
     private static ArgumentSourceSpec? SourceOf(AttributeSource source) => source switch
     {
         AttributeSource.Route => ArgumentSourceSpec.Route,
-        AttributeSource.Query => ArgumentSourceSpec.Query,
+        AttributeSource.Query => ArgumentSourceSpec.FromQuery,
         AttributeSource.Header => ArgumentSourceSpec.Header,
         AttributeSource.Form => ArgumentSourceSpec.Form,
         _ => null,
@@ -380,7 +380,15 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
         var isParsable = valueType.AllInterfaces.Any(i =>
             KnownTypes.IsConstructedFrom(i, types.Parsable) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], valueType));
-        return isParsable ? (TextKind.Parsable, valueType, isNullableValueType) : (TextKind.None, type, false);
+        if (isParsable)
+        {
+            return (TextKind.Parsable, valueType, isNullableValueType);
+        }
+
+        // A nullable struct binds through IParsable<T> only; T? of a TryParse type stays JSON.
+        return !isNullableValueType && TryParseMethods.Find(valueType) == TryParseMethods.Kind.Text
+            ? (TextKind.TryParse, valueType, false)
+            : (TextKind.None, type, false);
     }
 
     /// <summary>

@@ -19,11 +19,18 @@ internal sealed class ServerFunctionParser
     private readonly Compilation _compilation;
     private readonly KnownTypes _types;
 
+    /// <summary>
+    /// The type generated code names the method by: its containing type, or for a static member of a C# 14 extension
+    /// block the static class that declares the block, where the compiler puts the method (<c>Functions.Call</c>).
+    /// </summary>
+    private readonly INamedTypeSymbol _declaringType;
+
     private ServerFunctionParser(IMethodSymbol method, Compilation compilation, KnownTypes types)
     {
         _method = method;
         _compilation = compilation;
         _types = types;
+        _declaringType = method.ContainingType is { IsExtension: true, ContainingType: { } enclosing } && method.IsStatic ? enclosing : method.ContainingType;
     }
 
     public static ServerFunctionSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -65,7 +72,7 @@ internal sealed class ServerFunctionParser
         }
 
         var (route, httpMethod) = ServerFunctionAttributeValues.Read(attribute);
-        var typePath = SymbolPaths.OfTypes(_method.ContainingType);
+        var typePath = SymbolPaths.OfTypes(_declaringType);
         route ??= $"/_server/{typePath}/{_method.Name}";
         if (httpMethod is null)
         {
@@ -127,8 +134,8 @@ internal sealed class ServerFunctionParser
 
         return new ServerFunctionSpec(
             Name: $"{typePath}.{_method.Name}",
-            ContainingType: _method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            ContainingTypePath: SymbolPaths.Of(_method.ContainingType),
+            ContainingType: _declaringType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            ContainingTypePath: SymbolPaths.Of(_declaringType),
             MethodName: _method.Name,
             DisplaySignature: _method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             IsStatic: _method.IsStatic,
@@ -160,9 +167,11 @@ internal sealed class ServerFunctionParser
 
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.IsExtension)
+            // A static member of an extension block is a static method of the class around it; an instance member
+            // needs a receiver.
+            if (type.IsExtension && !_method.IsStatic)
             {
-                return "it is declared in an extension block, which generated code cannot call as a method of a type; declare it as an ordinary method";
+                return DescribeExtensionMember(type);
             }
 
             if (type.IsGenericType)
@@ -243,6 +252,10 @@ internal sealed class ServerFunctionParser
         return arguments <= MaxDelegateArguments
             ? null
             : $"it takes {_method.Parameters.Length} parameters, more than the {(_method.IsStatic ? $"{MaxDelegateArguments} a static" : $"{MaxDelegateArguments - 1} an instance")} server function can take; group them in a record bound from the JSON body";
+
+        static string DescribeExtensionMember(INamedTypeSymbol block) =>
+            $"it is an instance member of the extension block for {block.ExtensionParameter?.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}: "
+            + $"it is called on a receiver, which no HTTP request gives; make it static, or declare it as a static method of {block.ContainingType?.Name} that takes the receiver as a parameter";
 
         static string DescribeKind(MethodKind kind) => kind switch
         {

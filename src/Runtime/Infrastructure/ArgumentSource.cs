@@ -20,4 +20,10 @@ public enum ArgumentSource
 
     /// <summary>A field of a form body only (<c>[FromForm]</c>); a JSON body is refused with 415.</summary>
     Form,
+
+    /// <summary>
+    /// The query string, named by <c>[FromQuery]</c>: as minimal APIs read such a parameter (and a
+    /// <c>[FromHeader]</c> one), an empty value of a required argument is a missing one.
+    /// </summary>
+    FromQuery,
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Runtime.CompilerServices;
@@ -26,6 +27,18 @@ public abstract class ParameterBinding<T>
 
     internal abstract bool TryBind(ServerFunctionArguments arguments, out T value);
 }
+
+/// <summary>
+/// A type's own <c>public static bool TryParse(string, out T)</c>, which minimal APIs bind a type by when it is not
+/// <see cref="IParsable{TSelf}"/> (<see cref="Version"/>); generated code passes it as a method group.
+/// </summary>
+/// <typeparam name="T">The parsed type.</typeparam>
+/// <param name="text">The argument's text.</param>
+/// <param name="value">The parsed value.</param>
+/// <returns>Whether <paramref name="text"/> parsed.</returns>
+/// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate bool TryParseText<T>(string text, [MaybeNullWhen(false)] out T value);
 
 /// <summary>Creates <see cref="ParameterBinding{T}"/>s; the generator picks the factory from the parameter's type at compile time.</summary>
 /// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
@@ -101,7 +114,7 @@ public static class ParameterBinding
         where T : class, IParsable<T> =>
         new TextBinding<T?>(name, source, ParseParsableClass, isRequired: false, defaultValue: null);
 
-    /// <summary>A required enum value, by name (any case) or defined number.</summary>
+    /// <summary>A required enum value, parsed as <see cref="System.Enum.TryParse{TEnum}(string?, out TEnum)"/> parses it: a member name (case-sensitive), names joined by commas, or any number.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
     /// <param name="name">The parameter name.</param>
     /// <param name="source">Where the value comes from.</param>
@@ -138,6 +151,23 @@ public static class ParameterBinding
     public static ParameterBinding<T?> NullableEnum<T>(string name, ArgumentSource source, T? defaultValue)
         where T : struct, Enum =>
         new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue);
+
+    /// <summary>
+    /// A value of a type that has its own static <c>TryParse(string, out T)</c> but is not <see cref="IParsable{TSelf}"/>
+    /// (<see cref="Version"/>), parsed by that method as minimal APIs parse it.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="parse">The type's <c>TryParse</c>.</param>
+    /// <param name="isRequired">Whether a missing argument is an error; otherwise it binds <paramref name="defaultValue"/>.</param>
+    /// <param name="defaultValue">The value when the argument is missing and not required.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> TryParsed<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new TextBinding<T>(name, source, parse, isRequired, defaultValue);
+    }
 
     /// <summary>Every value of a repeated key (query, header or form), as strings; an empty array when there is none.</summary>
     /// <param name="name">The parameter name.</param>
@@ -319,19 +349,10 @@ public static class ParameterBinding
         return parsed;
     }
 
+    // As minimal APIs parse an enum: member names match by case, and any number binds, a member's or not.
     private static bool ParseEnum<T>(string text, out T value)
-        where T : struct, Enum
-    {
-        // Enum.TryParse takes any number; only numbers the enum defines (for a [Flags] enum, any combination of its
-        // members' bits) are arguments a client could mean.
-        if (!System.Enum.TryParse(text, ignoreCase: true, out value))
-        {
-            return false;
-        }
-
-        var first = text.TrimStart()[0];
-        return !(char.IsAsciiDigit(first) || first is '-' or '+') || System.Enum.IsDefined(value) || EnumBits<T>.IsCombinationOfFlags(value);
-    }
+        where T : struct, Enum =>
+        System.Enum.TryParse(text, out value);
 
     private static bool ParseNullableEnum<T>(string text, out T? value)
         where T : struct, Enum
@@ -341,16 +362,11 @@ public static class ParameterBinding
         return parsed;
     }
 
-    private delegate bool TextParser<T>(string text, out T value);
-
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
-    private sealed class TextBinding<T>(string name, ArgumentSource source, TextParser<T> parse, bool isRequired, T defaultValue)
+    private sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
         : ParameterBinding<T>(name)
     {
-        // A string argument may be empty; for any other type an empty value means the client sent none.
-        private readonly bool _emptyIsMissing = typeof(T) != typeof(string);
-
         internal override bool TryBind(ServerFunctionArguments arguments, out T value)
         {
             var lookup = arguments.TryGetText(Name, source, out var text);
@@ -372,21 +388,46 @@ public static class ParameterBinding
                 return FailNotForm(arguments, Name);
             }
 
-            if (lookup == ArgumentLookup.Missing || (_emptyIsMissing && string.IsNullOrWhiteSpace(text)))
+            // Minimal APIs take an empty [FromQuery] or [FromHeader] value of a required parameter for a missing one.
+            if (lookup == ArgumentLookup.Missing || (isRequired && text!.Length == 0 && source is ArgumentSource.FromQuery or ArgumentSource.Header))
             {
                 value = defaultValue;
                 return !isRequired || arguments.Fail(Name, $"The argument '{Name}' is required.");
             }
 
+            // Text is parsed as it came, white space included, as minimal APIs parse it.
             if (lookup == ArgumentLookup.FoundJsonNumber && (typeof(T) == typeof(decimal) || typeof(T) == typeof(decimal?))
                 ? TryParseJsonDecimal(text!, out value)
-                : parse(text!, out value))
+                : parse(text!, out value!))
             {
                 return true;
             }
 
-            return FailInvalid<T>(arguments, Name, text!);
+            if (text!.Length == 0)
+            {
+                // An empty value (p=) that does not parse is no value: an optional parameter takes its default.
+                if (!isRequired)
+                {
+                    value = defaultValue;
+                    return true;
+                }
+
+                return BindEmpty(arguments, Name, out value);
+            }
+
+            return FailInvalid<T>(arguments, Name, text);
         }
+    }
+
+    /// <summary>
+    /// A required value given as empty text that does not parse. A value type binds <c>default(T)</c> (0, false, the
+    /// first enum member, <see cref="Guid.Empty"/>) as minimal APIs bind it. A class is refused: a minimal API would pass
+    /// null to a parameter the function declares non-nullable.
+    /// </summary>
+    private static bool BindEmpty<T>(ServerFunctionArguments arguments, string name, out T value)
+    {
+        value = default!;
+        return typeof(T).IsValueType || arguments.Fail(name, $"The argument '{name}' is required.");
     }
 
     private static bool FailInvalid<T>(ServerFunctionArguments arguments, string name, string text)
@@ -398,25 +439,32 @@ public static class ParameterBinding
     private static bool FailNotForm(ServerFunctionArguments arguments, string name) =>
         arguments.Fail(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
 
-    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TextParser<T> parse) : ParameterBinding<T[]>(name)
+    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TryParseText<T> parse) : ParameterBinding<T[]>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T[] value)
         {
-            var lookup = arguments.TryGetValues(Name, source, out var values);
-            if (lookup == ArgumentLookup.NotForm)
+            // As minimal APIs read an array from a header: the comma-separated values of all its lines, unquoted, the
+            // empty ones dropped (StringValues takes the lines as they are, as there too).
+            StringValues values;
+            if (source == ArgumentSource.Header)
+            {
+                values = arguments.HttpContext.Request.Headers.GetCommaSeparatedValues(Name);
+            }
+            else if (arguments.TryGetValues(Name, source, out values) == ArgumentLookup.NotForm)
             {
                 value = [];
                 return FailNotForm(arguments, Name);
             }
 
-            // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400.
+            // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400, and an empty element
+            // binds as an empty required value does (BindEmpty).
             value = values.Count == 0 ? [] : new T[values.Count];
             for (var i = 0; i < values.Count; i++)
             {
                 var text = values[i] ?? string.Empty;
-                if ((typeof(T) != typeof(string) && string.IsNullOrWhiteSpace(text)) || !parse(text, out value[i]))
+                if (!parse(text, out value[i]!) && !(text.Length == 0 ? BindEmpty(arguments, Name, out value[i]) : FailInvalid<T>(arguments, Name, text)))
                 {
-                    return FailInvalid<T>(arguments, Name, text);
+                    return false;
                 }
             }
 
@@ -491,35 +539,6 @@ public static class ParameterBinding
             value = default!;
             return arguments.Fail(name, $"The argument '{name}' is not a valid {TypeName<T>()}: {exception.Message}");
         }
-    }
-
-    /// <summary>The bits of an enum's members, to tell a combination of [Flags] members from a number it does not define.</summary>
-    private static class EnumBits<T>
-        where T : struct, Enum
-    {
-        private static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
-        private static readonly ulong Defined = DefinedBits();
-
-        public static bool IsCombinationOfFlags(T value) => IsFlags && (Bits(value) & ~Defined) == 0;
-
-        private static ulong DefinedBits()
-        {
-            var bits = 0UL;
-            foreach (var member in System.Enum.GetValues<T>())
-            {
-                bits |= Bits(member);
-            }
-
-            return bits;
-        }
-
-        private static ulong Bits(T value) => Unsafe.SizeOf<T>() switch
-        {
-            1 => Unsafe.As<T, byte>(ref value),
-            2 => Unsafe.As<T, ushort>(ref value),
-            4 => Unsafe.As<T, uint>(ref value),
-            _ => Unsafe.As<T, ulong>(ref value),
-        };
     }
 
     private sealed class JsonBinding<T>(string name, JsonTypeInfo<T> typeInfo, bool isRequired) : ParameterBinding<T>(name)

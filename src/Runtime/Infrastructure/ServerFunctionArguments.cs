@@ -136,7 +136,7 @@ public sealed class ServerFunctionArguments
 
                 return ArgumentLookup.Missing;
 
-            case ArgumentSource.Query:
+            case ArgumentSource.Query or ArgumentSource.FromQuery:
                 return FromValues(_httpContext.Request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty, out text);
 
             case ArgumentSource.Header:
@@ -191,7 +191,7 @@ public sealed class ServerFunctionArguments
         values = StringValues.Empty;
         switch (source)
         {
-            case ArgumentSource.Query:
+            case ArgumentSource.Query or ArgumentSource.FromQuery:
                 values = _httpContext.Request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty;
                 break;
             case ArgumentSource.Header:

@@ -108,7 +108,7 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
         // SESSIONAUTH_DIFFERENTIAL_DUMP=<file> writes every disagreement with its tags, for sorting them into the lists.
         if (Environment.GetEnvironmentVariable("SESSIONAUTH_DIFFERENTIAL_DUMP") is { Length: > 0 } dump)
         {
-            await File.WriteAllLinesAsync(dump, disagreements.Select(d => $"{d.Request.Function.Name}\t{string.Join(" ", d.Request.Tags)}\t{d.Request}\t{d.Server}\t{d.Twin}"));
+            await File.WriteAllLinesAsync(dump, disagreements.Select(d => $"{d.Request.Function.Name}\t{string.Join(" ", d.Request.Tags)}\t{d.Request}\t{d.Server}\t{d.Twin}"), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
         }
 
         var excusers = ExpectedDifferences.Documented.Concat(KnownFailures.Bindings).ToList();
@@ -165,7 +165,7 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
     {
         foreach (var function in DifferentialFunction.All)
         {
-            var canonical = function.Parameters.Select(p => p.Wire == Wire.JsonBody ? null : new[] { Canonical(p.Type) }).ToArray();
+            var canonical = function.Parameters.Select(p => p.Wire is Wire.JsonBody or Wire.Service ? null : new[] { Canonical(p.Type) }).ToArray();
             foreach (var transport in Transports(function))
             {
                 foreach (var body in Bodies(function))
@@ -179,14 +179,14 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
 
                     for (var i = 0; i < function.Parameters.Count; i++)
                     {
-                        if (function.Parameters[i].Wire == Wire.JsonBody)
+                        if (function.Parameters[i].Wire is Wire.JsonBody or Wire.Service)
                         {
                             continue;
                         }
 
                         yield return new DifferentialRequest(function, WithBody(function, With(canonical, i, null), body), transport, body);
                         yield return new DifferentialRequest(function, WithBody(function, With(canonical, i, [""]), body), transport, body);
-                        if (function.Parameters[i].Wire != Wire.Route && function.Parameters[i].Wire != Wire.Header)
+                        if (function.Parameters[i].Wire != Wire.Route && (function.Parameters[i].Wire != Wire.Header || function.Parameters[i].Type.IsArray))
                         {
                             var value = canonical[i]![0];
                             yield return new DifferentialRequest(function, WithBody(function, With(canonical, i, [value, value]), body), transport, body);
@@ -200,7 +200,7 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
             for (var i = 0; i < function.Parameters.Count; i++)
             {
                 var parameter = function.Parameters[i];
-                if (parameter.Wire == Wire.JsonBody)
+                if (parameter.Wire is Wire.JsonBody or Wire.Service)
                 {
                     continue;
                 }
@@ -278,6 +278,12 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
         var values = Gen.Const(ImmutableList<string[]?>.Empty);
         foreach (var parameter in function.Parameters)
         {
+            if (parameter.Wire == Wire.Service)
+            {
+                values = from list in values select list.Add(null);
+                continue;
+            }
+
             var one = parameter.Wire == Wire.JsonBody ? RequestValues.OrderBody(parameter.Name) : RequestValues.For(parameter.Type);
             if (parameter.Wire == Wire.Header)
             {
@@ -285,7 +291,8 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
                 one = one.Where(v => v.All(c => c is >= ' ' and <= '~'));
             }
 
-            var many = parameter.Wire is Wire.Route or Wire.JsonBody or Wire.Header ? one.Select(v => new[] { v }) : Gen.Frequency(
+            // A header's values travel on one line, joined by commas (HttpClient joins them so); an array takes them all.
+            var many = parameter.Wire is Wire.Route or Wire.JsonBody || (parameter.Wire == Wire.Header && !parameter.Type.IsArray) ? one.Select(v => new[] { v }) : Gen.Frequency(
                 (6, one.Select(v => new[] { v })),
                 (1, from a in one from b in one select new[] { a, b }));
             var value = Gen.Frequency((1, Gen.Const((string[]?)null)), (7, many.Select(v => (string[]?)v)));

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Differential.App;
 
 namespace SessionAuth.Corpus.Tests.Differential;
@@ -21,6 +22,9 @@ internal enum Wire
 
     /// <summary>A parameter with no attribute on a verb with a body: sent through the query, a JSON body or a form.</summary>
     Simple,
+
+    /// <summary>A service (<c>[FromKeyedServices]</c>): nothing is sent for it.</summary>
+    Service,
 }
 
 internal sealed record FunctionParameter(string Name, Type Type, Wire Wire, bool CatchAll);
@@ -45,6 +49,7 @@ internal sealed partial record DifferentialFunction(string Name, string Verb, st
         {
             var name = p.Name;
             var wire = routeNames.ContainsKey(name) ? Wire.Route
+                : p.Attribute<FromKeyedServicesAttribute>() is not null ? Wire.Service
                 : p.Attribute<FromHeaderAttribute>() is { } header ? Named(Wire.Header, header.Name, ref name)
                 : p.Attribute<FromFormAttribute>() is { } form ? Named(Wire.Form, form.Name, ref name)
                 : p.Attribute<FromQueryAttribute>() is { } query ? Named(Wire.Query, query.Name, ref name)
@@ -333,7 +338,7 @@ internal static class RequestValues
             _ when valueType == typeof(DateOnly) => ["2024-05-06", "05/06/2024", "2024-05-06T00:00:00", "2024-02-30"],
             _ when valueType == typeof(TimeOnly) => ["07:08", "07:08:09.1234567", "7:08 PM", "24:00", "07:08Z"],
             _ when valueType == typeof(TimeSpan) => ["01:02:03", "1.02:03:04", "-00:00:01", "24:00:00", "P1D"],
-            _ when valueType == typeof(string) => ["text", "null", "a,b", "\ud83d\ude00", "<script>"],
+            _ when valueType == typeof(string) || valueType == typeof(string[]) => ["text", "null", "a,b", "a, b", "\ud83d\ude00", "<script>"],
             _ when valueType == typeof(Color) => ["Red", "red", "GREEN", "Blue", "0", "2", "42", "-1", "Red,Blue", "Purple", " Red"],
             _ when valueType == typeof(Access) => ["Read", "Read, Write", "read,write", "3", "8", "All", "Read|Write", "None"],
             _ when valueType == typeof(Version) => ["1.2", "1.2.3", "1.2.3.4", "1", "1.2.3.4.5", "-1.0"],
@@ -361,7 +366,7 @@ internal static class RequestValues
         _ when type == typeof(DateOnly) => Spelled(Gen.DateOnly, ["yyyy-MM-dd", "O", "MM/dd/yyyy", "dd.MM.yyyy"]),
         _ when type == typeof(TimeOnly) => Spelled(Gen.TimeOnly, ["HH:mm", "HH:mm:ss", "O", "h:mm tt"]),
         _ when type == typeof(TimeSpan) => Spelled(Gen.TimeSpan, ["c", "g", "G"]),
-        _ when type == typeof(string) => Gen.Frequency((3, Gen.String), (1, Gen.String[Gen.Char['a', 'z'], 1, 8])),
+        _ when type == typeof(string) || type == typeof(string[]) => Gen.Frequency((3, Gen.String), (1, Gen.String[Gen.Char['a', 'z'], 1, 8])),
         _ when type == typeof(Color) => Gen.Int[-2, 5].Select(i => ((Color)i).ToString()),
         _ when type == typeof(Access) => Gen.Int[0, 9].Select(i => ((Access)i).ToString()),
         _ when type == typeof(Version) => Gen.Int[0, 99].Select(i => $"{i}.{i % 7}"),

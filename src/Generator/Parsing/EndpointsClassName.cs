@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>
+/// The name of the generated class that holds the map method of each declaring type and the endpoint shape methods:
+/// <c>SessionAuth.Generated.ServerFunctionEndpoints</c>, unless a type of that name is already there, declared by the
+/// assembly (it would collide with the generated partial class, CS0260 or CS0101, or merge into it) or seen in a
+/// reference (CS0436 or CS0433 where generated code names it); then the first free name (<c>ServerFunctionEndpoints2</c>,
+/// <c>3</c>...). Only <c>MapServerFunctions()</c> calls into it, so its name is the generator's to choose.
+/// </summary>
+internal static class EndpointsClassName
+{
+    public const string Namespace = "SessionAuth.Generated";
+
+    private const string Preferred = "ServerFunctionEndpoints";
+
+    public static string Choose(Compilation compilation)
+    {
+        var name = Preferred;
+        for (var number = 2; IsTaken(compilation, name); number++)
+        {
+            name = Preferred + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    private static bool IsTaken(Compilation compilation, string name) =>
+        compilation.GetTypesByMetadataName($"{Namespace}.{name}").Any(type =>
+            SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly) || compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
+}
