@@ -55,6 +55,10 @@ public static class Owlery
     [ServerFunction, AllowAnonymous]
     public static string Unlimited() => "unlimited";
 
+    /// <summary>Routing applies <c>IRequestSizeLimitMetadata</c> to the request before the body is read.</summary>
+    [ServerFunction, AllowAnonymous, Microsoft.AspNetCore.Mvc.RequestSizeLimit(64)]
+    public static int Weigh(string parcel) => parcel.Length;
+
     [ServerFunction(Method = "GET"), AllowAnonymous]
     [Tags("owls", "post"), EndpointName("CountOwls"), EndpointSummary("How many owls are in the owlery")]
     public static int Count() => 12;

@@ -123,6 +123,18 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestSizeLimit_on_a_server_function_bounds_its_body()
+    {
+        using var client = new TestClient(_address);
+        using var small = await client.FetchAsync("/_server/Owlery/Weigh", """{"parcel":"owl treats"}""");
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        Assert.Equal("10", await small.Content.ReadAsStringAsync());
+
+        using var large = await client.FetchAsync("/_server/Owlery/Weigh", $$"""{"parcel":"{{new string('x', 100)}}"}""");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+    }
+
+    [Fact]
     public void Tags_EndpointName_and_EndpointSummary_are_in_the_endpoint_metadata_in_declaration_order_after_the_classes()
     {
         var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints;
