@@ -1,25 +1,37 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using SessionAuth.TestApp;
 
 namespace SessionAuth.AttributeApp;
 
-[SessionData]
-public sealed record Member(int Id, string Name);
+/// <summary>
+/// Maps this assembly's server functions. They expect the identity app of SessionAuth.Tests: claims with an Admin role
+/// and a house, the policy <see cref="SlytherinsPolicy"/> and the rate limiter policy <see cref="PerUserLimit"/>.
+/// </summary>
+public static class AttributeFunctions
+{
+    public const string SlytherinsPolicy = "Slytherins";
+    public const string PerUserLimit = "per-user";
+
+    /// <summary>The generated MapServerFunctions() is internal to this assembly; tests reach it here.</summary>
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();
+}
 
 /// <summary>The trap from issue 16: a role check beside the session guard, which the endpoint once dropped.</summary>
 public static class Staff
 {
     [ServerFunction, RequireSession, Authorize(Roles = "Admin")]
-    public static string Payroll(Member member) => $"payroll for {member.Name}";
+    public static string Payroll(UserSession user) => $"payroll for {user.Name}";
 
-    [ServerFunction, RequireSession, Authorize(Policy = AttributeAppHost.SlytherinsPolicy)]
-    public static string CommonRoom(Member member) => $"common room for {member.Name}";
+    [ServerFunction, RequireSession, Authorize(Policy = AttributeFunctions.SlytherinsPolicy)]
+    public static string CommonRoom(UserSession user) => $"common room for {user.Name}";
 
     /// <summary>A plain [Authorize] without [RequireSession]: the authorization middleware asks our scheme for a session.</summary>
     [ServerFunction, Authorize]
-    public static string SignedIn(Member? member) => $"signed in as {member?.Name}";
+    public static string SignedIn(UserSession? user) => $"signed in as {user?.Name}";
 }
 
 /// <summary>A role asked by the class applies to each of its functions, nested classes' included.</summary>
@@ -27,12 +39,12 @@ public static class Staff
 public static class Headmaster
 {
     [ServerFunction]
-    public static string Office(Member? member) => $"office of {member?.Name}";
+    public static string Office(UserSession? user) => $"office of {user?.Name}";
 
     public static class Vault
     {
         [ServerFunction]
-        public static string Open(Member? member) => $"vault opened by {member?.Name}";
+        public static string Open(UserSession? user) => $"vault opened by {user?.Name}";
     }
 }
 
@@ -41,7 +53,7 @@ public static class Headmaster
 public static class Library
 {
     [ServerFunction]
-    public static string Restricted(Member member) => $"restricted section for {member.Name}";
+    public static string Restricted(UserSession user) => $"restricted section for {user.Name}";
 
     [ServerFunction, AllowAnonymous]
     public static string Catalogue() => "catalogue";
@@ -49,7 +61,7 @@ public static class Library
 
 public static class Owlery
 {
-    [ServerFunction, AllowAnonymous, EnableRateLimiting(AttributeAppHost.TightLimit)]
+    [ServerFunction, AllowAnonymous, EnableRateLimiting(AttributeFunctions.PerUserLimit)]
     public static string Send() => "sent";
 
     [ServerFunction, AllowAnonymous]

@@ -21,7 +21,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     private WebApplication _app = null!;
     private Uri _address = null!;
 
-    public async Task InitializeAsync() => (_app, _address) = await AttributeAppHost.StartAsync();
+    public async Task InitializeAsync() => (_app, _address) = await StartAsync(useClaims: true);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -29,7 +29,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     public async Task The_trap_RequireSession_with_Authorize_Roles_answers_403_to_a_signed_in_non_admin_and_200_to_an_admin()
     {
         using var harry = await SignedInAsync("harry");
-        using var albus = await SignedInAsync(AttributeAppHost.Admin);
+        using var albus = await SignedInAsync(IdentityApp.Admin);
 
         using var refused = await harry.FetchAsync("/_server/Staff/Payroll");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -47,13 +47,13 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     [Fact]
     public async Task Authorize_with_a_policy_over_a_claim_on_a_server_function_lets_the_claim_in_and_refuses_others()
     {
-        using var draco = await SignedInAsync(AttributeAppHost.Slytherin);
+        using var draco = await SignedInAsync(IdentityApp.Slytherin);
         using var harry = await SignedInAsync("harry");
 
         Assert.Equal("common room for draco", await ValueAsync(draco, "/_server/Staff/CommonRoom"));
         using var refused = await harry.FetchAsync("/_server/Staff/CommonRoom");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal($"policy '{AttributeAppHost.SlytherinsPolicy}'", await RefusedByAsync(refused));
+        Assert.Equal($"policy '{AttributeFunctions.SlytherinsPolicy}'", await RefusedByAsync(refused));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     public async Task Authorize_with_a_role_on_the_class_applies_to_its_functions_and_those_of_its_nested_classes()
     {
         using var harry = await SignedInAsync("harry");
-        using var albus = await SignedInAsync(AttributeAppHost.Admin);
+        using var albus = await SignedInAsync(IdentityApp.Admin);
         using var anonymous = new TestClient(_address);
 
         foreach (var (path, answer) in new[] { ("/_server/Headmaster/Office", "office of albus"), ("/_server/Headmaster.Vault/Open", "vault opened by albus") })
@@ -150,7 +150,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         Assert.Equal(["Admin"], roles);
 
         var send = Assert.Single(endpoints, e => e.Metadata.GetMetadata<ServerFunctionMetadata>()?.Name == "Owlery.Send");
-        Assert.Equal(AttributeAppHost.TightLimit, send.Metadata.GetRequiredMetadata<EnableRateLimitingAttribute>().PolicyName);
+        Assert.Equal(AttributeFunctions.PerUserLimit, send.Metadata.GetRequiredMetadata<EnableRateLimitingAttribute>().PolicyName);
         Assert.NotNull(send.Metadata.GetMetadata<IAllowAnonymous>());
         Assert.DoesNotContain(send.Metadata, static m => m is ServerFunctionAttribute);
 
@@ -166,7 +166,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     [Fact]
     public async Task An_app_whose_server_function_asks_for_a_role_without_UseClaims_refuses_to_start_and_says_what_to_configure()
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => AttributeAppHost.StartAsync(useClaims: false));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(useClaims: false));
 
         Assert.Contains("SessionAuthOptions.UseClaims is not set", failure.Message, StringComparison.Ordinal);
         Assert.Contains("'Server function Staff.Payroll (session required)' (roles Admin)", failure.Message, StringComparison.Ordinal);
@@ -174,13 +174,11 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         Assert.Contains("Call options.UseClaims<T>(data => [...]) in AddSessionAuth", failure.Message, StringComparison.Ordinal);
     }
 
-    private async Task<TestClient> SignedInAsync(string name)
-    {
-        var client = new TestClient(_address);
-        using var response = await client.FetchAsync($"/sign-in/{name}");
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        return client;
-    }
+    /// <summary>The identity app, with this assembly's server functions mapped beside its own endpoints.</summary>
+    private static Task<(WebApplication App, Uri Address)> StartAsync(bool useClaims) =>
+        IdentityApp.StartAsync(useClaims: useClaims, mapMore: static app => AttributeFunctions.Map(app));
+
+    private Task<TestClient> SignedInAsync(string name) => IdentityApp.SignedInAsync(_address, name);
 
     private static async Task<string?> ValueAsync(TestClient client, string path)
     {
