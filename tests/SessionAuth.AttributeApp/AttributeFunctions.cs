@@ -75,3 +75,63 @@ public static class Owlery
     [Tags("owls", "post"), EndpointName("CountOwls"), EndpointSummary("How many owls are in the owlery")]
     public static int Count() => 12;
 }
+
+public enum Wand
+{
+    Holly = 1,
+    Elder = 2,
+}
+
+[Flags]
+public enum Charms
+{
+    None = 0,
+    Lumos = 1,
+    Nox = 2,
+}
+
+/// <summary>An attribute with every kind of value an attribute can hold, each kept, so that two instances compare by them.</summary>
+[AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+public sealed class RichAttribute : Attribute
+{
+    public RichAttribute()
+    {
+    }
+
+    public RichAttribute(object? value) => Value = value;
+
+    public RichAttribute(string? text, params int[] numbers) => (Value, Numbers) = (text, numbers);
+
+    public RichAttribute(Type type, Wand wand) => (Kind, Wand) = (type, wand);
+
+    public object? Value { get; set; }
+
+    public int[]? Numbers { get; set; }
+
+    public Type? Kind { get; set; }
+
+#pragma warning disable CA1051 // A public field, because an attribute's named arguments can set fields too.
+    public string?[]? Names;
+#pragma warning restore CA1051
+
+    public Wand Wand { get; set; }
+
+    public Charms Charms { get; set; }
+
+    public object?[]? Mixed { get; set; }
+
+    public long Big { get; set; }
+
+    public char Letter { get; set; }
+}
+
+[Rich("class", 1)]
+public static class Ollivanders
+{
+    [ServerFunction, AllowAnonymous]
+    [Rich((short)7), Rich((object?)null), Rich(null), Rich("text", 1, 2, 3)]
+    [Rich(typeof(List<>), Wand.Elder)]
+    [Rich(Kind = typeof(Dictionary<string, int[]>), Names = new[] { "a", null }, Charms = Charms.Lumos | Charms.Nox, Wand = (Wand)3)]
+    [Rich(Mixed = new object?[] { 1, "x", Wand.Holly, typeof(int), null, (byte)2, new int[0], 'c', 1.5f, 2L }, Big = long.MinValue, Letter = '\'')]
+    public static int Sell() => 1;
+}

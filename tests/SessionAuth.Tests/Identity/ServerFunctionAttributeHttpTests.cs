@@ -163,6 +163,57 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         Assert.Equal([nameof(RequireSessionAttribute), nameof(AuthorizeAttribute), nameof(ServerFunctionMetadata)], order);
     }
 
+    /// <summary>
+    /// Every server function's endpoint carries, just before its <see cref="ServerFunctionMetadata"/>, attributes equal
+    /// (field by field, arrays element by element) to those reflection reads from its classes (outermost first) and its
+    /// method, <c>[ServerFunction]</c> aside: what the generated code constructs is what the compiler stored. The ones the
+    /// compiler adds itself (<c>[NullableContext]</c>, <c>[Nullable]</c>) are not in the source, and not carried.
+    /// </summary>
+    [Fact]
+    public void Each_function_carries_attributes_equal_to_those_reflection_reads_from_its_classes_and_method()
+    {
+        var functions = typeof(AttributeFunctions).Assembly;
+        var checkedFunctions = 0;
+        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<ServerFunctionMetadata>() is not { } function
+                || functions.GetType($"{typeof(AttributeFunctions).Namespace}.{function.Name[..function.Name.LastIndexOf('.')].Replace('.', '+')}") is not { } type)
+            {
+                continue;
+            }
+
+            var expected = new List<object>();
+            for (var outer = type; outer is not null; outer = outer.DeclaringType)
+            {
+                expected.InsertRange(0, outer.GetCustomAttributes(inherit: false).Where(static a => !AddedByTheCompiler(a)));
+            }
+
+            var method = type.GetMethod(function.Name[(function.Name.LastIndexOf('.') + 1)..])!;
+            expected.AddRange(method.GetCustomAttributes(inherit: false).Where(static a => a is not ServerFunctionAttribute && !AddedByTheCompiler(a)));
+
+            var metadata = endpoint.Metadata.ToList();
+            var carried = metadata.GetRange(metadata.IndexOf(function) - expected.Count, expected.Count);
+            Assert.Equal(expected.Count, carried.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.True(SameAttribute(expected[i], carried[i]), $"{function.Name}, attribute {i}: {expected[i]} was carried as {carried[i]}");
+            }
+
+            checkedFunctions++;
+        }
+
+        Assert.Equal(12, checkedFunctions);
+
+        static bool AddedByTheCompiler(object attribute) => attribute.GetType().Namespace == "System.Runtime.CompilerServices";
+
+        // Attribute.Equals compares field by field, arrays element by element; TagsAttribute keeps its tags in a list,
+        // which it would compare by reference.
+        static bool SameAttribute(object expected, object carried) =>
+            expected is ITagsMetadata tags && carried is ITagsMetadata carriedTags
+                ? expected.GetType() == carried.GetType() && tags.Tags.SequenceEqual(carriedTags.Tags)
+                : expected.Equals(carried);
+    }
+
     [Fact]
     public async Task An_app_whose_server_function_asks_for_a_role_without_UseClaims_refuses_to_start_and_says_what_to_configure()
     {
