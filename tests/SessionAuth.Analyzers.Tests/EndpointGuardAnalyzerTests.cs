@@ -18,11 +18,71 @@ public sealed class EndpointGuardAnalyzerTests
         """);
 
     [Fact]
-    public Task Authorize_does_not_decide_for_a_server_function_because_the_generated_endpoint_ignores_it() => VerifyAsync("""
+    public Task Authorize_on_a_server_function_or_a_class_around_it_decides_because_the_endpoint_carries_it() => VerifyAsync("""
         public static class Orders
         {
             [ServerFunction, Authorize]
+            public static int Count() => 1;
+
+            [ServerFunction, Authorize(Roles = "Admin")]
+            public static int Refunds() => 1;
+
+            [ServerFunction, Authorize(Policy = "Auditors")]
+            public static int Audit() => 1;
+
+            [ServerFunction]
+            public static int {|SAUTH0001:Open|}() => 1;
+        }
+
+        [Authorize(Roles = "Admin")]
+        public static class Admin
+        {
+            [ServerFunction]
+            public static int Users() => 1;
+
+            public static class Reports
+            {
+                [ServerFunction]
+                public static int Daily() => 1;
+            }
+        }
+
+        public sealed class OwnAuthorizeAttribute : System.Attribute, Microsoft.AspNetCore.Authorization.IAuthorizeData
+        {
+            public string? Policy { get; set; }
+            public string? Roles { get; set; }
+            public string? AuthenticationSchemes { get; set; }
+        }
+
+        public static class Custom
+        {
+            [ServerFunction, OwnAuthorize]
+            public static int Count() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task Authorize_on_the_assembly_or_on_an_attribute_that_is_no_IAuthorizeData_does_not_decide_for_a_server_function() => VerifyAsync("""
+        public sealed class AuthorizeLikeAttribute : System.Attribute
+        {
+            public string? Roles { get; set; }
+        }
+
+        public static class Orders
+        {
+            [ServerFunction, AuthorizeLike(Roles = "Admin")]
             public static int {|SAUTH0001:Count|}() => 1;
+        }
+
+        public static class Outside
+        {
+            [Authorize]
+            public static class Sibling
+            {
+            }
+
+            [ServerFunction]
+            public static int {|SAUTH0001:NotInTheAuthorizedClass|}() => 1;
         }
         """);
 

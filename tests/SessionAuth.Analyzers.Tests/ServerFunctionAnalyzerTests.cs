@@ -25,6 +25,53 @@ public sealed partial class ServerFunctionAnalyzerTests
         new DiagnosticResult(Descriptors.ServerFunctionsShareRoute).WithLocation(location).WithArguments(function, others, route);
 
     [Fact]
+    public Task An_attribute_generated_code_cannot_construct_is_explained_rather_than_dropped_and_one_it_can_is_not() => VerifyAsync(
+        """
+        [RequireSession]
+        public static class Orders
+        {
+            [ServerFunction, Secret] public static int {|#0:Count|}() => 1;
+            [ServerFunction, Authorize(Roles = "Admin")] public static int Refunds() => 1;
+
+            [AttributeUsage(AttributeTargets.Method)]
+            private sealed class SecretAttribute : Attribute;
+        }
+
+        [Hidden.Marker]
+        public static class Outer
+        {
+            [ServerFunction] public static int Count() => 1;
+        }
+
+        public static class Hidden
+        {
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class MarkerAttribute : Attribute
+            {
+                [Obsolete("use the other one")]
+                public MarkerAttribute() { }
+            }
+        }
+
+        [Typed(typeof(Hidden2.Inner))]
+        public static class WithTypeOf
+        {
+            [ServerFunction] public static int Count() => 1;
+        }
+
+        public sealed class TypedAttribute(Type type) : Attribute
+        {
+            public Type Type { get; } = type;
+        }
+
+        public sealed class Hidden2
+        {
+            internal sealed class Inner;
+        }
+        """,
+        CannotBuild(0, "Orders.Count", "it carries the attribute [Orders.SecretAttribute], which its endpoint carries as metadata, but its class uses the type SecretAttribute, which generated code cannot reach; make it internal or public"));
+
+    [Fact]
     public Task Every_function_the_generator_skips_is_explained() => VerifyAsync(
         """
         [RequireSession]

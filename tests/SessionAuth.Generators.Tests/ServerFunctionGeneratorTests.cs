@@ -425,6 +425,10 @@ public sealed partial class ServerFunctionGeneratorTests
             [ServerFunction] public static unsafe int Pointer(int* value) => *value;
             [ServerFunction] public static int Many(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12, int a13, int a14, int a15, int a16, int a17) => a1;
             [ServerFunction] public static int Kept() => 1;
+            [ServerFunction, Secret] public static int CarriesAPrivateAttribute() => 1;
+
+            [AttributeUsage(AttributeTargets.Method)]
+            private sealed class SecretAttribute : Attribute;
         }
 
         public static class Container<T>
@@ -433,6 +437,64 @@ public sealed partial class ServerFunctionGeneratorTests
         }
         """,
         nameof(Functions_the_generated_code_cannot_call_or_bind_are_skipped));
+
+    /// <summary>
+    /// The endpoint carries the attributes of the types around the method (outermost first) and of the method, each built
+    /// as written: constructor arguments of their parameter's type exactly (so the same overload is chosen), named
+    /// properties and fields, arrays, enums (flags combined by value), typeof (open generic too), null, and values boxed
+    /// as their own type. A [Conditional] attribute the build leaves out is left out, and so is [ServerFunction].
+    /// </summary>
+    [Fact]
+    public void Attributes_of_the_method_and_its_classes_become_endpoint_metadata() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        public enum Level { Low = 1, High = 2 }
+
+        [Flags]
+        public enum Access { None = 0, Read = 1, Write = 2, Delete = 8 }
+
+        [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+        public sealed class EverythingAttribute : Attribute
+        {
+            public EverythingAttribute() { }
+            public EverythingAttribute(object? value) => Value = value;
+            public EverythingAttribute(string? text, params int[] numbers) { }
+            public EverythingAttribute(Type type, Level level) { }
+            public object? Value { get; set; }
+            public Type? Kind;
+            public string?[]? Names { get; set; }
+            public Access Access { get; set; }
+            public object?[]? Mixed { get; set; }
+            public long Big { get; set; }
+            public char Letter { get; set; }
+            public Level Level { get; set; }
+        }
+
+        [System.Diagnostics.Conditional("NEVER_DEFINED")]
+        public sealed class OmittedAttribute : Attribute;
+
+        [Authorize(Roles = "Staff")]
+        public static partial class Admin
+        {
+            [Microsoft.AspNetCore.Http.Tags("reports")]
+            public static class Reports
+            {
+                [ServerFunction, RequireSession, Authorize(Policy = "Auditors"), Omitted]
+                [Microsoft.AspNetCore.Routing.EndpointName("Totals"), Microsoft.AspNetCore.Http.EndpointSummary("Line one\nline \"two\"")]
+                [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("tight")]
+                [Everything((short)7)]
+                [Everything((object?)null)]
+                [Everything(null)]
+                [Everything("text", 1, 2, 3)]
+                [Everything(typeof(List<>), Level.High)]
+                [Everything(Kind = typeof(Dictionary<string, int[]>), Names = new[] { "a", null }, Access = Access.Read | Access.Write, Level = (Level)3)]
+                [Everything(Mixed = new object?[] { 1, "x", Level.Low, typeof(int), null, (byte)2, new int[0] }, Big = long.MinValue, Letter = '\'')]
+                public static int Totals() => 1;
+            }
+        }
+        """,
+        nameof(Attributes_of_the_method_and_its_classes_become_endpoint_metadata));
 
     /// <summary>The one snapshot of the files every assembly gets: <c>MapServerFunctions()</c> and the session data declaration.</summary>
     [Fact]

@@ -139,7 +139,7 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Error);
 
-    public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous]";
+    public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous], or it or its class [Authorize]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
     public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, or through a local that may hold another builder there), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";
     public const string HubOrHealthCheckAdvice = "call RequireSession(), RequireAuthorization() or AllowAnonymous() on it or its route group (a hub may instead carry the attribute on its class)";

@@ -70,9 +70,9 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
             return;
         }
 
-        // The generated endpoint carries no authorization metadata, so only [RequireSession] and [AllowAnonymous]
-        // decide for a server function itself; a fallback policy still covers it, because it applies to every such
-        // endpoint, and so does a guard convention on what every MapServerFunctions() call returns (the group of them all).
+        // Without [RequireSession], [AllowAnonymous] or [Authorize] (which its endpoint carries as metadata) on the function
+        // or a class around it, a fallback policy still covers it, because it applies to every such endpoint, and so does a
+        // guard convention on what every MapServerFunctions() call returns (the group of them all).
         if (!projectGuards.HasFallbackPolicy(context.CancellationToken) && !builders.ServerFunctionsDecided(context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, method.Locations[0], $"Server function {method.ContainingType.Name}.{method.Name}", Descriptors.ServerFunctionAdvice));

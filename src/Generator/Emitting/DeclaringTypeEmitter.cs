@@ -6,8 +6,8 @@ namespace SessionAuth.Generators.Emitting;
 
 /// <summary>
 /// Writes the method that maps one type's server functions. Each function is one call to the generic method of its
-/// shape (<see cref="EndpointShapesEmitter"/>): its types as type arguments, then its route, metadata, the steps that
-/// run before it, where each bound parameter comes from, and the method itself.
+/// shape (<see cref="EndpointShapesEmitter"/>): its types as type arguments, then its route, metadata, the attributes
+/// its endpoint carries, the steps that run before it, where each bound parameter comes from, and the method itself.
 /// </summary>
 internal static class DeclaringTypeEmitter
 {
@@ -84,6 +84,7 @@ internal static class DeclaringTypeEmitter
         }
 
         writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");
+        WriteAttributes(writer, function.Attributes);
         writer.WriteOperands(Steps(function), "|", ",");
         if (function.Guard.RequiresSession)
         {
@@ -140,6 +141,35 @@ internal static class DeclaringTypeEmitter
 
         writer.WriteLine("null,");
         writer.Unindent();
+    }
+
+    /// <summary>The attributes the endpoint carries as metadata, constructed as the method and its types declare them.</summary>
+    private static void WriteAttributes(SourceWriter writer, EquatableArray<AttributeSpec> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            writer.WriteLine("global::System.Array.Empty<object>(),");
+            return;
+        }
+
+        writer.OpenBlock("new object[]");
+        foreach (var attribute in attributes)
+        {
+            var construction = $"new {attribute.Type}";
+            if (attribute.Arguments.Count > 0 || attribute.NamedArguments.Count == 0)
+            {
+                construction += $"({string.Join(", ", attribute.Arguments)})";
+            }
+
+            if (attribute.NamedArguments.Count > 0)
+            {
+                construction += $" {{ {string.Join(", ", attribute.NamedArguments.Select(static a => $"{a.Name} = {a.Value}"))} }}";
+            }
+
+            writer.WriteLine(construction + ",");
+        }
+
+        writer.CloseBlock("},");
     }
 
     /// <summary>The method as the shape's delegate: a method group, or for an instance method a lambda that takes the target first.</summary>

@@ -195,6 +195,7 @@ internal static class EndpointShapesEmitter
         writer.WriteLine("string httpMethod,");
         writer.WriteLine("string pattern,");
         writer.WriteLine("global::SessionAuth.ServerFunctionMetadata metadata,");
+        writer.WriteLine("object[] attributes,");
         writer.WriteLine($"{Infrastructure}ServerFunctionSteps steps,");
         if (shape.Guard == EndpointGuard.RequireSession)
         {
@@ -308,7 +309,7 @@ internal static class EndpointShapesEmitter
         WriteCallAndResult(writer, shape);
         writer.CloseBlock("});");
         writer.Unindent();
-        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "endpoint"], ");");
+        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "attributes", "endpoint"], ");");
     }
 
     private static void WriteBinding(SourceWriter writer, EndpointShapeSpec shape)

@@ -15,6 +15,7 @@ namespace SessionAuth.Generators.Model;
 /// <param name="Route">The route pattern.</param>
 /// <param name="Guard">Whether the session guard runs, and where it redirects.</param>
 /// <param name="PreloadsSession">Whether [PreloadSession] applies (method, class or assembly).</param>
+/// <param name="Attributes">The attributes of the method's types and the method, which the endpoint carries as metadata (<see cref="Parsing.EndpointAttributes"/>).</param>
 /// <param name="SessionDataType">The session data type when a parameter or a rule names it; otherwise the guard works untyped.</param>
 /// <param name="Parameters">The parameters, in call order.</param>
 /// <param name="Return">What the method returns and how it is written.</param>
@@ -37,6 +38,7 @@ internal sealed record ServerFunctionSpec(
     string Route,
     GuardSpec Guard,
     bool PreloadsSession,
+    EquatableArray<AttributeSpec> Attributes,
     string? SessionDataType,
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,

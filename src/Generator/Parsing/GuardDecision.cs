@@ -16,8 +16,9 @@ internal enum GuardKind
     RequireSession,
 
     /// <summary>
-    /// <c>[Authorize]</c> (any <c>IAuthorizeData</c>): ASP.NET Core's authorization decides. Never a server function's
-    /// decision, whose generated endpoint carries no authorization metadata.
+    /// <c>[Authorize]</c> (any <c>IAuthorizeData</c>): ASP.NET Core's authorization decides. On a server function, only
+    /// when neither <c>[RequireSession]</c> nor <c>[AllowAnonymous]</c> applies: its endpoint carries the attribute as
+    /// metadata, and <c>UseAuthorization()</c> enforces it beside the guard.
     /// </summary>
     Authorize,
 }
@@ -37,16 +38,23 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
     /// <summary>
     /// A server function's decision: the nearest wins, first the method, then its type and the types around it, then
     /// the assembly. On one symbol, <c>[AllowAnonymous]</c> beside <c>[RequireSession]</c> opens it (SAUTH0005 warns).
+    /// Without either anywhere, <c>[Authorize]</c> on the method or a type around it decides: the endpoint carries those
+    /// attributes as metadata (<see cref="EndpointAttributes"/>), so <c>UseAuthorization()</c> enforces it. It never hides
+    /// a farther <c>[RequireSession]</c>: <c>[Authorize(Roles = "Admin")]</c> on a method of a <c>[RequireSession]</c>
+    /// class adds the role check to the guard.
     /// </summary>
     public static GuardDecision ForServerFunction(IMethodSymbol method, KnownTypes types)
     {
         var decision = Decide(method.GetAttributes(), types);
+        var authorizes = Authorizes(method, types);
         for (var type = method.ContainingType; !decision.IsDecided && type is not null; type = type.ContainingType)
         {
             decision = Decide(type.GetAttributes(), types);
+            authorizes |= Authorizes(type, types);
         }
 
-        return decision.IsDecided ? decision : Decide(method.ContainingAssembly.GetAttributes(), types);
+        decision = decision.IsDecided ? decision : Decide(method.ContainingAssembly.GetAttributes(), types);
+        return decision.IsDecided || !authorizes ? decision : new GuardDecision(GuardKind.Authorize, null);
     }
 
     /// <summary>
@@ -56,12 +64,13 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
     /// </summary>
     public static GuardDecision ForMinimalApiHandler(IMethodSymbol handler, KnownTypes types)
     {
-        var attributes = handler.GetAttributes();
-        var decision = Decide(attributes, types);
-        return decision.IsDecided || !attributes.Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData))
-            ? decision
-            : new GuardDecision(GuardKind.Authorize, null);
+        var decision = Decide(handler.GetAttributes(), types);
+        return decision.IsDecided || !Authorizes(handler, types) ? decision : new GuardDecision(GuardKind.Authorize, null);
     }
+
+    /// <summary>Whether <paramref name="symbol"/> carries an <c>IAuthorizeData</c> attribute (<c>[Authorize]</c>).</summary>
+    private static bool Authorizes(ISymbol symbol, KnownTypes types) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData));
 
     /// <summary>
     /// Whether <paramref name="attribute"/> applies to a server function as its guard attributes do: on the method, a

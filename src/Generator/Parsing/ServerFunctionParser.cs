@@ -64,7 +64,13 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
-        var disabledWarnings = SignatureTypes.WarningsOfUse(_method, out var unusable);
+        if (EndpointAttributes.Read(_method, attribute, _compilation, out var named, out var attributeProblem) is not { } attributes)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt(attributeProblem!);
+            return null;
+        }
+
+        var disabledWarnings = SignatureTypes.WarningsOfUse(_method, named, out var unusable);
         if (unusable is not null)
         {
             problem = new ServerFunctionProblem.CannotBeBuilt(unusable);
@@ -145,6 +151,7 @@ internal sealed class ServerFunctionParser
                 : guard.Kind == GuardKind.Anonymous ? new GuardSpec(false, null, AllowsAnonymous: true)
                 : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
+            Attributes: attributes,
             SessionDataType: parameterParser.SessionDataType ?? ruleSessionType,
             Parameters: parameters.ToEquatableArray(),
             Return: ParseReturn(),

@@ -80,14 +80,16 @@ internal static class SignatureTypes
     }
 
     /// <summary>
-    /// The warnings a generated reference to <paramref name="method"/> would raise and must disable: the [Obsolete]
-    /// ones, and each [Experimental] diagnostic id; or, in <paramref name="problem"/>, why no generated code can
-    /// reference it at all ([Obsolete] as an error).
+    /// The warnings a generated reference to <paramref name="method"/> (and to <paramref name="alsoNamed"/>, what the
+    /// construction of its attributes names) would raise and must disable: the [Obsolete] ones, and each [Experimental]
+    /// diagnostic id; or, in <paramref name="problem"/>, why no generated code can reference it at all ([Obsolete] as an
+    /// error).
     /// </summary>
-    public static IReadOnlyList<string> WarningsOfUse(IMethodSymbol method, out string? problem)
+    public static IReadOnlyList<string> WarningsOfUse(IMethodSymbol method, IEnumerable<ISymbol> alsoNamed, out string? problem)
     {
         problem = null;
         var symbols = new List<ISymbol> { method };
+        symbols.AddRange(alsoNamed.Distinct(SymbolEqualityComparer.Default));
         var signature = method.Parameters.Select(static p => p.Type).Append(method.ReturnType)
             .Append(method.ContainingType)
             .SelectMany(TypesIn)

@@ -25,29 +25,38 @@ public static class ServerFunctionRoutes
     /// <param name="httpMethod">The HTTP verb.</param>
     /// <param name="pattern">The route pattern.</param>
     /// <param name="metadata">What the endpoint is.</param>
+    /// <param name="attributes">
+    /// The attributes of the function's classes (outermost first) and of the function, which the endpoint carries as
+    /// metadata where a minimal API carries its handler's: after the group's conventions, before its own metadata.
+    /// </param>
     /// <param name="requestDelegate">The generated endpoint.</param>
     /// <returns>A builder for the endpoint's conventions.</returns>
-    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, RequestDelegate requestDelegate)
+    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, object[] attributes, RequestDelegate requestDelegate)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(attributes);
         if (metadata.PreloadsSession)
         {
             requestDelegate = Preloaded(((IEndpointRouteBuilder)group).ServiceProvider, requestDelegate);
         }
 
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
+            .WithMetadata(attributes)
             .WithMetadata(metadata)
             .WithDisplayName(metadata.ToString());
 
         // [AllowAnonymous] on the function is its decision: a guard convention on the group (RequireSession(),
         // RequireAuthorization()) must not close it, and both UseSessionAuth() and UseAuthorization() honour IAllowAnonymous.
-        if (metadata.AllowsAnonymous)
+        // Both are usually among the function's attributes already; [assembly: PreloadSession] is not.
+        if (metadata.AllowsAnonymous && !Array.Exists(attributes, static a => a is IAllowAnonymous))
         {
             endpoint.WithMetadata(new AllowAnonymousAttribute());
         }
 
-        return metadata.PreloadsSession ? endpoint.WithMetadata(new PreloadSessionAttribute()) : endpoint;
+        return metadata.PreloadsSession && !Array.Exists(attributes, static a => a is PreloadSessionAttribute)
+            ? endpoint.WithMetadata(new PreloadSessionAttribute())
+            : endpoint;
     }
 
     /// <summary>

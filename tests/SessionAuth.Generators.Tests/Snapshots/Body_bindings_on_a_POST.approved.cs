@@ -28,6 +28,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
@@ -80,7 +81,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -115,6 +117,10 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Orders/Place",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Place", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,

@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
@@ -32,7 +33,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -46,6 +48,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
         {
@@ -61,7 +64,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -75,6 +79,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.ValueTask<TResult>> function)
         {
@@ -90,7 +95,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -103,6 +109,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Action function)
         {
@@ -114,7 +121,8 @@ namespace SessionAuth.Generated
                     function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -127,6 +135,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
@@ -139,7 +148,8 @@ namespace SessionAuth.Generated
                     var result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -153,6 +163,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
@@ -165,7 +176,8 @@ namespace SessionAuth.Generated
                     var result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -179,6 +191,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task> function)
         {
@@ -191,7 +204,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -205,6 +219,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.ValueTask> function)
         {
@@ -217,7 +232,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -242,6 +258,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/Nothing",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.Nothing", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.Nothing);
 
@@ -252,6 +269,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/NothingLater",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.NothingLater", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.NothingLater);
 
@@ -262,6 +280,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/NothingLaterCheaply",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.NothingLaterCheaply", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.NothingLaterCheaply);
 
@@ -272,6 +291,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/Value",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.Value", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.Value);
 
@@ -282,6 +302,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/ValueLater",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.ValueLater", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.ValueLater);
 
@@ -292,6 +313,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/ValueLaterCheaply",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.ValueLaterCheaply", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.ValueLaterCheaply);
 
@@ -302,6 +324,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/Result",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.Result", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.Result);
 
@@ -312,6 +335,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/ResultLater",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.ResultLater", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.ResultLater);
 
@@ -323,6 +347,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Returns/TypedResult",
                 new global::SessionAuth.ServerFunctionMetadata("Returns.TypedResult", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Returns.TypedResult);
         }

@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
@@ -32,7 +33,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -46,6 +48,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TResult> function)
@@ -63,7 +66,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -91,6 +95,10 @@ namespace SessionAuth.Generated
                     "Catalog.Products",
                     requiresSession: false,
                     allowsAnonymous: true),
+                new object[]
+                {
+                    new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.None,
                 global::Shop.Catalog.Products);
         }
@@ -117,6 +125,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Orders/Count",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Count", requiresSession: true),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: null,
                 global::Shop.Orders.Count);
@@ -131,6 +140,10 @@ namespace SessionAuth.Generated
                     "Orders.Health",
                     requiresSession: false,
                     allowsAnonymous: true),
+                new object[]
+                {
+                    new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Health);
         }

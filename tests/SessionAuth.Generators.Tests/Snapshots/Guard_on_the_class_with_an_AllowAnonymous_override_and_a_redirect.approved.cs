@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TSession, TResult> function)
@@ -35,7 +36,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -49,6 +51,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TSession?, TResult> function)
             where TSession : class
@@ -65,7 +68,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -90,6 +94,10 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Orders/Mine",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Mine", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute { RedirectTo = "/account/sign-in" },
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: "/account/sign-in",
                 global::Shop.Orders.Mine);
@@ -104,6 +112,11 @@ namespace SessionAuth.Generated
                     "Orders.Count",
                     requiresSession: false,
                     allowsAnonymous: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute { RedirectTo = "/account/sign-in" },
+                    new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Count);
         }

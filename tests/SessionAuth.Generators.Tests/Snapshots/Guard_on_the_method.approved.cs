@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
@@ -32,7 +33,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -46,6 +48,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TResult> function)
@@ -63,7 +66,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -88,6 +92,10 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Orders/Count",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Count", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: null,
                 global::Shop.Orders.Count);
@@ -99,6 +107,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Orders/Public",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Public", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Public);
 
@@ -112,6 +121,10 @@ namespace SessionAuth.Generated
                     "Orders.Preloaded",
                     requiresSession: false,
                     preloadsSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.PreloadSessionAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Orders.Preloaded);
         }

@@ -28,6 +28,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, T1 default1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2, T2 default2,
@@ -87,7 +88,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -121,6 +123,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, T1 default1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2, T2 default2,
@@ -216,7 +219,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -241,6 +245,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, T1 default1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2, T2 default2,
@@ -303,7 +308,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -328,6 +334,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, T1 default1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2, T2 default2,
@@ -387,7 +394,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -401,6 +409,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, string default1,
             global::System.Func<string, TResult> function)
@@ -423,7 +432,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -437,6 +447,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
@@ -452,7 +463,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -494,6 +506,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/doubles",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Doubles", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "nan", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::System.Double.NaN,
                 "up", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::System.Double.PositiveInfinity,
@@ -528,6 +541,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/chars",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Chars", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "nul", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\0',
                 "high", global::SessionAuth.Infrastructure.ArgumentSource.Query, '\ud800',
@@ -556,6 +570,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/integers",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Integers", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "longMin", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::System.Int64.MinValue,
                 "ulongMax", global::SessionAuth.Infrastructure.ArgumentSource.Query, 18446744073709551615UL,
@@ -583,6 +598,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/enums",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Enums", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "when", global::SessionAuth.Infrastructure.ArgumentSource.Query, new global::System.DateTime(638000000000000000L, global::System.DateTimeKind.Unspecified),
                 "money", global::SessionAuth.Infrastructure.ArgumentSource.Query, 123.45m,
@@ -601,6 +617,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/\"quoted\"/back\\slash/*/comment*/end",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Quotes", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.None,
                 global::Shop.Hostile.Quotes);
 
@@ -611,6 +628,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/line\nfeed\r\nreturn",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Lines", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.None,
                 global::Shop.Hostile.Lines);
 
@@ -621,6 +639,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/separators/\u2028/\u2029/\u0085/\t/\0",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.Separators", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.None,
                 global::Shop.Hostile.Separators);
 
@@ -631,6 +650,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/_server/Hostile/event",
                 new global::SessionAuth.ServerFunctionMetadata("Hostile.event", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "class", global::SessionAuth.Infrastructure.ArgumentSource.Query, "*/ \\",
                 global::Shop.Hostile.@event);

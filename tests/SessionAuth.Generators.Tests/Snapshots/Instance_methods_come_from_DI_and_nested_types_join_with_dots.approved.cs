@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             global::System.Func<TTarget, string, TResult> function)
@@ -44,7 +45,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -58,6 +60,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TResult> function)
@@ -75,7 +78,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -100,6 +104,10 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Admin.Reports/Daily",
                 new global::SessionAuth.ServerFunctionMetadata("Admin.Reports.Daily", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: null,
                 global::Shop.Admin.Reports.Daily);
@@ -127,6 +135,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/_server/Greeter/Hello",
                 new global::SessionAuth.ServerFunctionMetadata("Greeter.Hello", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "name", global::SessionAuth.Infrastructure.ArgumentSource.Query,
                 static (target, name) => target.Hello(name));

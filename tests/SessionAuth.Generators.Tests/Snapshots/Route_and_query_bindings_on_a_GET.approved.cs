@@ -33,6 +33,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
@@ -130,7 +131,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -144,6 +146,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             global::System.Func<T1?, TResult> function)
@@ -167,7 +170,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -206,6 +210,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/products/{category}/{id:int}",
                 new global::SessionAuth.ServerFunctionMetadata("Products.Find", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "category", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
@@ -230,6 +235,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/products",
                 new global::SessionAuth.ServerFunctionMetadata("Products.Browse", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "category", global::SessionAuth.Infrastructure.ArgumentSource.Query,
                 global::Shop.Products.Browse);

@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2, T2 default2,
@@ -44,7 +45,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -72,6 +74,10 @@ namespace SessionAuth.Generated
                 "GET",
                 "/_server/Orders/Mine",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Mine", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute { RedirectTo = "/account/sign-in" },
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 redirectTo: "/account/sign-in",
                 "take", global::SessionAuth.Infrastructure.ArgumentSource.Query, 10,

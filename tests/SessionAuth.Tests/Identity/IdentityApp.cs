@@ -26,7 +26,7 @@ internal static class IdentityApp
     public const string Admin = "albus";
     public const string Slytherin = "draco";
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null, bool useClaims = true, ClaimsCalls? claimsCalls = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null, bool useClaims = true, ClaimsCalls? claimsCalls = null, Action<IServiceCollection>? configureServices = null, Action<WebApplication>? mapMore = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         configureServices?.Invoke(builder.Services);
@@ -106,7 +106,17 @@ internal static class IdentityApp
         })).AllowAnonymous();
         app.MapControllers();
         app.MapHub<WhoAmIHub>("/hubs/whoami");
-        await app.StartAsync();
+        mapMore?.Invoke(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return (app, new Uri(app.Urls.First()));
     }
 
