@@ -17,7 +17,7 @@ public static class Account
             return TypedResults.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(target)}");
         }
 
-        await session.UpdateAsync(new UserSession(user.Id, user.Name));
+        await session.UpdateAsync(new UserSession(user.Id, user.Name, user.House, user.IsPrefect));
         return TypedResults.Redirect(target);
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hogwarts.Components;
 using Hogwarts.Data;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,15 @@ public static class HogwartsApp
             o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
 
+            // The session as HttpContext.User: the name, and the Prefect role that the students page's AuthorizeView asks.
+            o.UseClaims<UserSession>(user => user.IsPrefect
+                ? [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, "Prefect")]
+                : [new Claim(ClaimTypes.Name, user.Name)]);
+
+            // A signed-in user a rule refuses (a non-prefect awarding points, a student at another house's common
+            // room) is sent here; scripts get 403 problem+json naming the rule.
+            o.AccessDeniedPath = "/access-denied";
+
             // Outside Development the cookie is Secure and __Host- prefixed, so a sibling subdomain cannot set one over
             // it (docs/security.md, "Deploying"). Behind a TLS proxy, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so
             // the app sees the original scheme.
@@ -37,6 +47,7 @@ public static class HogwartsApp
             builder.Configuration.GetConnectionString("Hogwarts") ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "hogwarts.db")}",
             provider.GetRequiredService<IPasswordHasher<HogwartsUser>>()));
         builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
         app.Services.GetRequiredService<HogwartsDb>().EnsureCreated();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Hogwarts.BrowserTests;
@@ -6,6 +7,8 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 {
     private const string Harry = "harry";
     private const string HarrysPassword = "expelliarmus";
+    private const string Hermione = "hermione";
+    private const string HermionesPassword = "wingardium-leviosa";
 
     private static async Task LogInAsync(IPage page, string username, string password)
     {
@@ -130,5 +133,70 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         Assert.Equal(200, response!.Status);
         Assert.Equal("/login?returnUrl=%2Fstudents%2FHufflepuff", PathAndQuery(page));
+    }
+
+    [Fact]
+    public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/students/Ravenclaw");
+        await LogInAsync(page, Hermione, HermionesPassword);
+        var before = int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture);
+
+        await page.FillAsync(".award input[name=points]", "15");
+        await page.ClickAsync(".award button");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/students/Ravenclaw", PathAndQuery(page));
+        Assert.Equal(before + 15, int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_student_who_is_not_a_prefect_sees_no_award_form_and_a_posted_one_is_refused()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/students/Slytherin");
+        await LogInAsync(page, Harry, HarrysPassword);
+        var before = await page.TextContentAsync("#house-points");
+        Assert.Equal(0, await page.Locator(".award").CountAsync());
+
+        // The form AuthorizeView hid, posted anyway: the server function's Prefect rule refuses it.
+        await page.EvaluateAsync("""
+            () => {
+                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
+                for (const [name, value] of [['house', 'Slytherin'], ['points', '50']]) {
+                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+                }
+                document.body.append(form);
+                form.submit();
+            }
+            """);
+        await page.WaitForURLAsync("**/access-denied**");
+
+        Assert.Equal("Not allowed", await page.TextContentAsync("h1"));
+        await page.GotoAsync("/students/Slytherin");
+        Assert.Equal(before, await page.TextContentAsync("#house-points"));
+    }
+
+    [Fact]
+    public async Task A_student_enters_their_own_common_room_and_not_another_houses()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+        await LogInAsync(page, "luna", "nargles");
+
+        await page.ClickAsync("#common-room-link");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("/houses/Ravenclaw/common-room", PathAndQuery(page));
+        Assert.Contains("riddle", await page.TextContentAsync("#common-room"), StringComparison.Ordinal);
+
+        var response = await page.GotoAsync("/houses/Gryffindor/common-room");
+
+        Assert.StartsWith("/access-denied", PathAndQuery(page), StringComparison.Ordinal);
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(0, await page.Locator("#common-room").CountAsync());
     }
 }
