@@ -73,11 +73,20 @@ public sealed class SessionRuleAnalyzerTests
             public string Search([FromQuery] House house) => house.ToString();
         }
 
+        // The router hands the page its route text: the rule parses it as a House, whatever the property's type.
         [ComponentRoute("/houses/{house}/room"), RequireSession<OwnHouse>(Argument = nameof(House))]
         public sealed class CommonRoomPage : Microsoft.AspNetCore.Components.ComponentBase
         {
             [Microsoft.AspNetCore.Components.Parameter]
-            public House House { get; set; }
+            public string House { get; set; } = "";
+        }
+
+        // Route values are found without regard to case, as routing finds them.
+        [ComponentRoute("/houses/{house}/notices"), RequireSession<OwnHouse>(Argument = "house")]
+        public sealed class NoticesPage : Microsoft.AspNetCore.Components.ComponentBase
+        {
+            [Microsoft.AspNetCore.Components.Parameter]
+            public string House { get; set; } = "";
         }
 
         [ComponentRoute("/houses"), RequireSession<MaybeHouse>(Argument = nameof(House))]
@@ -393,6 +402,20 @@ public sealed class SessionRuleAnalyzerTests
         {
             [SupplyParameterFromQuery(Name = "h")]
             public House House { get; set; }
+        }
+
+        [ComponentRoute("/orders/{order}"), RequireSession<OwnOrder>({|SAUTH0015:Argument = nameof(Order)|})]
+        public sealed class NotText : ComponentBase
+        {
+            [Parameter]
+            public string Order { get; set; } = "";
+        }
+
+        public sealed record OrderRef(int Id);
+
+        public sealed class OwnOrder : ISessionRule<UserSession, OrderRef>
+        {
+            public static bool Allows(UserSession user, OrderRef order) => order.Id > 0;
         }
         """);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Model;
 using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -172,7 +173,7 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
 
             var problem = readable is null
                 ? "is set on a class, whose rules apply to every endpoint in it; put a two-argument rule on the member whose parameter it reads"
-                : readable.FirstOrDefault(v => v.Name == rule.ArgumentName) is { } value
+                : readable.FirstOrDefault(v => string.Equals(v.Name, rule.ArgumentName, target == RuleTarget.Component ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) is { } value
                     ? FindValueProblem(value, rule.Argument!, target)
                     : $"names no {(target == RuleTarget.Component ? "[Parameter] or [SupplyParameterFromQuery] property" : "parameter")} of {_memberName}";
             if (problem is not null)
@@ -214,6 +215,15 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
             if (viaMetadata && value.NotFromRouteOrQuery is { } source)
             {
                 return $"names {value.Describe}, which {source}; UseSessionAuth() reads a rule's argument from the route values and the query string only";
+            }
+
+            // The router hands a page its route text (it converts no enums), so the property's type says nothing of how
+            // the rule's argument is read: UseSessionAuth() parses that text as the rule's argument type.
+            if (target == RuleTarget.Component)
+            {
+                return ParameterParser.ClassifyText(argument, symbols.Known).Kind != TextKind.None
+                    ? null
+                    : $"names {value.Describe}, but the rule's argument type {Display(argument)} is no text UseSessionAuth() can parse from the route or query (a string, an enum or an IParsable type)";
             }
 
             if (IsNullable(value.Type) && !IsNullable(argument) && argument.NullableAnnotation != NullableAnnotation.None)
