@@ -22,6 +22,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
@@ -54,7 +55,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -77,6 +79,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
@@ -139,7 +142,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -153,6 +157,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
@@ -193,7 +198,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -225,9 +231,10 @@ namespace SessionAuth.Generated
                 "GET",
                 "/api/shelves/{shelf}",
                 new global::SessionAuth.ServerFunctionMetadata("Catalog.Search", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "Shelf", global::SessionAuth.Infrastructure.ArgumentSource.Route,
-                "q", global::SessionAuth.Infrastructure.ArgumentSource.Query,
+                "q", global::SessionAuth.Infrastructure.ArgumentSource.FromQuery,
                 "X-Tenant", global::SessionAuth.Infrastructure.ArgumentSource.Header,
                 "Sort", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::Shop.Sort.Price,
                 "Take", global::SessionAuth.Infrastructure.ArgumentSource.Query, 20,
@@ -245,6 +252,7 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Catalog/Post",
                 new global::SessionAuth.ServerFunctionMetadata("Catalog.Post", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 "note", global::SessionAuth.Infrastructure.ArgumentSource.Body,
@@ -281,6 +289,7 @@ namespace SessionAuth.Generated
                 "GET",
                 "/_server/Orders/Count",
                 new global::SessionAuth.ServerFunctionMetadata("Orders.Count", requiresSession: false),
+                global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "Page", global::SessionAuth.Infrastructure.ArgumentSource.Query,
                 "Size", global::SessionAuth.Infrastructure.ArgumentSource.Query,

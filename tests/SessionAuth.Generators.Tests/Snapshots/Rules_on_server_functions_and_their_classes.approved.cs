@@ -17,6 +17,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
@@ -32,7 +33,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -46,6 +48,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TSession, string?> sessionRules,
@@ -76,7 +79,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -90,6 +94,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TSession, string?> sessionRules,
@@ -110,7 +115,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
 
         /// <summary>
@@ -124,6 +130,7 @@ namespace SessionAuth.Generated
             string httpMethod,
             string pattern,
             global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string? redirectTo,
             global::System.Func<TSession, string?> sessionRules,
@@ -159,7 +166,8 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
-            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(group, httpMethod, pattern, metadata, endpoint);
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
         }
     }
 }
@@ -187,6 +195,11 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Houses/AwardPoints",
                 new global::SessionAuth.ServerFunctionMetadata("Houses.AwardPoints", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Seventh>(),
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Prefect>(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,
@@ -208,6 +221,11 @@ namespace SessionAuth.Generated
                 "GET",
                 "/houses/{house}/common-room",
                 new global::SessionAuth.ServerFunctionMetadata("Houses.CommonRoom", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Seventh>(),
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.OwnHouse> { Argument = "house" },
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 redirectTo: null,
                 static sessionData =>
@@ -226,6 +244,12 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Houses/Both",
                 new global::SessionAuth.ServerFunctionMetadata("Houses.Both", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Seventh>(),
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Prefect>(),
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.OwnHouse> { Argument = "house", RedirectTo = "/sign-in" },
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: "/sign-in",
@@ -246,6 +270,10 @@ namespace SessionAuth.Generated
                 "POST",
                 "/_server/Houses/ClassRuleOnly",
                 new global::SessionAuth.ServerFunctionMetadata("Houses.ClassRuleOnly", requiresSession: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Seventh>(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: null,
                 static sessionData =>
@@ -263,6 +291,11 @@ namespace SessionAuth.Generated
                     "Houses.Open",
                     requiresSession: false,
                     allowsAnonymous: true),
+                new object[]
+                {
+                    new global::SessionAuth.RequireSessionAttribute<global::Shop.Seventh>(),
+                    new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute(),
+                },
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Houses.Open);
         }
