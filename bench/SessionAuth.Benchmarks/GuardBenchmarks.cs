@@ -34,6 +34,7 @@ public class GuardBenchmarks
     private IHttpContextFactory _contexts = null!;
     private SessionManager<BenchSession> _typedSessions = null!;
     private RequestDelegate _guardedEndpoint = null!;
+    private RequestDelegate _ruleGuardedEndpoint = null!;
     private bool _admitted;
     private IPolicyEvaluator _policyEvaluator = null!;
     private AuthorizationPolicy _authorizePolicy = null!;
@@ -70,6 +71,18 @@ public class GuardBenchmarks
             _admitted = true;
             return Task.CompletedTask;
         });
+
+        // What the generator passes for [RequireSession<BenchPrefect>]: the rule's static Allows, called directly.
+        _ruleGuardedEndpoint = ServerFunctionEndpoint.RequireSession<BenchSession>(
+            services,
+            ServerFunctionSteps.None,
+            redirectTo: null,
+            static sessionData => !BenchPrefect.Allows(sessionData) ? "BenchPrefect" : null,
+            (_, _, _, _) =>
+            {
+                _admitted = true;
+                return Task.CompletedTask;
+            });
         _policyEvaluator = services.GetRequiredService<IPolicyEvaluator>();
         _authorizePolicy = (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync())!;
         _sessionRolePolicy = new AuthorizationPolicyBuilder(SessionAuthDefaults.AuthenticationScheme).RequireRole("prefect").Build();
@@ -90,6 +103,7 @@ public class GuardBenchmarks
 
         // Each scheme must accept its own cookie and refuse the tampered one, or the numbers below mean nothing.
         if (!await SessionAuthGuard(_sessionCookie) || await SessionAuthGuard(_tamperedSessionCookie) || await SessionAuthGuard(null)
+            || !await RuleGuard(_sessionCookie) || await RuleGuard(_tamperedSessionCookie)
             || !await AspNetCoreGuard(_authCookie) || await AspNetCoreGuard(_tamperedAuthCookie) || await AspNetCoreGuard(null)
             || !await AuthorizeGuard(_sessionCookie, _sessionRolePolicy) || await AuthorizeGuard(_tamperedSessionCookie, _sessionRolePolicy)
             || !await AuthorizeGuard(_authCookie, _cookieRolePolicy) || await AuthorizeGuard(_tamperedAuthCookie, _cookieRolePolicy))
@@ -106,6 +120,9 @@ public class GuardBenchmarks
 
     [Benchmark(Description = "SessionAuth: valid cookie")]
     public Task<bool> SessionAuthValid() => SessionAuthGuard(_sessionCookie);
+
+    [Benchmark(Description = "SessionAuth: valid cookie, RequireSession<TRule> holds")]
+    public Task<bool> SessionAuthRuleValid() => RuleGuard(_sessionCookie);
 
     [Benchmark(Description = "ASP.NET Core: valid cookie")]
     public Task<bool> AspNetCoreValid() => AspNetCoreGuard(_authCookie);
@@ -148,11 +165,16 @@ public class GuardBenchmarks
     /// A request through the endpoint a generated <c>[RequireSession]</c> server function is built on (the same runtime
     /// call, with a body that only records that it ran): read the session once, deny or admit.
     /// </summary>
-    private async Task<bool> SessionAuthGuard(string? cookie)
+    private Task<bool> SessionAuthGuard(string? cookie) => Run(_guardedEndpoint, cookie);
+
+    /// <summary>The same, for a generated <c>[RequireSession&lt;TRule&gt;]</c> server function: the rule runs once the session is open.</summary>
+    private Task<bool> RuleGuard(string? cookie) => Run(_ruleGuardedEndpoint, cookie);
+
+    private async Task<bool> Run(RequestDelegate endpoint, string? cookie)
     {
         var context = CreateContext(cookie);
         _admitted = false;
-        await _guardedEndpoint(context);
+        await endpoint(context);
         _contexts.Dispose(context);
         return _admitted;
     }

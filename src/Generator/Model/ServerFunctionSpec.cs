@@ -103,7 +103,7 @@ internal sealed record ParameterSpec(
 
     /// <summary>Whether the binding needs the body read: a JSON member, a form field or file, or the whole body.</summary>
     public bool ReadsBody => Kind is ParameterKind.JsonOrService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form
-        || ((Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues) && Source is ArgumentSourceSpec.Body or ArgumentSourceSpec.Form);
+        || ((Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues) && Source is ArgumentSourceSpec.Body or ArgumentSourceSpec.Form or ArgumentSourceSpec.FormMember);
 }
 
 internal enum ParameterKind
@@ -149,6 +149,9 @@ internal enum ArgumentSourceSpec
 
     /// <summary>The query string, named by <c>[FromQuery]</c>: a required argument given empty is missing there.</summary>
     FromQuery,
+
+    /// <summary>A form field read into a member of a <c>[FromForm]</c> type, as minimal APIs' form mapper reads it.</summary>
+    FormMember,
 }
 
 internal enum TextKind

@@ -26,4 +26,10 @@ public enum ArgumentSource
     /// <c>[FromHeader]</c> one), an empty value of a required argument is a missing one.
     /// </summary>
     FromQuery,
+
+    /// <summary>
+    /// A field of a form body read into a member of a <c>[FromForm]</c> type, as minimal APIs' form mapper reads it: an
+    /// enum name matches without case, and an empty value of a non-nullable value type is not a valid one (400).
+    /// </summary>
+    FormMember,
 }

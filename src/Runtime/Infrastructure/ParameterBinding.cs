@@ -121,7 +121,7 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T> Enum<T>(string name, ArgumentSource source)
         where T : struct, Enum =>
-        new TextBinding<T>(name, source, ParseEnum, isRequired: true, default);
+        new TextBinding<T>(name, source, EnumParser<T>(source), isRequired: true, default);
 
     /// <summary>An optional enum value.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
@@ -131,7 +131,7 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T> OptionalEnum<T>(string name, ArgumentSource source, T defaultValue)
         where T : struct, Enum =>
-        new TextBinding<T>(name, source, ParseEnum, isRequired: false, defaultValue);
+        new TextBinding<T>(name, source, EnumParser<T>(source), isRequired: false, defaultValue);
 
     /// <summary>A nullable enum value; <see langword="null"/> when missing.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
@@ -140,7 +140,7 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T?> NullableEnum<T>(string name, ArgumentSource source)
         where T : struct, Enum =>
-        new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue: null);
+        new TextBinding<T?>(name, source, NullableEnumParser<T>(source), isRequired: false, defaultValue: null);
 
     /// <summary>A nullable enum value with a default value.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
@@ -150,7 +150,7 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T?> NullableEnum<T>(string name, ArgumentSource source, T? defaultValue)
         where T : struct, Enum =>
-        new TextBinding<T?>(name, source, ParseNullableEnum, isRequired: false, defaultValue);
+        new TextBinding<T?>(name, source, NullableEnumParser<T>(source), isRequired: false, defaultValue);
 
     /// <summary>
     /// A value of a type that has its own static <c>TryParse(string, out T)</c> but is not <see cref="IParsable{TSelf}"/>
@@ -362,6 +362,27 @@ public static class ParameterBinding
         return parsed;
     }
 
+    // As minimal APIs' form mapper parses an enum member of a [FromForm] type: names match without case.
+    private static bool ParseEnumIgnoringCase<T>(string text, out T value)
+        where T : struct, Enum =>
+        System.Enum.TryParse(text, ignoreCase: true, out value);
+
+    private static bool ParseNullableEnumIgnoringCase<T>(string text, out T? value)
+        where T : struct, Enum
+    {
+        var parsed = ParseEnumIgnoringCase(text, out T result);
+        value = parsed ? result : null;
+        return parsed;
+    }
+
+    private static TryParseText<T> EnumParser<T>(ArgumentSource source)
+        where T : struct, Enum =>
+        source == ArgumentSource.FormMember ? ParseEnumIgnoringCase : ParseEnum;
+
+    private static TryParseText<T?> NullableEnumParser<T>(ArgumentSource source)
+        where T : struct, Enum =>
+        source == ArgumentSource.FormMember ? ParseNullableEnumIgnoringCase : ParseNullableEnum;
+
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
     private sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
@@ -405,6 +426,12 @@ public static class ParameterBinding
 
             if (text!.Length == 0)
             {
+                // Minimal APIs' form mapper refuses an empty value for a member it cannot leave null.
+                if (source == ArgumentSource.FormMember && typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null)
+                {
+                    return FailInvalid<T>(arguments, Name, text);
+                }
+
                 // An empty value (p=) that does not parse is no value: an optional parameter takes its default.
                 if (!isRequired)
                 {

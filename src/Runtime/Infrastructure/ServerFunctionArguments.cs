@@ -142,10 +142,10 @@ public sealed class ServerFunctionArguments
             case ArgumentSource.Header:
                 return FromValues(_httpContext.Request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty, out text);
 
-            case ArgumentSource.Body or ArgumentSource.Form when Body == BodyKind.Form:
+            case ArgumentSource.Body or ArgumentSource.Form or ArgumentSource.FormMember when Body == BodyKind.Form:
                 return FromValues(_form!.TryGetValue(name, out var formValues) ? formValues : StringValues.Empty, out text);
 
-            case ArgumentSource.Form when Body == BodyKind.Json:
+            case ArgumentSource.Form or ArgumentSource.FormMember when Body == BodyKind.Json:
                 return ArgumentLookup.NotForm;
 
             case ArgumentSource.Body when Body == BodyKind.Json:
@@ -197,10 +197,10 @@ public sealed class ServerFunctionArguments
             case ArgumentSource.Header:
                 values = _httpContext.Request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty;
                 break;
-            case ArgumentSource.Body or ArgumentSource.Form when Body == BodyKind.Form:
+            case ArgumentSource.Body or ArgumentSource.Form or ArgumentSource.FormMember when Body == BodyKind.Form:
                 values = _form!.TryGetValue(name, out var formValues) ? formValues : StringValues.Empty;
                 break;
-            case ArgumentSource.Form when Body == BodyKind.Json:
+            case ArgumentSource.Form or ArgumentSource.FormMember when Body == BodyKind.Json:
                 return ArgumentLookup.NotForm;
             case ArgumentSource.Route:
                 var lookup = TryGetText(name, source, out var text);

@@ -109,13 +109,13 @@ namespace SessionAuth.Generated
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
-                "Id", global::SessionAuth.Infrastructure.ArgumentSource.Form,
-                "Name", global::SessionAuth.Infrastructure.ArgumentSource.Form,
-                "Color", global::SessionAuth.Infrastructure.ArgumentSource.Form,
-                "Count", global::SessionAuth.Infrastructure.ArgumentSource.Form, default(int),
-                "Note", global::SessionAuth.Infrastructure.ArgumentSource.Form,
-                "Day", global::SessionAuth.Infrastructure.ArgumentSource.Form,
-                "Label", global::SessionAuth.Infrastructure.ArgumentSource.Form,
+                "Id", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
+                "Name", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
+                "Color", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
+                "Count", global::SessionAuth.Infrastructure.ArgumentSource.FormMember, default(int),
+                "Note", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
+                "Day", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
+                "Label", global::SessionAuth.Infrastructure.ArgumentSource.FormMember,
                 "version", global::SessionAuth.Infrastructure.ArgumentSource.Form,
                 static (Id, Name, Color, Count, Note, Day, Label, version) => global::Shop.Forms.Save(new global::Shop.Contact(Id, Name, Color), new global::Shop.Settings() { Count = Count, Note = Note, Day = Day, Label = Label }, version));
         }

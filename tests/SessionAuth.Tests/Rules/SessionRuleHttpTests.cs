@@ -44,7 +44,7 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         using var draco = await SessionRulesApp.SignedInAsync(_app.Address, "draco");
 
         Assert.Equal("\"harry in the Gryffindor common room\"", await TextAsync(harry, "/rules/functions/houses/Gryffindor/common-room"));
-        Assert.Equal("\"draco in the Slytherin common room\"", await TextAsync(draco, "/rules/functions/houses/slytherin/common-room"));
+        Assert.Equal("\"draco in the Slytherin common room\"", await TextAsync(draco, "/rules/functions/houses/Slytherin/common-room"));
         await AssertRefusedAsync(await harry.FetchAsync("/rules/functions/houses/Slytherin/common-room", method: HttpMethod.Get), "OwnHouse");
         await AssertNavigationRefusedAsync(harry, "/rules/functions/houses/Slytherin/common-room");
         await AssertInvalidArgumentAsync(await harry.FetchAsync("/rules/functions/houses/Muggle/common-room", method: HttpMethod.Get));
