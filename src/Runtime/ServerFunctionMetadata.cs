@@ -22,6 +22,12 @@ public sealed class ServerFunctionMetadata(string name, bool requiresSession, bo
     /// </summary>
     public bool AllowsAnonymous { get; } = allowsAnonymous;
 
+    /// <summary>
+    /// The attributes the function's own classes and method put on its endpoint (set when it is mapped), so that the
+    /// rules among them, which the generated endpoint checks itself, are told apart from rules its group adds.
+    /// </summary>
+    internal object[] Attributes { get; set; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => RequiresSession ? $"Server function {Name} (session required)" : $"Server function {Name}";
 }

@@ -82,6 +82,11 @@ public static class SessionAuthApplicationBuilderExtensions
                 return;
             }
 
+            if (rules is not null && SessionEndpointRules.NeedsForm(httpContext, rules) && !await SessionEndpointRules.ReadFormAsync(httpContext).ConfigureAwait(false))
+            {
+                return;
+            }
+
             if (rules is not null && SessionEndpointRules.Check(httpContext, rules, session, guard) is { } refusal)
             {
                 await refusal.ConfigureAwait(false);

@@ -29,6 +29,12 @@ public sealed class OwnHouse : ISessionRule<UserSession, House>
     };
 }
 
+/// <summary>A student's own house, where the house may be left out: no house is nobody's.</summary>
+public sealed class OwnHouseIfAny : ISessionRule<UserSession, House?>
+{
+    public static bool Allows(UserSession user, House? house) => house is { } given && OwnHouse.Allows(user, given);
+}
+
 /// <summary>Server functions guarded by rules: a class rule and a method rule must both hold.</summary>
 [RequireSession<NotExpelled>]
 public static class RuleFunctions

@@ -41,6 +41,7 @@ public static class ServerFunctionRoutes
             requestDelegate = Preloaded(((IEndpointRouteBuilder)group).ServiceProvider, requestDelegate);
         }
 
+        metadata.Attributes = attributes;
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata(attributes)
             .WithMetadata(metadata)

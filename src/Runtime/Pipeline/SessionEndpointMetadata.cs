@@ -63,7 +63,10 @@ internal readonly struct SessionEndpointMetadata
         // when a RequireSession() on MapServerFunctions() (or a group around it) asks for it.
         if (metadata.GetMetadata<ServerFunctionMetadata>() is { } function && (function.RequiresSession || requirement is null || metadata.GetMetadata<IAllowAnonymous>() is not null))
         {
-            return new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
+            // Its own rules it checks itself; rules its group adds (WithMetadata on MapServerFunctions()) are checked here.
+            return function.RequiresSession && metadata.GetMetadata<IAllowAnonymous>() is null && GroupRulesOf(metadata, function) is { } groupRules
+                ? new SessionEndpointMetadata(groupRules[0], preloads, needsMiddleware: true, groupRules)
+                : new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
         }
 
         if (requirement is not null && metadata.GetMetadata<IAllowAnonymous>() is not null)
@@ -72,6 +75,21 @@ internal readonly struct SessionEndpointMetadata
         }
 
         return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: requirement is not null || preloads, requirement is null ? null : RulesOf(metadata));
+    }
+
+    // Allocates only for a server function whose group adds rules, which is rare.
+    private static List<RequireSessionAttribute>? GroupRulesOf(EndpointMetadataCollection metadata, ServerFunctionMetadata function)
+    {
+        List<RequireSessionAttribute>? rules = null;
+        foreach (var requirement in metadata.GetOrderedMetadata<RequireSessionAttribute>())
+        {
+            if (requirement.Rule is not null && Array.IndexOf(function.Attributes, requirement) < 0)
+            {
+                (rules ??= []).Add(requirement);
+            }
+        }
+
+        return rules;
     }
 
     // GetOrderedMetadata caches the list it returns, so the request path allocates nothing here.

@@ -81,8 +81,22 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
             return SessionRuleOutcome.Refused;
         }
 
-        // As the endpoint itself binds it: a route value when the route has one by that name, else the query string.
-        var source = httpContext.Request.RouteValues.ContainsKey(name) ? ArgumentSource.Route : ArgumentSource.Query;
+        // The value the endpoint acts on, and nothing else: a route value when the endpoint's route declares one by that
+        // name (present or not: an optional one left out is no licence to read the query), else the query string. The
+        // same name given a second way (the query beside a route parameter, a form field, which MVC reads first) is a
+        // value the rule might not have judged, so it is refused rather than guessed at.
+        arguments ??= ServerFunctionArguments.ForRouteAndQuery(httpContext);
+        var request = httpContext.Request;
+        var inRoute = httpContext.GetEndpoint() is Microsoft.AspNetCore.Routing.RouteEndpoint endpoint && endpoint.RoutePattern.GetParameter(name) is not null;
+        var inQuery = request.Query.ContainsKey(name);
+        var inForm = request.HasFormContentType && request.Form.ContainsKey(name);
+        if ((inRoute && inQuery) || inForm)
+        {
+            arguments.Fail(name, $"The argument '{name}' was given {(inForm ? "in the form body" : "both in the route and in the query string")}, where a rule over it would not read it; send it once, {(inRoute ? "in the route" : "in the query string")}.");
+            return SessionRuleOutcome.InvalidArgument;
+        }
+
+        var source = inRoute ? ArgumentSource.Route : ArgumentSource.Query;
         var bindings = rule.ArgumentBindings;
         var index = source == ArgumentSource.Route ? 0 : 1;
         var argumentBinding = bindings[index] as ParameterBinding<TArgument>;
@@ -92,7 +106,6 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
             bindings[index] = argumentBinding;
         }
 
-        arguments ??= ServerFunctionArguments.ForRouteAndQuery(httpContext);
         if (!arguments.TryBind(argumentBinding, out var value))
         {
             return SessionRuleOutcome.InvalidArgument;

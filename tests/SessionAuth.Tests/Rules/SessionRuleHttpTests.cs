@@ -157,6 +157,50 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         Assert.Equal(2, _app.Denied.Count(answer => answer == "answer=forbidden"));
     }
 
+    /// <summary>
+    /// The class of faults where the rule judges one value and the endpoint acts on another: every way the argument's
+    /// name can reach an endpoint a second time (an optional route value left out while the query has it, the query
+    /// beside a route value, a form field beside a query value) is refused, never judged on the value the endpoint skips.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/rules/minimal/notices?house=Gryffindor", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/rules/minimal/notices/Gryffindor", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/rules/minimal/notices/Slytherin?house=Gryffindor", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/rules/minimal/houses/Gryffindor/by-query?house=Slytherin", null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/rules/minimal/houses/Slytherin?house=Gryffindor", null, HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/rules/mvc-plain/houses?house=Gryffindor", "Slytherin", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/rules/mvc-plain/houses?house=Gryffindor", null, HttpStatusCode.OK)]
+    public async Task A_rule_never_judges_another_value_than_the_endpoint_binds(string method, string path, string? formHouse, HttpStatusCode expected)
+    {
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("Accept", "application/json");
+        if (formHouse is not null)
+        {
+            request.Content = new FormUrlEncodedContent([new("house", formHouse)]);
+        }
+
+        using var response = await harry.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Contains("Gryffindor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_rule_the_group_adds_holds_for_server_functions_that_require_a_session_themselves()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+
+        // CommonRoom requires a session (OwnHouse) of its own; the group adds Prefect, which harry is not.
+        Assert.Equal("\"harry in the Gryffindor common room\"", await TextAsync(harry, "/rules/functions/houses/Gryffindor/common-room"));
+        await AssertRefusedAsync(await harry.FetchAsync("/prefects-only/rules/functions/houses/Gryffindor/common-room", method: HttpMethod.Get), "Prefect");
+        Assert.Equal("\"percy in the Gryffindor common room\"", await TextAsync(percy, "/prefects-only/rules/functions/houses/Gryffindor/common-room"));
+    }
+
     private static async Task<string> TextAsync(TestClient client, string path)
     {
         using var response = await client.FetchAsync(path, method: HttpMethod.Get);

@@ -38,6 +38,12 @@ internal static class SessionRulesApp
         app.MapGet("/rules/minimal/prefects", [RequireSession<Prefect>] () => "minimal prefects");
         app.MapGet("/rules/minimal/houses/{house}", [RequireSession<OwnHouse>(Argument = "house")] (House house) => $"minimal {house}");
         app.MapGet("/rules/minimal/house", [RequireSession<OwnHouse>(Argument = "house")] (House house) => $"minimal query {house}");
+        app.MapGet("/rules/minimal/notices/{house?}", [RequireSession<OwnHouseIfAny>(Argument = "house")] (House? house) => house is null ? "every house's notices" : $"{house} notices");
+        app.MapGet("/rules/minimal/houses/{house}/by-query", [RequireSession<OwnHouse>(Argument = "house")] ([FromQuery] House house) => $"by query {house}");
+
+        // Every server function again under /prefects-only, where the group adds a rule: a function's own
+        // [RequireSession] must not hide it.
+        TestAppHost.MapServerFunctionsOf(app.MapGroup("/prefects-only").WithMetadata(new RequireSessionAttribute<Prefect>()));
         app.MapGet("/rules/minimal/redirected", [RequireSession<Prefect>(RedirectTo = "/prefects/sign-in")] () => "minimal redirected");
         app.MapControllers();
         app.MapRazorComponents<RulePagesRoot>();
@@ -103,6 +109,10 @@ internal sealed class RulesController : ControllerBase
     [HttpGet("houses/{house}")]
     [RequireSession<OwnHouse>(Argument = "house")]
     public ContentResult CommonRoom(House house) => Content($"controller {house}");
+
+    [HttpPost("/rules/mvc-plain/houses")]
+    [RequireSession<OwnHouse>(Argument = "house")]
+    public ContentResult PostedHouse([FromQuery] House house) => Content($"posted {house}");
 
     [HttpGet("open")]
     [Microsoft.AspNetCore.Authorization.AllowAnonymous]
