@@ -327,6 +327,26 @@ public sealed class SessionRuleAnalyzerTests
 
             [HttpPost("/api/rooms"), RequireSession<OwnHouse>({|SAUTH0015:Argument = nameof(house)|})]
             public string Form([FromForm] House house) => "x";
+
+            // MVC binds these under another name than the parameter's, which the middleware would not look up.
+            [HttpGet("/api/model-binder"), RequireSession<OwnHouse>({|SAUTH0015:Argument = nameof(house)|})]
+            public string ModelBinder([ModelBinder(Name = "h")] House house) => "x";
+
+            [HttpGet("/api/bind"), RequireSession<OwnHouse>({|SAUTH0015:Argument = nameof(house)|})]
+            public string Bind([Bind(Prefix = "h")] House house) => "x";
+
+            [HttpGet("/api/own-attribute"), RequireSession<OwnHouse>({|SAUTH0015:Argument = nameof(house)|})]
+            public string OwnAttribute([Q("h")] House house) => "x";
+
+            [HttpGet("/api/same-name"), RequireSession<OwnHouse>(Argument = nameof(house))]
+            public string SameName([ModelBinder(Name = "house")] House house) => "x";
+        }
+
+        /// <summary>A binding attribute of the app's own: the name it binds is set in its constructor.</summary>
+        [AttributeUsage(AttributeTargets.Parameter)]
+        public sealed class QAttribute(string name) : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata
+        {
+            public string? Name { get; } = name;
         }
 
         public sealed class RoomRule : ISessionRule<UserSession, Room>

@@ -29,6 +29,8 @@ internal sealed class AnalyzerSymbols
         ComponentRoute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.RouteAttribute");
         ComponentParameter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.ParameterAttribute");
         SupplyParameterFromQuery = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute");
+        ModelNameProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.IModelNameProvider");
+        MvcBind = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindAttribute");
     }
 
     public KnownTypes Known { get; }
@@ -71,6 +73,12 @@ internal sealed class AnalyzerSymbols
     public INamedTypeSymbol? ComponentParameter { get; }
 
     public INamedTypeSymbol? SupplyParameterFromQuery { get; }
+
+    /// <summary>MVC's <c>IModelNameProvider</c>: <c>[ModelBinder(Name = ...)]</c> and the <c>[From*]</c> attributes name the value they bind.</summary>
+    public INamedTypeSymbol? ModelNameProvider { get; }
+
+    /// <summary>MVC's <c>[Bind]</c>, whose <c>Prefix</c> renames the value.</summary>
+    public INamedTypeSymbol? MvcBind { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 

@@ -24,7 +24,48 @@ internal sealed record RuleValue(string Name, ITypeSymbol Type, string Describe,
             AttributeSource.None => NotText(parameter.Type, symbols),
             _ => $"is bound from [{binding.DisplayName}]",
         };
-        return new RuleValue(parameter.Name, parameter.Type, $"parameter '{parameter.Name}'", source);
+        return new RuleValue(parameter.Name, parameter.Type, $"parameter '{parameter.Name}'", RenamedByMvc(parameter, symbols) ?? source);
+    }
+
+    /// <summary>
+    /// Why MVC may bind the parameter under another name than its own: <c>[ModelBinder(Name = ...)]</c>,
+    /// <c>[Bind(Prefix = ...)]</c>, or a binding attribute of the app's own, whose name is set where the analyzer cannot
+    /// read it (a constructor argument, a computed property).
+    /// </summary>
+    private static string? RenamedByMvc(IParameterSymbol parameter, AnalyzerSymbols symbols)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type)
+            {
+                continue;
+            }
+
+            var named = attribute.NamedArguments;
+            if (KnownTypes.Is(type, symbols.MvcBind))
+            {
+                return Renamed(named.FirstOrDefault(static n => n.Key == "Prefix").Value.Value as string, parameter.Name, "Bind");
+            }
+
+            var isBinding = KnownTypes.Implements(type, symbols.ModelNameProvider) || KnownTypes.Implements(type, symbols.Known.FromQueryMetadata)
+                || KnownTypes.Implements(type, symbols.Known.FromRouteMetadata);
+            if (!isBinding)
+            {
+                continue;
+            }
+
+            if (!type.ToDisplayString().StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+            {
+                return $"is bound through [{type.Name}], a binding attribute of the app's own, whose name is not known until run time; UseSessionAuth() looks the argument up by the name '{parameter.Name}'";
+            }
+
+            if (named.FirstOrDefault(static n => n.Key == "Name").Value.Value is string name && Renamed(name, parameter.Name, type.Name) is { } renamed)
+            {
+                return renamed;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
