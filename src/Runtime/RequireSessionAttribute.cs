@@ -23,6 +23,9 @@ public class RequireSessionAttribute : Attribute
     /// <summary>The rule a <see cref="RequireSessionAttribute{TRule}"/> names; <see langword="null"/> for a plain <c>[RequireSession]</c>.</summary>
     internal virtual Type? Rule => null;
 
+    /// <summary>The rule's name as answers give it: its type's name without a generic arity (<c>Own</c>, not <c>Own`1</c>), as the generator writes it.</summary>
+    internal virtual string? RuleName => null;
+
     /// <summary>How <c>UseSessionAuth()</c> evaluates <see cref="Rule"/>; <see langword="null"/> until the rule is registered.</summary>
     internal virtual SessionRuleEvaluator? RuleEvaluator => null;
 

@@ -212,6 +212,36 @@ public sealed class SessionRuleGeneratorTests
 
         var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
         Assert.Contains("requiresSession: true", mapped, StringComparison.Ordinal);
-        Assert.Contains("!global::Shop.Prefect.Allows(sessionData) ? \"Prefect\" :", mapped, StringComparison.Ordinal);
+        Assert.Contains("!global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Prefect, global::Shop.UserSession>(sessionData) ? \"Prefect\" :", mapped, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A rule may implement Allows explicitly (or take it from a default interface member): generated code asks it through
+    /// its interface, as UseSessionAuth() does, so it compiles (the harness fails on any error in the output) and both
+    /// paths call the same method.
+    /// </summary>
+    [Fact]
+    public void A_rule_that_implements_Allows_explicitly_is_asked_through_its_interface()
+    {
+        var run = Run("""
+            namespace Shop;
+
+            public sealed class OneExplicit : ISessionRule<UserSession>
+            {
+                static bool ISessionRule<UserSession>.Allows(UserSession user) => user.IsPrefect;
+
+                // Not the rule: a public method of the same name the interface does not call.
+                public static bool Allows(UserSession user) => true;
+            }
+
+            public static class Orders
+            {
+                [ServerFunction, RequireSession<OneExplicit>] public static int Count() => 1;
+            }
+            """);
+
+        var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Orders.g.cs").SourceText.ToString();
+        Assert.Contains("SessionRules.Allows<global::Shop.OneExplicit, global::Shop.UserSession>(sessionData)", mapped, StringComparison.Ordinal);
+        Assert.DoesNotContain("global::Shop.OneExplicit.Allows(", mapped, StringComparison.Ordinal);
     }
 }

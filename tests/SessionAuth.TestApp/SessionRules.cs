@@ -29,6 +29,15 @@ public sealed class OwnHouse : ISessionRule<UserSession, House>
     };
 }
 
+/// <summary>A generic rule: both rules hold. Answers name it "Both", as the generator does, not by its arity.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "A rule's Allows is static by the interface's contract.")]
+public sealed class Both<TFirst, TSecond> : ISessionRule<UserSession>
+    where TFirst : ISessionRule<UserSession>
+    where TSecond : ISessionRule<UserSession>
+{
+    public static bool Allows(UserSession user) => TFirst.Allows(user) && TSecond.Allows(user);
+}
+
 /// <summary>A student's own house, where the house may be left out: no house is nobody's.</summary>
 public sealed class OwnHouseIfAny : ISessionRule<UserSession, House?>
 {
@@ -44,6 +53,10 @@ public static class RuleFunctions
 
     [ServerFunction("/rules/functions/houses/{house}/common-room", Method = "GET"), RequireSession<OwnHouse>(Argument = nameof(house))]
     public static string CommonRoom(House house, UserSession user) => $"{user.Name} in the {house} common room";
+
+    // Names the generic rule, so this project's generator registers it for the minimal API that uses it too.
+    [ServerFunction("/rules/functions/both", Method = "GET"), RequireSession<Both<Prefect, NotExpelled>>]
+    public static string BothRules() => "both";
 
     [ServerFunction("/rules/functions/prefects-lounge", Method = "GET"), RequireSession<Prefect>(RedirectTo = "/prefects/sign-in")]
     public static string PrefectsLounge() => "the prefects' lounge";

@@ -136,7 +136,10 @@ internal static class DeclaringTypeEmitter
         writer.Indent();
         foreach (var (rule, arguments) in rules)
         {
-            writer.WriteLine($"!{rule.Type}.Allows({arguments}) ? {CSharpText.Literal(rule.Name)} :");
+            // Through the rule's interface, as UseSessionAuth() asks it: an Allows implemented explicitly (or by a default
+            // interface member) is called, and the same one on every path.
+            var typeArguments = rule.RuleArgumentType is { } argumentType ? $"{rule.Type}, {rule.RuleSessionType}, {argumentType}" : $"{rule.Type}, {rule.RuleSessionType}";
+            writer.WriteLine($"!global::SessionAuth.Infrastructure.SessionRules.Allows<{typeArguments}>({arguments}) ? {CSharpText.Literal(rule.Name)} :");
         }
 
         writer.WriteLine("null,");

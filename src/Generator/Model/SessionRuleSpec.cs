@@ -9,7 +9,9 @@ namespace SessionAuth.Generators.Model;
 /// <param name="Argument">For a two-argument rule, the parameter it reads; <see langword="null"/> for a one-argument rule.</param>
 /// <param name="ArgumentIndex">The position of <see cref="Argument"/> among the function's bound values (<see cref="ServerFunctionSpec.Parameters"/>, where an <c>[AsParameters]</c> parameter's members take its place), or -1.</param>
 /// <param name="ArgumentType">The type of <see cref="Argument"/>, <c>global::</c>-qualified, or <see langword="null"/>.</param>
-internal sealed record SessionRuleSpec(string Type, string Name, string? Argument, int ArgumentIndex, string? ArgumentType)
+/// <param name="RuleSessionType">The session type of the rule's interface, <c>global::</c>-qualified.</param>
+/// <param name="RuleArgumentType">The argument type of the rule's interface (with its nullable annotation), or <see langword="null"/>.</param>
+internal sealed record SessionRuleSpec(string Type, string Name, string? Argument, int ArgumentIndex, string? ArgumentType, string RuleSessionType, string? RuleArgumentType)
 {
     public bool TakesArgument => Argument is not null;
 }

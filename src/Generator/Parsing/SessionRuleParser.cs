@@ -153,7 +153,7 @@ internal static class SessionRuleParser
         var argumentName = attribute.NamedArguments.FirstOrDefault(static a => a.Key == ArgumentProperty).Value.Value as string;
         if (implemented.TypeArguments.Length == 1)
         {
-            return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null) : null;
+            return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null, sessionType, null) : null;
         }
 
         var position = argumentName is null ? -1 : IndexOf(method, argumentName);
@@ -171,7 +171,7 @@ internal static class SessionRuleParser
         var dropsNull = !parameterType.IsValueType && method.Parameters[position].NullableAnnotation == NullableAnnotation.Annotated
             && argumentType.NullableAnnotation != NullableAnnotation.Annotated;
         return conversion.IsImplicit && !dropsNull
-            ? new SessionRuleSpec(type, rule.Name, argumentName, index, parameters[index].Type)
+            ? new SessionRuleSpec(type, rule.Name, argumentName, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
             : null;
     }
 

@@ -16,6 +16,29 @@ namespace SessionAuth.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SessionRules
 {
+    /// <summary>
+    /// Asks a rule over the session alone, through its interface: generated endpoints call this rather than the rule type's
+    /// own <c>Allows</c>, so a rule that implements it explicitly is asked, and asked the same way as by <c>UseSessionAuth()</c>.
+    /// </summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <typeparam name="TSession">The session data type the rule reads.</typeparam>
+    /// <param name="session">The request's session data.</param>
+    /// <returns>Whether the rule allows the session.</returns>
+    public static bool Allows<TRule, TSession>(TSession session)
+        where TRule : ISessionRule<TSession> =>
+        TRule.Allows(session);
+
+    /// <summary>Asks a rule over the session and one argument, through its interface (see <see cref="Allows{TRule, TSession}"/>).</summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <typeparam name="TSession">The session data type the rule reads.</typeparam>
+    /// <typeparam name="TArgument">The type of the argument the rule reads.</typeparam>
+    /// <param name="session">The request's session data.</param>
+    /// <param name="argument">The bound argument.</param>
+    /// <returns>Whether the rule allows the session with this argument.</returns>
+    public static bool Allows<TRule, TSession, TArgument>(TSession session, TArgument argument)
+        where TRule : ISessionRule<TSession, TArgument> =>
+        TRule.Allows(session, argument);
+
     /// <summary>Registers a rule over the session alone.</summary>
     /// <typeparam name="TRule">The rule type.</typeparam>
     /// <typeparam name="TSession">The session data type the rule reads.</typeparam>

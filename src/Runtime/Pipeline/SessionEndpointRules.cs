@@ -70,7 +70,7 @@ internal static class SessionEndpointRules
                 : SessionRuleOutcome.Refused;
             if (outcome == SessionRuleOutcome.Refused)
             {
-                return guard.ForbidAsync(httpContext, rule.Name);
+                return guard.ForbidAsync(httpContext, requirement.RuleName ?? rule.Name);
             }
 
             if (outcome == SessionRuleOutcome.InvalidArgument)

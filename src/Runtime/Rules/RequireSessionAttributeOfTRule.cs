@@ -28,10 +28,18 @@ public sealed class RequireSessionAttribute<TRule> : RequireSessionAttribute
 
     internal override Type? Rule => typeof(TRule);
 
+    internal override string? RuleName => RuleNames.Name;
+
     internal override SessionRuleEvaluator? RuleEvaluator => SessionRuleSlot<TRule>.Evaluator;
 
     internal override string? RuleArgument => Argument;
 
     /// <summary>The argument's bindings, from the route values and from the query string, built on first use.</summary>
     internal object?[] ArgumentBindings { get; } = new object?[2];
+
+    // Computed once per rule type, so a refusal allocates no name.
+    private static class RuleNames
+    {
+        public static readonly string Name = typeof(TRule).Name.Split('`')[0];
+    }
 }

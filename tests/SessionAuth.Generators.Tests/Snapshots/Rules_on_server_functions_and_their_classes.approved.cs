@@ -204,8 +204,8 @@ namespace SessionAuth.Generated
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: null,
                 static sessionData =>
-                    !global::Shop.Seventh.Allows(sessionData) ? "Seventh" :
-                    !global::Shop.Prefect.Allows(sessionData) ? "Prefect" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Seventh, global::Shop.UserSession>(sessionData) ? "Seventh" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Prefect, global::Shop.UserSession>(sessionData) ? "Prefect" :
                     null,
                 "house", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 "points", global::SessionAuth.Infrastructure.ArgumentSource.Body,
@@ -229,10 +229,10 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 redirectTo: null,
                 static sessionData =>
-                    !global::Shop.Seventh.Allows(sessionData) ? "Seventh" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Seventh, global::Shop.UserSession>(sessionData) ? "Seventh" :
                     null,
                 static (sessionData, arg1) =>
-                    !global::Shop.OwnHouse.Allows(sessionData, arg1) ? "OwnHouse" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.OwnHouse, global::Shop.UserSession, global::Shop.House>(sessionData, arg1) ? "OwnHouse" :
                     null,
                 "house", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 global::Shop.Houses.CommonRoom);
@@ -254,11 +254,11 @@ namespace SessionAuth.Generated
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 redirectTo: "/sign-in",
                 static sessionData =>
-                    !global::Shop.Seventh.Allows(sessionData) ? "Seventh" :
-                    !global::Shop.Prefect.Allows(sessionData) ? "Prefect" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Seventh, global::Shop.UserSession>(sessionData) ? "Seventh" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Prefect, global::Shop.UserSession>(sessionData) ? "Prefect" :
                     null,
                 static (sessionData, arg1) =>
-                    !global::Shop.OwnHouse.Allows(sessionData, arg1) ? "OwnHouse" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.OwnHouse, global::Shop.UserSession, global::Shop.House>(sessionData, arg1) ? "OwnHouse" :
                     null,
                 "house", global::SessionAuth.Infrastructure.ArgumentSource.Body,
                 global::Shop.Houses.Both);
@@ -277,7 +277,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 redirectTo: null,
                 static sessionData =>
-                    !global::Shop.Seventh.Allows(sessionData) ? "Seventh" :
+                    !global::SessionAuth.Infrastructure.SessionRules.Allows<global::Shop.Seventh, global::Shop.UserSession>(sessionData) ? "Seventh" :
                     null,
                 global::Shop.Houses.ClassRuleOnly);
 

@@ -190,6 +190,19 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_generic_rule_is_named_without_its_arity_and_asks_what_it_combines()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var tom = await SessionRulesApp.SignedInAsync(_app.Address, "tom");
+
+        Assert.Equal("both", await TextAsync(percy, "/rules/minimal/both"));
+        await AssertRefusedAsync(await tom.FetchAsync("/rules/minimal/both", method: HttpMethod.Get), "Both");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/minimal/both", method: HttpMethod.Get), "Both");
+        await AssertRefusedAsync(await harry.FetchAsync("/rules/functions/both", method: HttpMethod.Get), "Both");
+    }
+
+    [Fact]
     public async Task A_rule_the_group_adds_holds_for_server_functions_that_require_a_session_themselves()
     {
         using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");

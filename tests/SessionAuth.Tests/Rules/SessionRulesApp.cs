@@ -44,6 +44,7 @@ internal static class SessionRulesApp
         // Every server function again under /prefects-only, where the group adds a rule: a function's own
         // [RequireSession] must not hide it.
         TestAppHost.MapServerFunctionsOf(app.MapGroup("/prefects-only").WithMetadata(new RequireSessionAttribute<Prefect>()));
+        app.MapGet("/rules/minimal/both", [RequireSession<Both<Prefect, NotExpelled>>] () => "both");
         app.MapGet("/rules/minimal/redirected", [RequireSession<Prefect>(RedirectTo = "/prefects/sign-in")] () => "minimal redirected");
         app.MapControllers();
         app.MapRazorComponents<RulePagesRoot>();
