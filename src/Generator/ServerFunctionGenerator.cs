@@ -91,8 +91,9 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => SessionDataSpec.Name(all))
             .WithTrackingName(TrackingNames.SessionDataFiles);
 
-        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files), static (output, file) =>
-            output.AddSource(file.HintName, SessionDataEmitter.Emit(file)));
+        var sessionDataClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionDataEmitter.ClassName));
+        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(sessionDataClass), static (output, input) =>
+            output.AddSource(input.Left.HintName, SessionDataEmitter.Emit(input.Left, input.Right)));
 
         // Tracked once collected: a project without rules still runs these steps, with nothing in them.
         var declaredRules = context.SyntaxProvider
@@ -120,11 +121,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.SessionRuleRegistrations);
 
-        context.RegisterSourceOutput(ruleRegistrations, static (output, rules) =>
+        var ruleRegistrationsClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionRulesEmitter.ClassName));
+        context.RegisterSourceOutput(ruleRegistrations.Combine(ruleRegistrationsClass), static (output, input) =>
         {
-            if (rules.Count > 0)
+            if (input.Left.Count > 0)
             {
-                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(rules));
+                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(input.Left, input.Right));
             }
         });
     }
