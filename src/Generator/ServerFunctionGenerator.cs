@@ -68,10 +68,13 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                     && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
 
-        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass), static (output, input) =>
+        // A type of the assembly named like the map class: the analyzer refuses the server functions, no map file is written.
+        var declaresMap = context.CompilationProvider.Select(static (compilation, _) => MapServerFunctionsEmitter.IsDeclaredBy(compilation));
+
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass).Combine(declaresMap), static (output, input) =>
         {
-            var (((map, referencesRuntime), seesReferencedMap), endpointsClass) = input;
-            if (referencesRuntime && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
+            var ((((map, referencesRuntime), seesReferencedMap), endpointsClass), declaresMap) = input;
+            if (referencesRuntime && !declaresMap && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
             {
                 output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, endpointsClass));
             }

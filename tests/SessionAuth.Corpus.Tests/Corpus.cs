@@ -281,6 +281,7 @@ internal static class Corpus
         Whole("AsParameters ref struct", "public ref struct Rs { public int A { get; set; } } public static class Functions { [ServerFunction, AllowAnonymous] public static int Call([AsParameters] Rs p) => 0; }"),
         Whole("user type SessionAuth.Generated.ImmutableSessionDataDeclarations", "namespace SessionAuth.Generated { public static class ImmutableSessionDataDeclarations { } } public static class Functions { [ServerFunction, RequireSession] public static int Call(UserSession u) => 0; }"),
         Whole("user type SessionAuth.Generated.SessionRuleRegistrations", "namespace SessionAuth.Generated { public static class SessionRuleRegistrations { } } public sealed class Staff : ISessionRule<UserSession> { public static bool Allows(UserSession s) => true; } public static class Functions { [ServerFunction, RequireSession<Staff>] public static int Call(UserSession u) => 0; }"),
+        Whole("user type SessionAuth.ServerFunctionEndpointRouteBuilderExtensions", "namespace SessionAuth { public static class ServerFunctionEndpointRouteBuilderExtensions { } } public static class Functions { [ServerFunction, AllowAnonymous] public static int Call() => 0; }"),
         Whole("many functions in one type", "public static class Functions { " + string.Concat(Enumerable.Range(0, 40).Select(i => $"[ServerFunction, AllowAnonymous] public static int Call{i}(int p{i}) => p{i}; ")) + "}"),
     ];
 
