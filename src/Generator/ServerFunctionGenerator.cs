@@ -68,10 +68,13 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                     && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
 
-        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass), static (output, input) =>
+        // A type of the assembly named like the map class: the analyzer refuses the server functions, no map file is written.
+        var declaresMap = context.CompilationProvider.Select(static (compilation, _) => MapServerFunctionsEmitter.IsDeclaredBy(compilation));
+
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass).Combine(declaresMap), static (output, input) =>
         {
-            var (((map, referencesRuntime), seesReferencedMap), endpointsClass) = input;
-            if (referencesRuntime && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
+            var ((((map, referencesRuntime), seesReferencedMap), endpointsClass), declaresMap) = input;
+            if (referencesRuntime && !declaresMap && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
             {
                 output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, endpointsClass));
             }
@@ -91,8 +94,9 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => SessionDataSpec.Name(all))
             .WithTrackingName(TrackingNames.SessionDataFiles);
 
-        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files), static (output, file) =>
-            output.AddSource(file.HintName, SessionDataEmitter.Emit(file)));
+        var sessionDataClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionDataEmitter.ClassName));
+        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(sessionDataClass), static (output, input) =>
+            output.AddSource(input.Left.HintName, SessionDataEmitter.Emit(input.Left, input.Right)));
 
         // Tracked once collected: a project without rules still runs these steps, with nothing in them.
         var declaredRules = context.SyntaxProvider
@@ -120,11 +124,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.SessionRuleRegistrations);
 
-        context.RegisterSourceOutput(ruleRegistrations, static (output, rules) =>
+        var ruleRegistrationsClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionRulesEmitter.ClassName));
+        context.RegisterSourceOutput(ruleRegistrations.Combine(ruleRegistrationsClass), static (output, input) =>
         {
-            if (rules.Count > 0)
+            if (input.Left.Count > 0)
             {
-                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(rules));
+                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(input.Left, input.Right));
             }
         });
     }

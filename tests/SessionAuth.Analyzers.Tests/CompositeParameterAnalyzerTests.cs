@@ -80,4 +80,31 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(1, "Forms.Deep", "parameter 'deep' ([FromForm] Deep) cannot be bound: its member 'Owner' is Contact?, which is not text: the members of a [FromForm] type bind strings, enums and IParsable types, one form field each"),
         CannotBuild(2, "Forms.Listed", "parameter 'listed' ([FromForm] Listed) cannot be bound: its member 'Tags' is string[], which is not text: the members of a [FromForm] type bind strings, enums and IParsable types, one form field each"),
         CannotBuild(3, "Forms.Abstract", "parameter 'shape' ([FromForm] Shape) cannot be bound: it is abstract, which nothing can construct (minimal APIs refuse it too)"));
+
+    [Fact]
+    public Task AsParameters_members_generated_code_cannot_pass_are_explained() => VerifyAsync(
+        """
+        [AllowAnonymous]
+        public static class Unpassable
+        {
+            [ServerFunction] public static int {|#0:Inherited|}([AsParameters] Derived args) => 1;
+            [ServerFunction] public static int {|#1:InheritedForm|}([FromForm] Derived args) => 1;
+            [ServerFunction] public static int {|#2:ByRef|}([AsParameters] ByRef args) => 1;
+            [ServerFunction] public static int {|#3:ByOut|}([AsParameters] ByOut args) => 1;
+            [ServerFunction] public static int {|#4:Spanned|}([AsParameters] Spanned args) => 1;
+            [ServerFunction] public static int Fine([AsParameters] ByIn args) => 1;
+        }
+
+        public class Demanding { public required int Size { get; set; } }
+        public sealed class Derived : Demanding { public int Take { get; set; } }
+        public sealed class ByRef { public ByRef(ref int size) { Size = size; } public int Size { get; } }
+        public sealed class ByOut { public ByOut(out int size) { size = 1; Size = size; } public int Size { get; } }
+        public sealed class ByIn { public ByIn(in int size) { Size = size; } public int Size { get; } }
+        public sealed class Spanned { public Spanned(System.ReadOnlySpan<char> text) { } public System.ReadOnlySpan<char> Text => default; }
+        """,
+        CannotBuild(0, "Unpassable.Inherited", "parameter 'args' ([AsParameters] Derived) cannot be bound: its required member 'Size' is not a public settable property of its own, so no binding sets it"),
+        CannotBuild(1, "Unpassable.InheritedForm", "parameter 'args' ([FromForm] Derived) cannot be bound: its required member 'Size' is not a public settable property of its own, so no binding sets it"),
+        CannotBuild(2, "Unpassable.ByRef", "parameter 'args' ([AsParameters] ByRef) cannot be bound: its constructor takes 'size' by ref, which a bound value cannot be passed as"),
+        CannotBuild(3, "Unpassable.ByOut", "parameter 'args' ([AsParameters] ByOut) cannot be bound: its constructor takes 'size' by out, which a bound value cannot be passed as"),
+        CannotBuild(4, "Unpassable.Spanned", "parameter 'args' ([AsParameters] Spanned) cannot be bound: its member 'Text' is a ref struct (System.ReadOnlySpan<char>), which cannot be a type argument of the binding"));
 }

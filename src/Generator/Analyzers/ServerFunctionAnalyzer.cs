@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -67,6 +68,10 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
                 break;
             case ServerFunctionProblem.CannotBeBuilt cannotBeBuilt:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, cannotBeBuilt.Reason));
+                break;
+            case null when MapServerFunctionsEmitter.IsDeclaredBy(context.Compilation):
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name,
+                    $"the assembly declares a type named {MapServerFunctionsEmitter.ExtensionsMetadataName}, the generated class that holds MapServerFunctions(); rename that type"));
                 break;
         }
     }

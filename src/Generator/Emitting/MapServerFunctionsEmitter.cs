@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 using SessionAuth.Generators.Parsing;
@@ -14,6 +15,17 @@ internal static class MapServerFunctionsEmitter
     /// InternalsVisibleTo) and declares no server functions of its own gets none, so its calls bind to that one.
     /// </summary>
     public const string ExtensionsMetadataName = ExtensionsNamespace + "." + ExtensionsClass;
+
+    /// <summary>
+    /// Whether the assembly itself declares a type named as the class that holds <c>MapServerFunctions()</c>: the
+    /// generated class would clash with it (CS0101), and apps call it by that name, so it is not renamed; the analyzer
+    /// refuses every server function with SAUTH0003 instead, and the generator writes no map file. The analyzer sees the
+    /// generated class too (it carries the generator's [GeneratedCode]), which is not the user's.
+    /// </summary>
+    public static bool IsDeclaredBy(Compilation compilation) =>
+        compilation.Assembly.GetTypeByMetadataName(ExtensionsMetadataName) is { } type
+        && !type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is "SessionAuth.Generators");
 
     private const string ExtensionsNamespace = "SessionAuth";
     private const string ExtensionsClass = "ServerFunctionEndpointRouteBuilderExtensions";

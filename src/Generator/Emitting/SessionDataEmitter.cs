@@ -9,7 +9,10 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class SessionDataEmitter
 {
-    public static SourceText Emit(SessionDataFileSpec file)
+    /// <summary>The class's name unless the assembly sees a type of that name (then <c>EndpointsClassName.Choose</c> numbers it).</summary>
+    public const string ClassName = "ImmutableSessionDataDeclarations";
+
+    public static SourceText Emit(SessionDataFileSpec file, string className)
     {
         var sessionData = file.SessionData;
         var writer = GeneratedFile.Start();
@@ -17,7 +20,7 @@ internal static class SessionDataEmitter
         // One partial class gathers every session data type's declaration, so its attributes sit on each method: on
         // the class, two files would repeat them (CS0579).
         writer.WriteLines($$"""
-            internal static partial class ImmutableSessionDataDeclarations
+            internal static partial class {{className}}
             {
                 /// <summary>
                 /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all

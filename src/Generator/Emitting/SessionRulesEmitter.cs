@@ -12,13 +12,16 @@ internal static class SessionRulesEmitter
 {
     public const string HintName = "SessionRules.Registrations.g.cs";
 
-    public static SourceText Emit(EquatableArray<SessionRuleRegistrationSpec> rules)
+    /// <summary>The class's name unless the assembly sees a type of that name (then <c>EndpointsClassName.Choose</c> numbers it).</summary>
+    public const string ClassName = "SessionRuleRegistrations";
+
+    public static SourceText Emit(EquatableArray<SessionRuleRegistrationSpec> rules, string className)
     {
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace SessionAuth.Generated");
         writer.WriteLine("/// <summary>Registers the session rules this assembly declares or names in <c>[RequireSession&lt;TRule&gt;]</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock("internal static class SessionRuleRegistrations");
+        writer.OpenBlock("internal static class " + className);
         writer.WriteLine("/// <summary>Runs when the assembly loads, before the app builds its endpoints.</summary>");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.OpenBlock("internal static void Register()");

@@ -160,29 +160,78 @@ internal static class CompositeParameterParser
             }
 
             if (!constructors[0].GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")
-                && type.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !members.Any(b => SymbolEqualityComparer.Default.Equals(b.Property, m))) is { } required)
+                && RequiredMembers(type).FirstOrDefault(m => m is IFieldSymbol || !members.Any(b => SymbolEqualityComparer.Default.Equals(b.Property, m))) is { } required)
             {
                 reason = $"its required member '{required.Name}' is not a parameter of its constructor, so no binding sets it";
                 return null;
             }
 
-            return members;
+            reason = FindUnbindable(members);
+            return reason is null ? members : null;
         }
 
         if (constructors.Count == 1 || type.IsValueType)
         {
-            if (type.GetMembers().FirstOrDefault(m => m is IFieldSymbol { IsRequired: true } || (m is IPropertySymbol { IsRequired: true } && !settable.Any(s => SymbolEqualityComparer.Default.Equals(s.Property, m)))) is { } required)
+            if (RequiredMembers(type).FirstOrDefault(m => m is IFieldSymbol || !settable.Any(s => SymbolEqualityComparer.Default.Equals(s.Property, m))) is { } required)
             {
-                reason = $"its required member '{required.Name}' has no public setter, so no binding sets it";
+                reason = $"its required member '{required.Name}' is not a public settable property of its own, so no binding sets it";
                 return null;
             }
 
-            return settable;
+            reason = FindUnbindable(settable);
+            return reason is null ? settable : null;
         }
 
         reason = constructors.Count > 1
             ? "it has several public constructors; minimal APIs need a single one (or a struct)"
             : "it has no public constructor";
+        return null;
+    }
+
+    /// <summary>
+    /// The required fields and properties of the type and of its base types (an object initializer must set them all,
+    /// CS9035), the most derived declaration of each name first.
+    /// </summary>
+    private static IEnumerable<ISymbol> RequiredMembers(INamedTypeSymbol type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && seen.Add(member.Name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why a member cannot be passed as generated code passes it, or <see langword="null"/>: a constructor parameter
+    /// taken by <c>ref</c>, <c>out</c> or <c>ref readonly</c> (CS1620; <c>in</c> takes a value), a <c>ref struct</c> (CS9244) or a pointer (CS0214, CS0306).
+    /// </summary>
+    private static string? FindUnbindable(List<Member> members)
+    {
+        foreach (var member in members)
+        {
+            if (member.ConstructorParameter is { RefKind: not (RefKind.None or RefKind.In) } parameter)
+            {
+                return $"its constructor takes '{parameter.Name}' by {(parameter.RefKind == RefKind.RefReadOnlyParameter ? "ref readonly" : parameter.RefKind.ToString().ToLowerInvariant())}, which a bound value cannot be passed as";
+            }
+
+            var type = member.Property.Type;
+            if (type.IsRefLikeType)
+            {
+                return $"its member '{member.Property.Name}' is a ref struct ({type.ToDisplayString()}), which cannot be a type argument of the binding";
+            }
+
+            if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            {
+                return $"its member '{member.Property.Name}' is a pointer ({type.ToDisplayString()}), which cannot be a type argument of the binding";
+            }
+        }
+
         return null;
     }
 

@@ -8,6 +8,7 @@ namespace SessionAuth.Generators.Parsing;
 /// assembly (it would collide with the generated partial class, CS0260 or CS0101, or merge into it) or seen in a
 /// reference (CS0436 or CS0433 where generated code names it); then the first free name (<c>ServerFunctionEndpoints2</c>,
 /// <c>3</c>...). Only <c>MapServerFunctions()</c> calls into it, so its name is the generator's to choose.
+/// The generated session rule registrations and immutable session data declarations are named apart the same way.
 /// </summary>
 internal static class EndpointsClassName
 {
@@ -15,12 +16,18 @@ internal static class EndpointsClassName
 
     private const string Preferred = "ServerFunctionEndpoints";
 
-    public static string Choose(Compilation compilation)
+    public static string Choose(Compilation compilation) => Choose(compilation, Preferred);
+
+    /// <summary>
+    /// The first free name of a generated internal class of <see cref="Namespace"/>: <paramref name="preferred"/>, else
+    /// <paramref name="preferred"/> numbered from 2, as for the endpoints class.
+    /// </summary>
+    public static string Choose(Compilation compilation, string preferred)
     {
-        var name = Preferred;
+        var name = preferred;
         for (var number = 2; IsTaken(compilation, name); number++)
         {
-            name = Preferred + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name = preferred + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return name;

@@ -5,7 +5,8 @@ namespace SessionAuth.Generators.Parsing;
 /// <summary>
 /// The static <c>TryParse</c> of a type that is not <c>IParsable&lt;T&gt;</c>, found as minimal APIs find it
 /// (ASP.NET Core's ParameterBindingMethodCache): a public static <c>bool TryParse(string, IFormatProvider, out T)</c> first,
-/// then <c>bool TryParse(string, out T)</c>, declared on the type or a base type.
+/// then <c>bool TryParse(string, out T)</c>, declared on the type or a base type. A generic, [Obsolete] or [Experimental]
+/// TryParse is not used (generated code could not call it, or would warn), so its type binds as if it had none.
 /// </summary>
 internal static class TryParseMethods
 {
@@ -29,6 +30,7 @@ internal static class TryParseMethods
             foreach (var method in current.GetMembers("TryParse").OfType<IMethodSymbol>())
             {
                 if (!method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.ReturnType.SpecialType != SpecialType.System_Boolean
+                    || method.IsGenericMethod || IsDeprecated(method)
                     || method.Parameters.Length is not (2 or 3) || method.Parameters[0].Type.SpecialType != SpecialType.System_String || method.Parameters[0].RefKind != RefKind.None)
                 {
                     continue;
@@ -56,4 +58,11 @@ internal static class TryParseMethods
 
         return found;
     }
+
+    /// <summary>
+    /// Whether calling the method warns or fails in generated code ([Obsolete] CS0618/CS0619, [Experimental]); such a
+    /// TryParse is not used, and its type binds as a type without one.
+    /// </summary>
+    private static bool IsDeprecated(IMethodSymbol method) => method.GetAttributes().Any(static a =>
+        a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
 }
