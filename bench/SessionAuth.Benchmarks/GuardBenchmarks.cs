@@ -72,12 +72,13 @@ public class GuardBenchmarks
             return Task.CompletedTask;
         });
 
-        // What the generator passes for [RequireSession<BenchPrefect>]: the rule's static Allows, called directly.
+        // What the generator passes for [RequireSession<BenchPrefect>] (see the Rules_on_server_functions snapshot): the
+        // rule asked through SessionRules.Allows, which calls its static Allows through the interface.
         _ruleGuardedEndpoint = ServerFunctionEndpoint.RequireSession<BenchSession>(
             services,
             ServerFunctionSteps.None,
             redirectTo: null,
-            static sessionData => !BenchPrefect.Allows(sessionData) ? "BenchPrefect" : null,
+            static sessionData => !SessionRules.Allows<BenchPrefect, BenchSession>(sessionData) ? "BenchPrefect" : null,
             (_, _, _, _) =>
             {
                 _admitted = true;
