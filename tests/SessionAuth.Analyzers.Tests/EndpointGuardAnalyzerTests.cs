@@ -17,6 +17,77 @@ public sealed class EndpointGuardAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A server function's class and method decide with the attributes their base classes and overridden methods pass on,
+    /// exactly those its endpoint carries: the generator's guard and SAUTH0001 read the same ones.
+    /// </summary>
+    [Fact]
+    public Task A_decision_a_base_class_or_an_overridden_method_passes_on_counts_for_a_server_function() => VerifyAsync("""
+        [Authorize(Roles = "Admin")]
+        public class AdminBase
+        {
+        }
+
+        public class Admin : AdminBase
+        {
+            [ServerFunction]
+            public static int Users() => 1;
+        }
+
+        [RequireSession]
+        public class SecureBase
+        {
+        }
+
+        public class Outer : SecureBase
+        {
+            public static class Inner
+            {
+                [ServerFunction]
+                public static int Count() => 1;
+            }
+        }
+
+        public abstract class Service
+        {
+            [AllowAnonymous]
+            public virtual int Ping() => 0;
+
+            public virtual int Pong() => 0;
+        }
+
+        public sealed class Orders : Service
+        {
+            [ServerFunction]
+            public override int Ping() => 1;
+
+            [ServerFunction]
+            public override int {|SAUTH0001:Pong|}() => 1;
+        }
+
+        // An attribute whose class says Inherited = false stays on its class.
+        [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+        public sealed class HereOnlyAuthorizeAttribute : Attribute, IAuthorizeData
+        {
+            public string? Policy { get; set; }
+            public string? Roles { get; set; }
+            public string? AuthenticationSchemes { get; set; }
+        }
+
+        [HereOnlyAuthorize]
+        public class Foyer
+        {
+            [ServerFunction]
+            public static int Enter() => 1;
+        }
+
+        public class Hall : Foyer
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Cross|}() => 1;
+        }
+        """);
+
     [Fact]
     public Task Authorize_on_a_server_function_or_a_class_around_it_decides_because_the_endpoint_carries_it() => VerifyAsync("""
         public static class Orders

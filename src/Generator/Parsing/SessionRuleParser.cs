@@ -16,7 +16,8 @@ internal static class SessionRuleParser
     private const string ArgumentProperty = "Argument";
 
     /// <summary>
-    /// The rules that apply to <paramref name="method"/>, outermost type first and the method last: every one must hold.
+    /// The rules that apply to <paramref name="method"/>, outermost type first and the method last, each with the rules
+    /// its base classes (or the methods it overrides) pass on (<see cref="AttributeCarrier"/>): every one must hold.
     /// A type or the method that carries <c>[AllowAnonymous]</c> opens the function to the rules outside it, as it
     /// opens it to their <c>[RequireSession]</c>. <see langword="false"/> when a rule cannot be honoured.
     /// </summary>
@@ -47,28 +48,25 @@ internal static class SessionRuleParser
             return true;
         }
 
-        var levels = new List<ISymbol>();
-        for (ISymbol? symbol = method; symbol is INamedTypeSymbol or IMethodSymbol; symbol = symbol.ContainingType)
+        // Inward from the outermost carrier, up to the nearest that opens the function with [AllowAnonymous].
+        var carriers = AttributeCarrier.Of(method);
+        var first = carriers.Count - 1;
+        while (first >= 0 && !carriers[first].Attributes.Any(a => a.Attribute.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
         {
-            if (symbol.GetAttributes().Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
-            {
-                break;
-            }
-
-            levels.Add(symbol);
+            first--;
         }
 
         var found = ImmutableArray.CreateBuilder<SessionRuleSpec>();
-        for (var i = levels.Count - 1; i >= 0; i--)
+        for (var i = first + 1; i < carriers.Count; i++)
         {
-            foreach (var attribute in levels[i].GetAttributes())
+            foreach (var (attribute, owner) in carriers[i].Attributes)
             {
                 if (!KnownTypes.IsConstructedFrom(attribute.AttributeClass, types.RequireSessionOfRule))
                 {
                     continue;
                 }
 
-                if (Read(attribute, method, parameters, composites, compilation, types, out var sessionType) is not { } rule
+                if (Read(attribute, owner, method, parameters, composites, compilation, types, out var sessionType) is not { } rule
                     || (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
                 {
                     return false;
@@ -133,7 +131,13 @@ internal static class SessionRuleParser
         return found.ToEquatableArray();
     }
 
-    private static SessionRuleSpec? Read(AttributeData attribute, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType)
+    /// <summary>
+    /// The rule <paramref name="attribute"/> names, as the generated endpoint of <paramref name="method"/> calls it. An
+    /// <c>Argument</c> names a parameter of the method that declares the attribute (<paramref name="owner"/>, which
+    /// <paramref name="method"/> may override under other parameter names) or, on a type, of <paramref name="method"/>:
+    /// the rule reads the value bound to the parameter at that position.
+    /// </summary>
+    private static SessionRuleSpec? Read(AttributeData attribute, ISymbol owner, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType)
     {
         sessionType = null;
         var rule = attribute.AttributeClass!.TypeArguments[0];
@@ -156,7 +160,7 @@ internal static class SessionRuleParser
             return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null, sessionType, null) : null;
         }
 
-        var position = argumentName is null ? -1 : IndexOf(method, argumentName);
+        var position = argumentName is null ? -1 : IndexOf(owner as IMethodSymbol ?? method, argumentName);
         var index = position < 0 ? -1 : BoundIndex(position, composites);
         if (index < 0 || !parameters[index].IsBound)
         {
@@ -171,7 +175,7 @@ internal static class SessionRuleParser
         var dropsNull = !parameterType.IsValueType && method.Parameters[position].NullableAnnotation == NullableAnnotation.Annotated
             && argumentType.NullableAnnotation != NullableAnnotation.Annotated;
         return conversion.IsImplicit && !dropsNull
-            ? new SessionRuleSpec(type, rule.Name, argumentName, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
+            ? new SessionRuleSpec(type, rule.Name, method.Parameters[position].Name, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
             : null;
     }
 

@@ -37,6 +37,23 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         await AssertRefusedAsync(await tom.FetchAsync(Path, Json), "NotExpelled");
     }
 
+    /// <summary>A rule on a base class of a server function's class is the class's too (<c>GetCustomAttributes(inherit: true)</c>).</summary>
+    [Fact]
+    public async Task A_rule_on_a_base_class_of_a_server_functions_class_must_hold_beside_the_class_own()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var tom = await SessionRulesApp.SignedInAsync(_app.Address, "tom");
+        using var anonymous = new TestClient(_app.Address);
+        const string Path = "/rules/functions/corridor";
+
+        Assert.Equal("\"percy patrols the corridor\"", await TextAsync(percy, Path));
+        await AssertRefusedAsync(await harry.FetchAsync(Path, method: HttpMethod.Get), "Prefect");
+        await AssertRefusedAsync(await tom.FetchAsync(Path, method: HttpMethod.Get), "NotExpelled");
+        using var challenged = await anonymous.FetchAsync(Path, method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
+    }
+
     [Fact]
     public async Task A_two_argument_rule_on_a_server_function_reads_the_bound_route_value()
     {
