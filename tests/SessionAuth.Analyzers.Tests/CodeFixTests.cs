@@ -9,7 +9,7 @@ public sealed class CodeFixTests
         AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, EndpointGuardCodeFixProvider>(source, fixedSource, title);
 
     private static Task VerifyConflictFixAsync(string source, string fixedSource, string title) =>
-        AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, ConflictingGuardCodeFixProvider>(source, fixedSource, title);
+        AnalyzerTest.VerifyFixAsync<ConflictingGuardAnalyzer, ConflictingGuardCodeFixProvider>(source, fixedSource, title);
 
     [Fact]
     public Task Add_RequireSession_to_a_server_function_adds_the_attribute_on_its_own_line_and_the_using() => VerifyGuardFixAsync(
