@@ -30,6 +30,10 @@ internal static class SessionRuleParser
     /// <param name="types">The known types.</param>
     /// <param name="rules">The rules, in the order they are asked.</param>
     /// <param name="ruleSessionType">The session data type the rules read, <c>global::</c>-qualified; <see langword="null"/> without rules.</param>
+    /// <param name="problem">
+    /// When a rule cannot be honoured and its attribute comes from a referenced assembly (a base class or an overridden
+    /// method declared there), why; the rule analyzers report an attribute of this compilation where it is written.
+    /// </param>
     public static bool TryRead(
         IMethodSymbol method,
         GuardDecision guard,
@@ -39,10 +43,12 @@ internal static class SessionRuleParser
         Compilation compilation,
         KnownTypes types,
         out EquatableArray<SessionRuleSpec> rules,
-        out string? ruleSessionType)
+        out string? ruleSessionType,
+        out string? problem)
     {
         rules = EquatableArray<SessionRuleSpec>.Empty;
         ruleSessionType = null;
+        problem = null;
         if (!guard.RequiresSession || types.RequireSessionOfRule is null)
         {
             return true;
@@ -66,9 +72,18 @@ internal static class SessionRuleParser
                     continue;
                 }
 
-                if (Read(attribute, owner, method, parameters, composites, compilation, types, out var sessionType) is not { } rule
-                    || (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
+                var rule = Read(attribute, owner, method, parameters, composites, compilation, types, out var sessionType, out var why);
+                if (rule is not null && (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
                 {
+                    why = $"the rule reads {Shown(sessionType!)}, but the function's session data is {Shown(expected)}";
+                    rule = null;
+                }
+
+                if (rule is null)
+                {
+                    problem = attribute.ApplicationSyntaxReference is null
+                        ? $"it inherits [RequireSession<{attribute.AttributeClass!.TypeArguments[0].Name}>] from {owner.ToDisplayString()} in the referenced assembly {owner.ContainingAssembly.Name}, and its endpoint cannot call that rule as written: {why}"
+                        : null;
                     return false;
                 }
 
@@ -137,18 +152,20 @@ internal static class SessionRuleParser
     /// <paramref name="method"/> may override under other parameter names) or, on a type, of <paramref name="method"/>:
     /// the rule reads the value bound to the parameter at that position.
     /// </summary>
-    private static SessionRuleSpec? Read(AttributeData attribute, ISymbol owner, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType)
+    private static SessionRuleSpec? Read(AttributeData attribute, ISymbol owner, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType, out string why)
     {
         sessionType = null;
         var rule = attribute.AttributeClass!.TypeArguments[0];
         if (Interface(rule, compilation, types) is not { } implemented)
         {
+            why = "the rule is no class or struct generated code can reach that implements exactly one ISessionRule interface";
             return null;
         }
 
         var session = implemented.TypeArguments[0];
         if (session.GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
         {
+            why = $"the rule's session type {session.Name} is not marked [SessionData]";
             return null;
         }
 
@@ -157,6 +174,7 @@ internal static class SessionRuleParser
         var argumentName = attribute.NamedArguments.FirstOrDefault(static a => a.Key == ArgumentProperty).Value.Value as string;
         if (implemented.TypeArguments.Length == 1)
         {
+            why = $"the rule takes no argument, but Argument names '{argumentName}'";
             return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null, sessionType, null) : null;
         }
 
@@ -164,6 +182,7 @@ internal static class SessionRuleParser
         var index = position < 0 ? -1 : BoundIndex(position, composites);
         if (index < 0 || !parameters[index].IsBound)
         {
+            why = argumentName is null ? "the rule reads an argument, but Argument is not set" : $"Argument names '{argumentName}', which is no bound value of the function";
             return null;
         }
 
@@ -174,6 +193,7 @@ internal static class SessionRuleParser
         // A string? or other nullable reference handed to a rule that takes none would be a null it never expects.
         var dropsNull = !parameterType.IsValueType && method.Parameters[position].NullableAnnotation == NullableAnnotation.Annotated
             && argumentType.NullableAnnotation != NullableAnnotation.Annotated;
+        why = $"parameter '{method.Parameters[position].Name}' does not convert to the rule's argument type {argumentType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}";
         return conversion.IsImplicit && !dropsNull
             ? new SessionRuleSpec(type, rule.Name, method.Parameters[position].Name, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
             : null;
@@ -230,6 +250,8 @@ internal static class SessionRuleParser
 
         return index;
     }
+
+    private static string Shown(string type) => type.Replace("global::", string.Empty);
 
     private static int IndexOf(IMethodSymbol method, string name)
     {
