@@ -206,6 +206,32 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A rule's argument that does not bind is answered as a server function parameter that does not bind: 400
+    /// problem+json naming it, with the same detail (the binding is the same code), never cached.
+    /// </summary>
+    [Theory]
+    [InlineData("/rules/minimal/house?house=Muggle", "The value 'Muggle' is not a valid House for the argument 'house'.")]
+    [InlineData("/rules/minimal/houses/Muggle", "The value 'Muggle' is not a valid House for the argument 'house'.")]
+    [InlineData("/rules/minimal/house", "The argument 'house' is required.")]
+    [InlineData("/rules/minimal/house?house=Gryffindor&house=Slytherin", "The argument 'house' was given more than once; send it once.")]
+    [InlineData("/rules/minimal/houses/Slytherin?house=Gryffindor", "The argument 'house' was given both in the route and in the query string, where a rule over it would not read it; send it once, in the route.")]
+    [InlineData("/rules/minimal/notices?house=Gryffindor", "The argument 'house' was given both in the route and in the query string, where a rule over it would not read it; send it once, in the route.")]
+    public async Task A_rules_argument_that_does_not_bind_is_answered_400_naming_it(string path, string detail)
+    {
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+
+        using var response = await harry.FetchAsync(path, method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("house", problem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("errors").GetProperty("house")[0].GetString());
+    }
+
     [Fact]
     public async Task A_generic_rule_is_named_without_its_arity_and_asks_what_it_combines()
     {
