@@ -33,10 +33,16 @@ internal static class AnalyzerTest
         FrameworkReferences.All.Add(MetadataReference.CreateFromFile(typeof(ServerFunctionAttribute).Assembly.Location));
 
     public static Task VerifyAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        VerifyAsync<TAnalyzer>(source, [], expected);
+
+    /// <summary>Runs an analyzer over markup in a project that also references <paramref name="references"/>.</summary>
+    public static Task VerifyAsync<TAnalyzer>(string source, MetadataReference[] references, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = Usings + source };
         Configure(test.TestState, test);
+        test.TestState.AdditionalReferences.AddRange(references);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -86,6 +92,20 @@ internal static class AnalyzerTest
         Configure(test.TestState, test);
         Configure(test.FixedState, test);
         return test.RunAsync();
+    }
+
+    /// <summary>A referenced project as the build sees it: <paramref name="source"/> (after <see cref="Usings"/>) compiled to metadata.</summary>
+    public static PortableExecutableReference Library(string name, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(Usings + source, new CSharpParseOptions(LanguageVersion.Preview))],
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     /// <summary>References this process's framework and the runtime instead of downloading reference assemblies.</summary>

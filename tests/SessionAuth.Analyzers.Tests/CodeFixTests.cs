@@ -9,7 +9,7 @@ public sealed class CodeFixTests
         AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, EndpointGuardCodeFixProvider>(source, fixedSource, title);
 
     private static Task VerifyConflictFixAsync(string source, string fixedSource, string title) =>
-        AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, ConflictingGuardCodeFixProvider>(source, fixedSource, title);
+        AnalyzerTest.VerifyFixAsync<ConflictingGuardAnalyzer, ConflictingGuardCodeFixProvider>(source, fixedSource, title);
 
     [Fact]
     public Task Add_RequireSession_to_a_server_function_adds_the_attribute_on_its_own_line_and_the_using() => VerifyGuardFixAsync(
@@ -143,6 +143,42 @@ public sealed class CodeFixTests
         }
         """,
         "Remove [AllowAnonymous]");
+
+    /// <summary>An [AllowAnonymous] that opens a [RequireSession] from a base class is no edit of the member: the fix removes the [RequireSession].</summary>
+    [Fact]
+    public Task An_AllowAnonymous_on_a_base_class_is_fixed_by_removing_the_RequireSession() => VerifyConflictFixAsync(
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        [AllowAnonymous]
+        public class PublicBase
+        {
+        }
+
+        [{|SAUTH0005:RequireSession|}]
+        public class Ledger : PublicBase
+        {
+            [ServerFunction]
+            public static int Balance() => 1;
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Authorization;
+        using SessionAuth;
+
+        [AllowAnonymous]
+        public class PublicBase
+        {
+        }
+
+        public class Ledger : PublicBase
+        {
+            [ServerFunction]
+            public static int Balance() => 1;
+        }
+        """,
+        "Remove [RequireSession]");
 
     [Fact]
     public Task Remove_RequireSession_removes_its_whole_line() => VerifyConflictFixAsync(

@@ -17,6 +17,77 @@ public sealed class EndpointGuardAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A server function's class and method decide with the attributes their base classes and overridden methods pass on,
+    /// exactly those its endpoint carries: the generator's guard and SAUTH0001 read the same ones.
+    /// </summary>
+    [Fact]
+    public Task A_decision_a_base_class_or_an_overridden_method_passes_on_counts_for_a_server_function() => VerifyAsync("""
+        [Authorize(Roles = "Admin")]
+        public class AdminBase
+        {
+        }
+
+        public class Admin : AdminBase
+        {
+            [ServerFunction]
+            public static int Users() => 1;
+        }
+
+        [RequireSession]
+        public class SecureBase
+        {
+        }
+
+        public class Outer : SecureBase
+        {
+            public static class Inner
+            {
+                [ServerFunction]
+                public static int Count() => 1;
+            }
+        }
+
+        public abstract class Service
+        {
+            [AllowAnonymous]
+            public virtual int Ping() => 0;
+
+            public virtual int Pong() => 0;
+        }
+
+        public sealed class Orders : Service
+        {
+            [ServerFunction]
+            public override int Ping() => 1;
+
+            [ServerFunction]
+            public override int {|SAUTH0001:Pong|}() => 1;
+        }
+
+        // An attribute whose class says Inherited = false stays on its class.
+        [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+        public sealed class HereOnlyAuthorizeAttribute : Attribute, IAuthorizeData
+        {
+            public string? Policy { get; set; }
+            public string? Roles { get; set; }
+            public string? AuthenticationSchemes { get; set; }
+        }
+
+        [HereOnlyAuthorize]
+        public class Foyer
+        {
+            [ServerFunction]
+            public static int Enter() => 1;
+        }
+
+        public class Hall : Foyer
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Cross|}() => 1;
+        }
+        """);
+
     [Fact]
     public Task Authorize_on_a_server_function_or_a_class_around_it_decides_because_the_endpoint_carries_it() => VerifyAsync("""
         public static class Orders
@@ -622,56 +693,4 @@ public sealed class EndpointGuardAnalyzerTests
         [SessionData]
         public sealed record UserSession(int UserId, string Name);
         """);
-
-    // SAUTH0005
-
-    [Fact]
-    public Task RequireSession_and_AllowAnonymous_on_one_member_are_reported() => VerifyAsync("""
-        public static class Orders
-        {
-            [ServerFunction, {|SAUTH0005:RequireSession|}, AllowAnonymous]
-            public static int Count() => 1;
-
-            [ServerFunction, RequireSession]
-            public static int Sum() => 1;
-        }
-
-        [{|SAUTH0005:RequireSession(RedirectTo = "/login")|}]
-        [AllowAnonymous]
-        public class HomeController : ControllerBase
-        {
-            public IActionResult Index() => Ok();
-        }
-
-        public static class Endpoints
-        {
-            public static void Map(WebApplication app) => app.MapGet("/x", [{|SAUTH0005:RequireSession|}, AllowAnonymous] () => "x");
-        }
-        """);
-
-    [Fact]
-    public Task A_rule_attribute_is_a_RequireSession_that_AllowAnonymous_opens_too() => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(
-        """
-        public static class Orders
-        {
-            [ServerFunction, {|#0:RequireSession<Prefect>|}, RequireSession<Prefect>, AllowAnonymous]
-            public static int Count() => 1;
-
-            // A rule beside [RequireSession], without [AllowAnonymous], says one thing twice.
-            [ServerFunction, RequireSession, RequireSession<Prefect>]
-            public static int Sum() => 1;
-
-            public static void Map(WebApplication app) => app.MapGet("/x", [AllowAnonymous, {|#1:RequireSession<Prefect>|}] () => "x");
-        }
-
-        [SessionData]
-        public sealed record UserSession(int UserId, bool IsPrefect);
-
-        public sealed class Prefect : ISessionRule<UserSession>
-        {
-            public static bool Allows(UserSession user) => user.IsPrefect;
-        }
-        """,
-        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(0).WithArguments("Orders.Count", "RequireSession<Prefect>"),
-        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(1).WithArguments("lambda in Orders.Map", "RequireSession<Prefect>"));
 }

@@ -7,7 +7,7 @@ namespace SessionAuth.Analyzers.Tests;
 public sealed class LocalFunctionConflictTests
 {
     [Fact]
-    public Task RequireSession_and_AllowAnonymous_on_a_local_function_are_reported() => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>("""
+    public Task RequireSession_and_AllowAnonymous_on_a_local_function_are_reported() => AnalyzerTest.VerifyAsync<ConflictingGuardAnalyzer>("""
         public static class Orders
         {
             public static int Total()
@@ -36,7 +36,7 @@ public sealed class LocalFunctionConflictTests
         """);
 
     [Fact]
-    public Task Remove_AllowAnonymous_from_a_local_function_keeps_RequireSession() => AnalyzerTest.VerifyFixAsync<EndpointGuardAnalyzer, ConflictingGuardCodeFixProvider>(
+    public Task Remove_AllowAnonymous_from_a_local_function_keeps_RequireSession() => AnalyzerTest.VerifyFixAsync<ConflictingGuardAnalyzer, ConflictingGuardCodeFixProvider>(
         """
         using Microsoft.AspNetCore.Authorization;
         using SessionAuth;

@@ -61,18 +61,7 @@ public sealed class RazorComponentGuardTests
     }
 
     /// <summary>A referenced project (a <c>.Client</c> project, a Razor class library) as the build sees it: compiled metadata.</summary>
-    private static PortableExecutableReference Library(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(AnalyzerTest.Usings + PageUsings + source, new CSharpParseOptions(LanguageVersion.Preview))],
-            AnalyzerTest.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static PortableExecutableReference Library(string name, string source) => AnalyzerTest.Library(name, PageUsings + source);
 
     private const string ClientPages = """
         namespace Client

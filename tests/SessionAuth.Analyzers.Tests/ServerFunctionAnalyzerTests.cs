@@ -24,6 +24,63 @@ public sealed partial class ServerFunctionAnalyzerTests
     private static DiagnosticResult SharedRoute(int location, string function, string others, string route) =>
         new DiagnosticResult(Descriptors.ServerFunctionsShareRoute).WithLocation(location).WithArguments(function, others, route);
 
+    /// <summary>
+    /// A base class from a referenced assembly passes its attributes on too. A rule there that the endpoint cannot call as
+    /// written makes the function one the generator skips, and no analyzer of this compilation sees the attribute where it
+    /// is written, so the skip is explained on the function; an attribute there the endpoint can carry is no problem.
+    /// </summary>
+    [Fact]
+    public Task A_rule_inherited_from_a_referenced_assembly_that_the_endpoint_cannot_call_is_explained_on_the_function() => AnalyzerTest.VerifyAsync<ServerFunctionAnalyzer>(
+        """
+        public sealed class Roster : Staff.MembersOnly
+        {
+            [ServerFunction]
+            public static int {|#0:Count|}(UserSession user) => 1;
+        }
+
+        public sealed class Common : Staff.HouseOnly
+        {
+            [ServerFunction]
+            public static int {|#1:Enter|}() => 1;
+
+            [ServerFunction]
+            public static int Visit(string house) => 1;
+        }
+
+        public sealed class Office : Staff.AdminOnly
+        {
+            [ServerFunction]
+            public static int Open() => 1;
+        }
+        """ + SessionType,
+        [AnalyzerTest.Library("Staff", """
+            namespace Staff;
+
+            [SessionData]
+            public sealed record Member(int Id, string House);
+
+            public sealed class Members : ISessionRule<Member>
+            {
+                public static bool Allows(Member member) => true;
+            }
+
+            public sealed class InHouse : ISessionRule<Member, string>
+            {
+                public static bool Allows(Member member, string house) => member.House == house;
+            }
+
+            [RequireSession<Members>]
+            public abstract class MembersOnly;
+
+            [RequireSession<InHouse>(Argument = "house")]
+            public abstract class HouseOnly;
+
+            [Authorize(Roles = "Admin")]
+            public abstract class AdminOnly;
+            """)],
+        CannotBuild(0, "Roster.Count", "it inherits [RequireSession<Members>] from Staff.MembersOnly in the referenced assembly Staff, and its endpoint cannot call that rule as written: the rule reads Staff.Member, but the function's session data is UserSession"),
+        CannotBuild(1, "Common.Enter", "it inherits [RequireSession<InHouse>] from Staff.HouseOnly in the referenced assembly Staff, and its endpoint cannot call that rule as written: Argument names 'house', which is no bound value of the function"));
+
     [Fact]
     public Task An_attribute_generated_code_cannot_construct_is_explained_rather_than_dropped_and_one_it_can_is_not() => VerifyAsync(
         """

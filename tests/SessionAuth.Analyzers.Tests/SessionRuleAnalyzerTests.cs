@@ -513,6 +513,78 @@ public sealed class SessionRuleAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A server function's class and method carry what their base classes and overridden methods pass on, so a rule there
+    /// is checked by the generated endpoint: it is held to what a rule on the class or the function is held to.
+    /// </summary>
+    [Fact]
+    public Task A_rule_on_a_base_class_of_server_functions_or_a_method_one_overrides_counts_and_is_checked_as_there() => VerifyAsync("""
+        [RequireSession<Prefect>]
+        public abstract class PrefectsOnly
+        {
+        }
+
+        public sealed class Awards : PrefectsOnly
+        {
+            [ServerFunction]
+            public static int Points() => 1;
+        }
+
+        // Farther out: the base of a class around the server function's class.
+        [RequireSession<Prefect>]
+        public class OuterBase
+        {
+        }
+
+        public class Outer : OuterBase
+        {
+            public static class Inner
+            {
+                [ServerFunction]
+                public static int Count() => 1;
+            }
+        }
+
+        // Argument on a class is refused there as on the class of the functions itself.
+        [RequireSession<OwnHouse>({|SAUTH0015:Argument = "house"|})]
+        public abstract class HouseRooms
+        {
+        }
+
+        public sealed class Rooms : HouseRooms
+        {
+            [ServerFunction]
+            public static string Open(House house) => house.ToString();
+        }
+
+        public abstract class Common
+        {
+            [RequireSession<OwnHouse>(Argument = nameof(house))]
+            public virtual string Enter(House house) => house.ToString();
+
+            [RequireSession<OwnHouse>({|SAUTH0015:Argument = "nowhere"|})]
+            public virtual string Leave(House house) => house.ToString();
+
+            // No server function overrides it: nothing reads the rule.
+            [{|SAUTH0016:RequireSession<Prefect>|}]
+            public virtual string Stay() => "x";
+        }
+
+        public sealed class CommonRoom : Common
+        {
+            [ServerFunction]
+            public override string Enter(House house) => house.ToString();
+
+            [ServerFunction]
+            public override string Leave(House house) => house.ToString();
+        }
+
+        [{|SAUTH0016:RequireSession<Prefect>|}]
+        public abstract class NobodysBase
+        {
+        }
+        """);
+
     [Fact]
     public Task A_rule_on_a_component_that_is_not_routable_is_reported() => VerifyAsync("""
         [{|SAUTH0016:RequireSession<Prefect>|}]

@@ -288,6 +288,48 @@ public sealed class UseSessionAuthAnalyzerTests
                     """),
             ]);
 
+    /// <summary>
+    /// A base class passes its attributes on to the server function classes derived from it, and a method to the server
+    /// functions that override it: those guard themselves. A base class a controller also derives from is a guard site.
+    /// </summary>
+    [Fact]
+    public Task Attributes_only_server_functions_inherit_need_no_middleware_but_a_base_a_controller_shares_does() => VerifyAppAsync(
+        ProgramWithoutMiddleware,
+        """
+        [RequireSession, PreloadSession]
+        public abstract class SecureFunctions
+        {
+            [RequireSession]
+            public virtual int Count() => 0;
+        }
+
+        public sealed class Orders : SecureFunctions
+        {
+            [ServerFunction]
+            public override int Count() => 1;
+
+            [ServerFunction]
+            public static int Sum() => 2;
+        }
+
+        [{|#1:RequireSession|}]
+        public abstract class Shared
+        {
+        }
+
+        public sealed class Functions : Shared
+        {
+            [ServerFunction]
+            public static int Total() => 3;
+        }
+
+        public sealed class ReportsController : Shared
+        {
+            public string Index() => "reports";
+        }
+        """,
+        Expected("[RequireSession] on Shared"));
+
     [Fact]
     public Task A_project_that_guards_nothing_through_metadata_is_not_reported() => VerifyAppAsync(
         """

@@ -34,6 +34,21 @@ public static class Staff
     public static string SignedIn(UserSession? user) => $"signed in as {user?.Name}";
 }
 
+/// <summary>The trap through inheritance: the role check sits on a base class of the functions' class.</summary>
+[Authorize(Roles = "Admin")]
+public abstract class AdminBase;
+
+public sealed class Admin : AdminBase
+{
+    /// <summary>Decided by the base class's [Authorize] alone.</summary>
+    [ServerFunction]
+    public static string Ledger(UserSession? user) => $"ledger for {user?.Name}";
+
+    /// <summary>The trap's combination, with the role on the base class.</summary>
+    [ServerFunction, RequireSession]
+    public static string Payroll(UserSession user) => $"payroll for {user.Name}";
+}
+
 /// <summary>A role asked by the class applies to each of its functions, nested classes' included.</summary>
 [Authorize(Roles = "Admin")]
 public static class Headmaster

@@ -91,6 +91,31 @@ public sealed class IncrementalityTests
         Assert.Contains("MapRequireSession_Parsable_NullableParsable_SessionData_ReturnsJson<", Text(runs.After, EndpointsFile), StringComparison.Ordinal);
     }
 
+    /// <summary>A base class's attributes are the derived class's: an edit of them, in another file, reaches its functions.</summary>
+    [Fact]
+    public void Editing_an_attribute_of_a_base_class_in_another_file_regenerates_the_derived_class_file()
+    {
+        const string Base = """
+            using Microsoft.AspNetCore.Authorization;
+
+            namespace Shop;
+
+            [Authorize(Roles = "Staff")]
+            public class StaffBase;
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(Source.Replace("public static class Orders", "public class Orders : StaffBase", StringComparison.Ordinal))
+            .AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Base, GeneratorHarness.ParseOptions, path: "StaffBase.cs"));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "StaffBase.cs");
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Base.Replace("Staff\")]", "Admin\")]", StringComparison.Ordinal))));
+        var after = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = \"Staff\" }", Text(before, OrdersFile), StringComparison.Ordinal);
+        Assert.Equal([OrdersFile], ChangedFiles((before, after)));
+        Assert.Contains("new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = \"Admin\" }", Text(after, OrdersFile), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_tracked_step_that_did_not_run_fails_the_harness_unless_the_test_says_it_is_absent()
     {

@@ -496,6 +496,54 @@ public sealed partial class ServerFunctionGeneratorTests
         """,
         nameof(Attributes_of_the_method_and_its_classes_become_endpoint_metadata));
 
+    /// <summary>
+    /// A class and the method carry their attributes as <c>GetCustomAttributes(inherit: true)</c> reads them: their own,
+    /// then those their base classes (or the methods an override overrides) pass on; <c>[Tags]</c> (<c>Inherited =
+    /// false</c>) stays on its class, and a base's <c>[EnableRateLimiting]</c> (one per symbol) is hidden by the class's
+    /// own. The guard decision reads the same attributes: <c>Users</c> is decided by the base class's <c>[Authorize]</c>,
+    /// <c>Totals</c> by its own <c>[RequireSession]</c>, with its base method's policy and its base class's rule.
+    /// </summary>
+    [Fact]
+    public void Attributes_a_base_class_or_an_overridden_method_passes_on_become_endpoint_metadata() => MatchSnapshot(
+        """
+        namespace Shop;
+
+        [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+        public sealed class NoteAttribute(string text) : Attribute
+        {
+            public string Text { get; } = text;
+        }
+
+        [Authorize(Roles = "Admin"), Note("base"), Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("base"), Microsoft.AspNetCore.Http.Tags("base")]
+        public class AdminBase;
+
+        [Note("admin"), Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("admin")]
+        public class Admin : AdminBase
+        {
+            [ServerFunction]
+            public static int Users() => 1;
+        }
+
+        public sealed class Auditor : ISessionRule<UserSession>
+        {
+            public static bool Allows(UserSession user) => user.UserId > 0;
+        }
+
+        [RequireSession<Auditor>]
+        public abstract class Reports
+        {
+            [Authorize(Policy = "Auditors"), Note("virtual")]
+            public virtual int Totals() => 0;
+        }
+
+        public sealed class MonthlyReports : Reports
+        {
+            [ServerFunction, RequireSession, Note("override")]
+            public override int Totals() => 1;
+        }
+        """,
+        nameof(Attributes_a_base_class_or_an_overridden_method_passes_on_become_endpoint_metadata));
+
     /// <summary>The one snapshot of the files every assembly gets: <c>MapServerFunctions()</c> and the session data declaration.</summary>
     [Fact]
     public void The_files_every_assembly_shares() => Snapshot.Match(

@@ -62,6 +62,18 @@ public static class RuleFunctions
     public static string PrefectsLounge() => "the prefects' lounge";
 }
 
+/// <summary>A rule on a base class: the server functions of the classes derived from it are held to it.</summary>
+[RequireSession<Prefect>]
+public abstract class PrefectsOnly;
+
+/// <summary>Its functions also carry the rule of the class they are declared in: both must hold.</summary>
+[RequireSession<NotExpelled>]
+public sealed class PrefectsCorridor : PrefectsOnly
+{
+    [ServerFunction("/rules/functions/corridor", Method = "GET")]
+    public static string Patrol(UserSession user) => $"{user.Name} patrols the corridor";
+}
+
 /// <summary>A routable page only prefects may see.</summary>
 [Route("/rules/razor/prefects")]
 [RequireSession<Prefect>]

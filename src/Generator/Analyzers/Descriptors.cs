@@ -39,8 +39,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor ConflictingGuardAttributes = Create(
         DiagnosticIds.ConflictingGuardAttributes,
-        "[RequireSession] and [AllowAnonymous] on the same member",
-        "{0} is marked both [{1}] and [AllowAnonymous]; [AllowAnonymous] wins, so remove the one you do not mean",
+        "[RequireSession] opened by [AllowAnonymous] on the same member or farther away",
+        "{0} is marked [{1}], but [AllowAnonymous] {2} opens it ([AllowAnonymous] wins); remove the one you do not mean",
         Usage,
         DiagnosticSeverity.Warning);
 

@@ -10,14 +10,13 @@ namespace SessionAuth.Generators.Analyzers;
 /// SAUTH0001: every server endpoint (server function, minimal API handler, hub, controller action, Razor component page)
 /// has made a guard decision.
 /// SAUTH0004 (minimal APIs): a non-nullable session data parameter needs an endpoint that requires a session.
-/// SAUTH0005: no member, lambda or local function says both [RequireSession] (or [RequireSession&lt;TRule&gt;]) and [AllowAnonymous].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.EndpointWithoutGuardDecision, Descriptors.SessionDataWithoutGuard, Descriptors.ConflictingGuardAttributes];
+        [Descriptors.EndpointWithoutGuardDecision, Descriptors.SessionDataWithoutGuard];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -40,16 +39,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                 OperationKind.Invocation);
         }
 
-        // Lambdas and local functions are no symbols of their own to a symbol action: their attributes are reached through
-        // the operation that declares them.
-        start.RegisterOperationAction(
-            c => ReportConflictingAttributes(c.ReportDiagnostic, c.Operation switch
-            {
-                IAnonymousFunctionOperation lambda => lambda.Symbol,
-                _ => ((ILocalFunctionOperation)c.Operation).Symbol,
-            }, symbols),
-            OperationKind.AnonymousFunction,
-            OperationKind.LocalFunction);
         if (symbols.EndpointRouteBuilder is not null)
         {
             start.RegisterOperationBlockStartAction(block =>
@@ -64,7 +53,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, BuilderValues builders)
     {
         var method = (IMethodSymbol)context.Symbol;
-        ReportConflictingAttributes(context.ReportDiagnostic, method, symbols);
         if (!symbols.IsServerFunction(method, out _) || GuardDecision.ForServerFunction(method, symbols.Known).IsDecided)
         {
             return;
@@ -82,7 +70,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, RazorComponentPages pages)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        ReportConflictingAttributes(context.ReportDiagnostic, type, symbols);
         if (pages.IsEnabled && pages.IsPage(type))
         {
             pages.ReportPage(context, type, projectGuards);
@@ -111,33 +98,6 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                     ? $"Action {type.Name}.{action.Name} (inherited from {action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})"
                     : $"Action {type.Name}.{action.Name}",
                 Descriptors.ActionAdvice));
-        }
-    }
-
-    private static void ReportConflictingAttributes(Action<Diagnostic> report, ISymbol symbol, AnalyzerSymbols symbols)
-    {
-        AttributeData? requireSession = null;
-        var allowsAnonymous = false;
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            // [RequireSession<TRule>] is a [RequireSession] too, and [AllowAnonymous] opens it all the same.
-            if (requireSession is null && symbols.Known.IsRequireSession(attribute.AttributeClass))
-            {
-                requireSession = attribute;
-            }
-            else if (attribute.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AllowAnonymous))
-            {
-                allowsAnonymous = true;
-            }
-        }
-
-        if (requireSession?.ApplicationSyntaxReference is { } syntax && allowsAnonymous)
-        {
-            report(Diagnostic.Create(
-                Descriptors.ConflictingGuardAttributes,
-                Location.Create(syntax.SyntaxTree, syntax.Span),
-                symbol is IMethodSymbol method ? FunctionNames.Of(method) : symbol.Name,
-                SessionRuleShape.AttributeName(requireSession.AttributeClass!)));
         }
     }
 }

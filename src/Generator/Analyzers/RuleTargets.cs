@@ -12,10 +12,13 @@ internal enum RuleTarget
     /// <summary>Nothing reads it: no endpoint carries the attribute, so the rule is never checked.</summary>
     None,
 
-    /// <summary>A server function: its generated endpoint calls the rule.</summary>
+    /// <summary>A server function, or a method one overrides: its generated endpoint calls the rule.</summary>
     ServerFunction,
 
-    /// <summary>A class that declares server functions (or a class around one): the generated endpoints call the rule.</summary>
+    /// <summary>
+    /// A class that declares server functions (or a class around one), or a class such classes derive from: the generated
+    /// endpoints call the rule.
+    /// </summary>
     ServerFunctionClass,
 
     /// <summary>A minimal API handler (a lambda, a local function, or a method handed over as a delegate): endpoint metadata.</summary>
@@ -36,8 +39,9 @@ internal enum RuleTarget
 
 /// <summary>
 /// What a compilation holds that decides whether a rule attribute is read and what it is checked against: its
-/// <c>[SessionData]</c> types, the classes controllers, routable components and hubs derive from, and the methods handed
-/// over as delegates (which a <c>Map</c> call can make minimal API handlers).
+/// <c>[SessionData]</c> types, the classes server function classes, controllers, routable components and hubs derive from
+/// (each reads its base classes' attributes with <c>GetCustomAttributes(inherit: true)</c>), the methods server functions
+/// override, and the methods handed over as delegates (which a <c>Map</c> call can make minimal API handlers).
 /// </summary>
 /// <remarks>
 /// Each is found by one walk, done at most once per compilation and only when a rule attribute needs it: a project without
@@ -49,6 +53,8 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _delegates = new(SymbolEqualityComparer.Default);
     private List<INamedTypeSymbol>? _sessionDataTypes;
     private Dictionary<INamedTypeSymbol, RuleTarget>? _endpointBases;
+    private HashSet<IMethodSymbol>? _overriddenByServerFunctions;
+    private HashSet<INamedTypeSymbol>? _metadataEndpointBases;
     private Dictionary<string, List<ExpressionSyntax>>? _delegateNames;
 
     /// <summary>The compilation's <c>[SessionData]</c> types: the app's session type, when there is exactly one.</summary>
@@ -86,7 +92,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
             return RuleTarget.Handler;
         }
 
-        if (symbols.IsServerFunction(method, out _))
+        if (symbols.IsServerFunction(method, out _) || OverriddenByServerFunction(method, cancellationToken))
         {
             return RuleTarget.ServerFunction;
         }
@@ -130,7 +136,29 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
     public bool IsRoutableComponent(INamedTypeSymbol type) =>
         KnownTypes.Implements(type, symbols.Component) && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute));
 
-    /// <summary>What the endpoints are of the controllers, routable components or hubs that derive from <paramref name="type"/>.</summary>
+    /// <summary>
+    /// Whether only generated server function endpoints, which guard themselves, read the attributes of
+    /// <paramref name="symbol"/>, a class or method that is no server function nor declares one: a base class of server
+    /// function classes that no controller, routable component or hub derives from, or a method only server functions
+    /// override (no controller's action, never a delegate).
+    /// </summary>
+    public bool OnlyServerFunctionsRead(ISymbol symbol, CancellationToken cancellationToken) => symbol switch
+    {
+        INamedTypeSymbol type => BaseOf(type, cancellationToken) == RuleTarget.ServerFunctionClass && !_metadataEndpointBases!.Contains(type.OriginalDefinition),
+        IMethodSymbol method => OverriddenByServerFunction(method, cancellationToken)
+            && !_metadataEndpointBases!.Contains(method.ContainingType.OriginalDefinition)
+            && !IsDelegate(method, cancellationToken),
+        _ => false,
+    };
+
+    /// <summary>Whether a server function overrides <paramref name="method"/>, whose attributes it then carries.</summary>
+    private bool OverriddenByServerFunction(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        ScanTypes(cancellationToken);
+        return (method.IsVirtual || method.IsAbstract || method.IsOverride) && _overriddenByServerFunctions!.Contains(method.OriginalDefinition);
+    }
+
+    /// <summary>What the endpoints are of the server function classes, controllers, routable components or hubs that derive from <paramref name="type"/>.</summary>
     private RuleTarget BaseOf(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         ScanTypes(cancellationToken);
@@ -148,6 +176,8 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
 
             var sessionDataTypes = new List<INamedTypeSymbol>();
             var bases = new Dictionary<INamedTypeSymbol, RuleTarget>(SymbolEqualityComparer.Default);
+            var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var metadataBases = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
@@ -172,20 +202,40 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
                     sessionDataTypes.Add(type);
                 }
 
-                var target = ControllerActions.IsController(type, symbols) ? RuleTarget.Controller
+                var target = symbols.DeclaresServerFunction(type) ? RuleTarget.ServerFunctionClass
+                    : ControllerActions.IsController(type, symbols) ? RuleTarget.Controller
                     : IsRoutableComponent(type) ? RuleTarget.Component
                     : ControllerActions.Inherits(type, symbols.Hub) ? RuleTarget.Hub
                     : RuleTarget.None;
                 for (var @base = type.BaseType; target != RuleTarget.None && @base is not null; @base = @base.BaseType)
                 {
-                    if (!bases.ContainsKey(@base.OriginalDefinition))
+                    // A base of server function classes and of other endpoints is held to what a generated endpoint needs.
+                    if (!bases.TryGetValue(@base.OriginalDefinition, out var known) || (target == RuleTarget.ServerFunctionClass && known != target))
                     {
-                        bases.Add(@base.OriginalDefinition, target);
+                        bases[@base.OriginalDefinition] = target;
+                    }
+
+                    if (target != RuleTarget.ServerFunctionClass)
+                    {
+                        metadataBases.Add(@base.OriginalDefinition);
+                    }
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol { IsOverride: true } method && symbols.IsServerFunction(method, out _))
+                    {
+                        for (var @base = method.OverriddenMethod; @base is not null; @base = @base.OverriddenMethod)
+                        {
+                            overridden.Add(@base.OriginalDefinition);
+                        }
                     }
                 }
             }
 
             _endpointBases = bases;
+            _overriddenByServerFunctions = overridden;
+            _metadataEndpointBases = metadataBases;
             _sessionDataTypes = sessionDataTypes;
         }
     }

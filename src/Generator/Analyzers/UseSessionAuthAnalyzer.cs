@@ -15,7 +15,8 @@ namespace SessionAuth.Generators.Analyzers;
 /// </summary>
 /// <remarks>
 /// Server functions are not guard sites here: their generated endpoints run the guard themselves, so <c>[RequireSession]</c>
-/// on one, on a class that declares them, or on the assembly needs no middleware. Generated code is analyzed because a
+/// on one, on a class that declares them, on a base class only such classes derive from, on a method only server functions
+/// override, or on the assembly needs no middleware. Generated code is analyzed because a
 /// Razor component's <c>@attribute [RequireSession]</c> exists only in the Razor generator's output.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,6 +40,7 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
 
         var project = new ProjectSites(
             symbols,
+            new RuleTargets(compilation, symbols),
             middleware,
             conventions,
             compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder"),
@@ -47,14 +49,15 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
         start.RegisterOperationAction(c => project.AddInvocation((IInvocationOperation)c.Operation), OperationKind.Invocation);
         start.RegisterOperationAction(c => project.AddFunction(((IAnonymousFunctionOperation)c.Operation).Symbol, "a lambda"), OperationKind.AnonymousFunction);
         start.RegisterOperationAction(c => project.AddFunction(((ILocalFunctionOperation)c.Operation).Symbol, "local function " + ((ILocalFunctionOperation)c.Operation).Symbol.Name), OperationKind.LocalFunction);
-        start.RegisterSymbolAction(c => project.AddMethod((IMethodSymbol)c.Symbol), SymbolKind.Method);
-        start.RegisterSymbolAction(c => project.AddType((INamedTypeSymbol)c.Symbol), SymbolKind.NamedType);
+        start.RegisterSymbolAction(c => project.AddMethod((IMethodSymbol)c.Symbol, c.CancellationToken), SymbolKind.Method);
+        start.RegisterSymbolAction(c => project.AddType((INamedTypeSymbol)c.Symbol, c.CancellationToken), SymbolKind.NamedType);
         start.RegisterCompilationEndAction(project.Report);
     }
 
     /// <summary>What one compilation holds that matters to the rule, gathered from concurrent actions.</summary>
     private sealed class ProjectSites(
         AnalyzerSymbols symbols,
+        RuleTargets targets,
         INamedTypeSymbol middleware,
         INamedTypeSymbol conventions,
         INamedTypeSymbol? webApplicationBuilder,
@@ -88,9 +91,9 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
             }
         }
 
-        public void AddFunction(IMethodSymbol function, string description) => AddIfGuarded(function, description);
+        public void AddFunction(IMethodSymbol function, string description) => AddIfGuarded(function, description, CancellationToken.None);
 
-        public void AddMethod(IMethodSymbol method)
+        public void AddMethod(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.Name == "Configure" && method.Parameters.Any(p => KnownTypes.Is(p.Type, applicationBuilder)))
             {
@@ -99,15 +102,15 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
 
             if (!symbols.IsServerFunction(method, out _))
             {
-                AddIfGuarded(method, $"{method.ContainingType.Name}.{method.Name}");
+                AddIfGuarded(method, $"{method.ContainingType.Name}.{method.Name}", cancellationToken);
             }
         }
 
-        public void AddType(INamedTypeSymbol type)
+        public void AddType(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             if (type.TypeKind == TypeKind.Class && !symbols.DeclaresServerFunction(type))
             {
-                AddIfGuarded(type, type.Name);
+                AddIfGuarded(type, type.Name, cancellationToken);
             }
         }
 
@@ -139,7 +142,7 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
         private static Location? First(ConcurrentBag<Location> locations) =>
             locations.OrderBy(l => l.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(l => l.SourceSpan.Start).FirstOrDefault();
 
-        private void AddIfGuarded(ISymbol symbol, string owner)
+        private void AddIfGuarded(ISymbol symbol, string owner, CancellationToken cancellationToken)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
@@ -149,6 +152,13 @@ public sealed class UseSessionAuthAnalyzer : SessionAuthAnalyzer
                     : null;
                 if (name is not null && attribute.ApplicationSyntaxReference is { } syntax)
                 {
+                    // A base class of server function classes, or a method a server function overrides, passes its
+                    // attributes on to endpoints that guard themselves.
+                    if (targets.OnlyServerFunctionsRead(symbol, cancellationToken))
+                    {
+                        return;
+                    }
+
                     _guards.Add((Location.Create(syntax.SyntaxTree, syntax.Span), $"[{name}] on {owner}"));
                 }
             }

@@ -9,16 +9,16 @@ namespace SessionAuth.Generators.Parsing;
 
 /// <summary>
 /// The attributes a server function's endpoint carries as metadata, as generated code constructs them: those of the types
-/// around the method, outermost first, then the method's own, each in declaration order. A minimal API puts its handler
-/// method's attributes into the endpoint's metadata after the group's conventions (<c>RouteEndpointDataSource</c>); a
-/// server function's classes come before its method, so that for the metadata ASP.NET Core reads last-wins
-/// (<c>GetMetadata&lt;T&gt;()</c>) the nearest attribute decides.
+/// around the method, outermost first, then the method's, each symbol's as <c>GetCustomAttributes(inherit: true)</c> reads
+/// them (<see cref="AttributeCarrier"/>: its own in declaration order, then the inheritable ones of its base classes or the
+/// methods it overrides). A minimal API puts its handler method's attributes, read the same way, into the endpoint's
+/// metadata after the group's conventions (<c>RouteEndpointDataSource</c>); a server function's classes come before its
+/// method, so that for the metadata ASP.NET Core reads last-wins (<c>GetMetadata&lt;T&gt;()</c>) the nearest attribute decides.
 /// </summary>
 /// <remarks>
 /// <c>[ServerFunction]</c> itself is left out: it made the endpoint, whose route, verb and <c>ServerFunctionMetadata</c>
 /// say what it said. An attribute whose class is <c>[Conditional]</c> on a symbol the application does not define is left
-/// out too, as the compiler leaves it out of the assembly. Only the attributes declared on the method and its types are
-/// read, not those a base class or an overridden method passes on.
+/// out too, as the compiler leaves it out of the assembly.
 /// </remarks>
 internal sealed class EndpointAttributes
 {
@@ -42,17 +42,10 @@ internal sealed class EndpointAttributes
     {
         var reader = new EndpointAttributes(compilation);
         named = reader._named;
-        var carriers = new List<ISymbol>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            carriers.Insert(0, type);
-        }
-
-        carriers.Add(method);
         var specs = ImmutableArray.CreateBuilder<AttributeSpec>();
-        foreach (var carrier in carriers)
+        foreach (var carrier in AttributeCarrier.Of(method))
         {
-            foreach (var attribute in carrier.GetAttributes())
+            foreach (var (attribute, owner) in carrier.Attributes)
             {
                 // An attribute the compiler could not bind is already an error of its own.
                 if (attribute.AttributeClass is not { TypeKind: not TypeKind.Error } attributeClass || attribute.AttributeConstructor is null
@@ -64,7 +57,7 @@ internal sealed class EndpointAttributes
 
                 if (reader.Construct(attribute, attributeClass, out var reason) is not { } spec)
                 {
-                    problem = $"it carries the attribute [{attributeClass.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}]{Where(carrier, method)}, which its endpoint carries as metadata, but {reason}";
+                    problem = $"it carries the attribute [{attributeClass.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}]{Where(owner, method)}, which its endpoint carries as metadata, but {reason}";
                     return null;
                 }
 
@@ -76,8 +69,10 @@ internal sealed class EndpointAttributes
         return specs.ToImmutable().ToEquatableArray();
     }
 
-    private static string Where(ISymbol carrier, IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(carrier, method) ? string.Empty : $" on {carrier.Name}";
+    private static string Where(ISymbol owner, IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(owner, method) ? string.Empty
+        : owner is IMethodSymbol overridden ? $" on {overridden.ContainingType.Name}.{overridden.Name}, which it overrides"
+        : $" on {owner.Name}";
 
     private AttributeSpec? Construct(AttributeData attribute, INamedTypeSymbol attributeClass, out string? reason)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace SessionAuth.Generators.Parsing;
@@ -37,20 +36,25 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
 
     /// <summary>
     /// A server function's decision: the nearest wins, first the method, then its type and the types around it, then
-    /// the assembly. On one symbol, <c>[AllowAnonymous]</c> beside <c>[RequireSession]</c> opens it (SAUTH0005 warns).
-    /// Without either anywhere, <c>[Authorize]</c> on the method or a type around it decides: the endpoint carries those
-    /// attributes as metadata (<see cref="EndpointAttributes"/>), so <c>UseAuthorization()</c> enforces it. It never hides
-    /// a farther <c>[RequireSession]</c>: <c>[Authorize(Roles = "Admin")]</c> on a method of a <c>[RequireSession]</c>
-    /// class adds the role check to the guard.
+    /// the assembly. Each of them decides by its attributes as <c>GetCustomAttributes(inherit: true)</c> reads them
+    /// (<see cref="AttributeCarrier"/>): a base class's attributes are its derived class's, an overridden method's the
+    /// override's, exactly those the endpoint carries as metadata. On one of them, <c>[AllowAnonymous]</c> beside
+    /// <c>[RequireSession]</c> opens it (SAUTH0005 warns), as it would a controller. Without either anywhere,
+    /// <c>[Authorize]</c> on the method or a type around it decides: the endpoint carries those attributes as metadata
+    /// (<see cref="EndpointAttributes"/>), so <c>UseAuthorization()</c> enforces it. It never hides a farther
+    /// <c>[RequireSession]</c>: <c>[Authorize(Roles = "Admin")]</c> on a method of a <c>[RequireSession]</c> class adds the
+    /// role check to the guard.
     /// </summary>
     public static GuardDecision ForServerFunction(IMethodSymbol method, KnownTypes types)
     {
-        var decision = Decide(method.GetAttributes(), types);
-        var authorizes = Authorizes(method, types);
-        for (var type = method.ContainingType; !decision.IsDecided && type is not null; type = type.ContainingType)
+        var carriers = AttributeCarrier.Of(method);
+        var decision = default(GuardDecision);
+        var authorizes = false;
+        for (var i = carriers.Count - 1; !decision.IsDecided && i >= 0; i--)
         {
-            decision = Decide(type.GetAttributes(), types);
-            authorizes |= Authorizes(type, types);
+            var attributes = carriers[i].Attributes.Select(static a => a.Attribute);
+            decision = Decide(attributes, types);
+            authorizes |= Authorizes(attributes, types);
         }
 
         decision = decision.IsDecided ? decision : Decide(method.ContainingAssembly.GetAttributes(), types);
@@ -59,43 +63,29 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
 
     /// <summary>
     /// A minimal API handler's decision, read where ASP.NET Core reads it: the attributes of the lambda, or of the method
-    /// a method group names (<c>RouteEndpointDataSource</c> adds <c>MethodInfo.GetCustomAttributes()</c> as metadata).
-    /// The method's class, the types around it and the assembly are not read, so they do not decide.
+    /// a method group names (<c>RouteEndpointDataSource</c> adds <c>MethodInfo.GetCustomAttributes()</c> as metadata,
+    /// which includes the inheritable attributes of the methods it overrides). The method's class, the types around it
+    /// and the assembly are not read, so they do not decide.
     /// </summary>
     public static GuardDecision ForMinimalApiHandler(IMethodSymbol handler, KnownTypes types)
     {
-        var decision = Decide(handler.GetAttributes(), types);
-        return decision.IsDecided || !Authorizes(handler, types) ? decision : new GuardDecision(GuardKind.Authorize, null);
+        var attributes = InheritedAttributes.Of(handler).ToList();
+        var decision = Decide(attributes, types);
+        return decision.IsDecided || !Authorizes(attributes, types) ? decision : new GuardDecision(GuardKind.Authorize, null);
     }
 
-    /// <summary>Whether <paramref name="symbol"/> carries an <c>IAuthorizeData</c> attribute (<c>[Authorize]</c>).</summary>
-    private static bool Authorizes(ISymbol symbol, KnownTypes types) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData));
+    /// <summary>Whether one of <paramref name="attributes"/> is an <c>IAuthorizeData</c> attribute (<c>[Authorize]</c>).</summary>
+    private static bool Authorizes(IEnumerable<AttributeData> attributes, KnownTypes types) =>
+        attributes.Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData));
 
     /// <summary>
     /// Whether <paramref name="attribute"/> applies to a server function as its guard attributes do: on the method, a
-    /// type around it, or the assembly (<c>[PreloadSession]</c>).
+    /// type around it (inherited as <see cref="AttributeCarrier"/> reads them), or the assembly (<c>[PreloadSession]</c>).
     /// </summary>
-    public static bool AppliesToServerFunction(IMethodSymbol method, INamedTypeSymbol? attribute)
-    {
-        if (attribute is null)
-        {
-            return false;
-        }
-
-        for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-        {
-            if (Carries(symbol, attribute))
-            {
-                return true;
-            }
-        }
-
-        return Carries(method.ContainingAssembly, attribute);
-
-        static bool Carries(ISymbol symbol, INamedTypeSymbol attribute) =>
-            symbol.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, attribute));
-    }
+    public static bool AppliesToServerFunction(IMethodSymbol method, INamedTypeSymbol? attribute) =>
+        attribute is not null
+        && (AttributeCarrier.Of(method).Any(c => c.Carries(attribute))
+            || method.ContainingAssembly.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, attribute)));
 
     /// <summary>
     /// Whether <paramref name="attribute"/> is a guard decision on a minimal API handler or a controller:
@@ -106,7 +96,7 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
         attribute.AttributeClass is { } type
         && (types.IsRequireSession(type) || KnownTypes.Implements(type, types.AuthorizeData) || KnownTypes.Implements(type, types.AllowAnonymous));
 
-    private static GuardDecision Decide(ImmutableArray<AttributeData> attributes, KnownTypes types)
+    private static GuardDecision Decide(IEnumerable<AttributeData> attributes, KnownTypes types)
     {
         var decision = default(GuardDecision);
         foreach (var attribute in attributes)

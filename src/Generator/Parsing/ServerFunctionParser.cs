@@ -132,9 +132,11 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
-        // A rule the endpoint could not call as written: skipped, never mapped open (the rule analyzers report it).
-        if (!SessionRuleParser.TryRead(_method, guard, parameters, composites, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType))
+        // A rule the endpoint could not call as written: skipped, never mapped open (the rule analyzers report it where it
+        // is written; one inherited from a referenced assembly is reported here).
+        if (!SessionRuleParser.TryRead(_method, guard, parameters, composites, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType, out var ruleProblem))
         {
+            problem = ruleProblem is null ? null : new ServerFunctionProblem.CannotBeBuilt(ruleProblem);
             return null;
         }
 

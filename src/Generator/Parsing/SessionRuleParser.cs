@@ -16,7 +16,8 @@ internal static class SessionRuleParser
     private const string ArgumentProperty = "Argument";
 
     /// <summary>
-    /// The rules that apply to <paramref name="method"/>, outermost type first and the method last: every one must hold.
+    /// The rules that apply to <paramref name="method"/>, outermost type first and the method last, each with the rules
+    /// its base classes (or the methods it overrides) pass on (<see cref="AttributeCarrier"/>): every one must hold.
     /// A type or the method that carries <c>[AllowAnonymous]</c> opens the function to the rules outside it, as it
     /// opens it to their <c>[RequireSession]</c>. <see langword="false"/> when a rule cannot be honoured.
     /// </summary>
@@ -29,6 +30,10 @@ internal static class SessionRuleParser
     /// <param name="types">The known types.</param>
     /// <param name="rules">The rules, in the order they are asked.</param>
     /// <param name="ruleSessionType">The session data type the rules read, <c>global::</c>-qualified; <see langword="null"/> without rules.</param>
+    /// <param name="problem">
+    /// When a rule cannot be honoured and its attribute comes from a referenced assembly (a base class or an overridden
+    /// method declared there), why; the rule analyzers report an attribute of this compilation where it is written.
+    /// </param>
     public static bool TryRead(
         IMethodSymbol method,
         GuardDecision guard,
@@ -38,39 +43,47 @@ internal static class SessionRuleParser
         Compilation compilation,
         KnownTypes types,
         out EquatableArray<SessionRuleSpec> rules,
-        out string? ruleSessionType)
+        out string? ruleSessionType,
+        out string? problem)
     {
         rules = EquatableArray<SessionRuleSpec>.Empty;
         ruleSessionType = null;
+        problem = null;
         if (!guard.RequiresSession || types.RequireSessionOfRule is null)
         {
             return true;
         }
 
-        var levels = new List<ISymbol>();
-        for (ISymbol? symbol = method; symbol is INamedTypeSymbol or IMethodSymbol; symbol = symbol.ContainingType)
+        // Inward from the outermost carrier, up to the nearest that opens the function with [AllowAnonymous].
+        var carriers = AttributeCarrier.Of(method);
+        var first = carriers.Count - 1;
+        while (first >= 0 && !carriers[first].Attributes.Any(a => a.Attribute.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
         {
-            if (symbol.GetAttributes().Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
-            {
-                break;
-            }
-
-            levels.Add(symbol);
+            first--;
         }
 
         var found = ImmutableArray.CreateBuilder<SessionRuleSpec>();
-        for (var i = levels.Count - 1; i >= 0; i--)
+        for (var i = first + 1; i < carriers.Count; i++)
         {
-            foreach (var attribute in levels[i].GetAttributes())
+            foreach (var (attribute, owner) in carriers[i].Attributes)
             {
                 if (!KnownTypes.IsConstructedFrom(attribute.AttributeClass, types.RequireSessionOfRule))
                 {
                     continue;
                 }
 
-                if (Read(attribute, method, parameters, composites, compilation, types, out var sessionType) is not { } rule
-                    || (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
+                var rule = Read(attribute, owner, method, parameters, composites, compilation, types, out var sessionType, out var why);
+                if (rule is not null && (ruleSessionType ?? sessionDataType) is { } expected && expected != sessionType)
                 {
+                    why = $"the rule reads {Shown(sessionType!)}, but the function's session data is {Shown(expected)}";
+                    rule = null;
+                }
+
+                if (rule is null)
+                {
+                    problem = attribute.ApplicationSyntaxReference is null
+                        ? $"it inherits [RequireSession<{attribute.AttributeClass!.TypeArguments[0].Name}>] from {owner.ToDisplayString()} in the referenced assembly {owner.ContainingAssembly.Name}, and its endpoint cannot call that rule as written: {why}"
+                        : null;
                     return false;
                 }
 
@@ -133,18 +146,26 @@ internal static class SessionRuleParser
         return found.ToEquatableArray();
     }
 
-    private static SessionRuleSpec? Read(AttributeData attribute, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType)
+    /// <summary>
+    /// The rule <paramref name="attribute"/> names, as the generated endpoint of <paramref name="method"/> calls it. An
+    /// <c>Argument</c> names a parameter of the method that declares the attribute (<paramref name="owner"/>, which
+    /// <paramref name="method"/> may override under other parameter names) or, on a type, of <paramref name="method"/>:
+    /// the rule reads the value bound to the parameter at that position.
+    /// </summary>
+    private static SessionRuleSpec? Read(AttributeData attribute, ISymbol owner, IMethodSymbol method, IReadOnlyList<ParameterSpec> parameters, IReadOnlyList<CompositeArgumentSpec> composites, Compilation compilation, KnownTypes types, out string? sessionType, out string why)
     {
         sessionType = null;
         var rule = attribute.AttributeClass!.TypeArguments[0];
         if (Interface(rule, compilation, types) is not { } implemented)
         {
+            why = "the rule is no class or struct generated code can reach that implements exactly one ISessionRule interface";
             return null;
         }
 
         var session = implemented.TypeArguments[0];
         if (session.GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
         {
+            why = $"the rule's session type {session.Name} is not marked [SessionData]";
             return null;
         }
 
@@ -153,13 +174,15 @@ internal static class SessionRuleParser
         var argumentName = attribute.NamedArguments.FirstOrDefault(static a => a.Key == ArgumentProperty).Value.Value as string;
         if (implemented.TypeArguments.Length == 1)
         {
+            why = $"the rule takes no argument, but Argument names '{argumentName}'";
             return argumentName is null ? new SessionRuleSpec(type, rule.Name, null, -1, null, sessionType, null) : null;
         }
 
-        var position = argumentName is null ? -1 : IndexOf(method, argumentName);
+        var position = argumentName is null ? -1 : IndexOf(owner as IMethodSymbol ?? method, argumentName);
         var index = position < 0 ? -1 : BoundIndex(position, composites);
         if (index < 0 || !parameters[index].IsBound)
         {
+            why = argumentName is null ? "the rule reads an argument, but Argument is not set" : $"Argument names '{argumentName}', which is no bound value of the function";
             return null;
         }
 
@@ -170,8 +193,9 @@ internal static class SessionRuleParser
         // A string? or other nullable reference handed to a rule that takes none would be a null it never expects.
         var dropsNull = !parameterType.IsValueType && method.Parameters[position].NullableAnnotation == NullableAnnotation.Annotated
             && argumentType.NullableAnnotation != NullableAnnotation.Annotated;
+        why = $"parameter '{method.Parameters[position].Name}' does not convert to the rule's argument type {argumentType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}";
         return conversion.IsImplicit && !dropsNull
-            ? new SessionRuleSpec(type, rule.Name, argumentName, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
+            ? new SessionRuleSpec(type, rule.Name, method.Parameters[position].Name, index, parameters[index].Type, sessionType, ParameterParser.FormatType(argumentType))
             : null;
     }
 
@@ -226,6 +250,8 @@ internal static class SessionRuleParser
 
         return index;
     }
+
+    private static string Shown(string type) => type.Replace("global::", string.Empty);
 
     private static int IndexOf(IMethodSymbol method, string name)
     {

@@ -385,35 +385,42 @@ public static class ParameterBinding
 
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
-    private sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
+    /// <summary>A value read from one text: a route value, the query string, a header, a form field or a JSON body member.</summary>
+    internal sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
         : ParameterBinding<T>(name)
     {
-        internal override bool TryBind(ServerFunctionArguments arguments, out T value)
+        internal override bool TryBind(ServerFunctionArguments arguments, out T value) =>
+            Bind(arguments.TryGetText(Name, source, out var text), text, out value) is not { } failure || arguments.Fail(failure);
+
+        /// <summary>
+        /// Binds the value from the request's route values, query string or headers alone, exactly as <see cref="TryBind"/>
+        /// would, with no arguments read: a rule's argument, which <c>UseSessionAuth()</c> reads on every request it guards.
+        /// </summary>
+        internal bool TryBindFromRequest(HttpRequest request, out T value, out ArgumentFailure failure)
         {
-            var lookup = arguments.TryGetText(Name, source, out var text);
-            if (lookup == ArgumentLookup.NotText)
-            {
-                value = default!;
-                return arguments.Fail(Name, $"The argument '{Name}' must be a {TypeName<T>()}, written as a JSON string or number.");
-            }
+            var result = Bind(ServerFunctionArguments.TryGetRequestText(request, Name, source, out var text), text, out value);
+            failure = result.GetValueOrDefault();
+            return result is null;
+        }
 
-            if (lookup == ArgumentLookup.Repeated)
+        private ArgumentFailure? Bind(ArgumentLookup lookup, string? text, out T value)
+        {
+            value = default!;
+            switch (lookup)
             {
-                value = default!;
-                return arguments.Fail(Name, $"The argument '{Name}' was given more than once; send it once.");
-            }
-
-            if (lookup == ArgumentLookup.NotForm)
-            {
-                value = default!;
-                return FailNotForm(arguments, Name);
+                case ArgumentLookup.NotText:
+                    return new ArgumentFailure(Name, $"The argument '{Name}' must be a {TypeName<T>()}, written as a JSON string or number.");
+                case ArgumentLookup.Repeated:
+                    return new ArgumentFailure(Name, $"The argument '{Name}' was given more than once; send it once.");
+                case ArgumentLookup.NotForm:
+                    return NotForm(Name);
             }
 
             // Minimal APIs take an empty [FromQuery] or [FromHeader] value of a required parameter for a missing one.
             if (lookup == ArgumentLookup.Missing || (isRequired && text!.Length == 0 && source is ArgumentSource.FromQuery or ArgumentSource.Header))
             {
                 value = defaultValue;
-                return !isRequired || arguments.Fail(Name, $"The argument '{Name}' is required.");
+                return isRequired ? Required(Name) : null;
             }
 
             // Text is parsed as it came, white space included, as minimal APIs parse it.
@@ -421,7 +428,7 @@ public static class ParameterBinding
                 ? TryParseJsonDecimal(text!, out value)
                 : parse(text!, out value!))
             {
-                return true;
+                return null;
             }
 
             if (text!.Length == 0)
@@ -429,20 +436,21 @@ public static class ParameterBinding
                 // Minimal APIs' form mapper refuses an empty value for a member it cannot leave null.
                 if (source == ArgumentSource.FormMember && typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null)
                 {
-                    return FailInvalid<T>(arguments, Name, text);
+                    return Invalid<T>(Name, text);
                 }
 
                 // An empty value (p=) that does not parse is no value: an optional parameter takes its default.
                 if (!isRequired)
                 {
                     value = defaultValue;
-                    return true;
+                    return null;
                 }
 
-                return BindEmpty(arguments, Name, out value);
+                value = default!;
+                return EmptyFailure<T>(Name);
             }
 
-            return FailInvalid<T>(arguments, Name, text);
+            return Invalid<T>(Name, text);
         }
     }
 
@@ -454,17 +462,26 @@ public static class ParameterBinding
     private static bool BindEmpty<T>(ServerFunctionArguments arguments, string name, out T value)
     {
         value = default!;
-        return typeof(T).IsValueType || arguments.Fail(name, $"The argument '{name}' is required.");
+        return EmptyFailure<T>(name) is not { } failure || arguments.Fail(failure);
     }
 
-    private static bool FailInvalid<T>(ServerFunctionArguments arguments, string name, string text)
+    /// <summary>Why an empty required value of type <typeparamref name="T"/> does not bind (see <see cref="BindEmpty"/>); <see langword="null"/> for a value type.</summary>
+    private static ArgumentFailure? EmptyFailure<T>(string name) => typeof(T).IsValueType ? null : Required(name);
+
+    private static ArgumentFailure Required(string name) => new(name, $"The argument '{name}' is required.");
+
+    private static ArgumentFailure Invalid<T>(string name, string text)
     {
         var shown = text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
-        return arguments.Fail(name, $"The value '{shown}' is not a valid {TypeName<T>()} for the argument '{name}'.");
+        return new ArgumentFailure(name, $"The value '{shown}' is not a valid {TypeName<T>()} for the argument '{name}'.");
     }
 
-    private static bool FailNotForm(ServerFunctionArguments arguments, string name) =>
-        arguments.Fail(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
+    private static ArgumentFailure NotForm(string name) =>
+        new(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
+
+    private static bool FailInvalid<T>(ServerFunctionArguments arguments, string name, string text) => arguments.Fail(Invalid<T>(name, text));
+
+    private static bool FailNotForm(ServerFunctionArguments arguments, string name) => arguments.Fail(NotForm(name));
 
     private sealed class ArrayBinding<T>(string name, ArgumentSource source, TryParseText<T> parse) : ParameterBinding<T[]>(name)
     {

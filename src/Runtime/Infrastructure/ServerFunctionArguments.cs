@@ -25,9 +25,7 @@ public sealed class ServerFunctionArguments
     private readonly HttpContext _httpContext;
     private JsonElement _json;
     private IFormCollection? _form;
-    private string? _failedParameter;
-    private string? _failure;
-    private int _failureStatusCode;
+    private ArgumentFailure? _failure;
     private bool _isAborted;
     private bool _bodyIsValue;
 
@@ -42,7 +40,7 @@ public sealed class ServerFunctionArguments
     internal HttpContext HttpContext => _httpContext;
 
     /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
-    internal bool HasFailed => _failedParameter is not null;
+    internal bool HasFailed => _failure is not null;
 
     /// <summary><see langword="true"/> when the client went away while the body was read: there is no one to answer.</summary>
     internal bool IsAborted => _isAborted;
@@ -63,9 +61,6 @@ public sealed class ServerFunctionArguments
 
         return arguments;
     }
-
-    /// <summary>The route values and query string of a request whose body no binding reads (a rule's argument).</summary>
-    internal static ServerFunctionArguments ForRouteAndQuery(HttpContext httpContext) => new(httpContext);
 
     /// <summary>Binds one parameter; <see langword="false"/> when it, or an earlier one, failed.</summary>
     /// <typeparam name="T">The parameter type.</typeparam>
@@ -95,19 +90,17 @@ public sealed class ServerFunctionArguments
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     public Task WriteFailureAsync() =>
-        ProblemResponse.WriteInvalidArgumentAsync(_httpContext.Response, _failureStatusCode, _failedParameter ?? "body", _failure ?? "The arguments are not valid.");
+        (_failure ?? new ArgumentFailure("body", "The arguments are not valid.")).WriteAsync(_httpContext.Response);
 
-    internal bool Fail(string parameterName, string message, int statusCode = StatusCodes.Status400BadRequest)
+    /// <summary>Keeps the first failure, the one answered; <see langword="false"/>, for a binding to return.</summary>
+    internal bool Fail(ArgumentFailure failure)
     {
-        if (!HasFailed)
-        {
-            _failedParameter = parameterName;
-            _failure = message;
-            _failureStatusCode = statusCode;
-        }
-
+        _failure ??= failure;
         return false;
     }
+
+    internal bool Fail(string parameterName, string message, int statusCode = StatusCodes.Status400BadRequest) =>
+        Fail(new ArgumentFailure(parameterName, message, statusCode));
 
     internal BodyKind Body { get; private set; }
 
@@ -127,20 +120,8 @@ public sealed class ServerFunctionArguments
         text = null;
         switch (source)
         {
-            case ArgumentSource.Route:
-                if (_httpContext.Request.RouteValues.TryGetValue(name, out var routeValue) && routeValue is not null)
-                {
-                    text = routeValue as string ?? Convert.ToString(routeValue, System.Globalization.CultureInfo.InvariantCulture);
-                    return ArgumentLookup.Found;
-                }
-
-                return ArgumentLookup.Missing;
-
-            case ArgumentSource.Query or ArgumentSource.FromQuery:
-                return FromValues(_httpContext.Request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty, out text);
-
-            case ArgumentSource.Header:
-                return FromValues(_httpContext.Request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty, out text);
+            case ArgumentSource.Route or ArgumentSource.Query or ArgumentSource.FromQuery or ArgumentSource.Header:
+                return TryGetRequestText(_httpContext.Request, name, source, out text);
 
             case ArgumentSource.Body or ArgumentSource.Form or ArgumentSource.FormMember when Body == BodyKind.Form:
                 return FromValues(_form!.TryGetValue(name, out var formValues) ? formValues : StringValues.Empty, out text);
@@ -172,14 +153,43 @@ public sealed class ServerFunctionArguments
             default:
                 return ArgumentLookup.Missing;
         }
+    }
 
-        static ArgumentLookup FromValues(StringValues values, out string? text)
+    /// <summary>
+    /// Looks up the text of an argument the request itself carries, in its route values, query string or headers: what
+    /// <see cref="TryGetText"/> finds there, with no arguments read (a rule's argument, which <c>UseSessionAuth()</c> reads).
+    /// </summary>
+    internal static ArgumentLookup TryGetRequestText(HttpRequest request, string name, ArgumentSource source, out string? text)
+    {
+        text = null;
+        switch (source)
         {
-            text = values.Count > 0 ? values[0] : null;
-            return values.Count > 1 ? ArgumentLookup.Repeated
-                : text is null ? ArgumentLookup.Missing
-                : ArgumentLookup.Found;
+            case ArgumentSource.Route:
+                if (request.RouteValues.TryGetValue(name, out var routeValue) && routeValue is not null)
+                {
+                    text = routeValue as string ?? Convert.ToString(routeValue, System.Globalization.CultureInfo.InvariantCulture);
+                    return ArgumentLookup.Found;
+                }
+
+                return ArgumentLookup.Missing;
+
+            case ArgumentSource.Query or ArgumentSource.FromQuery:
+                return FromValues(request.Query.TryGetValue(name, out var queryValues) ? queryValues : StringValues.Empty, out text);
+
+            case ArgumentSource.Header:
+                return FromValues(request.Headers.TryGetValue(name, out var headerValues) ? headerValues : StringValues.Empty, out text);
+
+            default:
+                return ArgumentLookup.Missing;
         }
+    }
+
+    private static ArgumentLookup FromValues(StringValues values, out string? text)
+    {
+        text = values.Count > 0 ? values[0] : null;
+        return values.Count > 1 ? ArgumentLookup.Repeated
+            : text is null ? ArgumentLookup.Missing
+            : ArgumentLookup.Found;
     }
 
     /// <summary>
@@ -372,6 +382,15 @@ public sealed class ServerFunctionArguments
 
     // Only a refused body logs, so the logger is looked up then rather than on every call.
     private ILogger? Logger => _httpContext.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("SessionAuth.Arguments");
+}
+
+/// <summary>Why an argument did not bind, as its answer says it: 400 (or 413, 415) problem+json naming the parameter.</summary>
+/// <param name="Parameter">The parameter's name, or <c>body</c> for a body that could not be read.</param>
+/// <param name="Message">The answer's detail.</param>
+/// <param name="StatusCode">The answer's status.</param>
+internal readonly record struct ArgumentFailure(string Parameter, string Message, int StatusCode = StatusCodes.Status400BadRequest)
+{
+    public Task WriteAsync(HttpResponse response) => ProblemResponse.WriteInvalidArgumentAsync(response, StatusCode, Parameter, Message);
 }
 
 internal enum BodyKind

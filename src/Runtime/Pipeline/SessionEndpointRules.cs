@@ -6,7 +6,8 @@ namespace SessionAuth;
 
 /// <summary>
 /// Evaluates the rules of an endpoint guarded through metadata (<see cref="SessionEndpointMetadata.Rules"/>) once its
-/// session is open: every rule must hold. Rules over the session alone allocate nothing; a refusal is an answer, never an exception.
+/// session is open: every rule must hold. Asking them allocates nothing, a rule over an argument included (it reads the
+/// request's route values or query string itself); a refusal is an answer, never an exception.
 /// </summary>
 internal static class SessionEndpointRules
 {
@@ -55,7 +56,6 @@ internal static class SessionEndpointRules
     public static Task? Check(HttpContext httpContext, IReadOnlyList<RequireSessionAttribute> requirements, Session session, SessionGuard guard)
     {
         var data = session.UntypedData!;
-        ServerFunctionArguments? arguments = null;
         for (var i = 0; i < requirements.Count; i++)
         {
             var requirement = requirements[i];
@@ -65,9 +65,8 @@ internal static class SessionEndpointRules
             }
 
             // An unregistered rule refuses the start (SessionRuleStartupCheck); should one be met anyway, it allows nothing.
-            var outcome = requirement.RuleEvaluator is { } evaluator
-                ? evaluator.Evaluate(requirement, data, ref arguments, httpContext)
-                : SessionRuleOutcome.Refused;
+            var failure = default(ArgumentFailure);
+            var outcome = requirement.RuleEvaluator?.Evaluate(requirement, data, httpContext, out failure) ?? SessionRuleOutcome.Refused;
             if (outcome == SessionRuleOutcome.Refused)
             {
                 return guard.ForbidAsync(httpContext, requirement.RuleName ?? rule.Name);
@@ -76,7 +75,7 @@ internal static class SessionEndpointRules
             if (outcome == SessionRuleOutcome.InvalidArgument)
             {
                 httpContext.Response.Headers.CacheControl = "no-store";
-                return arguments!.WriteFailureAsync();
+                return failure.WriteAsync(httpContext.Response);
             }
         }
 

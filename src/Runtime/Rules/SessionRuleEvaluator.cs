@@ -19,7 +19,7 @@ internal enum SessionRuleOutcome
     Allowed,
     Refused,
 
-    /// <summary>The argument the rule reads is missing or not valid; the arguments hold the failure to answer (400).</summary>
+    /// <summary>The argument the rule reads is missing or not valid: the failure is answered (400).</summary>
     InvalidArgument,
 }
 
@@ -43,9 +43,9 @@ internal abstract class SessionRuleEvaluator
     /// </summary>
     /// <param name="attribute">The attribute that names the rule; it keeps the argument's bindings.</param>
     /// <param name="data">The session data of an authenticated session.</param>
-    /// <param name="arguments">The request's arguments, read on first need and shared by the endpoint's rules.</param>
     /// <param name="httpContext">The current request.</param>
-    public abstract SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, ref ServerFunctionArguments? arguments, HttpContext httpContext);
+    /// <param name="failure">When the outcome is <see cref="SessionRuleOutcome.InvalidArgument"/>, why the argument did not bind.</param>
+    public abstract SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, HttpContext httpContext, out ArgumentFailure failure);
 }
 
 internal sealed class SessionRuleEvaluator<TRule, TSession> : SessionRuleEvaluator
@@ -59,8 +59,11 @@ internal sealed class SessionRuleEvaluator<TRule, TSession> : SessionRuleEvaluat
     public override bool ReadsArgumentFromText => false;
 
     // Data of another type never reaches here (the start is refused); should it, the rule cannot allow it.
-    public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, ref ServerFunctionArguments? arguments, HttpContext httpContext) =>
-        data is TSession session && TRule.Allows(session) ? SessionRuleOutcome.Allowed : SessionRuleOutcome.Refused;
+    public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, HttpContext httpContext, out ArgumentFailure failure)
+    {
+        failure = default;
+        return data is TSession session && TRule.Allows(session) ? SessionRuleOutcome.Allowed : SessionRuleOutcome.Refused;
+    }
 }
 
 internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<string, ArgumentSource, ParameterBinding<TArgument>>? binding) : SessionRuleEvaluator
@@ -73,8 +76,10 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
 
     public override bool ReadsArgumentFromText => binding is not null;
 
-    public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, ref ServerFunctionArguments? arguments, HttpContext httpContext)
+    public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, HttpContext httpContext, out ArgumentFailure failure)
     {
+        failure = default;
+
         // The start-up check refuses an endpoint whose rule has no argument name or cannot read its argument from text.
         if (binding is null || attribute is not RequireSessionAttribute<TRule> { Argument: { } name } rule || data is not TSession session)
         {
@@ -85,28 +90,33 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
         // name (present or not: an optional one left out is no licence to read the query), else the query string. The
         // same name given a second way (the query beside a route parameter, a form field, which MVC reads first) is a
         // value the rule might not have judged, so it is refused rather than guessed at.
-        arguments ??= ServerFunctionArguments.ForRouteAndQuery(httpContext);
         var request = httpContext.Request;
         var inRoute = httpContext.GetEndpoint() is Microsoft.AspNetCore.Routing.RouteEndpoint endpoint && endpoint.RoutePattern.GetParameter(name) is not null;
         var inQuery = request.Query.ContainsKey(name);
         var inForm = request.HasFormContentType && request.Form.ContainsKey(name);
         if ((inRoute && inQuery) || inForm)
         {
-            arguments.Fail(name, $"The argument '{name}' was given {(inForm ? "in the form body" : "both in the route and in the query string")}, where a rule over it would not read it; send it once, {(inRoute ? "in the route" : "in the query string")}.");
+            failure = new ArgumentFailure(name, $"The argument '{name}' was given {(inForm ? "in the form body" : "both in the route and in the query string")}, where a rule over it would not read it; send it once, {(inRoute ? "in the route" : "in the query string")}.");
             return SessionRuleOutcome.InvalidArgument;
         }
 
+        // Read from the request itself, as the endpoint's own binding of the same name reads it: no arguments object
+        // is made for it. The generated registration's bindings all read text (a route value or the query string is
+        // text); should another ever be registered, it can read no argument here, and the rule allows nothing.
         var source = inRoute ? ArgumentSource.Route : ArgumentSource.Query;
         var bindings = rule.ArgumentBindings;
         var index = source == ArgumentSource.Route ? 0 : 1;
-        var argumentBinding = bindings[index] as ParameterBinding<TArgument>;
-        if (argumentBinding is null)
+        if (bindings[index] is not ParameterBinding.TextBinding<TArgument> argumentBinding)
         {
-            argumentBinding = binding(name, source);
-            bindings[index] = argumentBinding;
+            if (binding(name, source) is not ParameterBinding.TextBinding<TArgument> created)
+            {
+                return SessionRuleOutcome.Refused;
+            }
+
+            bindings[index] = argumentBinding = created;
         }
 
-        if (!arguments.TryBind(argumentBinding, out var value))
+        if (!argumentBinding.TryBindFromRequest(request, out var value, out failure))
         {
             return SessionRuleOutcome.InvalidArgument;
         }

@@ -44,6 +44,21 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         Assert.True(challenged.Headers.Contains("X-Session-Redirect"));
     }
 
+    /// <summary>
+    /// The trap again, through inheritance: <c>[Authorize(Roles = "Admin")]</c> on a base class of the functions' class,
+    /// alone or beside the method's <c>[RequireSession]</c>. The endpoint carries it, as MVC would for a controller.
+    /// </summary>
+    [Fact]
+    public async Task Authorize_Roles_on_a_base_class_of_the_functions_class_answers_403_to_a_signed_in_non_admin_and_200_to_an_admin()
+    {
+        using var harry = await SignedInAsync("harry");
+        using var albus = await SignedInAsync(IdentityApp.Admin);
+        using var anonymous = new TestClient(_address);
+
+        await AssertAdminsOnlyAsync(albus, harry, anonymous, "/_server/Admin/Ledger", "ledger for albus");
+        await AssertAdminsOnlyAsync(albus, harry, anonymous, "/_server/Admin/Payroll", "payroll for albus");
+    }
+
     [Fact]
     public async Task Authorize_with_a_policy_over_a_claim_on_a_server_function_lets_the_claim_in_and_refuses_others()
     {
@@ -80,17 +95,8 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         using var albus = await SignedInAsync(IdentityApp.Admin);
         using var anonymous = new TestClient(_address);
 
-        foreach (var (path, answer) in new[] { ("/_server/Headmaster/Office", "office of albus"), ("/_server/Headmaster.Vault/Open", "vault opened by albus") })
-        {
-            Assert.Equal(answer, await ValueAsync(albus, path));
-
-            using var refused = await harry.FetchAsync(path);
-            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-            Assert.Equal("roles", await RefusedByAsync(refused));
-
-            using var challenged = await anonymous.FetchAsync(path);
-            Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
-        }
+        await AssertAdminsOnlyAsync(albus, harry, anonymous, "/_server/Headmaster/Office", "office of albus");
+        await AssertAdminsOnlyAsync(albus, harry, anonymous, "/_server/Headmaster.Vault/Open", "vault opened by albus");
     }
 
     [Fact]
@@ -166,8 +172,9 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
     /// <summary>
     /// Every server function's endpoint carries, just before its <see cref="ServerFunctionMetadata"/>, attributes equal
     /// (field by field, arrays element by element) to those reflection reads from its classes (outermost first) and its
-    /// method, <c>[ServerFunction]</c> aside: what the generated code constructs is what the compiler stored. The ones the
-    /// compiler adds itself (<c>[NullableContext]</c>, <c>[Nullable]</c>) are not in the source, and not carried.
+    /// method with <c>GetCustomAttributes(inherit: true)</c>, base classes' included, <c>[ServerFunction]</c> aside: what
+    /// the generated code constructs is what the compiler stored and the runtime passes on. The ones the compiler adds
+    /// itself (<c>[NullableContext]</c>, <c>[Nullable]</c>) are not in the source, and not carried.
     /// </summary>
     [Fact]
     public void Each_function_carries_attributes_equal_to_those_reflection_reads_from_its_classes_and_method()
@@ -185,11 +192,11 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
             var expected = new List<object>();
             for (var outer = type; outer is not null; outer = outer.DeclaringType)
             {
-                expected.InsertRange(0, outer.GetCustomAttributes(inherit: false).Where(static a => !AddedByTheCompiler(a)));
+                expected.InsertRange(0, outer.GetCustomAttributes(inherit: true).Where(static a => !AddedByTheCompiler(a)));
             }
 
             var method = type.GetMethod(function.Name[(function.Name.LastIndexOf('.') + 1)..])!;
-            expected.AddRange(method.GetCustomAttributes(inherit: false).Where(static a => a is not ServerFunctionAttribute && !AddedByTheCompiler(a)));
+            expected.AddRange(method.GetCustomAttributes(inherit: true).Where(static a => a is not ServerFunctionAttribute && !AddedByTheCompiler(a)));
 
             var metadata = endpoint.Metadata.ToList();
             var carried = metadata.GetRange(metadata.IndexOf(function) - expected.Count, expected.Count);
@@ -202,7 +209,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
             checkedFunctions++;
         }
 
-        Assert.Equal(12, checkedFunctions);
+        Assert.Equal(14, checkedFunctions);
 
         static bool AddedByTheCompiler(object attribute) => attribute.GetType().Namespace == "System.Runtime.CompilerServices";
 
@@ -236,6 +243,20 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
         using var response = await client.FetchAsync(path, method: path.EndsWith("/Count", StringComparison.Ordinal) ? HttpMethod.Get : HttpMethod.Post);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The admin gets the function's answer; a signed-in student 403 naming the roles; an anonymous script the guard's 401.</summary>
+    private static async Task AssertAdminsOnlyAsync(TestClient admin, TestClient student, TestClient anonymous, string path, string answer)
+    {
+        Assert.Equal(answer, await ValueAsync(admin, path));
+
+        using var refused = await student.FetchAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("roles", await RefusedByAsync(refused));
+
+        using var challenged = await anonymous.FetchAsync(path);
+        Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
+        Assert.True(challenged.Headers.Contains("X-Session-Redirect"));
     }
 
     private static async Task<string?> RefusedByAsync(HttpResponseMessage response)

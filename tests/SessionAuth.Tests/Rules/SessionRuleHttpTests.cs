@@ -37,6 +37,23 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         await AssertRefusedAsync(await tom.FetchAsync(Path, Json), "NotExpelled");
     }
 
+    /// <summary>A rule on a base class of a server function's class is the class's too (<c>GetCustomAttributes(inherit: true)</c>).</summary>
+    [Fact]
+    public async Task A_rule_on_a_base_class_of_a_server_functions_class_must_hold_beside_the_class_own()
+    {
+        using var percy = await SessionRulesApp.SignedInAsync(_app.Address, "percy");
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+        using var tom = await SessionRulesApp.SignedInAsync(_app.Address, "tom");
+        using var anonymous = new TestClient(_app.Address);
+        const string Path = "/rules/functions/corridor";
+
+        Assert.Equal("\"percy patrols the corridor\"", await TextAsync(percy, Path));
+        await AssertRefusedAsync(await harry.FetchAsync(Path, method: HttpMethod.Get), "Prefect");
+        await AssertRefusedAsync(await tom.FetchAsync(Path, method: HttpMethod.Get), "NotExpelled");
+        using var challenged = await anonymous.FetchAsync(Path, method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Unauthorized, challenged.StatusCode);
+    }
+
     [Fact]
     public async Task A_two_argument_rule_on_a_server_function_reads_the_bound_route_value()
     {
@@ -187,6 +204,32 @@ public sealed class SessionRuleHttpTests : IAsyncLifetime
         {
             Assert.Contains("Gryffindor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// A rule's argument that does not bind is answered as a server function parameter that does not bind: 400
+    /// problem+json naming it, with the same detail (the binding is the same code), never cached.
+    /// </summary>
+    [Theory]
+    [InlineData("/rules/minimal/house?house=Muggle", "The value 'Muggle' is not a valid House for the argument 'house'.")]
+    [InlineData("/rules/minimal/houses/Muggle", "The value 'Muggle' is not a valid House for the argument 'house'.")]
+    [InlineData("/rules/minimal/house", "The argument 'house' is required.")]
+    [InlineData("/rules/minimal/house?house=Gryffindor&house=Slytherin", "The argument 'house' was given more than once; send it once.")]
+    [InlineData("/rules/minimal/houses/Slytherin?house=Gryffindor", "The argument 'house' was given both in the route and in the query string, where a rule over it would not read it; send it once, in the route.")]
+    [InlineData("/rules/minimal/notices?house=Gryffindor", "The argument 'house' was given both in the route and in the query string, where a rule over it would not read it; send it once, in the route.")]
+    public async Task A_rules_argument_that_does_not_bind_is_answered_400_naming_it(string path, string detail)
+    {
+        using var harry = await SessionRulesApp.SignedInAsync(_app.Address, "harry");
+
+        using var response = await harry.FetchAsync(path, method: HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("house", problem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("errors").GetProperty("house")[0].GetString());
     }
 
     [Fact]
