@@ -419,7 +419,7 @@ public sealed class MinimalApiFlowTests
 
     // Server functions: a guard convention on what MapServerFunctions() returns reaches every one of them
 
-    private const string GeneratedMapServerFunctions = """
+    internal const string GeneratedMapServerFunctions = """
         namespace SessionAuth
         {
             internal static class ServerFunctionEndpointRouteBuilderExtensions
@@ -430,7 +430,7 @@ public sealed class MinimalApiFlowTests
         }
         """;
 
-    private static Task VerifyWithServerFunctionsAsync(string source, params DiagnosticResult[] expected) =>
+    internal static Task VerifyWithServerFunctionsAsync(string source, params DiagnosticResult[] expected) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
             OutputKind.DynamicallyLinkedLibrary, [("Startup.cs", source), ("ServerFunctions.Map.g.cs", GeneratedMapServerFunctions)], expected);
 

@@ -234,6 +234,8 @@ internal sealed class BuilderFlow
             case IFlowCaptureReferenceOperation capture:
                 return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
             case IFlowCaptureOperation capture:
+                // A capture written with different values on different paths (a ?: b) holds neither for sure.
+                step.Owner.Captured[capture.Id] = step.Owner.Captured.TryGetValue(capture.Id, out var held) && held != capture.Value ? null : capture.Value;
                 step.State.Env[capture.Id] = Eval(capture.Value, step);
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
@@ -333,9 +335,9 @@ internal sealed class BuilderFlow
             Receivers[invocation.Syntax] = receiver;
         }
 
-        if (ProjectWideGuards.IsGuardConvention(name) && receiverIsBuilder)
+        if (receiverIsBuilder && GuardConventions.MayDecide(name) && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
         {
-            step.State.Guard(receiver, sessionOnly: name == MinimalApiEndpoints.RequireSessionConvention);
+            step.State.Guard(receiver, decision.RequiresSession);
             return receiver;
         }
 
@@ -433,6 +435,9 @@ internal sealed class BuilderFlow
 
         public List<IFlowAnonymousFunctionOperation> Lambdas { get; } = [];
 
+        /// <summary>What each flow capture of the graph holds (an object initializer's creation, for one); null when it may hold several.</summary>
+        public Dictionary<CaptureId, IOperation?> Captured { get; } = [];
+
         public HashSet<object> UnguardedAtExit { get; set; } = Empty;
 
         public HashSet<object> UnguardedSessionAtExit { get; set; } = Empty;
@@ -442,6 +447,18 @@ internal sealed class BuilderFlow
         public HashSet<object> RootsGuardedSession { get; set; } = Empty;
 
         public HashSet<object> GuardedSomewhere { get; set; } = Empty;
+
+        /// <summary>The value as written: under conversions, parentheses and the flow captures the graph made of it.</summary>
+        public IOperation ValueOf(IOperation operation)
+        {
+            operation = operation.Unwrapped();
+            while (operation is IFlowCaptureReferenceOperation reference && Captured.TryGetValue(reference.Id, out var captured) && captured is not null)
+            {
+                operation = captured.Unwrapped();
+            }
+
+            return operation;
+        }
     }
 
     private readonly record struct Step(State State, Graph Owner, bool Record);

@@ -14,7 +14,6 @@ namespace SessionAuth.Generators.Analyzers;
 /// </summary>
 internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues values)
 {
-    public const string RequireSessionConvention = "RequireSession";
     private static readonly HashSet<string> MapMethods = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
     private readonly List<(IInvocationOperation Map, IOperation? Handler)> _maps = [];
@@ -155,27 +154,12 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         return sessionOnly ? decision.RequiresSession : decision.IsDecided;
     }
 
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IParenthesizedOperation parenthesized => parenthesized.Operand,
-                _ => operation,
-            };
-        }
-
-        return operation;
-    }
-
     private static IOperation? UnwrapDelegate(IOperation operation)
     {
-        var current = Unwrap(operation);
+        var current = operation.Unwrapped();
         while (current is IDelegateCreationOperation creation)
         {
-            current = Unwrap(creation.Target);
+            current = creation.Target.Unwrapped();
         }
 
         return current;

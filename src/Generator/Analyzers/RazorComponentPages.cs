@@ -237,28 +237,18 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Type is not IArrayTypeSymbol || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer: { } initializer })
+            if (argument.Parameter?.Type is not IArrayTypeSymbol)
             {
                 continue;
             }
 
-            foreach (var element in initializer.ElementValues)
+            foreach (var element in argument.ArrayElements())
             {
-                if (Unwrap(element) is IPropertyReferenceOperation { Property.Name: "Assembly", Instance: ITypeOfOperation { TypeOperand.ContainingAssembly: { } assembly } })
+                if (element is IPropertyReferenceOperation { Property.Name: "Assembly", Instance: ITypeOfOperation { TypeOperand.ContainingAssembly: { } assembly } })
                 {
                     yield return (assembly, element.Syntax);
                 }
             }
-        }
-
-        static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation or IParenthesizedOperation)
-            {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-            }
-
-            return operation;
         }
     }
 
