@@ -143,8 +143,11 @@ internal static class Descriptors
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
     public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, or through a local that may hold another builder there), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";
     public const string HubOrHealthCheckAdvice = "call RequireSession(), RequireAuthorization() or AllowAnonymous() on it or its route group (a hub may instead carry the attribute on its class)";
-    public const string RazorComponentAdvice = "mark the component [RequireSession], [Authorize] or [AllowAnonymous] (in a .razor file: @attribute [RequireSession]), or call RequireSession(), RequireAuthorization() or AllowAnonymous() on MapRazorComponents<App>()";
     public const string ActionAdvice = "mark the action or its controller [RequireSession], [Authorize] or [AllowAnonymous], or call RequireAuthorization() on MapControllers()";
+
+    /// <summary>For a page some mappings leave open; <paramref name="mappings"/> names those calls as written (<c>MapRazorComponents&lt;App&gt;()</c>).</summary>
+    public static string RazorComponentAdvice(string mappings) =>
+        "mark the component [RequireSession], [Authorize] or [AllowAnonymous] (in a .razor file: @attribute [RequireSession]), or call RequireSession(), RequireAuthorization() or AllowAnonymous() on " + mappings;
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

@@ -100,8 +100,7 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         {
             if (Mappings(context.CancellationToken).FirstOrDefault(m => m.Call == invocation.Syntax) is { Decided: false } mapping)
             {
-                var name = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : invocation.Syntax.GetLocation();
-                sites.Add((mapping.Root, name, [mapping]));
+                sites.Add((mapping.Root, CalledName(mapping.Call).GetLocation(), [mapping]));
             }
         }
         else if (IsAddAdditionalAssemblies(method))
@@ -142,8 +141,19 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
             location,
             ImmutableDictionary<string, string?>.Empty.Add(GuardFixes.Property, fix),
             description,
-            open.Any(m => m.GuardedOnSomePaths) ? Descriptors.ConditionalGuardAdvice : Descriptors.RazorComponentAdvice);
+            open.Any(m => m.GuardedOnSomePaths) ? Descriptors.ConditionalGuardAdvice : Descriptors.RazorComponentAdvice(Join(open.Select(m => m.Display).Distinct().ToList())));
     }
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+
+    /// <summary>The name a call is made by, type arguments included: <c>MapRazorComponents&lt;App&gt;</c>.</summary>
+    private static ExpressionSyntax CalledName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
+        _ => call.Expression,
+    };
 
     private IEnumerable<string> Routes(INamedTypeSymbol type) => type.GetAttributes()
         .Where(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute))
@@ -204,6 +214,7 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
             {
                 mappings.Add(new Mapping(
                     invocation,
+                    CalledName(invocation) + "()",
                     root,
                     flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
                     flow?.IsGuardedOnSomePaths(invocation) == true));
@@ -291,9 +302,12 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
     }
 
     /// <summary>One <c>MapRazorComponents</c> call: the root's assembly, the assemblies added on its builder, and whether a convention on it decides.</summary>
-    private sealed class Mapping(InvocationExpressionSyntax call, IAssemblySymbol root, bool decided, bool guardedOnSomePaths)
+    private sealed class Mapping(InvocationExpressionSyntax call, string display, IAssemblySymbol root, bool decided, bool guardedOnSomePaths)
     {
         public InvocationExpressionSyntax Call { get; } = call;
+
+        /// <summary>The call as written, <c>MapRazorComponents&lt;App&gt;()</c>, to name it in messages.</summary>
+        public string Display { get; } = display;
 
         public IAssemblySymbol Root { get; } = root;
 
