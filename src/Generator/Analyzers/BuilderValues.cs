@@ -87,6 +87,74 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
     }
 
+    /// <summary>
+    /// The builders made by framework Map calls that <paramref name="values"/>, seen in <paramref name="flow"/>, may be: a
+    /// creation itself; what a method of the compilation returns at that call (for a parameter it returns, the call's
+    /// argument); what every call of a method passes for its parameter, when all its calls are visible. A value from
+    /// anywhere else (a field, a lambda's parameter, a method outside the compilation) adds none.
+    /// </summary>
+    public HashSet<SyntaxNode> Origins(BuilderFlow flow, HashSet<object> values, CancellationToken cancellationToken)
+    {
+        var origins = new HashSet<SyntaxNode>();
+        AddOrigins(flow, values, origins, 0, cancellationToken);
+        return origins;
+    }
+
+    private void AddOrigins(BuilderFlow flow, IEnumerable<object> values, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case SyntaxNode creation:
+                    origins.Add(creation);
+                    break;
+                case BuilderFlow.CallResult call:
+                    foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                    {
+                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                        {
+                            continue;
+                        }
+
+                        foreach (var returned in returns.SelectMany(r => r.Values))
+                        {
+                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method))
+                            {
+                                AddArguments(flow, call.Call, parameter, origins, depth, cancellationToken);
+                            }
+                            else
+                            {
+                                AddOrigins(callee, [returned], origins, depth + 1, cancellationToken);
+                            }
+                        }
+                    }
+
+                    break;
+                case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter when VisibleCalls(method, cancellationToken) is { } calls:
+                    foreach (var (invocation, _, caller) in calls)
+                    {
+                        AddArguments(caller, invocation, parameter, origins, depth, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void AddArguments(BuilderFlow caller, SyntaxNode call, IParameterSymbol parameter, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    {
+        if (caller.CallArguments.TryGetValue(call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed))
+        {
+            AddOrigins(caller, passed, origins, depth + 1, cancellationToken);
+        }
+    }
+
     private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth)
@@ -94,20 +162,71 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             return false;
         }
 
-        if (value is SyntaxNode creation)
+        switch (value)
         {
-            return flow.Created(creation)
-                && (flow.IsGuardedWhereCreated(creation, sessionOnly)
-                    || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken)));
+            case SyntaxNode creation:
+                return flow.Created(creation)
+                    && (flow.IsGuardedWhereMade(creation, creation, sessionOnly)
+                        || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken))
+                        || CallersDecide(flow, creation, creation, sessionOnly, depth + 1, cancellationToken));
+            case BuilderFlow.CallResult call:
+                return flow.IsGuardedWhereMade(call, call.Call, sessionOnly)
+                    || ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken)
+                    || CallersDecide(flow, call.Call, call, sessionOnly, depth + 1, cancellationToken);
         }
 
         return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
         {
             IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
-            BuilderFlow.CallResult call => ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken),
             IFieldSymbol or IPropertySymbol => MemberDecides((ISymbol)value, sessionOnly, depth + 1, cancellationToken),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether a guard reached <paramref name="creation"/> (or a group it was made on) on some paths only, so that the rule
+    /// says so: under an <c>if</c> in its body, or in some of the callers it is returned to.
+    /// </summary>
+    public bool GuardedOnSomePaths(BuilderFlow flow, SyntaxNode creation, CancellationToken cancellationToken) =>
+        flow.IsGuardedOnSomePaths(creation, value => CallersGuardSomewhere(flow, value, 0, cancellationToken));
+
+    private bool CallersGuardSomewhere(BuilderFlow flow, object value, int depth, CancellationToken cancellationToken)
+    {
+        var site = value as SyntaxNode ?? ((BuilderFlow.CallResult)value).Call;
+        if (depth > MaxDepth || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
+        {
+            return false;
+        }
+
+        return calls.Any(call => call.Flow.IsGuardedOnSomePaths(
+            new BuilderFlow.CallResult(call.Target, call.Invocation),
+            result => CallersGuardSomewhere(call.Flow, result, depth + 1, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Whether the callers decide for <paramref name="value"/>, a builder made at <paramref name="site"/> and returned
+    /// unguarded by its method (<c>RouteHandlerBuilder MapList(WebApplication app) => app.MapGet(...);</c>): the method
+    /// has calls in the compilation and no others, and each caller guards what the call returns on every path, or
+    /// returns it in turn to callers that do.
+    /// </summary>
+    private bool CallersDecide(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth || !flow.IsReturnedWhereNotGuarded(value, site, sessionOnly) || flow.MethodAt(site) is not { } method
+            || VisibleCalls(method, cancellationToken) is not { } calls)
+        {
+            return false;
+        }
+
+        foreach (var (invocation, target, callerFlow) in calls)
+        {
+            var result = new BuilderFlow.CallResult(target, invocation);
+            if (!callerFlow.IsGuardedWhereMade(result, invocation, sessionOnly) && !CallersDecide(callerFlow, invocation, result, sessionOnly, depth + 1, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool AllDecide(BuilderFlow flow, SyntaxNode site, HashSet<object> values, bool sessionOnly, int depth, CancellationToken cancellationToken)
@@ -130,13 +249,39 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, int depth, CancellationToken cancellationToken)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method || CallableFromOutside(method))
+        if (parameter.ContainingSymbol is not IMethodSymbol method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
         }
 
+        foreach (var (invocation, _, flow) in calls)
+        {
+            if (!flow.CallArguments.TryGetValue(invocation, out var arguments)
+                || !arguments.TryGetValue(parameter.Ordinal, out var values)
+                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in the compilation (directly, or of an interface method it implements or a
+    /// method it overrides), with the method it binds to and the flow around it; <see langword="null"/> when it has none,
+    /// or callers that cannot be seen: a lambda, a method code outside the compilation can call, a method used other than
+    /// by a call (a method group turned into a delegate).
+    /// </summary>
+    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind == MethodKind.AnonymousFunction || CallableFromOutside(method))
+        {
+            return null;
+        }
+
         var targets = CallTargets(method);
-        var calls = 0;
+        var calls = new List<(InvocationExpressionSyntax, IMethodSymbol, BuilderFlow)>();
         foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
         {
             if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
@@ -144,19 +289,15 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                 continue;
             }
 
-            // A use that is not a call (a method group turned into a delegate, nameof) lets callers we cannot see in.
-            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow
-                || !flow.CallArguments.TryGetValue(invocation, out var arguments)
-                || !arguments.TryGetValue(parameter.Ordinal, out var values)
-                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow)
             {
-                return false;
+                return null;
             }
 
-            calls++;
+            calls.Add((invocation, bound, flow));
         }
 
-        return calls > 0;
+        return calls.Count > 0 ? calls : null;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
             var flow = FlowOf(context, map.Syntax);
             if (!Decides(flow, map, handler, sessionOnly: false, context.CancellationToken) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
             {
-                var advice = flow?.IsGuardedOnSomePaths(map.Syntax) == true ? Descriptors.ConditionalGuardAdvice
+                var advice = flow is not null && values.GuardedOnSomePaths(flow, map.Syntax, context.CancellationToken) ? Descriptors.ConditionalGuardAdvice
                     : handler is null ? Descriptors.HubOrHealthCheckAdvice
                     : Descriptors.MinimalApiAdvice;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, EndpointLocation(map, handler), Describe(map), advice));

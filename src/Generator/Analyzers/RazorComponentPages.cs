@@ -217,12 +217,13 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
                     CalledName(invocation) + "()",
                     root,
                     flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
-                    flow?.IsGuardedOnSomePaths(invocation) == true));
+                    flow is not null && values.GuardedOnSomePaths(flow, invocation, cancellationToken)));
             }
         }
 
-        // An AddAdditionalAssemblies call adds to the mappings its builder may hold there; one whose builder came from
-        // elsewhere (a parameter, a field) is not followed, and the pages it adds are not checked.
+        // An AddAdditionalAssemblies call adds to the mappings its builder may be made by: in its body, returned by a
+        // helper, or passed to a parameter by every call. One whose builder came from elsewhere (a field, a public
+        // method's parameter) is not followed, and the pages it adds are not checked.
         foreach (var (invocation, flow) in values.Calls(AddAdditionalAssemblies, IsAddAdditionalAssemblies, cancellationToken))
         {
             if (flow is null || !flow.Receivers.TryGetValue(invocation, out var receivers)
@@ -231,7 +232,8 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
                 continue;
             }
 
-            foreach (var mapping in mappings.Where(m => receivers.Contains(m.Call)))
+            var origins = values.Origins(flow, receivers, cancellationToken);
+            foreach (var mapping in mappings.Where(m => origins.Contains(m.Call)))
             {
                 foreach (var (assembly, argument) in AssemblyArguments(operation))
                 {
