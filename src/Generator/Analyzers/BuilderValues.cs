@@ -30,6 +30,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
+    private HashSet<string>? _complete;
     private bool? _serverFunctionsDecided;
 
     /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
@@ -153,6 +154,115 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             AddOrigins(caller, passed, origins, depth + 1, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The types <paramref name="parameter"/>, a type parameter seen in code at <paramref name="site"/>, stands for: the type
+    /// arguments of every call of its method in the compilation (or of the method around <paramref name="site"/>, for a type
+    /// parameter of its type), followed through calls that pass a type parameter of their own. <c>Complete</c> is false
+    /// when some types cannot be seen: the method can be called from outside the compilation, it has no call here (a
+    /// caller through reflection), or a call goes through an interface or base class whose type arguments say nothing.
+    /// </summary>
+    public (List<ITypeSymbol> Types, bool Complete) TypeArguments(ITypeParameterSymbol parameter, SyntaxNode site, CancellationToken cancellationToken)
+    {
+        var types = new List<ITypeSymbol>();
+        var complete = true;
+        var pending = new Stack<(ITypeParameterSymbol Parameter, SyntaxNode Site, int Depth)>([(parameter, site, 0)]);
+        var seen = new List<(ITypeParameterSymbol Parameter, IMethodSymbol? Method)>();
+        while (pending.Count > 0)
+        {
+            var (current, at, depth) = pending.Pop();
+            var method = current.DeclaringMethod ?? MemberMethodAt(at, cancellationToken);
+            if (seen.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, current) && SymbolEqualityComparer.Default.Equals(s.Method, method)))
+            {
+                continue;
+            }
+
+            seen.Add((current, method));
+            if (depth > MaxDepth || method is null || (current.DeclaringMethod is null && !IsMemberOf(method, current.DeclaringType)))
+            {
+                complete = false;
+                continue;
+            }
+
+            // Callers in other assemblies may pass any type; the calls here still say which types are passed for sure.
+            complete &= !CallableFromOutside(method);
+
+            var targets = CallTargets(method);
+            var references = 0;
+            foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
+            {
+                if (compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol bound)
+                {
+                    continue;
+                }
+
+                // A method group turned into a delegate names its type arguments as a call does: whoever invokes the
+                // delegate runs the method with them.
+                var constructed = bound.ReducedFrom is null ? bound : bound.GetConstructedReducedFrom() ?? bound;
+                if (!targets.Contains(constructed.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                references++;
+                switch (current.DeclaringMethod is null ? TypeArgumentOfType(constructed.ContainingType, current) : constructed.TypeArguments[current.Ordinal])
+                {
+                    case ITypeParameterSymbol passed:
+                        pending.Push((passed, name, depth + 1));
+                        break;
+                    case INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
+                        types.Add(type);
+                        break;
+                    default:
+                        complete = false;
+                        break;
+                }
+            }
+
+            complete &= references > 0;
+        }
+
+        return (types, complete);
+
+        static bool IsMemberOf(IMethodSymbol method, ITypeSymbol? type)
+        {
+            for (var containing = method.ContainingType; containing is not null; containing = containing.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(containing.OriginalDefinition, type?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static ITypeSymbol? TypeArgumentOfType(INamedTypeSymbol? constructed, ITypeParameterSymbol parameter)
+        {
+            for (var type = constructed; type is not null; type = type.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, parameter.DeclaringType?.OriginalDefinition))
+                {
+                    return type.TypeArguments[parameter.Ordinal];
+                }
+            }
+
+            // Called through an interface or a base class: the call does not say which construction of the type runs.
+            return null;
+        }
+    }
+
+    /// <summary>The method, constructor or accessor whose body holds <paramref name="site"/>, outside any lambda or local function.</summary>
+    private IMethodSymbol? MemberMethodAt(SyntaxNode site, CancellationToken cancellationToken)
+    {
+        var symbol = compilation.GetSemanticModel(site.SyntaxTree).GetEnclosingSymbol(site.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol as IMethodSymbol;
     }
 
     private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
@@ -543,20 +653,34 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     {
         lock (_indexGate)
         {
-            _names ??= Index(cancellationToken);
+            if (_names is null)
+            {
+                (_names, _complete) = Index(cancellationToken);
+            }
+
+            // A name the index did not take in whole (a generic method's, whose calls give its type parameters a type)
+            // is looked for in every file once.
+            if (_complete!.Add(name))
+            {
+                _names[name] = Find(name, cancellationToken);
+            }
+
             return _names.TryGetValue(name, out var list) ? list : [];
         }
     }
 
     /// <summary>
     /// The uses of every name that can carry a builder across a method boundary: methods with a builder parameter or
-    /// return type, builder fields and properties, local functions, and <see cref="IndexedCalls"/>.
+    /// return type, builder fields and properties, and <see cref="IndexedCalls"/>, in every file; and of local
+    /// functions, in the file that declares them. The names it returns as complete need no other search.
     /// </summary>
-    private Dictionary<string, List<SimpleNameSyntax>> Index(CancellationToken cancellationToken)
+    private (Dictionary<string, List<SimpleNameSyntax>> Index, HashSet<string> Complete) Index(CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(IndexedCalls, StringComparer.Ordinal);
+        var members = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
         {
+            members.Add(member.Name);
             var carries = member switch
             {
                 IMethodSymbol method => IsBuilder(method.ReturnType) || method.Parameters.Any(p => IsBuilder(p.Type)),
@@ -570,6 +694,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
         }
 
+        // A local function is called only in its own file, so its uses there are all of them, unless a member shares its name.
+        var complete = new HashSet<string>(wanted, StringComparer.Ordinal);
         var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -578,6 +704,10 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             foreach (var localFunction in root.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
             {
                 names.Add(localFunction.Identifier.ValueText);
+                if (!members.Contains(localFunction.Identifier.ValueText))
+                {
+                    complete.Add(localFunction.Identifier.ValueText);
+                }
             }
 
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -595,7 +725,18 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
         }
 
-        return index;
+        return (index, complete);
+    }
+
+    private List<SimpleNameSyntax> Find(string name, CancellationToken cancellationToken)
+    {
+        var found = new List<SimpleNameSyntax>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            found.AddRange(tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>().Where(n => n.Identifier.ValueText == name));
+        }
+
+        return found;
     }
 
     private bool IsBuilder(ITypeSymbol type) =>

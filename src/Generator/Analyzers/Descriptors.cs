@@ -149,6 +149,10 @@ internal static class Descriptors
     public static string RazorComponentAdvice(string mappings) =>
         "mark the component [RequireSession], [Authorize] or [AllowAnonymous] (in a .razor file: @attribute [RequireSession]), or call RequireSession(), RequireAuthorization() or AllowAnonymous() on " + mappings;
 
+    /// <summary>For a mapping whose root component is a type parameter (<paramref name="root"/>, of <paramref name="owner"/>) some of whose types cannot be seen.</summary>
+    public static string UnknownRootAdvice(string root, string owner) =>
+        $"its root component {root} is a type parameter of {owner}, and not every type it stands for can be seen in this compilation (a caller in another assembly, a call through an interface, a base class or reflection, or no call at all), so the pages it routes are not known: call RequireSession(), RequireAuthorization() or AllowAnonymous() on it";
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 

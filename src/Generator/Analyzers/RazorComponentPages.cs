@@ -12,10 +12,11 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// The routable Razor components (pages) that the compilation's <c>MapRazorComponents&lt;TRoot&gt;()</c> calls turn into
 /// endpoints, and whether each made a guard decision, by the framework's own rules: a mapping routes the pages of
-/// <c>TRoot</c>'s assembly and of the assemblies passed to <c>AddAdditionalAssemblies</c> on its builder; a page is a
-/// type of <c>Assembly.GetExportedTypes()</c> (public, and public every type around it) assignable to <c>IComponent</c>
-/// that carries its own <c>[Route]</c> (<c>RouteAttribute</c> is not inherited), abstract and generic ones included; its
-/// endpoint's metadata is <c>GetCustomAttributes(inherit: true)</c> of the page type, plus the mapping's conventions.
+/// <c>TRoot</c>'s assembly (of each type it stands for, when it is a type parameter) and of the assemblies passed to
+/// <c>AddAdditionalAssemblies</c> on its builder; a page is a type of <c>Assembly.GetExportedTypes()</c> (public, and
+/// public every type around it) assignable to <c>IComponent</c> that carries its own <c>[Route]</c>
+/// (<c>RouteAttribute</c> is not inherited), abstract and generic ones included; its endpoint's metadata is
+/// <c>GetCustomAttributes(inherit: true)</c> of the page type, plus the mapping's conventions.
 /// </summary>
 /// <remarks>
 /// A page declared in code the user edits is reported on its class by a symbol action; a page the Razor generator wrote
@@ -100,13 +101,23 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         {
             if (Mappings(context.CancellationToken).FirstOrDefault(m => m.Call == invocation.Syntax) is { Decided: false } mapping)
             {
-                sites.Add((mapping.Root, CalledName(mapping.Call).GetLocation(), [mapping]));
+                var name = CalledName(mapping.Call).GetLocation();
+                sites.AddRange(mapping.Roots.Select(root => (root, name, new List<Mapping> { mapping })));
+                if (mapping.UnknownRoot is { } root && !projectGuards.HasFallbackPolicy(context.CancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EndpointWithoutGuardDecision,
+                        name,
+                        mapping.Display,
+                        mapping.GuardedOnSomePaths ? Descriptors.ConditionalGuardAdvice
+                            : Descriptors.UnknownRootAdvice(root.Name, root.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat))));
+                }
             }
         }
         else if (IsAddAdditionalAssemblies(method))
         {
             foreach (var group in Mappings(context.CancellationToken)
-                .SelectMany(m => m.Additional.Where(a => a.Call == invocation.Syntax && !SymbolEqualityComparer.Default.Equals(a.Assembly, m.Root)).Select(a => (Mapping: m, Added: a)))
+                .SelectMany(m => m.Additional.Where(a => a.Call == invocation.Syntax && !m.Roots.Contains(a.Assembly, SymbolEqualityComparer.Default)).Select(a => (Mapping: m, Added: a)))
                 .GroupBy(x => x.Added.Argument))
             {
                 var open = group.Select(x => x.Mapping).Where(m => !m.Decided).ToList();
@@ -210,15 +221,22 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         foreach (var (invocation, flow) in values.Calls(MapRazorComponents, IsMapRazorComponents, cancellationToken))
         {
             var model = compilation.GetSemanticModel(invocation.SyntaxTree);
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { TypeArguments.Length: 1 } method && method.TypeArguments[0].ContainingAssembly is { } root)
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method)
             {
-                mappings.Add(new Mapping(
-                    invocation,
-                    CalledName(invocation) + "()",
-                    root,
-                    flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
-                    flow is not null && values.GuardedOnSomePaths(flow, invocation, cancellationToken)));
+                continue;
             }
+
+            // A root that is a type parameter (MapRazorComponents<TApp>() in a generic helper) is each type it stands for.
+            var (roots, complete) = method.TypeArguments[0] is ITypeParameterSymbol parameter
+                ? values.TypeArguments(parameter, invocation, cancellationToken)
+                : ([method.TypeArguments[0]], true);
+            mappings.Add(new Mapping(
+                invocation,
+                CalledName(invocation) + "()",
+                roots.Select(r => r.ContainingAssembly).Where(a => a is not null).Distinct<IAssemblySymbol>(SymbolEqualityComparer.Default).ToList(),
+                complete ? null : (ITypeParameterSymbol)method.TypeArguments[0],
+                flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
+                flow is not null && values.GuardedOnSomePaths(flow, invocation, cancellationToken)));
         }
 
         // An AddAdditionalAssemblies call adds to the mappings its builder may be made by: in its body, returned by a
@@ -303,15 +321,21 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
                 : false);
     }
 
-    /// <summary>One <c>MapRazorComponents</c> call: the root's assembly, the assemblies added on its builder, and whether a convention on it decides.</summary>
-    private sealed class Mapping(InvocationExpressionSyntax call, string display, IAssemblySymbol root, bool decided, bool guardedOnSomePaths)
+    /// <summary>
+    /// One <c>MapRazorComponents</c> call: its roots' assemblies (several, or some not known, when the root is a type
+    /// parameter), the assemblies added on its builder, and whether a convention on it decides.
+    /// </summary>
+    private sealed class Mapping(InvocationExpressionSyntax call, string display, List<IAssemblySymbol> roots, ITypeParameterSymbol? unknownRoot, bool decided, bool guardedOnSomePaths)
     {
         public InvocationExpressionSyntax Call { get; } = call;
 
         /// <summary>The call as written, <c>MapRazorComponents&lt;App&gt;()</c>, to name it in messages.</summary>
         public string Display { get; } = display;
 
-        public IAssemblySymbol Root { get; } = root;
+        public List<IAssemblySymbol> Roots { get; } = roots;
+
+        /// <summary>The root's type parameter when not every type it stands for can be seen; the pages of those are not known.</summary>
+        public ITypeParameterSymbol? UnknownRoot { get; } = unknownRoot;
 
         public bool Decided { get; } = decided;
 
@@ -320,6 +344,6 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         public List<(IAssemblySymbol Assembly, SyntaxNode Argument, InvocationExpressionSyntax Call)> Additional { get; } = [];
 
         public bool Routes(IAssemblySymbol assembly) =>
-            SymbolEqualityComparer.Default.Equals(Root, assembly) || Additional.Any(a => SymbolEqualityComparer.Default.Equals(a.Assembly, assembly));
+            Roots.Contains(assembly, SymbolEqualityComparer.Default) || Additional.Any(a => SymbolEqualityComparer.Default.Equals(a.Assembly, assembly));
     }
 }
