@@ -233,6 +233,86 @@ public sealed class MinimalApiFlowTests
         """);
 
     [Fact]
+    public Task A_builder_a_helper_returns_is_decided_by_a_guard_every_caller_applies_to_it() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, bool flag)
+            {
+                MapList(app).RequireAuthorization();
+                MapOrders(app).RequireSession();
+                var reports = MapReports(app);
+                reports.WithMetadata(new AllowAnonymousAttribute());
+                if (flag)
+                {
+                    var api = Api(app);
+                    api.RequireAuthorization();
+                    api.MapGet("/in-branch", () => "in a branch");
+                }
+            }
+
+            private static RouteHandlerBuilder MapList(WebApplication app) => app.MapGet("/list", () => "list");
+
+            // Endpoints mapped on a group before it is returned are covered by the guard the caller adds after.
+            private static RouteGroupBuilder MapOrders(WebApplication app)
+            {
+                var group = app.MapGroup("/orders");
+                group.MapGet("/", () => "orders");
+                return group;
+            }
+
+            private static RouteHandlerBuilder MapReports(WebApplication app) => MapDaily(app);
+
+            private static RouteHandlerBuilder MapDaily(WebApplication app) => app.MapGet("/reports/daily", () => "daily");
+
+            private static RouteGroupBuilder Api(WebApplication app) => app.MapGroup("/api");
+        }
+        """);
+
+    [Fact]
+    public Task A_builder_a_helper_returns_is_open_when_a_caller_or_a_path_leaves_it_unguarded() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, bool flag)
+            {
+                MapOpen(app);
+                MapMixed(app).RequireAuthorization();
+                MapMixed(app);
+                var conditional = MapConditional(app);
+                if (flag)
+                {
+                    conditional.RequireAuthorization();
+                }
+
+                MapDropped(app, flag).RequireAuthorization();
+                MapPublic(app).RequireAuthorization();
+            }
+
+            private static RouteHandlerBuilder MapOpen(WebApplication app) => app.MapGet("/open", () {|SAUTH0001:=>|} "open");
+
+            private static RouteHandlerBuilder MapMixed(WebApplication app) => app.MapGet("/mixed", () {|#0:=>|} "mixed");
+
+            private static RouteHandlerBuilder MapConditional(WebApplication app) => app.MapGet("/conditional", () {|#1:=>|} "conditional");
+
+            // On one path the endpoint is neither guarded nor returned: no caller can guard it there.
+            private static RouteHandlerBuilder MapDropped(WebApplication app, bool flag)
+            {
+                var dropped = app.MapGet("/dropped", () {|SAUTH0001:=>|} "dropped");
+                if (flag)
+                {
+                    return dropped;
+                }
+
+                return app.MapGet("/kept", () => "kept");
+            }
+
+            // A library's public method: callers in other assemblies may leave what it returns open.
+            public static RouteHandlerBuilder MapPublic(WebApplication app) => app.MapGet("/public", () {|SAUTH0001:=>|} "public");
+        }
+        """,
+        Conditional(0, "Endpoint GET /mixed"),
+        Conditional(1, "Endpoint GET /conditional"));
+
+    [Fact]
     public Task A_parameter_is_decided_when_every_call_in_the_compilation_passes_a_decided_group() => VerifyAsync("""
         public static class Endpoints
         {
@@ -419,7 +499,7 @@ public sealed class MinimalApiFlowTests
 
     // Server functions: a guard convention on what MapServerFunctions() returns reaches every one of them
 
-    private const string GeneratedMapServerFunctions = """
+    internal const string GeneratedMapServerFunctions = """
         namespace SessionAuth
         {
             internal static class ServerFunctionEndpointRouteBuilderExtensions
@@ -430,7 +510,7 @@ public sealed class MinimalApiFlowTests
         }
         """;
 
-    private static Task VerifyWithServerFunctionsAsync(string source, params DiagnosticResult[] expected) =>
+    internal static Task VerifyWithServerFunctionsAsync(string source, params DiagnosticResult[] expected) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
             OutputKind.DynamicallyLinkedLibrary, [("Startup.cs", source), ("ServerFunctions.Map.g.cs", GeneratedMapServerFunctions)], expected);
 
@@ -463,6 +543,25 @@ public sealed class MinimalApiFlowTests
         {
             [ServerFunction]
             public static int Daily() => 1;
+        }
+        """);
+
+    [Theory]
+    [InlineData("Functions(app).RequireSession();", false)]
+    [InlineData("Functions(app).WithMetadata(new AuthorizeAttribute());", false)]
+    [InlineData("Functions(app);", true)]
+    public Task MapServerFunctions_returned_by_a_helper_is_decided_by_its_callers_guard(string call, bool fire) => VerifyWithServerFunctionsAsync($$"""
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => {{call}}
+
+            private static IEndpointConventionBuilder Functions(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int {{(fire ? "{|SAUTH0001:Daily|}" : "Daily")}}() => 1;
         }
         """);
 

@@ -16,19 +16,19 @@ namespace SessionAuth.Analyzers.Tests;
 public sealed class RazorComponentGuardTests
 {
     // Razor writes @page "/x" as [Microsoft.AspNetCore.Components.Route("/x")]; the alias keeps it apart from MVC's [Route].
-    private const string PageUsings = """
+    internal const string PageUsings = """
         using Microsoft.AspNetCore.Components;
         using Page = Microsoft.AspNetCore.Components.RouteAttribute;
 
         """;
 
-    private const string App = """
+    internal const string App = """
         public sealed class App : ComponentBase
         {
         }
         """;
 
-    private static string Program(string map = "app.MapRazorComponents<App>();", string services = "") => $$"""
+    internal static string Program(string map = "app.MapRazorComponents<App>();", string services = "") => $$"""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddRazorComponents();
         {{services}}
@@ -37,15 +37,18 @@ public sealed class RazorComponentGuardTests
         app.Run();
         """;
 
-    private static DiagnosticResult Page(int location, string page, string advice = Descriptors.RazorComponentAdvice) =>
+    internal static DiagnosticResult Page(int location, string page, string? advice = null) =>
         new DiagnosticResult(DiagnosticIds.EndpointWithoutGuardDecision, DiagnosticSeverity.Warning)
             .WithLocation(location)
-            .WithArguments($"Razor component {page}", advice);
+            .WithArguments($"Razor component {page}", advice ?? Descriptors.RazorComponentAdvice("MapRazorComponents<App>()"));
 
-    private static Task VerifyAppAsync(string program, string pages, params DiagnosticResult[] expected) =>
+    internal static Task VerifyAppAsync(string program, string pages, params DiagnosticResult[] expected) =>
         VerifyAsync([("Program.cs", program), ("Pages.cs", PageUsings + App + "\n" + pages)], [], expected);
 
-    private static Task VerifyAsync((string Path, string Source)[] files, MetadataReference[] references, params DiagnosticResult[] expected)
+    internal static Task VerifyAsync((string Path, string Source)[] files, MetadataReference[] references, params DiagnosticResult[] expected) =>
+        VerifyAsync(OutputKind.ConsoleApplication, files, references, expected);
+
+    internal static Task VerifyAsync(OutputKind outputKind, (string Path, string Source)[] files, MetadataReference[] references, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<EndpointGuardAnalyzer, DefaultVerifier>();
         foreach (var (path, source) in files)
@@ -53,7 +56,7 @@ public sealed class RazorComponentGuardTests
             test.TestState.Sources.Add((path, AnalyzerTest.Usings + source));
         }
 
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.OutputKind = outputKind;
         AnalyzerTest.Configure(test.TestState, test);
         test.TestState.AdditionalReferences.AddRange(references);
         test.ExpectedDiagnostics.AddRange(expected);
@@ -61,9 +64,9 @@ public sealed class RazorComponentGuardTests
     }
 
     /// <summary>A referenced project (a <c>.Client</c> project, a Razor class library) as the build sees it: compiled metadata.</summary>
-    private static PortableExecutableReference Library(string name, string source) => AnalyzerTest.Library(name, PageUsings + source);
+    internal static PortableExecutableReference Library(string name, string source) => AnalyzerTest.Library(name, PageUsings + source);
 
-    private const string ClientPages = """
+    internal const string ClientPages = """
         namespace Client
         {
             public static class Marker
@@ -279,7 +282,7 @@ public sealed class RazorComponentGuardTests
                 """),
         ],
         [Library("Client", ClientPages)],
-        Page(0, "Client.OpenPage at /client/open, of assembly Client,"));
+        Page(0, "Client.OpenPage at /client/open, of assembly Client,", Descriptors.RazorComponentAdvice("MapRazorComponents<Client.ClientApp>()")));
 
     [Fact]
     public Task A_guard_on_the_mapping_on_some_paths_only_is_reported_as_such() => VerifyAppAsync(

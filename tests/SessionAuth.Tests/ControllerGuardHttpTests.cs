@@ -1,11 +1,7 @@
 using System.Net;
 using System.Reflection;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,12 +23,12 @@ public sealed class ControllerGuardHttpTests
         await using var app = await StartAsync(
             configureServices: null,
             map: app => app.MapControllerRoute("default", "{controller}/{action}").RequireAuthorization());
-        using var http = Client(app);
+        using var http = CookieAuthApp.Client(app);
 
         using var conventional = await http.GetAsync(new Uri("/Conventional/Index", UriKind.Relative));
         using var attributeRouted = await http.GetAsync(new Uri("/attribute-routed", UriKind.Relative));
 
-        AssertChallenged(conventional);
+        CookieAuthApp.AssertChallenged(conventional);
         Assert.Equal(HttpStatusCode.OK, attributeRouted.StatusCode);              // SAUTH0001 fires on AttributeRoutedController.Get
         Assert.Equal("AttributeRoutedController.Get, open to anyone", await attributeRouted.Content.ReadAsStringAsync());
     }
@@ -62,14 +58,14 @@ public sealed class ControllerGuardHttpTests
                 app.MapGet("/public", () => "public").AllowAnonymous();
                 app.MapControllers();
             });
-        using var http = Client(app);
+        using var http = CookieAuthApp.Client(app);
 
         using var minimal = await http.GetAsync(new Uri("/plain", UriKind.Relative));
         using var action = await http.GetAsync(new Uri("/attribute-routed", UriKind.Relative));
         using var anonymous = await http.GetAsync(new Uri("/public", UriKind.Relative));
 
-        AssertChallenged(minimal);
-        AssertChallenged(action);
+        CookieAuthApp.AssertChallenged(minimal);
+        CookieAuthApp.AssertChallenged(action);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);                   // the same anonymous client gets through where allowed
     }
 
@@ -77,7 +73,7 @@ public sealed class ControllerGuardHttpTests
     public async Task MVC_routes_inherited_actions_and_suffix_named_classes_and_DisposeAsync_but_not_Dispose_or_nested_classes()
     {
         await using var app = await StartAsync(configureServices: null, map: app => app.MapControllerRoute("default", "{controller}/{action}"));
-        using var http = Client(app);
+        using var http = CookieAuthApp.Client(app);
 
         // Routed and open: SAUTH0001 fires on each.
         Assert.Equal("LibraryController.List", await GetOkAsync(http, "/Library/List"));
@@ -87,7 +83,7 @@ public sealed class ControllerGuardHttpTests
 
         // Routed and guarded through the base method's [Authorize]: SAUTH0001 is silent on the override.
         using var secret = await http.GetAsync(new Uri("/Library/Secret", UriKind.Relative));
-        AssertChallenged(secret);
+        CookieAuthApp.AssertChallenged(secret);
 
         // Not routed at all: SAUTH0001 does not take them for actions.
         using var dispose = await http.GetAsync(new Uri("/Library/Dispose", UriKind.Relative));
@@ -98,45 +94,25 @@ public sealed class ControllerGuardHttpTests
         Assert.Equal(HttpStatusCode.NotFound, helper.StatusCode);
     }
 
-    private static async Task<WebApplication> StartAsync(Action<IServiceCollection>? configureServices, Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-        builder.Services.AddAuthorization();
-        configureServices?.Invoke(builder.Services);
-
-        // MVC's own discovery over this assembly, limited to the controllers of this test.
-        builder.Services.AddControllers().ConfigureApplicationPartManager(manager =>
+    // MVC's own discovery over this assembly, limited to the controllers of this test.
+    private static Task<WebApplication> StartAsync(Action<IServiceCollection>? configureServices, Action<WebApplication> map) => CookieAuthApp.StartAsync(
+        map,
+        services =>
         {
-            manager.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(ControllerGuardHttpTests).Assembly));
-            manager.FeatureProviders.Remove(manager.FeatureProviders.OfType<ControllerFeatureProvider>().Single());
-            manager.FeatureProviders.Add(new ThisTestsControllers());
+            configureServices?.Invoke(services);
+            services.AddControllers().ConfigureApplicationPartManager(manager =>
+            {
+                manager.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(ControllerGuardHttpTests).Assembly));
+                manager.FeatureProviders.Remove(manager.FeatureProviders.OfType<ControllerFeatureProvider>().Single());
+                manager.FeatureProviders.Add(new ThisTestsControllers());
+            });
         });
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        map(app);
-        await app.StartAsync();
-        return app;
-    }
-
-    private static HttpClient Client(WebApplication app) => new(new HttpClientHandler { AllowAutoRedirect = false })
-    {
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
-    };
 
     private static async Task<string> GetOkAsync(HttpClient http, string path)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private static void AssertChallenged(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Account/Login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     /// <summary>MVC's rules (<see cref="ControllerFeatureProvider.IsController"/>), over the controllers declared for this test only.</summary>

@@ -1,10 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SessionAuth.Tests;
 
@@ -18,7 +13,7 @@ public sealed class ReassignedGroupHttpTests
     [Fact]
     public async Task A_guard_through_a_reassigned_local_closes_only_the_builder_the_local_held()
     {
-        await using var app = await StartAsync(production: false, app =>
+        await using var app = await CookieAuthApp.StartAsync(app =>
         {
             var group = app.MapGroup("/admin");
             group.RequireAuthorization();
@@ -30,7 +25,7 @@ public sealed class ReassignedGroupHttpTests
             endpoint = app.MapGet("/declared-first", () => "signed in");
             endpoint.RequireAuthorization();
         });
-        using var http = Client(app);
+        using var http = CookieAuthApp.Client(app);
 
         using var open = await http.GetAsync(new Uri("/public/open", UriKind.Relative));
         using var guarded = await http.GetAsync(new Uri("/admin/users", UriKind.Relative));
@@ -38,8 +33,8 @@ public sealed class ReassignedGroupHttpTests
 
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         Assert.Equal("open to anyone", await open.Content.ReadAsStringAsync());
-        AssertChallenged(guarded);
-        AssertChallenged(declaredFirst);
+        CookieAuthApp.AssertChallenged(guarded);
+        CookieAuthApp.AssertChallenged(declaredFirst);
     }
 
     [Fact]
@@ -56,41 +51,15 @@ public sealed class ReassignedGroupHttpTests
             group.MapGet("/users", () => "open to anyone");      // SAUTH0001, guard applied conditionally
         }
 
-        await using var production = await StartAsync(production: true, app => Map(app, production: true));
-        await using var development = await StartAsync(production: false, app => Map(app, production: false));
-        using var productionClient = Client(production);
-        using var developmentClient = Client(development);
+        await using var production = await CookieAuthApp.StartAsync(app => Map(app, production: true), environment: "Production");
+        await using var development = await CookieAuthApp.StartAsync(app => Map(app, production: false), environment: "Development");
+        using var productionClient = CookieAuthApp.Client(production);
+        using var developmentClient = CookieAuthApp.Client(development);
 
         using var closed = await productionClient.GetAsync(new Uri("/admin/users", UriKind.Relative));
         using var open = await developmentClient.GetAsync(new Uri("/admin/users", UriKind.Relative));
 
-        AssertChallenged(closed);
+        CookieAuthApp.AssertChallenged(closed);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
-    }
-
-    private static void AssertChallenged(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Account/Login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
-    }
-
-    private static async Task<WebApplication> StartAsync(bool production, Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = production ? "Production" : "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-        builder.Services.AddAuthorization();
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        map(app);
-        await app.StartAsync();
-        return app;
-    }
-
-    private static HttpClient Client(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
     }
 }

@@ -55,29 +55,52 @@ internal sealed class BuilderFlow
         return flow;
     }
 
-    /// <summary>Whether <paramref name="creation"/> (a builder this body created) got a guard on every path that created it.</summary>
-    public bool IsGuardedWhereCreated(SyntaxNode creation, bool sessionOnly) =>
-        _owners.TryGetValue(creation, out var owner) && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(creation);
+    /// <summary>
+    /// Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/> (a creation, or the result of a
+    /// call of a method of the compilation), got a guard on every path that made it.
+    /// </summary>
+    public bool IsGuardedWhereMade(object value, SyntaxNode site, bool sessionOnly) =>
+        _owners.TryGetValue(site, out var owner)
+        && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(value)
+        && !(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
 
-    /// <summary>Whether a guard was applied on some path to <paramref name="creation"/> or a builder it was created on in this body.</summary>
-    public bool IsGuardedOnSomePaths(SyntaxNode creation)
+    /// <summary>
+    /// Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some
+    /// path and guarded on every other: its callers then decide for it, as they decide for what they get back.
+    /// </summary>
+    public bool IsReturnedWhereNotGuarded(object value, SyntaxNode site, bool sessionOnly) =>
+        _owners.TryGetValue(site, out var owner)
+        && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(value)
+        && (sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+
+    /// <summary>Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some path.</summary>
+    public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.EscapedAtExit.Contains(value);
+
+    /// <summary>The method, local function or lambda whose body holds <paramref name="site"/>.</summary>
+    public IMethodSymbol? MethodAt(SyntaxNode site) => _owners.TryGetValue(site, out var owner) ? owner.Method : null;
+
+    /// <summary>
+    /// Whether a guard was applied on some path to <paramref name="value"/>, or to a builder it was created on in this
+    /// body, or by a caller it was returned to (<paramref name="callersGuardSomewhere"/>, given each made value).
+    /// </summary>
+    public bool IsGuardedOnSomePaths(object value, Func<object, bool> callersGuardSomewhere)
     {
-        var pending = new Stack<object>([creation]);
+        var pending = new Stack<object>([value]);
         var seen = new HashSet<object>(ValueComparer.Instance);
         while (pending.Count > 0)
         {
-            var value = pending.Pop();
-            if (!seen.Add(value))
+            var current = pending.Pop();
+            if (!seen.Add(current))
             {
                 continue;
             }
 
-            if (_owners.Values.Any(o => o.GuardedSomewhere.Contains(value)))
+            if (_owners.Values.Any(o => o.GuardedSomewhere.Contains(current)) || (State.IsMade(current) && callersGuardSomewhere(current)))
             {
                 return true;
             }
 
-            if (value is SyntaxNode node && Parents.TryGetValue(node, out var parents))
+            if (current is SyntaxNode node && Parents.TryGetValue(node, out var parents))
             {
                 foreach (var parent in parents)
                 {
@@ -161,6 +184,8 @@ internal sealed class BuilderFlow
         var exitState = exitStates[blocks.Length - 1] ?? new State();
         owner.UnguardedAtExit = exitState.Unguarded;
         owner.UnguardedSessionAtExit = exitState.UnguardedSession;
+        owner.EscapedAtExit = exitState.Escaped;
+        owner.EscapedSessionAtExit = exitState.EscapedSession;
         owner.RootsGuarded = exitState.RootsGuarded ?? Empty;
         owner.RootsGuardedSession = exitState.RootsGuardedSession ?? Empty;
         owner.GuardedSomewhere = exitState.GuardedSomewhere;
@@ -205,9 +230,13 @@ internal sealed class BuilderFlow
         if (block.BranchValue is { } branch)
         {
             var values = Eval(branch, context);
-            if (record && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return && owner.Method is { } method)
+            if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
             {
-                Add(Returns, method, branch.Syntax, values, owner);
+                state.Escape(values);
+                if (record && owner.Method is { } method)
+                {
+                    Add(Returns, method, branch.Syntax, values, owner);
+                }
             }
         }
 
@@ -234,6 +263,8 @@ internal sealed class BuilderFlow
             case IFlowCaptureReferenceOperation capture:
                 return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
             case IFlowCaptureOperation capture:
+                // A capture written with different values on different paths (a ?: b) holds neither for sure.
+                step.Owner.Captured[capture.Id] = step.Owner.Captured.TryGetValue(capture.Id, out var held) && held != capture.Value ? null : capture.Value;
                 step.State.Env[capture.Id] = Eval(capture.Value, step);
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
@@ -333,9 +364,9 @@ internal sealed class BuilderFlow
             Receivers[invocation.Syntax] = receiver;
         }
 
-        if (ProjectWideGuards.IsGuardConvention(name) && receiverIsBuilder)
+        if (receiverIsBuilder && GuardConventions.MayDecide(name) && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
         {
-            step.State.Guard(receiver, sessionOnly: name == MinimalApiEndpoints.RequireSessionConvention);
+            step.State.Guard(receiver, decision.RequiresSession);
             return receiver;
         }
 
@@ -349,7 +380,15 @@ internal sealed class BuilderFlow
                 step.Owner.Sites.Add(invocation.Syntax);
             }
 
-            return IsBuilder(method.ReturnType) ? Single(new CallResult(definition, invocation.Syntax)) : Empty;
+            if (!IsBuilder(method.ReturnType))
+            {
+                return Empty;
+            }
+
+            // What the call returns is made here, as a creation is: a guard on it is a guard on whatever the method returned.
+            var result = new CallResult(definition, invocation.Syntax);
+            step.State.Make(result);
+            return Single(result);
         }
 
         if (creates)
@@ -357,7 +396,7 @@ internal sealed class BuilderFlow
             var creation = invocation.Syntax;
             step.Owner.Created.Add(creation);
             step.Owner.Sites.Add(creation);
-            step.State.Create(creation);
+            step.State.Make(creation);
             if (step.Record)
             {
                 Parents[creation] = receiver;
@@ -433,15 +472,34 @@ internal sealed class BuilderFlow
 
         public List<IFlowAnonymousFunctionOperation> Lambdas { get; } = [];
 
+        /// <summary>What each flow capture of the graph holds (an object initializer's creation, for one); null when it may hold several.</summary>
+        public Dictionary<CaptureId, IOperation?> Captured { get; } = [];
+
         public HashSet<object> UnguardedAtExit { get; set; } = Empty;
 
         public HashSet<object> UnguardedSessionAtExit { get; set; } = Empty;
+
+        public HashSet<object> EscapedAtExit { get; set; } = Empty;
+
+        public HashSet<object> EscapedSessionAtExit { get; set; } = Empty;
 
         public HashSet<object> RootsGuarded { get; set; } = Empty;
 
         public HashSet<object> RootsGuardedSession { get; set; } = Empty;
 
         public HashSet<object> GuardedSomewhere { get; set; } = Empty;
+
+        /// <summary>The value as written: under conversions, parentheses and the flow captures the graph made of it.</summary>
+        public IOperation ValueOf(IOperation operation)
+        {
+            operation = operation.Unwrapped();
+            while (operation is IFlowCaptureReferenceOperation reference && Captured.TryGetValue(reference.Id, out var captured) && captured is not null)
+            {
+                operation = captured.Unwrapped();
+            }
+
+            return operation;
+        }
     }
 
     private readonly record struct Step(State State, Graph Owner, bool Record);
@@ -452,10 +510,15 @@ internal sealed class BuilderFlow
         /// <summary>Locals, parameters and captures: the builders each may hold (may: union at merges).</summary>
         public Dictionary<object, HashSet<object>> Env { get; private set; } = new(ValueComparer.Instance);
 
-        /// <summary>Builders created on some path and not guarded since on that path (may: union at merges).</summary>
+        /// <summary>Builders made on some path (created, or returned by a call) and not guarded since on that path (may: union at merges).</summary>
         public HashSet<object> Unguarded { get; private set; } = new(ValueComparer.Instance);
 
         public HashSet<object> UnguardedSession { get; private set; } = new(ValueComparer.Instance);
+
+        /// <summary>Builders made here and returned unguarded on some path (may): the callers get them undecided.</summary>
+        public HashSet<object> Escaped { get; private set; } = new(ValueComparer.Instance);
+
+        public HashSet<object> EscapedSession { get; private set; } = new(ValueComparer.Instance);
 
         /// <summary>Builders from outside the body guarded on every path so far (must: intersection at merges).</summary>
         public HashSet<object>? RootsGuarded { get; private set; } = new(ValueComparer.Instance);
@@ -465,10 +528,26 @@ internal sealed class BuilderFlow
         /// <summary>Builders guarded on some path (may), to tell "guarded on some paths only" from "never guarded".</summary>
         public HashSet<object> GuardedSomewhere { get; private set; } = new(ValueComparer.Instance);
 
-        public void Create(SyntaxNode creation)
+        public void Make(object value)
         {
-            Unguarded.Add(creation);
-            UnguardedSession.Add(creation);
+            Unguarded.Add(value);
+            UnguardedSession.Add(value);
+        }
+
+        public void Escape(HashSet<object> returned)
+        {
+            foreach (var value in returned)
+            {
+                if (Unguarded.Remove(value))
+                {
+                    Escaped.Add(value);
+                }
+
+                if (UnguardedSession.Remove(value))
+                {
+                    EscapedSession.Add(value);
+                }
+            }
         }
 
         public void Guard(HashSet<object> values, bool sessionOnly)
@@ -485,7 +564,7 @@ internal sealed class BuilderFlow
                 }
 
                 Unguarded.Remove(value);
-                if (value is not SyntaxNode)
+                if (!IsMade(value))
                 {
                     RootsGuarded!.Add(value);
                 }
@@ -493,7 +572,7 @@ internal sealed class BuilderFlow
                 if (sessionOnly)
                 {
                     UnguardedSession.Remove(value);
-                    if (value is not SyntaxNode)
+                    if (!IsMade(value))
                     {
                         RootsGuardedSession!.Add(value);
                     }
@@ -501,12 +580,17 @@ internal sealed class BuilderFlow
             }
         }
 
+        /// <summary>A builder made in the body (a creation or a call's result), as opposed to a root that came from outside it.</summary>
+        public static bool IsMade(object value) => value is SyntaxNode or CallResult;
+
         public State Clone()
         {
             var clone = new State
             {
                 Unguarded = new HashSet<object>(Unguarded, ValueComparer.Instance),
                 UnguardedSession = new HashSet<object>(UnguardedSession, ValueComparer.Instance),
+                Escaped = new HashSet<object>(Escaped, ValueComparer.Instance),
+                EscapedSession = new HashSet<object>(EscapedSession, ValueComparer.Instance),
                 RootsGuarded = new HashSet<object>(RootsGuarded!, ValueComparer.Instance),
                 RootsGuardedSession = new HashSet<object>(RootsGuardedSession!, ValueComparer.Instance),
                 GuardedSomewhere = new HashSet<object>(GuardedSomewhere, ValueComparer.Instance),
@@ -528,6 +612,8 @@ internal sealed class BuilderFlow
 
             Unguarded.UnionWith(other.Unguarded);
             UnguardedSession.UnionWith(other.UnguardedSession);
+            Escaped.UnionWith(other.Escaped);
+            EscapedSession.UnionWith(other.EscapedSession);
             RootsGuarded!.IntersectWith(other.RootsGuarded!);
             RootsGuardedSession!.IntersectWith(other.RootsGuardedSession!);
             GuardedSomewhere.UnionWith(other.GuardedSomewhere);
@@ -536,6 +622,7 @@ internal sealed class BuilderFlow
 
         public bool SameAs(State other) =>
             Unguarded.SetEquals(other.Unguarded) && UnguardedSession.SetEquals(other.UnguardedSession)
+            && Escaped.SetEquals(other.Escaped) && EscapedSession.SetEquals(other.EscapedSession)
             && RootsGuarded!.SetEquals(other.RootsGuarded!) && RootsGuardedSession!.SetEquals(other.RootsGuardedSession!)
             && GuardedSomewhere.SetEquals(other.GuardedSomewhere)
             && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));

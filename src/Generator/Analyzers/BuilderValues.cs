@@ -30,6 +30,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
+    private HashSet<string>? _complete;
     private bool? _serverFunctionsDecided;
 
     /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
@@ -87,6 +88,183 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
     }
 
+    /// <summary>
+    /// The builders made by framework Map calls that <paramref name="values"/>, seen in <paramref name="flow"/>, may be: a
+    /// creation itself; what a method of the compilation returns at that call (for a parameter it returns, the call's
+    /// argument); what every call of a method passes for its parameter, when all its calls are visible. A value from
+    /// anywhere else (a field, a lambda's parameter, a method outside the compilation) adds none.
+    /// </summary>
+    public HashSet<SyntaxNode> Origins(BuilderFlow flow, HashSet<object> values, CancellationToken cancellationToken)
+    {
+        var origins = new HashSet<SyntaxNode>();
+        AddOrigins(flow, values, origins, 0, cancellationToken);
+        return origins;
+    }
+
+    private void AddOrigins(BuilderFlow flow, IEnumerable<object> values, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case SyntaxNode creation:
+                    origins.Add(creation);
+                    break;
+                case BuilderFlow.CallResult call:
+                    foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                    {
+                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                        {
+                            continue;
+                        }
+
+                        foreach (var returned in returns.SelectMany(r => r.Values))
+                        {
+                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method))
+                            {
+                                AddArguments(flow, call.Call, parameter, origins, depth, cancellationToken);
+                            }
+                            else
+                            {
+                                AddOrigins(callee, [returned], origins, depth + 1, cancellationToken);
+                            }
+                        }
+                    }
+
+                    break;
+                case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter when VisibleCalls(method, cancellationToken) is { } calls:
+                    foreach (var (invocation, _, caller) in calls)
+                    {
+                        AddArguments(caller, invocation, parameter, origins, depth, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void AddArguments(BuilderFlow caller, SyntaxNode call, IParameterSymbol parameter, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    {
+        if (caller.CallArguments.TryGetValue(call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed))
+        {
+            AddOrigins(caller, passed, origins, depth + 1, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The types <paramref name="parameter"/>, a type parameter seen in code at <paramref name="site"/>, stands for: the type
+    /// arguments of every call of its method in the compilation (or of the method around <paramref name="site"/>, for a type
+    /// parameter of its type), followed through calls that pass a type parameter of their own. <c>Complete</c> is false
+    /// when some types cannot be seen: the method can be called from outside the compilation, it has no call here (a
+    /// caller through reflection), or a call goes through an interface or base class whose type arguments say nothing.
+    /// </summary>
+    public (List<ITypeSymbol> Types, bool Complete) TypeArguments(ITypeParameterSymbol parameter, SyntaxNode site, CancellationToken cancellationToken)
+    {
+        var types = new List<ITypeSymbol>();
+        var complete = true;
+        var pending = new Stack<(ITypeParameterSymbol Parameter, SyntaxNode Site, int Depth)>([(parameter, site, 0)]);
+        var seen = new List<(ITypeParameterSymbol Parameter, IMethodSymbol? Method)>();
+        while (pending.Count > 0)
+        {
+            var (current, at, depth) = pending.Pop();
+            var method = current.DeclaringMethod ?? MemberMethodAt(at, cancellationToken);
+            if (seen.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, current) && SymbolEqualityComparer.Default.Equals(s.Method, method)))
+            {
+                continue;
+            }
+
+            seen.Add((current, method));
+            if (depth > MaxDepth || method is null || (current.DeclaringMethod is null && !IsMemberOf(method, current.DeclaringType)))
+            {
+                complete = false;
+                continue;
+            }
+
+            // Callers in other assemblies may pass any type; the calls here still say which types are passed for sure.
+            complete &= !CallableFromOutside(method);
+
+            var targets = CallTargets(method);
+            var references = 0;
+            foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
+            {
+                if (compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol bound)
+                {
+                    continue;
+                }
+
+                // A method group turned into a delegate names its type arguments as a call does: whoever invokes the
+                // delegate runs the method with them.
+                var constructed = bound.ReducedFrom is null ? bound : bound.GetConstructedReducedFrom() ?? bound;
+                if (!targets.Contains(constructed.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                references++;
+                switch (current.DeclaringMethod is null ? TypeArgumentOfType(constructed.ContainingType, current) : constructed.TypeArguments[current.Ordinal])
+                {
+                    case ITypeParameterSymbol passed:
+                        pending.Push((passed, name, depth + 1));
+                        break;
+                    case INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
+                        types.Add(type);
+                        break;
+                    default:
+                        complete = false;
+                        break;
+                }
+            }
+
+            complete &= references > 0;
+        }
+
+        return (types, complete);
+
+        static bool IsMemberOf(IMethodSymbol method, ITypeSymbol? type)
+        {
+            for (var containing = method.ContainingType; containing is not null; containing = containing.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(containing.OriginalDefinition, type?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static ITypeSymbol? TypeArgumentOfType(INamedTypeSymbol? constructed, ITypeParameterSymbol parameter)
+        {
+            for (var type = constructed; type is not null; type = type.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, parameter.DeclaringType?.OriginalDefinition))
+                {
+                    return type.TypeArguments[parameter.Ordinal];
+                }
+            }
+
+            // Called through an interface or a base class: the call does not say which construction of the type runs.
+            return null;
+        }
+    }
+
+    /// <summary>The method, constructor or accessor whose body holds <paramref name="site"/>, outside any lambda or local function.</summary>
+    private IMethodSymbol? MemberMethodAt(SyntaxNode site, CancellationToken cancellationToken)
+    {
+        var symbol = compilation.GetSemanticModel(site.SyntaxTree).GetEnclosingSymbol(site.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol as IMethodSymbol;
+    }
+
     private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth)
@@ -94,20 +272,71 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             return false;
         }
 
-        if (value is SyntaxNode creation)
+        switch (value)
         {
-            return flow.Created(creation)
-                && (flow.IsGuardedWhereCreated(creation, sessionOnly)
-                    || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken)));
+            case SyntaxNode creation:
+                return flow.Created(creation)
+                    && (flow.IsGuardedWhereMade(creation, creation, sessionOnly)
+                        || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken))
+                        || CallersDecide(flow, creation, creation, sessionOnly, depth + 1, cancellationToken));
+            case BuilderFlow.CallResult call:
+                return flow.IsGuardedWhereMade(call, call.Call, sessionOnly)
+                    || ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken)
+                    || CallersDecide(flow, call.Call, call, sessionOnly, depth + 1, cancellationToken);
         }
 
         return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
         {
             IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
-            BuilderFlow.CallResult call => ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken),
             IFieldSymbol or IPropertySymbol => MemberDecides((ISymbol)value, sessionOnly, depth + 1, cancellationToken),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether a guard reached <paramref name="creation"/> (or a group it was made on) on some paths only, so that the rule
+    /// says so: under an <c>if</c> in its body, or in some of the callers it is returned to.
+    /// </summary>
+    public bool GuardedOnSomePaths(BuilderFlow flow, SyntaxNode creation, CancellationToken cancellationToken) =>
+        flow.IsGuardedOnSomePaths(creation, value => CallersGuardSomewhere(flow, value, 0, cancellationToken));
+
+    private bool CallersGuardSomewhere(BuilderFlow flow, object value, int depth, CancellationToken cancellationToken)
+    {
+        var site = value as SyntaxNode ?? ((BuilderFlow.CallResult)value).Call;
+        if (depth > MaxDepth || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
+        {
+            return false;
+        }
+
+        return calls.Any(call => call.Flow.IsGuardedOnSomePaths(
+            new BuilderFlow.CallResult(call.Target, call.Invocation),
+            result => CallersGuardSomewhere(call.Flow, result, depth + 1, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Whether the callers decide for <paramref name="value"/>, a builder made at <paramref name="site"/> and returned
+    /// unguarded by its method (<c>RouteHandlerBuilder MapList(WebApplication app) => app.MapGet(...);</c>): the method
+    /// has calls in the compilation and no others, and each caller guards what the call returns on every path, or
+    /// returns it in turn to callers that do.
+    /// </summary>
+    private bool CallersDecide(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth || !flow.IsReturnedWhereNotGuarded(value, site, sessionOnly) || flow.MethodAt(site) is not { } method
+            || VisibleCalls(method, cancellationToken) is not { } calls)
+        {
+            return false;
+        }
+
+        foreach (var (invocation, target, callerFlow) in calls)
+        {
+            var result = new BuilderFlow.CallResult(target, invocation);
+            if (!callerFlow.IsGuardedWhereMade(result, invocation, sessionOnly) && !CallersDecide(callerFlow, invocation, result, sessionOnly, depth + 1, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool AllDecide(BuilderFlow flow, SyntaxNode site, HashSet<object> values, bool sessionOnly, int depth, CancellationToken cancellationToken)
@@ -130,13 +359,39 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, int depth, CancellationToken cancellationToken)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method || CallableFromOutside(method))
+        if (parameter.ContainingSymbol is not IMethodSymbol method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
         }
 
+        foreach (var (invocation, _, flow) in calls)
+        {
+            if (!flow.CallArguments.TryGetValue(invocation, out var arguments)
+                || !arguments.TryGetValue(parameter.Ordinal, out var values)
+                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/> in the compilation (directly, or of an interface method it implements or a
+    /// method it overrides), with the method it binds to and the flow around it; <see langword="null"/> when it has none,
+    /// or callers that cannot be seen: a lambda, a method code outside the compilation can call, a method used other than
+    /// by a call (a method group turned into a delegate).
+    /// </summary>
+    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind == MethodKind.AnonymousFunction || CallableFromOutside(method))
+        {
+            return null;
+        }
+
         var targets = CallTargets(method);
-        var calls = 0;
+        var calls = new List<(InvocationExpressionSyntax, IMethodSymbol, BuilderFlow)>();
         foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
         {
             if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
@@ -144,19 +399,15 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                 continue;
             }
 
-            // A use that is not a call (a method group turned into a delegate, nameof) lets callers we cannot see in.
-            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow
-                || !flow.CallArguments.TryGetValue(invocation, out var arguments)
-                || !arguments.TryGetValue(parameter.Ordinal, out var values)
-                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow)
             {
-                return false;
+                return null;
             }
 
-            calls++;
+            calls.Add((invocation, bound, flow));
         }
 
-        return calls > 0;
+        return calls.Count > 0 ? calls : null;
     }
 
     /// <summary>
@@ -402,20 +653,34 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     {
         lock (_indexGate)
         {
-            _names ??= Index(cancellationToken);
+            if (_names is null)
+            {
+                (_names, _complete) = Index(cancellationToken);
+            }
+
+            // A name the index did not take in whole (a generic method's, whose calls give its type parameters a type)
+            // is looked for in every file once.
+            if (_complete!.Add(name))
+            {
+                _names[name] = Find(name, cancellationToken);
+            }
+
             return _names.TryGetValue(name, out var list) ? list : [];
         }
     }
 
     /// <summary>
     /// The uses of every name that can carry a builder across a method boundary: methods with a builder parameter or
-    /// return type, builder fields and properties, local functions, and <see cref="IndexedCalls"/>.
+    /// return type, builder fields and properties, and <see cref="IndexedCalls"/>, in every file; and of local
+    /// functions, in the file that declares them. The names it returns as complete need no other search.
     /// </summary>
-    private Dictionary<string, List<SimpleNameSyntax>> Index(CancellationToken cancellationToken)
+    private (Dictionary<string, List<SimpleNameSyntax>> Index, HashSet<string> Complete) Index(CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(IndexedCalls, StringComparer.Ordinal);
+        var members = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
         {
+            members.Add(member.Name);
             var carries = member switch
             {
                 IMethodSymbol method => IsBuilder(method.ReturnType) || method.Parameters.Any(p => IsBuilder(p.Type)),
@@ -429,6 +694,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
         }
 
+        // A local function is called only in its own file, so its uses there are all of them, unless a member shares its name.
+        var complete = new HashSet<string>(wanted, StringComparer.Ordinal);
         var index = new Dictionary<string, List<SimpleNameSyntax>>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -437,6 +704,10 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             foreach (var localFunction in root.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
             {
                 names.Add(localFunction.Identifier.ValueText);
+                if (!members.Contains(localFunction.Identifier.ValueText))
+                {
+                    complete.Add(localFunction.Identifier.ValueText);
+                }
             }
 
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -454,7 +725,18 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
         }
 
-        return index;
+        return (index, complete);
+    }
+
+    private List<SimpleNameSyntax> Find(string name, CancellationToken cancellationToken)
+    {
+        var found = new List<SimpleNameSyntax>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            found.AddRange(tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>().Where(n => n.Identifier.ValueText == name));
+        }
+
+        return found;
     }
 
     private bool IsBuilder(ITypeSymbol type) =>

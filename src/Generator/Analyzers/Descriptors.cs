@@ -141,10 +141,17 @@ internal static class Descriptors
 
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous], or it or its class [Authorize]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
-    public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, or through a local that may hold another builder there), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";
+    public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, through a local that may hold another builder there, or by some of the callers it is returned to), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";
     public const string HubOrHealthCheckAdvice = "call RequireSession(), RequireAuthorization() or AllowAnonymous() on it or its route group (a hub may instead carry the attribute on its class)";
-    public const string RazorComponentAdvice = "mark the component [RequireSession], [Authorize] or [AllowAnonymous] (in a .razor file: @attribute [RequireSession]), or call RequireSession(), RequireAuthorization() or AllowAnonymous() on MapRazorComponents<App>()";
     public const string ActionAdvice = "mark the action or its controller [RequireSession], [Authorize] or [AllowAnonymous], or call RequireAuthorization() on MapControllers()";
+
+    /// <summary>For a page some mappings leave open; <paramref name="mappings"/> names those calls as written (<c>MapRazorComponents&lt;App&gt;()</c>).</summary>
+    public static string RazorComponentAdvice(string mappings) =>
+        "mark the component [RequireSession], [Authorize] or [AllowAnonymous] (in a .razor file: @attribute [RequireSession]), or call RequireSession(), RequireAuthorization() or AllowAnonymous() on " + mappings;
+
+    /// <summary>For a mapping whose root component is a type parameter (<paramref name="root"/>, of <paramref name="owner"/>) some of whose types cannot be seen.</summary>
+    public static string UnknownRootAdvice(string root, string owner) =>
+        $"its root component {root} is a type parameter of {owner}, and not every type it stands for can be seen in this compilation (a caller in another assembly, a call through an interface, a base class or reflection, or no call at all), so the pages it routes are not known: call RequireSession(), RequireAuthorization() or AllowAnonymous() on it";
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

@@ -14,7 +14,6 @@ namespace SessionAuth.Generators.Analyzers;
 /// </summary>
 internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues values)
 {
-    public const string RequireSessionConvention = "RequireSession";
     private static readonly HashSet<string> MapMethods = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
     private readonly List<(IInvocationOperation Map, IOperation? Handler)> _maps = [];
@@ -42,7 +41,7 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
             var flow = FlowOf(context, map.Syntax);
             if (!Decides(flow, map, handler, sessionOnly: false, context.CancellationToken) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
             {
-                var advice = flow?.IsGuardedOnSomePaths(map.Syntax) == true ? Descriptors.ConditionalGuardAdvice
+                var advice = flow is not null && values.GuardedOnSomePaths(flow, map.Syntax, context.CancellationToken) ? Descriptors.ConditionalGuardAdvice
                     : handler is null ? Descriptors.HubOrHealthCheckAdvice
                     : Descriptors.MinimalApiAdvice;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, EndpointLocation(map, handler), Describe(map), advice));
@@ -155,27 +154,12 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         return sessionOnly ? decision.RequiresSession : decision.IsDecided;
     }
 
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IParenthesizedOperation parenthesized => parenthesized.Operand,
-                _ => operation,
-            };
-        }
-
-        return operation;
-    }
-
     private static IOperation? UnwrapDelegate(IOperation operation)
     {
-        var current = Unwrap(operation);
+        var current = operation.Unwrapped();
         while (current is IDelegateCreationOperation creation)
         {
-            current = Unwrap(creation.Target);
+            current = creation.Target.Unwrapped();
         }
 
         return current;

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SessionAuth.Generators.Analyzers;
 
@@ -45,9 +46,6 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
         return _controllersDecided || _hasFallbackPolicy || (!attributeRouted && _conventionalRoutesDecided);
     }
 
-    /// <summary>The names of the conventions that count as a guard decision on an endpoint builder.</summary>
-    public static bool IsGuardConvention(string methodName) => methodName is "RequireSession" or "RequireAuthorization" or "AllowAnonymous";
-
     private void Scan(CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -72,11 +70,11 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
                             model ??= compilation.GetSemanticModel(tree);
                             _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(invocation, cancellationToken).Symbol, symbols.AuthorizationBuilder);
                             break;
-                        case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap && HasGuardInChain(invocation):
-                            _controllersDecided = true;
+                        case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap:
+                            _controllersDecided |= HasGuardInChain(invocation, ref model, cancellationToken);
                             break;
-                        case InvocationExpressionSyntax invocation when ConventionalRouteMaps.Contains(NameOf(invocation.Expression)) && HasGuardInChain(invocation):
-                            _conventionalRoutesDecided = true;
+                        case InvocationExpressionSyntax invocation when ConventionalRouteMaps.Contains(NameOf(invocation.Expression)):
+                            _conventionalRoutesDecided |= HasGuardInChain(invocation, ref model, cancellationToken);
                             break;
                     }
                 }
@@ -96,14 +94,25 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     private static bool IsMember(ISymbol? member, INamedTypeSymbol? type) =>
         member is IPropertySymbol or IMethodSymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type);
 
-    private static bool HasGuardInChain(InvocationExpressionSyntax invocation)
+    /// <summary>Whether a call in the chain after <paramref name="invocation"/> is a guard decision; only a <c>WithMetadata</c> call is bound to tell.</summary>
+    private bool HasGuardInChain(InvocationExpressionSyntax invocation, ref SemanticModel? model, CancellationToken cancellationToken)
     {
         SyntaxNode current = invocation;
         while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax outer)
         {
-            if (IsGuardConvention(access.Name.Identifier.ValueText))
+            var name = access.Name.Identifier.ValueText;
+            if (GuardConventions.MayDecide(name))
             {
-                return true;
+                if (name != GuardConventions.WithMetadata)
+                {
+                    return true;
+                }
+
+                model ??= compilation.GetSemanticModel(invocation.SyntaxTree);
+                if (model.GetOperation(outer, cancellationToken) is IInvocationOperation operation && GuardConventions.Of(operation, symbols.Known).Decides)
+                {
+                    return true;
+                }
             }
 
             current = outer;

@@ -12,10 +12,11 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// The routable Razor components (pages) that the compilation's <c>MapRazorComponents&lt;TRoot&gt;()</c> calls turn into
 /// endpoints, and whether each made a guard decision, by the framework's own rules: a mapping routes the pages of
-/// <c>TRoot</c>'s assembly and of the assemblies passed to <c>AddAdditionalAssemblies</c> on its builder; a page is a
-/// type of <c>Assembly.GetExportedTypes()</c> (public, and public every type around it) assignable to <c>IComponent</c>
-/// that carries its own <c>[Route]</c> (<c>RouteAttribute</c> is not inherited), abstract and generic ones included; its
-/// endpoint's metadata is <c>GetCustomAttributes(inherit: true)</c> of the page type, plus the mapping's conventions.
+/// <c>TRoot</c>'s assembly (of each type it stands for, when it is a type parameter) and of the assemblies passed to
+/// <c>AddAdditionalAssemblies</c> on its builder; a page is a type of <c>Assembly.GetExportedTypes()</c> (public, and
+/// public every type around it) assignable to <c>IComponent</c> that carries its own <c>[Route]</c>
+/// (<c>RouteAttribute</c> is not inherited), abstract and generic ones included; its endpoint's metadata is
+/// <c>GetCustomAttributes(inherit: true)</c> of the page type, plus the mapping's conventions.
 /// </summary>
 /// <remarks>
 /// A page declared in code the user edits is reported on its class by a symbol action; a page the Razor generator wrote
@@ -100,14 +101,23 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         {
             if (Mappings(context.CancellationToken).FirstOrDefault(m => m.Call == invocation.Syntax) is { Decided: false } mapping)
             {
-                var name = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : invocation.Syntax.GetLocation();
-                sites.Add((mapping.Root, name, [mapping]));
+                var name = CalledName(mapping.Call).GetLocation();
+                sites.AddRange(mapping.Roots.Select(root => (root, name, new List<Mapping> { mapping })));
+                if (mapping.UnknownRoot is { } root && !projectGuards.HasFallbackPolicy(context.CancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EndpointWithoutGuardDecision,
+                        name,
+                        mapping.Display,
+                        mapping.GuardedOnSomePaths ? Descriptors.ConditionalGuardAdvice
+                            : Descriptors.UnknownRootAdvice(root.Name, root.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat))));
+                }
             }
         }
         else if (IsAddAdditionalAssemblies(method))
         {
             foreach (var group in Mappings(context.CancellationToken)
-                .SelectMany(m => m.Additional.Where(a => a.Call == invocation.Syntax && !SymbolEqualityComparer.Default.Equals(a.Assembly, m.Root)).Select(a => (Mapping: m, Added: a)))
+                .SelectMany(m => m.Additional.Where(a => a.Call == invocation.Syntax && !m.Roots.Contains(a.Assembly, SymbolEqualityComparer.Default)).Select(a => (Mapping: m, Added: a)))
                 .GroupBy(x => x.Added.Argument))
             {
                 var open = group.Select(x => x.Mapping).Where(m => !m.Decided).ToList();
@@ -142,8 +152,19 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
             location,
             ImmutableDictionary<string, string?>.Empty.Add(GuardFixes.Property, fix),
             description,
-            open.Any(m => m.GuardedOnSomePaths) ? Descriptors.ConditionalGuardAdvice : Descriptors.RazorComponentAdvice);
+            open.Any(m => m.GuardedOnSomePaths) ? Descriptors.ConditionalGuardAdvice : Descriptors.RazorComponentAdvice(Join(open.Select(m => m.Display).Distinct().ToList())));
     }
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
+
+    /// <summary>The name a call is made by, type arguments included: <c>MapRazorComponents&lt;App&gt;</c>.</summary>
+    private static ExpressionSyntax CalledName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
+        _ => call.Expression,
+    };
 
     private IEnumerable<string> Routes(INamedTypeSymbol type) => type.GetAttributes()
         .Where(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute))
@@ -200,18 +221,27 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         foreach (var (invocation, flow) in values.Calls(MapRazorComponents, IsMapRazorComponents, cancellationToken))
         {
             var model = compilation.GetSemanticModel(invocation.SyntaxTree);
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { TypeArguments.Length: 1 } method && method.TypeArguments[0].ContainingAssembly is { } root)
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method)
             {
-                mappings.Add(new Mapping(
-                    invocation,
-                    root,
-                    flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
-                    flow?.IsGuardedOnSomePaths(invocation) == true));
+                continue;
             }
+
+            // A root that is a type parameter (MapRazorComponents<TApp>() in a generic helper) is each type it stands for.
+            var (roots, complete) = method.TypeArguments[0] is ITypeParameterSymbol parameter
+                ? values.TypeArguments(parameter, invocation, cancellationToken)
+                : ([method.TypeArguments[0]], true);
+            mappings.Add(new Mapping(
+                invocation,
+                CalledName(invocation) + "()",
+                roots.Select(r => r.ContainingAssembly).Where(a => a is not null).Distinct<IAssemblySymbol>(SymbolEqualityComparer.Default).ToList(),
+                complete ? null : (ITypeParameterSymbol)method.TypeArguments[0],
+                flow is not null && values.Decides(flow, invocation, sessionOnly: false, cancellationToken),
+                flow is not null && values.GuardedOnSomePaths(flow, invocation, cancellationToken)));
         }
 
-        // An AddAdditionalAssemblies call adds to the mappings its builder may hold there; one whose builder came from
-        // elsewhere (a parameter, a field) is not followed, and the pages it adds are not checked.
+        // An AddAdditionalAssemblies call adds to the mappings its builder may be made by: in its body, returned by a
+        // helper, or passed to a parameter by every call. One whose builder came from elsewhere (a field, a public
+        // method's parameter) is not followed, and the pages it adds are not checked.
         foreach (var (invocation, flow) in values.Calls(AddAdditionalAssemblies, IsAddAdditionalAssemblies, cancellationToken))
         {
             if (flow is null || !flow.Receivers.TryGetValue(invocation, out var receivers)
@@ -220,7 +250,8 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
                 continue;
             }
 
-            foreach (var mapping in mappings.Where(m => receivers.Contains(m.Call)))
+            var origins = values.Origins(flow, receivers, cancellationToken);
+            foreach (var mapping in mappings.Where(m => origins.Contains(m.Call)))
             {
                 foreach (var (assembly, argument) in AssemblyArguments(operation))
                 {
@@ -237,28 +268,18 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Type is not IArrayTypeSymbol || Unwrap(argument.Value) is not IArrayCreationOperation { Initializer: { } initializer })
+            if (argument.Parameter?.Type is not IArrayTypeSymbol)
             {
                 continue;
             }
 
-            foreach (var element in initializer.ElementValues)
+            foreach (var element in argument.ArrayElements())
             {
-                if (Unwrap(element) is IPropertyReferenceOperation { Property.Name: "Assembly", Instance: ITypeOfOperation { TypeOperand.ContainingAssembly: { } assembly } })
+                if (element is IPropertyReferenceOperation { Property.Name: "Assembly", Instance: ITypeOfOperation { TypeOperand.ContainingAssembly: { } assembly } })
                 {
                     yield return (assembly, element.Syntax);
                 }
             }
-        }
-
-        static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation or IParenthesizedOperation)
-            {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-            }
-
-            return operation;
         }
     }
 
@@ -300,12 +321,21 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
                 : false);
     }
 
-    /// <summary>One <c>MapRazorComponents</c> call: the root's assembly, the assemblies added on its builder, and whether a convention on it decides.</summary>
-    private sealed class Mapping(InvocationExpressionSyntax call, IAssemblySymbol root, bool decided, bool guardedOnSomePaths)
+    /// <summary>
+    /// One <c>MapRazorComponents</c> call: its roots' assemblies (several, or some not known, when the root is a type
+    /// parameter), the assemblies added on its builder, and whether a convention on it decides.
+    /// </summary>
+    private sealed class Mapping(InvocationExpressionSyntax call, string display, List<IAssemblySymbol> roots, ITypeParameterSymbol? unknownRoot, bool decided, bool guardedOnSomePaths)
     {
         public InvocationExpressionSyntax Call { get; } = call;
 
-        public IAssemblySymbol Root { get; } = root;
+        /// <summary>The call as written, <c>MapRazorComponents&lt;App&gt;()</c>, to name it in messages.</summary>
+        public string Display { get; } = display;
+
+        public List<IAssemblySymbol> Roots { get; } = roots;
+
+        /// <summary>The root's type parameter when not every type it stands for can be seen; the pages of those are not known.</summary>
+        public ITypeParameterSymbol? UnknownRoot { get; } = unknownRoot;
 
         public bool Decided { get; } = decided;
 
@@ -314,6 +344,6 @@ internal sealed class RazorComponentPages(Compilation compilation, AnalyzerSymbo
         public List<(IAssemblySymbol Assembly, SyntaxNode Argument, InvocationExpressionSyntax Call)> Additional { get; } = [];
 
         public bool Routes(IAssemblySymbol assembly) =>
-            SymbolEqualityComparer.Default.Equals(Root, assembly) || Additional.Any(a => SymbolEqualityComparer.Default.Equals(a.Assembly, assembly));
+            Roots.Contains(assembly, SymbolEqualityComparer.Default) || Additional.Any(a => SymbolEqualityComparer.Default.Equals(a.Assembly, assembly));
     }
 }
