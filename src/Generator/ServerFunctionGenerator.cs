@@ -32,21 +32,28 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => DeclaringTypeSpec.Group(all, MapServerFunctionsEmitter.HintName, EndpointShapesEmitter.HintName))
             .WithTrackingName(TrackingNames.DeclaringTypes);
 
-        // The class every generated file adds to, named apart from any type the assembly declares.
-        var endpointsClass = context.CompilationProvider
-            .Select(static (compilation, _) => EndpointsClassName.Choose(compilation))
-            .WithTrackingName(TrackingNames.EndpointsClass);
+        // The namespace and classes every generated file adds to, named apart from any type the assembly sees; and a type
+        // of the assembly that takes a name generated code cannot choose, beside which it would not compile: then nothing
+        // is written, and the analyzer refuses every server function naming that type.
+        var names = context.CompilationProvider
+            .Select(static (compilation, _) => GeneratedNamesParser.Choose(compilation))
+            .WithTrackingName(TrackingNames.GeneratedNames);
 
-        context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types).Combine(endpointsClass), static (output, input) =>
-            output.AddSource(input.Left.HintName, DeclaringTypeEmitter.Emit(input.Left, input.Right)));
+        context.RegisterSourceOutput(declaringTypes.SelectMany(static (types, _) => types).Combine(names), static (output, input) =>
+        {
+            if (input.Right.Clash is null)
+            {
+                output.AddSource(input.Left.HintName, DeclaringTypeEmitter.Emit(input.Left, input.Right));
+            }
+        });
 
         var shapes = functions
             .Select(static (all, _) => all.Select(EndpointShapeSpec.Of).Distinct().ToEquatableArray())
             .WithTrackingName(TrackingNames.EndpointShapes);
 
-        context.RegisterSourceOutput(shapes.Combine(endpointsClass), static (output, input) =>
+        context.RegisterSourceOutput(shapes.Combine(names), static (output, input) =>
         {
-            if (input.Left.Count > 0)
+            if (input.Left.Count > 0 && input.Right.Clash is null)
             {
                 output.AddSource(EndpointShapesEmitter.HintName, EndpointShapesEmitter.Emit(input.Left, input.Right));
             }
@@ -63,20 +70,17 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
         // A test project that sees the app's internals calls the app's MapServerFunctions(); a copy of its own would make
         // that call ambiguous (CS0121), so an assembly gets one only if it declares server functions or sees no other.
         var seesReferencedMap = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypesByMetadataName(MapServerFunctionsEmitter.ExtensionsMetadataName)
+            .Select(static (compilation, _) => compilation.GetTypesByMetadataName(ReservedNames.ExtensionsMetadataName)
                 .Any(type => !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
                     && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
 
-        // A type of the assembly named like the map class: the analyzer refuses the server functions, no map file is written.
-        var declaresMap = context.CompilationProvider.Select(static (compilation, _) => MapServerFunctionsEmitter.IsDeclaredBy(compilation));
-
-        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(endpointsClass).Combine(declaresMap), static (output, input) =>
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(names), static (output, input) =>
         {
-            var ((((map, referencesRuntime), seesReferencedMap), endpointsClass), declaresMap) = input;
-            if (referencesRuntime && !declaresMap && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
+            var (((map, referencesRuntime), seesReferencedMap), names) = input;
+            if (referencesRuntime && names.Clash is null && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
             {
-                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, endpointsClass));
+                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, names));
             }
         });
 
@@ -94,9 +98,13 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => SessionDataSpec.Name(all))
             .WithTrackingName(TrackingNames.SessionDataFiles);
 
-        var sessionDataClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionDataEmitter.ClassName));
-        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(sessionDataClass), static (output, input) =>
-            output.AddSource(input.Left.HintName, SessionDataEmitter.Emit(input.Left, input.Right)));
+        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(names), static (output, input) =>
+        {
+            if (input.Right.Clash is null)
+            {
+                output.AddSource(input.Left.HintName, SessionDataEmitter.Emit(input.Left, input.Right));
+            }
+        });
 
         // Tracked once collected: a project without rules still runs these steps, with nothing in them.
         var declaredRules = context.SyntaxProvider
@@ -124,10 +132,9 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.SessionRuleRegistrations);
 
-        var ruleRegistrationsClass = context.CompilationProvider.Select(static (compilation, _) => EndpointsClassName.Choose(compilation, SessionRulesEmitter.ClassName));
-        context.RegisterSourceOutput(ruleRegistrations.Combine(ruleRegistrationsClass), static (output, input) =>
+        context.RegisterSourceOutput(ruleRegistrations.Combine(names), static (output, input) =>
         {
-            if (input.Left.Count > 0)
+            if (input.Left.Count > 0 && input.Right.Clash is null)
             {
                 output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(input.Left, input.Right));
             }

@@ -9,7 +9,7 @@ internal static class TrackingNames
     public const string MapEntries = nameof(MapEntries);
     public const string ReferencesRuntime = nameof(ReferencesRuntime);
     public const string SeesReferencedMapServerFunctions = nameof(SeesReferencedMapServerFunctions);
-    public const string EndpointsClass = nameof(EndpointsClass);
+    public const string GeneratedNames = nameof(GeneratedNames);
     public const string ImmutableSessionData = nameof(ImmutableSessionData);
     public const string SessionDataFiles = nameof(SessionDataFiles);
     public const string DeclaredSessionRules = nameof(DeclaredSessionRules);

@@ -282,7 +282,43 @@ internal static class Corpus
         Whole("user type SessionAuth.Generated.ImmutableSessionDataDeclarations", "namespace SessionAuth.Generated { public static class ImmutableSessionDataDeclarations { } } public static class Functions { [ServerFunction, RequireSession] public static int Call(UserSession u) => 0; }"),
         Whole("user type SessionAuth.Generated.SessionRuleRegistrations", "namespace SessionAuth.Generated { public static class SessionRuleRegistrations { } } public sealed class Staff : ISessionRule<UserSession> { public static bool Allows(UserSession s) => true; } public static class Functions { [ServerFunction, RequireSession<Staff>] public static int Call(UserSession u) => 0; }"),
         Whole("user type SessionAuth.ServerFunctionEndpointRouteBuilderExtensions", "namespace SessionAuth { public static class ServerFunctionEndpointRouteBuilderExtensions { } } public static class Functions { [ServerFunction, AllowAnonymous] public static int Call() => 0; }"),
+        Whole("user type SessionAuth.Generated", "namespace SessionAuth { public static class Generated { } } public static class Functions { «fn» }"),
+        Whole("user type SessionAuth.Generated declaring a server function", "namespace SessionAuth { public static class Generated { «fn» } }"),
+        Whole("user type SessionAuth.Generated, rules and immutable session data", "namespace SessionAuth { public static class Generated { } } public sealed class Staff : ISessionRule<UserSession> { public static bool Allows(UserSession s) => true; } public static class Functions { [ServerFunction, RequireSession<Staff>] public static int Call(UserSession u) => 0; }"),
+        Whole("user type SessionAuth.Generated2", "namespace SessionAuth { public static class Generated { } public static class Generated2 { } } public static class Functions { «fn» }"),
+        Whole("user generic type SessionAuth.Generated<T>", "namespace SessionAuth { public static class Generated<T> { } } public static class Functions { «fn» }"),
+        Whole("user global generic type System<T>", "public static class System<T> { } namespace Shop { public static class Functions { [SessionAuth.ServerFunction] public static int Call(int id) => id; } }", prelude: false),
+        Whole("user type System.Func<TResult>", "namespace System { public delegate TResult Func<TResult>(); } public static class Functions { «fn» }"),
+        Whole("user polyfill ModuleInitializerAttribute", "namespace System.Runtime.CompilerServices { [AttributeUsage(AttributeTargets.Method)] public sealed class ModuleInitializerAttribute : Attribute { } } public static class Functions { [ServerFunction, RequireSession] public static int Call(UserSession u) => 0; }"),
+        Whole("user types named System and Microsoft in SessionAuth.Generated", "namespace SessionAuth.Generated { public static class System { } public static class Microsoft { } public static class SessionAuth { } } public static class Functions { «fn» }"),
+        Whole("user types named System and Microsoft in SessionAuth", "namespace SessionAuth { public static class System { } public static class Microsoft { } public static class Generated2 { } } public static class Functions { «fn» }"),
         Whole("many functions in one type", "public static class Functions { " + string.Concat(Enumerable.Range(0, 40).Select(i => $"[ServerFunction, AllowAnonymous] public static int Call{i}(int p{i}) => p{i}; ")) + "}"),
+    ];
+
+    /// <summary>
+    /// The names generated code writes with <c>global::</c> that are not the user's own (the runtime's and the
+    /// framework's types, the class that holds <c>MapServerFunctions()</c>), typed out here rather than read from the
+    /// generator so that its list is checked. Each, and each namespace on the way to one, becomes a shape that declares a
+    /// type of that name beside a server function: the function must be mapped or refused by name, never a build that
+    /// breaks in generated code.
+    /// </summary>
+    public static readonly string[] NamesGeneratedCodeWrites =
+    [
+        "SessionAuth.ServerFunctionEndpointRouteBuilderExtensions", "SessionAuth.ServerFunctionMetadata", "SessionAuth.Session",
+        "SessionAuth.Infrastructure.ArgumentSource", "SessionAuth.Infrastructure.ImmutableSessionData", "SessionAuth.Infrastructure.ParameterBinding",
+        "SessionAuth.Infrastructure.ServerFunctionEndpoint", "SessionAuth.Infrastructure.ServerFunctionResults", "SessionAuth.Infrastructure.ServerFunctionRoutes",
+        "SessionAuth.Infrastructure.ServerFunctionServices", "SessionAuth.Infrastructure.ServerFunctionSteps", "SessionAuth.Infrastructure.SessionRules",
+        "SessionAuth.Infrastructure.TryParseText",
+        "System.Action", "System.Array", "System.CodeDom.Compiler.GeneratedCodeAttribute", "System.CodeDom.Compiler.GeneratedCode", "System.DateTime",
+        "System.DateTimeKind", "System.Double", "System.Enum", "System.Func", "System.IO.Pipelines.PipeReader", "System.IO.Stream", "System.IParsable",
+        "System.IServiceProvider", "System.Int64", "System.Runtime.CompilerServices.ModuleInitializerAttribute",
+        "System.Runtime.CompilerServices.ModuleInitializer", "System.Security.Claims.ClaimsPrincipal", "System.Single",
+        "System.Threading.CancellationToken", "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask",
+        "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder", "Microsoft.AspNetCore.Http.HttpContext", "Microsoft.AspNetCore.Http.HttpRequest",
+        "Microsoft.AspNetCore.Http.HttpResponse", "Microsoft.AspNetCore.Http.IFormCollection", "Microsoft.AspNetCore.Http.IFormFile",
+        "Microsoft.AspNetCore.Http.IFormFileCollection", "Microsoft.AspNetCore.Http.IResult", "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
+        "Microsoft.AspNetCore.Routing.RouteGroupBuilder", "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions",
+        "Microsoft.Extensions.Primitives.StringValues",
     ];
 
     /// <summary>Every shape of every table, with its id.</summary>
@@ -322,6 +358,24 @@ internal static class Corpus
         shapes.AddRange(Declarations.Select(d => new Shape("declaration: " + d, Fill(d))));
         shapes.AddRange(Attributes.Select(a => new Shape("attributes: " + a, Function(a, "int Call() => id;", "int id = 0", "string? rest = null").Replace(Shape.TypeToken, "Functions", StringComparison.Ordinal))));
         shapes.AddRange(Files);
+        shapes.AddRange(NamesGeneratedCodeWrites
+            .SelectMany(static name => name.Split('.').Select((_, i) => string.Join(".", name.Split('.').Take(i + 1))))
+            .Distinct(StringComparer.Ordinal)
+            .Select(TakesName));
         return shapes;
+    }
+
+    /// <summary>
+    /// A type of the assembly named <paramref name="fullName"/>, beside a server function that names nothing through it
+    /// (no usings, the attribute by its full name; none beside a global type <c>SessionAuth</c>, which hides the attribute).
+    /// </summary>
+    private static Shape TakesName(string fullName)
+    {
+        var dot = fullName.LastIndexOf('.');
+        var type = $"public static class {fullName[(dot + 1)..]} {{ }}";
+        var declaration = dot < 0 ? type : $"namespace {fullName[..dot]} {{ {type} }}";
+        var function = fullName == "SessionAuth" ? string.Empty
+            : " namespace Shop { public static class Functions { [SessionAuth.ServerFunction] public static int Call(int id) => id; } }";
+        return new Shape("type named like a name generated code writes: " + fullName, declaration + function, Prelude: false);
     }
 }

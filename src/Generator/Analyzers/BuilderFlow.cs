@@ -412,7 +412,7 @@ internal sealed class BuilderFlow
         type is not null && (KnownTypes.Implements(type, _symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, _symbols.EndpointConventionBuilder));
 
     internal static bool IsMapServerFunctions(IMethodSymbol method) =>
-        method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Emitting.MapServerFunctionsEmitter.ExtensionsMetadataName;
+        method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Parsing.ReservedNames.ExtensionsMetadataName;
 
     private static bool IsInSource(ISymbol symbol) => !symbol.IsImplicitlyDeclared && symbol.Locations.Any(static l => l.IsInSource);
 

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using SessionAuth.Generators.Emitting;
+using SessionAuth.Generators.Model;
 using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -29,7 +29,8 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         }
 
         var routes = new ConcurrentBag<MappedRoute>();
-        start.RegisterSymbolAction(c => AnalyzeShape(c, symbols, routes), SymbolKind.Method);
+        var clash = ReservedNames.FindClash(start.Compilation);
+        start.RegisterSymbolAction(c => AnalyzeShape(c, symbols, clash, routes), SymbolKind.Method);
 
         // Local functions and lambdas are no symbols of their own for a symbol action, but the attribute can sit on them.
         start.RegisterOperationAction(c => AnalyzeNestedFunction(c, symbols), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
@@ -43,7 +44,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         });
     }
 
-    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, ConcurrentBag<MappedRoute> routes)
+    private static void AnalyzeShape(SymbolAnalysisContext context, AnalyzerSymbols symbols, NameClash? clash, ConcurrentBag<MappedRoute> routes)
     {
         var method = (IMethodSymbol)context.Symbol;
 
@@ -69,9 +70,9 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             case ServerFunctionProblem.CannotBeBuilt cannotBeBuilt:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, cannotBeBuilt.Reason));
                 break;
-            case null when MapServerFunctionsEmitter.IsDeclaredBy(context.Compilation):
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name,
-                    $"the assembly declares a type named {MapServerFunctionsEmitter.ExtensionsMetadataName}, the generated class that holds MapServerFunctions(); rename that type"));
+            case null when clash is not null:
+                // The generator wrote nothing for the compilation: every function it would have mapped is refused.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionCannotBeBuilt, method.Locations[0], name, clash.Reason));
                 break;
         }
     }

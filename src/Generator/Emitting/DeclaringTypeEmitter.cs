@@ -13,11 +13,11 @@ internal static class DeclaringTypeEmitter
 {
     private const string Target = "target";
 
-    public static SourceText Emit(DeclaringTypeSpec type, string endpointsClass)
+    public static SourceText Emit(DeclaringTypeSpec type, GeneratedNames names)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
-        writer.OpenBlock("partial class " + endpointsClass);
+        writer.OpenBlock("namespace " + names.Namespace);
+        writer.OpenBlock("partial class " + names.EndpointsClass);
         writer.WriteLine($"/// <summary>Maps the server functions of <c>{CSharpText.XmlText(type.DisplayName)}</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         writer.WriteList(

@@ -25,11 +25,11 @@ internal static class EndpointShapesEmitter
 
     private const string Infrastructure = GeneratedFile.InfrastructureNamespace;
 
-    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes, string endpointsClass)
+    public static SourceText Emit(EquatableArray<EndpointShapeSpec> shapes, GeneratedNames names)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
-        writer.OpenBlock("partial class " + endpointsClass);
+        writer.OpenBlock("namespace " + names.Namespace);
+        writer.OpenBlock("partial class " + names.EndpointsClass);
         var first = true;
         foreach (var shape in shapes.OrderBy(MethodName, StringComparer.Ordinal))
         {

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using SessionAuth.Generators.Model;
 using SessionAuth.Generators.Parsing;
@@ -11,34 +10,19 @@ internal static class MapServerFunctionsEmitter
     public const string HintName = "ServerFunctions.Map.g.cs";
 
     /// <summary>
-    /// The metadata name of the class that holds <c>MapServerFunctions()</c>; an assembly that sees another's (through
-    /// InternalsVisibleTo) and declares no server functions of its own gets none, so its calls bind to that one.
+    /// Writes the class that holds <c>MapServerFunctions()</c>, at the name apps call it by
+    /// (<see cref="ReservedNames.ExtensionsMetadataName"/>; a type of the assembly with that name is a
+    /// <see cref="NameClash"/>), and the generated class's declaration with its attributes.
     /// </summary>
-    public const string ExtensionsMetadataName = ExtensionsNamespace + "." + ExtensionsClass;
-
-    /// <summary>
-    /// Whether the assembly itself declares a type named as the class that holds <c>MapServerFunctions()</c>: the
-    /// generated class would clash with it (CS0101), and apps call it by that name, so it is not renamed; the analyzer
-    /// refuses every server function with SAUTH0003 instead, and the generator writes no map file. The analyzer sees the
-    /// generated class too (it carries the generator's [GeneratedCode]), which is not the user's.
-    /// </summary>
-    public static bool IsDeclaredBy(Compilation compilation) =>
-        compilation.Assembly.GetTypeByMetadataName(ExtensionsMetadataName) is { } type
-        && !type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
-            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is "SessionAuth.Generators");
-
-    private const string ExtensionsNamespace = "SessionAuth";
-    private const string ExtensionsClass = "ServerFunctionEndpointRouteBuilderExtensions";
-
-    public static SourceText Emit(MapSpec map, string endpointsClass)
+    public static SourceText Emit(MapSpec map, GeneratedNames names)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace " + ExtensionsNamespace);
+        writer.OpenBlock("namespace " + ReservedNames.ExtensionsNamespace);
         writer.WriteLines($$"""
             /// <summary>Maps the server functions of this assembly.</summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock("internal static class " + ExtensionsClass);
+        writer.OpenBlock("internal static class " + ReservedNames.ExtensionsClass);
         writer.WriteLines($$"""
             /// <summary>
             /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
@@ -59,7 +43,7 @@ internal static class MapServerFunctionsEmitter
 
         foreach (var mapMethod in map.MapMethodNames)
         {
-            writer.WriteLine($"global::{EndpointsClassName.Namespace}.{endpointsClass}.{mapMethod}(group, services);");
+            writer.WriteLine($"global::{names.Namespace}.{names.EndpointsClass}.{mapMethod}(group, services);");
         }
 
         writer.WriteLine("return group;");
@@ -67,7 +51,7 @@ internal static class MapServerFunctionsEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("namespace " + EndpointsClassName.Namespace);
+        writer.OpenBlock("namespace " + names.Namespace);
         writer.WriteLines($$"""
             /// <summary>
             /// The endpoints of this assembly's server functions: a map method per declaring type, each in a file of its own,
@@ -75,7 +59,7 @@ internal static class MapServerFunctionsEmitter
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock("internal static partial class " + endpointsClass);
+        writer.OpenBlock("internal static partial class " + names.EndpointsClass);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();

@@ -9,18 +9,18 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class SessionDataEmitter
 {
-    /// <summary>The class's name unless the assembly sees a type of that name (then <c>EndpointsClassName.Choose</c> numbers it).</summary>
+    /// <summary>The class's name unless the assembly sees a type of that name (then <c>GeneratedNamesParser</c> numbers it).</summary>
     public const string ClassName = "ImmutableSessionDataDeclarations";
 
-    public static SourceText Emit(SessionDataFileSpec file, string className)
+    public static SourceText Emit(SessionDataFileSpec file, GeneratedNames names)
     {
         var sessionData = file.SessionData;
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth.Generated");
+        writer.OpenBlock("namespace " + names.Namespace);
         // One partial class gathers every session data type's declaration, so its attributes sit on each method: on
         // the class, two files would repeat them (CS0579).
         writer.WriteLines($$"""
-            internal static partial class {{className}}
+            internal static partial class {{names.SessionDataClass}}
             {
                 /// <summary>
                 /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all

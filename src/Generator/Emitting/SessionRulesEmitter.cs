@@ -12,16 +12,16 @@ internal static class SessionRulesEmitter
 {
     public const string HintName = "SessionRules.Registrations.g.cs";
 
-    /// <summary>The class's name unless the assembly sees a type of that name (then <c>EndpointsClassName.Choose</c> numbers it).</summary>
+    /// <summary>The class's name unless the assembly sees a type of that name (then <c>GeneratedNamesParser</c> numbers it).</summary>
     public const string ClassName = "SessionRuleRegistrations";
 
-    public static SourceText Emit(EquatableArray<SessionRuleRegistrationSpec> rules, string className)
+    public static SourceText Emit(EquatableArray<SessionRuleRegistrationSpec> rules, GeneratedNames names)
     {
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace SessionAuth.Generated");
+        writer.OpenBlock("namespace " + names.Namespace);
         writer.WriteLine("/// <summary>Registers the session rules this assembly declares or names in <c>[RequireSession&lt;TRule&gt;]</c>.</summary>");
         writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock("internal static class " + className);
+        writer.OpenBlock("internal static class " + names.RulesClass);
         writer.WriteLine("/// <summary>Runs when the assembly loads, before the app builds its endpoints.</summary>");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.OpenBlock("internal static void Register()");
