@@ -18,6 +18,7 @@ public sealed partial class ServerFunctionAnalyzerTests
             [ServerFunction(Method = "GET")] public static int {|#2:Retired|}(Retired value) => 1;
             [ServerFunction(Method = "GET")] public static int {|#3:ByReference|}(ByReference value) => 1;
             [ServerFunction(Method = "GET")] public static int {|#4:Member|}([AsParameters] WithTenant args) => 1;
+            [ServerFunction(Method = "GET")] public static int {|#5:Array|}(Tenant[] tenants) => 1;
         }
 
         public interface IBinds<T> where T : IBinds<T> { static abstract ValueTask<T?> BindAsync(HttpContext context); }
@@ -32,7 +33,8 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(1, "SelfBound.Generic", "parameter 'value' binds itself through Generic.BindAsync, which is generic, so generated code could not say how to call it"),
         CannotBuild(2, "SelfBound.Retired", "parameter 'value' binds itself through Retired.BindAsync, which is [Obsolete] or [Experimental], and generated code would warn where it calls it"),
         CannotBuild(3, "SelfBound.ByReference", "parameter 'value' binds itself through ByReference.BindAsync, which takes its arguments by reference, which generated code cannot pass"),
-        CannotBuild(4, "SelfBound.Member", "parameter 'args' ([AsParameters] WithTenant) cannot be bound: member 'Tenant' binds itself through Tenant.BindAsync(HttpContext, ParameterInfo), which for a member of an [AsParameters] type a minimal API passes a ParameterInfo of its own making that describes the property; take it as a parameter of the function"));
+        CannotBuild(4, "SelfBound.Member", "parameter 'args' ([AsParameters] WithTenant) cannot be bound: member 'Tenant' binds itself through Tenant.BindAsync(HttpContext, ParameterInfo), which for a member of an [AsParameters] type a minimal API passes a ParameterInfo of its own making that describes the property; take it as a parameter of the function"),
+        CannotBuild(5, "SelfBound.Array", "parameter 'tenants' is a collection that would come from the JSON body, which a request of this verb does not send; its elements (Tenant) are not text, so no repeated query key can give them"));
 
     [Fact]
     public Task Shapes_minimal_APIs_bind_from_text_or_by_BindAsync_are_bound_without_a_diagnostic() => VerifyAsync(

@@ -146,7 +146,10 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
         if (!bodyAllowed && IsCollection(type))
         {
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; take an array (T[]) to bind every value of a repeated query key");
+            var remedy = type is IArrayTypeSymbol { ElementType: var element }
+                ? $"its elements ({Readable(FormatType(element))}) are not text, so no repeated query key can give them"
+                : "take an array (T[]) to bind every value of a repeated query key";
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; {remedy}");
             return null;
         }
 
