@@ -73,6 +73,16 @@ internal static class Corpus
         "[FromForm] Contact p", "[FromForm] Point p", "[FromForm] Basket p", "[FromForm] Order? p", "[FromForm] Filter p",
         "[FromForm(Name = \"c\")] Contact p", "[FromForm] Repository p", "[FromForm] Ambiguous p", "[AsParameters] Retiring p",
         "[FromForm] Retiring p",
+
+        // types parsed only by their own TryParse (Sku, Version), nullable, and arrays of nullable or TryParse elements
+        "Sku p", "Sku? p", "Sku p = default", "Sku? p = null", "Sku[] p", "Sku?[] p", "[FromQuery] Sku? p", "[FromHeader] Sku[] p",
+        "[FromForm] Sku?[] p", "[FromRoute] Sku? p", "[FromForm] Sku? p", "int?[] p", "Color?[] p", "Guid?[] p", "DateTime?[] p",
+        "[FromQuery] int?[] p", "[FromHeader] int?[] p", "[FromForm] int?[] p", "Version[] p", "Version?[] p", "Uri?[] p",
+
+        // types that bind themselves: BindAsync(HttpContext), BindAsync(HttpContext, ParameterInfo), IBindableFromHttpContext<T>
+        "Cart p", "Cart? p", "Cart? p = null", "Plain p", "Plain? p", "Tenant p", "Tenant? p", "Caller p", "Caller? p",
+        "Region p", "Region? p", "Region p = default", "Zone p", "Zone? p", "[FromServices] Cart p", "[FromQuery] Cart p",
+        "[FromBody] Cart p", "Cart[] p", "[AsParameters] WithCart p", "[AsParameters] WithTenant p",
     ];
 
     /// <summary>Return shapes: the method after its return type's position, <c>Call()</c> with a body.</summary>
@@ -292,6 +302,16 @@ internal static class Corpus
         Whole("user polyfill ModuleInitializerAttribute", "namespace System.Runtime.CompilerServices { [AttributeUsage(AttributeTargets.Method)] public sealed class ModuleInitializerAttribute : Attribute { } } public static class Functions { [ServerFunction, RequireSession] public static int Call(UserSession u) => 0; }"),
         Whole("user types named System and Microsoft in SessionAuth.Generated", "namespace SessionAuth.Generated { public static class System { } public static class Microsoft { } public static class SessionAuth { } } public static class Functions { «fn» }"),
         Whole("user types named System and Microsoft in SessionAuth", "namespace SessionAuth { public static class System { } public static class Microsoft { } public static class Generated2 { } } public static class Functions { «fn» }"),
+        Whole("BindAsync a static abstract member implemented explicitly", "public interface IBinds<T> where T : IBinds<T> { static abstract ValueTask<T?> BindAsync(HttpContext context); } public sealed class Bound : IBinds<Bound> { static ValueTask<Bound?> IBinds<Bound>.BindAsync(HttpContext context) => default; } public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync generic", "public sealed class Bound { public static ValueTask<Bound?> BindAsync<T>(HttpContext context) => default; } public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync obsolete", "public sealed class Bound { [Obsolete(\"x\")] public static ValueTask<Bound?> BindAsync(HttpContext context) => default; } public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync returning Task", "public sealed class Bound { public static Task<Bound?> BindAsync(HttpContext context) => Task.FromResult<Bound?>(null); } public static class Functions { [ServerFunction, AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync inherited from a base class", "public class BoundBase { public static ValueTask<Bound?> BindAsync(HttpContext context) => default; } public sealed class Bound : BoundBase { } public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync on an interface's static member", "public interface IBinds { static ValueTask<Bound?> BindAsync(HttpContext context) => default; } public sealed class Bound : IBinds { } public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int Call(Bound p) => 0; }"),
+        Whole("BindAsync ParameterInfo on an instance function with overloads", "public class Functions { [ServerFunction(\"/a/{id}\", Method = \"GET\"), AllowAnonymous] public int Call(int id, Tenant tenant) => id; [ServerFunction(\"/b/{id}\", Method = \"GET\"), AllowAnonymous] public int Call(string id, Tenant tenant) => 0; }"),
+        Whole("BindAsync ParameterInfo beside dynamic, tuple and params parameters", "public static class Functions { [ServerFunction, AllowAnonymous] public static int Call(dynamic d, (int A, string B)? pair, Tenant tenant, params int[] rest) => 0; }"),
+        Whole("BindAsync ParameterInfo beside [AsParameters] and a rule", "public sealed class Own : ISessionRule<UserSession, Tenant> { public static bool Allows(UserSession s, Tenant t) => true; } public static class Functions { [ServerFunction(Method = \"GET\"), RequireSession<Own>(Argument = \"tenant\")] public static int Call([AsParameters] WithCart args, Tenant tenant, Caller caller) => 0; }"),
+        Whole("BindAsync ParameterInfo on a method named with a keyword", "public static class Functions { [ServerFunction(Method = \"GET\"), AllowAnonymous] public static int @class(Tenant @event, Zone? @int) => 0; }"),
         Whole("many functions in one type", "public static class Functions { " + string.Concat(Enumerable.Range(0, 40).Select(i => $"[ServerFunction, AllowAnonymous] public static int Call{i}(int p{i}) => p{i}; ")) + "}"),
     ];
 

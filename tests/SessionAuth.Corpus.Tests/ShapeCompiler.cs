@@ -61,6 +61,15 @@ internal static class ShapeCompiler
             public sealed class WithSession { public UserSession? User { get; set; } }
             public sealed class Retiring { [System.Obsolete("old")] public int Take { get; set; } public Color Shade { get; set; } }
             public sealed class Ambiguous { public Ambiguous() { } public Ambiguous(int take) { Take = take; } public int Take { get; set; } }
+            public readonly record struct Sku(string Code) { public static bool TryParse(string? text, out Sku sku) { sku = new(text ?? ""); return !string.IsNullOrEmpty(text); } }
+            public sealed class Cart { public static ValueTask<Cart?> BindAsync(HttpContext context) => ValueTask.FromResult<Cart?>(new Cart()); }
+            public sealed class Plain { public static ValueTask<Plain> BindAsync(HttpContext context) => ValueTask.FromResult(new Plain()); }
+            public sealed class Tenant { public static ValueTask<Tenant?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Tenant?>(new Tenant()); }
+            public sealed class Caller : IBindableFromHttpContext<Caller> { static ValueTask<Caller?> IBindableFromHttpContext<Caller>.BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Caller?>(new Caller()); }
+            public readonly struct Region { public static ValueTask<Region> BindAsync(HttpContext context) => ValueTask.FromResult(new Region()); }
+            public readonly struct Zone { public static ValueTask<Zone?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Zone?>(new Zone()); }
+            public sealed class WithCart { public Cart? Cart { get; set; } public int Take { get; set; } }
+            public sealed class WithTenant { public Tenant? Tenant { get; set; } }
         }
 
         """;

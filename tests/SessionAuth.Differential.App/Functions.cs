@@ -124,6 +124,84 @@ public static class Functions
     [ServerFunction("/sf/nullable-version", Method = "GET")]
     public static Echo NullableVersion(Version? p) => Echo.Of(p);
 
+    [ServerFunction("/sf/sku", Method = "GET")]
+    public static Echo Sku(Sku p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-sku", Method = "GET")]
+    public static Echo NullableSku(Sku? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/sku-default", Method = "GET")]
+    public static Echo SkuDefault(Sku fallback = default) => Echo.Of(fallback);
+
+    [ServerFunction("/sf/delete-nullable-sku", Method = "DELETE")]
+    public static Echo DeleteNullableSku(Sku? maybe) => Echo.Of(maybe);
+
+    [ServerFunction("/sf/route-nullable-sku/{p?}", Method = "GET")]
+    public static Echo RouteNullableSku(Sku? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/from-query-nullable-sku", Method = "POST")]
+    public static Echo FromQueryNullableSku([FromQuery] Sku? queried) => Echo.Of(queried);
+
+    [ServerFunction("/sf/lenient", Method = "GET")]
+    public static Echo Lenient(Lenient? p) => Echo.Of(p);
+
+    [ServerFunction("/sf/sku-array", Method = "GET")]
+    public static Echo SkuArray(Sku[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-sku-array", Method = "GET")]
+    public static Echo NullableSkuArray(Sku?[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/header-skus", Method = "GET")]
+    public static Echo HeaderSkus([FromHeader(Name = "X-Skus")] Sku[] skus) => Echo.Of(skus);
+
+    [ServerFunction("/sf/nullable-int-array", Method = "GET")]
+    public static Echo NullableIntArray(int?[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-color-array", Method = "GET")]
+    public static Echo NullableColorArray([FromQuery] Color?[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/nullable-version-array", Method = "GET")]
+    public static Echo NullableVersionArray(Version?[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/version-array", Method = "GET")]
+    public static Echo VersionArray(Version[] p) => Echo.Of(p);
+
+    [ServerFunction("/sf/form-nullable-ints", Method = "POST")]
+    public static Echo FormNullableInts([FromForm] int?[] counts) => Echo.Of(counts);
+
+    [ServerFunction("/sf/cart", Method = "GET")]
+    public static Echo Cart(Cart cart) => Echo.Of(cart);
+
+    [ServerFunction("/sf/nullable-cart", Method = "GET")]
+    public static Echo NullableCart(Cart? cart) => Echo.Of(cart);
+
+    [ServerFunction("/sf/post-cart", Method = "POST")]
+    public static Echo PostCart(Cart cart, [FromQuery] int? count) => Echo.Of(cart, count);
+
+    [ServerFunction("/sf/tagged", Method = "GET")]
+    public static Echo Tagged(int p, Tagged tagged) => Echo.Of(p, tagged);
+
+    [ServerFunction("/sf/nullable-tagged", Method = "GET")]
+    public static Echo NullableTagged(Tagged? maybe, string? q = null) => Echo.Of(maybe, q);
+
+    [ServerFunction("/sf/caller", Method = "GET")]
+    public static Echo Caller(Caller caller) => Echo.Of(caller);
+
+    [ServerFunction("/sf/nullable-caller", Method = "GET")]
+    public static Echo NullableCaller(Caller? caller) => Echo.Of(caller);
+
+    [ServerFunction("/sf/region", Method = "GET")]
+    public static Echo Region(Region region, Region? other) => Echo.Of(region, other);
+
+    [ServerFunction("/sf/zone", Method = "GET")]
+    public static Echo Zone(Zone zone) => Echo.Of(zone);
+
+    [ServerFunction("/sf/nullable-zone", Method = "GET")]
+    public static Echo NullableZone(Zone? zone) => Echo.Of(zone);
+
+    [ServerFunction("/sf/both", Method = "GET")]
+    public static Echo Both(Both both) => Echo.Of(both);
+
     [ServerFunction("/sf/multi", Method = "GET")]
     public static Echo Multi(int a, string? b, Color c = Color.Red, bool d = false) => Echo.Of(a, b, c, d);
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace SessionAuth.Differential.App;
@@ -49,4 +51,141 @@ public sealed class FormSettings
 public sealed record Palette(string Name)
 {
     public const string Key = "warm";
+}
+
+/// <summary>
+/// A struct that is text only through its own <c>TryParse(string, out T)</c> (not <c>IParsable</c>). A text it refuses
+/// still gives a value (<c>refused:...</c>), so that a binding that keeps what TryParse gave (an empty required value,
+/// as minimal APIs bind it) shows it, and one that binds <c>default</c> instead shows that.
+/// </summary>
+public readonly struct Sku
+{
+    public Sku(string code) => Code = code;
+
+    public string Code { get; }
+
+    public override string ToString() => Code ?? "default";
+
+    public static bool TryParse(string? text, out Sku sku)
+    {
+        sku = new Sku("refused:" + text);
+        if (string.IsNullOrEmpty(text) || text.Any(char.IsWhiteSpace) || text.StartsWith("refuse", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        sku = new Sku(text);
+        return true;
+    }
+}
+
+/// <summary>A class that binds itself from the query key <c>cart</c> (one value); no value is null.</summary>
+public sealed class Cart
+{
+    private Cart(string id) => Id = id;
+
+    public string Id { get; }
+
+    public override string ToString() => Id;
+
+    public static ValueTask<Cart?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult(context.Request.Query.TryGetValue("cart", out var id) && id.Count == 1 && !string.IsNullOrEmpty(id) ? new Cart(id.ToString()) : null);
+}
+
+/// <summary>
+/// A class that binds itself with the function's <see cref="ParameterInfo"/>: from the query key named like the
+/// parameter, echoing what the ParameterInfo says (name, method, position, type, default), so that both sides show they
+/// were handed the same one. The value <c>none</c>, or no value, is null.
+/// </summary>
+public sealed class Tagged
+{
+    private Tagged(string text) => Text = text;
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
+
+    public static ValueTask<Tagged?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameter);
+        var value = context.Request.Query[parameter.Name!].ToString();
+        return ValueTask.FromResult(value is "" or "none"
+            ? null
+            : new Tagged($"{value}@{parameter.Member.DeclaringType!.Name}.{parameter.Member.Name}#{parameter.Position}:{parameter.Name}:{parameter.ParameterType.Name}:{parameter.HasDefaultValue}"));
+    }
+}
+
+/// <summary>A class that binds itself through <see cref="IBindableFromHttpContext{TSelf}"/>, implemented explicitly: from the query key named like the parameter.</summary>
+public sealed class Caller : IBindableFromHttpContext<Caller>
+{
+    private Caller(string name) => Name = name;
+
+    public string Name { get; }
+
+    public override string ToString() => Name;
+
+    static ValueTask<Caller?> IBindableFromHttpContext<Caller>.BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.Request.Query.TryGetValue(parameter.Name!, out var name) && !string.IsNullOrEmpty(name) ? new Caller($"{name}:{parameter.Name}") : null);
+}
+
+/// <summary>A struct that binds itself from the query key <c>region</c>, always with a value.</summary>
+public readonly struct Region
+{
+    public string Code { get; init; }
+
+    public override string ToString() => Code;
+
+    public static ValueTask<Region> BindAsync(HttpContext context) => ValueTask.FromResult(new Region { Code = "region:" + context.Request.Query["region"] });
+}
+
+/// <summary>A struct that binds itself with the function's ParameterInfo, and gives no value for an empty key.</summary>
+public readonly struct Zone
+{
+    public string Code { get; init; }
+
+    public override string ToString() => Code;
+
+    public static ValueTask<Zone?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        var value = context.Request.Query[parameter.Name!].ToString();
+        return ValueTask.FromResult<Zone?>(value.Length == 0 ? null : new Zone { Code = $"{value}:{parameter.Name}#{parameter.Position}" });
+    }
+}
+
+/// <summary>A type with both a BindAsync and a TryParse: minimal APIs bind it by its BindAsync.</summary>
+public sealed class Both
+{
+    private Both(string how) => How = how;
+
+    public string How { get; }
+
+    public override string ToString() => How;
+
+    public static ValueTask<Both?> BindAsync(HttpContext context) => ValueTask.FromResult<Both?>(new Both("BindAsync:" + context.Request.Query["both"]));
+
+    public static bool TryParse(string text, out Both both)
+    {
+        both = new Both("TryParse:" + text);
+        return true;
+    }
+}
+
+/// <summary>
+/// A struct whose <c>TryParse</c> accepts any text, none (null) included: only a binder that calls it for a missing
+/// value (the Request Delegate Generator does, for an optional parameter) sees <c>no text</c>.
+/// </summary>
+public readonly struct Lenient
+{
+    public Lenient(string text) => Text = text;
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
+
+    public static bool TryParse(string? text, out Lenient lenient)
+    {
+        lenient = new Lenient(text ?? "no text");
+        return true;
+    }
 }

@@ -261,6 +261,127 @@ public sealed partial class ServerFunctionGeneratorTests
         nameof(Types_with_their_own_TryParse_bind_from_text_as_minimal_APIs_bind_them));
 
     [Fact]
+    public void Nullable_TryParse_structs_and_arrays_of_nullable_or_TryParse_elements_bind_from_text_as_minimal_APIs_bind_them() => MatchSnapshot(
+        """
+        #nullable enable
+        namespace Shop;
+
+        public enum Shade { Red, Green }
+
+        public readonly struct Sku
+        {
+            public Sku(string code) => Code = code;
+            public string Code { get; }
+            public static bool TryParse(string? text, out Sku sku)
+            {
+                sku = new Sku(text ?? string.Empty);
+                return text is { Length: > 0 };
+            }
+        }
+
+        public sealed class Money : IParsable<Money>
+        {
+            public decimal Amount { get; init; }
+            public static Money Parse(string s, IFormatProvider? provider) => new() { Amount = decimal.Parse(s, provider) };
+            public static bool TryParse(string? s, IFormatProvider? provider, out Money result)
+            {
+                var ok = decimal.TryParse(s, System.Globalization.NumberStyles.Number, provider, out var amount);
+                result = new Money { Amount = amount };
+                return ok;
+            }
+        }
+
+        public static class Catalog
+        {
+            [ServerFunction("/api/skus/{code}", Method = "GET")]
+            public static string Find(Sku? code, Sku? other, Sku?[] maybe, Sku[] skus, [FromHeader(Name = "X-Skus")] Sku[] headed) => "";
+
+            [ServerFunction(Method = "GET")]
+            public static string Filter(int?[] ids, Shade?[] shades, Money?[] prices, Version?[] versions, Version[] required, [FromQuery] Guid?[] keys) => "";
+
+            [ServerFunction]
+            public static string Post(Sku? sku, [FromForm] Sku?[] codes, [FromForm] int?[] counts) => "";
+        }
+        """,
+        nameof(Nullable_TryParse_structs_and_arrays_of_nullable_or_TryParse_elements_bind_from_text_as_minimal_APIs_bind_them));
+
+    [Fact]
+    public void Types_that_bind_themselves_are_bound_by_their_BindAsync_as_minimal_APIs_bind_them() => MatchSnapshot(
+        """
+        #nullable enable
+        namespace Shop;
+
+        public sealed class Cart
+        {
+            public static ValueTask<Cart?> BindAsync(HttpContext context) => ValueTask.FromResult<Cart?>(new Cart());
+        }
+
+        public sealed class Plain
+        {
+            public static ValueTask<Plain> BindAsync(HttpContext context) => ValueTask.FromResult(new Plain());
+        }
+
+        public sealed class Tenant
+        {
+            public static ValueTask<Tenant?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Tenant?>(new Tenant());
+        }
+
+        public sealed class Sure
+        {
+            public static ValueTask<Sure> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult(new Sure());
+        }
+
+        public sealed class Caller : IBindableFromHttpContext<Caller>
+        {
+            static ValueTask<Caller?> IBindableFromHttpContext<Caller>.BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Caller?>(new Caller());
+        }
+
+        public readonly struct Region
+        {
+            public static ValueTask<Region> BindAsync(HttpContext context) => ValueTask.FromResult(new Region());
+
+            public static bool TryParse(string text, out Region region)
+            {
+                region = default;
+                return true;
+            }
+        }
+
+        public readonly struct Zone
+        {
+            public static ValueTask<Zone?> BindAsync(HttpContext context, System.Reflection.ParameterInfo parameter) => ValueTask.FromResult<Zone?>(new Zone());
+        }
+
+        public static class Checkout
+        {
+            [ServerFunction(Method = "GET")]
+            public static string Classes(Cart cart, Cart? maybe, Plain plain, Plain? optional, int take) => "";
+
+            [ServerFunction(Method = "GET")]
+            public static string WithParameters(int id, Tenant tenant, Tenant? other, Sure sure, Caller caller, Caller? anyone) => "";
+
+            [ServerFunction(Method = "GET")]
+            public static string Structs(Region region, Region? maybe, Zone zone, Zone? other, Region fallback = default) => "";
+
+            [ServerFunction]
+            public static Task Place(Cart cart, string note, [FromServices] Plain fromServices) => Task.CompletedTask;
+
+            [ServerFunction("/api/checkout/{id}", Method = "GET")]
+            public static IResult Overloaded(int id, Tenant tenant) => Results.Ok();
+
+            [ServerFunction("/api/checkout/by-name/{id}", Method = "GET")]
+            public static IResult Overloaded(string id, Tenant tenant) => Results.Ok();
+        }
+
+        public sealed class Account
+        {
+            [ServerFunction, RequireSession]
+            public string Show(UserSession user, dynamic extra, Tenant tenant, (int A, string B)? pair = null) => "";
+        }
+        """,
+        nameof(Types_that_bind_themselves_are_bound_by_their_BindAsync_as_minimal_APIs_bind_them));
+
+    [Fact]
     public void Binding_attributes_and_the_shapes_minimal_APIs_bind() => MatchSnapshot(
         """
         #nullable enable

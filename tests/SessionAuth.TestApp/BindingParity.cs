@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,59 @@ public sealed class Money : IParsable<Money>
     }
 
     public override string ToString() => Amount.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A struct parsed only by its own <c>TryParse</c> (digits); a text it refuses still gives <c>refused:text</c>.</summary>
+public readonly struct Isbn
+{
+    public Isbn(string digits) => Digits = digits;
+
+    public string Digits { get; }
+
+    public override string ToString() => Digits;
+
+    public static bool TryParse(string? text, out Isbn isbn)
+    {
+        isbn = new Isbn("refused:" + text);
+        if (string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        isbn = new Isbn(text);
+        return true;
+    }
+}
+
+/// <summary>
+/// Binds itself with the function's own <see cref="ParameterInfo"/>, from the query key <c>ticket</c>: the echo says which
+/// parameter of which method it was handed. No key is no ticket.
+/// </summary>
+public sealed class Ticket
+{
+    private Ticket(string text) => Text = text;
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
+
+    public static ValueTask<Ticket?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parameter);
+        return ValueTask.FromResult(context.Request.Query.TryGetValue("ticket", out var value)
+            ? new Ticket($"{value}@{parameter.Member.DeclaringType!.Name}.{parameter.Member.Name}#{parameter.Position}:{parameter.ParameterType.Name}")
+            : null);
+    }
+}
+
+/// <summary>An instance server function, called on a service from DI, whose parameter binds itself with its ParameterInfo.</summary>
+public sealed class SelfBinding(Greeter greeter)
+{
+    [AllowAnonymous]
+    [ServerFunction("/binding/self", Method = "GET")]
+    public string Describe(Ticket ticket, Isbn? isbn, Isbn required, int?[] ids) =>
+        $"{greeter.Greeting}:{ticket}|{(isbn is { } value ? value.ToString() : "null")}|{required}|{string.Join(',', ids.Select(static id => id?.ToString(CultureInfo.InvariantCulture) ?? "null"))}";
 }
 
 public interface IPricing

@@ -25,6 +25,7 @@ internal static class DeclaringTypeEmitter
             ["global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group", $"global::System.IServiceProvider {EndpointShapesEmitter.Services}"],
             ")");
         writer.OpenBlock();
+        var locals = new LocalNames("group", EndpointShapesEmitter.Services);
         for (var i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -39,7 +40,7 @@ internal static class DeclaringTypeEmitter
                 writer.WriteLine($"#pragma warning disable {disabled} // the function or a type it uses is [Obsolete] or [Experimental]: mapping it is no new use");
             }
 
-            WriteFunction(writer, function);
+            WriteFunction(writer, function, locals);
             if (disabled.Length > 0)
             {
                 writer.WriteLine($"#pragma warning restore {disabled}");
@@ -52,12 +53,15 @@ internal static class DeclaringTypeEmitter
         return writer.ToSourceText();
     }
 
-    private static void WriteFunction(SourceWriter writer, ServerFunctionSpec function)
+    private static void WriteFunction(SourceWriter writer, ServerFunctionSpec function, LocalNames locals)
     {
         var shape = EndpointShapeSpec.Of(function);
         var typeArguments = EndpointShapesEmitter.TypeArguments(function, shape).ToList();
         var guard = function.Guard.RequiresSession ? ", session required" : string.Empty;
         writer.WriteWrapped("// ", $"{CSharpText.OneLine(function.DisplaySignature)}: {function.HttpMethod} {CSharpText.OneLine(function.Route)}{guard}");
+
+        // A BindAsync that takes its ParameterInfo gets the method's own, found once here, as a minimal API passes it.
+        var parameters = WriteParameterInfos(writer, function, locals);
         if (typeArguments.Count == 0)
         {
             writer.WriteLine($"{EndpointShapesEmitter.MethodName(shape)}(");
@@ -95,7 +99,9 @@ internal static class DeclaringTypeEmitter
 
         for (var i = 0; i < function.Parameters.Count; i++)
         {
-            var arguments = ShapeParameterTable.Arguments(function.Parameters[i], shape.Parameters[i].Kind).ToList();
+            var arguments = ShapeParameterTable.Arguments(function.Parameters[i], shape.Parameters[i].Kind)
+                .Select(argument => parameters is null ? argument : argument.Replace(BindAsyncMethods.ParametersToken, parameters))
+                .ToList();
             if (arguments.Count > 0)
             {
                 writer.WriteLine(string.Join(", ", arguments) + ",");
@@ -104,6 +110,24 @@ internal static class DeclaringTypeEmitter
 
         writer.WriteLine(Callee(function) + ");");
         writer.Unindent();
+    }
+
+    /// <summary>
+    /// Declares the local that holds the method's <c>ParameterInfo</c>s when a binder needs them, and returns its name;
+    /// <see langword="null"/> when none does.
+    /// </summary>
+    private static string? WriteParameterInfos(SourceWriter writer, ServerFunctionSpec function, LocalNames locals)
+    {
+        if (function.MethodParameterTypes.Count == 0)
+        {
+            return null;
+        }
+
+        var local = locals.Take("parameters");
+        var arguments = function.MethodParameterTypes.Select(static type => $"typeof({type})").ToList();
+        arguments.Insert(1, CSharpText.Literal(function.MethodName));
+        writer.WriteCall($"var {local} = {GeneratedFile.InfrastructureNamespace}ParameterBinding.ParametersOf(", arguments, ");");
+        return local;
     }
 
     /// <summary>

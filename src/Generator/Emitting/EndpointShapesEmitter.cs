@@ -302,26 +302,51 @@ internal static class EndpointShapesEmitter
             writer.WriteLine(shape.Rules.OnSession ? $"{SessionRules}," : "rules: null,");
         }
 
-        writer.WriteLine($"({lambdaParameters}) =>");
+        var isAsync = BindsAsync(shape);
+        writer.WriteLine(isAsync ? $"async ({lambdaParameters}) =>" : $"({lambdaParameters}) =>");
         writer.OpenBlock();
-        WriteBinding(writer, shape);
-        WriteArgumentRules(writer, shape);
-        WriteCallAndResult(writer, shape);
+        WriteBinding(writer, shape, isAsync);
+        WriteArgumentRules(writer, shape, isAsync);
+        WriteCallAndResult(writer, shape, isAsync);
         writer.CloseBlock("});");
         writer.Unindent();
         writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "attributes", "endpoint"], ");");
     }
 
-    private static void WriteBinding(SourceWriter writer, EndpointShapeSpec shape)
+    /// <summary>
+    /// Whether a parameter binds itself from the request (its type's <c>BindAsync</c>): the shape's endpoint body is then
+    /// an async lambda; every other shape's stays one small synchronous lambda.
+    /// </summary>
+    private static bool BindsAsync(EndpointShapeSpec shape) => shape.Parameters.Any(static p => ShapeParameterTable.Traits(p.Kind).BindsAsync);
+
+    /// <summary>
+    /// Binds the parameters in order and answers the first failure: each one is tried, except that the parameters whose
+    /// types bind themselves (<c>BindAsync</c>) are awaited first, and a failure among them is seen by <c>HasFailed</c>.
+    /// </summary>
+    private static void WriteBinding(SourceWriter writer, EndpointShapeSpec shape, bool isAsync)
     {
         var conditions = new List<string>();
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
-            if (ShapeParameterTable.Traits(shape.Parameters[i].Kind).BindingFactory is not null)
+            var traits = ShapeParameterTable.Traits(shape.Parameters[i].Kind);
+            if (traits.BindingFactory is null)
             {
-                var index = (i + 1).ToString(CultureInfo.InvariantCulture);
-                conditions.Add($"!arguments.TryBind(binding{index}, out var arg{index})");
+                continue;
             }
+
+            var index = (i + 1).ToString(CultureInfo.InvariantCulture);
+            if (traits.BindsAsync)
+            {
+                writer.WriteLine($"var arg{index} = await arguments.BindAsync(binding{index}).ConfigureAwait(false);");
+                continue;
+            }
+
+            conditions.Add($"!arguments.TryBind(binding{index}, out var arg{index})");
+        }
+
+        if (isAsync)
+        {
+            conditions.Insert(0, "arguments.HasFailed");
         }
 
         if (conditions.Count == 0)
@@ -336,13 +361,32 @@ internal static class EndpointShapesEmitter
         }
 
         writer.OpenBlock();
-        writer.WriteLine("return arguments.WriteFailureAsync();");
+        WriteReturn(writer, "arguments.WriteFailureAsync", [], isAsync);
         writer.CloseBlock();
         writer.WriteLine();
     }
 
+    /// <summary>
+    /// Ends the endpoint body with the task that <paramref name="method"/> returns for <paramref name="arguments"/>:
+    /// returned, or in an async body awaited (<paramref name="last"/>: the body's last statement, which needs no return).
+    /// </summary>
+    private static void WriteReturn(SourceWriter writer, string method, IReadOnlyList<string> arguments, bool isAsync, bool last = false)
+    {
+        if (!isAsync)
+        {
+            writer.WriteCall($"return {method}(", arguments, ");");
+            return;
+        }
+
+        writer.WriteCall($"await {method}(", arguments, ").ConfigureAwait(false);");
+        if (!last)
+        {
+            writer.WriteLine("return;");
+        }
+    }
+
     /// <summary>Asks the rules that read bound parameters, once they are bound: a refusal is the forbidden answer.</summary>
-    private static void WriteArgumentRules(SourceWriter writer, EndpointShapeSpec shape)
+    private static void WriteArgumentRules(SourceWriter writer, EndpointShapeSpec shape, bool isAsync)
     {
         if (shape.Rules.Arguments.Count == 0)
         {
@@ -352,12 +396,12 @@ internal static class EndpointShapesEmitter
         var arguments = shape.Rules.Arguments.Select(static i => "arg" + (i + 1).ToString(CultureInfo.InvariantCulture)).Prepend("sessionData").ToList();
         writer.WriteCall($"if ({ArgumentRules}(", arguments, ") is { } refusedBy)");
         writer.OpenBlock();
-        writer.WriteCall($"return {Infrastructure}ServerFunctionEndpoint.RefuseAsync(", ["httpContext", "refusedBy"], ");");
+        WriteReturn(writer, $"{Infrastructure}ServerFunctionEndpoint.RefuseAsync", ["httpContext", "refusedBy"], isAsync);
         writer.CloseBlock();
         writer.WriteLine();
     }
 
-    private static void WriteCallAndResult(SourceWriter writer, EndpointShapeSpec shape)
+    private static void WriteCallAndResult(SourceWriter writer, EndpointShapeSpec shape, bool isAsync)
     {
         var arguments = new List<string>(shape.Parameters.Count + 1);
         if (!shape.IsStatic)
@@ -379,7 +423,7 @@ internal static class EndpointShapesEmitter
             ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask => ("ExecuteAsync", ["httpContext", "result"]),
             _ => ("WriteJsonAsync", ["httpContext", "result", "resultTypeInfo"]),
         };
-        writer.WriteCall($"return {Infrastructure}ServerFunctionResults.{write.Method}(", write.Arguments, ");");
+        WriteReturn(writer, $"{Infrastructure}ServerFunctionResults.{write.Method}", write.Arguments, isAsync, last: true);
     }
 
     /// <summary>What a shape method maps, in words, for its summary.</summary>

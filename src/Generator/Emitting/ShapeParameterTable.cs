@@ -38,9 +38,16 @@ internal static class ShapeParameterTable
         ShapeParameterKind.TryParsed => Text(string.Empty, "{T}", "TryParsed<{T}>({name}, {source}, {parse}, isRequired: true, default!)", ShapeArguments.NameSourceAndParser, "a value its type's TryParse parses"),
         ShapeParameterKind.OptionalTryParsed => Text(string.Empty, "{T}", "TryParsed<{T}>({name}, {source}, {parse}, isRequired: false, {default})", ShapeArguments.NameSourceParserAndDefault, "a value its type's TryParse parses, with a default"),
         ShapeParameterKind.NullableTryParsedClass => Text("class", "{T}?", "TryParsed<{T}?>({name}, {source}, {parse}, isRequired: false, null)", ShapeArguments.NameSourceAndParser, "a class its TryParse parses, or null") with { ParsedType = "{T}?" },
+        ShapeParameterKind.NullableTryParsed => Text("struct", "{T}?", "NullableTryParsed<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "a struct its TryParse parses, or null"),
         ShapeParameterKind.StringArray => Text(null, "string[]", "StringArray({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as strings"),
         ShapeParameterKind.ParsableArray => Text(ParsableConstraint, "{T}[]", "ParsableArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, parsed"),
         ShapeParameterKind.EnumArray => Text(EnumConstraint, "{T}[]", "EnumArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as enum values"),
+        ShapeParameterKind.NullableParsableArray => Text("struct, " + ParsableConstraint, "{T}?[]", "NullableParsableArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, parsed, an empty one null"),
+        ShapeParameterKind.NullableParsableClassArray => Text("class, " + ParsableConstraint, "{T}?[]", "NullableParsableClassArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, parsed, an empty one null"),
+        ShapeParameterKind.NullableEnumArray => Text(EnumConstraint, "{T}?[]", "NullableEnumArray<{T}>({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key, as enum values, an empty one null"),
+        ShapeParameterKind.TryParsedArray => Text(string.Empty, "{T}[]", "TryParsedArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse"),
+        ShapeParameterKind.NullableTryParsedArray => Text("struct", "{T}?[]", "NullableTryParsedArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse, an empty one null"),
+        ShapeParameterKind.NullableTryParsedClassArray => Text("class", "{T}?[]", "NullableTryParsedClassArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse, an empty one null") with { ParsedType = "{T}?" },
         ShapeParameterKind.StringValues => Text(null, "global::Microsoft.Extensions.Primitives.StringValues", "StringValues({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key"),
         ShapeParameterKind.JsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: true)", "a service or a member of the JSON body"),
         ShapeParameterKind.OptionalJsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: false)", "a service or an optional member of the JSON body"),
@@ -55,6 +62,11 @@ internal static class ShapeParameterTable
         ShapeParameterKind.FormFile => Form("global::Microsoft.AspNetCore.Http.IFormFile", "FormFile({name})", "an uploaded file"),
         ShapeParameterKind.NullableFormFile => Form("global::Microsoft.AspNetCore.Http.IFormFile?", "NullableFormFile({name})", "an uploaded file or null"),
         ShapeParameterKind.FormFiles => Form("global::Microsoft.AspNetCore.Http.IFormFileCollection", "FormFiles({name})", "the uploaded files"),
+        ShapeParameterKind.BindAsyncClass => BindsItself("class", "{T}", "BindAsyncClass<{T}>({name}, {bind})", "a value its type's BindAsync gives"),
+        ShapeParameterKind.NullableBindAsyncClass => BindsItself("class", "{T}?", "NullableBindAsyncClass<{T}>({name}, {bind})", "a value its type's BindAsync gives, or null"),
+        ShapeParameterKind.BindAsyncStruct => BindsItself("struct", "{T}", "BindAsyncStruct<{T}>({name}, {bind}, isRequired: true)", "a value its type's BindAsync gives"),
+        ShapeParameterKind.OptionalBindAsyncStruct => BindsItself("struct", "{T}", "BindAsyncStruct<{T}>({name}, {bind}, isRequired: false)", "a value its type's BindAsync gives, or its default"),
+        ShapeParameterKind.NullableBindAsyncStruct => BindsItself("struct", "{T}?", "NullableBindAsyncStruct<{T}>({name}, {bind})", "a value its type's BindAsync gives, or null"),
         _ => Form("global::Microsoft.AspNetCore.Http.IFormCollection", "Form({name})", "the form"),
     };
 
@@ -90,11 +102,15 @@ internal static class ShapeParameterTable
             ShapeArguments.NameAndSource => $"string name{index}, {source}",
             ShapeArguments.NameSourceAndParser => $"string name{index}, {source},\n{Parser(traits, position)}",
             ShapeArguments.NameSourceParserAndDefault => $"string name{index}, {source},\n{Parser(traits, position)}, {Default(traits, position)}",
+            ShapeArguments.NameAndBinder => $"string name{index},\n{Binder(position)}",
             _ => $"string name{index}, {source}, {Default(traits, position)}",
         };
 
         static string Parser(ParameterTraits traits, int position) =>
             $"{GeneratedFile.InfrastructureNamespace}TryParseText<{traits.ParsedType.Replace("{T}", TypeParameter(position))}> parse{position.ToString(CultureInfo.InvariantCulture)}";
+
+        static string Binder(int position) =>
+            $"global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<{TypeParameter(position)}?>> bind{position.ToString(CultureInfo.InvariantCulture)}";
 
         static string Default(ParameterTraits traits, int position) =>
             $"{(traits.TypeParameterConstraint is null ? "string" : traits.DefaultType.Replace("{T}", TypeParameter(position)))} default{position.ToString(CultureInfo.InvariantCulture)}";
@@ -116,7 +132,7 @@ internal static class ShapeParameterTable
         var method = factory.Substring(0, open).Replace("{T}", TypeParameter(position));
         var arguments = factory.Substring(open + 1, factory.Length - open - 2)
             .Split([", "], StringSplitOptions.None)
-            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index).Replace("{key}", "key" + index).Replace("{parse}", "parse" + index))
+            .Select(argument => argument.Replace("{name}", "name" + index).Replace("{source}", "source" + index).Replace("{default}", "default" + index).Replace("{key}", "key" + index).Replace("{parse}", "parse" + index).Replace("{bind}", "bind" + index))
             .ToList();
         return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
@@ -124,7 +140,7 @@ internal static class ShapeParameterTable
     /// <summary>The type argument one function parameter gives its type parameter, or <see langword="null"/> when its type is fixed.</summary>
     public static string? TypeArgument(ParameterSpec parameter, ShapeParameterKind kind) =>
         Traits(kind).TypeParameterConstraint is null ? null
-            : parameter.Kind is ParameterKind.Text or ParameterKind.TextArray ? parameter.ValueType
+            : parameter.Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.BindAsyncClass or ParameterKind.BindAsyncStruct ? parameter.ValueType
             : parameter.Type;
 
     /// <summary>The arguments that tell one parameter's binding apart from another of its kind: its name, source and default, or service key.</summary>
@@ -140,6 +156,12 @@ internal static class ShapeParameterTable
         if (arguments == ShapeArguments.NameAndKey)
         {
             yield return parameter.ServiceKey!;
+            yield break;
+        }
+
+        if (arguments == ShapeArguments.NameAndBinder)
+        {
+            yield return parameter.Binder!;
             yield break;
         }
 
@@ -174,6 +196,9 @@ internal static class ShapeParameterTable
 
     private static ParameterTraits Form(string delegateType, string factory, string description) =>
         new(null, delegateType, null, factory, ShapeArguments.Name, description);
+
+    private static ParameterTraits BindsItself(string constraint, string delegateType, string factory, string description) =>
+        new(constraint, delegateType, null, factory, ShapeArguments.NameAndBinder, description) { BindsAsync = true };
 }
 
 /// <summary>How one kind of parameter appears in a shape method.</summary>
@@ -199,6 +224,9 @@ internal sealed record ParameterTraits(
 
     /// <summary>The type a <c>TryParse</c> the function passes gives, with <c>{T}</c> for the type parameter.</summary>
     public string ParsedType { get; init; } = "{T}";
+
+    /// <summary>Whether the binding is awaited (<c>ServerFunctionArguments.BindAsync</c>) rather than tried (<c>TryBind</c>).</summary>
+    public bool BindsAsync { get; init; }
 }
 
 internal enum ShapeArguments
@@ -216,4 +244,7 @@ internal enum ShapeArguments
 
     /// <summary>The name, source, the type's own <c>TryParse</c> and a default.</summary>
     NameSourceParserAndDefault,
+
+    /// <summary>The name and the type's own <c>BindAsync</c>, as a binder of the request.</summary>
+    NameAndBinder,
 }

@@ -57,13 +57,26 @@ internal sealed record EndpointShapeSpec(
         ParameterKind.FormFiles => ShapeParameterKind.FormFiles,
         ParameterKind.Form => ShapeParameterKind.Form,
         ParameterKind.StringValues => ShapeParameterKind.StringValues,
-        ParameterKind.TextArray => parameter.TextKind switch
-        {
-            TextKind.String => ShapeParameterKind.StringArray,
-            TextKind.Enum => ShapeParameterKind.EnumArray,
-            _ => ShapeParameterKind.ParsableArray,
-        },
+        ParameterKind.TextArray => ArrayKindOf(parameter),
+        ParameterKind.BindAsyncClass => parameter.IsRequired ? ShapeParameterKind.BindAsyncClass : ShapeParameterKind.NullableBindAsyncClass,
+        ParameterKind.BindAsyncStruct => parameter.IsNullableValueType ? ShapeParameterKind.NullableBindAsyncStruct
+            : parameter.IsRequired ? ShapeParameterKind.BindAsyncStruct
+            : ShapeParameterKind.OptionalBindAsyncStruct,
         _ => TextKindOf(parameter),
+    };
+
+    /// <summary>An array's kind: by how its elements parse, and whether they are nullable (a struct's <c>T?</c>, or a class).</summary>
+    private static ShapeParameterKind ArrayKindOf(ParameterSpec parameter) => (parameter.TextKind, parameter.NullableElements, parameter.IsNullableValueType) switch
+    {
+        (TextKind.String, _, _) => ShapeParameterKind.StringArray,
+        (TextKind.Enum, false, _) => ShapeParameterKind.EnumArray,
+        (TextKind.Enum, true, _) => ShapeParameterKind.NullableEnumArray,
+        (TextKind.TryParse, false, _) => ShapeParameterKind.TryParsedArray,
+        (TextKind.TryParse, true, true) => ShapeParameterKind.NullableTryParsedArray,
+        (TextKind.TryParse, true, false) => ShapeParameterKind.NullableTryParsedClassArray,
+        (_, false, _) => ShapeParameterKind.ParsableArray,
+        (_, true, true) => ShapeParameterKind.NullableParsableArray,
+        _ => ShapeParameterKind.NullableParsableClassArray,
     };
 
     private static ShapeParameterKind TextKindOf(ParameterSpec parameter)
@@ -72,20 +85,21 @@ internal sealed record EndpointShapeSpec(
         var optionality = parameter.IsRequired ? Optionality.Required
             : parameter.DefaultValue is null or "null" ? Optionality.NullWhenMissing
             : Optionality.WithDefault;
+        if (parameter.TextKind == TextKind.TryParse)
+        {
+            // A struct's T? has no default but null (no constant of a struct of one's own can be written).
+            return (optionality, parameter.IsNullableValueType) switch
+            {
+                (_, true) => ShapeParameterKind.NullableTryParsed,
+                (Optionality.Required, _) => ShapeParameterKind.TryParsed,
+                (Optionality.WithDefault, _) => ShapeParameterKind.OptionalTryParsed,
+                _ => ShapeParameterKind.NullableTryParsedClass,
+            };
+        }
+
         if (parameter.IsNullableValueType && optionality == Optionality.WithDefault)
         {
             return parameter.TextKind == TextKind.Enum ? ShapeParameterKind.OptionalNullableEnum : ShapeParameterKind.OptionalNullableParsable;
-        }
-
-        if (parameter.TextKind == TextKind.TryParse)
-        {
-            // Never T? (the parser classifies a nullable struct as no text): null when missing is a class's null.
-            return optionality switch
-            {
-                Optionality.Required => ShapeParameterKind.TryParsed,
-                Optionality.WithDefault => ShapeParameterKind.OptionalTryParsed,
-                _ => ShapeParameterKind.NullableTryParsedClass,
-            };
         }
 
         // Null when missing and not T?: only a class (a value type's default is a value) can be null.
@@ -176,9 +190,16 @@ internal enum ShapeParameterKind
     TryParsed,
     OptionalTryParsed,
     NullableTryParsedClass,
+    NullableTryParsed,
     StringArray,
     ParsableArray,
     EnumArray,
+    NullableParsableArray,
+    NullableParsableClassArray,
+    NullableEnumArray,
+    TryParsedArray,
+    NullableTryParsedArray,
+    NullableTryParsedClassArray,
     StringValues,
     JsonOrService,
     OptionalJsonOrService,
@@ -194,6 +215,11 @@ internal enum ShapeParameterKind
     NullableFormFile,
     FormFiles,
     Form,
+    BindAsyncClass,
+    NullableBindAsyncClass,
+    BindAsyncStruct,
+    OptionalBindAsyncStruct,
+    NullableBindAsyncStruct,
 }
 
 /// <summary>What the method returns, as the endpoint writes it.</summary>

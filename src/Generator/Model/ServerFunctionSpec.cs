@@ -27,6 +27,10 @@ namespace SessionAuth.Generators.Model;
 /// The arguments built from several of <paramref name="Parameters"/> (<c>[AsParameters]</c>, complex <c>[FromForm]</c>);
 /// empty when each parameter is one argument of the method.
 /// </param>
+/// <param name="MethodParameterTypes">
+/// When a parameter's <c>BindAsync</c> takes the function's <c>ParameterInfo</c>: the type that declares the method, then
+/// each parameter's type, <c>global::</c>-qualified as <c>typeof</c> takes them; empty otherwise.
+/// </param>
 internal sealed record ServerFunctionSpec(
     string Name,
     string ContainingType,
@@ -43,7 +47,8 @@ internal sealed record ServerFunctionSpec(
     EquatableArray<ParameterSpec> Parameters,
     ReturnSpec Return,
     EquatableArray<string> DisabledWarnings,
-    EquatableArray<CompositeArgumentSpec> Composites = default)
+    EquatableArray<CompositeArgumentSpec> Composites = default,
+    EquatableArray<string> MethodParameterTypes = default)
 {
     public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind is ParameterKind.Session or ParameterKind.TypedSession);
 
@@ -84,6 +89,14 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool 
 /// <param name="DefaultValue">The C# expression of the parameter's default value, when it has one.</param>
 /// <param name="BindingName">The name the client sends it by: the parameter name, or the <c>Name</c> of its <c>[From...]</c> attribute.</param>
 /// <param name="ServiceKey">For <see cref="ParameterKind.KeyedService"/>: the C# expression of the service key.</param>
+/// <param name="Binder">
+/// For <see cref="ParameterKind.BindAsyncClass"/> and <see cref="ParameterKind.BindAsyncStruct"/>: the C# expression of
+/// the type's <c>BindAsync</c> as a binder of the request (a method group, or the runtime's adapter around one).
+/// </param>
+/// <param name="NullableElements">
+/// For <see cref="ParameterKind.TextArray"/>: whether the elements are nullable (<c>int?[]</c>, <c>Money?[]</c>), so that
+/// an empty value is <see langword="null"/>; <see cref="IsNullableValueType"/> then tells a nullable struct.
+/// </param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,
@@ -95,11 +108,14 @@ internal sealed record ParameterSpec(
     bool IsNullableValueType,
     string? DefaultValue,
     string BindingName,
-    string? ServiceKey = null)
+    string? ServiceKey = null,
+    string? Binder = null,
+    bool NullableElements = false)
 {
     /// <summary>Whether the value is bound from the request's arguments or services, rather than handed over as it is.</summary>
     public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService
-        or ParameterKind.Service or ParameterKind.KeyedService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form;
+        or ParameterKind.Service or ParameterKind.KeyedService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form
+        or ParameterKind.BindAsyncClass or ParameterKind.BindAsyncStruct;
 
     /// <summary>Whether the binding needs the body read: a JSON member, a form field or file, or the whole body.</summary>
     public bool ReadsBody => Kind is ParameterKind.JsonOrService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form
@@ -136,6 +152,12 @@ internal enum ParameterKind
     FormFile,
     FormFiles,
     Form,
+
+    /// <summary>A class whose own static <c>BindAsync</c> (or <c>IBindableFromHttpContext&lt;T&gt;</c>) binds it from the request.</summary>
+    BindAsyncClass,
+
+    /// <summary>A struct whose own static <c>BindAsync</c> binds it from the request.</summary>
+    BindAsyncStruct,
 }
 
 /// <summary>Where a text argument comes from; the generated code names the runtime's <c>ArgumentSource</c> member of the same name.</summary>

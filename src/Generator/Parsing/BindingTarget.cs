@@ -23,6 +23,9 @@ internal sealed class BindingTarget
         ExplicitDefaultValue = HasExplicitDefaultValue ? parameter!.ExplicitDefaultValue : null;
     }
 
+    /// <summary>The server function's own parameter this is; <see langword="null"/> for a member of a type bound member by member.</summary>
+    public IParameterSymbol? FunctionParameter { get; private init; }
+
     public string Name { get; }
 
     public ITypeSymbol Type { get; }
@@ -34,7 +37,7 @@ internal sealed class BindingTarget
     public object? ExplicitDefaultValue { get; }
 
     public static BindingTarget Of(IParameterSymbol parameter) =>
-        new(parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(), parameter);
+        new(parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(), parameter) { FunctionParameter = parameter };
 
     /// <summary>A property bound as a parameter; <paramref name="constructorParameter"/>, when it matches one, adds its attributes and default value.</summary>
     public static BindingTarget Of(IPropertySymbol property, IParameterSymbol? constructorParameter)

@@ -42,6 +42,8 @@ internal static class KnownTypeNames
     public const string Stream = "System.IO.Stream";
     public const string PipeReader = "System.IO.Pipelines.PipeReader";
     public const string StringValues = "Microsoft.Extensions.Primitives.StringValues";
+    public const string ParameterInfo = "System.Reflection.ParameterInfo";
+    public const string BindableFromHttpContext = "Microsoft.AspNetCore.Http.IBindableFromHttpContext`1";
 }
 
 /// <summary>The symbols of <see cref="KnownTypeNames"/> in one compilation, looked up once per compilation.</summary>
@@ -89,6 +91,8 @@ internal sealed class KnownTypes
         Stream = compilation.GetTypeByMetadataName(KnownTypeNames.Stream);
         PipeReader = compilation.GetTypeByMetadataName(KnownTypeNames.PipeReader);
         StringValues = compilation.GetTypeByMetadataName(KnownTypeNames.StringValues);
+        ParameterInfo = compilation.GetTypeByMetadataName(KnownTypeNames.ParameterInfo);
+        BindableFromHttpContext = compilation.GetTypeByMetadataName(KnownTypeNames.BindableFromHttpContext);
     }
 
     /// <summary>The known types of <paramref name="compilation"/>, looked up on its first use only.</summary>
@@ -166,6 +170,11 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? PipeReader { get; }
 
     public INamedTypeSymbol? StringValues { get; }
+
+    public INamedTypeSymbol? ParameterInfo { get; }
+
+    /// <summary><c>IBindableFromHttpContext&lt;TSelf&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? BindableFromHttpContext { get; }
 
     /// <summary>Whether the compilation references the SessionAuth runtime and ASP.NET Core, without which nothing can be generated.</summary>
     public bool IsComplete => RequireSession is not null && SessionOfT is not null && Session is not null && HttpContext is not null && Result is not null;

@@ -9,7 +9,7 @@ internal sealed partial class ParameterParser
     /// <summary>The binding of one parameter of the function.</summary>
     public ParameterSpec? Parse(IParameterSymbol parameter, out ServerFunctionProblem? problem) => Parse(BindingTarget.Of(parameter), out problem);
 
-    /// <summary>Whether <paramref name="type"/> binds from one text (a string, enum or <c>IParsable&lt;T&gt;</c> type, or a nullable one).</summary>
+    /// <summary>Whether <paramref name="type"/> binds from one text (a string, enum, <c>IParsable&lt;T&gt;</c> or <c>TryParse</c> type, or a nullable one).</summary>
     public bool IsText(ITypeSymbol type) => ClassifyText(type).Kind != TextKind.None;
 
     /// <summary>Whether <paramref name="type"/> is the session handle or the session data, which only a parameter of the function can take.</summary>

@@ -119,6 +119,13 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
                 : Refuse(parameter, attribute, "it is the raw request body; mark it [FromBody] or nothing", out problem);
         }
 
+        // After the request's own values and before text, as the Request Delegate Generator orders them: a type that
+        // binds itself is bound by its BindAsync, even when it also has a TryParse.
+        if (attribute.Source == AttributeSource.None && BindAsyncMethods.Find(type, types) is { } bindAsync)
+        {
+            return ParseBindAsync(parameter, typeName, bindAsync, isOptional, out problem);
+        }
+
         var (textKind, valueType, isNullableValueType) = ClassifyText(type);
         var isRequired = !isOptional;
         if (textKind != TextKind.None)
@@ -139,7 +146,10 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
         if (!bodyAllowed && IsCollection(type))
         {
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; take an array (T[]) to bind every value of a repeated query key");
+            var remedy = type is IArrayTypeSymbol { ElementType: var element }
+                ? $"its elements ({Readable(FormatType(element))}) are not text, so no repeated query key can give them"
+                : "take an array (T[]) to bind every value of a repeated query key";
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; {remedy}");
             return null;
         }
 
@@ -204,7 +214,7 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
         (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) element = parameter.Type is IArrayTypeSymbol { Rank: 1 } array
             ? ClassifyText(array.ElementType)
             : (TextKind.None, parameter.Type, false);
-        if (!isStringValues && (element.Kind is TextKind.None or TextKind.TryParse || element.IsNullableValueType))
+        if (!isStringValues && element.Kind == TextKind.None)
         {
             return null;
         }
@@ -228,6 +238,10 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
         }
 
         var valueType = isStringValues ? typeName : element.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        // An empty value of a nullable element (int?[], Money?[]) is null, as the Request Delegate Generator binds it.
+        var elementType = (parameter.Type as IArrayTypeSymbol)?.ElementType;
+        var nullableElements = element.IsNullableValueType || elementType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated };
         return new ParameterSpec(
             parameter.Name,
             typeName,
@@ -236,9 +250,52 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             isStringValues ? TextKind.String : element.Kind,
             valueType,
             IsRequired: false,
-            IsNullableValueType: false,
+            IsNullableValueType: element.IsNullableValueType,
             DefaultValue: null,
-            attribute.Name ?? parameter.Name);
+            attribute.Name ?? parameter.Name,
+            NullableElements: nullableElements && element.Kind != TextKind.String);
+    }
+
+    /// <summary>
+    /// A type that binds itself from the request: its static <c>BindAsync</c> (or <c>IBindableFromHttpContext&lt;T&gt;</c>)
+    /// gives the value, and a required parameter it gives none to is a 400, as on a minimal API.
+    /// </summary>
+    private static ParameterSpec? ParseBindAsync(BindingTarget parameter, string typeName, BindAsyncMethods.Found bindAsync, bool isOptional, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        var valueType = bindAsync.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (bindAsync.Problem is { } reason)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' binds itself through {Readable(valueType)}.BindAsync, which {reason}");
+            return null;
+        }
+
+        string? parameterInfo = null;
+        if (bindAsync.TakesParameter)
+        {
+            if (parameter.FunctionParameter is not { } functionParameter)
+            {
+                problem = new ServerFunctionProblem.CannotBeBuilt($"member '{parameter.Name}' binds itself through {Readable(valueType)}.BindAsync(HttpContext, ParameterInfo), which for a member of an [AsParameters] type a minimal API passes a ParameterInfo of its own making that describes the property; take it as a parameter of the function");
+                return null;
+            }
+
+            parameterInfo = $"{BindAsyncMethods.ParametersToken}[{functionParameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+        }
+
+        var binder = bindAsync.Binder(parameterInfo);
+        var isNullableValueType = parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        return new ParameterSpec(
+            parameter.Name,
+            typeName,
+            bindAsync.Type.IsValueType ? ParameterKind.BindAsyncStruct : ParameterKind.BindAsyncClass,
+            ArgumentSourceSpec.Body,
+            TextKind.None,
+            valueType,
+            !isOptional,
+            isNullableValueType,
+            DefaultValue: null,
+            parameter.Name,
+            Binder: binder);
     }
 
     private static ParameterSpec? Refuse(BindingTarget parameter, BindingAttribute attribute, string reason, out ServerFunctionProblem? problem)
@@ -362,7 +419,8 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
 
     /// <summary>
     /// Whether <paramref name="type"/> binds from one piece of text as a minimal API binds it (a string, an enum, an
-    /// <c>IParsable&lt;T&gt;</c> of itself, or one of those nullable), and as what; <see cref="TextKind.None"/> otherwise.
+    /// <c>IParsable&lt;T&gt;</c> of itself, a type with its own static <c>TryParse(string, out T)</c>, or one of those
+    /// nullable), and as what; <see cref="TextKind.None"/> otherwise.
     /// </summary>
     internal static (TextKind Kind, ITypeSymbol ValueType, bool IsNullableValueType) ClassifyText(ITypeSymbol type, KnownTypes types)
     {
@@ -385,9 +443,9 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             return (TextKind.Parsable, valueType, isNullableValueType);
         }
 
-        // A nullable struct binds through IParsable<T> only; T? of a TryParse type stays JSON.
-        return !isNullableValueType && TryParseMethods.Find(valueType) == TryParseMethods.Kind.Text
-            ? (TextKind.TryParse, valueType, false)
+        // T? binds as T does, as the Request Delegate Generator looks up T's TryParse.
+        return TryParseMethods.Find(valueType) == TryParseMethods.Kind.Text
+            ? (TextKind.TryParse, valueType, isNullableValueType)
             : (TextKind.None, type, false);
     }
 

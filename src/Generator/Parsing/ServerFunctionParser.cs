@@ -158,8 +158,18 @@ internal sealed class ServerFunctionParser
             Parameters: parameters.ToEquatableArray(),
             Return: ParseReturn(),
             DisabledWarnings: disabledWarnings.ToEquatableArray(),
-            Composites: composites.ToEquatableArray());
+            Composites: composites.ToEquatableArray(),
+            MethodParameterTypes: parameters.Any(static p => p.Binder?.Contains(BindAsyncMethods.ParametersToken) == true) ? MethodParameterTypes() : default);
     }
+
+    /// <summary>
+    /// The method's parameter types as <c>typeof</c> operands (<c>dynamic</c> is <c>object</c> there), by which generated
+    /// code finds its <c>ParameterInfo</c>s once at startup: no overload shares them.
+    /// </summary>
+    private EquatableArray<string> MethodParameterTypes() => _method.Parameters
+        .Select(static p => p.Type.TypeKind == TypeKind.Dynamic ? "object" : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+        .Prepend(_method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+        .ToEquatableArray();
 
     /// <summary>Why generated code could not call <paramref name="method"/> at all, or <see langword="null"/>.</summary>
     private string? FindUnreachable()

@@ -43,7 +43,7 @@ public delegate bool TryParseText<T>(string text, [MaybeNullWhen(false)] out T v
 /// <summary>Creates <see cref="ParameterBinding{T}"/>s; the generator picks the factory from the parameter's type at compile time.</summary>
 /// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ParameterBinding
+public static partial class ParameterBinding
 {
     /// <summary>A required string.</summary>
     /// <param name="name">The parameter name.</param>
@@ -169,12 +169,28 @@ public static class ParameterBinding
         return new TextBinding<T>(name, source, parse, isRequired, defaultValue);
     }
 
+    /// <summary>
+    /// A nullable struct that has its own static <c>TryParse(string, out T)</c> but is not <see cref="IParsable{TSelf}"/>,
+    /// parsed by that method as minimal APIs parse <typeparamref name="T"/>; <see langword="null"/> when missing or empty.
+    /// </summary>
+    /// <typeparam name="T">The underlying struct.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="parse">The type's <c>TryParse</c>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?> NullableTryParsed<T>(string name, ArgumentSource source, TryParseText<T> parse)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new TextBinding<T?>(name, source, Lifted(parse), isRequired: false, defaultValue: null);
+    }
+
     /// <summary>Every value of a repeated key (query, header or form), as strings; an empty array when there is none.</summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="source">Where the values come from.</param>
     /// <returns>The binding.</returns>
     public static ParameterBinding<string[]> StringArray(string name, ArgumentSource source) =>
-        new ArrayBinding<string>(name, source, ParseString);
+        new ArrayBinding<string>(name, source, ParseString, emptyIsNull: false);
 
     /// <summary>Every value of a repeated key, each parsed with <see cref="IParsable{TSelf}"/>; an empty array when there is none.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -183,7 +199,7 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T[]> ParsableArray<T>(string name, ArgumentSource source)
         where T : IParsable<T> =>
-        new ArrayBinding<T>(name, source, ParseParsable);
+        new ArrayBinding<T>(name, source, ParseParsable, emptyIsNull: false);
 
     /// <summary>Every value of a repeated key, each an enum value; an empty array when there is none.</summary>
     /// <typeparam name="T">The enum type.</typeparam>
@@ -192,7 +208,75 @@ public static class ParameterBinding
     /// <returns>The binding.</returns>
     public static ParameterBinding<T[]> EnumArray<T>(string name, ArgumentSource source)
         where T : struct, Enum =>
-        new ArrayBinding<T>(name, source, ParseEnum);
+        new ArrayBinding<T>(name, source, ParseEnum, emptyIsNull: false);
+
+    /// <summary>Every value of a repeated key, each parsed with <see cref="IParsable{TSelf}"/>; an empty value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The underlying element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?[]> NullableParsableArray<T>(string name, ArgumentSource source)
+        where T : struct, IParsable<T> =>
+        new ArrayBinding<T?>(name, source, ParseNullableParsable, emptyIsNull: true);
+
+    /// <summary>Every value of a repeated key, each a class parsed with <see cref="IParsable{TSelf}"/>; an empty value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?[]> NullableParsableClassArray<T>(string name, ArgumentSource source)
+        where T : class, IParsable<T> =>
+        new ArrayBinding<T?>(name, source, ParseParsableClass, emptyIsNull: true);
+
+    /// <summary>Every value of a repeated key, each an enum value; an empty value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?[]> NullableEnumArray<T>(string name, ArgumentSource source)
+        where T : struct, Enum =>
+        new ArrayBinding<T?>(name, source, ParseNullableEnum, emptyIsNull: true);
+
+    /// <summary>
+    /// Every value of a repeated key, each parsed by the element type's own static <c>TryParse(string, out T)</c>; an
+    /// empty value a struct's <c>TryParse</c> refuses binds what it gave, as on a minimal API.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <param name="parse">The element type's <c>TryParse</c>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T[]> TryParsedArray<T>(string name, ArgumentSource source, TryParseText<T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new ArrayBinding<T>(name, source, parse, emptyIsNull: false);
+    }
+
+    /// <summary>Every value of a repeated key, each a struct parsed by its own static <c>TryParse(string, out T)</c>; an empty value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The underlying element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <param name="parse">The element type's <c>TryParse</c>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?[]> NullableTryParsedArray<T>(string name, ArgumentSource source, TryParseText<T> parse)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new ArrayBinding<T?>(name, source, Lifted(parse), emptyIsNull: true);
+    }
+
+    /// <summary>Every value of a repeated key, each a class parsed by its own static <c>TryParse(string, out T)</c>; an empty value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the values come from.</param>
+    /// <param name="parse">The element type's <c>TryParse</c>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T?[]> NullableTryParsedClassArray<T>(string name, ArgumentSource source, TryParseText<T?> parse)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new ArrayBinding<T?>(name, source, parse, emptyIsNull: true);
+    }
 
     /// <summary>Every value of a repeated key as <see cref="Microsoft.Extensions.Primitives.StringValues"/>; empty when there is none.</summary>
     /// <param name="name">The parameter name.</param>
@@ -383,6 +467,16 @@ public static class ParameterBinding
         where T : struct, Enum =>
         source == ArgumentSource.FormMember ? ParseNullableEnumIgnoringCase : ParseNullableEnum;
 
+    /// <summary>A struct's <c>TryParse</c> as the parser of its nullable form: a text it refuses is <see langword="null"/>.</summary>
+    private static TryParseText<T?> Lifted<T>(TryParseText<T> parse)
+        where T : struct =>
+        (string text, out T? value) =>
+        {
+            var parsed = parse(text, out var result);
+            value = parsed ? result : null;
+            return parsed;
+        };
+
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
     /// <summary>A value read from one text: a route value, the query string, a header, a form field or a JSON body member.</summary>
@@ -446,7 +540,7 @@ public static class ParameterBinding
                     return null;
                 }
 
-                value = default!;
+                // The value stays what the parser gave (see BindsEmpty).
                 return EmptyFailure<T>(Name);
             }
 
@@ -455,17 +549,15 @@ public static class ParameterBinding
     }
 
     /// <summary>
-    /// A required value given as empty text that does not parse. A value type binds <c>default(T)</c> (0, false, the
-    /// first enum member, <see cref="Guid.Empty"/>) as minimal APIs bind it. A class is refused: a minimal API would pass
-    /// null to a parameter the function declares non-nullable.
+    /// Whether a required value given as empty text that its parser refused binds what the parser gave, as minimal APIs
+    /// bind it: a value type does (<c>default(T)</c> for the framework's types: 0, false, the first enum member,
+    /// <see cref="Guid.Empty"/>; a struct's own <c>TryParse</c> may give another value). A class is refused: a minimal
+    /// API would pass null to a parameter the function declares non-nullable.
     /// </summary>
-    private static bool BindEmpty<T>(ServerFunctionArguments arguments, string name, out T value)
-    {
-        value = default!;
-        return EmptyFailure<T>(name) is not { } failure || arguments.Fail(failure);
-    }
+    private static bool BindsEmpty<T>(ServerFunctionArguments arguments, string name) =>
+        EmptyFailure<T>(name) is not { } failure || arguments.Fail(failure);
 
-    /// <summary>Why an empty required value of type <typeparamref name="T"/> does not bind (see <see cref="BindEmpty"/>); <see langword="null"/> for a value type.</summary>
+    /// <summary>Why an empty required value of type <typeparamref name="T"/> does not bind (see <see cref="BindsEmpty"/>); <see langword="null"/> for a value type.</summary>
     private static ArgumentFailure? EmptyFailure<T>(string name) => typeof(T).IsValueType ? null : Required(name);
 
     private static ArgumentFailure Required(string name) => new(name, $"The argument '{name}' is required.");
@@ -483,7 +575,8 @@ public static class ParameterBinding
 
     private static bool FailNotForm(ServerFunctionArguments arguments, string name) => arguments.Fail(NotForm(name));
 
-    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TryParseText<T> parse) : ParameterBinding<T[]>(name)
+    // emptyIsNull: the elements are nullable, so an empty one is null whatever the parser makes of it.
+    private sealed class ArrayBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool emptyIsNull) : ParameterBinding<T[]>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T[] value)
         {
@@ -500,13 +593,18 @@ public static class ParameterBinding
                 return FailNotForm(arguments, Name);
             }
 
-            // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400, and an empty element
-            // binds as an empty required value does (BindEmpty).
+            // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400; an empty element is
+            // null when the elements are nullable, else it binds as an empty required value does (BindsEmpty).
             value = values.Count == 0 ? [] : new T[values.Count];
             for (var i = 0; i < values.Count; i++)
             {
                 var text = values[i] ?? string.Empty;
-                if (!parse(text, out value[i]!) && !(text.Length == 0 ? BindEmpty(arguments, Name, out value[i]) : FailInvalid<T>(arguments, Name, text)))
+                if (text.Length == 0 && emptyIsNull)
+                {
+                    continue;
+                }
+
+                if (!parse(text, out value[i]!) && !(text.Length == 0 ? BindsEmpty<T>(arguments, Name) : FailInvalid<T>(arguments, Name, text)))
                 {
                     return false;
                 }

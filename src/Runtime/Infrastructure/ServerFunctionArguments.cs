@@ -40,7 +40,7 @@ public sealed class ServerFunctionArguments
     internal HttpContext HttpContext => _httpContext;
 
     /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
-    internal bool HasFailed => _failure is not null;
+    public bool HasFailed => _failure is not null;
 
     /// <summary><see langword="true"/> when the client went away while the body was read: there is no one to answer.</summary>
     internal bool IsAborted => _isAborted;
@@ -82,6 +82,24 @@ public sealed class ServerFunctionArguments
         }
 
         return binding.TryBind(this, out value);
+    }
+
+    /// <summary>
+    /// Binds one parameter whose type binds itself from the request (its <c>BindAsync</c>); a failure is recorded, and
+    /// <see cref="HasFailed"/> tells it.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="binding">The parameter's binding, built at startup.</param>
+    /// <returns>The bound value; the type's default when it, or an earlier argument, failed.</returns>
+    public ValueTask<T> BindAsync<T>(AsyncParameterBinding<T> binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (_httpContext is null)
+        {
+            throw new InvalidOperationException($"Parameter '{binding.Name}' cannot bind: this endpoint was built to read no arguments (ServerFunctionSteps.ReadArguments was not set).");
+        }
+
+        return HasFailed ? default : binding.BindAsync(this);
     }
 
     /// <summary>

@@ -247,7 +247,8 @@ public sealed class DifferentialTests(DifferentialFixture fixture, ITestOutputHe
 
     private static string Canonical(Type type)
     {
-        var valueType = Nullable.GetUnderlyingType(type) ?? type;
+        var element = type.IsArray ? type.GetElementType()! : type;
+        var valueType = Nullable.GetUnderlyingType(element) ?? element;
         return valueType switch
         {
             _ when valueType == typeof(double) || valueType == typeof(float) || valueType == typeof(decimal) || valueType == typeof(Half) => "2.5",

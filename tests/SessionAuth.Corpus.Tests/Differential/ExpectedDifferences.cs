@@ -27,7 +27,8 @@ internal static class ExpectedDifferences
         new("PostSimple", "*", "On verbs with a body, a parameter without an attribute is a JSON member or form field; minimal APIs read it from the query string (README, Binding)."),
         new("BodyInferred", "*", "A record parameter without [FromBody] on a verb with a body is the JSON member named like it ({\"order\":{...}}); a minimal API infers [FromBody] and reads the whole body as the object (README, Binding)."),
         new("FormClass", "missing:Count", "A form with none of a [FromForm] class's fields binds each member's default; minimal APIs answer 400 for an empty form, or bind null to the non-nullable parameter (README, Binding)."),
-        new("Version", "empty:p", "An empty value (p=) for a required parameter of a class type (Version, an IParsable class) is a 400; a minimal API passes null to a parameter declared non-nullable (README, Binding)."),
+        new("Version, VersionArray", "empty:p", "An empty value (p=) for a required parameter, or an element of an array, of a class type (Version, an IParsable class) is a 400; a minimal API passes null to a parameter or element declared non-nullable (README, Binding)."),
+        new("Lenient", "missing:p", "A missing optional value takes its default without asking the type's parser; the Request Delegate Generator calls TryParse(null), and binds what a TryParse that accepts null gives (README, Binding)."),
         new("ReturnsString", "*", "A string result is written as JSON; minimal APIs write it as text/plain (README, What a guarded endpoint answers)."),
     ];
 }

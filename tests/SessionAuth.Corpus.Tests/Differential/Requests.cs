@@ -310,17 +310,27 @@ internal static class RequestValues
 
     /// <summary>The text of one value of <paramref name="type"/>: random, an edge case of the type, or junk.</summary>
     public static Gen<string> For(Type type) =>
-        Gen.Frequency((3, Random(Nullable.GetUnderlyingType(type) ?? type)), (1, Texts(Edges(type))), (1, Texts(Junk)));
+        Gen.Frequency((3, Random(ValueType(type))), (1, Texts(Edges(type))), (1, Texts(Junk)));
+
+    /// <summary>The type one text of <paramref name="type"/> is: an array's element, without <c>Nullable</c>.</summary>
+    private static Type ValueType(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()! : type;
+        return Nullable.GetUnderlyingType(element) ?? element;
+    }
+
+    /// <summary>Types that bind themselves (BindAsync) from a query key: any text, the one each refuses, and empty.</summary>
+    private static readonly Type[] SelfBinding = [typeof(Cart), typeof(Tagged), typeof(Caller), typeof(Region), typeof(Zone), typeof(Both)];
 
     /// <summary>Every fixed text worth sending to a parameter of <paramref name="type"/>: its edge cases, then junk.</summary>
     public static string[] Fixed(Type type) => [.. Edges(type), .. Junk];
 
     private static string[] Edges(Type type)
     {
-        var valueType = Nullable.GetUnderlyingType(type) ?? type;
+        var valueType = ValueType(type);
         return valueType switch
         {
-            _ when valueType == typeof(int) || valueType == typeof(int[]) => ["2147483647", "-2147483648", "2147483648", "007", "-0", "1_000"],
+            _ when valueType == typeof(int) => ["2147483647", "-2147483648", "2147483648", "007", "-0", "1_000"],
             _ when valueType == typeof(long) => ["9223372036854775807", "9223372036854775808"],
             _ when valueType == typeof(short) => ["32767", "32768", "-32769"],
             _ when valueType == typeof(byte) => ["255", "256", "-1"],
@@ -338,7 +348,10 @@ internal static class RequestValues
             _ when valueType == typeof(DateOnly) => ["2024-05-06", "05/06/2024", "2024-05-06T00:00:00", "2024-02-30"],
             _ when valueType == typeof(TimeOnly) => ["07:08", "07:08:09.1234567", "7:08 PM", "24:00", "07:08Z"],
             _ when valueType == typeof(TimeSpan) => ["01:02:03", "1.02:03:04", "-00:00:01", "24:00:00", "P1D"],
-            _ when valueType == typeof(string) || valueType == typeof(string[]) => ["text", "null", "a,b", "a, b", "\ud83d\ude00", "<script>"],
+            _ when valueType == typeof(string) => ["text", "null", "a,b", "a, b", "\ud83d\ude00", "<script>"],
+            _ when valueType == typeof(Sku) => ["A-1", "refuse", "refused", "a b", "a,b", "\t", "-"],
+            _ when valueType == typeof(Lenient) => ["a", "a b"],
+            _ when SelfBinding.Contains(valueType) => ["a", "none", "x y", "a,b"],
             _ when valueType == typeof(Color) => ["Red", "red", "GREEN", "Blue", "0", "2", "42", "-1", "Red,Blue", "Purple", " Red"],
             _ when valueType == typeof(Access) => ["Read", "Read, Write", "read,write", "3", "8", "All", "Read|Write", "None"],
             _ when valueType == typeof(Version) => ["1.2", "1.2.3", "1.2.3.4", "1", "1.2.3.4.5", "-1.0"],
@@ -348,7 +361,7 @@ internal static class RequestValues
 
     private static Gen<string> Random(Type type) => type switch
     {
-        _ when type == typeof(int) || type == typeof(int[]) => Gen.Frequency((3, Gen.Int[-1000, 1000].Select(Format)), (1, Gen.Int.Select(Format))),
+        _ when type == typeof(int) => Gen.Frequency((3, Gen.Int[-1000, 1000].Select(Format)), (1, Gen.Int.Select(Format))),
         _ when type == typeof(long) => Gen.Long.Select(Format),
         _ when type == typeof(short) => Gen.Short.Select(Format),
         _ when type == typeof(byte) => Gen.Byte.Select(Format),
@@ -366,7 +379,8 @@ internal static class RequestValues
         _ when type == typeof(DateOnly) => Spelled(Gen.DateOnly, ["yyyy-MM-dd", "O", "MM/dd/yyyy", "dd.MM.yyyy"]),
         _ when type == typeof(TimeOnly) => Spelled(Gen.TimeOnly, ["HH:mm", "HH:mm:ss", "O", "h:mm tt"]),
         _ when type == typeof(TimeSpan) => Spelled(Gen.TimeSpan, ["c", "g", "G"]),
-        _ when type == typeof(string) || type == typeof(string[]) => Gen.Frequency((3, Gen.String), (1, Gen.String[Gen.Char['a', 'z'], 1, 8])),
+        _ when type == typeof(string) => Gen.Frequency((3, Gen.String), (1, Gen.String[Gen.Char['a', 'z'], 1, 8])),
+        _ when type == typeof(Sku) || type == typeof(Lenient) || SelfBinding.Contains(type) => Gen.Frequency((3, Gen.String[Gen.Char['a', 'z'], 1, 8]), (1, Gen.String)),
         _ when type == typeof(Color) => Gen.Int[-2, 5].Select(i => ((Color)i).ToString()),
         _ when type == typeof(Access) => Gen.Int[0, 9].Select(i => ((Access)i).ToString()),
         _ when type == typeof(Version) => Gen.Int[0, 99].Select(i => $"{i}.{i % 7}"),

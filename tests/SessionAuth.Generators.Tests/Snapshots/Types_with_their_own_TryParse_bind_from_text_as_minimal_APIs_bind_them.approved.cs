@@ -8,10 +8,10 @@ namespace SessionAuth.Generated
     {
         /// <summary>
         /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
-        /// order: a service or a member of the JSON body; a service or an optional member of the JSON body.
+        /// order: a service or a member of the JSON body; a struct its TryParse parses, or null.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-        public static void MapPublic_JsonOrService_OptionalJsonOrService_ReturnsJson<T1, T2, TResult>(
+        public static void MapPublic_JsonOrService_NullableTryParsed_ReturnsJson<T1, T2, TResult>(
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,
             string httpMethod,
@@ -20,13 +20,15 @@ namespace SessionAuth.Generated
             object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1,
-            string name2,
-            global::System.Func<T1, T2, TResult> function)
+            string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
+            global::SessionAuth.Infrastructure.TryParseText<T2> parse2,
+            global::System.Func<T1, T2?, TResult> function)
+            where T2 : struct
         {
             var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T1>(
                 services, name1, isRequired: true);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T2>(
-                services, name2, isRequired: false);
+            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T2>(
+                name2, source2, parse2);
             var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
@@ -156,7 +158,7 @@ namespace SessionAuth.Generated
                 global::Shop.Catalog.Release);
 
             // Catalog.Tiers(Tier, Sku?): POST /api/tiers
-            MapPublic_JsonOrService_OptionalJsonOrService_ReturnsJson<global::Shop.Tier, global::Shop.Sku?, string>(
+            MapPublic_JsonOrService_NullableTryParsed_ReturnsJson<global::Shop.Tier, global::Shop.Sku, string>(
                 group,
                 services,
                 "POST",
@@ -166,7 +168,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,
                 "tier",
-                "maybe",
+                "maybe", global::SessionAuth.Infrastructure.ArgumentSource.Body, global::Shop.Sku.TryParse,
                 global::Shop.Catalog.Tiers);
         }
     }
