@@ -83,15 +83,6 @@ public sealed class Ticket
     }
 }
 
-/// <summary>An instance server function, called on a service from DI, whose parameter binds itself with its ParameterInfo.</summary>
-public sealed class SelfBinding(Greeter greeter)
-{
-    [AllowAnonymous]
-    [ServerFunction("/binding/self", Method = "GET")]
-    public string Describe(Ticket ticket, Isbn? isbn, Isbn required, int?[] ids) =>
-        $"{greeter.Greeting}:{ticket}|{(isbn is { } value ? value.ToString() : "null")}|{required}|{string.Join(',', ids.Select(static id => id?.ToString(CultureInfo.InvariantCulture) ?? "null"))}";
-}
-
 public interface IPricing
 {
     string Region { get; }

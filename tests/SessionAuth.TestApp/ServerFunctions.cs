@@ -101,6 +101,11 @@ public sealed class Greetings(Greeter greeter)
 {
     [ServerFunction(Method = "GET"), AllowAnonymous]
     public string Hello(string name, UserSession? user) => $"{greeter.Greeting}, {name}{(user is null ? string.Empty : $" (signed in as {user.Name})")}";
+
+    /// <summary>An instance function whose parameter binds itself with its ParameterInfo, beside TryParse structs and an int?[].</summary>
+    [ServerFunction("/binding/self", Method = "GET"), AllowAnonymous]
+    public string Describe(Ticket ticket, Isbn? isbn, Isbn required, int?[] ids) =>
+        $"{greeter.Greeting}:{ticket}|{(isbn is { } value ? value.ToString() : "null")}|{required}|{string.Join(',', ids.Select(static id => id?.ToString(CultureInfo.InvariantCulture) ?? "null"))}";
 }
 
 /// <summary>Binds its arguments from the body and says what it read: the target of the hostile body tests.</summary>

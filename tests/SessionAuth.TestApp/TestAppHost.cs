@@ -21,7 +21,6 @@ public static class TestAppHost
         builder.Services.AddSingleton<IStudentDirectory, StudentDirectory>();
         builder.Services.AddSingleton(new Greeter { Greeting = "Hello" });
         builder.Services.AddScoped<Greetings>();
-        builder.Services.AddScoped<SelfBinding>();
         builder.Services.AddKeyedSingleton<IPricing>("eu", new Pricing("eu"));
         builder.Services.AddSessionAuth<UserSession>(options =>
         {
@@ -72,7 +71,7 @@ public static class TestAppHost
         minimal.MapGet("/binding/either", Binding.Either);
         minimal.MapPost("/binding/total", Binding.Total);
         minimal.MapGet("/binding/oblivious", Binding.Oblivious);
-        minimal.MapGet("/binding/self", new SelfBinding(new Greeter { Greeting = "Hello" }).Describe);
+        minimal.MapGet("/binding/self", new Greetings(new Greeter { Greeting = "Hello" }).Describe);
         minimal.MapGet("/composite/search/{shelf}", CompositeBinding.Search);
 
         // The Request Delegate Generator leaves a complex [FromForm] type to minimal APIs' runtime form mapper (RDG003).

@@ -115,9 +115,9 @@ public sealed partial class BindingParityHttpTests(TestAppFixture fixture) : ICl
     }
 
     [Theory]
-    [InlineData("ticket=gold&isbn=12&required=34&ids=1&ids=&ids=3", HttpStatusCode.OK, "Hello:gold@SelfBinding.Describe#0:Ticket|12|34|1,null,3")]
-    [InlineData("ticket=gold&isbn=&required=", HttpStatusCode.OK, "Hello:gold@SelfBinding.Describe#0:Ticket|null|refused:|")]
-    [InlineData("ticket=&required=7&ids=", HttpStatusCode.OK, "Hello:@SelfBinding.Describe#0:Ticket|null|7|null")]
+    [InlineData("ticket=gold&isbn=12&required=34&ids=1&ids=&ids=3", HttpStatusCode.OK, "Hello:gold@Greetings.Describe#0:Ticket|12|34|1,null,3")]
+    [InlineData("ticket=gold&isbn=&required=", HttpStatusCode.OK, "Hello:gold@Greetings.Describe#0:Ticket|null|refused:|")]
+    [InlineData("ticket=&required=7&ids=", HttpStatusCode.OK, "Hello:@Greetings.Describe#0:Ticket|null|7|null")]
     [InlineData("isbn=12&required=34", HttpStatusCode.BadRequest, null)]
     [InlineData("ticket=gold&isbn=x1&required=34", HttpStatusCode.BadRequest, null)]
     [InlineData("ticket=gold&required=x1", HttpStatusCode.BadRequest, null)]
