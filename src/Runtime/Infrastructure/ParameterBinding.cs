@@ -540,7 +540,7 @@ public static partial class ParameterBinding
                     return null;
                 }
 
-                // The value stays what the parser gave (see BindsEmpty).
+                // The value stays what the parser gave (see EmptyFailure).
                 return EmptyFailure<T>(Name);
             }
 
@@ -549,15 +549,11 @@ public static partial class ParameterBinding
     }
 
     /// <summary>
-    /// Whether a required value given as empty text that its parser refused binds what the parser gave, as minimal APIs
-    /// bind it: a value type does (<c>default(T)</c> for the framework's types: 0, false, the first enum member,
-    /// <see cref="Guid.Empty"/>; a struct's own <c>TryParse</c> may give another value). A class is refused: a minimal
-    /// API would pass null to a parameter the function declares non-nullable.
+    /// Why a required value given as empty text that its parser refused does not bind; <see langword="null"/> when it binds
+    /// what the parser gave, as minimal APIs bind it: a value type does (<c>default(T)</c> for the framework's types: 0,
+    /// false, the first enum member, <see cref="Guid.Empty"/>; a struct's own <c>TryParse</c> may give another value). A
+    /// class is refused: a minimal API would pass null to a parameter the function declares non-nullable.
     /// </summary>
-    private static bool BindsEmpty<T>(ServerFunctionArguments arguments, string name) =>
-        EmptyFailure<T>(name) is not { } failure || arguments.Fail(failure);
-
-    /// <summary>Why an empty required value of type <typeparamref name="T"/> does not bind (see <see cref="BindsEmpty"/>); <see langword="null"/> for a value type.</summary>
     private static ArgumentFailure? EmptyFailure<T>(string name) => typeof(T).IsValueType ? null : Required(name);
 
     private static ArgumentFailure Required(string name) => new(name, $"The argument '{name}' is required.");
@@ -570,8 +566,6 @@ public static partial class ParameterBinding
 
     private static ArgumentFailure NotForm(string name) =>
         new(name, $"The argument '{name}' is a form field; send the arguments as a form (application/x-www-form-urlencoded or multipart/form-data).", StatusCodes.Status415UnsupportedMediaType);
-
-    private static bool FailInvalid<T>(ServerFunctionArguments arguments, string name, string text) => arguments.Fail(Invalid<T>(name, text));
 
     private static bool FailNotForm(ServerFunctionArguments arguments, string name) => arguments.Fail(NotForm(name));
 
@@ -594,7 +588,7 @@ public static partial class ParameterBinding
             }
 
             // As minimal APIs bind arrays: a key that is not there is an empty array, never a 400; an empty element is
-            // null when the elements are nullable, else it binds as an empty required value does (BindsEmpty).
+            // null when the elements are nullable, else it binds as an empty required value does (EmptyFailure).
             value = values.Count == 0 ? [] : new T[values.Count];
             for (var i = 0; i < values.Count; i++)
             {
@@ -604,9 +598,10 @@ public static partial class ParameterBinding
                     continue;
                 }
 
-                if (!parse(text, out value[i]!) && !(text.Length == 0 ? BindsEmpty<T>(arguments, Name) : FailInvalid<T>(arguments, Name, text)))
+                if (!parse(text, out value[i]!)
+                    && (text.Length == 0 ? EmptyFailure<T>(Name) : Invalid<T>(Name, text)) is { } failure)
                 {
-                    return false;
+                    return arguments.Fail(failure);
                 }
             }
 
