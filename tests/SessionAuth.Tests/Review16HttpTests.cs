@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SessionAuth.Review16App;
+using SessionAuth.TestApp;
+using SessionAuth.Tests.Identity;
+
+namespace SessionAuth.Tests;
+
+/// <summary>
+/// Review of issue 16 over HTTP on Kestrel: attributes carried onto server functions, rules a route group adds, and
+/// rules on MVC actions, in shapes the issue's tests did not write. Users sign in at <c>/sign-in/{name}</c>:
+/// <c>albus</c> is an admin; <c>draco</c> is in Slytherin, everyone else in Gryffindor (<see cref="OwnHouse.HouseOf"/>).
+/// </summary>
+public sealed class Review16HttpTests : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSessionAuth<UserSession>(options =>
+        {
+#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
+            options.Password = TestAppHost.SessionPassword;
+#pragma warning restore SAUTH0006
+            options.IdentifyUser<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
+            options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
+        });
+        builder.Services.AddControllersWithViews().AddApplicationPart(typeof(Review16NoticesController).Assembly)
+            .ConfigureApplicationPartManager(parts =>
+            {
+                foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                {
+                    parts.FeatureProviders.Remove(provider);
+                }
+
+                parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16NoticesController)]));
+            });
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseSessionAuth();
+        app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>
+        {
+            var session = await context.GetSessionAsync<UserSession>();
+            await session.UpdateAsync(new UserSession(name.Length, name));
+            return Results.NoContent();
+        }).AllowAnonymous();
+
+        Review16Functions.Map(app);
+
+        // A group whose route names the house: every endpoint in it is for that house's own students.
+        Review16Functions.Map(app.MapGroup("/r16/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+
+        // The same rule added by a group without a route value: the house is read from the query string.
+        Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+
+        app.MapControllers();
+        await app.StartAsync();
+        _app = app;
+        _address = new Uri(app.Urls.First());
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    // Finding: [Authorize(Roles)] dropped by an [AllowAnonymous] on an outer class, with no diagnostic.
+
+    /// <summary>
+    /// <c>[AllowAnonymous]</c> on an outer class, <c>[Authorize(Roles = "Admin")]</c> on the nested class that holds the
+    /// function: the nearest decision is the role check (the same nesting with <c>[RequireSession]</c> is guarded), but
+    /// the outer class's <c>[AllowAnonymous]</c> is carried as metadata too, so <c>UseAuthorization()</c> skips the role.
+    /// </summary>
+    [Fact]
+    public async Task A_role_on_a_nested_class_is_not_opened_by_AllowAnonymous_on_the_outer_class()
+    {
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+        using var anonymous = new TestClient(_address);
+
+        // For comparison: [RequireSession] in the same place guards the function.
+        using (var guarded = await anonymous.FetchAsync("/_server/R16Open.Guarded/Secret"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, guarded.StatusCode);
+        }
+
+        using var student = await harry.FetchAsync("/_server/R16Open.Vault/Secret");
+        using var stranger = await anonymous.FetchAsync("/_server/R16Open.Vault/Secret");
+
+        Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+    }
+
+    /// <summary>
+    /// The issue's trap (<c>[ServerFunction, RequireSession, Authorize(Roles = "Admin")]</c>) in a class marked
+    /// <c>[AllowAnonymous]</c>: the method's <c>[RequireSession]</c> wins over the class (a student must sign in), so the
+    /// method visibly decides for itself, yet its role check is silently dropped and any signed-in student gets 200.
+    /// </summary>
+    [Fact]
+    public async Task The_trap_in_an_AllowAnonymous_class_still_checks_the_role()
+    {
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+        using var albus = await IdentityApp.SignedInAsync(_address, IdentityApp.Admin);
+        using var anonymous = new TestClient(_address);
+
+        using (var signedOut = await anonymous.FetchAsync("/_server/R16Mixed/Payroll"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
+        }
+
+        using (var admin = await albus.FetchAsync("/_server/R16Mixed/Payroll"))
+        {
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        }
+
+        using var student = await harry.FetchAsync("/_server/R16Mixed/Payroll");
+        Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
+    }
+
+    // Finding: a two-argument rule a route group adds judges the route or query value while the server function binds
+    // the JSON body member of the same name.
+
+    /// <summary>
+    /// A group <c>/r16/houses/{house}</c> adds <c>RequireSession&lt;OwnHouse&gt;(Argument = "house")</c>. A server function
+    /// in it that takes <c>house</c> binds it from the JSON body; the middleware judges the route value. A Gryffindor
+    /// student sends the route value Gryffindor and the body value Slytherin: the rule must not pass a value the function
+    /// does not act on (400 naming the argument, as for a form field or a query value beside a route value).
+    /// </summary>
+    [Theory]
+    [InlineData("/r16/houses/Gryffindor/_server/R16Award/Award")]
+    [InlineData("/r16/by-query/_server/R16Award/Award?house=Gryffindor")]
+    public async Task A_group_rule_never_judges_another_value_than_the_server_function_binds(string path)
+    {
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+
+        using var response = await harry.FetchAsync(path, """{"house":"Slytherin"}""");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("awarded points to Slytherin", body, StringComparison.Ordinal);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, $"{(int)response.StatusCode}: {body}");
+    }
+
+    // Finding: MVC's default jQuery form value provider binds "house[]" as "house"; the rule's middleware does not look there.
+
+    /// <summary>
+    /// An MVC action (a <c>Controller</c>, not <c>[ApiController]</c>) guarded by a rule over a nullable house that lets
+    /// a missing house through (the action then shows the student's own). MVC binds <c>house</c> from a form field
+    /// <c>house[]</c> (its default <c>JQueryFormValueProvider</c> reads <c>a[]</c> as <c>a</c>); the middleware looks only for
+    /// <c>house</c>, finds none, and judges null. The rule must judge the value the action gets, or refuse.
+    /// </summary>
+    [Fact]
+    public async Task A_rule_on_an_MVC_action_never_judges_null_while_MVC_binds_a_jQuery_form_field()
+    {
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+
+        using (var own = await PostFormAsync(harry, "/r16/mvc/notices?house=Gryffindor"))
+        {
+            Assert.Equal("Gryffindor notices", await own.Content.ReadAsStringAsync());
+        }
+
+        using (var plain = await PostFormAsync(harry, "/r16/mvc/notices?house=Slytherin"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, plain.StatusCode);
+        }
+
+        using var response = await PostFormAsync(harry, "/r16/mvc/notices", ("house[]", "Slytherin"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("Slytherin notices", body, StringComparison.Ordinal);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, $"{(int)response.StatusCode}: {body}");
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(TestClient client, string path, params (string Name, string Value)[] fields)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
+        };
+        request.Headers.Add("Accept", "application/json");
+        request.Headers.Add("Sec-Fetch-Mode", "cors");
+        return client.SendAsync(request);
+    }
+}
+
+/// <summary>An MVC controller with views (no [ApiController]): parameters bind from every value provider MVC has by default.</summary>
+internal sealed class Review16NoticesController : Controller
+{
+    [HttpPost("/r16/mvc/notices")]
+    [RequireSession<MaybeOwnHouse>(Argument = "house")]
+    public ContentResult Notices(House? house) => Content(house is null ? "own notices" : $"{house} notices");
+}
