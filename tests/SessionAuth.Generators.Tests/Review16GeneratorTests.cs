@@ -72,6 +72,50 @@ public sealed class Review16GeneratorTests
     }
 
     /// <summary>
+    /// A rule class marked <c>[Obsolete]</c> (kept for old callers, used nowhere here): the registration the generator
+    /// writes must not raise CS0618 in generated code, which an app that treats warnings as errors cannot build past.
+    /// Generated code already avoids an [Obsolete] TryParse for the same reason.
+    /// </summary>
+    [Theory]
+    [InlineData("[Obsolete(\"Use Prefect.\")]")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(\"HOGWARTS001\")]")]
+    public void An_obsolete_or_experimental_rule_the_project_declares_raises_nothing_in_generated_code(string attribute)
+    {
+        GeneratorHarness.Run(Usings + "namespace Shop;\n\n" + attribute + """
+
+            public sealed class OldPrefect : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => user.IsPrefect;
+            }
+            """ + Model);
+    }
+
+    /// <summary>A file-local rule named on a server function in its file: mapped, or refused with a diagnostic, never generated code that does not compile.</summary>
+    [Fact]
+    public void A_file_local_rule_on_a_server_function_is_mapped_or_reported_without_breaking_the_build()
+    {
+        var (mapped, diagnostics) = GenerateAndAnalyze(Usings + """
+            namespace Shop;
+
+            file sealed class Local : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => user.IsPrefect;
+            }
+
+            public static class Staff
+            {
+                [ServerFunction, RequireSession<Local>]
+                public static int Count() => 1;
+            }
+            """ + Model, out var compilerErrors);
+
+        Assert.Empty(compilerErrors);
+        Assert.True(
+            mapped.Contains("\"Staff.Count\"", StringComparison.Ordinal) || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error),
+            "Staff.Count was neither mapped nor reported: " + string.Join("; ", diagnostics.Select(d => d.Id)));
+    }
+
+    /// <summary>
     /// An abstract rule class is a valid type argument and <c>TRule.Allows</c> is callable on it (the static members
     /// are implemented). A server function guarded by it must be mapped, or else an analyzer must say why it is not:
     /// a function that silently vanishes (no endpoint, no diagnostic) is neither.
@@ -132,12 +176,49 @@ public sealed class Review16GeneratorTests
             "Staff.Count was neither mapped nor reported: " + string.Join("; ", diagnostics.Select(d => d.Id)));
     }
 
+    /// <summary>
+    /// <c>[Authorize(Roles = "Admin")]</c> on a server function (or on the nested class around it) that an
+    /// <c>[AllowAnonymous]</c> on an outer class opens: the role check is dropped at run time (Review16HttpTests), while
+    /// a <c>[RequireSession]</c> in the same place is kept. ASP.NET Core's ASP0026 warns of this on controllers; nothing
+    /// warns of it on a server function, where it is the issue's trap again.
+    /// </summary>
+    [Fact]
+    public void Authorize_opened_by_an_outer_AllowAnonymous_is_reported()
+    {
+        var (_, diagnostics) = GenerateAndAnalyze(Usings + """
+            namespace Shop;
+
+            [AllowAnonymous]
+            public static class Open
+            {
+                [Authorize(Roles = "Admin")]
+                public static class Vault
+                {
+                    [ServerFunction]
+                    public static string Secret() => "secret";
+                }
+
+                [ServerFunction, RequireSession, Authorize(Roles = "Admin")]
+                public static string Payroll(UserSession user) => user.Name;
+            }
+            """ + Model);
+
+        Assert.True(diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning) >= 2, "Reported: " + string.Join("; ", diagnostics.Select(d => d.Id)));
+    }
+
     /// <summary>Runs the generator, then every SessionAuth analyzer on the output; returns the generated text and the SAUTH diagnostics.</summary>
-    private static (string Mapped, IReadOnlyList<Diagnostic> Diagnostics) GenerateAndAnalyze(string source)
+    private static (string Mapped, IReadOnlyList<Diagnostic> Diagnostics) GenerateAndAnalyze(string source) => GenerateAndAnalyze(source, out _);
+
+    /// <summary>As above, with the compiler's errors in the generated files.</summary>
+    private static (string Mapped, IReadOnlyList<Diagnostic> Diagnostics) GenerateAndAnalyze(string source, out IReadOnlyList<string> compilerErrors)
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var mapped = string.Concat(output.SyntaxTrees.Select(t => t.ToString()));
+        compilerErrors = output.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+            .Select(d => $"{d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} in {d.Location.SourceTree?.FilePath}")
+            .ToList();
         var analyzers = typeof(ServerFunctionGenerator).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!)

@@ -49,6 +49,8 @@ public sealed class Review16HttpTests : IAsyncLifetime
                 parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16NoticesController)]));
             });
 
+        builder.Services.AddRazorComponents();
+
         var app = builder.Build();
         app.UseRouting();
         app.UseAuthentication();
@@ -70,6 +72,8 @@ public sealed class Review16HttpTests : IAsyncLifetime
         Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
         app.MapControllers();
+        app.UseAntiforgery();
+        app.MapRazorComponents<R16PagesRoot>();
         await app.StartAsync();
         _app = app;
         _address = new Uri(app.Urls.First());
@@ -180,6 +184,72 @@ public sealed class Review16HttpTests : IAsyncLifetime
 
         Assert.DoesNotContain("Slytherin notices", body, StringComparison.Ordinal);
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, $"{(int)response.StatusCode}: {body}");
+    }
+
+    // Held, and a false alarm: a two-argument rule on the base class of a routable component.
+
+    /// <summary>
+    /// The rule on <see cref="R16HouseBase"/> reaches the page's endpoint (Razor components' metadata holds inherited
+    /// attributes) and reads the route value every derived page declares: it is enforced. SAUTH0015 nevertheless refuses
+    /// it as "set on a class" (see Review16AnalyzerTests), so the app builds only with the error suppressed.
+    /// </summary>
+    [Fact]
+    public async Task A_two_argument_rule_on_a_components_base_class_is_enforced_on_the_page()
+    {
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+
+        using (var own = await harry.NavigateAsync("/r16/razor/houses/Gryffindor"))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Contains("the Gryffindor house page", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var other = await harry.FetchAsync("/r16/razor/houses/Slytherin", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    // Finding: an abstract rule class is never registered, so an endpoint that names it cannot start.
+
+    /// <summary>
+    /// <c>[RequireSession&lt;AbstractPrefect&gt;]</c> on a minimal API handler: the rule is callable (its static members are
+    /// implemented) and no analyzer objects, but the generator registers no abstract rule, so the start is refused with
+    /// a message that blames the project's package references, which are fine.
+    /// </summary>
+    [Fact]
+    public async Task A_minimal_API_guarded_by_an_abstract_rule_class_starts_and_is_enforced()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSessionAuth<UserSession>(options =>
+        {
+#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
+            options.Password = TestAppHost.SessionPassword;
+#pragma warning restore SAUTH0006
+        });
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.UseSessionAuth();
+        app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>
+        {
+            var session = await context.GetSessionAsync<UserSession>();
+            await session.UpdateAsync(new UserSession(name.Length, name));
+            return Results.NoContent();
+        }).AllowAnonymous();
+        app.MapGet("/prefects", [RequireSession<AbstractPrefect>] () => "prefects only");
+
+        await app.StartAsync();
+        var address = new Uri(app.Urls.First());
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+
+        using (var prefect = await percy.FetchAsync("/prefects", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.OK, prefect.StatusCode);
+        }
+
+        using var student = await harry.FetchAsync("/prefects", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
     }
 
     private static Task<HttpResponseMessage> PostFormAsync(TestClient client, string path, params (string Name, string Value)[] fields)
