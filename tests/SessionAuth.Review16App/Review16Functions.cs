@@ -103,3 +103,16 @@ public sealed class R16PagesRoot : Microsoft.AspNetCore.Components.ComponentBase
         builder.CloseComponent();
     }
 }
+
+/// <summary>A rule with a bug: it throws for the user 'peeves'.</summary>
+public sealed class Throws : ISessionRule<UserSession>
+{
+    public static bool Allows(UserSession user) => user.Name != "peeves" ? true : throw new InvalidOperationException("The rule failed.");
+}
+
+/// <summary>Functions guarded by a rule that throws: the body must never run.</summary>
+public static class R16Throwing
+{
+    [ServerFunction, RequireSession<Throws>]
+    public static string Guarded() => "ran the body";
+}

@@ -71,6 +71,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
         // The same rule added by a group without a route value: the house is read from the query string.
         Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
+        app.MapGet("/r16/minimal/throws", [RequireSession<Throws>] () => "ran the handler");
         app.MapControllers();
         app.UseAntiforgery();
         app.MapRazorComponents<R16PagesRoot>();
@@ -250,6 +251,26 @@ public sealed class Review16HttpTests : IAsyncLifetime
 
         using var student = await harry.FetchAsync("/prefects", method: HttpMethod.Get);
         Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
+    }
+
+    // Held: a rule that throws fails the request before the endpoint runs, on both paths.
+
+    [Theory]
+    [InlineData("/_server/R16Throwing/Guarded", "POST")]
+    [InlineData("/r16/minimal/throws", "GET")]
+    public async Task A_rule_that_throws_fails_the_request_and_never_runs_the_endpoint(string path, string method)
+    {
+        using var peeves = await IdentityApp.SignedInAsync(_address, "peeves");
+        using var harry = await IdentityApp.SignedInAsync(_address, "harry");
+
+        using (var fine = await harry.FetchAsync(path, method: new HttpMethod(method)))
+        {
+            Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        }
+
+        using var failed = await peeves.FetchAsync(path, method: new HttpMethod(method));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.DoesNotContain("ran the", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostFormAsync(TestClient client, string path, params (string Name, string Value)[] fields)
