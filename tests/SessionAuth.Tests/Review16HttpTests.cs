@@ -25,63 +25,49 @@ public sealed class Review16HttpTests : IAsyncLifetime
     private WebApplication _app = null!;
     private Uri _address = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSessionAuth<UserSession>(options =>
+    public async Task InitializeAsync() => (_app, _address) = await Review16Host.StartAsync(
+        options =>
         {
-#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
-            options.Password = TestAppHost.SessionPassword;
-#pragma warning restore SAUTH0006
             options.IdentifyUser<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
             options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
-        });
-        builder.Services.AddControllersWithViews().AddApplicationPart(typeof(Review16NoticesController).Assembly)
-            .ConfigureApplicationPartManager(parts =>
-            {
-                foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
-                {
-                    parts.FeatureProviders.Remove(provider);
-                }
-
-                parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16NoticesController)]));
-            });
-
-        builder.Services.AddRazorComponents();
-
-        var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseSessionAuth();
-        app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>
+        },
+        services =>
         {
-            var session = await context.GetSessionAsync<UserSession>();
-            await session.UpdateAsync(new UserSession(name.Length, name));
-            return Results.NoContent();
-        }).AllowAnonymous();
+            services.AddControllersWithViews().AddApplicationPart(typeof(Review16NoticesController).Assembly)
+                .ConfigureApplicationPartManager(parts =>
+                {
+                    foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                    {
+                        parts.FeatureProviders.Remove(provider);
+                    }
 
-        Review16Functions.Map(app);
+                    parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16NoticesController)]));
+                });
+            services.AddRazorComponents();
+        },
+        app =>
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        },
+        app =>
+        {
+            Review16Functions.Map(app);
 
-        // A group whose route names the house: every endpoint in it is for that house's own students.
-        Review16Functions.Map(app.MapGroup("/r16/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            // A group whose route names the house: every endpoint in it is for that house's own students.
+            Review16Functions.Map(app.MapGroup("/r16/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
-        // The same rule added by a group without a route value: the house is read from the query string.
-        Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            // The same rule added by a group without a route value: the house is read from the query string.
+            Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
-        // A minimal API in such a group that takes the house from its JSON body.
-        app.MapGroup("/r16/minimal-houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" })
-            .MapPost("/award", ([FromBody] House house, UserSession user) => $"\"{user.Name} awarded points to {house}\"");
-        app.MapGet("/r16/minimal/throws", [RequireSession<Throws>] () => "ran the handler");
-        app.MapControllers();
-        app.UseAntiforgery();
-        app.MapRazorComponents<R16PagesRoot>();
-        await app.StartAsync();
-        _app = app;
-        _address = new Uri(app.Urls.First());
-    }
+            // A minimal API in such a group that takes the house from its JSON body.
+            app.MapGroup("/r16/minimal-houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" })
+                .MapPost("/award", ([FromBody] House house, UserSession user) => $"\"{user.Name} awarded points to {house}\"");
+            app.MapGet("/r16/minimal/throws", [RequireSession<Throws>] () => "ran the handler");
+            app.MapControllers();
+            app.UseAntiforgery();
+            app.MapRazorComponents<R16PagesRoot>();
+        });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -224,28 +210,8 @@ public sealed class Review16HttpTests : IAsyncLifetime
     [Fact]
     public async Task A_minimal_API_guarded_by_an_abstract_rule_class_starts_and_is_enforced()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSessionAuth<UserSession>(options =>
-        {
-#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
-            options.Password = TestAppHost.SessionPassword;
-#pragma warning restore SAUTH0006
-        });
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseSessionAuth();
-        app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>
-        {
-            var session = await context.GetSessionAsync<UserSession>();
-            await session.UpdateAsync(new UserSession(name.Length, name));
-            return Results.NoContent();
-        }).AllowAnonymous();
-        app.MapGet("/prefects", [RequireSession<AbstractPrefect>] () => "prefects only");
-
-        await app.StartAsync();
-        var address = new Uri(app.Urls.First());
+        var (app, address) = await Review16Host.StartAsync(endpoints: app => app.MapGet("/prefects", [RequireSession<AbstractPrefect>] () => "prefects only"));
+        await using var _ = app;
         using var percy = await IdentityApp.SignedInAsync(address, "percy");
         using var harry = await IdentityApp.SignedInAsync(address, "harry");
 

@@ -25,30 +25,14 @@ public sealed class Review16RazorRuleTests
     [Fact]
     public async Task A_generic_rule_named_only_in_a_razor_files_attribute_is_registered_and_enforced()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSessionAuth<UserSession>(options =>
-        {
-#pragma warning disable SAUTH0006 // A fixed password lets tests seal cookies of their own; it protects nothing.
-            options.Password = TestAppHost.SessionPassword;
-#pragma warning restore SAUTH0006
-        });
-        builder.Services.AddRazorComponents();
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseSessionAuth();
-        app.UseAntiforgery();
-        app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>
-        {
-            var session = await context.GetSessionAsync<UserSession>();
-            await session.UpdateAsync(new UserSession(name.Length, name));
-            return Results.NoContent();
-        }).AllowAnonymous();
-        app.MapRazorComponents<Review16RazorRoot>();
-
-        await app.StartAsync();
-        var address = new Uri(app.Urls.First());
+        var (app, address) = await Review16Host.StartAsync(
+            services: services => services.AddRazorComponents(),
+            endpoints: app =>
+            {
+                app.UseAntiforgery();
+                app.MapRazorComponents<Review16RazorRoot>();
+            });
+        await using var _ = app;
         using var percy = await IdentityApp.SignedInAsync(address, "percy");
         using var tom = await IdentityApp.SignedInAsync(address, "tom");
 
