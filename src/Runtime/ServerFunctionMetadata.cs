@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace SessionAuth;
 
 /// <summary>Endpoint metadata on every generated server function: which method it calls and whether it guards itself.</summary>
@@ -27,6 +29,18 @@ public sealed class ServerFunctionMetadata(string name, bool requiresSession, bo
     /// rules among them, which the generated endpoint checks itself, are told apart from rules its group adds.
     /// </summary>
     internal object[] Attributes { get; set; } = [];
+
+    /// <summary>The names the function's parameters bind from the request (set when it is mapped).</summary>
+    internal string[] BoundNames { get; set; } = [];
+
+    private ServerFunctionGroupRules? _groupRules;
+
+    /// <summary>
+    /// The rules the function's group adds (not its own), split by who judges them; found once, from its endpoint's
+    /// metadata (one instance of this class serves one endpoint).
+    /// </summary>
+    internal ServerFunctionGroupRules GroupRules(EndpointMetadataCollection metadata) =>
+        _groupRules ??= ServerFunctionGroupRules.Of(metadata, this);
 
     /// <inheritdoc/>
     public override string ToString() => RequiresSession ? $"Server function {Name} (session required)" : $"Server function {Name}";

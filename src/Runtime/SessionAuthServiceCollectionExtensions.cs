@@ -68,6 +68,14 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<SessionMiddlewareCalls>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
             provider.GetService<EndpointDataSource>()));
+        // A rule over an MVC action's argument is judged on the value MVC binds, whichever value provider supplied it.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+        {
+            if (!options.Filters.Any(static filter => filter is SessionRuleActionFilter))
+            {
+                options.Filters.Add(new SessionRuleActionFilter());
+            }
+        });
         services.AddHostedService(provider => new SessionRuleStartupCheck(
             provider.GetRequiredService<ISessionManager>(),
             provider.GetService<EndpointDataSource>()));

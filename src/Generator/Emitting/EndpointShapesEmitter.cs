@@ -310,7 +310,21 @@ internal static class EndpointShapesEmitter
         WriteCallAndResult(writer, shape, isAsync);
         writer.CloseBlock("});");
         writer.Unindent();
-        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", ["group", "httpMethod", "pattern", "metadata", "attributes", "endpoint"], ");");
+        // The names the function binds from the request (services are not), so that a rule its group adds over one of
+        // them judges the bound value.
+        var boundNames = new List<string>();
+        for (var i = 0; i < shape.Parameters.Count; i++)
+        {
+            var kind = shape.Parameters[i].Kind;
+            if (ShapeParameterTable.Traits(kind).BindingFactory is not null && ShapeParameterTable.Traits(kind).Arguments != ShapeArguments.None
+                && kind is not (ShapeParameterKind.Service or ShapeParameterKind.OptionalService or ShapeParameterKind.KeyedService or ShapeParameterKind.OptionalKeyedService))
+            {
+                boundNames.Add("name" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", $"[{string.Join(", ", boundNames)}]" };
+        writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", mapArguments, ");");
     }
 
     /// <summary>

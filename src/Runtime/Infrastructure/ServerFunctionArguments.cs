@@ -29,6 +29,10 @@ public sealed class ServerFunctionArguments
     private bool _isAborted;
     private bool _bodyIsValue;
 
+    // Rules a route group adds over arguments this function binds: each is judged on the value as it is bound.
+    private RequireSessionAttribute[]? _boundRules;
+    private string? _refusedBy;
+
     private ServerFunctionArguments(HttpContext httpContext)
     {
         _httpContext = httpContext;
@@ -39,8 +43,8 @@ public sealed class ServerFunctionArguments
 
     internal HttpContext HttpContext => _httpContext;
 
-    /// <summary><see langword="true"/> once an argument failed to bind; later bindings do not run.</summary>
-    public bool HasFailed => _failure is not null;
+    /// <summary><see langword="true"/> once an argument failed to bind, or a rule refused it; later bindings do not run.</summary>
+    public bool HasFailed => _failure is not null || _refusedBy is not null;
 
     /// <summary><see langword="true"/> when the client went away while the body was read: there is no one to answer.</summary>
     internal bool IsAborted => _isAborted;
@@ -54,6 +58,11 @@ public sealed class ServerFunctionArguments
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var arguments = new ServerFunctionArguments(httpContext) { _bodyIsValue = bodyIsValue };
+        if (httpContext.GetEndpoint()?.Metadata is { } metadata && metadata.GetMetadata<ServerFunctionMetadata>() is { } function)
+        {
+            arguments._boundRules = function.GroupRules(metadata).Bound;
+        }
+
         if (readBody)
         {
             await arguments.ReadBodyAsync().ConfigureAwait(false);
@@ -81,7 +90,7 @@ public sealed class ServerFunctionArguments
             return false;
         }
 
-        return binding.TryBind(this, out value);
+        return binding.TryBind(this, out value) && (_boundRules is null || Judge(binding.Name, value));
     }
 
     /// <summary>
@@ -99,7 +108,57 @@ public sealed class ServerFunctionArguments
             throw new InvalidOperationException($"Parameter '{binding.Name}' cannot bind: this endpoint was built to read no arguments (ServerFunctionSteps.ReadArguments was not set).");
         }
 
-        return HasFailed ? default : binding.BindAsync(this);
+        if (HasFailed)
+        {
+            return default;
+        }
+
+        var bound = binding.BindAsync(this);
+        return _boundRules is null ? bound : JudgeAsync(bound, binding.Name);
+    }
+
+    private async ValueTask<T> JudgeAsync<T>(ValueTask<T> binding, string name)
+    {
+        var value = await binding.ConfigureAwait(false);
+        if (!HasFailed)
+        {
+            Judge(name, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Asks the group's rules over <paramref name="name"/> about the value just bound for it: a refusal is answered as the
+    /// guard forbids (<see cref="WriteFailureAsync"/>), a value the rule cannot judge with 400 naming it.
+    /// </summary>
+    private bool Judge<T>(string name, T value)
+    {
+        foreach (var rule in _boundRules!)
+        {
+            if (!string.Equals(rule.RuleArgument, name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // The session was opened by the guard that let the request in (the function's own, or UseSessionAuth()'s).
+            var failure = default(ArgumentFailure);
+            var outcome = _httpContext.Features.Get<Session>() is { IsAuthenticated: true, UntypedData: { } data } && rule.RuleEvaluator is { } evaluator
+                ? evaluator.Judge(data, value, name, out failure)
+                : SessionRuleOutcome.Refused;
+            if (outcome == SessionRuleOutcome.Refused)
+            {
+                _refusedBy = rule.RuleName ?? rule.Rule!.Name;
+                return false;
+            }
+
+            if (outcome == SessionRuleOutcome.InvalidArgument)
+            {
+                return Fail(failure);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -108,7 +167,9 @@ public sealed class ServerFunctionArguments
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     public Task WriteFailureAsync() =>
-        (_failure ?? new ArgumentFailure("body", "The arguments are not valid.")).WriteAsync(_httpContext.Response);
+        _refusedBy is { } refusedBy && _failure is null
+            ? ServerFunctionEndpoint.RefuseAsync(_httpContext, refusedBy)
+            : (_failure ?? new ArgumentFailure("body", "The arguments are not valid.")).WriteAsync(_httpContext.Response);
 
     /// <summary>Keeps the first failure, the one answered; <see langword="false"/>, for a binding to return.</summary>
     internal bool Fail(ArgumentFailure failure)

@@ -30,12 +30,18 @@ public static class ServerFunctionRoutes
     /// metadata where a minimal API carries its handler's: after the group's conventions, before its own metadata.
     /// </param>
     /// <param name="requestDelegate">The generated endpoint.</param>
+    /// <param name="boundNames">
+    /// The names the function's parameters bind from the request (route, query, body, form, header): a rule a group adds
+    /// over one of them is judged on the value the function binds, not on the route or query value of that name.
+    /// </param>
     /// <returns>A builder for the endpoint's conventions.</returns>
-    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, object[] attributes, RequestDelegate requestDelegate)
+    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, object[] attributes, RequestDelegate requestDelegate, string[] boundNames)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(boundNames);
+        metadata.BoundNames = boundNames;
         if (metadata.PreloadsSession)
         {
             requestDelegate = Preloaded(((IEndpointRouteBuilder)group).ServiceProvider, requestDelegate);

@@ -30,7 +30,7 @@ internal readonly struct SessionEndpointMetadata
     /// The endpoint's <see cref="RequireSessionAttribute"/>s, in metadata order, when at least one names a rule
     /// (<see cref="RequireSessionAttribute{TRule}"/>): the middleware evaluates every rule among them once the session is
     /// open, and all must hold. <see langword="null"/> when there is no <see cref="Requirement"/> or no rule; a server
-    /// function calls its rules itself.
+    /// function calls its own rules itself, and judges a rule its group adds over an argument it binds on the bound value.
     /// </summary>
     public IReadOnlyList<RequireSessionAttribute>? Rules { get; }
 
@@ -60,13 +60,21 @@ internal readonly struct SessionEndpointMetadata
         }
 
         // A server function that requires a session guards itself; one without a decision of its own is guarded here
-        // when a RequireSession() on MapServerFunctions() (or a group around it) asks for it.
-        if (metadata.GetMetadata<ServerFunctionMetadata>() is { } function && (function.RequiresSession || requirement is null || metadata.GetMetadata<IAllowAnonymous>() is not null))
+        // when a RequireSession() on MapServerFunctions() (or a group around it) asks for it. Its own rules it checks
+        // itself; of the rules its group adds, those over an argument it binds it judges on the bound value, and the
+        // others are checked here.
+        if (metadata.GetMetadata<ServerFunctionMetadata>() is { } function)
         {
-            // Its own rules it checks itself; rules its group adds (WithMetadata on MapServerFunctions()) are checked here.
-            return function.RequiresSession && metadata.GetMetadata<IAllowAnonymous>() is null && GroupRulesOf(metadata, function) is { } groupRules
-                ? new SessionEndpointMetadata(groupRules[0], preloads, needsMiddleware: true, groupRules)
-                : new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
+            var allowsAnonymous = metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var groupRules = function.GroupRules(metadata).Middleware;
+            if (function.RequiresSession || requirement is null || allowsAnonymous)
+            {
+                return function.RequiresSession && !allowsAnonymous && groupRules is not null
+                    ? new SessionEndpointMetadata(groupRules[0], preloads, needsMiddleware: true, groupRules)
+                    : new SessionEndpointMetadata(requirement: null, preloads, needsMiddleware: false);
+            }
+
+            return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: true, groupRules);
         }
 
         if (requirement is not null && metadata.GetMetadata<IAllowAnonymous>() is not null)
@@ -75,21 +83,6 @@ internal readonly struct SessionEndpointMetadata
         }
 
         return new SessionEndpointMetadata(requirement, preloads, needsMiddleware: requirement is not null || preloads, requirement is null ? null : RulesOf(metadata));
-    }
-
-    // Allocates only for a server function whose group adds rules, which is rare.
-    private static List<RequireSessionAttribute>? GroupRulesOf(EndpointMetadataCollection metadata, ServerFunctionMetadata function)
-    {
-        List<RequireSessionAttribute>? rules = null;
-        foreach (var requirement in metadata.GetOrderedMetadata<RequireSessionAttribute>())
-        {
-            if (requirement.Rule is not null && Array.IndexOf(function.Attributes, requirement) < 0)
-            {
-                (rules ??= []).Add(requirement);
-            }
-        }
-
-        return rules;
     }
 
     // GetOrderedMetadata caches the list it returns, so the request path allocates nothing here.

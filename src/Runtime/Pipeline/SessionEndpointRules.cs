@@ -56,10 +56,17 @@ internal static class SessionEndpointRules
     public static Task? Check(HttpContext httpContext, IReadOnlyList<RequireSessionAttribute> requirements, Session session, SessionGuard guard)
     {
         var data = session.UntypedData!;
+        var action = httpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>();
         for (var i = 0; i < requirements.Count; i++)
         {
             var requirement = requirements[i];
             if (requirement.Rule is not { } rule)
+            {
+                continue;
+            }
+
+            // A controller action's own argument is judged once MVC has bound it, on the bound value (SessionRuleActionFilter).
+            if (action is not null && requirement.RuleArgument is { } name && SessionRuleActionFilter.BoundParameter(action, name) is not null)
             {
                 continue;
             }

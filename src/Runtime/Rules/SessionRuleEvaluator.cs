@@ -37,6 +37,20 @@ internal abstract class SessionRuleEvaluator
     /// <summary>Whether the argument can be read from a route value or the query string (a text the binding parses).</summary>
     public abstract bool ReadsArgumentFromText { get; }
 
+    /// <summary>The type of the argument the rule reads; <see langword="null"/> for a rule over the session alone.</summary>
+    public abstract Type? ArgumentType { get; }
+
+    /// <summary>
+    /// Asks the rule about <paramref name="data"/> and a value the endpoint itself bound for the argument (a server
+    /// function's parameter, an MVC action's argument): the very value the endpoint acts on, whatever it was read from.
+    /// </summary>
+    /// <typeparam name="TValue">The type the endpoint bound the value as.</typeparam>
+    /// <param name="data">The session data of an authenticated session.</param>
+    /// <param name="value">The bound value.</param>
+    /// <param name="name">The argument's name, for the failure.</param>
+    /// <param name="failure">When the outcome is <see cref="SessionRuleOutcome.InvalidArgument"/>, why the value cannot be judged.</param>
+    public abstract SessionRuleOutcome Judge<TValue>(object data, TValue value, string name, out ArgumentFailure failure);
+
     /// <summary>
     /// Asks the rule about <paramref name="data"/> (and, for a rule over an argument, the value of
     /// <paramref name="attribute"/>'s <c>Argument</c>, from the route values or else the query string).
@@ -58,6 +72,15 @@ internal sealed class SessionRuleEvaluator<TRule, TSession> : SessionRuleEvaluat
 
     public override bool ReadsArgumentFromText => false;
 
+    public override Type? ArgumentType => null;
+
+    // The start-up check refuses an Argument given to a rule over the session alone; should one be judged, it allows nothing.
+    public override SessionRuleOutcome Judge<TValue>(object data, TValue value, string name, out ArgumentFailure failure)
+    {
+        failure = default;
+        return SessionRuleOutcome.Refused;
+    }
+
     // Data of another type never reaches here (the start is refused); should it, the rule cannot allow it.
     public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, HttpContext httpContext, out ArgumentFailure failure)
     {
@@ -76,6 +99,34 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
 
     public override bool ReadsArgumentFromText => binding is not null;
 
+    public override Type? ArgumentType => typeof(TArgument);
+
+    public override SessionRuleOutcome Judge<TValue>(object data, TValue value, string name, out ArgumentFailure failure)
+    {
+        failure = default;
+        if (data is not TSession session)
+        {
+            return SessionRuleOutcome.Refused;
+        }
+
+        // The bound value as the rule's type: the same type, a nullable of it or the value under a nullable, a derived
+        // class. Nothing bound is null, which only a rule over a nullable or reference type can judge.
+        if (value is TArgument argument)
+        {
+            return TRule.Allows(session, argument) ? SessionRuleOutcome.Allowed : SessionRuleOutcome.Refused;
+        }
+
+        if (value is null && default(TArgument) is null)
+        {
+            return TRule.Allows(session, default!) ? SessionRuleOutcome.Allowed : SessionRuleOutcome.Refused;
+        }
+
+        failure = value is null
+            ? new ArgumentFailure(name, $"The argument '{name}' is required.")
+            : new ArgumentFailure(name, $"The argument '{name}' is bound as {typeof(TValue).Name}, which the rule {typeof(TRule).Name.Split('`')[0]} over {typeof(TArgument).Name} cannot judge.");
+        return SessionRuleOutcome.InvalidArgument;
+    }
+
     public override SessionRuleOutcome Evaluate(RequireSessionAttribute attribute, object data, HttpContext httpContext, out ArgumentFailure failure)
     {
         failure = default;
@@ -93,7 +144,7 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
         var request = httpContext.Request;
         var inRoute = httpContext.GetEndpoint() is Microsoft.AspNetCore.Routing.RouteEndpoint endpoint && endpoint.RoutePattern.GetParameter(name) is not null;
         var inQuery = request.Query.ContainsKey(name);
-        var inForm = request.HasFormContentType && request.Form.ContainsKey(name);
+        var inForm = request.HasFormContentType && FormCarries(request.Form, name);
         if ((inRoute && inQuery) || inForm)
         {
             failure = new ArgumentFailure(name, $"The argument '{name}' was given {(inForm ? "in the form body" : "both in the route and in the query string")}, where a rule over it would not read it; send it once, {(inRoute ? "in the route" : "in the query string")}.");
@@ -122,5 +173,22 @@ internal sealed class SessionRuleEvaluator<TRule, TSession, TArgument>(Func<stri
         }
 
         return TRule.Allows(session, value) ? SessionRuleOutcome.Allowed : SessionRuleOutcome.Refused;
+    }
+
+    /// <summary>
+    /// Whether a form field can bind <paramref name="name"/> for some endpoint: the name itself, or a key MVC's jQuery form
+    /// value provider reads as it or under it (<c>house[]</c>, <c>house[0]</c>, <c>house[x]</c>, <c>house.x</c>).
+    /// </summary>
+    private static bool FormCarries(IFormCollection form, string name)
+    {
+        foreach (var key in form.Keys)
+        {
+            if (key.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (key.Length == name.Length || key[name.Length] is '[' or '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -34,7 +34,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, []);
         }
 
         /// <summary>
@@ -65,7 +65,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, []);
         }
 
         /// <summary>
@@ -130,7 +130,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
         }
 
         /// <summary>
@@ -188,7 +188,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
         }
 
         /// <summary>
@@ -226,7 +226,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
         }
 
         /// <summary>
@@ -269,7 +269,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
         }
 
         /// <summary>
@@ -308,7 +308,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
         }
 
         /// <summary>
@@ -402,7 +402,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                [name1, name2, name3, name4, name5, name6, name7, name8, name9, name10]);
         }
 
         /// <summary>
@@ -441,7 +447,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
         }
     }
 }

@@ -56,7 +56,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4]);
         }
 
         /// <summary>
@@ -113,7 +113,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
         }
     }
 }

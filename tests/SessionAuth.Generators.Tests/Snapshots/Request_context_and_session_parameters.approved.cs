@@ -33,7 +33,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, []);
         }
 
         /// <summary>
@@ -87,7 +87,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
         }
     }
 }

@@ -71,7 +71,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
         }
 
         /// <summary>
@@ -117,7 +117,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
         }
 
         /// <summary>
@@ -192,7 +192,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
         }
 
         /// <summary>
@@ -267,7 +267,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5, name6]);
         }
 
         /// <summary>
@@ -312,7 +312,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
         }
 
         /// <summary>
@@ -356,7 +356,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
         }
 
         /// <summary>
@@ -421,7 +421,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name2, name3, name4]);
         }
     }
 }
