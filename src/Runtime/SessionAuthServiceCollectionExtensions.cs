@@ -78,7 +78,8 @@ public static class SessionAuthServiceCollectionExtensions
         });
         services.AddHostedService(provider => new SessionRuleStartupCheck(
             provider.GetRequiredService<ISessionManager>(),
-            provider.GetService<EndpointDataSource>()));
+            provider.GetService<EndpointDataSource>(),
+            provider.GetService<IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>()?.Value));
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);

@@ -142,10 +142,7 @@ public sealed class ServerFunctionArguments
             }
 
             // The session was opened by the guard that let the request in (the function's own, or UseSessionAuth()'s).
-            var failure = default(ArgumentFailure);
-            var outcome = _httpContext.Features.Get<Session>() is { IsAuthenticated: true, UntypedData: { } data } && rule.RuleEvaluator is { } evaluator
-                ? evaluator.Judge(data, value, name, out failure)
-                : SessionRuleOutcome.Refused;
+            var outcome = SessionRuleEvaluator.JudgeBound(rule, _httpContext, value, name, out var failure);
             if (outcome == SessionRuleOutcome.Refused)
             {
                 _refusedBy = rule.RuleName ?? rule.Rule!.Name;

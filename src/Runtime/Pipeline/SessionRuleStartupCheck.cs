@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +21,7 @@ namespace SessionAuth;
 /// are, and one over an argument the function binds is judged on the bound value, as is one over a controller action's
 /// argument. Every other rule over an argument reads it from the route values or the query string.
 /// </remarks>
-internal sealed class SessionRuleStartupCheck(ISessionManager sessions, EndpointDataSource? endpoints) : StartedCheck
+internal sealed class SessionRuleStartupCheck(ISessionManager sessions, EndpointDataSource? endpoints, MvcOptions? mvc) : StartedCheck
 {
     public override Task StartedAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ internal sealed class SessionRuleStartupCheck(ISessionManager sessions, Endpoint
             (true, { } argument) when judgedOnBoundValue => BoundValueProblem(endpoint, rule.Name, argument, evaluator.ArgumentType!),
             (true, { } argument) when !evaluator.ReadsArgumentFromText =>
                 $"the rule {name} reads '{argument}' as a type that cannot be read from a route value or the query string; only a server function can bind it",
-            (true, { } argument) => ControllerPropertyProblem(endpoint, rule.Name, argument) ?? MinimalApiProblem(endpoint, rule.Name, argument),
+            (true, { } argument) => ControllerPropertyProblem(endpoint, rule.Name, argument) ?? PageProblem(endpoint, rule.Name, argument) ?? MinimalApiProblem(endpoint, rule.Name, argument),
             _ => null,
         };
     }
@@ -132,6 +134,12 @@ internal sealed class SessionRuleStartupCheck(ISessionManager sessions, Endpoint
 
         return null;
     }
+
+    /// <summary>A Razor page's handler arguments and bound properties are judged by <see cref="SessionRuleActionFilter"/>, which MVC must run.</summary>
+    private string? PageProblem(Endpoint endpoint, string rule, string argument) =>
+        endpoint.Metadata.GetMetadata<PageActionDescriptor>() is null || mvc is null || mvc.Filters.Any(static filter => filter is SessionRuleActionFilter) ? null
+            : $"the rule {rule} reads '{argument}', which the page may bind from any value MVC reads, and SessionAuth's MVC filter that judges the bound value " +
+                "is not in MvcOptions.Filters (AddSessionAuth adds it; something removed it); keep it in MvcOptions.Filters";
 
     /// <summary>
     /// A minimal API handler (RequestDelegateFactory or the Request Delegate Generator describe its parameters in

@@ -52,6 +52,18 @@ internal abstract class SessionRuleEvaluator
     public abstract SessionRuleOutcome Judge<TValue>(object data, TValue value, string name, out ArgumentFailure failure);
 
     /// <summary>
+    /// Asks <paramref name="requirement"/>'s rule about a value the endpoint bound, with the request's session, which the
+    /// guard that admitted the request opened; without one, or with a rule never registered, nothing is allowed.
+    /// </summary>
+    public static SessionRuleOutcome JudgeBound<TValue>(RequireSessionAttribute requirement, HttpContext httpContext, TValue value, string name, out ArgumentFailure failure)
+    {
+        failure = default;
+        return httpContext.Features.Get<Session>() is { IsAuthenticated: true, UntypedData: { } data } && requirement.RuleEvaluator is { } evaluator
+            ? evaluator.Judge(data, value, name, out failure)
+            : SessionRuleOutcome.Refused;
+    }
+
+    /// <summary>
     /// Asks the rule about <paramref name="data"/> (and, for a rule over an argument, the value of
     /// <paramref name="attribute"/>'s <c>Argument</c>, from the route values or else the query string).
     /// </summary>

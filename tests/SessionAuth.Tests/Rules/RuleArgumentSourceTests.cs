@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Review16App;
+using SessionAuth.RulePages;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -23,12 +23,17 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     private Uri _address = null!;
 
     public async Task InitializeAsync() => (_app, _address) = await Review16Host.StartAsync(
-        services: services => AddControllers(services, typeof(RuleSourcesController)),
+        services: services =>
+        {
+            AddControllers(services, typeof(RuleSourcesController));
+            services.AddRazorPages().AddApplicationPart(typeof(RuleNoticesModel).Assembly);
+        },
         endpoints: app =>
         {
             Review16Functions.Map(app.MapGroup("/rs/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
             Review16Functions.Map(app.MapGroup("/rs/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
             app.MapControllers();
+            app.MapRazorPages();
         });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -70,6 +75,15 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     [InlineData("POST", "/rs/mvc/binder", "header:X-House=Slytherin", HttpStatusCode.Forbidden, null)]
     [InlineData("POST", "/rs/mvc/binder?house=Gryffindor", "header:X-House=Slytherin", HttpStatusCode.Forbidden, null)]
     [InlineData("POST", "/rs/mvc/binder", "header:X-House=Gryffindor", HttpStatusCode.OK, "Gryffindor notices")]
+    // A Razor page: UseSessionAuth() judges the route or query value (a form field carrying the name is refused), and the
+    // value the page bound (a handler's parameter, a bound property of its model) is judged once MVC bound it.
+    [InlineData("GET", "/rs/pages/notices?house=Slytherin", "", HttpStatusCode.Forbidden, null)]
+    [InlineData("GET", "/rs/pages/notices?house=Gryffindor", "", HttpStatusCode.OK, "Gryffindor notices")]
+    [InlineData("POST", "/rs/pages/notices", "header:house=Slytherin", HttpStatusCode.Forbidden, null)]
+    [InlineData("POST", "/rs/pages/notices", "header:house=Gryffindor", HttpStatusCode.OK, "Gryffindor notices")]
+    [InlineData("POST", "/rs/pages/notices", "form:house[]=Slytherin", HttpStatusCode.BadRequest, "house")]
+    [InlineData("GET", "/rs/pages/property", "header:X-House=Slytherin", HttpStatusCode.Forbidden, null)]
+    [InlineData("GET", "/rs/pages/property", "", HttpStatusCode.OK, "own notices")]
     public async Task A_rule_judges_the_value_the_endpoint_binds(string method, string path, string payload, HttpStatusCode expected, string? body)
     {
         using var harry = await IdentityApp.SignedInAsync(_address, "harry");
@@ -114,6 +128,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     [InlineData("MVC bound property", "binds into its property House")]
     [InlineData("MVC argument of another type", "reads 'house' as House, but the action binds it as String")]
     [InlineData("MVC without the filter", "that filter is not among the action's filters")]
+    [InlineData("Razor Pages without the filter", "SessionAuth's MVC filter that judges the bound value is not in MvcOptions.Filters")]
     public async Task An_endpoint_whose_value_a_rule_cannot_judge_does_not_start(string shape, string message)
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(shape));
@@ -135,14 +150,22 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
         "minimal optional [FromQuery] beside a route value" => Minimal(app => app.MapGet("/houses/{house}", [RequireSession<MaybeOwnHouse>(Argument = "house")] ([FromQuery] House? house) => $"{house}")),
         "MVC bound property" => Mvc(typeof(BoundPropertyController)),
         "MVC argument of another type" => Mvc(typeof(StringHouseController)),
-        _ => Mvc(typeof(RuleSourcesController), services => services.PostConfigure<MvcOptions>(options =>
+        "Razor Pages without the filter" => Mvc(typeof(RuleSourcesController), static services =>
         {
-            foreach (var filter in options.Filters.Where(static f => f.GetType().Name == "SessionRuleActionFilter").ToList())
-            {
-                options.Filters.Remove(filter);
-            }
-        })),
+            services.AddRazorPages().AddApplicationPart(typeof(RuleNoticesModel).Assembly);
+            RemoveTheFilter(services);
+        },
+        pages: true),
+        _ => Mvc(typeof(RuleSourcesController), RemoveTheFilter),
     };
+
+    private static void RemoveTheFilter(IServiceCollection services) => services.PostConfigure<MvcOptions>(static options =>
+    {
+        foreach (var filter in options.Filters.Where(static f => f.GetType().Name == "SessionRuleActionFilter").ToList())
+        {
+            options.Filters.Remove(filter);
+        }
+    });
 
     private static async Task<(WebApplication, Uri)> Minimal(Action<WebApplication> endpoints)
     {
@@ -151,7 +174,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
         return (app, address);
     }
 
-    private static async Task<(WebApplication, Uri)> Mvc(Type controller, Action<IServiceCollection>? more = null)
+    private static async Task<(WebApplication, Uri)> Mvc(Type controller, Action<IServiceCollection>? more = null, bool pages = false)
     {
         var (app, address) = await Review16Host.StartAsync(
             services: services =>
@@ -159,7 +182,14 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
                 AddControllers(services, controller);
                 more?.Invoke(services);
             },
-            endpoints: static app => app.MapControllers());
+            endpoints: app =>
+            {
+                app.MapControllers();
+                if (pages)
+                {
+                    app.MapRazorPages();
+                }
+            });
         await app.DisposeAsync();
         return (app, address);
     }
@@ -201,20 +231,6 @@ internal sealed class RuleSourcesController : Controller
     [HttpPost("/rs/mvc/binder")]
     [RequireSession<MaybeOwnHouse>(Argument = "house")]
     public ContentResult Binder([ModelBinder(typeof(HouseHeaderBinder))] House? house) => Content(house is null ? "own notices" : $"{house} notices");
-}
-
-/// <summary>An app's own model binder: the house from the <c>X-House</c> header.</summary>
-internal sealed class HouseHeaderBinder : IModelBinder
-{
-    public Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        if (Enum.TryParse<House>(bindingContext.HttpContext.Request.Headers["X-House"], out var house))
-        {
-            bindingContext.Result = ModelBindingResult.Success(house);
-        }
-
-        return Task.CompletedTask;
-    }
 }
 
 internal sealed class BoundPropertyController : Controller
