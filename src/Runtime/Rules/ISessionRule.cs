@@ -28,9 +28,10 @@ public interface ISessionRule<in TSession> : ISessionRule
 }
 
 /// <summary>
-/// A rule over the session and one bound argument of the endpoint (a route or query value, named by
-/// <see cref="RequireSessionAttribute{TRule}.Argument"/>): the endpoint runs only when <see cref="Allows"/> returns
-/// <see langword="true"/> for the session and that argument.
+/// A rule over the session and one bound argument of the endpoint, named by
+/// <see cref="RequireSessionAttribute{TRule}.Argument"/>: the endpoint runs only when <see cref="Allows"/> returns
+/// <see langword="true"/> for the session and the value the endpoint binds for that argument (a server function's or an
+/// MVC action's bound parameter; a minimal API's or a Razor component's route or query value).
 /// </summary>
 /// <typeparam name="TSession">The app's <see cref="SessionDataAttribute">[SessionData]</see> type.</typeparam>
 /// <typeparam name="TArgument">The type of the argument the rule reads.</typeparam>

@@ -123,6 +123,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     [InlineData("minimal [FromServices]", "binds its parameter 'house' from services")]
     [InlineData("minimal complex type", "binds its parameter 'house' from the request body or services")]
     [InlineData("minimal BindAsync type", "binds its parameter 'house' from its type's own BindAsync")]
+    [InlineData("minimal [AsParameters] member from a header", "binds its parameter 'House' from a header")]
     [InlineData("minimal [FromQuery(Name)]", "binds its parameter 'house' from the value 'h'; set Argument = \"h\"")]
     [InlineData("minimal optional [FromQuery] beside a route value", "binds 'house' from the query string, and goes on without it; bind it from the route")]
     [InlineData("MVC bound property", "binds into its property House")]
@@ -146,6 +147,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
         "minimal [FromServices]" => Minimal(app => app.MapGet("/award", [RequireSession<MaybeOwnHouse>(Argument = "house")] ([FromServices] HouseHolder house) => "never")),
         "minimal complex type" => Minimal(app => app.MapPost("/award", [RequireSession<MaybeOwnHouse>(Argument = "house")] (HouseHolder house) => "never")),
         "minimal BindAsync type" => Minimal(app => app.MapGet("/award", [RequireSession<MaybeOwnHouse>(Argument = "house")] (BoundHouse house) => "never")),
+        "minimal [AsParameters] member from a header" => Minimal(app => app.MapGet("/award", [RequireSession<OwnHouse>(Argument = "house")] ([AsParameters] HouseFromHeader request) => $"{request.House}")),
         "minimal [FromQuery(Name)]" => Minimal(app => app.MapGet("/award", [RequireSession<OwnHouse>(Argument = "house")] ([FromQuery(Name = "h")] House house) => $"{house}")),
         "minimal optional [FromQuery] beside a route value" => Minimal(app => app.MapGet("/houses/{house}", [RequireSession<MaybeOwnHouse>(Argument = "house")] ([FromQuery] House? house) => $"{house}")),
         "MVC bound property" => Mvc(typeof(BoundPropertyController)),
@@ -209,6 +211,9 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
 
 /// <summary>A house that is no text: bound from a JSON body, or a service.</summary>
 public sealed record HouseHolder(House House);
+
+/// <summary>A minimal API's parameters gathered in a type: its member binds the house from a header.</summary>
+public sealed record HouseFromHeader([property: FromHeader(Name = "house")] House House);
 
 /// <summary>A house that binds itself from the request (a header), as minimal APIs call <c>BindAsync</c>.</summary>
 public sealed record BoundHouse(House House)
