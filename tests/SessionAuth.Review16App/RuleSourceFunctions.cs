@@ -21,6 +21,10 @@ public static class R16Sources
     [ServerFunction, RequireSession]
     public static string FromBody(House? house, UserSession user) => house is null ? "own notices" : $"{house} notices";
 
+    /// <summary>Open to anyone: [AllowAnonymous] opens it to its group's rules, whatever house it binds.</summary>
+    [ServerFunction, Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    public static string Open(House? house) => house is null ? "open notices" : $"{house} open notices";
+
     /// <summary>Takes no house: a group's rule judges the route or query value.</summary>
     [ServerFunction, RequireSession]
     public static string NoHouse(UserSession user) => $"{user.Name}'s notices";

@@ -25,6 +25,12 @@ internal sealed class ServerFunctionGroupRules
 
     public static ServerFunctionGroupRules Of(EndpointMetadataCollection metadata, ServerFunctionMetadata function)
     {
+        // [AllowAnonymous] opens the function to its group's rules as to its group's [RequireSession].
+        if (metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+        {
+            return new ServerFunctionGroupRules(middleware: null, bound: null);
+        }
+
         List<RequireSessionAttribute>? middleware = null;
         List<RequireSessionAttribute>? bound = null;
         foreach (var requirement in metadata.GetOrderedMetadata<RequireSessionAttribute>())

@@ -58,6 +58,8 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     [InlineData("GET", "/rs/by-query/_server/R16Sources/FromQuery?house=Gryffindor", "", HttpStatusCode.OK, "Gryffindor notices")]
     [InlineData("POST", "/rs/houses/Gryffindor/_server/R16Sources/FromHeader", "header:house=Slytherin", HttpStatusCode.Forbidden, null)]
     [InlineData("POST", "/rs/houses/Slytherin/_server/R16Sources/FromHeader", "header:house=Gryffindor", HttpStatusCode.OK, "Gryffindor notices")]
+    // [AllowAnonymous] on the function opens it to the group's rule, on whatever it binds.
+    [InlineData("POST", "/rs/houses/Slytherin/_server/R16Sources/Open", "json:{\"house\":\"Slytherin\"}", HttpStatusCode.OK, "Slytherin open notices")]
     // A server function that binds no house: the group's rule judges the route or query value.
     [InlineData("POST", "/rs/houses/Slytherin/_server/R16Sources/NoHouse", "", HttpStatusCode.Forbidden, null)]
     [InlineData("POST", "/rs/houses/Gryffindor/_server/R16Sources/NoHouse", "", HttpStatusCode.OK, "harry's notices")]
