@@ -112,6 +112,53 @@ public sealed class SessionRuleGeneratorTests
                 {
                     public static bool Allows(UserSession user) => true;
                 }
+
+                // Named where it is visible: still no registration can name it, which the registrations file records.
+                [RequireSession<Hidden>]
+                public static string HiddenHandler() => "hidden";
+            }
+
+            // Abstract: its static Allows is implemented, so it is a rule like any other.
+            public abstract class AbstractRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            // Registered, with the warnings naming them raises disabled around the line.
+            [Obsolete("Use Prefect.")]
+            public sealed class OldRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            [System.Diagnostics.CodeAnalysis.Experimental("SHOP001")]
+            public sealed class TrialRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            // Declared in a generic class: only a construction of it is a rule generated code can name.
+            public static class Generic<T>
+            {
+                public sealed class Rule : ISessionRule<UserSession>
+                {
+                    public static bool Allows(UserSession user) => true;
+                }
+            }
+
+            // A file-local rule no other file can name, unused: nothing; named on a handler: recorded as not registered.
+            file sealed class LocalRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            public static class Handlers
+            {
+                [RequireSession<Generic<int>.Rule>]
+                public static string Constructed() => "constructed";
+
+                [RequireSession<LocalRule>]
+                public static string Local() => "local";
             }
             """, TrackingNames.ServerFunctions).Text(static hintName => hintName == "SessionRules.Registrations.g.cs"),
         nameof(The_rules_a_project_declares_or_names_are_registered));
