@@ -245,6 +245,48 @@ public sealed class SessionRuleGeneratorTests
         Assert.DoesNotContain(run.Sources, s => s.HintName == "ServerFunctions.Shop.RefusedByItsClass.g.cs");
     }
 
+    /// <summary>
+    /// Rules generated code must take care to name (abstract, [Obsolete], [Experimental], nested in a constructed generic
+    /// type) on a server function: each is mapped, under a pragma when naming it warns, and the whole compilation stays
+    /// clean (the harness fails on any warning).
+    /// </summary>
+    [Theory]
+    [InlineData("public abstract class Rule", "", "")]
+    [InlineData("[Obsolete(\"Use Prefect.\")] public sealed class Rule", "CS0618", "#pragma warning disable CS0612, CS0618")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(\"SHOP001\")] public sealed class Rule", "SHOP001", "#pragma warning disable SHOP001")]
+    public void A_server_function_guarded_by_a_rule_of_any_nameable_shape_is_mapped(string declaration, string userWarning, string pragma)
+    {
+        var guard = userWarning.Length == 0 ? string.Empty : $"#pragma warning disable {userWarning}\n";
+        var run = Run($$"""
+            namespace Shop;
+
+            {{declaration}} : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => user.IsPrefect;
+            }
+
+            public static class Staff
+            {
+            {{guard}}
+                [ServerFunction, RequireSession<Rule>, RequireSession<Outer<int>.Inner<House>>]
+                public static int Count() => 1;
+            }
+
+            public static class Outer<T>
+            {
+                public sealed class Inner<TOther> : ISessionRule<UserSession>
+                {
+                    public static bool Allows(UserSession user) => true;
+                }
+            }
+            """);
+
+        var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Staff.g.cs").SourceText.ToString();
+        Assert.Contains("SessionRules.Allows<global::Shop.Rule, global::Shop.UserSession>(sessionData)", mapped, StringComparison.Ordinal);
+        Assert.Contains("SessionRules.Allows<global::Shop.Outer<int>.Inner<global::Shop.House>, global::Shop.UserSession>(sessionData)", mapped, StringComparison.Ordinal);
+        Assert.True(pragma.Length == 0 || mapped.Contains(pragma, StringComparison.Ordinal), mapped);
+    }
+
     [Fact]
     public void RequireSession_of_a_rule_alone_requires_a_session()
     {
