@@ -98,6 +98,16 @@ public sealed class RazorRuleGeneratorTests
             "Register<global::Shop.Rules.Both<global::Shop.App.Pages.Staff, global::Shop.Rules.Gryffindor>, global::Shop.UserSession>();"
         },
 
+        // Two components in one project (bound together), and markup's "@using (...)" block, which is no directive.
+        {
+            "Second.razor",
+            [
+                "First.razor", "@using SessionAuth\n@using Shop.Rules\n@attribute [RequireSession<Both<Prefect, Prefect>>]",
+                "Second.razor", "@using SessionAuth\n@using Shop.Rules\n@attribute [RequireSession<Either<Gryffindor, Prefect>>]\n@using (System.IO.Stream.Null)\n{\n}",
+            ],
+            "Register<global::Shop.Rules.Either<global::Shop.Rules.Gryffindor, global::Shop.Rules.Prefect>, global::Shop.UserSession>();"
+        },
+
         // A using alias, a two-argument rule with its Argument, and a second attribute in one list.
         {
             "Named.razor",

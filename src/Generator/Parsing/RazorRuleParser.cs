@@ -49,7 +49,8 @@ internal static class RazorRuleParser
             foreach (var line in text.Lines)
             {
                 var directive = line.ToString().Trim();
-                if (Directive(directive, "@using") is { } used)
+                // "@using (...)" opens a disposable's scope in markup; only "@using Name" is a directive.
+                if (Directive(directive, "@using") is { } used && !used.StartsWith("(", StringComparison.Ordinal))
                 {
                     usings.Add("using " + used.TrimEnd(';'));
                 }
@@ -76,19 +77,24 @@ internal static class RazorRuleParser
     /// <summary>The rules the components of <paramref name="files"/> name in their <c>@attribute</c>s: registered, or why not.</summary>
     public static NamedSessionRulesSpec Bind(IReadOnlyList<RazorFileSpec> files, string? rootNamespace, Compilation compilation, CancellationToken cancellationToken)
     {
+        // One probe per component, all added at once: one more compilation, however many components name rules. Each has
+        // a path of its own, which a file-local class needs.
+        var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
+        var probes = files
+            .Where(static file => !file.IsImports && file.Attributes.Count > 0)
+            .Select((file, i) => CSharpSyntaxTree.ParseText(Probe(file, files, rootNamespace), parseOptions, path: $"{ProbeClass}{i}.cs", cancellationToken: cancellationToken))
+            .ToList();
         var registered = new List<SessionRuleRegistrationSpec>();
         var refused = new List<SessionRuleRefusalSpec>();
-        var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
-        foreach (var file in files)
+        if (probes.Count == 0)
         {
-            if (file.IsImports || file.Attributes.Count == 0)
-            {
-                continue;
-            }
+            return new NamedSessionRulesSpec(EquatableArray<SessionRuleRegistrationSpec>.Empty, EquatableArray<SessionRuleRefusalSpec>.Empty);
+        }
 
+        var probing = compilation.AddSyntaxTrees(probes);
+        foreach (var probe in probes)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            var probe = CSharpSyntaxTree.ParseText(Probe(file, files, rootNamespace), parseOptions, cancellationToken: cancellationToken);
-            var probing = compilation.AddSyntaxTrees(probe);
             var declaration = probe.GetRoot(cancellationToken).DescendantNodes().OfType<ClassDeclarationSyntax>().First();
             if (probing.GetSemanticModel(probe).GetDeclaredSymbol(declaration, cancellationToken) is { } component)
             {
