@@ -34,10 +34,10 @@ namespace SessionAuth.Generated
             #pragma warning restore SHOP001
             global::SessionAuth.Infrastructure.SessionRules.NotRegistered(
                 "Shop.<Functions>F7A6FD664023619C2B6ADF26E2141A92FDAE84A6C0D673CDE416AD913F1CF596C__LocalRule",
-                "it uses the file-local type LocalRule, which no other file can name; the registration is generated code in a file of its own, which must name the rule without a warning");
+                "its registration, generated code in a file of its own, cannot name it: it uses the file-local type LocalRule, which no other file can name");
             global::SessionAuth.Infrastructure.SessionRules.NotRegistered(
                 "Shop.Outer+Hidden",
-                "it uses the type Hidden, which generated code cannot reach; make it internal or public; the registration is generated code in a file of its own, which must name the rule without a warning");
+                "its registration, generated code in a file of its own, cannot name it: it uses the type Hidden, which generated code cannot reach; make it internal or public");
         }
     }
 }
