@@ -124,17 +124,43 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TrackingNames.NamedSessionRules);
 
+        // A rule named only in a .razor file's @attribute: the Razor compiler's output is invisible here, so its text is read
+        // from the .razor files the Razor SDK passes to every generator, and bound by the compilation.
+        var projectOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => (
+                RootNamespace: options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) ? root : null,
+                ProjectDirectory: options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var directory) ? directory : null));
+
+        var razorFiles = context.AdditionalTextsProvider
+            .Where(RazorRuleParser.IsRazorFile)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(projectOptions)
+            .Select(static (input, cancellationToken) => RazorRuleParser.Read(input.Left.Left, input.Left.Right.GetOptions(input.Left.Left), input.Right.ProjectDirectory, cancellationToken))
+            .Collect()
+            .WithTrackingName(TrackingNames.RazorFiles);
+
+        var razorRules = razorFiles
+            .Combine(projectOptions)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, cancellationToken) => RazorRuleParser.Bind(input.Left.Left, input.Left.Right.RootNamespace, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.RazorSessionRules);
+
         var ruleRegistrations = declaredRules
-            .Combine(namedRules)
-            .Select(static (input, _) => input.Left.Concat(input.Right.SelectMany(static named => named))
-                .Distinct()
-                .OrderBy(static rule => rule.Type, StringComparer.Ordinal)
-                .ToEquatableArray())
+            .Combine(namedRules.Combine(razorRules).Select(static (input, _) => input.Left.Add(input.Right)))
+            .Select(static (input, _) => new SessionRuleRegistrationsSpec(
+                input.Left.Concat(input.Right.SelectMany(static named => named.Registered))
+                    .Distinct()
+                    .OrderBy(static rule => rule.Type, StringComparer.Ordinal)
+                    .ToEquatableArray(),
+                input.Right.SelectMany(static named => named.Refused)
+                    .Distinct()
+                    .OrderBy(static rule => rule.RuntimeName, StringComparer.Ordinal)
+                    .ToEquatableArray()))
             .WithTrackingName(TrackingNames.SessionRuleRegistrations);
 
         context.RegisterSourceOutput(ruleRegistrations.Combine(names), static (output, input) =>
         {
-            if (input.Left.Count > 0 && input.Right.Clash is null)
+            if (input.Left.Registered.Count + input.Left.Refused.Count > 0 && input.Right.Clash is null)
             {
                 output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(input.Left, input.Right));
             }

@@ -14,5 +14,7 @@ internal static class TrackingNames
     public const string SessionDataFiles = nameof(SessionDataFiles);
     public const string DeclaredSessionRules = nameof(DeclaredSessionRules);
     public const string NamedSessionRules = nameof(NamedSessionRules);
+    public const string RazorFiles = nameof(RazorFiles);
+    public const string RazorSessionRules = nameof(RazorSessionRules);
     public const string SessionRuleRegistrations = nameof(SessionRuleRegistrations);
 }

@@ -34,6 +34,9 @@ public sealed class Review16GeneratorTests
 
         """;
 
+    /// <summary>The step no source without a server function runs (the harness asks each test to say so).</summary>
+    private static readonly string[] NoServerFunctions = [TrackingNames.ServerFunctions];
+
     /// <summary>
     /// A rule class declared <c>file</c> in the project, used nowhere: the registration the generator writes for every
     /// declared rule must not name a type another file cannot see (the project must still build).
@@ -48,7 +51,7 @@ public sealed class Review16GeneratorTests
             {
                 public static bool Allows(UserSession user) => user.IsPrefect;
             }
-            """ + Model);
+            """ + Model, referenceRuntime: true, NoServerFunctions);
     }
 
     /// <summary>
@@ -68,7 +71,7 @@ public sealed class Review16GeneratorTests
                     public static bool Allows(UserSession user) => user.IsPrefect;
                 }
             }
-            """ + Model);
+            """ + Model, referenceRuntime: true, NoServerFunctions);
     }
 
     /// <summary>
@@ -87,7 +90,7 @@ public sealed class Review16GeneratorTests
             {
                 public static bool Allows(UserSession user) => user.IsPrefect;
             }
-            """ + Model);
+            """ + Model, referenceRuntime: true, NoServerFunctions);
     }
 
     /// <summary>A file-local rule named on a server function in its file: mapped, or refused with a diagnostic, never generated code that does not compile.</summary>

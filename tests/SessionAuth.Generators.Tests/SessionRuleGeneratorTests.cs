@@ -112,6 +112,53 @@ public sealed class SessionRuleGeneratorTests
                 {
                     public static bool Allows(UserSession user) => true;
                 }
+
+                // Named where it is visible: still no registration can name it, which the registrations file records.
+                [RequireSession<Hidden>]
+                public static string HiddenHandler() => "hidden";
+            }
+
+            // Abstract: its static Allows is implemented, so it is a rule like any other.
+            public abstract class AbstractRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            // Registered, with the warnings naming them raises disabled around the line.
+            [Obsolete("Use Prefect.")]
+            public sealed class OldRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            [System.Diagnostics.CodeAnalysis.Experimental("SHOP001")]
+            public sealed class TrialRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            // Declared in a generic class: only a construction of it is a rule generated code can name.
+            public static class Generic<T>
+            {
+                public sealed class Rule : ISessionRule<UserSession>
+                {
+                    public static bool Allows(UserSession user) => true;
+                }
+            }
+
+            // A file-local rule no other file can name, unused: nothing; named on a handler: recorded as not registered.
+            file sealed class LocalRule : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => true;
+            }
+
+            public static class Handlers
+            {
+                [RequireSession<Generic<int>.Rule>]
+                public static string Constructed() => "constructed";
+
+                [RequireSession<LocalRule>]
+                public static string Local() => "local";
             }
             """, TrackingNames.ServerFunctions).Text(static hintName => hintName == "SessionRules.Registrations.g.cs"),
         nameof(The_rules_a_project_declares_or_names_are_registered));
@@ -196,6 +243,48 @@ public sealed class SessionRuleGeneratorTests
         Assert.Contains("\"Refused.Kept\"", mapped, StringComparison.Ordinal);
         Assert.Equal(1, mapped.Split("new global::SessionAuth.ServerFunctionMetadata(").Length - 1);
         Assert.DoesNotContain(run.Sources, s => s.HintName == "ServerFunctions.Shop.RefusedByItsClass.g.cs");
+    }
+
+    /// <summary>
+    /// Rules generated code must take care to name (abstract, [Obsolete], [Experimental], nested in a constructed generic
+    /// type) on a server function: each is mapped, under a pragma when naming it warns, and the whole compilation stays
+    /// clean (the harness fails on any warning).
+    /// </summary>
+    [Theory]
+    [InlineData("public abstract class Rule", "", "")]
+    [InlineData("[Obsolete(\"Use Prefect.\")] public sealed class Rule", "CS0618", "#pragma warning disable CS0612, CS0618")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(\"SHOP001\")] public sealed class Rule", "SHOP001", "#pragma warning disable SHOP001")]
+    public void A_server_function_guarded_by_a_rule_of_any_nameable_shape_is_mapped(string declaration, string userWarning, string pragma)
+    {
+        var guard = userWarning.Length == 0 ? string.Empty : $"#pragma warning disable {userWarning}\n";
+        var run = Run($$"""
+            namespace Shop;
+
+            {{declaration}} : ISessionRule<UserSession>
+            {
+                public static bool Allows(UserSession user) => user.IsPrefect;
+            }
+
+            public static class Staff
+            {
+            {{guard}}
+                [ServerFunction, RequireSession<Rule>, RequireSession<Outer<int>.Inner<House>>]
+                public static int Count() => 1;
+            }
+
+            public static class Outer<T>
+            {
+                public sealed class Inner<TOther> : ISessionRule<UserSession>
+                {
+                    public static bool Allows(UserSession user) => true;
+                }
+            }
+            """);
+
+        var mapped = run.Sources.Single(s => s.HintName == "ServerFunctions.Shop.Staff.g.cs").SourceText.ToString();
+        Assert.Contains("SessionRules.Allows<global::Shop.Rule, global::Shop.UserSession>(sessionData)", mapped, StringComparison.Ordinal);
+        Assert.Contains("SessionRules.Allows<global::Shop.Outer<int>.Inner<global::Shop.House>, global::Shop.UserSession>(sessionData)", mapped, StringComparison.Ordinal);
+        Assert.True(pragma.Length == 0 || mapped.Contains(pragma, StringComparison.Ordinal), mapped);
     }
 
     [Fact]

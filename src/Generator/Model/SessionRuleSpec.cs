@@ -27,4 +27,23 @@ internal sealed record SessionRuleSpec(string Type, string Name, string? Argumen
 /// For a two-argument rule, the <c>ParameterBinding</c> factory call that reads the argument from text, written over the
 /// lambda parameters <c>name</c> and <c>source</c>; <see langword="null"/> when the type cannot be read from text.
 /// </param>
-internal sealed record SessionRuleRegistrationSpec(string Type, string SessionType, string? ArgumentType, string? ArgumentBinding);
+/// <param name="DisabledWarnings">The warnings naming the rule raises ([Obsolete], [Experimental] ids), which its registration disables.</param>
+internal sealed record SessionRuleRegistrationSpec(string Type, string SessionType, string? ArgumentType, string? ArgumentBinding, EquatableArray<string> DisabledWarnings);
+
+/// <summary>
+/// A rule type the project names in <c>[RequireSession&lt;TRule&gt;]</c> but generated code cannot name, so it is never
+/// registered: the registrations file records why, which the start-up check of an endpoint guarded by it says.
+/// </summary>
+/// <param name="RuntimeName">The rule type's <c>Type.FullName</c>.</param>
+/// <param name="Reason">Why it is not registered ("its registration, generated code in a file of its own, cannot name it: ...").</param>
+internal sealed record SessionRuleRefusalSpec(string RuntimeName, string Reason);
+
+/// <summary>The rules named by the <c>[RequireSession&lt;TRule&gt;]</c> attributes of one symbol or one Razor file.</summary>
+/// <param name="Registered">The rules registered.</param>
+/// <param name="Refused">The rules that cannot be registered, and why.</param>
+internal sealed record NamedSessionRulesSpec(EquatableArray<SessionRuleRegistrationSpec> Registered, EquatableArray<SessionRuleRefusalSpec> Refused);
+
+/// <summary>What the registrations file holds: the rules registered and the rules named that cannot be.</summary>
+/// <param name="Registered">The rules registered, ordered by type.</param>
+/// <param name="Refused">The rules refused, ordered by name.</param>
+internal sealed record SessionRuleRegistrationsSpec(EquatableArray<SessionRuleRegistrationSpec> Registered, EquatableArray<SessionRuleRefusalSpec> Refused);

@@ -97,53 +97,123 @@ internal static class SessionRuleParser
     }
 
     /// <summary>
-    /// What <paramref name="rule"/> registers, when it is a rule type the generated code can name: a class or struct,
-    /// accessible from the compilation, that implements exactly one of the two rule interfaces over a <c>[SessionData]</c> type.
+    /// What <paramref name="rule"/> registers, when it is a rule type the generated code can name: a class or struct
+    /// (abstract or not: its static <c>Allows</c> is implemented) that implements exactly one of the two rule interfaces
+    /// over a <c>[SessionData]</c> type, reachable from a file of its own (<see cref="SignatureTypes.FindUnreachable"/>),
+    /// and not <c>[Obsolete]</c> as an error; the registration disables the warnings an <c>[Obsolete]</c> or
+    /// <c>[Experimental]</c> rule raises. Otherwise <see langword="null"/> and, when the type is a rule at all,
+    /// <paramref name="why"/> it cannot be registered.
     /// </summary>
-    public static SessionRuleRegistrationSpec? ReadRegistration(ITypeSymbol rule, Compilation compilation, KnownTypes types)
+    public static SessionRuleRegistrationSpec? ReadRegistration(ITypeSymbol rule, Compilation compilation, KnownTypes types, out string? why)
     {
-        if (Interface(rule, compilation, types) is not { } implemented
-            || implemented.TypeArguments[0].GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
+        why = null;
+        if (Interface(rule, types) is not { } implemented)
+        {
+            return null;
+        }
+
+        var session = implemented.TypeArguments[0];
+        if (session.GetAttributes().All(a => !KnownTypes.Is(a.AttributeClass, types.SessionData)))
+        {
+            why = $"its session type {session.Name} is not marked [SessionData]";
+            return null;
+        }
+
+        var named = implemented.TypeArguments.Prepend(rule).ToList();
+        if (named.Select(type => SignatureTypes.FindUnreachable(type, compilation)).FirstOrDefault(static reason => reason is not null) is { } unreachable)
+        {
+            why = $"its registration, generated code in a file of its own, cannot name it: it {unreachable}";
+            return null;
+        }
+
+        var warnings = SignatureTypes.WarningsOfUse(named, out why);
+        if (why is not null)
         {
             return null;
         }
 
         var type = rule.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var sessionType = implemented.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var sessionType = session.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         if (implemented.TypeArguments.Length == 1)
         {
-            return new SessionRuleRegistrationSpec(type, sessionType, null, null);
+            return new SessionRuleRegistrationSpec(type, sessionType, null, null, warnings.ToEquatableArray());
         }
 
         var argument = implemented.TypeArguments[1];
-        return new SessionRuleRegistrationSpec(type, sessionType, argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), TextBinding(argument, types));
+        return new SessionRuleRegistrationSpec(type, sessionType, argument.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), TextBinding(argument, types), warnings.ToEquatableArray());
     }
 
-    /// <summary>The registration of a rule type declared in the project, or <see langword="null"/> when the type is no rule.</summary>
+    /// <summary>
+    /// The registration of a rule type declared in the project, or <see langword="null"/> when the type is no rule or one
+    /// generated code cannot name (a <c>file</c> class, one nested in a generic class): a rule used somewhere is also
+    /// found where it is named (<see cref="ReadNamed"/>), which says why it is not registered.
+    /// </summary>
     public static SessionRuleRegistrationSpec? ReadDeclared(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
         var types = KnownTypes.For(compilation);
         return types.SessionRuleOfSession is not null && context.SemanticModel.GetDeclaredSymbol(context.Node, cancellationToken) is ITypeSymbol type
-            ? ReadRegistration(type, compilation, types)
+            ? ReadRegistration(type, compilation, types, out _)
             : null;
     }
 
-    /// <summary>The registrations of the rule types named by the <c>[RequireSession&lt;TRule&gt;]</c> on one symbol.</summary>
-    public static EquatableArray<SessionRuleRegistrationSpec> ReadNamed(GeneratorAttributeSyntaxContext context)
+    /// <summary>The rules named by the <c>[RequireSession&lt;TRule&gt;]</c> on one symbol: registered, or why not.</summary>
+    public static NamedSessionRulesSpec ReadNamed(GeneratorAttributeSyntaxContext context) =>
+        ReadNamed(context.Attributes, context.SemanticModel.Compilation);
+
+    /// <summary>The rules named by <paramref name="attributes"/>, those that are <c>[RequireSession&lt;TRule&gt;]</c>: registered, or why not.</summary>
+    public static NamedSessionRulesSpec ReadNamed(IEnumerable<AttributeData> attributes, Compilation compilation)
     {
-        var compilation = context.SemanticModel.Compilation;
         var types = KnownTypes.For(compilation);
-        var found = new List<SessionRuleRegistrationSpec>(context.Attributes.Length);
-        foreach (var attribute in context.Attributes)
+        var registered = new List<SessionRuleRegistrationSpec>();
+        var refused = new List<SessionRuleRefusalSpec>();
+        foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is { TypeArguments.Length: 1 } attributeClass && ReadRegistration(attributeClass.TypeArguments[0], compilation, types) is { } registration)
+            if (!KnownTypes.IsConstructedFrom(attribute.AttributeClass, types.RequireSessionOfRule))
             {
-                found.Add(registration);
+                continue;
+            }
+
+            var rule = attribute.AttributeClass!.TypeArguments[0];
+            if (ReadRegistration(rule, compilation, types, out var why) is { } registration)
+            {
+                registered.Add(registration);
+            }
+            else if (why is not null && RuntimeName(rule) is { } runtimeName)
+            {
+                refused.Add(new SessionRuleRefusalSpec(runtimeName, why));
             }
         }
 
-        return found.ToEquatableArray();
+        return new NamedSessionRulesSpec(registered.ToEquatableArray(), refused.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The name the runtime knows a rule type by (<c>Type.FullName</c>: <c>Shop.Outer+Rule</c>, a <c>file</c> class under
+    /// the name the compiler gives it), for a type that is no constructed generic; otherwise <see langword="null"/>.
+    /// </summary>
+    private static string? RuntimeName(ITypeSymbol rule)
+    {
+        if (rule is not INamedTypeSymbol named || TypesIn(named).Any(static t => t is INamedTypeSymbol { IsGenericType: true }))
+        {
+            return null;
+        }
+
+        var name = named.MetadataName;
+        for (var containing = named.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            name = containing.MetadataName + "+" + name;
+        }
+
+        return named.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+
+        static IEnumerable<INamedTypeSymbol> TypesIn(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.ContainingType)
+            {
+                yield return current;
+            }
+        }
     }
 
     /// <summary>
@@ -156,9 +226,15 @@ internal static class SessionRuleParser
     {
         sessionType = null;
         var rule = attribute.AttributeClass!.TypeArguments[0];
-        if (Interface(rule, compilation, types) is not { } implemented)
+        if (Interface(rule, types) is not { } implemented)
         {
-            why = "the rule is no class or struct generated code can reach that implements exactly one ISessionRule interface";
+            why = "the rule is no class or struct that implements exactly one ISessionRule interface";
+            return null;
+        }
+
+        if (SignatureTypes.FindUnreachable(rule, compilation) is { } unreachable)
+        {
+            why = $"the rule {unreachable}";
             return null;
         }
 
@@ -199,13 +275,14 @@ internal static class SessionRuleParser
             : null;
     }
 
-    /// <summary>The one <c>ISessionRule&lt;...&gt;</c> the rule implements, when generated code can call its <c>Allows</c>.</summary>
-    private static INamedTypeSymbol? Interface(ITypeSymbol rule, Compilation compilation, KnownTypes types)
+    /// <summary>
+    /// The one <c>ISessionRule&lt;...&gt;</c> the rule implements, which a type argument constrained to it calls
+    /// <c>Allows</c> through. An abstract class is such a type argument too: a class implements every static member of the
+    /// interface, so none is left abstract.
+    /// </summary>
+    private static INamedTypeSymbol? Interface(ITypeSymbol rule, KnownTypes types)
     {
-        if (rule is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named
-            || named.IsUnboundGenericType
-            || named.TypeArguments.Any(static t => t.TypeKind == TypeKind.TypeParameter)
-            || !compilation.IsSymbolAccessibleWithin(named, compilation.Assembly))
+        if (rule is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named || named.IsUnboundGenericType)
         {
             return null;
         }

@@ -65,12 +65,19 @@ internal static class SignatureTypes
                 return $"holds the pointer {part.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}, which only unsafe code can name";
             }
 
+            // Generated code is in no generic type or method, so it has no type parameter to name (a rule nested in a
+            // generic class, Outer<T>.Rule, found as declared).
+            if (part.TypeKind == TypeKind.TypeParameter)
+            {
+                return $"names the type parameter {part.Name}, which generated code, outside the generic type, cannot name";
+            }
+
             if (part is INamedTypeSymbol { IsFileLocal: true })
             {
                 return $"uses the file-local type {part.Name}, which no other file can name";
             }
 
-            if (part.TypeKind != TypeKind.TypeParameter && !compilation.IsSymbolAccessibleWithin(part, compilation.Assembly))
+            if (!compilation.IsSymbolAccessibleWithin(part, compilation.Assembly))
             {
                 return $"uses the type {part.Name}, which generated code cannot reach; make it internal or public";
             }
@@ -87,28 +94,42 @@ internal static class SignatureTypes
     /// </summary>
     public static IReadOnlyList<string> WarningsOfUse(IMethodSymbol method, IEnumerable<ISymbol> alsoNamed, out string? problem)
     {
-        problem = null;
-        var symbols = new List<ISymbol> { method };
-        symbols.AddRange(alsoNamed.Distinct(SymbolEqualityComparer.Default));
         var signature = method.Parameters.Select(static p => p.Type).Append(method.ReturnType)
             .Append(method.ContainingType)
             .SelectMany(TypesIn)
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
             .ToList();
+        var symbols = new List<ISymbol> { method };
         symbols.AddRange(signature);
 
         // A default value names an enum member.
         symbols.AddRange(signature.Where(static t => t.TypeKind == TypeKind.Enum).SelectMany(static t => t.GetMembers().OfType<IFieldSymbol>()));
+        symbols.AddRange(alsoNamed);
+        return WarningsOfUse(symbols, symbol => SymbolEqualityComparer.Default.Equals(symbol, method) ? "it" : $"{symbol.Name}, which generated code must name,", out problem);
+    }
 
+    /// <summary>
+    /// The warnings generated code that names <paramref name="types"/> (each with the types it is built from: a rule
+    /// <c>Both&lt;OldRule, Prefect&gt;</c> names <c>OldRule</c>) would raise and must disable; or, in
+    /// <paramref name="problem"/>, why no generated code can name them.
+    /// </summary>
+    public static IReadOnlyList<string> WarningsOfUse(IEnumerable<ITypeSymbol> types, out string? problem) =>
+        WarningsOfUse(types, static symbol => $"{symbol.Name}, which generated code must name,", out problem);
+
+    /// <summary>The warnings of <paramref name="symbols"/>, a type among them with every type it is built from.</summary>
+    private static List<string> WarningsOfUse(IEnumerable<ISymbol> symbols, Func<ISymbol, string> describe, out string? problem)
+    {
+        problem = null;
+        var all = symbols.SelectMany(static s => s is ITypeSymbol type ? TypesIn(type).Cast<ISymbol>() : new[] { s }).Distinct(SymbolEqualityComparer.Default);
         var warnings = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var symbol in symbols)
+        foreach (var symbol in all)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
                 switch (attribute.AttributeClass?.ToDisplayString())
                 {
                     case ObsoleteAttribute when attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true:
-                        problem = $"{Describe(symbol, method)} is [Obsolete] as an error, so no code may use it, generated code included";
+                        problem = $"{describe(symbol)} is [Obsolete] as an error, so no code may use it, generated code included";
                         return [];
                     case ObsoleteAttribute:
                         warnings.UnionWith(ObsoleteWarnings);
@@ -123,7 +144,4 @@ internal static class SignatureTypes
 
         return warnings.ToList();
     }
-
-    private static string Describe(ISymbol symbol, IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(symbol, method) ? "it" : $"{symbol.Name}, which generated code must name,";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 
 namespace SessionAuth.Infrastructure;
@@ -16,6 +17,9 @@ namespace SessionAuth.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SessionRules
 {
+    /// <summary>Why each rule a project names but generated code cannot name is not registered, by <c>Type.FullName</c>.</summary>
+    private static readonly ConcurrentDictionary<string, string> NotRegisteredReasons = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Asks a rule over the session alone, through its interface: generated endpoints call this rather than the rule type's
     /// own <c>Allows</c>, so a rule that implements it explicitly is asked, and asked the same way as by <c>UseSessionAuth()</c>.
@@ -59,4 +63,21 @@ public static class SessionRules
         where TRule : ISessionRule<TSession, TArgument>
         where TSession : class =>
         SessionRuleSlot<TRule>.Evaluator ??= new SessionRuleEvaluator<TRule, TSession, TArgument>(binding);
+
+    /// <summary>
+    /// Records that a rule the project names in <c>[RequireSession&lt;TRule&gt;]</c> cannot be registered, because generated
+    /// code cannot name it; an endpoint guarded by it refuses the start with this reason.
+    /// </summary>
+    /// <param name="ruleType">The rule type's <see cref="Type.FullName"/>.</param>
+    /// <param name="reason">Why it is not registered, which the start-up refusal says after the rule's name.</param>
+    public static void NotRegistered(string ruleType, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(ruleType);
+        ArgumentNullException.ThrowIfNull(reason);
+        NotRegisteredReasons[ruleType] = reason;
+    }
+
+    /// <summary>Why <paramref name="rule"/> is not registered, when a project that names it said so; otherwise <see langword="null"/>.</summary>
+    internal static string? WhyNotRegistered(Type rule) =>
+        rule.FullName is { } name && NotRegisteredReasons.TryGetValue(name, out var reason) ? reason : null;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
 
@@ -71,11 +72,13 @@ internal sealed class SessionRuleStartupCheck(ISessionManager sessions, Endpoint
 
     private string? Problem(Endpoint endpoint, RequireSessionAttribute requirement, Type rule, bool judgedOnBoundValue)
     {
-        var name = rule.FullName ?? rule.Name;
+        var name = SessionRuleNames.Of(rule);
         if (requirement.RuleEvaluator is not { } evaluator)
         {
-            return $"the rule {name} was never registered. The SessionAuth source generator registers every rule a project declares or names in [RequireSession<TRule>]; " +
-                $"reference the SessionAuth package (which carries the generator) from the project that declares {rule.Name}, or from the app, not the SessionAuth assembly alone";
+            return SessionRules.WhyNotRegistered(rule) is { } why
+                ? $"the rule {name} was not registered: {why}"
+                : $"the rule {name} was never registered. The SessionAuth source generator registers every rule a project declares or names in [RequireSession<TRule>] (in C#, or in a .razor file's @attribute); " +
+                    $"reference the SessionAuth package (which carries the generator) from the project that names {name}, or from the app, not the SessionAuth assembly alone";
         }
 
         if (evaluator.SessionType != sessions.SessionDataType)

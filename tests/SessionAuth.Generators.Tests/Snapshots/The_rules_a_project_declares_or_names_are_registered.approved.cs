@@ -12,18 +12,32 @@ namespace SessionAuth.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
+            global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.AbstractRule, global::Shop.UserSession>();
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.ByName, global::Shop.UserSession, string>(
                 static (name, source) => global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name, source));
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.ByTicket, global::Shop.UserSession, global::Shop.Ticket>(
                 binding: null);
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.ByYear, global::Shop.UserSession, int>(
                 static (name, source) => global::SessionAuth.Infrastructure.ParameterBinding.Parsable<int>(name, source));
+            global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.Generic<int>.Rule, global::Shop.UserSession>();
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.MaybeHouse, global::Shop.UserSession, global::Shop.House?>(
                 static (name, source) => global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<global::Shop.House>(name, source));
+            #pragma warning disable CS0612, CS0618 // the rule is [Obsolete] or [Experimental]: registering it is no new use
+            global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.OldRule, global::Shop.UserSession>();
+            #pragma warning restore CS0612, CS0618
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.OwnHouse, global::Shop.UserSession, global::Shop.House>(
                 static (name, source) => global::SessionAuth.Infrastructure.ParameterBinding.Enum<global::Shop.House>(name, source));
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.Prefect, global::Shop.UserSession>();
             global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.Seventh, global::Shop.UserSession>();
+            #pragma warning disable SHOP001 // the rule is [Obsolete] or [Experimental]: registering it is no new use
+            global::SessionAuth.Infrastructure.SessionRules.Register<global::Shop.TrialRule, global::Shop.UserSession>();
+            #pragma warning restore SHOP001
+            global::SessionAuth.Infrastructure.SessionRules.NotRegistered(
+                "Shop.<Functions>F7A6FD664023619C2B6ADF26E2141A92FDAE84A6C0D673CDE416AD913F1CF596C__LocalRule",
+                "its registration, generated code in a file of its own, cannot name it: it uses the file-local type LocalRule, which no other file can name");
+            global::SessionAuth.Infrastructure.SessionRules.NotRegistered(
+                "Shop.Outer+Hidden",
+                "its registration, generated code in a file of its own, cannot name it: it uses the type Hidden, which generated code cannot reach; make it internal or public");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class SessionRuleStartupTests
             StartAsync(app => app.MapGet("/unregistered", [RequireSession<UnregisteredRule>] () => "never")));
 
         Assert.Contains("/unregistered", failure.Message, StringComparison.Ordinal);
-        Assert.Contains($"the rule {typeof(UnregisteredRule).FullName} was never registered", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the rule UnregisteredRule was never registered", failure.Message, StringComparison.Ordinal);
         Assert.Contains("reference the SessionAuth package (which carries the generator)", failure.Message, StringComparison.Ordinal);
     }
 
