@@ -71,9 +71,7 @@ public abstract class AbstractPrefect : ISessionRule<UserSession>
 /// The base of house pages: its rule reads the <c>House</c> route value, which every page derived from it in this project
 /// names (<see cref="R16HousePage"/>). Razor components' endpoint metadata holds their inherited attributes.
 /// </summary>
-#pragma warning disable SAUTH0015 // Reported as a false alarm by the review: the page derived from it declares {house}.
 [RequireSession<OwnHouse>(Argument = "house")]
-#pragma warning restore SAUTH0015
 public abstract class R16HouseBase : Microsoft.AspNetCore.Components.ComponentBase
 {
     [Microsoft.AspNetCore.Components.Parameter]
