@@ -8,7 +8,7 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.CodeFixes;
 
-/// <summary>SAUTH0005: keeps one of [RequireSession] and [AllowAnonymous].</summary>
+/// <summary>SAUTH0005: keeps one of [RequireSession] (or a server function's [Authorize]) and [AllowAnonymous].</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConflictingGuardCodeFixProvider)), Shared]
 public sealed class ConflictingGuardCodeFixProvider : CodeFixProvider
 {
@@ -41,7 +41,12 @@ public sealed class ConflictingGuardCodeFixProvider : CodeFixProvider
                 .FirstOrDefault(attribute => model.GetTypeInfo(attribute, context.CancellationToken).Type is { } type
                     && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Authorization.IAllowAnonymous"));
 
-            Register(context, diagnostic, "Remove [RequireSession]", root, requireSession);
+            // The reported attribute is a [RequireSession] or, on a server function, an [Authorize] (any IAuthorizeData).
+            var reported = model.GetTypeInfo(requireSession, context.CancellationToken).Type;
+            var title = reported is not null && reported.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Authorization.IAuthorizeData")
+                ? $"Remove [{requireSession.Name}]"
+                : "Remove [RequireSession]";
+            Register(context, diagnostic, title, root, requireSession);
             if (allowAnonymous is not null)
             {
                 Register(context, diagnostic, "Remove [AllowAnonymous]", root, allowAnonymous);

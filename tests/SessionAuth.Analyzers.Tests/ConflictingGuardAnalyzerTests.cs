@@ -16,7 +16,7 @@ public sealed class ConflictingGuardAnalyzerTests
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<ConflictingGuardAnalyzer>(source, expected);
 
     private static DiagnosticResult Conflict(int location, string member, string attribute, string where) =>
-        new DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(location).WithArguments(member, attribute, where);
+        new DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(location).WithArguments(member, attribute, where, Descriptors.AllowAnonymousWins);
 
     [Fact]
     public Task RequireSession_and_AllowAnonymous_on_one_member_are_reported() => VerifyAsync("""
@@ -65,8 +65,8 @@ public sealed class ConflictingGuardAnalyzerTests
             public static bool Allows(UserSession user) => user.IsPrefect;
         }
         """,
-        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(0).WithArguments("Orders.Count", "RequireSession<Prefect>", "beside it"),
-        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(1).WithArguments("lambda in Orders.Map", "RequireSession<Prefect>", "beside it"));
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(0).WithArguments("Orders.Count", "RequireSession<Prefect>", "beside it", Descriptors.AllowAnonymousWins),
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ConflictingGuardAttributes).WithLocation(1).WithArguments("lambda in Orders.Map", "RequireSession<Prefect>", "beside it", Descriptors.AllowAnonymousWins));
 
     [Fact]
     public Task On_server_functions_an_AllowAnonymous_passed_on_by_a_base_class_or_an_overridden_method_opens_the_RequireSession() => VerifyAsync(

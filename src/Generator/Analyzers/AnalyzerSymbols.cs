@@ -31,6 +31,11 @@ internal sealed class AnalyzerSymbols
         SupplyParameterFromQuery = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute");
         ModelNameProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.IModelNameProvider");
         MvcBind = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindAttribute");
+        BinderTypeProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.IBinderTypeProviderMetadata");
+        BindingBehaviorAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.BindingBehaviorAttribute");
+        BindNever = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ModelBinding.BindNeverAttribute");
+        PageModelAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageModelAttribute");
+        RazorPage = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
     }
 
     public KnownTypes Known { get; }
@@ -79,6 +84,21 @@ internal sealed class AnalyzerSymbols
 
     /// <summary>MVC's <c>[Bind]</c>, whose <c>Prefix</c> renames the value.</summary>
     public INamedTypeSymbol? MvcBind { get; }
+
+    /// <summary>MVC's <c>IBinderTypeProviderMetadata</c>: <c>[ModelBinder(typeof(...))]</c> names the model binder that binds the value.</summary>
+    public INamedTypeSymbol? BinderTypeProvider { get; }
+
+    /// <summary>MVC's <c>BindingBehaviorAttribute</c>, the base of <c>[BindNever]</c> and <c>[BindRequired]</c>.</summary>
+    public INamedTypeSymbol? BindingBehaviorAttribute { get; }
+
+    /// <summary>MVC's <c>[BindNever]</c>: a parameter it marks is not bound (.NET 10 allows it on a parameter).</summary>
+    public INamedTypeSymbol? BindNever { get; }
+
+    /// <summary>Razor Pages' <c>[PageModel]</c>, on <c>PageModel</c>: a page whose model type carries it is handled by that type.</summary>
+    public INamedTypeSymbol? PageModelAttribute { get; }
+
+    /// <summary>Razor Pages' <c>PageBase</c>, the base of every compiled <c>.cshtml</c> page.</summary>
+    public INamedTypeSymbol? RazorPage { get; }
 
     public static AnalyzerSymbols Create(Compilation compilation) => new(compilation);
 

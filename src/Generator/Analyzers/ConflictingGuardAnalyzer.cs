@@ -7,9 +7,9 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0005: no <c>[RequireSession]</c> (or <c>[RequireSession&lt;TRule&gt;]</c>) is opened by an <c>[AllowAnonymous]</c>
-/// that is no nearer than it: on the same member, lambda or local function, on a base class or a method it overrides, or,
-/// for a controller action, on its controller.
+/// SAUTH0005: no <c>[RequireSession]</c> (or <c>[RequireSession&lt;TRule&gt;]</c>), nor a server function's
+/// <c>[Authorize]</c>, is opened by an <c>[AllowAnonymous]</c> that is no nearer than it: on the same member, lambda or
+/// local function, on a base class or a method it overrides, or, for a controller action, on its controller.
 /// </summary>
 /// <remarks>
 /// Generated code is analyzed: a Razor component's <c>@attribute [RequireSession]</c> exists only in the Razor generator's
@@ -53,15 +53,20 @@ public sealed class ConflictingGuardAnalyzer : SessionAuthAnalyzer
     }
 
     /// <summary>
-    /// SAUTH0005 on <paramref name="symbol"/>'s own <c>[RequireSession]</c> when an <c>[AllowAnonymous]</c> opens it that
+    /// SAUTH0005 on <paramref name="symbol"/>'s own <c>[RequireSession]</c> (or, on a server function and the types around
+    /// it, <c>[Authorize]</c>: ASP0026's mistake where ASP0026 does not look) when an <c>[AllowAnonymous]</c> opens it that
     /// is no nearer: on the symbol itself, or passed on by a base class or an overridden method
     /// (<c>GetCustomAttributes(inherit: true)</c> puts both into whatever reads the symbol's attributes, and
     /// <c>[AllowAnonymous]</c> wins). One on a derived class or an override is nearer: an opt-out, as on a method of a
     /// guarded class. A controller's <c>[AllowAnonymous]</c> over its actions is <see cref="ReportOpenedActions"/>'.
+    /// Also SAUTH0005 on a server function's (or its type's) own <c>[Authorize]</c> that overrides an <c>[AllowAnonymous]</c>
+    /// on a type around it (<see cref="OverriddenAllowAnonymous"/>).
     /// </summary>
     private static void ReportConflictingAttributes(Action<Diagnostic> report, ISymbol symbol, AnalyzerSymbols symbols)
     {
-        var requireSession = symbol.GetAttributes().FirstOrDefault(a => symbols.Known.IsRequireSession(a.AttributeClass));
+        var authorizes = CarriesServerFunctionDecision(symbol, symbols);
+        var requireSession = symbol.GetAttributes().FirstOrDefault(a => symbols.Known.IsRequireSession(a.AttributeClass)
+            || (authorizes && a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AuthorizeData)));
         if (requireSession?.ApplicationSyntaxReference is not { } syntax)
         {
             return;
@@ -75,14 +80,62 @@ public sealed class ConflictingGuardAnalyzer : SessionAuthAnalyzer
                     Descriptors.ConflictingGuardAttributes,
                     Location.Create(syntax.SyntaxTree, syntax.Span),
                     symbol is IMethodSymbol method ? FunctionNames.Of(method) : symbol.Name,
-                    SessionRuleShape.AttributeName(requireSession.AttributeClass!),
+                    DecisionName(requireSession.AttributeClass!, symbols),
                     SymbolEqualityComparer.Default.Equals(owner, symbol) ? "beside it"
                     : owner is IMethodSymbol overridden ? $"on {overridden.ContainingType.Name}.{overridden.Name}, which it overrides,"
-                    : $"on its base class {owner.Name}"));
+                    : $"on its base class {owner.Name}",
+                    Descriptors.AllowAnonymousWins));
                 return;
             }
         }
+
+        var authorize = authorizes ? symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AuthorizeData)) : null;
+        if (authorize?.ApplicationSyntaxReference is { } authorizeSyntax && OverriddenAllowAnonymous(symbol, symbols) is { } outer)
+        {
+            report(Diagnostic.Create(
+                Descriptors.ConflictingGuardAttributes,
+                Location.Create(authorizeSyntax.SyntaxTree, authorizeSyntax.Span),
+                symbol is IMethodSymbol method ? FunctionNames.Of(method) : symbol.Name,
+                DecisionName(authorize.AttributeClass!, symbols),
+                symbol is IMethodSymbol && SymbolEqualityComparer.Default.Equals(outer, symbol.ContainingType) ? $"on its class {outer.Name}" : $"on its outer class {outer.Name}",
+                Descriptors.NearestDecisionWins));
+        }
     }
+
+    /// <summary>
+    /// The type around <paramref name="symbol"/> whose <c>[AllowAnonymous]</c> the symbol's own <c>[Authorize]</c> overrides
+    /// for a server function in it (<see cref="ServerFunctionGuard"/>: the nearest decision wins), or <see langword="null"/>.
+    /// ASP.NET Core lets an <c>[AllowAnonymous]</c> anywhere win over <c>[Authorize]</c> (ASP0026 warns of it on controllers),
+    /// so a reader who knows that rule expects the opposite. A <c>[RequireSession]</c> overriding it is SessionAuth's own
+    /// decision, which has always been the nearest, and is not reported.
+    /// </summary>
+    private static INamedTypeSymbol? OverriddenAllowAnonymous(ISymbol symbol, AnalyzerSymbols symbols)
+    {
+        foreach (var function in ServerFunctionsIn(symbol, symbols))
+        {
+            var guard = ServerFunctionGuard.Of(function, symbols.Known);
+            if (guard.Overridden < 0)
+            {
+                continue;
+            }
+
+            var level = guard.Carriers.ToList().FindIndex(c => SymbolEqualityComparer.Default.Equals(c.Symbol, symbol));
+            if (level >= guard.FirstDeciding && guard.Carriers[guard.Overridden].Symbol is INamedTypeSymbol outer)
+            {
+                return outer;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IMethodSymbol> ServerFunctionsIn(ISymbol symbol, AnalyzerSymbols symbols) => symbol switch
+    {
+        IMethodSymbol method => [method],
+        INamedTypeSymbol type => type.GetMembers().OfType<IMethodSymbol>().Where(m => symbols.IsServerFunction(m, out _))
+            .Concat(type.GetTypeMembers().SelectMany(nested => ServerFunctionsIn(nested, symbols))),
+        _ => [],
+    };
 
     /// <summary>
     /// SAUTH0005 on an action's <c>[RequireSession]</c> that its controller's <c>[AllowAnonymous]</c> opens: MVC puts both
@@ -120,9 +173,25 @@ public sealed class ConflictingGuardAnalyzer : SessionAuthAnalyzer
                     ? $"Action {controller.Name}.{action.Name}"
                     : $"Action {controller.Name}.{action.Name} (inherited from {action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})",
                 SessionRuleShape.AttributeName(requireSession.AttributeClass!),
-                SymbolEqualityComparer.Default.Equals(opener, controller) ? "on its controller" : $"on its controller's base class {opener.Name}"));
+                SymbolEqualityComparer.Default.Equals(opener, controller) ? "on its controller" : $"on its controller's base class {opener.Name}",
+                Descriptors.AllowAnonymousWins));
         }
     }
+
+    /// <summary>
+    /// Whether an <c>[Authorize]</c> on <paramref name="symbol"/> is a server function's decision: the symbol is a server
+    /// function or a type around one (not a controller, which ASP.NET Core's ASP0026 covers). On one level of a server
+    /// function <c>[AllowAnonymous]</c> wins over it as over <c>[RequireSession]</c> (<see cref="ServerFunctionGuard"/>).
+    /// </summary>
+    private static bool CarriesServerFunctionDecision(ISymbol symbol, AnalyzerSymbols symbols) => symbol switch
+    {
+        IMethodSymbol method => symbols.IsServerFunction(method, out _),
+        INamedTypeSymbol type => symbols.DeclaresServerFunction(type) && !ControllerActions.IsController(type, symbols),
+        _ => false,
+    };
+
+    private static string DecisionName(INamedTypeSymbol attributeClass, AnalyzerSymbols symbols) =>
+        symbols.Known.IsRequireSession(attributeClass) ? SessionRuleShape.AttributeName(attributeClass) : KnownTypes.AttributeName(attributeClass);
 
     private static bool IsAllowAnonymous(AttributeData attribute, AnalyzerSymbols symbols) =>
         attribute.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AllowAnonymous);

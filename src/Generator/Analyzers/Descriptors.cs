@@ -39,8 +39,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor ConflictingGuardAttributes = Create(
         DiagnosticIds.ConflictingGuardAttributes,
-        "[RequireSession] opened by [AllowAnonymous] on the same member or farther away",
-        "{0} is marked [{1}], but [AllowAnonymous] {2} opens it ([AllowAnonymous] wins); remove the one you do not mean",
+        "[RequireSession] or [Authorize] contradicted by [AllowAnonymous]",
+        "{0} is marked [{1}], but [AllowAnonymous] {2} {3}; remove the one you do not mean",
         Usage,
         DiagnosticSeverity.Warning);
 
@@ -138,6 +138,12 @@ internal static class Descriptors
         "Rule {0} on {1} is never checked: {2}",
         Security,
         DiagnosticSeverity.Error);
+
+    /// <summary>SAUTH0005's outcome when the <c>[AllowAnonymous]</c> wins.</summary>
+    public const string AllowAnonymousWins = "opens it ([AllowAnonymous] wins)";
+
+    /// <summary>SAUTH0005's outcome when a server function's nearer <c>[Authorize]</c> overrides an <c>[AllowAnonymous]</c> around it.</summary>
+    public const string NearestDecisionWins = "does not open it, since a server function's nearest decision wins (on a controller the [AllowAnonymous] would win, ASP0026)";
 
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous], or it or its class [Authorize]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";

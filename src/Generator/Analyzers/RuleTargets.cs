@@ -35,6 +35,12 @@ internal enum RuleTarget
 
     /// <summary>A SignalR hub, or a class hubs derive from: endpoint metadata of the hub's endpoints.</summary>
     Hub,
+
+    /// <summary>
+    /// A Razor Pages page model (a class <c>[PageModel]</c> marks, as it marks <c>PageModel</c> and every class derived from
+    /// it), or a page without one: MVC puts the handler type's attributes into the page's endpoint metadata.
+    /// </summary>
+    Page,
 }
 
 /// <summary>
@@ -56,6 +62,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
     private HashSet<IMethodSymbol>? _overriddenByServerFunctions;
     private HashSet<INamedTypeSymbol>? _metadataEndpointBases;
     private Dictionary<string, List<ExpressionSyntax>>? _delegateNames;
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derivedPages;
 
     /// <summary>The compilation's <c>[SessionData]</c> types: the app's session type, when there is exactly one.</summary>
     public IReadOnlyList<INamedTypeSymbol> SessionDataTypes(CancellationToken cancellationToken)
@@ -74,6 +81,10 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
     /// <summary>Why nothing reads an attribute on <paramref name="symbol"/>, which <see cref="Classify"/> found to be <see cref="RuleTarget.None"/>.</summary>
     public string WhyNeverChecked(ISymbol symbol) => symbol switch
     {
+        IMethodSymbol method when IsPageModel(method.ContainingType) =>
+            "Razor Pages puts the page model's attributes into the page's endpoint metadata, never a handler method's; put the rule on the page model class",
+        INamedTypeSymbol page when PageModelOf(page) is { } model =>
+            $"the page's model {model.Name} is a page model, and Razor Pages puts the page model's attributes into the page's endpoint metadata instead of the page's; put the rule on {model.Name}",
         IMethodSymbol method when ControllerActions.Inherits(method.ContainingType, symbols.Hub) =>
             "SignalR does not put a hub method's attributes into endpoint metadata; put the rule on the hub class",
         IMethodSymbol { MethodKind: not MethodKind.Ordinary } =>
@@ -130,11 +141,64 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
             return RuleTarget.Component;
         }
 
-        return ControllerActions.Inherits(type, symbols.Hub) ? RuleTarget.Hub : BaseOf(type, cancellationToken);
+        if (ControllerActions.Inherits(type, symbols.Hub))
+        {
+            return RuleTarget.Hub;
+        }
+
+        return IsPageModel(type) || (ControllerActions.Inherits(type, symbols.RazorPage) && PageModelOf(type) is null) ? RuleTarget.Page : BaseOf(type, cancellationToken);
     }
 
     public bool IsRoutableComponent(INamedTypeSymbol type) =>
         KnownTypes.Implements(type, symbols.Component) && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.ComponentRoute));
+
+    /// <summary>
+    /// The routable components whose endpoints carry the attributes of <paramref name="component"/>: itself when it is
+    /// routable, and every routable component of the project derived from it (Razor components' endpoint metadata holds
+    /// the page type's attributes with its base classes').
+    /// </summary>
+    public IReadOnlyList<INamedTypeSymbol> PagesReading(INamedTypeSymbol component, CancellationToken cancellationToken)
+    {
+        ScanTypes(cancellationToken);
+        var pages = new List<INamedTypeSymbol>();
+        if (IsRoutableComponent(component))
+        {
+            pages.Add(component);
+        }
+
+        if (_derivedPages!.TryGetValue(component.OriginalDefinition, out var derived))
+        {
+            pages.AddRange(derived);
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// Whether MVC takes <paramref name="type"/> as a Razor Pages handler type when it is a page's model: it carries
+    /// <c>[PageModel]</c>, its own or passed on (<c>PageModel</c> carries it), as <c>IsDefined(typeof(PageModelAttribute), inherit: true)</c> finds it.
+    /// </summary>
+    private bool IsPageModel(INamedTypeSymbol type) =>
+        symbols.PageModelAttribute is not null && InheritedAttributes.Of(type).Any(a => KnownTypes.Is(a.AttributeClass, symbols.PageModelAttribute));
+
+    /// <summary>The page model type of a Razor page (the type of its <c>Model</c> property, when that is a page model), whose attributes MVC reads instead of the page's.</summary>
+    private INamedTypeSymbol? PageModelOf(INamedTypeSymbol type)
+    {
+        if (!ControllerActions.Inherits(type, symbols.RazorPage))
+        {
+            return null;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers("Model").OfType<IPropertySymbol>().FirstOrDefault() is { Type: INamedTypeSymbol model })
+            {
+                return IsPageModel(model) ? model : null;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Whether only generated server function endpoints, which guard themselves, read the attributes of
@@ -178,6 +242,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
             var bases = new Dictionary<INamedTypeSymbol, RuleTarget>(SymbolEqualityComparer.Default);
             var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var metadataBases = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var derivedPages = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
             var pending = new Stack<INamespaceOrTypeSymbol>();
             pending.Push(compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
@@ -219,6 +284,16 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
                     {
                         metadataBases.Add(@base.OriginalDefinition);
                     }
+
+                    if (target == RuleTarget.Component)
+                    {
+                        if (!derivedPages.TryGetValue(@base.OriginalDefinition, out var pages))
+                        {
+                            derivedPages.Add(@base.OriginalDefinition, pages = []);
+                        }
+
+                        pages.Add(type);
+                    }
                 }
 
                 foreach (var member in type.GetMembers())
@@ -236,6 +311,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
             _endpointBases = bases;
             _overriddenByServerFunctions = overridden;
             _metadataEndpointBases = metadataBases;
+            _derivedPages = derivedPages;
             _sessionDataTypes = sessionDataTypes;
         }
     }

@@ -24,7 +24,43 @@ internal sealed record RuleValue(string Name, ITypeSymbol Type, string Describe,
             AttributeSource.None => NotText(parameter.Type, symbols),
             _ => $"is bound from [{binding.DisplayName}]",
         };
-        return new RuleValue(parameter.Name, parameter.Type, $"parameter '{parameter.Name}'", RenamedByMvc(parameter, symbols) ?? source);
+        return new RuleValue(parameter.Name, parameter.Type, $"parameter '{parameter.Name}'", NeverBound(parameter, symbols) ?? BoundByModelBinder(parameter, symbols) ?? RenamedByMvc(parameter, symbols) ?? source);
+    }
+
+    /// <summary>Why MVC does not bind the parameter at all: <c>[BindNever]</c> (a <c>BindingBehaviorAttribute</c> of <c>BindingBehavior.Never</c>).</summary>
+    private static string? NeverBound(IParameterSymbol parameter, AnalyzerSymbols symbols)
+    {
+        // BindingBehavior.Never; [BindNever] passes it to its base's constructor, where no AttributeData shows it.
+        const int never = 1;
+        return parameter.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, symbols.BindNever)
+                || (ControllerActions.Inherits(a.AttributeClass, symbols.BindingBehaviorAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is never)) is { } attribute
+            ? $"is [{KnownTypes.AttributeName(attribute.AttributeClass!)}]: MVC does not bind it, so the action gets its default value whatever the request says"
+            : null;
+    }
+
+    /// <summary>
+    /// Why MVC binds the parameter with a model binder of the app's own: <c>[ModelBinder(typeof(...))]</c> (any
+    /// <c>IBinderTypeProviderMetadata</c> that names a binder type) on the parameter or on its type. Such a binder may read
+    /// the value from anywhere (a header, a cookie, the body) and under any name.
+    /// </summary>
+    private static string? BoundByModelBinder(IParameterSymbol parameter, AnalyzerSymbols symbols)
+    {
+        foreach (var (attributes, where) in new[] { (parameter.GetAttributes(), string.Empty), (parameter.Type.GetAttributes(), $" on its type {parameter.Type.Name}") })
+        {
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is { } type && KnownTypes.Implements(type, symbols.BinderTypeProvider) && BinderType(attribute) is { } binder)
+                {
+                    return $"is bound by the model binder {binder.Name} ([{KnownTypes.AttributeName(type)}(typeof({binder.Name}))]{where}), which can read the value from anywhere in the request";
+                }
+            }
+        }
+
+        return null;
+
+        static ITypeSymbol? BinderType(AttributeData attribute) =>
+            attribute.NamedArguments.FirstOrDefault(static n => n.Key == "BinderType").Value.Value as ITypeSymbol
+            ?? attribute.ConstructorArguments.Select(static a => a.Value).OfType<ITypeSymbol>().FirstOrDefault();
     }
 
     /// <summary>

@@ -135,16 +135,19 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
 
         private void CheckArgument(SessionRuleShape rule, RuleTarget target)
         {
-            var readable = ReadableValues(target);
+            var readers = Readers(target);
             if (rule.TakesArgument && rule.ArgumentName is null)
             {
-                // The fix is obvious only when exactly one value could be the argument.
-                var candidates = readable?.Where(v => FindValueProblem(v, rule.Argument!, target) is null).Take(2).ToList();
+                // The fix is obvious only when exactly one value could be the argument, for every endpoint that reads the rule.
+                var candidates = readers?[0].Values
+                    .Where(v => readers.All(r => FindProblem(r, v.Name, rule, target) is null))
+                    .Take(2)
+                    .ToList();
                 var only = candidates?.Count == 1 ? candidates[0].Name : null;
                 var properties = only is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CandidateProperty, only);
                 var hint = only is null ? string.Empty : $" (Argument = nameof({only}))";
-                var advice = readable is null
-                    ? "a rule on a class cannot be given one, since the class's rules apply to every endpoint in it: put it on the member whose parameter it reads"
+                var advice = readers is null
+                    ? OnClass(target, "a rule on a class cannot be given one, since the class's rules apply to every endpoint in it: put it on the member whose parameter it reads")
                     : $"name the parameter it reads{hint}";
                 report(Diagnostic.Create(
                     Descriptors.SessionRuleArgumentMissingOrUnwanted,
@@ -171,22 +174,39 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
                 return;
             }
 
-            var problem = readable is null
-                ? "is set on a class, whose rules apply to every endpoint in it; put a two-argument rule on the member whose parameter it reads"
-                : readable.FirstOrDefault(v => string.Equals(v.Name, rule.ArgumentName, target == RuleTarget.Component ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) is { } value
-                    ? FindValueProblem(value, rule.Argument!, target)
-                    : $"names no {(target == RuleTarget.Component ? "[Parameter] or [SupplyParameterFromQuery] property" : "parameter")} of {_memberName}";
+            var problem = readers is null
+                ? OnClass(target, "is set on a class, whose rules apply to every endpoint in it; put a two-argument rule on the member whose parameter it reads")
+                : readers.Select(r => FindProblem(r, rule.ArgumentName!, rule, target)).FirstOrDefault(p => p is not null);
             if (problem is not null)
             {
                 report(Diagnostic.Create(Descriptors.SessionRuleArgumentUnreadable, rule.ArgumentLocation(cancellationToken), rule.Name, _memberName, rule.ArgumentName, problem));
             }
         }
 
-        /// <summary>The values an <c>Argument</c> can name on this member: a method's parameters, a component's parameter properties; <see langword="null"/> on any other class.</summary>
-        private IReadOnlyList<RuleValue>? ReadableValues(RuleTarget target) => member switch
+        /// <summary>Why the rule cannot read the value <paramref name="name"/> on the endpoint of <paramref name="reader"/>, or <see langword="null"/>.</summary>
+        private string? FindProblem(Reader reader, string name, SessionRuleShape rule, RuleTarget target)
         {
-            IMethodSymbol method => [.. method.Parameters.Select(p => RuleValue.Of(p, symbols))],
-            INamedTypeSymbol type when target == RuleTarget.Component && targets.IsRoutableComponent(type) => [.. ComponentValues(type)],
+            var problem = reader.Values.FirstOrDefault(v => string.Equals(v.Name, name, target == RuleTarget.Component ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) is { } value
+                ? FindValueProblem(value, rule.Argument!, target)
+                : $"names no {(target == RuleTarget.Component ? "[Parameter] or [SupplyParameterFromQuery] property" : "parameter")} of {reader.Page?.Name ?? _memberName}";
+            return problem is null || reader.Page is null ? problem : $"on the page {reader.Page.Name}, which derives from {_memberName}, it {problem}";
+        }
+
+        /// <summary>Why a two-argument rule is refused on a class that is not a routable component nor a base of one.</summary>
+        private static string OnClass(RuleTarget target, string reason) => target == RuleTarget.Page
+            ? "the analyzer does not read a Razor page's route (@page) nor which of its handlers or bound properties takes the value, so it cannot tell that the middleware finds the value the page acts on; use a one-argument rule on the page model and check the value in the handler"
+            : reason;
+
+        /// <summary>
+        /// The endpoints that read a rule on this member, each with the values an <c>Argument</c> can name there: a method's
+        /// parameters; on a component, each routable component that carries its attributes (itself, or a page derived from it)
+        /// with its parameter properties; <see langword="null"/> on any other class.
+        /// </summary>
+        private IReadOnlyList<Reader>? Readers(RuleTarget target) => member switch
+        {
+            IMethodSymbol method => [new Reader(null, [.. method.Parameters.Select(p => RuleValue.Of(p, symbols))])],
+            INamedTypeSymbol type when target == RuleTarget.Component && targets.PagesReading(type, cancellationToken) is { Count: > 0 } pages =>
+                [.. pages.Select(p => new Reader(SymbolEqualityComparer.Default.Equals(p, type) ? null : p, [.. ComponentValues(p)]))],
             _ => null,
         };
 
@@ -273,5 +293,8 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
         private static bool SameType(ITypeSymbol a, ITypeSymbol b) => SymbolEqualityComparer.Default.Equals(a, b);
 
         private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        /// <summary>An endpoint that reads the member's rules: the member itself (<paramref name="Page"/> <see langword="null"/>) or a page derived from it.</summary>
+        private sealed record Reader(INamedTypeSymbol? Page, IReadOnlyList<RuleValue> Values);
     }
 }

@@ -76,11 +76,7 @@ internal readonly record struct BindingAttribute(AttributeSource Source, string?
         }
 
         var key = source == AttributeSource.KeyedServices && attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0] : default;
-        var displayName = attribute.AttributeClass!.Name;
-        if (displayName.EndsWith("Attribute", StringComparison.Ordinal))
-        {
-            displayName = displayName.Substring(0, displayName.Length - "Attribute".Length);
-        }
+        var displayName = KnownTypes.AttributeName(attribute.AttributeClass!);
 
         // A key given as a type or an array has no constant form generated code could pass: the parser refuses it.
         var keyValue = key.Kind switch

@@ -33,22 +33,25 @@ internal sealed class EndpointAttributes
     }
 
     /// <summary>
-    /// The attributes of <paramref name="method"/> and its types as specs, and in <paramref name="named"/> every symbol the
+    /// The attributes of <paramref name="method"/> and its types as specs (but the decisions <paramref name="guard"/> finds
+    /// overridden), and in <paramref name="named"/> every symbol the
     /// generated construction names (classes, constructors, members, enum members, <c>typeof</c> types), whose
     /// <c>[Obsolete]</c> and <c>[Experimental]</c> warnings the generated code disables; or <see langword="null"/> and, in
     /// <paramref name="problem"/>, why generated code cannot construct one of them.
     /// </summary>
-    public static EquatableArray<AttributeSpec>? Read(IMethodSymbol method, AttributeData serverFunction, Compilation compilation, out IReadOnlyList<ISymbol> named, out string? problem)
+    public static EquatableArray<AttributeSpec>? Read(IMethodSymbol method, ServerFunctionGuard guard, AttributeData serverFunction, Compilation compilation, out IReadOnlyList<ISymbol> named, out string? problem)
     {
         var reader = new EndpointAttributes(compilation);
         named = reader._named;
         var specs = ImmutableArray.CreateBuilder<AttributeSpec>();
-        foreach (var carrier in AttributeCarrier.Of(method))
+        for (var level = 0; level < guard.Carriers.Count; level++)
         {
-            foreach (var (attribute, owner) in carrier.Attributes)
+            foreach (var (attribute, owner) in guard.Carriers[level].Attributes)
             {
-                // An attribute the compiler could not bind is already an error of its own.
+                // An attribute the compiler could not bind is already an error of its own; a decision a nearer one
+                // overrides is not the endpoint's (ServerFunctionGuard).
                 if (attribute.AttributeClass is not { TypeKind: not TypeKind.Error } attributeClass || attribute.AttributeConstructor is null
+                    || !guard.Carries(level, attribute)
                     || SymbolEqualityComparer.Default.Equals(attributeClass, serverFunction.AttributeClass)
                     || IsConditionallyOmitted(attribute, attributeClass))
                 {

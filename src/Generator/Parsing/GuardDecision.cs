@@ -35,31 +35,10 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
     public bool RequiresSession => Kind == GuardKind.RequireSession;
 
     /// <summary>
-    /// A server function's decision: the nearest wins, first the method, then its type and the types around it, then
-    /// the assembly. Each of them decides by its attributes as <c>GetCustomAttributes(inherit: true)</c> reads them
-    /// (<see cref="AttributeCarrier"/>): a base class's attributes are its derived class's, an overridden method's the
-    /// override's, exactly those the endpoint carries as metadata. On one of them, <c>[AllowAnonymous]</c> beside
-    /// <c>[RequireSession]</c> opens it (SAUTH0005 warns), as it would a controller. Without either anywhere,
-    /// <c>[Authorize]</c> on the method or a type around it decides: the endpoint carries those attributes as metadata
-    /// (<see cref="EndpointAttributes"/>), so <c>UseAuthorization()</c> enforces it. It never hides a farther
-    /// <c>[RequireSession]</c>: <c>[Authorize(Roles = "Admin")]</c> on a method of a <c>[RequireSession]</c> class adds the
-    /// role check to the guard.
+    /// A server function's decision, as <see cref="ServerFunctionGuard"/> reads it from the method, the types around it and
+    /// the assembly: the nearest decision wins.
     /// </summary>
-    public static GuardDecision ForServerFunction(IMethodSymbol method, KnownTypes types)
-    {
-        var carriers = AttributeCarrier.Of(method);
-        var decision = default(GuardDecision);
-        var authorizes = false;
-        for (var i = carriers.Count - 1; !decision.IsDecided && i >= 0; i--)
-        {
-            var attributes = carriers[i].Attributes.Select(static a => a.Attribute);
-            decision = Decide(attributes, types);
-            authorizes |= Authorizes(attributes, types);
-        }
-
-        decision = decision.IsDecided ? decision : Decide(method.ContainingAssembly.GetAttributes(), types);
-        return decision.IsDecided || !authorizes ? decision : new GuardDecision(GuardKind.Authorize, null);
-    }
+    public static GuardDecision ForServerFunction(IMethodSymbol method, KnownTypes types) => ServerFunctionGuard.Of(method, types).Decision;
 
     /// <summary>
     /// A minimal API handler's decision, read where ASP.NET Core reads it: the attributes of the lambda, or of the method
@@ -75,7 +54,7 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
     }
 
     /// <summary>Whether one of <paramref name="attributes"/> is an <c>IAuthorizeData</c> attribute (<c>[Authorize]</c>).</summary>
-    private static bool Authorizes(IEnumerable<AttributeData> attributes, KnownTypes types) =>
+    internal static bool Authorizes(IEnumerable<AttributeData> attributes, KnownTypes types) =>
         attributes.Any(a => a.AttributeClass is { } type && KnownTypes.Implements(type, types.AuthorizeData));
 
     /// <summary>
@@ -96,7 +75,8 @@ internal readonly record struct GuardDecision(GuardKind Kind, string? RedirectTo
         attribute.AttributeClass is { } type
         && (types.IsRequireSession(type) || KnownTypes.Implements(type, types.AuthorizeData) || KnownTypes.Implements(type, types.AllowAnonymous));
 
-    private static GuardDecision Decide(IEnumerable<AttributeData> attributes, KnownTypes types)
+    /// <summary>What one symbol's attributes decide: <c>[AllowAnonymous]</c> wins over a <c>[RequireSession]</c> beside it; <c>[Authorize]</c> decides nothing here.</summary>
+    internal static GuardDecision Decide(IEnumerable<AttributeData> attributes, KnownTypes types)
     {
         var decision = default(GuardDecision);
         foreach (var attribute in attributes)

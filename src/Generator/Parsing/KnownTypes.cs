@@ -196,6 +196,12 @@ internal sealed class KnownTypes
         return false;
     }
 
+    /// <summary>An attribute class's name as C# lets it be written: <c>Authorize</c> for <c>AuthorizeAttribute</c>.</summary>
+    public static string AttributeName(INamedTypeSymbol attributeClass) =>
+        attributeClass.Name.EndsWith("Attribute", StringComparison.Ordinal)
+            ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
+            : attributeClass.Name;
+
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);
 

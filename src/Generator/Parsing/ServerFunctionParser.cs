@@ -64,7 +64,8 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
-        if (EndpointAttributes.Read(_method, attribute, _compilation, out var named, out var attributeProblem) is not { } attributes)
+        var functionGuard = ServerFunctionGuard.Of(_method, _types);
+        if (EndpointAttributes.Read(_method, functionGuard, attribute, _compilation, out var named, out var attributeProblem) is not { } attributes)
         {
             problem = new ServerFunctionProblem.CannotBeBuilt(attributeProblem!);
             return null;
@@ -98,7 +99,7 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
-        var guard = GuardDecision.ForServerFunction(_method, _types);
+        var guard = functionGuard.Decision;
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
         var bodyIsOneParameter = ParameterParser.HasBodyParameter(_method, _types) || CompositeParameterParser.HasBodyMember(_method, _types);
         var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter);
@@ -134,7 +135,7 @@ internal sealed class ServerFunctionParser
 
         // A rule the endpoint could not call as written: skipped, never mapped open (the rule analyzers report it where it
         // is written; one inherited from a referenced assembly is reported here).
-        if (!SessionRuleParser.TryRead(_method, guard, parameters, composites, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType, out var ruleProblem))
+        if (!SessionRuleParser.TryRead(_method, functionGuard, parameters, composites, parameterParser.SessionDataType, _compilation, _types, out var rules, out var ruleSessionType, out var ruleProblem))
         {
             problem = ruleProblem is null ? null : new ServerFunctionProblem.CannotBeBuilt(ruleProblem);
             return null;

@@ -19,10 +19,10 @@ internal static class SessionRuleParser
     /// The rules that apply to <paramref name="method"/>, outermost type first and the method last, each with the rules
     /// its base classes (or the methods it overrides) pass on (<see cref="AttributeCarrier"/>): every one must hold.
     /// A type or the method that carries <c>[AllowAnonymous]</c> opens the function to the rules outside it, as it
-    /// opens it to their <c>[RequireSession]</c>. <see langword="false"/> when a rule cannot be honoured.
+    /// opens it to their <c>[RequireSession]</c>; those on the levels <paramref name="guard"/> finds overridden are not asked. <see langword="false"/> when a rule cannot be honoured.
     /// </summary>
     /// <param name="method">The server function.</param>
-    /// <param name="guard">Its guard decision; rules apply only when it requires a session.</param>
+    /// <param name="guard">Its guard (<see cref="ServerFunctionGuard"/>); rules apply only when it requires a session.</param>
     /// <param name="parameters">Its parameters as bound, an <c>[AsParameters]</c> parameter's members in its place.</param>
     /// <param name="composites">Its <c>[AsParameters]</c> and complex <c>[FromForm]</c> parameters.</param>
     /// <param name="sessionDataType">The session data type a parameter names, if any; every rule must read that type.</param>
@@ -36,7 +36,7 @@ internal static class SessionRuleParser
     /// </param>
     public static bool TryRead(
         IMethodSymbol method,
-        GuardDecision guard,
+        ServerFunctionGuard guard,
         IReadOnlyList<ParameterSpec> parameters,
         IReadOnlyList<CompositeArgumentSpec> composites,
         string? sessionDataType,
@@ -49,21 +49,16 @@ internal static class SessionRuleParser
         rules = EquatableArray<SessionRuleSpec>.Empty;
         ruleSessionType = null;
         problem = null;
-        if (!guard.RequiresSession || types.RequireSessionOfRule is null)
+        if (!guard.Decision.RequiresSession || types.RequireSessionOfRule is null)
         {
             return true;
         }
 
-        // Inward from the outermost carrier, up to the nearest that opens the function with [AllowAnonymous].
-        var carriers = AttributeCarrier.Of(method);
-        var first = carriers.Count - 1;
-        while (first >= 0 && !carriers[first].Attributes.Any(a => a.Attribute.AttributeClass is { } type && KnownTypes.Implements(type, types.AllowAnonymous)))
-        {
-            first--;
-        }
-
+        // Inward from the outermost level that decides: an [AllowAnonymous] a nearer decision overrides takes the rules
+        // around it along (ServerFunctionGuard).
+        var carriers = guard.Carriers;
         var found = ImmutableArray.CreateBuilder<SessionRuleSpec>();
-        for (var i = first + 1; i < carriers.Count; i++)
+        for (var i = guard.FirstDeciding; i < carriers.Count; i++)
         {
             foreach (var (attribute, owner) in carriers[i].Attributes)
             {
