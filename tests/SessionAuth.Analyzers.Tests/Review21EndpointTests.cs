@@ -204,4 +204,52 @@ public sealed class Review21EndpointTests
             public string List() => "orders";
         }
         """);
+
+    // SAUTH0004 reads the same place: [RequireSession] on the interface method does not reach the implementation the
+    // delegate is bound to, so the session data parameter is null for an anonymous caller.
+
+    [Fact]
+    public Task RequireSession_on_the_interface_method_of_a_method_group_handler_does_not_guard_its_session_data() => VerifyAsync("""
+        public interface IMembers
+        {
+            [RequireSession]
+            string Profile(UserSession user);
+        }
+
+        public sealed class Members : IMembers
+        {
+            public string Profile(UserSession {|SAUTH0004:user|}) => user.Name;
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Members members)
+            {
+                IMembers handlers = members;
+                app.MapGet("/profile", {|SAUTH0001:handlers.Profile|});
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
+    // A hub mapped by a generic helper is an endpoint all the same: the type argument is a type parameter, not a hub type.
+
+    [Fact]
+    public Task A_hub_mapped_through_a_type_parameter_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        Hubs.Map<Chat>(app, "/chat");
+        app.Run();
+
+        public static class Hubs
+        {
+            public static void Map<THub>(WebApplication app, string path) where THub : Microsoft.AspNetCore.SignalR.Hub =>
+                app.{|SAUTH0001:MapHub<THub>|}(path);
+        }
+
+        public sealed class Chat : Microsoft.AspNetCore.SignalR.Hub
+        {
+        }
+        """);
 }
