@@ -252,4 +252,21 @@ public sealed class Review21EndpointTests
         {
         }
         """);
+
+    // MapFallbackToController reaches the action through the data source's inert endpoints, which carry the MapControllers
+    // conventions but not a conventional route's own (checked on Kestrel: with MapControllerRoute(...).RequireAuthorization()
+    // and MapFallbackToController("Index", "Home"), GET /home/index answers 401 and GET /x/y/z/w runs Home.Index with 200).
+
+    [Fact]
+    public Task A_guarded_conventional_route_does_not_reach_the_action_MapFallbackToController_serves() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        app.MapControllerRoute("default", "{controller}/{action}").RequireAuthorization();
+        app.MapFallbackToController("Index", "Home");
+        app.Run();
+
+        public class HomeController : Controller
+        {
+            public string {|SAUTH0001:Index|}() => "home";
+        }
+        """);
 }
