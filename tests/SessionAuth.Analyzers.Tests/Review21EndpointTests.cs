@@ -269,4 +269,19 @@ public sealed class Review21EndpointTests
             public string {|SAUTH0001:Index|}() => "home";
         }
         """);
+
+    // A fallback policy that is null at run time removes the fallback: these forms set null, or null on some paths.
+
+    [Theory]
+    [InlineData("o.FallbackPolicy = default;")]
+    [InlineData("o.FallbackPolicy = (AuthorizationPolicy?)null;")]
+    [InlineData("o.FallbackPolicy = requireLogin ? o.DefaultPolicy : null;")]
+    public Task A_fallback_policy_that_is_null_at_run_time_does_not_decide(string assignment) => VerifyAppAsync($$"""
+        var builder = WebApplication.CreateBuilder(args);
+        var requireLogin = builder.Configuration["RequireLogin"] == "true";
+        builder.Services.AddAuthorization(o => { {{assignment}} });
+        var app = builder.Build();
+        app.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        app.Run();
+        """);
 }

@@ -303,4 +303,19 @@ public sealed class Review21FlowTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_group_guarded_by_a_helper_it_is_passed_to_is_decided() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = app.MapGroup("/api");
+                Secure(api);
+                api.MapGet("/orders", () => "orders");
+            }
+
+            private static void Secure(RouteGroupBuilder group) => group.RequireAuthorization("staff");
+        }
+        """);
 }
