@@ -39,6 +39,15 @@ public sealed class Review21RobustnessTests
         """app.MapGet("/x", () => 1).RequireAuthorization(null!);""",
         """dynamic d = app; d.MapGet("/x", (Func<int>)(() => 1));""",
         """IEndpointRouteBuilder e = app; var r = e.MapGet("/x", () => 1) switch { { } b => b.RequireAuthorization(), _ => null };""",
+        """app.MapControllers(); public class BrokenController : ControllerBase { public string Get( }""",
+        """app.MapControllers(); public class CycleController : Base<CycleController> { } public abstract class Base<T> : ControllerBase where T : Base<T> { public string List() => ""; }""",
+        """app.MapControllers(); public class SelfController : SelfController { }""",
+        """app.MapControllers(); public partial class SplitController : ControllerBase { public partial string Get(); } public partial class SplitController { public partial string Get() => ""; }""",
+        """app.MapControllers(); public record RecordController(int Id) { public string Get() => ""; }""",
+        """Hubs.Map<Microsoft.AspNetCore.SignalR.Hub>(app); static class Hubs { public static void Map<T>(WebApplication a) where T : Microsoft.AspNetCore.SignalR.Hub => a.MapHub<T>("/h"); }""",
+        """app.MapRazorComponents<Missing>();""",
+        """Ui.Map<Ui>(app); class Ui : Microsoft.AspNetCore.Components.ComponentBase { public static void Map<T>(WebApplication a) where T : Microsoft.AspNetCore.Components.IComponent => a.MapRazorComponents<T>(); }""",
+        """app.MapGet("/x", (Func<int>)(() => 1)).RequireAuthorization().RequireAuthorization(.WithMetadata();""",
         """
         #if DEBUG
         var g = app.MapGroup("/a");
@@ -51,7 +60,15 @@ public sealed class Review21RobustnessTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public async Task The_endpoint_analyzer_does_not_throw(string statements)
+    public async Task The_endpoint_analyzer_does_not_throw(string statements) =>
+        Assert.DoesNotContain(await RunAsync(new EndpointGuardAnalyzer(), statements), d => d.Id == "AD0001");
+
+    /// <summary>The harness sees an analyzer that throws: its exception comes back as AD0001.</summary>
+    [Fact]
+    public async Task The_harness_reports_an_analyzer_that_throws() =>
+        Assert.Contains(await RunAsync(new Throwing(), """app.MapGet("/x", () => 1);"""), d => d.Id == "AD0001");
+
+    private static async Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string statements)
     {
         var source = AnalyzerTest.Usings + "var app = WebApplication.Create(args);\n" + statements + "\napp.Run();\n";
         var compilation = CSharpCompilation.Create(
@@ -59,9 +76,20 @@ public sealed class Review21RobustnessTests
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))],
             AnalyzerTest.References,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-        var analyzers = compilation.WithAnalyzers([new EndpointGuardAnalyzer()], new CompilationWithAnalyzersOptions(
+        var analyzers = compilation.WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }
+
+#pragma warning disable RS1001, RS1036, RS1025, RS1026, RS2008 // a throwaway analyzer for the harness check
+    private sealed class Throwing : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("R21X", "never", "never", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(AnalysisContext context) =>
+            context.RegisterSyntaxTreeAction(_ => throw new InvalidOperationException("thrown on purpose"));
+    }
+#pragma warning restore RS1001, RS1036, RS1025, RS1026, RS2008
 }
