@@ -318,4 +318,21 @@ public sealed class Review21FlowTests
             private static void Secure(RouteGroupBuilder group) => group.RequireAuthorization("staff");
         }
         """);
+
+    // A library's internal method is callable from its friend assemblies: those callers are not visible either.
+
+    [Fact]
+    public Task A_group_parameter_of_an_internal_method_of_a_library_with_InternalsVisibleTo_is_not_decided() => VerifyAsync("""
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Orders.Host")]
+
+        public static class Startup
+        {
+            public static void Map(WebApplication app) => Endpoints.MapOrders(app.MapGroup("/orders").RequireAuthorization());
+        }
+
+        internal static class Endpoints
+        {
+            internal static void MapOrders(RouteGroupBuilder group) => group.MapGet("/", () {|SAUTH0001:=>|} "orders");
+        }
+        """);
 }
