@@ -153,7 +153,7 @@ public sealed class Review21EndpointTests
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddConnections();
         var app = builder.Build();
-        app.{|SAUTH0001:MapConnectionHandler|}<Echo>("/echo");
+        app.{|SAUTH0001:MapConnectionHandler<Echo>|}("/echo");
         app.Run();
 
         public sealed class Echo : Microsoft.AspNetCore.Connections.ConnectionHandler

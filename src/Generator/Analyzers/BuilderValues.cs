@@ -629,15 +629,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private BuilderFlow? FlowOfOperation(IOperation operation, IMethodSymbol? owner, CancellationToken cancellationToken)
     {
-        var graph = operation switch
-        {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
-            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
-            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
-            _ => null,
-        };
+        var graph = EveryPath.GraphOf(operation, cancellationToken);
         return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, cancellationToken);
     }
 

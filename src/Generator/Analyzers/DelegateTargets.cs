@@ -135,7 +135,19 @@ internal static class DelegateTargets
     {
         if (method.ContainingType?.TypeKind == TypeKind.Interface)
         {
-            return type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            // The implementing method may itself be virtual (an abstract base class implements the interface): the
+            // instance then runs its most derived override.
+            if (type.FindImplementationForInterfaceMember(method) is not IMethodSymbol implementation)
+            {
+                return null;
+            }
+
+            if (!(implementation.IsAbstract || implementation.IsVirtual || implementation.IsOverride))
+            {
+                return implementation;
+            }
+
+            method = implementation;
         }
 
         // The most derived override along the type's base classes.

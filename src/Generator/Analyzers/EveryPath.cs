@@ -25,17 +25,20 @@ internal static class EveryPath
             root = root.Parent;
         }
 
-        var graph = root switch
-        {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
-            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
-            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
-            _ => null,
-        };
+        var graph = GraphOf(root, cancellationToken);
         return graph is not null && Runs(graph, operation.Syntax, cancellationToken);
     }
+
+    /// <summary>The control flow graph of <paramref name="root"/>, the root of an operation block; null for a block no graph is made of.</summary>
+    public static ControlFlowGraph? GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
+    {
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+        _ => null,
+    };
 
     private static bool Runs(ControlFlowGraph graph, SyntaxNode target, CancellationToken cancellationToken)
     {
