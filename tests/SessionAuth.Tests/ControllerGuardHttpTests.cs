@@ -95,7 +95,7 @@ public sealed class ControllerGuardHttpTests
     }
 
     // MVC's own discovery over this assembly, limited to the controllers of this test.
-    private static Task<WebApplication> StartAsync(Action<IServiceCollection>? configureServices, Action<WebApplication> map) => CookieAuthApp.StartAsync(
+    internal static Task<WebApplication> StartAsync(Action<IServiceCollection>? configureServices, Action<WebApplication> map) => CookieAuthApp.StartAsync(
         map,
         services =>
         {

@@ -25,7 +25,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private const int MaxDepth = 12;
 
     /// <summary>The framework methods whose calls <see cref="Calls"/> finds: they create or configure builders that cover endpoints far away.</summary>
-    private static readonly string[] IndexedCalls = ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies];
+    private static readonly string[] IndexedCalls =
+        ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies, ControllerRoutes.MapControllers, .. ControllerRoutes.ConventionalMaps];
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly object _indexGate = new();
@@ -87,6 +88,10 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
         }
     }
+
+    /// <summary>The operation of <paramref name="node"/>, from its tree's semantic model.</summary>
+    public IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken) =>
+        compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
 
     /// <summary>
     /// The builders made by framework Map calls that <paramref name="values"/>, seen in <paramref name="flow"/>, may be: a
@@ -557,11 +562,19 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return CallTargets(method).Any(IsVisibleFromOutside);
     }
 
-    private static bool IsVisibleFromOutside(ISymbol symbol)
+    /// <summary>
+    /// Whether code outside the compilation can reach <paramref name="symbol"/>: public all the way out, or, in an assembly
+    /// with <c>[InternalsVisibleTo]</c>, anything but private (a friend assembly calls internal members, and its calls are not seen).
+    /// </summary>
+    private bool IsVisibleFromOutside(ISymbol symbol)
     {
+        var friends = compilation.Assembly.GetAttributes().Any(static a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InternalsVisibleToAttribute");
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            var visible = current.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+                || (friends && current.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal);
+            if (!visible)
             {
                 return false;
             }
@@ -570,7 +583,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return true;
     }
 
-    private static bool IsWritableFromOutside(ISymbol member) => member switch
+    private bool IsWritableFromOutside(ISymbol member) => member switch
     {
         IFieldSymbol field => !field.IsReadOnly && IsVisibleFromOutside(field),
         IPropertySymbol property => property.SetMethod is { } setter && IsVisibleFromOutside(setter),
@@ -616,15 +629,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private BuilderFlow? FlowOfOperation(IOperation operation, IMethodSymbol? owner, CancellationToken cancellationToken)
     {
-        var graph = operation switch
-        {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
-            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
-            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
-            _ => null,
-        };
+        var graph = EveryPath.GraphOf(operation, cancellationToken);
         return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, cancellationToken);
     }
 

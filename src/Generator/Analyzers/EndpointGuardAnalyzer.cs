@@ -21,8 +21,8 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
     {
-        var projectGuards = new ProjectWideGuards(start.Compilation, symbols);
         var builders = new BuilderValues(start.Compilation, symbols);
+        var projectGuards = new ProjectWideGuards(start.Compilation, symbols, builders);
         var pages = new RazorComponentPages(start.Compilation, symbols, builders, start.Options);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards, pages), SymbolKind.NamedType);
@@ -97,7 +97,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
                 inherited
                     ? $"Action {type.Name}.{action.Name} (inherited from {action.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)})"
                     : $"Action {type.Name}.{action.Name}",
-                Descriptors.ActionAdvice));
+                projectGuards.ControllersGuardedOnSomePaths(context.CancellationToken) ? Descriptors.ConditionalGuardAdvice : Descriptors.ActionAdvice));
         }
     }
 }

@@ -7,7 +7,9 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// The calls on an endpoint builder (an endpoint, a route group, a <c>MapRazorComponents</c> or <c>MapServerFunctions</c>
 /// mapping) that decide who may call its endpoints: <c>RequireSession()</c>, <c>RequireAuthorization()</c>,
-/// <c>AllowAnonymous()</c>, and <c>WithMetadata(...)</c> given an object the framework reads as a decision.
+/// <c>AllowAnonymous()</c>, and <c>WithMetadata(...)</c> given an object the framework reads as a decision: the methods
+/// of ASP.NET Core's <c>AuthorizationEndpointConventionBuilderExtensions</c> and <c>RoutingEndpointConventionBuilderExtensions</c>
+/// and of SessionAuth's <c>SessionAuthEndpointConventionBuilderExtensions</c>, told apart by symbol.
 /// </summary>
 /// <remarks>
 /// All of them add endpoint metadata, and the readers of metadata do not care which call added it:
@@ -22,6 +24,8 @@ internal static class GuardConventions
     public const string WithMetadata = "WithMetadata";
 
     private const string RoutingExtensions = "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
+    private const string AuthorizationExtensions = "Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions";
+    private const string SessionExtensions = "SessionAuth.SessionAuthEndpointConventionBuilderExtensions";
     private const string AuthorizationPolicy = "Microsoft.AspNetCore.Authorization.AuthorizationPolicy";
 
     /// <summary>Whether a method of this name may be a guard decision, before its arguments are looked at.</summary>
@@ -34,14 +38,16 @@ internal static class GuardConventions
     /// </summary>
     public static (bool Decides, bool RequiresSession) Of(IInvocationOperation invocation, KnownTypes types, Func<IOperation, IOperation>? valueOf = null)
     {
+        // Recognised by the method, never by its name alone: a project method named RequireAuthorization may add nothing.
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        var declaredBy = method.ContainingType?.ToDisplayString();
         switch (method.Name)
         {
-            case RequireSession:
+            case RequireSession when declaredBy == SessionExtensions:
                 return (true, true);
-            case "RequireAuthorization" or "AllowAnonymous":
+            case "RequireAuthorization" or "AllowAnonymous" when declaredBy == AuthorizationExtensions:
                 return (true, false);
-            case WithMetadata when method.ContainingType?.ToDisplayString() == RoutingExtensions:
+            case WithMetadata when declaredBy == RoutingExtensions:
                 var session = false;
                 var anonymous = false;
                 var decides = false;

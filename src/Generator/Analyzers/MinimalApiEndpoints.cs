@@ -91,30 +91,63 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
     /// requires a session ([RequireSession] or RequireSession()).
     /// </summary>
     private bool Decides(BuilderFlow? flow, IInvocationOperation map, IOperation? handler, bool sessionOnly, CancellationToken cancellationToken) =>
-        (handler is null ? HubDecides(map, sessionOnly) : HandlerDecides(handler, sessionOnly))
+        (handler is null ? HubDecides(map, sessionOnly, cancellationToken) : HandlerDecides(handler, sessionOnly))
         || (flow is not null && values.Decides(flow, map.Syntax, sessionOnly, cancellationToken));
 
     /// <summary>
     /// SignalR adds the attributes of the hub class, read with <c>inherit: true</c>, to the metadata of the hub's
     /// endpoints, so they decide; attributes on hub methods are checked per invocation, after anyone has connected, and do not.
     /// </summary>
-    private bool HubDecides(IInvocationOperation map, bool sessionOnly) =>
-        map.TargetMethod is { Name: "MapHub", TypeArguments.Length: 1 } && map.TargetMethod.TypeArguments[0] is INamedTypeSymbol hub
-        && InheritedAttributes.Of(hub).Any(a => sessionOnly ? symbols.Known.IsRequireSession(a.AttributeClass) : symbols.IsGuardDecision(a));
+    /// <remarks>
+    /// <c>MapConnectionHandler&lt;T&gt;</c> adds the attributes of the handler class the same way. A type argument that is a
+    /// type parameter (a generic helper that maps hubs) stands for every type its callers pass: they all must decide, and
+    /// all must be seen (<see cref="BuilderValues.TypeArguments"/>); <c>MapConnections</c> has no class to read.
+    /// </remarks>
+    private bool HubDecides(IInvocationOperation map, bool sessionOnly, CancellationToken cancellationToken)
+    {
+        if (map.TargetMethod is not { Name: "MapHub" or "MapConnectionHandler", TypeArguments.Length: 1 })
+        {
+            return false;
+        }
 
+        var (types, complete) = map.TargetMethod.TypeArguments[0] is ITypeParameterSymbol parameter
+            ? values.TypeArguments(parameter, map.Syntax, cancellationToken)
+            : ([map.TargetMethod.TypeArguments[0]], true);
+        return complete && types.Count > 0 && types.All(type => type is INamedTypeSymbol hub
+            && InheritedAttributes.Of(hub).Any(a => sessionOnly ? symbols.Known.IsRequireSession(a.AttributeClass) : symbols.IsGuardDecision(a)));
+    }
+
+    /// <summary>
+    /// A hub (<c>MapHub&lt;THub&gt;</c>, the type argument a hub or a type parameter, which MapHub constrains to one), a
+    /// connection handler (<c>MapConnectionHandler&lt;T&gt;</c>), raw connections (<c>MapConnections</c>) or a health check:
+    /// endpoints that answer whoever calls them, with no handler method whose attributes could decide.
+    /// </summary>
     private bool IsHubOrHealthCheck(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        return method.IsExtensionMethod && method.Parameters.Length > 0 && KnownTypes.Is(method.Parameters[0].Type, symbols.EndpointRouteBuilder)
-            && (method.Name == "MapHealthChecks"
-                || (method.Name == "MapHub" && method.TypeArguments.Length == 1 && method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder"
-                    && ControllerActions.Inherits(invocation.TargetMethod.TypeArguments[0] as INamedTypeSymbol, symbols.Hub)));
+        if (!method.IsExtensionMethod || method.Parameters.Length == 0 || !KnownTypes.Is(method.Parameters[0].Type, symbols.EndpointRouteBuilder))
+        {
+            return false;
+        }
+
+        var framework = method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder";
+        return method.Name switch
+        {
+            "MapHealthChecks" => true,
+            "MapConnections" => framework,
+            "MapConnectionHandler" => framework && method.TypeArguments.Length == 1,
+            "MapHub" => framework && method.TypeArguments.Length == 1
+                && (invocation.TargetMethod.TypeArguments[0] is ITypeParameterSymbol
+                    || ControllerActions.Inherits(invocation.TargetMethod.TypeArguments[0] as INamedTypeSymbol, symbols.Hub)),
+            _ => false,
+        };
     }
 
+    /// <summary>The handler's parameters, of the method the delegate will invoke when that is one known method.</summary>
     private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
     {
         IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
-        IMethodReferenceOperation reference => reference.Method.Parameters,
+        IMethodReferenceOperation reference => DelegateTargets.Of(reference) is { Count: 1 } targets ? targets[0].Parameters : reference.Method.Parameters,
         _ => ImmutableArray<IParameterSymbol>.Empty,
     };
 
@@ -137,21 +170,24 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
         return null;
     }
 
+    /// <summary>
+    /// Whether the attributes of the method the delegate invokes decide: of every implementation it may invoke, when the
+    /// handler is a method group named through an interface or a virtual method (none when they are not known).
+    /// </summary>
     private bool HandlerDecides(IOperation handler, bool sessionOnly)
     {
-        IMethodSymbol? method = UnwrapDelegate(handler) switch
+        IReadOnlyList<IMethodSymbol>? methods = UnwrapDelegate(handler) switch
         {
-            IAnonymousFunctionOperation lambda => lambda.Symbol,
-            IMethodReferenceOperation reference => reference.Method,
+            IAnonymousFunctionOperation lambda => [lambda.Symbol],
+            IMethodReferenceOperation reference => DelegateTargets.Of(reference),
             _ => null,
         };
-        if (method is null)
-        {
-            return false;
-        }
 
-        var decision = GuardDecision.ForMinimalApiHandler(method, symbols.Known);
-        return sessionOnly ? decision.RequiresSession : decision.IsDecided;
+        return methods is { Count: > 0 } && methods.All(method =>
+        {
+            var decision = GuardDecision.ForMinimalApiHandler(method, symbols.Known);
+            return sessionOnly ? decision.RequiresSession : decision.IsDecided;
+        });
     }
 
     private static IOperation? UnwrapDelegate(IOperation operation)
@@ -181,6 +217,8 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
             "MapFallback" => "fallback ",
             "MapHub" => $"hub {map.TargetMethod.TypeArguments[0].Name} at ",
             "MapHealthChecks" => "health check ",
+            "MapConnectionHandler" => $"connection handler {map.TargetMethod.TypeArguments[0].Name} at ",
+            "MapConnections" => "connections ",
             _ => string.Empty,
         };
         var route = map.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// Whether an operation runs on every path through the body that holds it, read over the body's control flow graph: its
+/// basic block lies on every path from the entry to the exit (it dominates the exit). Inside a lambda, the lambda's own
+/// graph is asked, and so is the graph around it about the statement that hands the lambda over (a configuration
+/// callback runs when the framework calls it; a callback registered under an <c>if</c> runs on some paths only).
+/// </summary>
+/// <remarks>
+/// A path that may throw into a <c>catch</c> counts as a path: an operation in a <c>try</c> block with a handler does not
+/// run on every path. An operation in a <c>finally</c> block, in a local function or in a lambda the body never hands
+/// over is not seen to run on every path. Each of these leaves the answer "no", which keeps a decision from counting.
+/// </remarks>
+internal static class EveryPath
+{
+    public static bool Runs(IOperation operation, CancellationToken cancellationToken)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var graph = GraphOf(root, cancellationToken);
+        return graph is not null && Runs(graph, operation.Syntax, cancellationToken);
+    }
+
+    /// <summary>The control flow graph of <paramref name="root"/>, the root of an operation block; null for a block no graph is made of.</summary>
+    public static ControlFlowGraph? GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
+    {
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+        _ => null,
+    };
+
+    private static bool Runs(ControlFlowGraph graph, SyntaxNode target, CancellationToken cancellationToken)
+    {
+        // The operations nearest the target: a graph splits an expression into captures, each with the syntax it reads.
+        var nearest = new List<(BasicBlock Block, IOperation Operation)>();
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.BranchValue is { } branch ? block.Operations.Append(branch) : block.Operations)
+            {
+                if (operation.Syntax.SyntaxTree != target.SyntaxTree || !operation.Syntax.Span.Contains(target.Span))
+                {
+                    continue;
+                }
+
+                if (nearest.Count > 0 && operation.Syntax.Span.Length < nearest[0].Operation.Syntax.Span.Length)
+                {
+                    nearest.Clear();
+                }
+
+                if (nearest.Count == 0 || operation.Syntax.Span.Length == nearest[0].Operation.Syntax.Span.Length)
+                {
+                    nearest.Add((block, operation));
+                }
+            }
+        }
+
+        return nearest.Count > 0 && nearest.All(found =>
+        {
+            if (!Dominates(graph, found.Block))
+            {
+                return false;
+            }
+
+            // The target sits in a lambda created here: it runs on every path of that lambda's own graph.
+            var lambda = found.Operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>()
+                .FirstOrDefault(l => l.Syntax.Span.Contains(target.Span) && l.Syntax != target);
+            return lambda is null || Runs(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), target, cancellationToken);
+        });
+    }
+
+    /// <summary>Whether every path from the entry (or from a <c>catch</c> an exception may enter) to the exit passes <paramref name="block"/>.</summary>
+    private static bool Dominates(ControlFlowGraph graph, BasicBlock block)
+    {
+        var exit = graph.Blocks[graph.Blocks.Length - 1];
+        if (block == exit)
+        {
+            return true;
+        }
+
+        var pending = new Stack<BasicBlock>();
+        pending.Push(graph.Blocks[0]);
+        foreach (var candidate in graph.Blocks)
+        {
+            if (candidate.EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter } region && region.FirstBlockOrdinal == candidate.Ordinal)
+            {
+                pending.Push(candidate);
+            }
+        }
+
+        var seen = new HashSet<int>();
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current == block || !seen.Add(current.Ordinal))
+            {
+                continue;
+            }
+
+            if (current == exit)
+            {
+                return false;
+            }
+
+            if (current.FallThroughSuccessor?.Destination is { } next)
+            {
+                pending.Push(next);
+            }
+
+            if (current.ConditionalSuccessor?.Destination is { } branch)
+            {
+                pending.Push(branch);
+            }
+        }
+
+        return true;
+    }
+}
