@@ -25,17 +25,22 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private const int MaxDepth = 12;
 
     /// <summary>The framework methods whose calls <see cref="Calls"/> finds: they create or configure builders that cover endpoints far away.</summary>
-    private static readonly string[] IndexedCalls = ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies];
+    private static readonly string[] IndexedCalls = ["MapServerFunctions", MapControllers, RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies];
+
+    private const string MapControllers = "MapControllers";
+    private const string ControllerMapExtensions = "Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions";
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
+    private readonly GuardHelpers _helpers = new(compilation, symbols);
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
     private HashSet<string>? _complete;
     private bool? _serverFunctionsDecided;
+    private bool? _controllersDecided;
 
     /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
     public BuilderFlow FlowOf(IOperation block, ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken) =>
-        _flows.GetOrAdd(block.Syntax, _ => BuilderFlow.Analyze(graph, method, symbols, cancellationToken))!;
+        _flows.GetOrAdd(block.Syntax, _ => BuilderFlow.Analyze(graph, method, symbols, m => _helpers.Of(m, cancellationToken), cancellationToken))!;
 
     /// <summary>
     /// Whether <paramref name="creation"/>, a builder created in <paramref name="flow"/> (a Map call's endpoint, a group),
@@ -48,11 +53,22 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// Whether what every <c>MapServerFunctions()</c> call of the compilation returns (the route group of every server
     /// function) has a guard decision; not when there is no call.
     /// </summary>
-    public bool ServerFunctionsDecided(CancellationToken cancellationToken)
+    public bool ServerFunctionsDecided(CancellationToken cancellationToken) =>
+        EveryCallDecided("MapServerFunctions", BuilderFlow.IsMapServerFunctions, ref _serverFunctionsDecided, cancellationToken);
+
+    /// <summary>
+    /// Whether what every <c>MapControllers()</c> call of the compilation returns (the builder whose conventions reach
+    /// every action of the data source it adds to the app or group it is called on) has a guard decision: guarded, or
+    /// called on a guarded group; not when there is no call.
+    /// </summary>
+    public bool ControllersMapDecided(CancellationToken cancellationToken) =>
+        EveryCallDecided(MapControllers, static m => m.Name == MapControllers && m.ContainingType?.ToDisplayString() == ControllerMapExtensions, ref _controllersDecided, cancellationToken);
+
+    private bool EveryCallDecided(string name, Func<IMethodSymbol, bool> isTarget, ref bool? cache, CancellationToken cancellationToken)
     {
         lock (_indexGate)
         {
-            if (_serverFunctionsDecided is { } known)
+            if (cache is { } known)
             {
                 return known;
             }
@@ -60,7 +76,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         var calls = 0;
         var decided = true;
-        foreach (var (invocation, flow) in Calls("MapServerFunctions", BuilderFlow.IsMapServerFunctions, cancellationToken))
+        foreach (var (invocation, flow) in Calls(name, isTarget, cancellationToken))
         {
             calls++;
             decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
@@ -68,8 +84,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         lock (_indexGate)
         {
-            _serverFunctionsDecided = calls > 0 && decided;
-            return _serverFunctionsDecided.Value;
+            cache = calls > 0 && decided;
+            return cache.Value;
         }
     }
 
@@ -625,7 +641,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
             _ => null,
         };
-        return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, cancellationToken);
+        return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, m => _helpers.Of(m, cancellationToken), cancellationToken);
     }
 
     /// <summary>The node an operation block starts at: a member's declaration, an initializer, or the top-level statements' compilation unit.</summary>
@@ -739,6 +755,5 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return found;
     }
 
-    private bool IsBuilder(ITypeSymbol type) =>
-        KnownTypes.Implements(type, symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, symbols.EndpointConventionBuilder);
+    private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
 }
