@@ -7,9 +7,9 @@ namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
 /// Guards that cover endpoints far from where they are declared: an <c>AuthorizationOptions.FallbackPolicy</c> (assigned,
-/// or set through <c>AuthorizationBuilder.SetFallbackPolicy</c>), and a
-/// <c>MapControllers()</c> chain with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>,
-/// and the same on a conventional route (<c>MapControllerRoute(...)</c>), which covers conventionally routed actions only.
+/// or set through <c>AuthorizationBuilder.SetFallbackPolicy</c>), and a conventional route (<c>MapControllerRoute(...)</c>)
+/// chained with <c>RequireAuthorization()</c>, <c>RequireSession()</c> or <c>AllowAnonymous()</c>, which covers
+/// conventionally routed actions only. <c>MapControllers()</c> is followed by <see cref="BuilderValues"/>.
 /// </summary>
 /// <remarks>
 /// Found by one syntax walk over the compilation, done at most once and only when an endpoint without a local decision
@@ -18,16 +18,13 @@ namespace SessionAuth.Generators.Analyzers;
 /// </remarks>
 internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols symbols)
 {
-    // MapControllers() returns the data source's default builder, whose conventions reach every action; the others add a
-    // conventional route and return a builder whose conventions reach only the actions routed by it
+    // These add a conventional route and return a builder whose conventions reach only the actions routed by it
     // (ControllerActionEndpointDataSource.AddRoute), never an attribute-routed action.
-    private const string AllControllersMap = "MapControllers";
     private static readonly HashSet<string> ConventionalRouteMaps = ["MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute"];
 
     private readonly object _gate = new();
     private bool _scanned;
     private bool _hasFallbackPolicy;
-    private bool _controllersDecided;
     private bool _conventionalRoutesDecided;
 
     public bool HasFallbackPolicy(CancellationToken cancellationToken)
@@ -37,13 +34,13 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     }
 
     /// <summary>
-    /// Whether a controller action is decided far away: by a fallback policy, by <c>MapControllers()</c> with a guard, or,
-    /// for an action that is not <paramref name="attributeRouted"/>, by a conventional route with a guard.
+    /// Whether a controller action is decided far away: by a fallback policy or, for an action that is not
+    /// <paramref name="attributeRouted"/>, by a conventional route with a guard.
     /// </summary>
     public bool ControllersDecided(bool attributeRouted, CancellationToken cancellationToken)
     {
         Scan(cancellationToken);
-        return _controllersDecided || _hasFallbackPolicy || (!attributeRouted && _conventionalRoutesDecided);
+        return _hasFallbackPolicy || (!attributeRouted && _conventionalRoutesDecided);
     }
 
     private void Scan(CancellationToken cancellationToken)
@@ -69,9 +66,6 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
                         case InvocationExpressionSyntax invocation when IsSetFallbackPolicyCandidate(invocation):
                             model ??= compilation.GetSemanticModel(tree);
                             _hasFallbackPolicy |= IsMember(model.GetSymbolInfo(invocation, cancellationToken).Symbol, symbols.AuthorizationBuilder);
-                            break;
-                        case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == AllControllersMap:
-                            _controllersDecided |= HasGuardInChain(invocation, ref model, cancellationToken);
                             break;
                         case InvocationExpressionSyntax invocation when ConventionalRouteMaps.Contains(NameOf(invocation.Expression)):
                             _conventionalRoutesDecided |= HasGuardInChain(invocation, ref model, cancellationToken);
