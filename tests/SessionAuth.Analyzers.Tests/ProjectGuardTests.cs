@@ -128,6 +128,7 @@ public sealed class ProjectGuardTests
     [InlineData("builder.Services.AddControllers(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter())); builder.Services.PostConfigure<MvcOptions>(o => o.Filters.RemoveAt(0));", false)]
     [InlineData("builder.Services.AddControllers(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter(new System.Collections.Generic.List<IAuthorizeData>())));", false)]
     [InlineData("Action<MvcOptions> configure = o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());", false)]
+    [InlineData("builder.Services.Configure<MvcOptions>(\"other\", o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter()));", false)]
     public Task A_global_AuthorizeFilter_decides_only_when_added_on_every_path_and_never_removed(string setup, bool decides) => VerifyAppAsync($$"""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllers();

@@ -33,6 +33,7 @@ internal sealed class MvcSetup(Compilation compilation)
     private static readonly HashSet<string> Removals = ["Clear", "Remove", "RemoveAt", "RemoveAll", "RemoveType"];
 
     private const string MvcCore = "Microsoft.AspNetCore.Mvc.Core";
+    private const string MvcOptions = "Microsoft.AspNetCore.Mvc.MvcOptions";
     private const string FilterCollection = "Microsoft.AspNetCore.Mvc.Filters.FilterCollection";
     private const string FilterMetadata = "Microsoft.AspNetCore.Mvc.Filters.IFilterMetadata";
     private const string AuthorizeFilter = "Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter";
@@ -110,12 +111,16 @@ internal sealed class MvcSetup(Compilation compilation)
             && IsFilterCollection(ReceiverOf(operation)?.Type))
         {
             _removesFilters |= removes;
-            _addsAuthorizeFilter |= !removes && AddsAuthorizeFilter(operation) && RunsWhenOptionsAreBuilt(invocation);
+            _addsAuthorizeFilter |= !removes && IsMvcOptionsFilters(ReceiverOf(operation)) && AddsAuthorizeFilter(operation) && RunsWhenOptionsAreBuilt(invocation);
         }
     }
 
     private static IOperation? ReceiverOf(IInvocationOperation operation) =>
         operation.Instance ?? (operation.TargetMethod.IsExtensionMethod && operation.Arguments.Length > 0 ? operation.Arguments[0].Value.Unwrapped() : null);
+
+    /// <summary><c>MvcOptions.Filters</c>, the global filters; a collection of another type's is not run for every action.</summary>
+    private static bool IsMvcOptionsFilters(IOperation? receiver) =>
+        receiver is IPropertyReferenceOperation { Property.Name: "Filters" } filters && filters.Property.ContainingType.ToDisplayString() == MvcOptions;
 
     /// <summary>A filter collection: <c>FilterCollection</c>, or any collection of <c>IFilterMetadata</c> it is seen as.</summary>
     private static bool IsFilterCollection(ITypeSymbol? type)
@@ -149,7 +154,8 @@ internal sealed class MvcSetup(Compilation compilation)
     /// <summary>
     /// Whether <paramref name="add"/> runs whenever the options are built: it is the body of an options callback (or a
     /// statement of it no <c>return</c> comes before, outside any branch), the callback is passed directly to a registration
-    /// (<c>AddControllers(o =&gt; ...)</c>, <c>Configure&lt;MvcOptions&gt;(o =&gt; ...)</c>), and that registration is a
+    /// as its only argument (<c>AddControllers(o =&gt; ...)</c>, <c>Configure&lt;MvcOptions&gt;(o =&gt; ...)</c>; a named
+    /// <c>Configure(name, ...)</c> configures options MVC does not read), and that registration is a
     /// statement of its body no <c>return</c> comes before, outside any branch.
     /// </summary>
     private static bool RunsWhenOptionsAreBuilt(InvocationExpressionSyntax add)
@@ -162,6 +168,7 @@ internal sealed class MvcSetup(Compilation compilation)
         };
         return lambda?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } }
             && OptionsRegistrations.Contains(NameOf(registration.Expression))
+            && registration.ArgumentList.Arguments.Count == 1
             && IsUnconditionalStatement(registration);
     }
 
