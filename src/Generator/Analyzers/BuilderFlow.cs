@@ -28,10 +28,16 @@ internal sealed class BuilderFlow
     private static readonly HashSet<object> Empty = new(ValueComparer.Instance);
 
     private readonly AnalyzerSymbols _symbols;
+    private readonly Func<IMethodSymbol, GuardHelpers.Summary?>? _helpers;
     private readonly Dictionary<SyntaxNode, Graph> _owners = [];
     private readonly Dictionary<object, HashSet<object>> _everAssigned = new(ValueComparer.Instance);
+    private Graph? _body;
 
-    private BuilderFlow(AnalyzerSymbols symbols) => _symbols = symbols;
+    private BuilderFlow(AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers)
+    {
+        _symbols = symbols;
+        _helpers = helpers;
+    }
 
     /// <summary>The parents of every builder created in the body: the values of the builder it was created on.</summary>
     public Dictionary<SyntaxNode, HashSet<object>> Parents { get; } = [];
@@ -48,9 +54,13 @@ internal sealed class BuilderFlow
     /// <summary>The values written to fields and properties of the compilation, by member, with the syntax that writes them.</summary>
     public Dictionary<ISymbol, List<(SyntaxNode Site, HashSet<object> Values)>> MemberWrites { get; } = new(SymbolEqualityComparer.Default);
 
-    public static BuilderFlow Analyze(ControlFlowGraph graph, IMethodSymbol? method, AnalyzerSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>
+    /// Analyses <paramref name="graph"/>; <paramref name="helpers"/> says which parameters a method of the compilation
+    /// guards, so that a call of it guards what it is passed.
+    /// </summary>
+    public static BuilderFlow Analyze(ControlFlowGraph graph, IMethodSymbol? method, AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers, CancellationToken cancellationToken)
     {
-        var flow = new BuilderFlow(symbols);
+        var flow = new BuilderFlow(symbols, helpers);
         flow.AnalyzeGraph(graph, method, cancellationToken);
         return flow;
     }
@@ -121,9 +131,18 @@ internal sealed class BuilderFlow
 
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
 
+    /// <summary>
+    /// What the body (not its lambdas or local functions) does to <paramref name="parameter"/>, a builder it is passed: a
+    /// guard on every path to its end, one that requires a session, a guard on some path.
+    /// </summary>
+    public GuardHelpers.ParameterGuard GuardOf(IParameterSymbol parameter) => _body is not { } body
+        ? default
+        : new(body.RootsGuarded.Contains(parameter), body.RootsGuardedSession.Contains(parameter), body.GuardedSomewhere.Contains(parameter));
+
     private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken)
     {
         var owner = new Graph(method);
+        _body ??= owner;
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -210,13 +229,36 @@ internal sealed class BuilderFlow
         State? merged = null;
         foreach (var predecessor in block.Predecessors)
         {
-            if (exitStates[predecessor.Source.Ordinal] is { } state)
+            if (exitStates[predecessor.Source.Ordinal] is { } state && !IsNeverTaken(predecessor, state))
             {
                 merged = merged is null ? state.Clone() : merged.MergeWith(state);
             }
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="branch"/> is the "is null" branch of a null check (<c>group?.RequireAuthorization()</c>) on
+    /// a value that holds, in <paramref name="state"/>, only builders a framework Map call created: those are never null.
+    /// A local that may still hold the <c>null</c> it was given, or something not followed, may be null.
+    /// </summary>
+    private static bool IsNeverTaken(ControlFlowBranch branch, State state)
+    {
+        var source = branch.Source;
+        if (source.BranchValue is not IIsNullOperation check || source.ConditionKind == ControlFlowConditionKind.None)
+        {
+            return false;
+        }
+
+        var whenNull = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+        object? key = check.Operand.Unwrapped() switch
+        {
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        return whenNull && key is not null && state.Env.TryGetValue(key, out var values) && values.Count > 0 && values.All(static v => v is SyntaxNode);
     }
 
     private State Transfer(BasicBlock block, State state, Graph owner, bool record)
@@ -262,6 +304,9 @@ internal sealed class BuilderFlow
                     : Empty;
             case IFlowCaptureReferenceOperation capture:
                 return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
+            case ILiteralOperation or IDefaultValueOperation when operation.ConstantValue is { HasValue: true, Value: null }:
+                // Kept as a value so that a null check on a local that may hold it is known to go either way.
+                return Single(Null.Instance);
             case IFlowCaptureOperation capture:
                 // A capture written with different values on different paths (a ?: b) holds neither for sure.
                 step.Owner.Captured[capture.Id] = step.Owner.Captured.TryGetValue(capture.Id, out var held) && held != capture.Value ? null : capture.Value;
@@ -380,6 +425,17 @@ internal sealed class BuilderFlow
                 step.Owner.Sites.Add(invocation.Syntax);
             }
 
+            if (_helpers?.Invoke(definition) is { } helper)
+            {
+                foreach (var guarded in helper.Parameters)
+                {
+                    if (arguments.TryGetValue(guarded.Key, out var passed))
+                    {
+                        step.State.GuardByHelper(passed, guarded.Value);
+                    }
+                }
+            }
+
             if (!IsBuilder(method.ReturnType))
             {
                 return Empty;
@@ -408,8 +464,15 @@ internal sealed class BuilderFlow
         return receiverIsBuilder && IsBuilder(method.ReturnType) ? receiver : Empty;
     }
 
-    internal bool IsBuilder(ITypeSymbol? type) =>
-        type is not null && (KnownTypes.Implements(type, _symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, _symbols.EndpointConventionBuilder));
+    internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
+
+    /// <summary>Whether <paramref name="type"/> is an endpoint builder: a route builder, a convention builder, or a type parameter constrained to one.</summary>
+    internal static bool IsBuilder(ITypeSymbol? type, AnalyzerSymbols symbols) => type switch
+    {
+        null => false,
+        ITypeParameterSymbol parameter => parameter.ConstraintTypes.Any(c => IsBuilder(c, symbols)),
+        _ => KnownTypes.Implements(type, symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, symbols.EndpointConventionBuilder),
+    };
 
     internal static bool IsMapServerFunctions(IMethodSymbol method) =>
         method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Parsing.ReservedNames.ExtensionsMetadataName;
@@ -452,6 +515,12 @@ internal sealed class BuilderFlow
             obj is CallResult other && ReferenceEquals(Call, other.Call) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
         public override int GetHashCode() => RuntimeHelpers.GetHashCode(Call);
+    }
+
+    /// <summary>The null reference, written as <c>null</c> or <c>default</c>.</summary>
+    internal sealed class Null
+    {
+        public static readonly Null Instance = new();
     }
 
     /// <summary>A value nobody can follow (a builder written from outside the compilation's view).</summary>
@@ -577,6 +646,19 @@ internal sealed class BuilderFlow
                         RootsGuardedSession!.Add(value);
                     }
                 }
+            }
+        }
+
+        /// <summary>A guard applied by a helper the values were passed to: on every path through it, or on some only.</summary>
+        public void GuardByHelper(HashSet<object> values, GuardHelpers.ParameterGuard guard)
+        {
+            if (guard.Always)
+            {
+                Guard(values, guard.AlwaysSession);
+            }
+            else if (guard.Somewhere)
+            {
+                GuardedSomewhere.UnionWith(values);
             }
         }
 

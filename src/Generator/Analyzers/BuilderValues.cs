@@ -29,6 +29,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies, ControllerRoutes.MapControllers, .. ControllerRoutes.ConventionalMaps];
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
+    private readonly GuardHelpers _helpers = new(compilation, symbols);
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
     private HashSet<string>? _complete;
@@ -36,7 +37,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
     public BuilderFlow FlowOf(IOperation block, ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken) =>
-        _flows.GetOrAdd(block.Syntax, _ => BuilderFlow.Analyze(graph, method, symbols, cancellationToken))!;
+        _flows.GetOrAdd(block.Syntax, _ => BuilderFlow.Analyze(graph, method, symbols, m => _helpers.Of(m, cancellationToken), cancellationToken))!;
 
     /// <summary>
     /// Whether <paramref name="creation"/>, a builder created in <paramref name="flow"/> (a Map call's endpoint, a group),
@@ -49,11 +50,14 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// Whether what every <c>MapServerFunctions()</c> call of the compilation returns (the route group of every server
     /// function) has a guard decision; not when there is no call.
     /// </summary>
-    public bool ServerFunctionsDecided(CancellationToken cancellationToken)
+    public bool ServerFunctionsDecided(CancellationToken cancellationToken) =>
+        EveryCallDecided("MapServerFunctions", BuilderFlow.IsMapServerFunctions, ref _serverFunctionsDecided, cancellationToken);
+
+    private bool EveryCallDecided(string name, Func<IMethodSymbol, bool> isTarget, ref bool? cache, CancellationToken cancellationToken)
     {
         lock (_indexGate)
         {
-            if (_serverFunctionsDecided is { } known)
+            if (cache is { } known)
             {
                 return known;
             }
@@ -61,7 +65,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         var calls = 0;
         var decided = true;
-        foreach (var (invocation, flow) in Calls("MapServerFunctions", BuilderFlow.IsMapServerFunctions, cancellationToken))
+        foreach (var (invocation, flow) in Calls(name, isTarget, cancellationToken))
         {
             calls++;
             decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
@@ -69,8 +73,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         lock (_indexGate)
         {
-            _serverFunctionsDecided = calls > 0 && decided;
-            return _serverFunctionsDecided.Value;
+            cache = calls > 0 && decided;
+            return cache.Value;
         }
     }
 
@@ -630,7 +634,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private BuilderFlow? FlowOfOperation(IOperation operation, IMethodSymbol? owner, CancellationToken cancellationToken)
     {
         var graph = EveryPath.GraphOf(operation, cancellationToken);
-        return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, cancellationToken);
+        return graph is null ? null : BuilderFlow.Analyze(graph, owner, symbols, m => _helpers.Of(m, cancellationToken), cancellationToken);
     }
 
     /// <summary>The node an operation block starts at: a member's declaration, an initializer, or the top-level statements' compilation unit.</summary>
@@ -744,6 +748,5 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return found;
     }
 
-    private bool IsBuilder(ITypeSymbol type) =>
-        KnownTypes.Implements(type, symbols.EndpointRouteBuilder) || KnownTypes.Implements(type, symbols.EndpointConventionBuilder);
+    private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
 }

@@ -24,8 +24,9 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var builders = new BuilderValues(start.Compilation, symbols);
         var projectGuards = new ProjectWideGuards(start.Compilation, symbols, builders);
         var pages = new RazorComponentPages(start.Compilation, symbols, builders, start.Options);
+        var mvc = new MvcSetup(start.Compilation);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
-        start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards, pages), SymbolKind.NamedType);
+        start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards, pages, mvc), SymbolKind.NamedType);
         if (pages.IsEnabled)
         {
             start.RegisterOperationAction(
@@ -67,7 +68,7 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         }
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, RazorComponentPages pages)
+    private static void AnalyzeType(SymbolAnalysisContext context, AnalyzerSymbols symbols, ProjectWideGuards projectGuards, RazorComponentPages pages, MvcSetup mvc)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (pages.IsEnabled && pages.IsPage(type))
@@ -82,8 +83,12 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
 
         foreach (var action in ControllerActions.Actions(type, symbols))
         {
+            // Decided for every action at once: by the controller mappings (ControllerRoutes), a fallback policy or a global
+            // AuthorizeFilter; and nothing to decide where MVC routes no controller.
             if (ControllerActions.ActionDecides(action, symbols)
-                || projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken))
+                || projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols), context.CancellationToken)
+                || mvc.AuthorizesEveryAction(context.CancellationToken)
+                || !mvc.MayRouteControllers(context.CancellationToken))
             {
                 continue;
             }

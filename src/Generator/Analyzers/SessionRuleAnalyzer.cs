@@ -147,7 +147,9 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
                 var properties = only is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CandidateProperty, only);
                 var hint = only is null ? string.Empty : $" (Argument = nameof({only}))";
                 var advice = readers is null
-                    ? OnClass(target, "a rule on a class cannot be given one, since the class's rules apply to every endpoint in it: put it on the member whose parameter it reads")
+                    ? target == RuleTarget.Page
+                        ? "name the value it reads, a route value or query key the page's handlers or bound properties take"
+                        : "a rule on a class cannot be given one, since the class's rules apply to every endpoint in it: put it on the member whose parameter it reads"
                     : $"name the parameter it reads{hint}";
                 report(Diagnostic.Create(
                     Descriptors.SessionRuleArgumentMissingOrUnwanted,
@@ -174,8 +176,15 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
                 return;
             }
 
+            // A Razor Pages page model is judged at run time on the value its handler or bound property got (the page filter
+            // AddSessionAuth adds), and the start is refused where that cannot be done: nothing for the analyzer to refuse.
+            if (readers is null && target == RuleTarget.Page)
+            {
+                return;
+            }
+
             var problem = readers is null
-                ? OnClass(target, "is set on a class, whose rules apply to every endpoint in it; put a two-argument rule on the member whose parameter it reads")
+                ? "is set on a class, whose rules apply to every endpoint in it; put a two-argument rule on the member whose parameter it reads"
                 : readers.Select(r => FindProblem(r, rule.ArgumentName!, rule, target)).FirstOrDefault(p => p is not null);
             if (problem is not null)
             {
@@ -191,11 +200,6 @@ public sealed class SessionRuleAnalyzer : SessionAuthAnalyzer
                 : $"names no {(target == RuleTarget.Component ? "[Parameter] or [SupplyParameterFromQuery] property" : "parameter")} of {reader.Page?.Name ?? _memberName}";
             return problem is null || reader.Page is null ? problem : $"on the page {reader.Page.Name}, which derives from {_memberName}, it {problem}";
         }
-
-        /// <summary>Why a two-argument rule is refused on a class that is not a routable component nor a base of one.</summary>
-        private static string OnClass(RuleTarget target, string reason) => target == RuleTarget.Page
-            ? "the analyzer does not read a Razor page's route (@page) nor which of its handlers or bound properties takes the value, so it cannot tell that the middleware finds the value the page acts on; use a one-argument rule on the page model and check the value in the handler"
-            : reason;
 
         /// <summary>
         /// The endpoints that read a rule on this member, each with the values an <c>Argument</c> can name there: a method's
