@@ -149,9 +149,66 @@ public static class Review22Functions
     [ServerFunction("/sf22/form-collection", Method = "POST")]
     public static Echo FormCollection(IFormCollection formData) => Echo.Of(formData.Count);
 
+    [ServerFunction("/sf22/body-order", Method = "POST")]
+    public static Echo BodyOrder([FromBody] Order body) => Echo.Of(body.Id, body.Name);
+
+    [ServerFunction("/sf22/body-nullable-order", Method = "POST")]
+    public static Echo BodyNullableOrder([FromBody] Order? maybeOrder) => Echo.Of(maybeOrder?.Id, maybeOrder?.Name);
+
+    [ServerFunction("/sf22/body-ints", Method = "POST")]
+    public static Echo BodyInts([FromBody] int[] nums) => Echo.Of(nums);
+
+    [ServerFunction("/sf22/body-string", Method = "POST")]
+    public static Echo BodyString([FromBody] string text) => Echo.Of(text);
+
+    [ServerFunction("/sf22/body-map", Method = "POST")]
+    public static Echo BodyMap([FromBody] Dictionary<string, int> map) => Echo.Of(string.Join(";", map.Select(kv => kv.Key + "=" + kv.Value)));
+
+    [ServerFunction("/sf22/route-date/{stamp}", Method = "GET")]
+    public static Echo RouteDate(DateTime stamp) => Echo.Of(stamp);
+
+    // ASP.NET Core's analyzer asks for an optional parameter behind an optional route parameter (ASP0007); SessionAuth's does not.
+#pragma warning disable ASP0007
+    [ServerFunction("/sf22/route-optional-int/{slot?}", Method = "GET")]
+    public static Echo RouteOptionalInt(int slot) => Echo.Of(slot);
+#pragma warning restore ASP0007
+
+    [ServerFunction("/sf22/route-and-query/{spot}", Method = "GET")]
+    public static Echo RouteAndQuery(int spot) => Echo.Of(spot);
+
+    [ServerFunction("/sf22/text", Method = "GET")]
+    public static Echo Text(string words) => Echo.Of(words);
+
+    [ServerFunction("/sf22/custom-header", Method = "GET")]
+    public static Echo CustomHeader([Review22Header] int? hdr) => Echo.Of(hdr);
+
+    [ServerFunction("/sf22/custom-query", Method = "POST")]
+    public static Echo CustomQuery([Review22Query] int? qry) => Echo.Of(qry);
+
+    [ServerFunction("/sf22/derived-query", Method = "POST")]
+    public static Echo DerivedQuery([Review22DerivedQuery] int? dq) => Echo.Of(dq);
+
     [ServerFunction("/sf22/nullable-decimal", Method = "GET")]
     public static Echo NullableDecimal(decimal? cost) => Echo.Of(cost);
 }
+
+/// <summary>A binding attribute of the app's own: the header <c>X-H</c>, through ASP.NET Core's metadata interface.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class Review22HeaderAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata
+{
+    public string? Name => "X-H";
+}
+
+/// <summary>A binding attribute of the app's own: the query key <c>q</c>, through ASP.NET Core's metadata interface.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class Review22QueryAttribute : Attribute, Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata
+{
+    public string? Name => "q";
+}
+
+/// <summary>[FromQuery] under another name: a class derived from it.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class Review22DerivedQueryAttribute : FromQueryAttribute;
 
 /// <summary>A service nobody registers.</summary>
 public sealed class Unregistered;

@@ -45,6 +45,18 @@ public static class Review22Twins
 #pragma warning restore RDG003
         twins.MapGet("/decimal-array", Review22Functions.DecimalArray);
         twins.MapGet("/nullable-decimal", Review22Functions.NullableDecimal);
+        twins.MapPost("/body-order", Review22Functions.BodyOrder);
+        twins.MapPost("/body-nullable-order", Review22Functions.BodyNullableOrder);
+        twins.MapPost("/body-ints", Review22Functions.BodyInts);
+        twins.MapPost("/body-string", Review22Functions.BodyString);
+        twins.MapPost("/body-map", Review22Functions.BodyMap);
+        twins.MapGet("/route-date/{stamp}", Review22Functions.RouteDate);
+        twins.MapGet("/route-optional-int/{slot?}", Review22Functions.RouteOptionalInt);
+        twins.MapGet("/route-and-query/{spot}", Review22Functions.RouteAndQuery);
+        twins.MapGet("/text", Review22Functions.Text);
+        twins.MapGet("/custom-header", Review22Functions.CustomHeader);
+        twins.MapPost("/custom-query", Review22Functions.CustomQuery);
+        twins.MapPost("/derived-query", Review22Functions.DerivedQuery);
         twins.MapGet("/route-uri/{target}", Review22Functions.RouteUri);
         twins.MapGet("/ip", Review22Functions.Ip);
         twins.MapGet("/ip-network", Review22Functions.IpNetwork);
