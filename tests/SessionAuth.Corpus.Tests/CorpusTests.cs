@@ -48,6 +48,58 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Parameters a minimal API binds on the verb, which must be mapped: <c>Uri</c> is text to minimal APIs
+    /// (<c>Uri.TryCreate(text, UriKind.RelativeOrAbsolute)</c>) through every source, and on a verb without a body an
+    /// interface or abstract class is a service, as is a class marked <c>[FromServices]</c>.
+    /// </summary>
+    public static TheoryData<string, string> ParametersMinimalApisBind() => new()
+    {
+        { "GET", "Uri[] links" }, { "GET", "[FromQuery] Uri link" }, { "GET", "[FromHeader(Name = \"X-Link\")] Uri? link" },
+        { "GET", "[FromRoute] Uri id" }, { "POST", "[FromForm] Uri link" }, { "GET", "Uri link" }, { "GET", "Uri? link" }, { "DELETE", "Uri?[] links" },
+        { "POST", "Uri link" }, { "POST", "[FromForm] Uri[] links" }, { "GET", "IClock clock" }, { "HEAD", "IClock? clock" },
+        { "DELETE", "Repository repository" }, { "OPTIONS", "[FromServices] Catalog catalog" }, { "GET", "[FromServices] Order? order" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParametersMinimalApisBind))]
+    public void A_parameter_a_minimal_api_binds_is_mapped(string verb, string parameter)
+    {
+        var route = parameter.Contains("FromRoute", StringComparison.Ordinal) ? "\"/go/{id}\", " : string.Empty;
+        var verdict = ShapeCompiler.Check($"public static class Functions {{ [ServerFunction({route}Method = \"{verb}\"), AllowAnonymous] public static int Call({parameter}) => 0; }}");
+        Assert.True(verdict.Problems.Count == 0, $"{verb} {parameter}:\n  - " + string.Join("\n  - ", verdict.Problems));
+        Assert.True(verdict.Functions.All(f => f.Mapped), $"{verb} {parameter}: refused, though a minimal API binds it: " + string.Join("; ", verdict.Refusals));
+    }
+
+    /// <summary>
+    /// Parameters that are not text and have no binding attribute, on the verbs that send no body: only a JSON body could
+    /// give them, so each is SAUTH0003 naming the parameter (a minimal API takes a registered one from DI, and refuses to
+    /// start for any other, nullable or not).
+    /// </summary>
+    public static TheoryData<string, string> ParametersNoRequestOfTheVerbCarries()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var verb in new[] { "GET", "HEAD", "DELETE", "OPTIONS" })
+        {
+            foreach (var type in new[] { "Order", "Order?", "Catalog", "Catalog?", "Point", "Point?", "object", "(int A, string B)", "Basket", "List<int>", "Dictionary<string, int>" })
+            {
+                data.Add(verb, type);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ParametersNoRequestOfTheVerbCarries))]
+    public void A_body_parameter_on_a_verb_without_a_body_is_refused_naming_it(string verb, string type)
+    {
+        var verdict = ShapeCompiler.Check($"public static class Functions {{ [ServerFunction(Method = \"{verb}\"), AllowAnonymous] public static int Call({type} value) => 0; }}");
+        Assert.True(verdict.Problems.Count == 0, $"{verb} {type}:\n  - " + string.Join("\n  - ", verdict.Problems));
+        Assert.True(verdict.Functions.All(f => !f.Mapped), $"{verb} {type}: mapped, though no request of the verb carries a body");
+        Assert.Contains(verdict.Refusals, m => m.Contains("parameter 'value'", StringComparison.Ordinal) && m.Contains("which a request of this verb does not send", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Checks every shape, renamable ones in batches (a batch that shows any problem is checked again shape by shape, so
     /// each problem is pinned on its shape), and returns each shape's problems.
     /// </summary>

@@ -141,7 +141,7 @@ internal static class ShapeCompiler
             }
         }
 
-        return new Verdict(problems, functions.Select(f => (f.Name, IsMapped(mapped, f.Method))).ToList());
+        return new Verdict(problems, functions.Select(f => (f.Name, IsMapped(mapped, f.Method))).ToList()) { Refusals = refusals.Select(Message).ToList() };
     }
 
     /// <summary>Whether generated code references the method; a member of an extension block through the method the compiler implements it with.</summary>
@@ -259,4 +259,8 @@ internal static class ShapeCompiler
 }
 
 /// <summary>What one shape's build showed: its problems (none when it holds) and each server function, mapped or not.</summary>
-internal sealed record Verdict(IReadOnlyList<string> Problems, IReadOnlyList<(string Name, bool Mapped)> Functions);
+internal sealed record Verdict(IReadOnlyList<string> Problems, IReadOnlyList<(string Name, bool Mapped)> Functions)
+{
+    /// <summary>The messages of the SAUTH errors that refused server functions.</summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
+}

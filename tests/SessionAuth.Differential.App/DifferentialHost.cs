@@ -29,6 +29,7 @@ public static class DifferentialHost
         app.UseSessionAuth();
         app.MapServerFunctions();
         Twins.Map(app);
+        ProbeTwins.Map(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         return (app, address);

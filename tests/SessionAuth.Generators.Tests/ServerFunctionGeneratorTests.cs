@@ -256,6 +256,10 @@ public sealed partial class ServerFunctionGeneratorTests
 
             [ServerFunction("/api/tiers", Method = "POST")]
             public static string Tiers(Tier tier, Sku? maybe) => tier.ToString()!;
+
+            // Uri is text to minimal APIs too: Uri.TryCreate(text, UriKind.RelativeOrAbsolute, ...).
+            [ServerFunction("/api/links/{home}", Method = "GET")]
+            public static string Links(Uri home, Uri? next, Uri[] mirrors) => $"{home} {next} {mirrors.Length}";
         }
         """,
         nameof(Types_with_their_own_TryParse_bind_from_text_as_minimal_APIs_bind_them));

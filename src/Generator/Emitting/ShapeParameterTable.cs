@@ -48,7 +48,8 @@ internal static class ShapeParameterTable
         ShapeParameterKind.TryParsedArray => Text(string.Empty, "{T}[]", "TryParsedArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse"),
         ShapeParameterKind.NullableTryParsedArray => Text("struct", "{T}?[]", "NullableTryParsedArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse, an empty one null"),
         ShapeParameterKind.NullableTryParsedClassArray => Text("class", "{T}?[]", "NullableTryParsedClassArray<{T}>({name}, {source}, {parse})", ShapeArguments.NameSourceAndParser, "every value of a repeated key, each parsed by its type's TryParse, an empty one null") with { ParsedType = "{T}?" },
-        ShapeParameterKind.StringValues => Text(null, "global::Microsoft.Extensions.Primitives.StringValues", "StringValues({name}, {source})", ShapeArguments.NameAndSource, "every value of a repeated key"),
+        ShapeParameterKind.StringValues => Text(null, "global::Microsoft.Extensions.Primitives.StringValues", "StringValues({name}, {source}, isRequired: false)", ShapeArguments.NameAndSource, "every value of a repeated key"),
+        ShapeParameterKind.RequiredStringValues => Text(null, "global::Microsoft.Extensions.Primitives.StringValues", "StringValues({name}, {source}, isRequired: true)", ShapeArguments.NameAndSource, "every value of a key that must be given"),
         ShapeParameterKind.JsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: true)", "a service or a member of the JSON body"),
         ShapeParameterKind.OptionalJsonOrService => Bound("JsonOrService<{T}>(services, {name}, isRequired: false)", "a service or an optional member of the JSON body"),
         ShapeParameterKind.Service => Bound("Service<{T}>({name}, isRequired: true)", "a service"),
@@ -172,8 +173,9 @@ internal static class ShapeParameterTable
 
         if (arguments is ShapeArguments.NameSourceAndParser or ShapeArguments.NameSourceParserAndDefault)
         {
-            // The type's own TryParse, as a method group: the shape's TryParseText<T> picks the (string, out T) overload.
-            yield return parameter.ValueType + ".TryParse";
+            // The type's own TryParse (or the runtime's TryCreateUri), as a method group: the shape's TryParseText<T>
+            // picks the (string, out T) overload.
+            yield return parameter.Parser!;
         }
 
         if (arguments is ShapeArguments.NameSourceAndDefault or ShapeArguments.NameSourceParserAndDefault)

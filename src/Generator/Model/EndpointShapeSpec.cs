@@ -56,7 +56,7 @@ internal sealed record EndpointShapeSpec(
         ParameterKind.FormFile => parameter.IsRequired ? ShapeParameterKind.FormFile : ShapeParameterKind.NullableFormFile,
         ParameterKind.FormFiles => ShapeParameterKind.FormFiles,
         ParameterKind.Form => ShapeParameterKind.Form,
-        ParameterKind.StringValues => ShapeParameterKind.StringValues,
+        ParameterKind.StringValues => parameter.IsRequired ? ShapeParameterKind.RequiredStringValues : ShapeParameterKind.StringValues,
         ParameterKind.TextArray => ArrayKindOf(parameter),
         ParameterKind.BindAsyncClass => parameter.IsRequired ? ShapeParameterKind.BindAsyncClass : ShapeParameterKind.NullableBindAsyncClass,
         ParameterKind.BindAsyncStruct => parameter.IsNullableValueType ? ShapeParameterKind.NullableBindAsyncStruct
@@ -201,6 +201,7 @@ internal enum ShapeParameterKind
     NullableTryParsedArray,
     NullableTryParsedClassArray,
     StringValues,
+    RequiredStringValues,
     JsonOrService,
     OptionalJsonOrService,
     Service,

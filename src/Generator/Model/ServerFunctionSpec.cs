@@ -97,6 +97,10 @@ internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool 
 /// For <see cref="ParameterKind.TextArray"/>: whether the elements are nullable (<c>int?[]</c>, <c>Money?[]</c>), so that
 /// an empty value is <see langword="null"/>; <see cref="IsNullableValueType"/> then tells a nullable struct.
 /// </param>
+/// <param name="Parser">
+/// For <see cref="TextKind.TryParse"/>: the C# expression of the parser generated code passes (the type's own
+/// <c>TryParse</c> as a method group, or the runtime's <c>TryCreateUri</c> for a <c>Uri</c>).
+/// </param>
 internal sealed record ParameterSpec(
     string Name,
     string Type,
@@ -110,7 +114,8 @@ internal sealed record ParameterSpec(
     string BindingName,
     string? ServiceKey = null,
     string? Binder = null,
-    bool NullableElements = false)
+    bool NullableElements = false,
+    string? Parser = null)
 {
     /// <summary>Whether the value is bound from the request's arguments or services, rather than handed over as it is.</summary>
     public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService

@@ -42,6 +42,7 @@ internal static class KnownTypeNames
     public const string Stream = "System.IO.Stream";
     public const string PipeReader = "System.IO.Pipelines.PipeReader";
     public const string StringValues = "Microsoft.Extensions.Primitives.StringValues";
+    public const string Uri = "System.Uri";
     public const string ParameterInfo = "System.Reflection.ParameterInfo";
     public const string BindableFromHttpContext = "Microsoft.AspNetCore.Http.IBindableFromHttpContext`1";
 }
@@ -91,6 +92,7 @@ internal sealed class KnownTypes
         Stream = compilation.GetTypeByMetadataName(KnownTypeNames.Stream);
         PipeReader = compilation.GetTypeByMetadataName(KnownTypeNames.PipeReader);
         StringValues = compilation.GetTypeByMetadataName(KnownTypeNames.StringValues);
+        Uri = compilation.GetTypeByMetadataName(KnownTypeNames.Uri);
         ParameterInfo = compilation.GetTypeByMetadataName(KnownTypeNames.ParameterInfo);
         BindableFromHttpContext = compilation.GetTypeByMetadataName(KnownTypeNames.BindableFromHttpContext);
     }
@@ -170,6 +172,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? PipeReader { get; }
 
     public INamedTypeSymbol? StringValues { get; }
+
+    /// <summary><c>System.Uri</c>: text to minimal APIs, which create it with <c>Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out ...)</c>.</summary>
+    public INamedTypeSymbol? Uri { get; }
 
     public INamedTypeSymbol? ParameterInfo { get; }
 

@@ -38,6 +38,7 @@ internal sealed partial class ParameterParser
         var isRequired = isConstructorArgument || (member.Type.IsReferenceType && !isNullable);
         var valueTypeName = valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var defaultValue = isRequired ? null : isNullable ? "null" : $"default({valueTypeName})";
-        return new ParameterSpec(member.Name, typeName, ParameterKind.Text, ArgumentSourceSpec.FormMember, textKind, valueTypeName, isRequired, isNullableValueType, defaultValue, member.Name);
+        return new ParameterSpec(member.Name, typeName, ParameterKind.Text, ArgumentSourceSpec.FormMember, textKind, valueTypeName, isRequired, isNullableValueType, defaultValue, member.Name,
+            Parser: TextParser(textKind, valueType, types));
     }
 }

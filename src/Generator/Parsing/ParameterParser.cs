@@ -144,13 +144,9 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             return Refuse(parameter, attribute, $"{Readable(typeName)} is not text: [From{attribute.Source}] binds strings, enums, IParsable types and arrays of them", out problem);
         }
 
-        if (!bodyAllowed && IsCollection(type))
+        if (!bodyAllowed)
         {
-            var remedy = type is IArrayTypeSymbol { ElementType: var element }
-                ? $"its elements ({Readable(FormatType(element))}) are not text, so no repeated query key can give them"
-                : "take an array (T[]) to bind every value of a repeated query key";
-            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a {(bodyIsOneParameter ? "function whose body one parameter takes" : "request of this verb")} does not send; {remedy}");
-            return null;
+            return ParseWithoutBody(parameter, type, typeName, isOptional, out problem);
         }
 
         if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null)
@@ -162,6 +158,33 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
         // Interfaces and abstract classes too: from DI when the app registers them, otherwise JSON (IEnumerable<T>,
         // IReadOnlyList<T>...), as minimal APIs decide, per app, at startup.
         return new ParameterSpec(parameter.Name, typeName, ParameterKind.JsonOrService, ArgumentSourceSpec.Body, TextKind.None, typeName, isRequired, false, null, parameter.Name);
+    }
+
+    /// <summary>
+    /// A parameter of no text type and no binding attribute on a verb that sends no body (GET, HEAD, DELETE, OPTIONS),
+    /// where a minimal API takes it from DI or refuses to start. What the generator can tell at compile time decides:
+    /// an interface or abstract class can only be a service, and binds as <c>[FromServices]</c> would; a collection, or
+    /// any other class or struct, would be read from a JSON body the verb never sends, and is refused (SAUTH0003).
+    /// </summary>
+    private static ParameterSpec? ParseWithoutBody(BindingTarget parameter, ITypeSymbol type, string typeName, bool isOptional, out ServerFunctionProblem? problem)
+    {
+        problem = null;
+        if (IsCollection(type))
+        {
+            var remedy = type is IArrayTypeSymbol { ElementType: var element }
+                ? $"its elements ({Readable(FormatType(element))}) are not text, so no repeated query key can give them"
+                : "take an array (T[]) to bind every value of a repeated query key";
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is a collection that would come from the JSON body, which a request of this verb does not send; {remedy}");
+            return null;
+        }
+
+        if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+        {
+            return Bound(parameter, typeName, ParameterKind.Service, !isOptional);
+        }
+
+        problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' is {Readable(typeName)}, which is not text, so it would come from the JSON body, which a request of this verb does not send; mark it [FromServices] if it is a service, or [AsParameters] to bind its members from the query");
+        return null;
     }
 
     private static ParameterSpec? ParseKeyedService(BindingTarget parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
@@ -249,11 +272,13 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             source,
             isStringValues ? TextKind.String : element.Kind,
             valueType,
-            IsRequired: false,
+            // A [FromHeader] StringValues without a default is required, as the Request Delegate Generator reads it.
+            IsRequired: isStringValues && attribute.Source == AttributeSource.Header && !parameter.HasExplicitDefaultValue,
             IsNullableValueType: element.IsNullableValueType,
             DefaultValue: null,
             attribute.Name ?? parameter.Name,
-            NullableElements: nullableElements && element.Kind != TextKind.String);
+            NullableElements: nullableElements && element.Kind != TextKind.String,
+            Parser: TextParser(element.Kind, element.ValueType, types));
     }
 
     /// <summary>
@@ -361,7 +386,8 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             isRequired,
             isNullableValueType,
             defaultValue,
-            name);
+            name,
+            Parser: TextParser(textKind, valueType, types));
     }
 
     private ParameterKind? GetContextKind(ITypeSymbol type)
@@ -436,6 +462,12 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             return (TextKind.Enum, valueType, isNullableValueType);
         }
 
+        // Not IParsable and with no TryParse, but text to minimal APIs all the same: they create it with Uri.TryCreate.
+        if (KnownTypes.Is(valueType, types.Uri))
+        {
+            return (TextKind.TryParse, valueType, false);
+        }
+
         var isParsable = valueType.AllInterfaces.Any(i =>
             KnownTypes.IsConstructedFrom(i, types.Parsable) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], valueType));
         if (isParsable)
@@ -448,6 +480,16 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
             ? (TextKind.TryParse, valueType, isNullableValueType)
             : (TextKind.None, type, false);
     }
+
+    /// <summary>
+    /// For a type of <see cref="TextKind.TryParse"/>, its parser as generated code passes it (a method group that the
+    /// shape's <c>TryParseText&lt;T&gt;</c> takes): the type's own <c>TryParse</c>, or for <c>Uri</c> the runtime's
+    /// <c>Uri.TryCreate(text, UriKind.RelativeOrAbsolute, ...)</c>, as minimal APIs create it; <see langword="null"/> for other kinds.
+    /// </summary>
+    internal static string? TextParser(TextKind kind, ITypeSymbol valueType, KnownTypes types) =>
+        kind != TextKind.TryParse ? null
+        : KnownTypes.Is(valueType, types.Uri) ? GeneratedFile.InfrastructureNamespace + "ParameterBinding.TryCreateUri"
+        : valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".TryParse";
 
     /// <summary>
     /// The default value as a person would write it (<c>1</c>, <c>"name"</c>, <c>global::Category.Owls</c>), written by

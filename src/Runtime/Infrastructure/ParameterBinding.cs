@@ -278,12 +278,16 @@ public static partial class ParameterBinding
         return new ArrayBinding<T?>(name, source, parse, emptyIsNull: true);
     }
 
-    /// <summary>Every value of a repeated key as <see cref="Microsoft.Extensions.Primitives.StringValues"/>; empty when there is none.</summary>
+    /// <summary>
+    /// Every value of a repeated key as <see cref="Microsoft.Extensions.Primitives.StringValues"/>; empty when there is
+    /// none, unless it is required (a <c>[FromHeader]</c> one without a default, which minimal APIs require).
+    /// </summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="source">Where the values come from.</param>
+    /// <param name="isRequired">Whether no value (or one empty value) is a 400 naming the parameter.</param>
     /// <returns>The binding.</returns>
-    public static ParameterBinding<StringValues> StringValues(string name, ArgumentSource source) =>
-        new StringValuesBinding(name, source);
+    public static ParameterBinding<StringValues> StringValues(string name, ArgumentSource source, bool isRequired) =>
+        new StringValuesBinding(name, source, isRequired);
 
     /// <summary>A required uploaded file of a multipart form, by its field name.</summary>
     /// <param name="name">The form field name.</param>
@@ -354,6 +358,16 @@ public static partial class ParameterBinding
     /// <param name="isRequired">Whether the service must be registered; otherwise it binds as <see langword="null"/> when it is not.</param>
     /// <returns>The binding.</returns>
     public static ParameterBinding<T> KeyedService<T>(string name, object? key, bool isRequired) => new ServiceBinding<T>(name, key, isKeyed: true, isRequired);
+
+    /// <summary>
+    /// A <see cref="Uri"/> from its text, as minimal APIs create one: <see cref="Uri.TryCreate(string?, UriKind, out Uri?)"/>
+    /// with <see cref="UriKind.RelativeOrAbsolute"/>; generated code passes it as the parser of a <see cref="Uri"/> parameter.
+    /// </summary>
+    /// <param name="text">The argument's text.</param>
+    /// <param name="value">The URI, absolute or relative.</param>
+    /// <returns>Whether <paramref name="text"/> is a URI.</returns>
+    public static bool TryCreateUri([NotNullWhen(true)] string? text, [NotNullWhen(true)] out Uri? value) =>
+        Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out value);
 
     private static bool ParseString(string text, out string value)
     {
@@ -609,10 +623,12 @@ public static partial class ParameterBinding
         }
     }
 
-    private sealed class StringValuesBinding(string name, ArgumentSource source) : ParameterBinding<StringValues>(name)
+    private sealed class StringValuesBinding(string name, ArgumentSource source, bool isRequired) : ParameterBinding<StringValues>(name)
     {
+        // As the Request Delegate Generator checks a required header's values: none, or one empty, is missing.
         internal override bool TryBind(ServerFunctionArguments arguments, out StringValues value) =>
-            arguments.TryGetValues(Name, source, out value) != ArgumentLookup.NotForm || FailNotForm(arguments, Name);
+            arguments.TryGetValues(Name, source, out value) == ArgumentLookup.NotForm ? FailNotForm(arguments, Name)
+            : !isRequired || !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(value) || arguments.Fail(Required(Name));
     }
 
     private sealed class FormFileBinding<T>(string name, bool isRequired) : ParameterBinding<T>(name)

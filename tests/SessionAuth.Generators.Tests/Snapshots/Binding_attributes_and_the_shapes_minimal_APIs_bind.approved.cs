@@ -368,7 +368,8 @@ namespace SessionAuth.Generated
             var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.ParsableArray<T4>(name4, source4);
             var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.StringArray(name5, source5);
             var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.EnumArray<T6>(name6, source6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.StringValues(name7, source7);
+            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.StringValues(
+                name7, source7, isRequired: false);
             var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(
                 name8, source8, default8);
             var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T9>(

@@ -53,6 +53,58 @@ namespace SessionAuth.Generated
 
         /// <summary>
         /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: a value its type's TryParse parses; a class its TryParse parses, or null; every value of a repeated
+        /// key, each parsed by its type's TryParse.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
+        public static void MapPublic_TryParsed_NullableTryParsedClass_TryParsedArray_ReturnsJson<T1, T2, T3, TResult>(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services,
+            string httpMethod,
+            string pattern,
+            global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
+            global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
+            global::SessionAuth.Infrastructure.TryParseText<T1> parse1,
+            string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
+            global::SessionAuth.Infrastructure.TryParseText<T2?> parse2,
+            string name3, global::SessionAuth.Infrastructure.ArgumentSource source3,
+            global::SessionAuth.Infrastructure.TryParseText<T3> parse3,
+            global::System.Func<T1, T2?, T3[], TResult> function)
+            where T2 : class
+        {
+            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T1>(
+                name1, source1, parse1, isRequired: true, default!);
+            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T2?>(
+                name2, source2, parse2, isRequired: false, null);
+            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T3>(
+                name3, source3, parse3);
+            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
+
+            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                steps,
+                (httpContext, arguments) =>
+                {
+                    if (!arguments.TryBind(binding1, out var arg1)
+                        || !arguments.TryBind(binding2, out var arg2)
+                        || !arguments.TryBind(binding3, out var arg3))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
+
+                    var result = function(arg1, arg2, arg3);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
+                });
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint);
+        }
+
+        /// <summary>
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
         /// order: a value its type's TryParse parses; a class its TryParse parses, or null; a value its type's TryParse
         /// parses; a value its type's TryParse parses, with a default; a class its TryParse parses, or null.
         /// </summary>
@@ -170,6 +222,24 @@ namespace SessionAuth.Generated
                 "tier",
                 "maybe", global::SessionAuth.Infrastructure.ArgumentSource.Body, global::Shop.Sku.TryParse,
                 global::Shop.Catalog.Tiers);
+
+            // Catalog.Links(Uri, Uri?, Uri[]): GET /api/links/{home}
+            MapPublic_TryParsed_NullableTryParsedClass_TryParsedArray_ReturnsJson<
+                global::System.Uri,
+                global::System.Uri,
+                global::System.Uri,
+                string>(
+                group,
+                services,
+                "GET",
+                "/api/links/{home}",
+                new global::SessionAuth.ServerFunctionMetadata("Catalog.Links", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
+                "home", global::SessionAuth.Infrastructure.ArgumentSource.Route, global::SessionAuth.Infrastructure.ParameterBinding.TryCreateUri,
+                "next", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::SessionAuth.Infrastructure.ParameterBinding.TryCreateUri,
+                "mirrors", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::SessionAuth.Infrastructure.ParameterBinding.TryCreateUri,
+                global::Shop.Catalog.Links);
         }
     }
 }
