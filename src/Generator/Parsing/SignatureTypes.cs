@@ -87,7 +87,6 @@ internal static class SignatureTypes
     /// </summary>
     public static IReadOnlyList<string> WarningsOfUse(IMethodSymbol method, IEnumerable<ISymbol> alsoNamed, out string? problem)
     {
-        problem = null;
         var symbols = new List<ISymbol> { method };
         symbols.AddRange(alsoNamed.Distinct(SymbolEqualityComparer.Default));
         var signature = method.Parameters.Select(static p => p.Type).Append(method.ReturnType)
@@ -99,7 +98,19 @@ internal static class SignatureTypes
 
         // A default value names an enum member.
         symbols.AddRange(signature.Where(static t => t.TypeKind == TypeKind.Enum).SelectMany(static t => t.GetMembers().OfType<IFieldSymbol>()));
+        return WarningsOf(symbols, method, out problem);
+    }
 
+    /// <summary>
+    /// The warnings a generated reference to <paramref name="type"/> (and to the types around it) would raise and must
+    /// disable; or, in <paramref name="problem"/>, why no generated code can reference it at all.
+    /// </summary>
+    public static IReadOnlyList<string> WarningsOfUse(INamedTypeSymbol type, out string? problem) =>
+        WarningsOf(TypesIn(type).Cast<ISymbol>().ToList(), type, out problem);
+
+    private static List<string> WarningsOf(List<ISymbol> symbols, ISymbol used, out string? problem)
+    {
+        problem = null;
         var warnings = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var symbol in symbols)
         {
@@ -108,8 +119,12 @@ internal static class SignatureTypes
                 switch (attribute.AttributeClass?.ToDisplayString())
                 {
                     case ObsoleteAttribute when attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true:
-                        problem = $"{Describe(symbol, method)} is [Obsolete] as an error, so no code may use it, generated code included";
+                        problem = $"{Describe(symbol, used)} is [Obsolete] as an error, so no code may use it, generated code included";
                         return [];
+                    case ObsoleteAttribute when attribute.NamedArguments.FirstOrDefault(static a => a.Key == "DiagnosticId").Value.Value is string { Length: > 0 } id:
+                        // [Obsolete(DiagnosticId = "X")] is reported under its own id rather than CS0618.
+                        warnings.Add(id);
+                        break;
                     case ObsoleteAttribute:
                         warnings.UnionWith(ObsoleteWarnings);
                         break;
@@ -124,6 +139,6 @@ internal static class SignatureTypes
         return warnings.ToList();
     }
 
-    private static string Describe(ISymbol symbol, IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(symbol, method) ? "it" : $"{symbol.Name}, which generated code must name,";
+    private static string Describe(ISymbol symbol, ISymbol used) =>
+        SymbolEqualityComparer.Default.Equals(symbol, used) ? "it" : $"{symbol.Name}, which generated code must name,";
 }
