@@ -172,7 +172,7 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(10, "Skipped.Numbers", "it returns a ref struct (Span), which cannot be written as a response"),
         CannotBuild(11, "Skipped.Many", "it takes 17 parameters, more than the 16 a static server function can take; group them in a record bound from the JSON body"),
         CannotBuild(12, "Instance.Sixteen", "it takes 16 parameters, more than the 15 an instance server function can take; group them in a record bound from the JSON body"),
-        CannotBuild(7, "Container.InGeneric", "it is declared in the generic type Container"));
+        CannotBuild(7, "Container<T>.InGeneric", "it is declared in the generic type Container<T>"));
 
     [Fact]
     public Task Functions_generated_code_cannot_reach_or_call_are_explained() => VerifyAsync(

@@ -21,7 +21,7 @@ internal sealed record Shape(string Id, string Source, bool Prelude = true, bool
 /// compile on its own, and then the generator must either map each of its server functions or refuse it with a SAUTH
 /// error that names it. Parameters are tried on GET and POST; the other tables are whole declarations.
 /// </summary>
-internal static class Corpus
+internal static partial class Corpus
 {
     /// <summary>Parameter declarations, each named <c>p</c> (the random signatures rename it).</summary>
     public static readonly string[] Parameters =
@@ -328,12 +328,13 @@ internal static class Corpus
         "SessionAuth.Infrastructure.ArgumentSource", "SessionAuth.Infrastructure.ImmutableSessionData", "SessionAuth.Infrastructure.ParameterBinding",
         "SessionAuth.Infrastructure.ServerFunctionEndpoint", "SessionAuth.Infrastructure.ServerFunctionResults", "SessionAuth.Infrastructure.ServerFunctionRoutes",
         "SessionAuth.Infrastructure.ServerFunctionServices", "SessionAuth.Infrastructure.ServerFunctionSteps", "SessionAuth.Infrastructure.SessionRules",
-        "SessionAuth.Infrastructure.TryParseText",
+        "SessionAuth.Infrastructure.TryParseText", "SessionAuth.Infrastructure.AsyncParameterBinding",
         "System.Action", "System.Array", "System.CodeDom.Compiler.GeneratedCodeAttribute", "System.CodeDom.Compiler.GeneratedCode", "System.DateTime",
         "System.DateTimeKind", "System.Double", "System.Enum", "System.Func", "System.IO.Pipelines.PipeReader", "System.IO.Stream", "System.IParsable",
         "System.IServiceProvider", "System.Int64", "System.Runtime.CompilerServices.ModuleInitializerAttribute",
         "System.Runtime.CompilerServices.ModuleInitializer", "System.Security.Claims.ClaimsPrincipal", "System.Single",
         "System.Threading.CancellationToken", "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask",
+        "System.Reflection.ParameterInfo", "System.Text.Json.Serialization.Metadata.JsonTypeInfo", "Microsoft.AspNetCore.Http.RequestDelegate",
         "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder", "Microsoft.AspNetCore.Http.HttpContext", "Microsoft.AspNetCore.Http.HttpRequest",
         "Microsoft.AspNetCore.Http.HttpResponse", "Microsoft.AspNetCore.Http.IFormCollection", "Microsoft.AspNetCore.Http.IFormFile",
         "Microsoft.AspNetCore.Http.IFormFileCollection", "Microsoft.AspNetCore.Http.IResult", "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
@@ -378,6 +379,7 @@ internal static class Corpus
         shapes.AddRange(Declarations.Select(d => new Shape("declaration: " + d, Fill(d))));
         shapes.AddRange(Attributes.Select(a => new Shape("attributes: " + a, Function(a, "int Call() => id;", "int id = 0", "string? rest = null").Replace(Shape.TypeToken, "Functions", StringComparison.Ordinal))));
         shapes.AddRange(Files);
+        shapes.AddRange(Hostile);
         shapes.AddRange(NamesGeneratedCodeWrites
             .SelectMany(static name => name.Split('.').Select((_, i) => string.Join(".", name.Split('.').Take(i + 1))))
             .Distinct(StringComparer.Ordinal)

@@ -208,7 +208,7 @@ internal static class ShapeCompiler
 
     /// <summary>
     /// Every method, local function and lambda of the shape that carries <c>[ServerFunction]</c>, with the name a
-    /// diagnostic about it must contain (<c>Outer.Inner.Method</c>; the method's name for a local function; "lambda"
+    /// diagnostic about it must contain (<c>Outer.Inner.Method</c>, <c>Outer&lt;T&gt;.Method</c> in a generic type; the method's name for a local function; "lambda"
     /// for a lambda), written here rather than taken from the analyzers so that they are checked, not trusted.
     /// </summary>
     private static IEnumerable<(IMethodSymbol Method, string Name)> FindServerFunctions(Compilation output, IEnumerable<SyntaxTree> userTrees)
@@ -244,11 +244,17 @@ internal static class ShapeCompiler
         }
     }
 
-    /// <summary>Nested types joined by dots; an extension block has no name, so its members go by the static class that declares it.</summary>
+    /// <summary>
+    /// Nested types joined by dots, a generic one with its type parameters (<c>Outer&lt;T&gt;</c>); an extension block
+    /// has no name, so its members go by the static class that declares it.
+    /// </summary>
     private static string TypePath(INamedTypeSymbol type) =>
         type.IsExtension ? TypePath(type.ContainingType!)
-        : type.ContainingType is null ? type.Name
-        : TypePath(type.ContainingType) + "." + type.Name;
+        : type.ContainingType is null ? Name(type)
+        : TypePath(type.ContainingType) + "." + Name(type);
+
+    private static string Name(INamedTypeSymbol type) =>
+        type.TypeParameters.IsEmpty ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(static t => t.Name))}>";
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 

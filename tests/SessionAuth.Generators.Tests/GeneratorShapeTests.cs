@@ -215,7 +215,7 @@ public sealed class GeneratorShapeTests
                 private static int Field;
             }
             public static class Open<T> { [ServerFunction] public static int Count() => 1; }
-            """, ["Low.Pointers:pointer", "Low.Callback:pointer", "Low.In:by reference", "Low.ReadOnlyRef:by reference", "Low.Out:by reference", "Low.Ref:returns by reference", "Low.Generic:generic", "Open.Count:generic type"]
+            """, ["Low.Pointers:pointer", "Low.Callback:pointer", "Low.In:by reference", "Low.ReadOnlyRef:by reference", "Low.Out:by reference", "Low.Ref:returns by reference", "Low.Generic:generic", "Open<T>.Count:generic type"]
         },
         {
             "obsolete and experimental", """

@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
 /// How diagnostics name a server function: <c>Type.Method</c> with nested types joined by dots, as the generator
-/// names it; with its parameter types when the type has overloads, so that two functions never read alike; and for a
+/// names it, a generic type with its type parameters (<c>Outer&lt;T&gt;.Call</c>); with its parameter types when the type has overloads, so that two functions never read alike; and for a
 /// local function or lambda, where it is.
 /// </summary>
 internal static class FunctionNames
@@ -40,7 +41,7 @@ internal static class FunctionNames
             // An extension block has no name: its members are named by the static class around it.
             if (!current.IsExtension)
             {
-                names.Push(current.Name);
+                names.Push(SymbolPaths.DisplayName(current));
             }
         }
 

@@ -34,17 +34,11 @@ internal static class DeclaringTypeEmitter
             }
 
             var function = type.Functions[i];
-            var disabled = string.Join(", ", function.DisabledWarnings);
-            if (disabled.Length > 0)
-            {
-                writer.WriteLine($"#pragma warning disable {disabled} // the function or a type it uses is [Obsolete] or [Experimental]: mapping it is no new use");
-            }
-
-            WriteFunction(writer, function, locals);
-            if (disabled.Length > 0)
-            {
-                writer.WriteLine($"#pragma warning restore {disabled}");
-            }
+            GeneratedFile.WithWarningsDisabled(
+                writer,
+                function.DisabledWarnings,
+                "the function or a type it uses is [Obsolete] or [Experimental]: mapping it is no new use",
+                () => WriteFunction(writer, function, locals));
         }
 
         writer.CloseBlock();
@@ -126,7 +120,7 @@ internal static class DeclaringTypeEmitter
         var local = locals.Take("parameters");
         var arguments = function.MethodParameterTypes.Select(static type => $"typeof({type})").ToList();
         arguments.Insert(1, CSharpText.Literal(function.MethodName));
-        writer.WriteCall($"var {local} = {GeneratedFile.InfrastructureNamespace}ParameterBinding.ParametersOf(", arguments, ");");
+        writer.WriteCall($"global::System.Reflection.ParameterInfo[] {local} = {GeneratedFile.InfrastructureNamespace}ParameterBinding.ParametersOf(", arguments, ");");
         return local;
     }
 

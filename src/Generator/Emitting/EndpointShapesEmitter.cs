@@ -83,7 +83,8 @@ internal static class EndpointShapesEmitter
         var typeParameters = new List<(string Name, string Constraint)>();
         if (!shape.IsStatic)
         {
-            typeParameters.Add((Target, "notnull"));
+            // Unconstrained: a user type named notnull would take the constraint's place; DI is asked for the target by its Type.
+            typeParameters.Add((Target, string.Empty));
         }
 
         if (shape.IsTyped)
@@ -162,15 +163,7 @@ internal static class EndpointShapesEmitter
             delegateTypes.Add(ShapeParameterTable.DelegateType(shape.Parameters[i].Kind, shape.Guard, ShapeParameterTable.TypeParameter(i + 1)));
         }
 
-        var returnType = shape.Result switch
-        {
-            ShapeResult.Nothing => null,
-            ShapeResult.Task => "global::System.Threading.Tasks.Task",
-            ShapeResult.ValueTask => "global::System.Threading.Tasks.ValueTask",
-            ShapeResult.Json or ShapeResult.Result => "TResult",
-            ShapeResult.JsonTask or ShapeResult.ResultTask => "global::System.Threading.Tasks.Task<TResult>",
-            _ => "global::System.Threading.Tasks.ValueTask<TResult>",
-        };
+        var returnType = ReturnType(shape.Result);
         if (returnType is not null)
         {
             delegateTypes.Add(returnType);
@@ -247,6 +240,17 @@ internal static class EndpointShapesEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>What the function returns, as the shape method names it; <see langword="null"/> for <c>void</c>.</summary>
+    private static string? ReturnType(ShapeResult result) => result switch
+    {
+        ShapeResult.Nothing => null,
+        ShapeResult.Task => "global::System.Threading.Tasks.Task",
+        ShapeResult.ValueTask => "global::System.Threading.Tasks.ValueTask",
+        ShapeResult.Json or ShapeResult.Result => "TResult",
+        ShapeResult.JsonTask or ShapeResult.ResultTask => "global::System.Threading.Tasks.Task<TResult>",
+        _ => "global::System.Threading.Tasks.ValueTask<TResult>",
+    };
+
     private static void WriteStartup(SourceWriter writer, EndpointShapeSpec shape)
     {
         var wrote = false;
@@ -260,14 +264,15 @@ internal static class EndpointShapesEmitter
         {
             if (ShapeParameterTable.BindingFactoryCall(shape.Parameters[i].Kind, i + 1) is { } call)
             {
-                writer.WriteCall($"var binding{(i + 1).ToString(CultureInfo.InvariantCulture)} = {call.Method}(", call.Arguments, ");");
+                var bindingType = ShapeParameterTable.BindingType(shape.Parameters[i].Kind, shape.Guard, i + 1);
+                writer.WriteCall($"{bindingType} binding{(i + 1).ToString(CultureInfo.InvariantCulture)} = {call.Method}(", call.Arguments, ");");
                 wrote = true;
             }
         }
 
         if (shape.Result is ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask)
         {
-            writer.WriteCall($"var resultTypeInfo = {Infrastructure}ServerFunctionResults.GetJsonTypeInfo<TResult>(", [Services], ");");
+            writer.WriteCall($"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = {Infrastructure}ServerFunctionResults.GetJsonTypeInfo<TResult>(", [Services], ");");
             wrote = true;
         }
 
@@ -288,7 +293,7 @@ internal static class EndpointShapesEmitter
             _ => ("Public", "httpContext, arguments"),
         };
 
-        writer.WriteLine($"var endpoint = {Infrastructure}ServerFunctionEndpoint.{factory}(");
+        writer.WriteLine($"global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = {Infrastructure}ServerFunctionEndpoint.{factory}(");
         writer.Indent();
         writer.WriteLine($"{Services},");
         writer.WriteLine("steps,");
@@ -349,13 +354,14 @@ internal static class EndpointShapesEmitter
             }
 
             var index = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var type = ShapeParameterTable.DelegateType(shape.Parameters[i].Kind, shape.Guard, ShapeParameterTable.TypeParameter(i + 1));
             if (traits.BindsAsync)
             {
-                writer.WriteLine($"var arg{index} = await arguments.BindAsync(binding{index}).ConfigureAwait(false);");
+                writer.WriteLine($"{type} arg{index} = await arguments.BindAsync(binding{index}).ConfigureAwait(false);");
                 continue;
             }
 
-            conditions.Add($"!arguments.TryBind(binding{index}, out var arg{index})");
+            conditions.Add($"!arguments.TryBind(binding{index}, out {type} arg{index})");
         }
 
         if (isAsync)
@@ -420,7 +426,7 @@ internal static class EndpointShapesEmitter
         var arguments = new List<string>(shape.Parameters.Count + 1);
         if (!shape.IsStatic)
         {
-            writer.WriteCall($"var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{Target}>(", ["httpContext.RequestServices"], ");");
+            writer.WriteCall($"{Target} target = ({Target})global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(", ["httpContext.RequestServices", $"typeof({Target})"], ");");
             arguments.Add("target");
         }
 
@@ -429,7 +435,7 @@ internal static class EndpointShapesEmitter
             arguments.Add(ShapeParameterTable.RequestValue(shape.Parameters[i].Kind, shape.Guard) ?? "arg" + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        writer.WriteCall(shape.Result == ShapeResult.Nothing ? $"{Function}(" : $"var result = {Function}(", arguments, ");");
+        writer.WriteCall(ReturnType(shape.Result) is { } returnType ? $"{returnType} result = {Function}(" : $"{Function}(", arguments, ");");
         (string Method, string[] Arguments) write = shape.Result switch
         {
             ShapeResult.Nothing => ("WriteNoContent", ["httpContext"]),

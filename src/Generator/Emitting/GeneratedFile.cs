@@ -19,6 +19,26 @@ internal static class GeneratedFile
         return writer;
     }
 
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes with <paramref name="warnings"/> disabled around it: the warnings that
+    /// naming an [Obsolete] or [Experimental] symbol raises, where the user's own code already names it
+    /// (<paramref name="because"/> says so in the pragma's comment).
+    /// </summary>
+    public static void WithWarningsDisabled(SourceWriter writer, IReadOnlyList<string> warnings, string because, Action write)
+    {
+        var disabled = string.Join(", ", warnings);
+        if (disabled.Length > 0)
+        {
+            writer.WriteLine($"#pragma warning disable {disabled} // {because}");
+        }
+
+        write();
+        if (disabled.Length > 0)
+        {
+            writer.WriteLine($"#pragma warning restore {disabled}");
+        }
+    }
+
     private static string FormatVersion(Version? version) =>
         version is null ? "0.0.0" : $"{version.Major}.{version.Minor}.{Math.Max(0, version.Build)}";
 }

@@ -35,10 +35,10 @@ internal static class MapServerFunctionsEmitter
             ["this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints"],
             ")");
         writer.OpenBlock();
-        writer.WriteLine($"var group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
+        writer.WriteLine($"global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
         if (map.MapMethodNames.Count > 0)
         {
-            writer.WriteLine("var services = endpoints.ServiceProvider;");
+            writer.WriteLine("global::System.IServiceProvider services = endpoints.ServiceProvider;");
         }
 
         foreach (var mapMethod in map.MapMethodNames)

@@ -19,19 +19,18 @@ internal static class SessionDataEmitter
         writer.OpenBlock("namespace " + names.Namespace);
         // One partial class gathers every session data type's declaration, so its attributes sit on each method: on
         // the class, two files would repeat them (CS0579).
-        writer.WriteLines($$"""
-            internal static partial class {{names.SessionDataClass}}
-            {
-                /// <summary>
-                /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all
-                /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
-                /// </summary>
-                {{GeneratedFile.GeneratedCodeAttribute}}
-                [global::System.Runtime.CompilerServices.ModuleInitializer]
-                internal static void {{file.MethodName}}() =>
-                    {{GeneratedFile.InfrastructureNamespace}}ImmutableSessionData.Declare<{{sessionData.Type}}>();
-            }
-            """);
+        writer.OpenBlock("internal static partial class " + names.SessionDataClass);
+        GeneratedFile.WithWarningsDisabled(writer, sessionData.DisabledWarnings, "the type is [Obsolete] or [Experimental]: declaring it immutable is no new use", () => writer.WriteLines($$"""
+            /// <summary>
+            /// Declares <c>{{CSharpText.XmlText(sessionData.DisplayName)}}</c> immutable: its properties have no setter, its fields are read-only and all
+            /// of them hold immutable types, so requests that carry the same session cookie share one object of it.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            [global::System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void {{file.MethodName}}() =>
+                {{GeneratedFile.InfrastructureNamespace}}ImmutableSessionData.Declare<{{sessionData.Type}}>();
+            """));
+        writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();
     }

@@ -138,6 +138,13 @@ internal static class ShapeParameterTable
         return ($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.{method}", arguments);
     }
 
+    /// <summary>
+    /// The type of the binding <see cref="BindingFactoryCall"/> makes: a <c>ParameterBinding</c> of the parameter's
+    /// delegate type, or an <c>AsyncParameterBinding</c> for a type that binds itself.
+    /// </summary>
+    public static string BindingType(ShapeParameterKind kind, EndpointGuard guard, int position) =>
+        $"{GeneratedFile.InfrastructureNamespace}{(Traits(kind).BindsAsync ? "AsyncParameterBinding" : "ParameterBinding")}<{DelegateType(kind, guard, TypeParameter(position))}>";
+
     /// <summary>The type argument one function parameter gives its type parameter, or <see langword="null"/> when its type is fixed.</summary>
     public static string? TypeArgument(ParameterSpec parameter, ShapeParameterKind kind) =>
         Traits(kind).TypeParameterConstraint is null ? null

@@ -5,7 +5,8 @@ namespace SessionAuth.Generators.Model;
 /// <summary>A [SessionData] type the generator found deeply immutable, declared so to the runtime.</summary>
 /// <param name="Type">The type, <c>global::</c>-qualified.</param>
 /// <param name="DisplayName">The type as a reader knows it: namespace and type names, unescaped, joined by dots.</param>
-internal sealed record SessionDataSpec(string Type, string DisplayName)
+/// <param name="DisabledWarnings">The warnings naming the type raises ([Obsolete], [Experimental]), disabled around its declaration.</param>
+internal sealed record SessionDataSpec(string Type, string DisplayName, EquatableArray<string> DisabledWarnings)
 {
     /// <summary>
     /// Gives each type a file and a declaring method of its own: two types can have one display name (namespace

@@ -61,13 +61,20 @@ internal static class CompositeParameterParser
             return Refuse(parameter, attribute, typeName, "it is the session, which comes from the session cookie, never from the request's values", out problem);
         }
 
+        // A tuple's element names exist only in the compiler: at run time its members are the fields Item1, Item2...,
+        // which minimal APIs do not bind ([AsParameters] binds properties and finds none to match its constructor).
+        if (parameter.Type.IsTupleType)
+        {
+            return Refuse(parameter, attribute, typeName, "it is a tuple, whose elements are fields named only at compile time, which minimal APIs cannot bind either; declare a record with the same members", out problem);
+        }
+
         string? reason = null;
         if (parameter.Type is not INamedTypeSymbol type || FindMembers(type, out reason) is not { } members)
         {
             return Refuse(parameter, attribute, typeName, reason ?? "it is not a class, struct or record", out problem);
         }
 
-        if (FindDeprecated(members) is { } deprecated)
+        if (FindDeprecated(members, types) is { } deprecated)
         {
             return Refuse(parameter, attribute, typeName, $"{deprecated} is [Obsolete] or [Experimental], and generated code would warn where it uses it; take the member as a parameter of its own", out problem);
         }
@@ -239,12 +246,19 @@ internal static class CompositeParameterParser
     /// The first member, setter, constructor or type of a member that is [Obsolete] or [Experimental], which only the
     /// method's own signature may be (its warnings are disabled around the generated call), as the reader knows it.
     /// </summary>
-    private static string? FindDeprecated(List<Member> members)
+    private static string? FindDeprecated(List<Member> members, KnownTypes types)
     {
         foreach (var member in members)
         {
             var symbols = new List<ISymbol> { member.Property };
             symbols.AddRange(SignatureTypes.TypesIn(member.Property.Type));
+            var key = BindingAttribute.Read(BindingTarget.Of(member.Property, member.ConstructorParameter), types);
+            var keyType = key.Key is null ? null : key.KeyType;
+            if (keyType is not null)
+            {
+                symbols.Add(keyType);
+            }
+
             if (member.Property.SetMethod is { } setter && member.ConstructorParameter is null)
             {
                 symbols.Add(setter);
@@ -264,6 +278,7 @@ internal static class CompositeParameterParser
                     IMethodSymbol { MethodKind: MethodKind.Constructor } => "its constructor",
                     IMethodSymbol => $"the setter of its member '{member.Property.Name}'",
                     IPropertySymbol => $"its member '{member.Property.Name}'",
+                    _ when SymbolEqualityComparer.Default.Equals(deprecated, keyType) => $"{deprecated.Name}, the type of the service key of its member '{member.Property.Name}',",
                     _ => $"{deprecated.Name}, the type of its member '{member.Property.Name}',",
                 };
             }

@@ -13,7 +13,7 @@ namespace SessionAuth.Generators.Parsing;
 /// </summary>
 /// <param name="bodyAllowed">Whether the verb carries arguments in its body; otherwise text comes from the query.</param>
 /// <param name="bodyIsOneParameter">Whether one parameter takes the whole body (<c>[FromBody]</c>, <c>Stream</c>, <c>PipeReader</c>), leaving text to the query as minimal APIs do.</param>
-internal sealed partial class ParameterParser(KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
+internal sealed partial class ParameterParser(Compilation compilation, KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -187,9 +187,17 @@ internal sealed partial class ParameterParser(KnownTypes types, GuardDecision gu
         return null;
     }
 
-    private static ParameterSpec? ParseKeyedService(BindingTarget parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
+    private ParameterSpec? ParseKeyedService(BindingTarget parameter, string typeName, BindingAttribute attribute, bool isRequired, out ServerFunctionProblem? problem)
     {
         problem = null;
+
+        // Generated code writes the key as a constant of its type, so the key's type must be one it can name.
+        if (attribute.Key is not null && attribute.KeyType is { } keyOfType && SignatureTypes.FindUnreachable(keyOfType, compilation) is { } unreachable)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' has a service key that {unreachable}");
+            return null;
+        }
+
         var key = attribute.Key is null ? "null" : CSharpText.Constant(attribute.Key);
         if (key is null)
         {

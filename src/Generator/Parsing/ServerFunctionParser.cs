@@ -71,7 +71,9 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
-        var disabledWarnings = SignatureTypes.WarningsOfUse(_method, named, out var unusable);
+        // A service key is written as a constant of its type (an enum's), which generated code names too.
+        var keyTypes = _method.Parameters.Select(p => BindingAttribute.Read(p, _types)).Where(static a => a.Key is not null).Select(static a => a.KeyType).OfType<ITypeSymbol>();
+        var disabledWarnings = SignatureTypes.WarningsOfUse(_method, named.Concat(keyTypes), out var unusable);
         if (unusable is not null)
         {
             problem = new ServerFunctionProblem.CannotBeBuilt(unusable);
@@ -102,7 +104,7 @@ internal sealed class ServerFunctionParser
         var guard = functionGuard.Decision;
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
         var bodyIsOneParameter = ParameterParser.HasBodyParameter(_method, _types) || CompositeParameterParser.HasBodyMember(_method, _types);
-        var parameterParser = new ParameterParser(_types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter);
+        var parameterParser = new ParameterParser(_compilation, _types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter);
         var parameters = new List<ParameterSpec>(_method.Parameters.Length);
         var composites = new List<CompositeArgumentSpec>();
         for (var position = 0; position < _method.Parameters.Length; position++)
@@ -180,6 +182,11 @@ internal sealed class ServerFunctionParser
             return $"it is {DescribeKind(_method.MethodKind)}; only a method declared in a class, struct or record can be a server function";
         }
 
+        if (_method.IsVararg)
+        {
+            return "it takes __arglist, which a delegate to it cannot pass and no HTTP request can give; take an array";
+        }
+
         if (_method.IsGenericMethod)
         {
             return "it is generic; a server function has no type parameters";
@@ -196,7 +203,7 @@ internal sealed class ServerFunctionParser
 
             if (type.IsGenericType)
             {
-                return $"it is declared in the generic type {type.Name}";
+                return $"it is declared in the generic type {SymbolPaths.DisplayName(type)}";
             }
 
             if (type.IsFileLocal)

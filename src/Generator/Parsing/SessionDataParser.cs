@@ -5,7 +5,8 @@ namespace SessionAuth.Generators.Parsing;
 
 /// <summary>
 /// Turns a [SessionData] type into a <see cref="SessionDataSpec"/> when nothing can change its objects once they are
-/// read (<see cref="ImmutableTypes"/>); any other type yields <see langword="null"/> and is read per request.
+/// read (<see cref="ImmutableTypes"/>); any other type, and one that is [Obsolete] as an error, yields
+/// <see langword="null"/> and is read per request.
 /// </summary>
 internal static class SessionDataParser
 {
@@ -19,6 +20,11 @@ internal static class SessionDataParser
             return null;
         }
 
-        return new SessionDataSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolPaths.Of(type));
+        // An [Obsolete] or [Experimental] type is declared with its warnings disabled around the declaration, as a server
+        // function that uses one is mapped; one [Obsolete] as an error no code may name, so it is read per request.
+        var disabledWarnings = SignatureTypes.WarningsOfUse(type, out var unusable);
+        return unusable is null
+            ? new SessionDataSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolPaths.Of(type), disabledWarnings.ToEquatableArray())
+            : null;
     }
 }

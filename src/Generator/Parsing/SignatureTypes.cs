@@ -116,6 +116,13 @@ internal static class SignatureTypes
     public static IReadOnlyList<string> WarningsOfUse(IEnumerable<ITypeSymbol> types, out string? problem) =>
         WarningsOfUse(types, static symbol => $"{symbol.Name}, which generated code must name,", out problem);
 
+    /// <summary>
+    /// The warnings a generated reference to <paramref name="type"/> (and to the types around it) would raise and must
+    /// disable; or, in <paramref name="problem"/>, why no generated code can reference it at all.
+    /// </summary>
+    public static IReadOnlyList<string> WarningsOfUse(INamedTypeSymbol type, out string? problem) =>
+        WarningsOfUse([type], symbol => SymbolEqualityComparer.Default.Equals(symbol, type) ? "it" : $"{symbol.Name}, which generated code must name,", out problem);
+
     /// <summary>The warnings of <paramref name="symbols"/>, a type among them with every type it is built from.</summary>
     private static List<string> WarningsOfUse(IEnumerable<ISymbol> symbols, Func<ISymbol, string> describe, out string? problem)
     {
@@ -131,6 +138,10 @@ internal static class SignatureTypes
                     case ObsoleteAttribute when attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true:
                         problem = $"{describe(symbol)} is [Obsolete] as an error, so no code may use it, generated code included";
                         return [];
+                    case ObsoleteAttribute when attribute.NamedArguments.FirstOrDefault(static a => a.Key == "DiagnosticId").Value.Value is string { Length: > 0 } id:
+                        // [Obsolete(DiagnosticId = "X")] is reported under its own id rather than CS0618.
+                        warnings.Add(id);
+                        break;
                     case ObsoleteAttribute:
                         warnings.UnionWith(ObsoleteWarnings);
                         break;

@@ -14,6 +14,13 @@ internal static class SymbolPaths
     /// <summary>The type names only: <c>Outer.Inner</c>.</summary>
     public static string OfTypes(INamedTypeSymbol type) => Join(type, stopAtNamespace: true);
 
+    /// <summary>
+    /// How diagnostics name a type: its name with its type parameters (<c>Outer&lt;T&gt;</c>), so that a generic type
+    /// never reads like the type of the same name beside it.
+    /// </summary>
+    public static string DisplayName(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(static t => t.Name))}>";
+
     private static string Join(INamedTypeSymbol type, bool stopAtNamespace)
     {
         var names = new Stack<string>();

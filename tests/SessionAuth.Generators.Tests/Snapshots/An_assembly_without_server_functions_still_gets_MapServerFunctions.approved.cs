@@ -16,7 +16,7 @@ namespace SessionAuth
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(
             this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
             return group;
         }
     }

@@ -27,31 +27,32 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
             global::System.Func<TTarget, T1, T2?, global::System.Threading.CancellationToken, TResult> function)
-            where TTarget : notnull
             where T1 : global::System.IParsable<T1>
             where T2 : struct, global::System.IParsable<T2>
         {
             global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
                 services, metadata.Name);
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T2>(name2, source2);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T2>(
+                name2, source2);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2? arg2))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
-                        httpContext.RequestServices);
-                    var result = function(target, arg1, arg2, httpContext.RequestAborted);
+                    TTarget target = (TTarget)global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(
+                        httpContext.RequestServices, typeof(TTarget));
+                    TResult result = function(target, arg1, arg2, httpContext.RequestAborted);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -107,38 +108,44 @@ namespace SessionAuth.Generated
             where T7 : struct, global::System.IParsable<T7>
             where T9 : global::System.IParsable<T9>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T6>(name6, source6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T7>(name7, source7);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T6>(
+                name6, source6);
+            global::SessionAuth.Infrastructure.ParameterBinding<T7?> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T7>(
+                name7, source7);
+            global::SessionAuth.Infrastructure.ParameterBinding<T9> binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
                 name9, source9, default9);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding9, out var arg9))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out string? arg2)
+                        || !arguments.TryBind(binding3, out string arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7? arg7)
+                        || !arguments.TryBind(binding9, out T9 arg9))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, httpContext.RequestAborted, arg9);
+                    TResult result = function(
+                        arg1, arg2, arg3, arg4, arg5, arg6, arg7, httpContext.RequestAborted, arg9);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -178,29 +185,34 @@ namespace SessionAuth.Generated
                 T5,
                 TResult> function)
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.StringArray(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableFormFile(name4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T5>(name5, isRequired: true);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<string[]> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.StringArray(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.AspNetCore.Http.IFormFile?> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableFormFile(
+                name4);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T5>(
+                name5, isRequired: true);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5))
+                    if (!arguments.TryBind(binding1, out string arg1)
+                        || !arguments.TryBind(binding2, out string arg2)
+                        || !arguments.TryBind(binding3, out string[] arg3)
+                        || !arguments.TryBind(binding4, out global::Microsoft.AspNetCore.Http.IFormFile? arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

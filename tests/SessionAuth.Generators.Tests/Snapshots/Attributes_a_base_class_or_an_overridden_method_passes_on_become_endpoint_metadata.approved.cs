@@ -21,15 +21,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -53,24 +53,23 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<TSession, string?> sessionRules,
             global::System.Func<TTarget, TResult> function)
-            where TTarget : notnull
             where TSession : class
         {
             global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
                 services, metadata.Name);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 sessionRules,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
-                        httpContext.RequestServices);
-                    var result = function(target);
+                    TTarget target = (TTarget)global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(
+                        httpContext.RequestServices, typeof(TTarget));
+                    TResult result = function(target);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

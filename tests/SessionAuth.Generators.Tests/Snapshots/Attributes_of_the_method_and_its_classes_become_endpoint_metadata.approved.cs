@@ -22,16 +22,16 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

@@ -21,15 +21,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.IO.Pipelines.PipeReader, TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function(httpContext.Request.BodyReader);
+                    TResult result = function(httpContext.Request.BodyReader);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -52,15 +52,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.IO.Stream, global::System.Threading.Tasks.Task<TResult>> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function(httpContext.Request.Body);
+                    global::System.Threading.Tasks.Task<TResult> result = function(httpContext.Request.Body);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -98,34 +98,37 @@ namespace SessionAuth.Generated
             global::System.Func<T1, T2, T3, T4, T5, T6, TResult> function)
             where T2 : global::System.IParsable<T2>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Body<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Body<T1>(
                 services, name1, isRequired: true);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T3>(name3, isRequired: true);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T4>(name4, isRequired: false);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.KeyedService<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T3>(
+                name3, isRequired: true);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T4>(
+                name4, isRequired: false);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.KeyedService<T5>(
                 name5, key5, isRequired: true);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.KeyedService<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.KeyedService<T6>(
                 name6, key6, isRequired: false);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -161,29 +164,34 @@ namespace SessionAuth.Generated
                 TResult> function)
             where T5 : global::System.IParsable<T5>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.FormFile(name1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableFormFile(name2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.FormFiles(name3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.ParsableArray<T5>(name5, source5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.AspNetCore.Http.IFormFile> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.FormFile(
+                name1);
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.AspNetCore.Http.IFormFile?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableFormFile(
+                name2);
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.AspNetCore.Http.IFormFileCollection> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.FormFiles(
+                name3);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name4, source4);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5[]> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.ParsableArray<T5>(
+                name5, source5);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5))
+                    if (!arguments.TryBind(binding1, out global::Microsoft.AspNetCore.Http.IFormFile arg1)
+                        || !arguments.TryBind(binding2, out global::Microsoft.AspNetCore.Http.IFormFile? arg2)
+                        || !arguments.TryBind(binding3, out global::Microsoft.AspNetCore.Http.IFormFileCollection arg3)
+                        || !arguments.TryBind(binding4, out string arg4)
+                        || !arguments.TryBind(binding5, out T5[] arg5))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -207,21 +215,22 @@ namespace SessionAuth.Generated
             string name1,
             global::System.Func<global::Microsoft.AspNetCore.Http.IFormCollection, TResult> function)
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Form(name1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.AspNetCore.Http.IFormCollection> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Form(
+                name1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out global::Microsoft.AspNetCore.Http.IFormCollection arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -246,25 +255,25 @@ namespace SessionAuth.Generated
             string name2,
             global::System.Func<T1, T2, TResult> function)
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T1>(
                 services, name1, isRequired: true);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T2>(
                 services, name2, isRequired: false);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2);
+                    TResult result = function(arg1, arg2);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -288,22 +297,22 @@ namespace SessionAuth.Generated
             string name1,
             global::System.Func<T1, TResult> function)
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Body<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Body<T1>(
                 services, name1, isRequired: false);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out T1 arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -362,43 +371,49 @@ namespace SessionAuth.Generated
             where T9 : struct, global::System.Enum
             where T10 : class, global::System.IParsable<T10>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.ParsableArray<T4>(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.StringArray(name5, source5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.EnumArray<T6>(name6, source6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.StringValues(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4[]> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.ParsableArray<T4>(
+                name4, source4);
+            global::SessionAuth.Infrastructure.ParameterBinding<string[]> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.StringArray(
+                name5, source5);
+            global::SessionAuth.Infrastructure.ParameterBinding<T6[]> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.EnumArray<T6>(
+                name6, source6);
+            global::SessionAuth.Infrastructure.ParameterBinding<global::Microsoft.Extensions.Primitives.StringValues> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.StringValues(
                 name7, source7, isRequired: false);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8?> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(
                 name8, source8, default8);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T9>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T9?> binding9 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T9>(
                 name9, source9, default9);
-            var binding10 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableClass<T10>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T10?> binding10 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableClass<T10>(
                 name10, source10);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8)
-                        || !arguments.TryBind(binding9, out var arg9)
-                        || !arguments.TryBind(binding10, out var arg10))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out string? arg2)
+                        || !arguments.TryBind(binding3, out string arg3)
+                        || !arguments.TryBind(binding4, out T4[] arg4)
+                        || !arguments.TryBind(binding5, out string[] arg5)
+                        || !arguments.TryBind(binding6, out T6[] arg6)
+                        || !arguments.TryBind(binding7, out global::Microsoft.Extensions.Primitives.StringValues arg7)
+                        || !arguments.TryBind(binding8, out T8? arg8)
+                        || !arguments.TryBind(binding9, out T9? arg9)
+                        || !arguments.TryBind(binding10, out T10? arg10))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -429,21 +444,22 @@ namespace SessionAuth.Generated
             global::System.Func<T1, TResult> function)
             where T1 : global::System.IParsable<T1>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out T1 arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

@@ -45,39 +45,44 @@ namespace SessionAuth.Generated
             where T3 : global::System.IParsable<T3>
             where T4 : global::System.IParsable<T4>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T4>(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T4>(
+                name4, source4);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T5>(
                 services, name5, isRequired: true);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T6>(
                 services, name6, isRequired: false);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T7>(
                 services, name7, isRequired: true);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T8>(name8, isRequired: true);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T8>(
+                name8, isRequired: true);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8))
+                    if (!arguments.TryBind(binding1, out string arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, sessionData);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, sessionData);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

@@ -21,15 +21,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -52,15 +52,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    global::System.Threading.Tasks.Task<TResult> result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -83,15 +83,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.ValueTask<TResult>> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    global::System.Threading.Tasks.ValueTask<TResult> result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -113,7 +113,7 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Action function)
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
@@ -140,12 +140,12 @@ namespace SessionAuth.Generated
             global::System.Func<TResult> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
@@ -168,12 +168,12 @@ namespace SessionAuth.Generated
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    global::System.Threading.Tasks.Task<TResult> result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
@@ -195,12 +195,12 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.Task> function)
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    global::System.Threading.Tasks.Task result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
@@ -223,12 +223,12 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<global::System.Threading.Tasks.ValueTask> function)
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    global::System.Threading.Tasks.ValueTask result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });

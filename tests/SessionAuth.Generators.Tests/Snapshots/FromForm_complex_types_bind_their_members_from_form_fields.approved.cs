@@ -41,36 +41,43 @@ namespace SessionAuth.Generated
             where T6 : struct, global::System.IParsable<T6>
             where T8 : global::System.IParsable<T8>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T3>(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T3>(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(name5, source5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T6>(name6, source6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name7, source7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T8>(name8, source8);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string?> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(
+                name5, source5);
+            global::SessionAuth.Infrastructure.ParameterBinding<T6?> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T6>(
+                name6, source6);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name7, source7);
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T8>(
+                name8, source8);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out string arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out string? arg5)
+                        || !arguments.TryBind(binding6, out T6? arg6)
+                        || !arguments.TryBind(binding7, out string arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

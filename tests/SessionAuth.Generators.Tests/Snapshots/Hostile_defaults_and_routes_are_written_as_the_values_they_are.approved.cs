@@ -48,43 +48,43 @@ namespace SessionAuth.Generated
             where T7 : struct, global::System.Enum
             where T8 : struct, global::System.Enum
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
                 name1, source1, default1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
                 name2, source2, default2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T3>(
                 name3, source3, default3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T6>(
                 name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(
                 name7, source7, default7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T8>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T8>(
                 name8, source8, default8);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -163,64 +163,64 @@ namespace SessionAuth.Generated
             where T14 : global::System.IParsable<T14>
             where T15 : global::System.IParsable<T15>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
                 name1, source1, default1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
                 name2, source2, default2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
                 name3, source3, default3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
                 name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
                 name7, source7, default7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
                 name8, source8, default8);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T9> binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
                 name9, source9, default9);
-            var binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T10> binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(
                 name10, source10, default10);
-            var binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T11> binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(
                 name11, source11, default11);
-            var binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T12> binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(
                 name12, source12, default12);
-            var binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T13> binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(
                 name13, source13, default13);
-            var binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T14> binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(
                 name14, source14, default14);
-            var binding15 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T15>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T15> binding15 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T15>(
                 name15, source15, default15);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8)
-                        || !arguments.TryBind(binding9, out var arg9)
-                        || !arguments.TryBind(binding10, out var arg10)
-                        || !arguments.TryBind(binding11, out var arg11)
-                        || !arguments.TryBind(binding12, out var arg12)
-                        || !arguments.TryBind(binding13, out var arg13)
-                        || !arguments.TryBind(binding14, out var arg14)
-                        || !arguments.TryBind(binding15, out var arg15))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8)
+                        || !arguments.TryBind(binding9, out T9 arg9)
+                        || !arguments.TryBind(binding10, out T10 arg10)
+                        || !arguments.TryBind(binding11, out T11 arg11)
+                        || !arguments.TryBind(binding12, out T12 arg12)
+                        || !arguments.TryBind(binding13, out T13 arg13)
+                        || !arguments.TryBind(binding14, out T14 arg14)
+                        || !arguments.TryBind(binding15, out T15 arg15))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(
+                    TResult result = function(
                         arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12, arg13, arg14, arg15);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
@@ -278,45 +278,46 @@ namespace SessionAuth.Generated
             where T7 : global::System.IParsable<T7>
             where T8 : global::System.IParsable<T8>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
                 name1, source1, default1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
                 name2, source2, default2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
                 name3, source3, default3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
                 name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
                 name7, source7, default7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
                 name8, source8, default8);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(name9, source9, default9);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(
+                name9, source9, default9);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8)
-                        || !arguments.TryBind(binding9, out var arg9))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8)
+                        || !arguments.TryBind(binding9, out string arg9))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -372,43 +373,43 @@ namespace SessionAuth.Generated
             where T7 : global::System.IParsable<T7>
             where T8 : global::System.IParsable<T8>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T1>(
                 name1, source1, default1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
                 name2, source2, default2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T3>(
                 name3, source3, default3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T4>(
                 name4, source4, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T6>(
                 name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T7>(
                 name7, source7, default7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T8>(
                 name8, source8, default8);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out T6 arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8 arg8))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -438,21 +439,22 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1, string default1,
             global::System.Func<string, TResult> function)
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(name1, source1, default1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(
+                name1, source1, default1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out string arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -475,15 +477,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

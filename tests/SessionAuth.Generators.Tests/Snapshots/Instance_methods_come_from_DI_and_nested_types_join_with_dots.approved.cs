@@ -21,27 +21,27 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             global::System.Func<TTarget, string, TResult> function)
-            where TTarget : notnull
         {
             global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
                 services, metadata.Name);
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out string arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
-                        httpContext.RequestServices);
-                    var result = function(target, arg1);
+                    TTarget target = (TTarget)global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(
+                        httpContext.RequestServices, typeof(TTarget));
+                    TResult result = function(target, arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -65,16 +65,16 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

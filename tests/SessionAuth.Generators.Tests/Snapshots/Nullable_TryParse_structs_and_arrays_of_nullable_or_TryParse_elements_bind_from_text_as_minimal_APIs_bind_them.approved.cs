@@ -44,36 +44,37 @@ namespace SessionAuth.Generated
             where T4 : class
             where T6 : struct, global::System.IParsable<T6>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1?[]> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T1>(
                 name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnumArray<T2>(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableClassArray<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?[]> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnumArray<T2>(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3?[]> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableClassArray<T3>(
                 name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedClassArray<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4?[]> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedClassArray<T4>(
                 name4, source4, parse4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5[]> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T5>(
                 name5, source5, parse5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T6>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T6?[]> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T6>(
                 name6, source6);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6))
+                    if (!arguments.TryBind(binding1, out T1?[] arg1)
+                        || !arguments.TryBind(binding2, out T2?[] arg2)
+                        || !arguments.TryBind(binding3, out T3?[] arg3)
+                        || !arguments.TryBind(binding4, out T4?[] arg4)
+                        || !arguments.TryBind(binding5, out T5[] arg5)
+                        || !arguments.TryBind(binding6, out T6?[] arg6))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -109,28 +110,28 @@ namespace SessionAuth.Generated
             where T2 : struct
             where T3 : struct, global::System.IParsable<T3>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1?> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T1>(
                 name1, source1, parse1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedArray<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?[]> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedArray<T2>(
                 name2, source2, parse2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3?[]> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsableArray<T3>(
                 name3, source3);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3))
+                    if (!arguments.TryBind(binding1, out T1? arg1)
+                        || !arguments.TryBind(binding2, out T2?[] arg2)
+                        || !arguments.TryBind(binding3, out T3?[] arg3))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3);
+                    TResult result = function(arg1, arg2, arg3);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -174,34 +175,34 @@ namespace SessionAuth.Generated
             where T2 : struct
             where T3 : struct
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1?> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T1>(
                 name1, source1, parse1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T2>(
                 name2, source2, parse2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedArray<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3?[]> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsedArray<T3>(
                 name3, source3, parse3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4[]> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T4>(
                 name4, source4, parse4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5[]> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T5>(
                 name5, source5, parse5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5))
+                    if (!arguments.TryBind(binding1, out T1? arg1)
+                        || !arguments.TryBind(binding2, out T2? arg2)
+                        || !arguments.TryBind(binding3, out T3?[] arg3)
+                        || !arguments.TryBind(binding4, out T4[] arg4)
+                        || !arguments.TryBind(binding5, out T5[] arg5))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

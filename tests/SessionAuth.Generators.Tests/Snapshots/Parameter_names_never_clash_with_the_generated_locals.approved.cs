@@ -24,34 +24,37 @@ namespace SessionAuth.Generated
             string name3, global::SessionAuth.Infrastructure.ArgumentSource source3,
             string name4, global::SessionAuth.Infrastructure.ArgumentSource source4,
             global::System.Func<TTarget, string, string, T3, string, TResult> function)
-            where TTarget : notnull
             where T3 : global::System.IParsable<T3>
         {
             global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
                 services, metadata.Name);
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name4, source4);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4))
+                    if (!arguments.TryBind(binding1, out string arg1)
+                        || !arguments.TryBind(binding2, out string arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out string arg4))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
-                        httpContext.RequestServices);
-                    var result = function(target, arg1, arg2, arg3, arg4);
+                    TTarget target = (TTarget)global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(
+                        httpContext.RequestServices, typeof(TTarget));
+                    TResult result = function(target, arg1, arg2, arg3, arg4);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -85,30 +88,35 @@ namespace SessionAuth.Generated
             where TSession : class
             where T3 : global::System.IParsable<T3>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name5, source5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T3>(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name4, source4);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name5, source5);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5))
+                    if (!arguments.TryBind(binding1, out string arg1)
+                        || !arguments.TryBind(binding2, out string arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out string arg4)
+                        || !arguments.TryBind(binding5, out string arg5))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, sessionData);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, sessionData);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

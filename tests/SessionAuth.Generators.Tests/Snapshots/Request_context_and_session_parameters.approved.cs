@@ -22,13 +22,13 @@ namespace SessionAuth.Generated
             string? redirectTo,
             global::System.Func<global::SessionAuth.Session, global::System.Threading.Tasks.Task> function)
         {
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session) =>
                 {
-                    var result = function(session);
+                    global::System.Threading.Tasks.Task result = function(session);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
@@ -63,19 +63,20 @@ namespace SessionAuth.Generated
                 global::System.Threading.Tasks.Task> function)
             where TSession : class
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.WithSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.WithSession<TSession>(
                 services,
                 steps,
                 (httpContext, arguments, session) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out string arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(
+                    global::System.Threading.Tasks.Task result = function(
                         arg1,
                         session,
                         httpContext,

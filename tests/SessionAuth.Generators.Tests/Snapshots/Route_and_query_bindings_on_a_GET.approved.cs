@@ -78,55 +78,61 @@ namespace SessionAuth.Generated
             where T13 : global::System.IParsable<T13>
             where T14 : global::System.IParsable<T14>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(name3, source3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T4>(name4, source4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<string?> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableString(
+                name3, source3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4?> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T4>(
+                name4, source4);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T5>(
                 name5, source5, default5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(name6, source6, default6);
-            var binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalString(
+                name6, source6, default6);
+            global::SessionAuth.Infrastructure.ParameterBinding<T7> binding7 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalEnum<T7>(
                 name7, source7, default7);
-            var binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(name8, source8);
-            var binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T8?> binding8 = global::SessionAuth.Infrastructure.ParameterBinding.NullableParsable<T8>(
+                name8, source8);
+            global::SessionAuth.Infrastructure.ParameterBinding<T9> binding9 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T9>(
                 name9, source9, default9);
-            var binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T10> binding10 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T10>(
                 name10, source10, default10);
-            var binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T11> binding11 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T11>(
                 name11, source11, default11);
-            var binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T12> binding12 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T12>(
                 name12, source12, default12);
-            var binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T13> binding13 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T13>(
                 name13, source13, default13);
-            var binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T14> binding14 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T14>(
                 name14, source14, default14);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5)
-                        || !arguments.TryBind(binding6, out var arg6)
-                        || !arguments.TryBind(binding7, out var arg7)
-                        || !arguments.TryBind(binding8, out var arg8)
-                        || !arguments.TryBind(binding9, out var arg9)
-                        || !arguments.TryBind(binding10, out var arg10)
-                        || !arguments.TryBind(binding11, out var arg11)
-                        || !arguments.TryBind(binding12, out var arg12)
-                        || !arguments.TryBind(binding13, out var arg13)
-                        || !arguments.TryBind(binding14, out var arg14))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out string? arg3)
+                        || !arguments.TryBind(binding4, out T4? arg4)
+                        || !arguments.TryBind(binding5, out T5 arg5)
+                        || !arguments.TryBind(binding6, out string arg6)
+                        || !arguments.TryBind(binding7, out T7 arg7)
+                        || !arguments.TryBind(binding8, out T8? arg8)
+                        || !arguments.TryBind(binding9, out T9 arg9)
+                        || !arguments.TryBind(binding10, out T10 arg10)
+                        || !arguments.TryBind(binding11, out T11 arg11)
+                        || !arguments.TryBind(binding12, out T12 arg12)
+                        || !arguments.TryBind(binding13, out T13 arg13)
+                        || !arguments.TryBind(binding14, out T14 arg14))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(
+                    TResult result = function(
                         arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12, arg13, arg14);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
@@ -158,21 +164,22 @@ namespace SessionAuth.Generated
             global::System.Func<T1?, TResult> function)
             where T1 : struct, global::System.Enum
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T1>(name1, source1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1?> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.NullableEnum<T1>(
+                name1, source1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out T1? arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

@@ -21,15 +21,15 @@ namespace SessionAuth.Generated
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
             global::System.Func<TResult> function)
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -59,23 +59,25 @@ namespace SessionAuth.Generated
             where T1 : struct, global::System.Enum
             where T2 : global::System.IParsable<T2>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T2>(
+                name2, source2);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 sessionRules,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, sessionData);
+                    global::System.Threading.Tasks.Task result = function(arg1, arg2, sessionData);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result);
                 });
@@ -101,17 +103,17 @@ namespace SessionAuth.Generated
             global::System.Func<TResult> function)
             where TSession : class
         {
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 sessionRules,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    var result = function();
+                    TResult result = function();
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -140,18 +142,19 @@ namespace SessionAuth.Generated
             where TSession : class
             where T1 : struct, global::System.Enum
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(name1, source1);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Enum<T1>(
+                name1, source1);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 sessionRules,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1))
+                    if (!arguments.TryBind(binding1, out T1 arg1))
                     {
                         return arguments.WriteFailureAsync();
                     }
@@ -162,7 +165,7 @@ namespace SessionAuth.Generated
                             httpContext, refusedBy);
                     }
 
-                    var result = function(arg1);
+                    TResult result = function(arg1);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

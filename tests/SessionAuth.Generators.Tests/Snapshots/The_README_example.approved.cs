@@ -25,23 +25,23 @@ namespace SessionAuth.Generated
             where TSession : class
             where T2 : global::System.IParsable<T2>
         {
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.OptionalParsable<T2>(
                 name2, source2, default2);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 (httpContext, arguments, session, sessionData) =>
                 {
-                    if (!arguments.TryBind(binding2, out var arg2))
+                    if (!arguments.TryBind(binding2, out T2 arg2))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(sessionData, arg2);
+                    TResult result = function(sessionData, arg2);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });

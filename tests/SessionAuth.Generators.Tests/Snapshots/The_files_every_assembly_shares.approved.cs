@@ -16,8 +16,8 @@ namespace SessionAuth
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(
             this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
-            var services = endpoints.ServiceProvider;
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
+            global::System.IServiceProvider services = endpoints.ServiceProvider;
             global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Orders(group, services);
             global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Stock(group, services);
             return group;

@@ -42,31 +42,36 @@ namespace SessionAuth.Generated
             where T4 : class
             where T5 : global::System.IParsable<T5>
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T1>(name1, bind1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T2>(name2, bind2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T3>(name3, bind3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T4>(name4, bind4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T5>(name5, source5);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T1>(
+                name1, bind1);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T2>(
+                name2, bind2);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T3>(
+                name3, bind3);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T4?> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T4>(
+                name4, bind4);
+            global::SessionAuth.Infrastructure.ParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T5>(
+                name5, source5);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
-                    var arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
-                    var arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
-                    var arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
+                    T1 arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
+                    T2? arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
+                    T3 arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
+                    T4? arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding5, out var arg5))
+                        || !arguments.TryBind(binding5, out T5 arg5))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
@@ -94,25 +99,28 @@ namespace SessionAuth.Generated
             global::System.Func<T1, string, T3, global::System.Threading.Tasks.Task> function)
             where T1 : class
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T1>(name1, bind1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name2, source2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T3>(name3, isRequired: true);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T1>(
+                name1, bind1);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name2, source2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T3>(
+                name3, isRequired: true);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
+                    T1 arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3))
+                        || !arguments.TryBind(binding2, out string arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2, arg3);
+                    global::System.Threading.Tasks.Task result = function(arg1, arg2, arg3);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContentAsync(
                         httpContext, result).ConfigureAwait(false);
                 });
@@ -158,36 +166,36 @@ namespace SessionAuth.Generated
             where T4 : struct
             where T5 : struct
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T1>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T1>(
                 name1, bind1, isRequired: true);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncStruct<T2>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncStruct<T2>(
                 name2, bind2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T3>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T3>(
                 name3, bind3, isRequired: true);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncStruct<T4>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T4?> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncStruct<T4>(
                 name4, bind4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T5>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncStruct<T5>(
                 name5, bind5, isRequired: false);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
-                    var arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
-                    var arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
-                    var arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
-                    var arg5 = await arguments.BindAsync(binding5).ConfigureAwait(false);
+                    T1 arg1 = await arguments.BindAsync(binding1).ConfigureAwait(false);
+                    T2? arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
+                    T3 arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
+                    T4? arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
+                    T5 arg5 = await arguments.BindAsync(binding5).ConfigureAwait(false);
                     if (arguments.HasFailed)
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
@@ -236,33 +244,39 @@ namespace SessionAuth.Generated
             where T5 : class
             where T6 : class
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(name2, bind2);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T3>(name3, bind3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T4>(name4, bind4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T5>(name5, bind5);
-            var binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T6>(name6, bind6);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(
+                name2, bind2);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T3?> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T3>(
+                name3, bind3);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T4>(
+                name4, bind4);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T5> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T5>(
+                name5, bind5);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T6?> binding6 = global::SessionAuth.Infrastructure.ParameterBinding.NullableBindAsyncClass<T6>(
+                name6, bind6);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
-                    var arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
-                    var arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
-                    var arg5 = await arguments.BindAsync(binding5).ConfigureAwait(false);
-                    var arg6 = await arguments.BindAsync(binding6).ConfigureAwait(false);
+                    T2 arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
+                    T3? arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
+                    T4 arg4 = await arguments.BindAsync(binding4).ConfigureAwait(false);
+                    T5 arg5 = await arguments.BindAsync(binding5).ConfigureAwait(false);
+                    T6? arg6 = await arguments.BindAsync(binding6).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding1, out var arg1))
+                        || !arguments.TryBind(binding1, out T1 arg1))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5, arg6);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5, arg6);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
@@ -291,23 +305,25 @@ namespace SessionAuth.Generated
             where T2 : class
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(name2, bind2);
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.Parsable<T1>(
+                name1, source1);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(
+                name2, bind2);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
+                    T2 arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding1, out var arg1))
+                        || !arguments.TryBind(binding1, out T1 arg1))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2);
+                    TResult result = function(arg1, arg2);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(
                         httpContext, result).ConfigureAwait(false);
                 });
@@ -335,23 +351,25 @@ namespace SessionAuth.Generated
             where T2 : class
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(name1, source1);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(name2, bind2);
+            global::SessionAuth.Infrastructure.ParameterBinding<string> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.RequiredString(
+                name1, source1);
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T2>(
+                name2, bind2);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 async (httpContext, arguments) =>
                 {
-                    var arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
+                    T2 arg2 = await arguments.BindAsync(binding2).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding1, out var arg1))
+                        || !arguments.TryBind(binding1, out string arg1))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var result = function(arg1, arg2);
+                    TResult result = function(arg1, arg2);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(
                         httpContext, result).ConfigureAwait(false);
                 });
@@ -385,38 +403,38 @@ namespace SessionAuth.Generated
             global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<T3?>> bind3,
             string name4,
             global::System.Func<TTarget, TSession, T2, T3, T4, TResult> function)
-            where TTarget : notnull
             where TSession : class
             where T3 : class
         {
             global::SessionAuth.Infrastructure.ServerFunctionServices.EnsureRegistered<TTarget>(
                 services, metadata.Name);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T2>(
                 services, name2, isRequired: true);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T3>(name3, bind3);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T4>(
+            global::SessionAuth.Infrastructure.AsyncParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BindAsyncClass<T3>(
+                name3, bind3);
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T4>(
                 services, name4, isRequired: false);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.RequireSession<TSession>(
                 services,
                 steps,
                 redirectTo,
                 async (httpContext, arguments, session, sessionData) =>
                 {
-                    var arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
+                    T3 arg3 = await arguments.BindAsync(binding3).ConfigureAwait(false);
                     if (arguments.HasFailed
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding4, out var arg4))
+                        || !arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding4, out T4 arg4))
                     {
                         await arguments.WriteFailureAsync().ConfigureAwait(false);
                         return;
                     }
 
-                    var target = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TTarget>(
-                        httpContext.RequestServices);
-                    var result = function(target, sessionData, arg2, arg3, arg4);
+                    TTarget target = (TTarget)global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(
+                        httpContext.RequestServices, typeof(TTarget));
+                    TResult result = function(target, sessionData, arg2, arg3, arg4);
                     await global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
@@ -441,7 +459,7 @@ namespace SessionAuth.Generated
         {
             // Account.Show(UserSession, dynamic, Tenant, (int A, string B)?): POST /_server/Account/Show, session
             // required
-            var parameters = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
+            global::System.Reflection.ParameterInfo[] parameters = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
                 typeof(global::Shop.Account),
                 "Show",
                 typeof(global::Shop.UserSession),
@@ -512,7 +530,7 @@ namespace SessionAuth.Generated
 
             // Checkout.WithParameters(int, Tenant, Tenant?, Sure, Caller, Caller?): GET
             // /_server/Checkout/WithParameters
-            var parameters = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
+            global::System.Reflection.ParameterInfo[] parameters = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
                 typeof(global::Shop.Checkout),
                 "WithParameters",
                 typeof(int),
@@ -545,7 +563,7 @@ namespace SessionAuth.Generated
                 global::Shop.Checkout.WithParameters);
 
             // Checkout.Structs(Region, Region?, Zone, Zone?, Region): GET /_server/Checkout/Structs
-            var parameters2 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
+            global::System.Reflection.ParameterInfo[] parameters2 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
                 typeof(global::Shop.Checkout),
                 "Structs",
                 typeof(global::Shop.Region),
@@ -590,7 +608,7 @@ namespace SessionAuth.Generated
                 global::Shop.Checkout.Place);
 
             // Checkout.Overloaded(int, Tenant): GET /api/checkout/{id}
-            var parameters3 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
+            global::System.Reflection.ParameterInfo[] parameters3 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
                 typeof(global::Shop.Checkout), "Overloaded", typeof(int), typeof(global::Shop.Tenant));
             MapPublic_Parsable_BindAsyncClass_ReturnsResult<
                 int,
@@ -608,7 +626,7 @@ namespace SessionAuth.Generated
                 global::Shop.Checkout.Overloaded);
 
             // Checkout.Overloaded(string, Tenant): GET /api/checkout/by-name/{id}
-            var parameters4 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
+            global::System.Reflection.ParameterInfo[] parameters4 = global::SessionAuth.Infrastructure.ParameterBinding.ParametersOf(
                 typeof(global::Shop.Checkout), "Overloaded", typeof(string), typeof(global::Shop.Tenant));
             MapPublic_String_BindAsyncClass_ReturnsResult<
                 global::Shop.Tenant,

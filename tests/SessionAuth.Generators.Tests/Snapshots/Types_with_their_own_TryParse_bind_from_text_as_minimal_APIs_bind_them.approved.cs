@@ -25,25 +25,25 @@ namespace SessionAuth.Generated
             global::System.Func<T1, T2?, TResult> function)
             where T2 : struct
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.JsonOrService<T1>(
                 services, name1, isRequired: true);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T2>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.NullableTryParsed<T2>(
                 name2, source2, parse2);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2? arg2))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2);
+                    TResult result = function(arg1, arg2);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
@@ -74,33 +74,33 @@ namespace SessionAuth.Generated
             global::System.Func<T1, T2?, T3[], TResult> function)
             where T2 : class
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T1>(
                 name1, source1, parse1, isRequired: true, default!);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T2?>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T2?>(
                 name2, source2, parse2, isRequired: false, null);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3[]> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsedArray<T3>(
                 name3, source3, parse3);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2? arg2)
+                        || !arguments.TryBind(binding3, out T3[] arg3))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3);
+                    TResult result = function(arg1, arg2, arg3);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint);
+                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3]);
         }
 
         /// <summary>
@@ -137,34 +137,34 @@ namespace SessionAuth.Generated
             where T2 : class
             where T5 : class
         {
-            var binding1 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T1>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T1>(
                 name1, source1, parse1, isRequired: true, default!);
-            var binding2 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T2?>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T2?> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T2?>(
                 name2, source2, parse2, isRequired: false, null);
-            var binding3 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T3>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T3>(
                 name3, source3, parse3, isRequired: true, default!);
-            var binding4 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T4>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T4> binding4 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T4>(
                 name4, source4, parse4, isRequired: false, default4);
-            var binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T5?>(
+            global::SessionAuth.Infrastructure.ParameterBinding<T5?> binding5 = global::SessionAuth.Infrastructure.ParameterBinding.TryParsed<T5?>(
                 name5, source5, parse5, isRequired: false, null);
-            var resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
                 services);
 
-            var endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
                 services,
                 steps,
                 (httpContext, arguments) =>
                 {
-                    if (!arguments.TryBind(binding1, out var arg1)
-                        || !arguments.TryBind(binding2, out var arg2)
-                        || !arguments.TryBind(binding3, out var arg3)
-                        || !arguments.TryBind(binding4, out var arg4)
-                        || !arguments.TryBind(binding5, out var arg5))
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2? arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3)
+                        || !arguments.TryBind(binding4, out T4 arg4)
+                        || !arguments.TryBind(binding5, out T5? arg5))
                     {
                         return arguments.WriteFailureAsync();
                     }
 
-                    var result = function(arg1, arg2, arg3, arg4, arg5);
+                    TResult result = function(arg1, arg2, arg3, arg4, arg5);
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
                         httpContext, result, resultTypeInfo);
                 });
