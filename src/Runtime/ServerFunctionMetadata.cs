@@ -7,7 +7,12 @@ namespace SessionAuth;
 /// <param name="requiresSession">Whether the endpoint runs the session guard.</param>
 /// <param name="preloadsSession">Whether <c>UseSessionAuth()</c> opens the session before the endpoint runs.</param>
 /// <param name="allowsAnonymous">Whether the function is marked <c>[AllowAnonymous]</c>, which keeps it open under a guard on its group.</param>
-public sealed class ServerFunctionMetadata(string name, bool requiresSession, bool preloadsSession = false, bool allowsAnonymous = false)
+/// <param name="renamedParameters">
+/// The parameters the function binds from the request under another name than their own (<c>[FromQuery(Name = "h")] House house</c>
+/// is <c>house</c>), so that a rule its group adds with <c>Argument = "house"</c>, which would judge another value than the
+/// function binds, refuses the start.
+/// </param>
+public sealed class ServerFunctionMetadata(string name, bool requiresSession, bool preloadsSession = false, bool allowsAnonymous = false, string[]? renamedParameters = null)
 {
     /// <summary>The function's name, <c>{TypeName}.{MethodName}</c>.</summary>
     public string Name { get; } = name;
@@ -29,6 +34,9 @@ public sealed class ServerFunctionMetadata(string name, bool requiresSession, bo
     /// rules among them, which the generated endpoint checks itself, are told apart from rules its group adds.
     /// </summary>
     internal object[] Attributes { get; set; } = [];
+
+    /// <summary>The parameters bound under another name than their own.</summary>
+    internal string[] RenamedParameters { get; } = renamedParameters ?? [];
 
     /// <summary>The names the function's parameters bind from the request (set when it is mapped).</summary>
     internal string[] BoundNames { get; set; } = [];

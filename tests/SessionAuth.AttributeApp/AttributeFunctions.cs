@@ -150,3 +150,13 @@ public static class Ollivanders
     [Rich(Mixed = new object?[] { 1, "x", Wand.Holly, typeof(int), null, (byte)2, new int[0], 'c', 1.5f, 2L }, Big = long.MinValue, Letter = '\'')]
     public static int Sell() => 1;
 }
+
+/// <summary>
+/// A house bound under another name (<c>[FromQuery(Name = "h")]</c>): a rule a route group adds over <c>house</c> would
+/// judge the request's <c>house</c> while the function acts on <c>h</c>, so such a group refuses the start (RuleArgumentSourceTests).
+/// </summary>
+public static class RenamedHouse
+{
+    [ServerFunction(Method = "GET"), RequireSession]
+    public static string Notices([Microsoft.AspNetCore.Mvc.FromQuery(Name = "h")] House? house, UserSession user) => house is null ? $"{user.Name}'s notices" : $"{house} notices";
+}

@@ -81,6 +81,17 @@ internal static class DeclaringTypeEmitter
             metadata.Add("allowsAnonymous: true");
         }
 
+        // A parameter bound under another name: a rule its group adds over the parameter's own name would judge another
+        // value than the function binds, which the start refuses.
+        var renamed = function.Parameters
+            .Where(static p => p.IsBound && p.Kind is not (ParameterKind.Service or ParameterKind.KeyedService) && !string.Equals(p.Name, p.BindingName, System.StringComparison.OrdinalIgnoreCase))
+            .Select(static p => CSharpText.Literal(p.Name))
+            .ToList();
+        if (renamed.Count > 0)
+        {
+            metadata.Add($"renamedParameters: [{string.Join(", ", renamed)}]");
+        }
+
         writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");
         WriteAttributes(writer, function.Attributes);
         writer.WriteOperands(Steps(function), "|", ",");

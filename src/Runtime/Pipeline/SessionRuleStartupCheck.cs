@@ -86,6 +86,13 @@ internal sealed class SessionRuleStartupCheck(ISessionManager sessions, Endpoint
             return $"the rule {name} reads sessions of type {evaluator.SessionType.FullName}, but the app's session data type is {sessions.SessionDataType.FullName} (AddSessionAuth<{sessions.SessionDataType.Name}>())";
         }
 
+        if (requirement.RuleArgument is { } renamed && endpoint.Metadata.GetMetadata<ServerFunctionMetadata>() is { } function
+            && Array.Exists(function.RenamedParameters, p => string.Equals(p, renamed, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"the rule {name} reads '{renamed}', a parameter the server function {function.Name} binds from the request under another name, so the rule would judge another value than the function binds; " +
+                "give Argument the name the function binds it by, or drop the parameter's Name";
+        }
+
         return (evaluator.TakesArgument, requirement.RuleArgument) switch
         {
             (true, null) => $"the rule {name} reads an argument; name the parameter it reads with Argument = nameof(parameter)",

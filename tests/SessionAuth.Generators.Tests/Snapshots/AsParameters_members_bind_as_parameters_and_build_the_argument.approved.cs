@@ -248,7 +248,10 @@ namespace SessionAuth.Generated
                 services,
                 "GET",
                 "/api/shelves/{shelf}",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Search", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Search",
+                    requiresSession: false,
+                    renamedParameters: ["Text", "Tenant"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "Shelf", global::SessionAuth.Infrastructure.ArgumentSource.Route,
@@ -269,7 +272,10 @@ namespace SessionAuth.Generated
                 services,
                 "POST",
                 "/_server/Catalog/Post",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Post", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Post",
+                    requiresSession: false,
+                    renamedParameters: ["Tags"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,

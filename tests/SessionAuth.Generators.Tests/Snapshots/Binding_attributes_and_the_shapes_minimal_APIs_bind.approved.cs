@@ -496,7 +496,10 @@ namespace SessionAuth.Generated
                 services,
                 "GET",
                 "/api/catalog/{id}",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Search", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Search",
+                    requiresSession: false,
+                    renamedParameters: ["productId", "text", "tenant"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
@@ -517,7 +520,10 @@ namespace SessionAuth.Generated
                 services,
                 "POST",
                 "/_server/Catalog/Upload",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Upload", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Upload",
+                    requiresSession: false,
+                    renamedParameters: ["caption"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,

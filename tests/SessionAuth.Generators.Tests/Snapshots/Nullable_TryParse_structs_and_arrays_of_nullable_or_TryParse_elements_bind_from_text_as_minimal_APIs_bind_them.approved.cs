@@ -237,7 +237,10 @@ namespace SessionAuth.Generated
                 services,
                 "GET",
                 "/api/skus/{code}",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Find", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Find",
+                    requiresSession: false,
+                    renamedParameters: ["headed"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "code", global::SessionAuth.Infrastructure.ArgumentSource.Route, global::Shop.Sku.TryParse,

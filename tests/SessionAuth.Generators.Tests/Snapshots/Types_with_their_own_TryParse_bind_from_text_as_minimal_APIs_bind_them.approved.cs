@@ -199,7 +199,10 @@ namespace SessionAuth.Generated
                 services,
                 "GET",
                 "/api/releases/{version}",
-                new global::SessionAuth.ServerFunctionMetadata("Catalog.Release", requiresSession: false),
+                new global::SessionAuth.ServerFunctionMetadata(
+                    "Catalog.Release",
+                    requiresSession: false,
+                    renamedParameters: ["sku"]),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "version", global::SessionAuth.Infrastructure.ArgumentSource.Route, global::System.Version.TryParse,

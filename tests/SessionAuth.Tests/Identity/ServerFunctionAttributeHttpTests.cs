@@ -209,7 +209,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
             checkedFunctions++;
         }
 
-        Assert.Equal(14, checkedFunctions);
+        Assert.Equal(15, checkedFunctions);
 
         static bool AddedByTheCompiler(object attribute) => attribute.GetType().Namespace == "System.Runtime.CompilerServices";
 

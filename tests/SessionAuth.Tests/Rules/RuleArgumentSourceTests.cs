@@ -22,7 +22,9 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     private WebApplication _app = null!;
     private Uri _address = null!;
 
+    // Review16App's functions ask for roles ([Authorize(Roles = "Admin")]), which needs the session's claims.
     public async Task InitializeAsync() => (_app, _address) = await Review16Host.StartAsync(
+        options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
         services: services =>
         {
             AddControllers(services, typeof(RuleSourcesController));
@@ -126,6 +128,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     [InlineData("minimal complex type", "binds its parameter 'house' from the request body or services")]
     [InlineData("minimal BindAsync type", "binds its parameter 'house' from its type's own BindAsync")]
     [InlineData("minimal [AsParameters] member from a header", "binds its parameter 'House' from a header")]
+    [InlineData("server function [FromQuery(Name)] in a group's route", "reads 'house', a parameter the server function RenamedHouse.Notices binds from the request under another name")]
     [InlineData("minimal [FromQuery(Name)]", "binds its parameter 'house' from the value 'h'; set Argument = \"h\"")]
     [InlineData("minimal optional [FromQuery] beside a route value", "binds 'house' from the query string, and goes on without it; bind it from the route")]
     [InlineData("MVC bound property", "binds into its property House")]
@@ -150,6 +153,8 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
         "minimal complex type" => Minimal(app => app.MapPost("/award", [RequireSession<MaybeOwnHouse>(Argument = "house")] (HouseHolder house) => "never")),
         "minimal BindAsync type" => Minimal(app => app.MapGet("/award", [RequireSession<MaybeOwnHouse>(Argument = "house")] (BoundHouse house) => "never")),
         "minimal [AsParameters] member from a header" => Minimal(app => app.MapGet("/award", [RequireSession<OwnHouse>(Argument = "house")] ([AsParameters] HouseFromHeader request) => $"{request.House}")),
+        "server function [FromQuery(Name)] in a group's route" => Minimal(app => SessionAuth.AttributeApp.AttributeFunctions.Map(
+            app.MapGroup("/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }))),
         "minimal [FromQuery(Name)]" => Minimal(app => app.MapGet("/award", [RequireSession<OwnHouse>(Argument = "house")] ([FromQuery(Name = "h")] House house) => $"{house}")),
         "minimal optional [FromQuery] beside a route value" => Minimal(app => app.MapGet("/houses/{house}", [RequireSession<MaybeOwnHouse>(Argument = "house")] ([FromQuery] House? house) => $"{house}")),
         "MVC bound property" => Mvc(typeof(BoundPropertyController)),
@@ -173,7 +178,10 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
 
     private static async Task<(WebApplication, Uri)> Minimal(Action<WebApplication> endpoints)
     {
-        var (app, address) = await Review16Host.StartAsync(services: static services => services.AddSingleton(new HouseHolder(House.Gryffindor)), endpoints: endpoints);
+        var (app, address) = await Review16Host.StartAsync(
+            options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
+            services: static services => services.AddSingleton(new HouseHolder(House.Gryffindor)),
+            endpoints: endpoints);
         await app.DisposeAsync();
         return (app, address);
     }
