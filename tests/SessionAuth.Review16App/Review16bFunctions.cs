@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.OutputCaching;
+using SessionAuth.TestApp;
+
+namespace SessionAuth.Review16App;
+
+/// <summary>
+/// Review 16b: a rule-guarded GET server function whose endpoint also carries [OutputCache], which the issue says means
+/// on a server function what it means on a minimal API. The output cache middleware answers from its store before the
+/// endpoint runs, so a guard that lives only inside the endpoint never sees a cached hit.
+/// </summary>
+public static class R16bCached
+{
+    [ServerFunction("/r16b/prefects-ledger", Method = "GET"), RequireSession<Prefect>, OutputCache]
+    public static string Ledger(UserSession user) => $"the prefects' ledger, read by {user.Name}";
+}

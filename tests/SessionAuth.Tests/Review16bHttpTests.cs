@@ -1,0 +1,205 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.Review16App;
+using SessionAuth.TestApp;
+using SessionAuth.Tests.Identity;
+
+namespace SessionAuth.Tests;
+
+/// <summary>
+/// Review 16b over HTTP on Kestrel: shapes the team's tests did not write. Users sign in at <c>/sign-in/{name}</c>;
+/// percy is a prefect, harry is not and lives in Gryffindor.
+/// </summary>
+public sealed class Review16bHttpTests
+{
+    /// <summary>
+    /// [OutputCache] on a rule-guarded server function, with UseOutputCache() after UseSessionAuth() (where a minimal API's
+    /// guard, run by UseSessionAuth(), comes before the cache): percy's answer is stored, and must not be served to harry
+    /// (not a prefect) nor to a request without a session.
+    /// </summary>
+    [Fact]
+    public async Task Output_cache_does_not_serve_a_rule_guarded_server_function_to_whom_the_rule_refuses()
+    {
+        // Review16App's other functions ask for roles, which needs the session's claims.
+        var (app, address) = await Review16Host.StartAsync(
+            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
+            services: static services => services.AddOutputCache(),
+            endpoints: static app =>
+            {
+                app.UseOutputCache();
+                Review16Functions.Map(app);
+            });
+        await using var _ = app;
+
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using (var first = await percy.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var refused = await harry.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("read by", text, StringComparison.Ordinal);
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{(int)refused.StatusCode}: {text}");
+
+        using var anonymous = new TestClient(address);
+        using var denied = await anonymous.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get);
+        var deniedText = await denied.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("read by", deniedText, StringComparison.Ordinal);
+        Assert.True(denied.StatusCode == HttpStatusCode.Unauthorized, $"{(int)denied.StatusCode}: {deniedText}");
+    }
+
+    /// <summary>The same shape as a minimal API handler, for comparison: UseSessionAuth() judges it before the cache.</summary>
+    [Fact]
+    public async Task Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            services: static services => services.AddOutputCache(),
+            endpoints: static app =>
+            {
+                app.UseOutputCache();
+                app.MapGet("/r16b/minimal-ledger", [RequireSession<Prefect>, OutputCache] () => "the prefects' ledger");
+            });
+        await using var _ = app;
+
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using (var first = await percy.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var refused = await harry.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    /// <summary>
+    /// The issue's trap (<c>[ServerFunction, RequireSession, Authorize(Roles = "Admin")]</c>, R16Mixed.Payroll), a nested
+    /// class's <c>[Authorize(Roles = "Admin")]</c> (R16Open.Vault) and a rule (R16bCached.Ledger), mapped in a route group
+    /// marked <c>.AllowAnonymous()</c>: the README says a nearer <c>[RequireSession]</c> or <c>[Authorize]</c> is not opened by
+    /// an <c>[AllowAnonymous]</c> farther out, and the group is the farthest out. A signed-in student must get 403 from each.
+    /// </summary>
+    [Theory]
+    [InlineData("/open/_server/R16Mixed/Payroll", "POST")]
+    [InlineData("/open/_server/R16Open.Vault/Secret", "POST")]
+    [InlineData("/open/r16b/prefects-ledger", "GET")]
+    public async Task A_route_groups_AllowAnonymous_does_not_open_a_server_functions_own_role_or_rule(string path, string method)
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
+            services: static services => services.AddOutputCache(),
+            middleware: static app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+            },
+            endpoints: static app => Review16Functions.Map(app.MapGroup("/open").AllowAnonymous()));
+        await using var _ = app;
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var refused = await harry.FetchAsync(path, method: new HttpMethod(method));
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{(int)refused.StatusCode}: {text}");
+    }
+
+    /// <summary>
+    /// R16Open.Vault's only decision is its nested class's <c>[Authorize(Roles = "Admin")]</c>: in a group marked
+    /// <c>.AllowAnonymous()</c> a request without any session must still be answered as the guard answers (401).
+    /// </summary>
+    [Fact]
+    public async Task A_route_groups_AllowAnonymous_does_not_open_a_server_functions_own_role_to_a_request_without_a_session()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
+            services: static services => services.AddOutputCache(),
+            middleware: static app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+            },
+            endpoints: static app => Review16Functions.Map(app.MapGroup("/open").AllowAnonymous()));
+        await using var _ = app;
+
+        using var anonymous = new TestClient(address);
+        using var refused = await anonymous.FetchAsync("/open/_server/R16Open.Vault/Secret");
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{(int)refused.StatusCode}: {text}");
+    }
+
+    /// <summary>
+    /// A controller's own OnActionExecuting (Controller is an action filter MVC runs first among its own) must not see an
+    /// argument the rule refuses: SessionRuleActionFilter says the action's own filters never see one.
+    /// </summary>
+    [Fact]
+    public async Task A_controllers_own_action_filter_never_sees_an_argument_the_rule_refuses()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            services: static services => services.AddControllersWithViews().AddApplicationPart(typeof(Review16bHousesController).Assembly)
+                .ConfigureApplicationPartManager(static parts =>
+                {
+                    foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                    {
+                        parts.FeatureProviders.Remove(provider);
+                    }
+
+                    parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16bHousesController), typeof(Review16bFilteredController)]));
+                }),
+            endpoints: static app => app.MapControllers());
+        await using var _ = app;
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        foreach (var path in new[] { "/r16b/mvc/houses/Slytherin/vault", "/r16b/mvc/filtered/Slytherin/vault" })
+        {
+            using var refused = await harry.FetchAsync(path);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)refused.StatusCode}");
+            Assert.False(refused.Headers.Contains("X-Opened-Vault"), $"{path}: the controller's filter ran for a house the rule refused: {string.Join(",", refused.Headers.TryGetValues("X-Opened-Vault", out var v) ? v : [])}");
+        }
+
+        using var allowed = await harry.FetchAsync("/r16b/mvc/houses/Gryffindor/vault");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+}
+
+/// <summary>A controller whose own OnActionExecuting acts on the house argument (opens the house's vault).</summary>
+internal sealed class Review16bHousesController : Controller
+{
+    [HttpPost("/r16b/mvc/houses/{house}/vault")]
+    [RequireSession<OwnHouse>(Argument = "house")]
+    public ContentResult Vault(House house) => Content($"{house} vault");
+
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ActionArguments.TryGetValue("house", out var house))
+        {
+            context.HttpContext.Response.Headers["X-Opened-Vault"] = house?.ToString();
+        }
+    }
+}
+
+/// <summary>An action filter of the app's own placed first (Order = int.MinValue), as the ASP.NET Core docs show.</summary>
+internal sealed class Review16bVaultFilterAttribute : ActionFilterAttribute
+{
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ActionArguments.TryGetValue("house", out var house))
+        {
+            context.HttpContext.Response.Headers["X-Opened-Vault"] = house?.ToString();
+        }
+    }
+}
+
+[Review16bVaultFilter(Order = int.MinValue)]
+internal sealed class Review16bFilteredController : Controller
+{
+    [HttpPost("/r16b/mvc/filtered/{house}/vault")]
+    [RequireSession<OwnHouse>(Argument = "house")]
+    public ContentResult Vault(House house) => Content($"{house} vault");
+}
