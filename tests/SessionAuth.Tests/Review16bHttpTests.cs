@@ -133,6 +133,34 @@ public sealed class Review16bHttpTests
     }
 
     /// <summary>
+    /// A rule on a SignalR hub class (a supported rule target): negotiating is refused to whom the rule refuses and
+    /// allowed to a prefect; the WebSocket-less connect endpoint is refused too.
+    /// </summary>
+    [Fact]
+    public async Task A_rule_on_a_hub_class_refuses_negotiation_and_connection_to_whom_it_refuses()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            services: static services => services.AddSignalR(),
+            endpoints: static app => app.MapHub<Review16bPrefectsHub>("/r16b/hubs/prefects"));
+        await using var _ = app;
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using (var refused = await harry.FetchAsync("/r16b/hubs/prefects/negotiate?negotiateVersion=1"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using (var refusedConnect = await harry.FetchAsync("/r16b/hubs/prefects?id=x", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refusedConnect.StatusCode);
+        }
+
+        using var allowed = await percy.FetchAsync("/r16b/hubs/prefects/negotiate?negotiateVersion=1");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    /// <summary>
     /// A controller's own OnActionExecuting (Controller is an action filter MVC runs first among its own) must not see an
     /// argument the rule refuses: SessionRuleActionFilter says the action's own filters never see one.
     /// </summary>
@@ -202,4 +230,11 @@ internal sealed class Review16bFilteredController : Controller
     [HttpPost("/r16b/mvc/filtered/{house}/vault")]
     [RequireSession<OwnHouse>(Argument = "house")]
     public ContentResult Vault(House house) => Content($"{house} vault");
+}
+
+/// <summary>A hub only prefects may connect to.</summary>
+[RequireSession<Prefect>]
+public sealed class Review16bPrefectsHub : Microsoft.AspNetCore.SignalR.Hub
+{
+    public string Ledger() => $"the prefects' ledger for {Context.UserIdentifier}";
 }
