@@ -55,6 +55,78 @@ public sealed class Review16bHttpTests
         Assert.True(denied.StatusCode == HttpStatusCode.Unauthorized, $"{(int)denied.StatusCode}: {deniedText}");
     }
 
+    /// <summary>
+    /// The same with an output cache policy that stores signed-in users' answers too (the app's base policy; such "cache
+    /// for everyone" policies are common for pages that do not vary by user), and the cache after every guard in the
+    /// pipeline: a minimal API with the same rule is judged by UseSessionAuth() before the cache answers
+    /// (<see cref="Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule_with_a_policy_that_caches_signed_in_users"/>),
+    /// while the server function's rule, judged only inside its endpoint, is skipped by a cache hit: harry (not a prefect)
+    /// and an anonymous request get percy's ledger.
+    /// </summary>
+    [Fact]
+    public async Task Output_cache_hit_does_not_skip_a_server_functions_rule_with_a_policy_that_caches_signed_in_users()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
+            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new Review16bCacheEveryone())),
+            middleware: static app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+            },
+            endpoints: static app =>
+            {
+                app.UseOutputCache();
+                Review16Functions.Map(app);
+            });
+        await using var _ = app;
+
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using (var first = await percy.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var refused = await harry.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{(int)refused.StatusCode}: {text}");
+
+        using var anonymous = new TestClient(address);
+        using var denied = await anonymous.FetchAsync("/r16b/prefects-ledger", method: HttpMethod.Get);
+        var deniedText = await denied.Content.ReadAsStringAsync();
+        Assert.True(denied.StatusCode == HttpStatusCode.Unauthorized, $"{(int)denied.StatusCode}: {deniedText}");
+    }
+
+    /// <summary>The comparison: the same policy and order over a minimal API with the same rule.</summary>
+    [Fact]
+    public async Task Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule_with_a_policy_that_caches_signed_in_users()
+    {
+        var (app, address) = await Review16Host.StartAsync(
+            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new Review16bCacheEveryone())),
+            middleware: static app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+            },
+            endpoints: static app =>
+            {
+                app.UseOutputCache();
+                app.MapGet("/r16b/minimal-ledger", [RequireSession<Prefect>] () => $"the prefects' ledger {Guid.NewGuid()}");
+            });
+        await using var _ = app;
+
+        using var percy = await IdentityApp.SignedInAsync(address, "percy");
+        using var first = await percy.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get);
+        using var second = await percy.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+
+        using var harry = await IdentityApp.SignedInAsync(address, "harry");
+        using var refused = await harry.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     /// <summary>The same shape as a minimal API handler, for comparison: UseSessionAuth() judges it before the cache.</summary>
     [Fact]
     public async Task Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule()
@@ -237,4 +309,32 @@ internal sealed class Review16bFilteredController : Controller
 public sealed class Review16bPrefectsHub : Microsoft.AspNetCore.SignalR.Hub
 {
     public string Ledger() => $"the prefects' ledger for {Context.UserIdentifier}";
+}
+
+/// <summary>An output cache base policy that stores every GET answer of 200, signed-in users' included, varying by nothing.</summary>
+internal sealed class Review16bCacheEveryone : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var get = HttpMethods.IsGet(context.HttpContext.Request.Method);
+        context.EnableOutputCaching = get;
+        context.AllowCacheLookup = get;
+        context.AllowCacheStorage = get;
+        context.AllowLocking = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }
