@@ -80,6 +80,8 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<ISessionManager>(),
             provider.GetService<EndpointDataSource>(),
             provider.GetService<IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>()?.Value));
+        // A route group's IAllowAnonymous would open a server function's own [Authorize] in UseAuthorization().
+        services.AddHostedService(provider => new GroupAllowAnonymousStartupCheck(provider.GetService<EndpointDataSource>()));
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);

@@ -12,10 +12,13 @@ using SessionAuth.Tests.Identity;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Review 16b over HTTP on Kestrel: shapes the team's tests did not write. Users sign in at <c>/sign-in/{name}</c>;
-/// percy is a prefect, harry is not and lives in Gryffindor.
+/// What runs before a rule-guarded handler, or answers in its place, does not get past the rule, over HTTP on Kestrel:
+/// the output cache (with the default policy and with one that stores signed-in users' answers, a server function beside
+/// a minimal API), SignalR's negotiation and connect endpoints of a hub whose class carries the rule, and a controller's
+/// own action filter. Users sign in at <c>/sign-in/{name}</c>; percy is a prefect, harry is not and lives in Gryffindor.
+/// (A route group's <c>.AllowAnonymous()</c> over a server function: <see cref="ServerFunctionGroupAllowAnonymousTests"/>.)
 /// </summary>
-public sealed class Review16bHttpTests
+public sealed class RulesBeforeTheHandlerHttpTests
 {
     /// <summary>
     /// [OutputCache] on a rule-guarded server function, with UseOutputCache() after UseSessionAuth() (where a minimal API's
@@ -60,8 +63,8 @@ public sealed class Review16bHttpTests
     /// for everyone" policies are common for pages that do not vary by user), and the cache after every guard in the
     /// pipeline: a minimal API with the same rule is judged by UseSessionAuth() before the cache answers
     /// (<see cref="Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule_with_a_policy_that_caches_signed_in_users"/>),
-    /// while the server function's rule, judged only inside its endpoint, is skipped by a cache hit: harry (not a prefect)
-    /// and an anonymous request get percy's ledger.
+    /// and the server function's rule, judged inside its endpoint, must not be skipped by a cache hit: harry (not a prefect)
+    /// and an anonymous request must not get percy's ledger.
     /// </summary>
     [Fact]
     public async Task Output_cache_hit_does_not_skip_a_server_functions_rule_with_a_policy_that_caches_signed_in_users()
@@ -149,59 +152,6 @@ public sealed class Review16bHttpTests
         using var harry = await IdentityApp.SignedInAsync(address, "harry");
         using var refused = await harry.FetchAsync("/r16b/minimal-ledger", method: HttpMethod.Get);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
-    /// <summary>
-    /// The issue's trap (<c>[ServerFunction, RequireSession, Authorize(Roles = "Admin")]</c>, R16Mixed.Payroll), a nested
-    /// class's <c>[Authorize(Roles = "Admin")]</c> (R16Open.Vault) and a rule (R16bCached.Ledger), mapped in a route group
-    /// marked <c>.AllowAnonymous()</c>: the README says a nearer <c>[RequireSession]</c> or <c>[Authorize]</c> is not opened by
-    /// an <c>[AllowAnonymous]</c> farther out, and the group is the farthest out. A signed-in student must get 403 from each.
-    /// </summary>
-    [Theory]
-    [InlineData("/open/_server/R16Mixed/Payroll", "POST")]
-    [InlineData("/open/_server/R16Open.Vault/Secret", "POST")]
-    [InlineData("/open/r16b/prefects-ledger", "GET")]
-    public async Task A_route_groups_AllowAnonymous_does_not_open_a_server_functions_own_role_or_rule(string path, string method)
-    {
-        var (app, address) = await Review16Host.StartAsync(
-            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
-            services: static services => services.AddOutputCache(),
-            middleware: static app =>
-            {
-                app.UseAuthentication();
-                app.UseAuthorization();
-            },
-            endpoints: static app => Review16Functions.Map(app.MapGroup("/open").AllowAnonymous()));
-        await using var _ = app;
-
-        using var harry = await IdentityApp.SignedInAsync(address, "harry");
-        using var refused = await harry.FetchAsync(path, method: new HttpMethod(method));
-        var text = await refused.Content.ReadAsStringAsync();
-        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{(int)refused.StatusCode}: {text}");
-    }
-
-    /// <summary>
-    /// R16Open.Vault's only decision is its nested class's <c>[Authorize(Roles = "Admin")]</c>: in a group marked
-    /// <c>.AllowAnonymous()</c> a request without any session must still be answered as the guard answers (401).
-    /// </summary>
-    [Fact]
-    public async Task A_route_groups_AllowAnonymous_does_not_open_a_server_functions_own_role_to_a_request_without_a_session()
-    {
-        var (app, address) = await Review16Host.StartAsync(
-            static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
-            services: static services => services.AddOutputCache(),
-            middleware: static app =>
-            {
-                app.UseAuthentication();
-                app.UseAuthorization();
-            },
-            endpoints: static app => Review16Functions.Map(app.MapGroup("/open").AllowAnonymous()));
-        await using var _ = app;
-
-        using var anonymous = new TestClient(address);
-        using var refused = await anonymous.FetchAsync("/open/_server/R16Open.Vault/Secret");
-        var text = await refused.Content.ReadAsStringAsync();
-        Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{(int)refused.StatusCode}: {text}");
     }
 
     /// <summary>
