@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.AttributeApp;
+using SessionAuth.Infrastructure;
 using SessionAuth.Review16App;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
@@ -54,6 +57,74 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
         Assert.DoesNotContain("R16Open.Guarded", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("R16bCached", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("R16Award", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every shape an <c>[Authorize]</c> of the function's own takes (AttributeApp): a role, a policy, a plain
+    /// <c>[Authorize]</c>, one a base class passes on, one on the class (a nested class's functions included). Each is
+    /// named with the <c>[Authorize]</c> as written; the functions open by their own <c>[AllowAnonymous]</c> are not.
+    /// </summary>
+    [Fact]
+    public async Task Every_shape_of_a_functions_own_Authorize_is_named_and_its_own_AllowAnonymous_is_not()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync(static app => AttributeFunctions.Map(app.MapGroup("/open").AllowAnonymous())));
+
+        Assert.Contains("'Server function Staff.Payroll (session required)' at /open/_server/Staff/Payroll ([Authorize(Roles = \"Admin\")] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"'Server function Staff.CommonRoom (session required)' at /open/_server/Staff/CommonRoom ([Authorize(Policy = \"{AttributeFunctions.SlytherinsPolicy}\")] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Server function Staff.SignedIn' at /open/_server/Staff/SignedIn ([Authorize] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Server function Admin.Ledger' at /open/_server/Admin/Ledger ([Authorize(Roles = \"Admin\")] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Server function Admin.Payroll (session required)'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Server function Headmaster.Office'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'Server function Headmaster.Vault.Open'", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Library", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Owlery", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ollivanders", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("RenamedHouse", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The attributes a function mapped by hand (as the generated code maps one) carries itself, and whether the start is refused.</summary>
+    public static TheoryData<string, string?> OwnAttributes() => new()
+    {
+        { "Authorize(Roles)", "[Authorize(Roles = \"Admin\")]" },
+        { "Authorize(Policy, AuthenticationSchemes)", "[Authorize(Policy = \"Prefects\", AuthenticationSchemes = \"SessionAuth\")]" },
+        { "an IAuthorizationRequirementData attribute", "[MinimumYear]" },
+        { "Authorize beside its own AllowAnonymous", null },
+        { "Authorize, open by its own decision (allowsAnonymous)", null },
+        { "RequireSession", null },
+        { "nothing", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(OwnAttributes))]
+    public async Task Only_an_authorization_the_function_decides_with_itself_refuses_the_start(string shape, string? written)
+    {
+        var start = StartAsync(app =>
+        {
+            var group = ServerFunctionRoutes.MapGroup(app.MapGroup("/open").AllowAnonymous());
+            var (attributes, allowsAnonymous) = shape switch
+            {
+                "Authorize(Roles)" => (new object[] { new AuthorizeAttribute { Roles = "Admin" } }, false),
+                "Authorize(Policy, AuthenticationSchemes)" => ([new AuthorizeAttribute("Prefects") { AuthenticationSchemes = "SessionAuth" }], false),
+                "an IAuthorizationRequirementData attribute" => ([new MinimumYearAttribute(5)], false),
+                "Authorize beside its own AllowAnonymous" => ([new AuthorizeAttribute { Roles = "Admin" }, new AllowAnonymousAttribute()], true),
+                "Authorize, open by its own decision (allowsAnonymous)" => ([new AuthorizeAttribute { Roles = "Admin" }], true),
+                "RequireSession" => ([new RequireSessionAttribute()], false),
+                _ => (Array.Empty<object>(), false),
+            };
+            var function = new ServerFunctionMetadata("Hand.Made", requiresSession: shape == "RequireSession", allowsAnonymous: allowsAnonymous);
+            ServerFunctionRoutes.Map(group, "POST", "/_server/Hand/Made", function, attributes, static _ => Task.CompletedTask, []);
+        });
+
+        if (written is null)
+        {
+            var (app, _) = await start;
+            await app.DisposeAsync();
+            return;
+        }
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
+        Assert.Contains($"'Server function Hand.Made' at /open/_server/Hand/Made ({written} opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The same functions, mapped without an <c>IAllowAnonymous</c> around them, start, and their role holds.</summary>
@@ -197,4 +268,14 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
 
     /// <summary>An app's own <c>IAllowAnonymous</c>, which <c>UseAuthorization()</c> honours as it does <c>[AllowAnonymous]</c>.</summary>
     private sealed class OpenOnPurpose : IAllowAnonymous;
+
+    /// <summary>An authorization attribute that is no <c>[Authorize]</c>: it names its requirements itself.</summary>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+    private sealed class MinimumYearAttribute(int year) : Attribute, IAuthorizationRequirementData
+    {
+        public IEnumerable<IAuthorizationRequirement> GetRequirements()
+        {
+            yield return new ClaimsAuthorizationRequirement("year", [year.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+    }
 }
