@@ -52,9 +52,9 @@ public static class HogwartsApp
         var app = builder.Build();
         app.Services.GetRequiredService<HogwartsDb>().EnsureCreated();
 
-        app.UseStaticFiles();
         app.UseSessionAuth();
         app.UseAntiforgery();
+        app.MapStaticAssets();
         app.MapServerFunctions();
         app.MapSessionEndpoint();
         app.MapGet("/", () => TypedResults.Redirect("/students")).AllowAnonymous();

@@ -136,20 +136,25 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house()
+    public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house_in_place()
     {
         var (context, page) = await fixture.NewPageAsync();
         await using var _ = context;
+        var errors = CollectErrors(page);
         await page.GotoAsync("/students/Ravenclaw");
         await LogInAsync(page, Hermione, HermionesPassword);
+        await WaitForEnhancedNavigationAsync(page);
+        await page.EvaluateAsync("() => window.loadedOnce = true");
         var before = int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture);
 
+        // The form is enhanced (data-enhance): the server function's redirect back to the page is followed in place.
         await page.FillAsync(".award input[name=points]", "15");
         await page.ClickAsync(".award button");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync($"() => document.querySelector('#house-points').textContent === '{before + 15}'");
 
         Assert.Equal("/students/Ravenclaw", PathAndQuery(page));
-        Assert.Equal(before + 15, int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: the enhanced form post fell back to a full load");
+        Assert.Empty(errors);
     }
 
     [Fact]
@@ -199,4 +204,106 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         Assert.Equal(200, response!.Status);
         Assert.Equal(0, await page.Locator("#common-room").CountAsync());
     }
+
+    [Fact]
+    public async Task An_anonymous_enhanced_navigation_lands_on_the_login_page_in_place_and_logging_in_returns_to_the_page()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var errors = CollectErrors(page);
+        var studentsRequests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == "/students")
+            {
+                studentsRequests.Add($"{request.Method} {request.Url}");
+            }
+        };
+        await page.GotoAsync("/login");
+        await WaitForEnhancedNavigationAsync(page);
+        await page.EvaluateAsync("() => window.loadedOnce = true");
+
+        // The header's link is enhanced: blazor.web.js fetches /students, follows the guard's redirect and patches the page.
+        await page.ClickAsync("a.brand");
+        await page.WaitForURLAsync("**/login?returnUrl=%2Fstudents");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/login?returnUrl=%2Fstudents", PathAndQuery(page));
+        Assert.Equal("Log in", await page.TextContentAsync("h1"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: enhanced navigation fell back to a full load");
+        Assert.Single(studentsRequests);
+        Assert.Empty(errors);
+
+        await LogInAsync(page, Harry, HarrysPassword);
+
+        Assert.Equal("/students", PathAndQuery(page));
+        Assert.Equal("Harry Potter", await page.TextContentAsync("#user-name"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_anonymous_enhanced_form_post_to_a_guarded_server_function_lands_on_the_login_page()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var errors = CollectErrors(page);
+        await page.GotoAsync("/access-denied");
+        await WaitForEnhancedNavigationAsync(page);
+
+        // requestSubmit fires the submit event that blazor.web.js intercepts for a data-enhance form (submit() does not).
+        await page.EvaluateAsync("""
+            () => {
+                window.loadedOnce = true;
+                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
+                form.setAttribute('data-enhance', '');
+                for (const [name, value] of [['house', 'Hufflepuff'], ['points', '50']]) {
+                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+                }
+                document.body.append(form);
+                form.requestSubmit();
+            }
+            """);
+        await page.WaitForURLAsync("**/login?returnUrl=**");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/login?returnUrl=%2Faccess-denied", PathAndQuery(page));
+        Assert.Equal("Log in", await page.TextContentAsync("h1"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: the enhanced form post fell back to a full load");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_fetch_from_page_script_still_gets_401_and_the_redirect_header()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+
+        var answer = await page.EvaluateAsync<string[]>("""
+            async () => {
+                const response = await fetch('/students', { headers: { accept: 'text/html' } });
+                return [String(response.status), response.headers.get('x-session-redirect')];
+            }
+            """);
+
+        Assert.Equal(["401", "/login?returnUrl=%2Fstudents"], answer);
+    }
+
+    /// <summary>Console errors and uncaught exceptions: an enhanced navigation that fails says so in the console.</summary>
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
+    // blazor.web.js attaches its click and submit handlers when it has started.
+    private static async Task WaitForEnhancedNavigationAsync(IPage page) => await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 }

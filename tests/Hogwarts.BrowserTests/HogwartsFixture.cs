@@ -40,6 +40,10 @@ public sealed class HogwartsFixture : IAsyncLifetime
             builder =>
             {
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+                // Outside Development, static web assets (blazor.web.js among them) are read from the build's manifest
+                // only when asked; a published app has them in wwwroot.
+                builder.WebHost.UseStaticWebAssets();
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
