@@ -43,7 +43,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         Assert.StartsWith("/login?error=1&returnUrl=%2Fstudents%2FSlytherin", PathAndQuery(page), StringComparison.Ordinal);
         Assert.Equal("Wrong username or password.", await page.TextContentAsync("[role=alert]"));
-        Assert.Empty(await context.CookiesAsync());
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
     }
 
     [Fact]
@@ -288,6 +288,74 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         Assert.Equal(["401", "/login?returnUrl=%2Fstudents"], answer);
     }
+
+    [Fact]
+    public async Task The_interactive_component_shows_the_session_user_and_a_prefects_only_block_from_the_authentication_state()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (harryContext, harrysPage) = await fixture.NewPageAsync();
+        await using var __ = harryContext;
+        await page.GotoAsync("/students/Ravenclaw");
+        await LogInAsync(page, Hermione, HermionesPassword);
+        await harrysPage.GotoAsync("/students/Ravenclaw");
+        await LogInAsync(harrysPage, Harry, HarrysPassword);
+
+        await WaitForInteractiveAsync(page);
+        await WaitForInteractiveAsync(harrysPage);
+
+        Assert.Equal("Hermione Granger", await page.TextContentAsync("#live-user"));
+        Assert.Equal(1, await page.Locator("#live-prefect").CountAsync());
+        Assert.Equal("Harry Potter", await harrysPage.TextContentAsync("#live-user"));
+        Assert.Equal(0, await harrysPage.Locator("#live-prefect").CountAsync());
+    }
+
+    [Fact]
+    public async Task Points_a_prefect_awards_appear_at_once_in_another_browsers_interactive_component()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (prefectContext, prefectsPage) = await fixture.NewPageAsync();
+        await using var __ = prefectContext;
+        await page.GotoAsync("/students/Slytherin");
+        await LogInAsync(page, "luna", "nargles");
+        await WaitForInteractiveAsync(page);
+        var before = int.Parse(await page.TextContentAsync("#live-points") ?? string.Empty, CultureInfo.InvariantCulture);
+
+        await prefectsPage.GotoAsync("/students/Slytherin");
+        await LogInAsync(prefectsPage, Hermione, HermionesPassword);
+        await prefectsPage.FillAsync(".award input[name=points]", "-3");
+        await prefectsPage.ClickAsync(".award button");
+
+        await page.WaitForFunctionAsync($"() => document.querySelector('#live-points').textContent === '{before - 3}'");
+    }
+
+    [Fact]
+    public async Task Logging_out_everywhere_signs_out_an_open_interactive_page_of_another_browser()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (otherContext, otherPage) = await fixture.NewPageAsync();
+        await using var __ = otherContext;
+        await page.GotoAsync("/students/Hufflepuff");
+        await LogInAsync(page, "cedric", "hufflepuff-honour");
+        await WaitForInteractiveAsync(page);
+        Assert.Equal("Cedric Diggory", await page.TextContentAsync("#live-user"));
+
+        // Another browser of the same user ends every session of his: the open page's circuit learns it at its next revalidation.
+        await otherPage.GotoAsync("/students/Hufflepuff");
+        await LogInAsync(otherPage, "cedric", "hufflepuff-honour");
+        await otherPage.ClickAsync("#logout-everywhere");
+        await otherPage.WaitForURLAsync("**/login");
+
+        await page.WaitForFunctionAsync("() => document.querySelector('#live-user').textContent === 'signed out'");
+        Assert.Equal("/students/Hufflepuff", PathAndQuery(page));
+        await page.ReloadAsync();
+        Assert.Equal("/login?returnUrl=%2Fstudents%2FHufflepuff", PathAndQuery(page));
+    }
+
+    // The component marks itself once its circuit is up (OnAfterRender runs only when interactive).
+    private static async Task WaitForInteractiveAsync(IPage page) => await page.WaitForSelectorAsync("section.live[data-interactive=true]");
 
     /// <summary>Console errors and uncaught exceptions: an enhanced navigation that fails says so in the console.</summary>
     private static List<string> CollectErrors(IPage page)
