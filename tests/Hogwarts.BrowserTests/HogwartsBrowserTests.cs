@@ -290,13 +290,13 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_interactive_component_shows_the_session_user_and_a_prefects_only_block_from_the_authentication_state()
+    public async Task The_interactive_component_shows_the_session_user_a_prefects_only_block_and_what_a_rule_allows()
     {
         var (context, page) = await fixture.NewPageAsync();
         await using var _ = context;
         var (harryContext, harrysPage) = await fixture.NewPageAsync();
         await using var __ = harryContext;
-        await page.GotoAsync("/students/Ravenclaw");
+        await page.GotoAsync("/students/Gryffindor");
         await LogInAsync(page, Hermione, HermionesPassword);
         await harrysPage.GotoAsync("/students/Ravenclaw");
         await LogInAsync(harrysPage, Harry, HarrysPassword);
@@ -304,10 +304,13 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await WaitForInteractiveAsync(page);
         await WaitForInteractiveAsync(harrysPage);
 
+        // AuthorizeView with and without a role, and the OwnHouse rule asked in component code.
         Assert.Equal("Hermione Granger", await page.TextContentAsync("#live-user"));
         Assert.Equal(1, await page.Locator("#live-prefect").CountAsync());
+        Assert.Equal(1, await page.Locator("#live-common-room").CountAsync());
         Assert.Equal("Harry Potter", await harrysPage.TextContentAsync("#live-user"));
         Assert.Equal(0, await harrysPage.Locator("#live-prefect").CountAsync());
+        Assert.Equal(0, await harrysPage.Locator("#live-common-room").CountAsync());
     }
 
     [Fact]

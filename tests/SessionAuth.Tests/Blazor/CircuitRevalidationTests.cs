@@ -38,7 +38,7 @@ public sealed class CircuitRevalidationTests
     [MemberData(nameof(Endings))]
     public async Task Whether_the_session_of_an_open_circuit_still_stands(string store, string ending, bool stands)
     {
-        await using var app = await CircuitApp.StartAsync(serverStore: store == "server");
+        await using var app = await SessionIdentityApp.StartAsync(serverStore: store == "server");
         var user = await app.SignedInUserAsync();
 
         await app.EndAsync(ending);
@@ -49,7 +49,7 @@ public sealed class CircuitRevalidationTests
     [Fact]
     public async Task An_open_circuit_is_signed_out_within_the_interval_after_logout_everywhere()
     {
-        await using var app = await CircuitApp.StartAsync(serverStore: true);
+        await using var app = await SessionIdentityApp.StartAsync(serverStore: true);
         var user = await app.SignedInUserAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var provider = scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
@@ -127,146 +127,5 @@ public sealed class CircuitRevalidationTests
     internal sealed class AppProvider : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(new ClaimsPrincipal()));
-    }
-
-    /// <summary>The test app, signed in as neville, with the identity of that request kept as a circuit keeps it.</summary>
-    private sealed class CircuitApp : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly SwitchableCache _cache;
-        private readonly ManualClock _clock;
-        private readonly TestClient _client;
-        private ClaimsPrincipal? _user;
-
-        private CircuitApp(WebApplication app, SwitchableCache cache, ManualClock clock)
-        {
-            _app = app;
-            _cache = cache;
-            _clock = clock;
-            _client = new TestClient(new Uri(app.Urls.First()));
-        }
-
-        public IServiceProvider Services => _app.Services;
-
-        public static async Task<CircuitApp> StartAsync(bool serverStore)
-        {
-            var cache = new SwitchableCache();
-            var clock = new ManualClock();
-            CircuitApp? running = null;
-            var app = TestAppHost.Build(
-                options =>
-                {
-                    options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
-                    if (serverStore)
-                    {
-                        options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
-                    }
-                },
-                builder =>
-                {
-                    builder.Services.AddSingleton<IDistributedCache>(cache);
-                    builder.Services.AddSingleton<TimeProvider>(clock);
-                },
-                app => app.MapGet("/circuit/user", (HttpContext context) =>
-                {
-                    running!._user = context.User;
-                    return Results.NoContent();
-                }).AllowAnonymous());
-            await app.StartAsync();
-            running = new CircuitApp(app, cache, clock);
-            return running;
-        }
-
-        public async Task<ClaimsPrincipal> SignedInUserAsync()
-        {
-            await _client.LoginAsync("neville");
-            using var response = await _client.FetchAsync("/circuit/user", method: HttpMethod.Get);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-            Assert.True(_user?.Identity?.IsAuthenticated);
-            return _user!;
-        }
-
-        public async Task EndAsync(string ending)
-        {
-            switch (ending)
-            {
-                case "nothing":
-                    break;
-                case "another session of the user logs in":
-                    using (var other = new TestClient(_client.Address))
-                    {
-                        await other.LoginAsync("neville");
-                    }
-
-                    break;
-                case "logout":
-                    (await _client.FetchAsync("/_server/Account/Logout")).Dispose();
-                    break;
-                case "logout everywhere":
-                    using (var response = await _client.FetchAsync("/_server/Account/LogoutEverywhere"))
-                    {
-                        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-                    }
-
-                    break;
-                case "store unavailable":
-                    _cache.Unavailable = true;
-                    break;
-                case "expired":
-                    _clock.Now = ManualClock.Start.AddDays(15);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(ending), ending, "not an ending this test knows");
-            }
-        }
-
-        public Task<bool> StillStandsAsync(ClaimsPrincipal user)
-        {
-            var identity = Assert.IsType<Authentication.SessionClaimsIdentity>(user.Identity);
-            var sessions = (IServerSessionMode)_app.Services.GetRequiredService<ISessionManager>();
-            return sessions.StillStandsAsync(identity.SessionData, identity.SessionId, identity.ExpiresAt);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _client.Dispose();
-            await _app.DisposeAsync();
-        }
-    }
-
-    /// <summary>Time that moves only when a test moves it; timers still run on the system clock.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
-
-        public DateTimeOffset Now { get; set; } = Start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    /// <summary>An in-memory cache that can be made unreachable.</summary>
-    private sealed class SwitchableCache : IDistributedCache
-    {
-        private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
-
-        public bool Unavailable { get; set; }
-
-        public byte[]? Get(string key) => Reachable()._inner.Get(key);
-
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Reachable()._inner.GetAsync(key, token);
-
-        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Reachable()._inner.Set(key, value, options);
-
-        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Reachable()._inner.SetAsync(key, value, options, token);
-
-        public void Refresh(string key) => Reachable()._inner.Refresh(key);
-
-        public Task RefreshAsync(string key, CancellationToken token = default) => Reachable()._inner.RefreshAsync(key, token);
-
-        public void Remove(string key) => Reachable()._inner.Remove(key);
-
-        public Task RemoveAsync(string key, CancellationToken token = default) => Reachable()._inner.RemoveAsync(key, token);
-
-        private SwitchableCache Reachable() => Unavailable ? throw new InvalidOperationException("The cache is unreachable.") : this;
     }
 }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SessionAuth.TestApp;
+
+namespace SessionAuth.Tests.Blazor;
+
+/// <summary>
+/// The test app with the session as its identity, the identity of a signed-in request kept as a Blazor circuit keeps it
+/// (long after the request), and ways to end the session afterwards.
+/// </summary>
+internal sealed class SessionIdentityApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SwitchableCache _cache;
+    private readonly ManualClock _clock;
+    private readonly TestClient _client;
+    private ClaimsPrincipal? _user;
+
+    private SessionIdentityApp(WebApplication app, SwitchableCache cache, ManualClock clock)
+    {
+        _app = app;
+        _cache = cache;
+        _clock = clock;
+        _client = new TestClient(new Uri(app.Urls.First()));
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SessionIdentityApp> StartAsync(bool serverStore)
+    {
+        var cache = new SwitchableCache();
+        var clock = new ManualClock();
+        SessionIdentityApp? running = null;
+        var app = TestAppHost.Build(
+            options =>
+            {
+                options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
+                if (serverStore)
+                {
+                    options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
+                }
+            },
+            builder =>
+            {
+                builder.Services.AddSingleton<IDistributedCache>(cache);
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            },
+            app => app.MapGet("/circuit/user", (HttpContext context) =>
+            {
+                running!._user = context.User;
+                return Results.NoContent();
+            }).AllowAnonymous());
+        await app.StartAsync();
+        running = new SessionIdentityApp(app, cache, clock);
+        return running;
+    }
+
+    public async Task<ClaimsPrincipal> SignedInUserAsync(string name = "neville")
+    {
+        await _client.LoginAsync(name);
+        using var response = await _client.FetchAsync("/circuit/user", method: HttpMethod.Get);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(_user?.Identity?.IsAuthenticated);
+        return _user!;
+    }
+
+    public async Task EndAsync(string ending)
+    {
+        switch (ending)
+        {
+            case "nothing":
+                break;
+            case "another session of the user logs in":
+                using (var other = new TestClient(_client.Address))
+                {
+                    await other.LoginAsync("neville");
+                }
+
+                break;
+            case "logout":
+                (await _client.FetchAsync("/_server/Account/Logout")).Dispose();
+                break;
+            case "logout everywhere":
+                using (var response = await _client.FetchAsync("/_server/Account/LogoutEverywhere"))
+                {
+                    Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                }
+
+                break;
+            case "store unavailable":
+                _cache.Unavailable = true;
+                break;
+            case "expired":
+                _clock.Now = ManualClock.Start.AddDays(15);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(ending), ending, "not an ending this test knows");
+        }
+    }
+
+    public Task<bool> StillStandsAsync(ClaimsPrincipal user)
+    {
+        var identity = Assert.IsType<Authentication.SessionClaimsIdentity>(user.Identity);
+        var sessions = (IServerSessionMode)_app.Services.GetRequiredService<ISessionManager>();
+        return sessions.StillStandsAsync(identity.SessionData, identity.SessionId, identity.ExpiresAt);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Time that moves only when a test moves it; timers still run on the system clock.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset Now { get; set; } = Start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>An in-memory cache that can be made unreachable.</summary>
+internal sealed class SwitchableCache : IDistributedCache
+{
+    private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
+
+    public bool Unavailable { get; set; }
+
+    public byte[]? Get(string key) => Reachable()._inner.Get(key);
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Reachable()._inner.GetAsync(key, token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Reachable()._inner.Set(key, value, options);
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Reachable()._inner.SetAsync(key, value, options, token);
+
+    public void Refresh(string key) => Reachable()._inner.Refresh(key);
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => Reachable()._inner.RefreshAsync(key, token);
+
+    public void Remove(string key) => Reachable()._inner.Remove(key);
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => Reachable()._inner.RemoveAsync(key, token);
+
+    private SwitchableCache Reachable() => Unavailable ? throw new InvalidOperationException("The cache is unreachable.") : this;
+}
