@@ -18,12 +18,12 @@ namespace SessionAuth.Tests.Blazor;
 internal sealed class SessionIdentityApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SwitchableCache _cache;
+    private readonly TestCache _cache;
     private readonly ManualClock _clock;
     private readonly TestClient _client;
     private ClaimsPrincipal? _user;
 
-    private SessionIdentityApp(WebApplication app, SwitchableCache cache, ManualClock clock)
+    private SessionIdentityApp(WebApplication app, TestCache cache, ManualClock clock)
     {
         _app = app;
         _cache = cache;
@@ -35,7 +35,7 @@ internal sealed class SessionIdentityApp : IAsyncDisposable
 
     public static async Task<SessionIdentityApp> StartAsync(bool serverStore)
     {
-        var cache = new SwitchableCache();
+        var cache = new TestCache();
         var clock = new ManualClock();
         SessionIdentityApp? running = null;
         var app = TestAppHost.Build(
@@ -117,40 +117,4 @@ internal sealed class SessionIdentityApp : IAsyncDisposable
         _client.Dispose();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>Time that moves only when a test moves it; timers still run on the system clock.</summary>
-internal sealed class ManualClock : TimeProvider
-{
-    public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
-
-    public DateTimeOffset Now { get; set; } = Start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
-/// <summary>An in-memory cache that can be made unreachable.</summary>
-internal sealed class SwitchableCache : IDistributedCache
-{
-    private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
-
-    public bool Unavailable { get; set; }
-
-    public byte[]? Get(string key) => Reachable()._inner.Get(key);
-
-    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Reachable()._inner.GetAsync(key, token);
-
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Reachable()._inner.Set(key, value, options);
-
-    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Reachable()._inner.SetAsync(key, value, options, token);
-
-    public void Refresh(string key) => Reachable()._inner.Refresh(key);
-
-    public Task RefreshAsync(string key, CancellationToken token = default) => Reachable()._inner.RefreshAsync(key, token);
-
-    public void Remove(string key) => Reachable()._inner.Remove(key);
-
-    public Task RemoveAsync(string key, CancellationToken token = default) => Reachable()._inner.RemoveAsync(key, token);
-
-    private SwitchableCache Reachable() => Unavailable ? throw new InvalidOperationException("The cache is unreachable.") : this;
 }
