@@ -51,7 +51,12 @@ public static class HogwartsApp
         builder.Services.AddSingleton(provider => new HogwartsDb(
             builder.Configuration.GetConnectionString("Hogwarts") ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "hogwarts.db")}",
             provider.GetRequiredService<IPasswordHasher<HogwartsUser>>()));
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Interactive Server components get the session's authentication state (revalidated); WebAssembly components get
+        // its claims, serialized into the page (by default the name and roles).
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddInteractiveWebAssemblyComponents()
+            .AddAuthenticationStateSerialization();
         builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
@@ -63,7 +68,10 @@ public static class HogwartsApp
         app.MapServerFunctions();
         app.MapSessionEndpoint();
         app.MapGet("/", () => TypedResults.Redirect("/students")).AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(Client.WhoAmI).Assembly);
         return app;
     }
 }
