@@ -27,4 +27,13 @@ public static class Account
         await session.ClearAsync();
         return TypedResults.Redirect("/login");
     }
+
+    /// <summary>Ends every session of the user, in every browser: each is anonymous at its next request, and open interactive pages sign out.</summary>
+    [ServerFunction, RequireSession]
+    public static async Task<IResult> LogoutEverywhere(UserSession user, IUserSessions sessions, Session<UserSession> session, CancellationToken cancellationToken)
+    {
+        await sessions.EndAllAsync(user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await session.ClearAsync();
+        return TypedResults.Redirect("/login");
+    }
 }

@@ -22,6 +22,11 @@ public static class HogwartsApp
             // Who a session belongs to: a login over someone else's session (one planted in this browser, or left
             // behind) then starts a new session id, and updates by the same user keep theirs.
             o.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // Sessions live on the server (in memory here; AddStackExchangeRedisCache shares them between instances), so
+            // "log out everywhere" ends them all: at their next request, and in open interactive pages within
+            // CircuitRevalidationInterval (a minute unless set).
+            o.UseServerStore();
             o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
 
             // The session as HttpContext.User: the name, and the Prefect role that the students page's AuthorizeView asks.
@@ -46,19 +51,27 @@ public static class HogwartsApp
         builder.Services.AddSingleton(provider => new HogwartsDb(
             builder.Configuration.GetConnectionString("Hogwarts") ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "hogwarts.db")}",
             provider.GetRequiredService<IPasswordHasher<HogwartsUser>>()));
-        builder.Services.AddRazorComponents();
+        // Interactive Server components get the session's authentication state (revalidated); WebAssembly components get
+        // its claims, serialized into the page (by default the name and roles).
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddInteractiveWebAssemblyComponents()
+            .AddAuthenticationStateSerialization();
         builder.Services.AddCascadingAuthenticationState();
 
         var app = builder.Build();
         app.Services.GetRequiredService<HogwartsDb>().EnsureCreated();
 
-        app.UseStaticFiles();
         app.UseSessionAuth();
         app.UseAntiforgery();
+        app.MapStaticAssets();
         app.MapServerFunctions();
         app.MapSessionEndpoint();
         app.MapGet("/", () => TypedResults.Redirect("/students")).AllowAnonymous();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(Client.WhoAmI).Assembly);
         return app;
     }
 }

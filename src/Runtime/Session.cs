@@ -28,6 +28,9 @@ public abstract class Session
     /// <summary>The session data, whatever its type; <see langword="null"/> when there is none.</summary>
     internal abstract object? UntypedData { get; }
 
+    /// <summary>The session id as the store and the cookie hold it; empty when there is no session.</summary>
+    internal abstract SessionId RawId { get; }
+
     /// <summary>
     /// <see langword="true"/> when the server-side session store could not be read: the request is anonymous, and a
     /// guarded endpoint answers 503 instead of sending the user to log in again.
@@ -94,7 +97,7 @@ public sealed class Session<T> : Session
     /// <inheritdoc/>
     public override DateTimeOffset ExpiresAt => _expiresAt;
 
-    internal SessionId RawId => _id;
+    internal override SessionId RawId => _id;
 
     /// <summary>
     /// Stores <paramref name="data"/> in the session and sends the sealed cookie with the response. The session keeps its

@@ -47,6 +47,14 @@ public sealed class SessionAuthOptions
     /// </summary>
     public string? AccessDeniedPath { get; set; }
 
+    /// <summary>
+    /// How often an interactive Blazor Server circuit asks whether its session still stands; one minute unless set,
+    /// between one second and one day. In server-store mode a session ended by logout or <see cref="IUserSessions.EndAllAsync"/>
+    /// stops being authenticated in open circuits within this interval (and an unreachable store signs them out: fail
+    /// closed); a sealed-cookie session, which nothing on the server can end, stops at its expiry.
+    /// </summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The query-string parameter of the login URL that carries the page to return to; <c>returnUrl</c> unless set.</summary>
     public string ReturnUrlParameter { get; set; } = SessionAuthDefaults.ReturnUrlParameter;
 

@@ -82,6 +82,11 @@ internal sealed class SessionAuthOptionsValidator : IValidateOptions<SessionAuth
             failures.Add($"SessionAuthOptions.AccessDeniedPath '{accessDeniedPath}' is not a local path. Set a path that starts with a single '/', such as '/access-denied', or leave it unset for a plain 403.");
         }
 
+        if (options.CircuitRevalidationInterval < TimeSpan.FromSeconds(1) || options.CircuitRevalidationInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"SessionAuthOptions.CircuitRevalidationInterval is {options.CircuitRevalidationInterval}; set it between one second and one day (one minute unless set).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ReturnUrlParameter))
         {
             failures.Add("SessionAuthOptions.ReturnUrlParameter is empty. Set the query-string name of the return URL, such as 'returnUrl'.");

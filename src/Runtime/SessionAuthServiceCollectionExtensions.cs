@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
 using SessionAuth.Authentication;
+using SessionAuth.Components;
 using SessionAuth.Infrastructure;
 
 namespace SessionAuth;
@@ -87,6 +90,10 @@ public static class SessionAuthServiceCollectionExtensions
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
         AddAuthenticationScheme(services);
+        AddAuthenticationStateProvider(services, provider => new SessionAuthenticationStateProvider(
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
+            provider.GetRequiredService<SessionManager<T>>()));
         services.AddSingleton(provider => new SessionGuardFactory(
             provider.GetRequiredService<ISessionManager>(),
             provider.GetRequiredService<IOptions<SessionAuthOptions>>().Value,
@@ -144,6 +151,24 @@ public static class SessionAuthServiceCollectionExtensions
             provider.GetRequiredService<IAuthenticationSchemeProvider>(),
             provider.GetService<IAuthorizationPolicyProvider>(),
             provider));
+    }
+
+    // Blazor's authentication state. AddRazorComponents() and AddInteractiveServerComponents() add the framework's
+    // provider with TryAdd: called after AddSessionAuth they keep this one, called before theirs is replaced. A provider
+    // of the app's own (registered before, or after, which replaces this one) is left alone.
+    private static void AddAuthenticationStateProvider(IServiceCollection services, Func<IServiceProvider, AuthenticationStateProvider> create)
+    {
+        var frameworkDefault = services.FirstOrDefault(static descriptor => descriptor.ServiceType == typeof(AuthenticationStateProvider)
+            && descriptor.ImplementationType == typeof(ServerAuthenticationStateProvider));
+        if (frameworkDefault is not null)
+        {
+            services.Remove(frameworkDefault);
+        }
+
+        if (!services.Any(static descriptor => descriptor.ServiceType == typeof(AuthenticationStateProvider)))
+        {
+            services.AddScoped(create);
+        }
     }
 
     internal static bool NamesNoDefault(AuthenticationOptions options) =>

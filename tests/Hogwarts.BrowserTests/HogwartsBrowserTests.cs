@@ -43,7 +43,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         Assert.StartsWith("/login?error=1&returnUrl=%2Fstudents%2FSlytherin", PathAndQuery(page), StringComparison.Ordinal);
         Assert.Equal("Wrong username or password.", await page.TextContentAsync("[role=alert]"));
-        Assert.Empty(await context.CookiesAsync());
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
     }
 
     [Fact]
@@ -136,20 +136,25 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house()
+    public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house_in_place()
     {
         var (context, page) = await fixture.NewPageAsync();
         await using var _ = context;
+        var errors = CollectErrors(page);
         await page.GotoAsync("/students/Ravenclaw");
         await LogInAsync(page, Hermione, HermionesPassword);
+        await WaitForEnhancedNavigationAsync(page);
+        await page.EvaluateAsync("() => window.loadedOnce = true");
         var before = int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture);
 
+        // The form is enhanced (data-enhance): the server function's redirect back to the page is followed in place.
         await page.FillAsync(".award input[name=points]", "15");
         await page.ClickAsync(".award button");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync($"() => document.querySelector('#house-points').textContent === '{before + 15}'");
 
         Assert.Equal("/students/Ravenclaw", PathAndQuery(page));
-        Assert.Equal(before + 15, int.Parse(await page.TextContentAsync("#house-points") ?? string.Empty, CultureInfo.InvariantCulture));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: the enhanced form post fell back to a full load");
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
     [Fact]
@@ -199,4 +204,199 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         Assert.Equal(200, response!.Status);
         Assert.Equal(0, await page.Locator("#common-room").CountAsync());
     }
+
+    [Fact]
+    public async Task An_anonymous_enhanced_navigation_lands_on_the_login_page_in_place_and_logging_in_returns_to_the_page()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var errors = CollectErrors(page);
+        var studentsRequests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == "/students")
+            {
+                studentsRequests.Add($"{request.Method} {request.Url}");
+            }
+        };
+        await page.GotoAsync("/login");
+        await WaitForEnhancedNavigationAsync(page);
+        await page.EvaluateAsync("() => window.loadedOnce = true");
+
+        // The header's link is enhanced: blazor.web.js fetches /students, follows the guard's redirect and patches the page.
+        await page.ClickAsync("a.brand");
+        await page.WaitForURLAsync("**/login?returnUrl=%2Fstudents");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/login?returnUrl=%2Fstudents", PathAndQuery(page));
+        Assert.Equal("Log in", await page.TextContentAsync("h1"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: enhanced navigation fell back to a full load");
+        Assert.Single(studentsRequests);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+
+        await LogInAsync(page, Harry, HarrysPassword);
+
+        Assert.Equal("/students", PathAndQuery(page));
+        Assert.Equal("Harry Potter", await page.TextContentAsync("#user-name"));
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public async Task An_anonymous_enhanced_form_post_to_a_guarded_server_function_lands_on_the_login_page()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var errors = CollectErrors(page);
+        await page.GotoAsync("/access-denied");
+        await WaitForEnhancedNavigationAsync(page);
+
+        // requestSubmit fires the submit event that blazor.web.js intercepts for a data-enhance form (submit() does not).
+        await page.EvaluateAsync("""
+            () => {
+                window.loadedOnce = true;
+                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
+                form.setAttribute('data-enhance', '');
+                for (const [name, value] of [['house', 'Hufflepuff'], ['points', '50']]) {
+                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+                }
+                document.body.append(form);
+                form.requestSubmit();
+            }
+            """);
+        await page.WaitForURLAsync("**/login?returnUrl=**");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/login?returnUrl=%2Faccess-denied", PathAndQuery(page));
+        Assert.Equal("Log in", await page.TextContentAsync("h1"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded: the enhanced form post fell back to a full load");
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public async Task A_fetch_from_page_script_still_gets_401_and_the_redirect_header()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/login");
+
+        var answer = await page.EvaluateAsync<string[]>("""
+            async () => {
+                const response = await fetch('/students', { headers: { accept: 'text/html' } });
+                return [String(response.status), response.headers.get('x-session-redirect')];
+            }
+            """);
+
+        Assert.Equal(["401", "/login?returnUrl=%2Fstudents"], answer);
+    }
+
+    [Fact]
+    public async Task The_interactive_component_shows_the_session_user_a_prefects_only_block_and_what_a_rule_allows()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (harryContext, harrysPage) = await fixture.NewPageAsync();
+        await using var __ = harryContext;
+        await page.GotoAsync("/students/Gryffindor");
+        await LogInAsync(page, Hermione, HermionesPassword);
+        await harrysPage.GotoAsync("/students/Ravenclaw");
+        await LogInAsync(harrysPage, Harry, HarrysPassword);
+
+        await WaitForInteractiveAsync(page);
+        await WaitForInteractiveAsync(harrysPage);
+
+        // AuthorizeView with and without a role, and the OwnHouse rule asked in component code.
+        Assert.Equal("Hermione Granger", await page.TextContentAsync("#live-user"));
+        Assert.Equal(1, await page.Locator("#live-prefect").CountAsync());
+        Assert.Equal(1, await page.Locator("#live-common-room").CountAsync());
+        Assert.Equal("Harry Potter", await harrysPage.TextContentAsync("#live-user"));
+        Assert.Equal(0, await harrysPage.Locator("#live-prefect").CountAsync());
+        Assert.Equal(0, await harrysPage.Locator("#live-common-room").CountAsync());
+    }
+
+    [Fact]
+    public async Task Points_a_prefect_awards_appear_at_once_in_another_browsers_interactive_component()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (prefectContext, prefectsPage) = await fixture.NewPageAsync();
+        await using var __ = prefectContext;
+        await page.GotoAsync("/students/Slytherin");
+        await LogInAsync(page, "luna", "nargles");
+        await WaitForInteractiveAsync(page);
+        var before = int.Parse(await page.TextContentAsync("#live-points") ?? string.Empty, CultureInfo.InvariantCulture);
+
+        await prefectsPage.GotoAsync("/students/Slytherin");
+        await LogInAsync(prefectsPage, Hermione, HermionesPassword);
+        await prefectsPage.FillAsync(".award input[name=points]", "-3");
+        await prefectsPage.ClickAsync(".award button");
+
+        await page.WaitForFunctionAsync($"() => document.querySelector('#live-points').textContent === '{before - 3}'");
+    }
+
+    [Fact]
+    public async Task Logging_out_everywhere_signs_out_an_open_interactive_page_of_another_browser()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (otherContext, otherPage) = await fixture.NewPageAsync();
+        await using var __ = otherContext;
+        await page.GotoAsync("/students/Hufflepuff");
+        await LogInAsync(page, "cedric", "hufflepuff-honour");
+        await WaitForInteractiveAsync(page);
+        Assert.Equal("Cedric Diggory", await page.TextContentAsync("#live-user"));
+
+        // Another browser of the same user ends every session of his: the open page's circuit learns it at its next revalidation.
+        await otherPage.GotoAsync("/students/Hufflepuff");
+        await LogInAsync(otherPage, "cedric", "hufflepuff-honour");
+        await otherPage.ClickAsync("#logout-everywhere");
+        await otherPage.WaitForURLAsync("**/login");
+
+        await page.WaitForFunctionAsync("() => document.querySelector('#live-user').textContent === 'signed out'");
+        Assert.Equal("/students/Hufflepuff", PathAndQuery(page));
+        await page.ReloadAsync();
+        Assert.Equal("/login?returnUrl=%2Fstudents%2FHufflepuff", PathAndQuery(page));
+    }
+
+    [Fact]
+    public async Task The_webassembly_component_shows_the_user_and_roles_from_the_serialized_authentication_state()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var (harryContext, harrysPage) = await fixture.NewPageAsync();
+        await using var __ = harryContext;
+        await page.GotoAsync("/students/Gryffindor");
+        await LogInAsync(page, Hermione, HermionesPassword);
+        await harrysPage.GotoAsync("/students/Gryffindor");
+        await LogInAsync(harrysPage, Harry, HarrysPassword);
+
+        // Rendered again in the browser's WebAssembly runtime, from the claims the server serialized into the page.
+        await page.WaitForSelectorAsync("section.wasm[data-runtime=webassembly]");
+        await harrysPage.WaitForSelectorAsync("section.wasm[data-runtime=webassembly]");
+
+        Assert.Equal("Hermione Granger", await page.TextContentAsync("#wasm-user"));
+        Assert.Equal(1, await page.Locator("#wasm-prefect").CountAsync());
+        Assert.Equal("Harry Potter", await harrysPage.TextContentAsync("#wasm-user"));
+        Assert.Equal(0, await harrysPage.Locator("#wasm-prefect").CountAsync());
+    }
+
+    // The component marks itself once its circuit is up (OnAfterRender runs only when interactive).
+    private static async Task WaitForInteractiveAsync(IPage page) => await page.WaitForSelectorAsync("section.live[data-interactive=true]");
+
+    /// <summary>Console errors and uncaught exceptions: an enhanced navigation that fails says so in the console.</summary>
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
+    // blazor.web.js attaches its click and submit handlers when it has started.
+    private static async Task WaitForEnhancedNavigationAsync(IPage page) => await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -40,6 +41,13 @@ public sealed class HogwartsFixture : IAsyncLifetime
             builder =>
             {
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+                // Outside Development, static web assets (blazor.web.js among them) are read from the build's manifest
+                // only when asked; a published app has them in wwwroot.
+                builder.WebHost.UseStaticWebAssets();
+
+                // Open interactive pages ask every second whether their session still stands (a minute unless set).
+                builder.Services.Configure<SessionAuth.SessionAuthOptions>(options => options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1));
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";

@@ -134,6 +134,9 @@ public sealed class HogwartsDb(string connectionString, IPasswordHasher<Hogwarts
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Raised after a house's points change, with the house: interactive pages show the new total at once.</summary>
+    public event Action<House>? PointsChanged;
+
     /// <summary>Adds <paramref name="points"/> (negative to take points away) to the house's points.</summary>
     public async Task AwardPointsAsync(House house, int points, CancellationToken cancellationToken)
     {
@@ -143,6 +146,7 @@ public sealed class HogwartsDb(string connectionString, IPasswordHasher<Hogwarts
         command.Parameters.AddWithValue("$house", (int)house);
         command.Parameters.AddWithValue("$points", points);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        PointsChanged?.Invoke(house);
     }
 
     private SqliteConnection Open()

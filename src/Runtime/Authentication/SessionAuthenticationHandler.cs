@@ -47,7 +47,7 @@ internal sealed class SessionAuthenticationHandler(ISessionManager sessions, Ses
         var session = await sessions.GetSessionAsync(httpContext).ConfigureAwait(false);
         if (session.UntypedData is { } data)
         {
-            return AuthenticateResult.Success(new AuthenticationTicket(identities.PrincipalFor(data), SessionAuthDefaults.AuthenticationScheme));
+            return AuthenticateResult.Success(new AuthenticationTicket(identities.PrincipalFor(data, session.RawId, session.ExpiresAt), SessionAuthDefaults.AuthenticationScheme));
         }
 
         // Anonymous either way; a failure says why, for logs and for handlers that chain schemes.

@@ -25,12 +25,28 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
     private object? _pendingData;
     private bool _loading;
 
-    public SessionClaimsIdentity(SessionIdentities identities, object data)
+    public SessionClaimsIdentity(SessionIdentities identities, object data, SessionId sessionId, DateTimeOffset expiresAt)
         : base(SessionAuthDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role)
     {
         _identities = identities;
         _pendingData = data;
+        SessionData = data;
+        SessionId = sessionId;
+        ExpiresAt = expiresAt;
     }
+
+    /// <summary>
+    /// The session data the identity was made from. A Blazor circuit keeps the identity of the request that opened it,
+    /// long after that request: rules evaluated in components read the data here, and revalidation asks the store
+    /// whether <see cref="SessionId"/> still stands.
+    /// </summary>
+    internal object SessionData { get; }
+
+    /// <summary>The session the identity belongs to.</summary>
+    internal SessionId SessionId { get; }
+
+    /// <summary>When the session ended as of the request that opened it (a sliding server-store session may have moved on since).</summary>
+    internal DateTimeOffset ExpiresAt { get; }
 
     /// <summary>Whether the claims have been read from the session data yet.</summary>
     internal bool HasClaimsLoaded => Volatile.Read(ref _pendingData) is null;

@@ -16,7 +16,8 @@ internal sealed class SessionIdentities
     }
 
     /// <summary>The principal of a request whose session holds <paramref name="sessionData"/>; its claims are read when first asked for.</summary>
-    public ClaimsPrincipal PrincipalFor(object sessionData) => new(new SessionClaimsIdentity(this, sessionData));
+    public ClaimsPrincipal PrincipalFor(object sessionData, SessionId sessionId, DateTimeOffset expiresAt) =>
+        new(new SessionClaimsIdentity(this, sessionData, sessionId, expiresAt));
 
     /// <summary>
     /// The claims of a session, read whole (so a function that throws half-way adds none): the app's (<c>UseClaims</c>),

@@ -6,13 +6,19 @@ namespace SessionAuth.Infrastructure;
 
 /// <summary>
 /// The one answer every guarded endpoint gives a request without a session: a redirect to the login page for browser
-/// navigations and form posts, 401 problem+json with an <c>X-Session-Redirect</c> header for scripts and API calls.
+/// navigations and form posts (Blazor's enhanced ones included), 401 problem+json with an <c>X-Session-Redirect</c>
+/// header for scripts and API calls.
 /// </summary>
 /// <remarks>Runs inside <see cref="ServerFunctionEndpoint"/> for guarded server functions, and in <c>UseSessionAuth()</c> for endpoints guarded through metadata.</remarks>
 internal sealed class SessionGuard
 {
     /// <summary>The response header that carries the login URL on a 401.</summary>
     public const string RedirectHeaderName = SessionAuthDefaults.SessionRedirectHeaderName;
+
+    // blazor.web.js sets exactly this Accept header on its enhanced navigation and enhanced form post fetches
+    // (NavigationEnhancement.ts, acceptHeader); ASP.NET Core's own renderer recognises them by the same exact value
+    // (EndpointHtmlRenderer.IsProgressivelyEnhancedNavigation).
+    private const string EnhancedNavigationAccept = "text/html; blazor-enhanced-nav=on";
 
     private readonly string _loginPath;
     private readonly string? _accessDeniedPath;
@@ -69,7 +75,7 @@ internal sealed class SessionGuard
             return StoreUnavailableAsync(httpContext);
         }
 
-        var loginUrl = BuildUrl(request, _loginPath, returnUrl);
+        var loginUrl = BuildUrl(request, _loginPath, returnUrl ?? PageOfFormPost(request));
 
         if (IsScriptRequest(request))
         {
@@ -122,7 +128,7 @@ internal sealed class SessionGuard
         var statusCode = RedirectStatusCode(request);
         SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", statusCode);
         response.StatusCode = statusCode;
-        response.Headers.Location = BuildUrl(request, _accessDeniedPath, returnUrl: null);
+        response.Headers.Location = BuildUrl(request, _accessDeniedPath, PageOfFormPost(request));
         return Task.CompletedTask;
     }
 
@@ -139,10 +145,16 @@ internal sealed class SessionGuard
 
     /// <summary>
     /// A script expects data, not a page: fetch and XHR send <c>Sec-Fetch-Mode</c> other than <c>navigate</c>; API
-    /// clients ask for or send JSON.
+    /// clients ask for or send JSON. Blazor's enhanced navigation and enhanced forms are fetches too, but they stand in
+    /// for a navigation and follow a same-origin redirect without a reload, so they get the navigation's answers.
     /// </summary>
     internal static bool IsScriptRequest(HttpRequest request)
     {
+        if (IsEnhancedNavigation(request))
+        {
+            return false;
+        }
+
         var headers = request.Headers;
         var fetchMode = headers["Sec-Fetch-Mode"];
         if (fetchMode.Count > 0 && !string.Equals(fetchMode[0], "navigate", StringComparison.OrdinalIgnoreCase))
@@ -164,6 +176,42 @@ internal sealed class SessionGuard
         }
 
         return request.HasJsonContentType();
+    }
+
+    /// <summary>
+    /// An enhanced navigation or enhanced form post by <c>blazor.web.js</c>: a <c>fetch</c> with mode <c>no-cors</c>
+    /// (so <c>Sec-Fetch-Mode: no-cors</c>) whose only Accept value is the one the script sets.
+    /// </summary>
+    internal static bool IsEnhancedNavigation(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        return accept.Count == 1 && string.Equals(accept[0], EnhancedNavigationAccept, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Where a form post came from: the login page sends the browser back with a GET, and the URL a form posts to (a
+    /// server function) usually answers only POST, so the page that holds the form is the place to return to. It is
+    /// read from a same-origin <c>Referer</c>; without one (a <c>no-referrer</c> policy, another site) the request's own
+    /// URL is used, as for a GET.
+    /// </summary>
+    private static string? PageOfFormPost(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || !Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            || !string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(referer.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
+            || referer.Port != (request.Host.Port ?? (request.IsHttps ? 443 : 80)))
+        {
+            return null;
+        }
+
+        // The page must be under this app's path base: another app on the same host is not a page to return to.
+        var page = referer.PathAndQuery;
+        var pathBase = request.PathBase.ToUriComponent();
+        return page.StartsWith(pathBase, StringComparison.OrdinalIgnoreCase)
+            && (page.Length == pathBase.Length || page[pathBase.Length] is '/' or '?')
+            ? page
+            : null;
     }
 
     // 303 turns a form post into a GET of the page redirected to; 302 keeps a GET a GET.

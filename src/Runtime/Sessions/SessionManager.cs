@@ -31,6 +31,13 @@ internal interface IServerSessionMode
 
     /// <summary>Opens the store's connection at startup, so the first request does not pay for it (or time out on it).</summary>
     Task WarmUpAsync();
+
+    /// <summary>
+    /// Whether the session an identity was made from still stands, asked long after the request that opened it (a Blazor
+    /// circuit revalidating): in the server store, not ended by logout, <c>EndAllAsync</c> or expiry, and the store
+    /// reachable (an unreachable store fails closed); a sealed cookie cannot be ended on the server, so only its expiry counts.
+    /// </summary>
+    Task<bool> StillStandsAsync(object data, SessionId id, DateTimeOffset expiresAt);
 }
 
 /// <summary>
@@ -105,6 +112,29 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
 
     /// <inheritdoc/>
     Task IServerSessionMode.WarmUpAsync() => _store?.WarmUpAsync() ?? Task.CompletedTask;
+
+    /// <inheritdoc/>
+    async Task<bool> IServerSessionMode.StillStandsAsync(object data, SessionId id, DateTimeOffset expiresAt)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (_store is null)
+        {
+            return expiresAt > now;
+        }
+
+        var userId = _userIdSelector?.Invoke(data);
+        var read = await _store.ReadAsync(id, userId).ConfigureAwait(false);
+        return read.Available && StoreRejection(read, userId, now, hasData: true) == SessionRejection.None;
+    }
+
+    // Why a stored session does not stand, read against the cookie's user id: the one definition for requests and circuits.
+    private static SessionRejection StoreRejection(StoreRead read, string? userId, DateTimeOffset now, bool hasData) =>
+        read.Session is not { } stored ? SessionRejection.NotInStore
+            : stored.UserId != userId ? SessionRejection.Malformed
+            : stored.CreatedAtMs <= read.UserRevokedAtMs ? SessionRejection.Revoked
+            : stored.ExpiresAt <= now.ToUnixTimeSeconds() ? SessionRejection.Expired
+            : !hasData ? SessionRejection.InvalidData
+            : SessionRejection.None;
 
     /// <summary>Returns the request's session, opening the cookie on the first call of the request only.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -281,12 +311,7 @@ public sealed class SessionManager<T> : ISessionManager, IUserSessions, IServerS
         var stored = read.Session;
         var now = _timeProvider.GetUtcNow();
         var data = stored is null ? null : Deserialize(stored.Data.Span);
-        rejection = stored is null ? SessionRejection.NotInStore
-            : stored.UserId != userId ? SessionRejection.Malformed
-            : stored.CreatedAtMs <= read.UserRevokedAtMs ? SessionRejection.Revoked
-            : stored.ExpiresAt <= now.ToUnixTimeSeconds() ? SessionRejection.Expired
-            : data is null ? SessionRejection.InvalidData
-            : SessionRejection.None;
+        rejection = StoreRejection(read, userId, now, hasData: data is not null);
         if (rejection != SessionRejection.None)
         {
             Reject(rejection);

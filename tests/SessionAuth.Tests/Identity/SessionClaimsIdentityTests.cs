@@ -157,7 +157,7 @@ public sealed class SessionClaimsIdentityTests
             seenInside = principal!.Claims.Count();
             return [new(ClaimTypes.Name, u.Name)];
         });
-        principal = new SessionIdentities(options).PrincipalFor(new UserSession(5, "albus"));
+        principal = new SessionIdentities(options).PrincipalFor(new UserSession(5, "albus"), default, DateTimeOffset.MaxValue);
 
         Assert.Equal("albus", principal.Identity!.Name);
         Assert.Equal(0, seenInside);
@@ -186,6 +186,6 @@ public sealed class SessionClaimsIdentityTests
             onClaims();
             return [new(ClaimTypes.Name, u.Name), new(ClaimTypes.Role, "Admin")];
         });
-        return new SessionIdentities(options).PrincipalFor(user);
+        return new SessionIdentities(options).PrincipalFor(user, default, DateTimeOffset.MaxValue);
     }
 }

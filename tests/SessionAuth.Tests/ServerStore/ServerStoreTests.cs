@@ -65,7 +65,7 @@ public sealed class ServerStoreTests
     [Fact]
     public async Task A_request_reads_the_store_once_and_writes_nothing_unless_the_session_changes()
     {
-        var cache = new CountingCache();
+        var cache = new TestCache();
         await using var app = await StartSignedInAsync(cache, options => options.UseServerStore());
         var client = app.Client;
         // One read at startup connects the store; the login then writes once.
@@ -86,7 +86,7 @@ public sealed class ServerStoreTests
     [Fact]
     public async Task With_a_user_id_the_revocation_time_is_read_beside_the_session()
     {
-        var cache = new CountingCache();
+        var cache = new TestCache();
         await using var app = await StartSignedInAsync(cache, options => options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture)));
         var client = app.Client;
 
@@ -99,7 +99,7 @@ public sealed class ServerStoreTests
     [Fact]
     public async Task Sliding_expiry_renews_a_busy_session_once_per_interval()
     {
-        var cache = new CountingCache();
+        var cache = new TestCache();
         var clock = new ManualClock();
         await using var app = await StartSignedInAsync(cache, options =>
         {
@@ -126,7 +126,7 @@ public sealed class ServerStoreTests
     public async Task An_idle_session_ends_after_the_sliding_window_even_before_the_store_forgets_it()
     {
         var clock = new ManualClock();
-        await using var app = await StartSignedInAsync(new CountingCache(), options =>
+        await using var app = await StartSignedInAsync(new TestCache(), options =>
         {
             options.UseServerStore();
             options.ServerStore.SlidingExpiration = TimeSpan.FromMinutes(20);
@@ -139,7 +139,7 @@ public sealed class ServerStoreTests
     }
 
     /// <summary>Starts the test app on <paramref name="cache"/> and logs neville in; the login's write is counted.</summary>
-    private static async Task<SignedInApp> StartSignedInAsync(CountingCache cache, Action<SessionAuthOptions> configure, TimeProvider? clock = null)
+    private static async Task<SignedInApp> StartSignedInAsync(TestCache cache, Action<SessionAuthOptions> configure, TimeProvider? clock = null)
     {
         var app = TestAppHost.Build(configure, builder =>
         {
@@ -162,54 +162,5 @@ public sealed class ServerStoreTests
             Client.Dispose();
             await App.DisposeAsync();
         }
-    }
-
-    /// <summary>Time that moves only when a test moves it; timers still run on the system clock.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
-
-        public DateTimeOffset Now { get; set; } = Start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    /// <summary>An in-memory cache that counts what the store asks of it.</summary>
-    private sealed class CountingCache : IDistributedCache
-    {
-        private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
-        private int _reads;
-        private int _writes;
-
-        public int Reads => _reads;
-
-        public int Writes => _writes;
-
-        public System.Collections.Concurrent.ConcurrentQueue<string> ReadKeys { get; } = new();
-
-        public byte[]? Get(string key) => throw new InvalidOperationException("The store reads asynchronously.");
-
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
-        {
-            Interlocked.Increment(ref _reads);
-            ReadKeys.Enqueue(key);
-            return _inner.GetAsync(key, token);
-        }
-
-        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new InvalidOperationException("The store writes asynchronously.");
-
-        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
-        {
-            Interlocked.Increment(ref _writes);
-            return _inner.SetAsync(key, value, options, token);
-        }
-
-        public void Refresh(string key) => throw new InvalidOperationException("The store never refreshes: it renews with a write.");
-
-        public Task RefreshAsync(string key, CancellationToken token = default) => throw new InvalidOperationException("The store never refreshes: it renews with a write.");
-
-        public void Remove(string key) => throw new InvalidOperationException("The store removes asynchronously.");
-
-        public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
     }
 }
