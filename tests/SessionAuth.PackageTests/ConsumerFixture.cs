@@ -63,8 +63,9 @@ public sealed class ConsumerFixture : IDisposable
     public (int ExitCode, string Output) Build(string project) =>
         Run("dotnet", $"build -c Release -p:SessionAuthVersion={Version} -p:RestorePackagesPath=\"{Path.Combine(_work, "packages")}\"", project);
 
-    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory)
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan? timeout = null)
     {
+        timeout ??= TimeSpan.FromMinutes(5);
         var start = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
@@ -79,10 +80,10 @@ public sealed class ConsumerFixture : IDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout.Value))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {arguments} did not finish in five minutes.");
+            throw new TimeoutException($"{fileName} {arguments} did not finish in {timeout.Value.TotalMinutes} minutes.");
         }
 
         process.WaitForExit();
