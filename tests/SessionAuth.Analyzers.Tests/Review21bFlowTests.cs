@@ -1,0 +1,224 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+/// <summary>
+/// Review 21b: shapes in which SAUTH0001/SAUTH0004 stay silent while ASP.NET Core serves the endpoint to anyone. Each
+/// test states the run-time behaviour of the shape; the markup is what the rule must report.
+/// </summary>
+public sealed class Review21bFlowTests
+{
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
+
+    private static Task VerifyAppAsync(string program, params DiagnosticResult[] expected) =>
+        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", program)], expected);
+
+    // One creation site in a loop makes one group per iteration; a guard after the loop reaches only the last one. Without
+    // an initial value the local holds only the loop's creation after the loop (a do/while assigns it on every path), so
+    // the guard looks certain to the flow (one value) and is credited to the groups of every iteration.
+
+    [Fact]
+    public Task A_group_made_in_a_do_while_loop_and_guarded_after_it_leaves_the_earlier_groups_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] tenants)
+            {
+                RouteGroupBuilder tenant;
+                var i = 0;
+                do
+                {
+                    tenant = app.MapGroup("/" + tenants[i]);
+                    tenant.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+                }
+                while (++i < tenants.Length);
+
+                tenant.RequireAuthorization();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_endpoint_mapped_in_a_do_while_loop_and_guarded_after_it_leaves_the_earlier_endpoints_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] paths)
+            {
+                RouteHandlerBuilder endpoint;
+                var i = 0;
+                do
+                {
+                    endpoint = app.MapGet(paths[i], () {|SAUTH0001:=>|} "open");
+                }
+                while (++i < paths.Length);
+
+                endpoint.RequireAuthorization();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_group_a_helper_makes_in_a_do_while_loop_and_guarded_after_it_leaves_the_earlier_groups_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] tenants)
+            {
+                RouteGroupBuilder group;
+                var i = 0;
+                do
+                {
+                    group = Tenant(app, tenants[i]);
+                }
+                while (++i < tenants.Length);
+
+                group.RequireAuthorization();
+            }
+
+            private static RouteGroupBuilder Tenant(WebApplication app, string name)
+            {
+                var group = app.MapGroup(name);
+                group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+                return group;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_group_made_in_a_while_true_loop_and_guarded_after_it_leaves_the_earlier_groups_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, System.Collections.Generic.Queue<string> tenants)
+            {
+                RouteGroupBuilder tenant;
+                while (true)
+                {
+                    tenant = app.MapGroup("/" + tenants.Dequeue());
+                    tenant.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+                    if (tenants.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
+                tenant.RequireAuthorization();
+            }
+        }
+        """);
+
+    // A field (or auto-property) is one value to the flow: a guard on it is credited to every group ever written to it.
+
+    [Fact]
+    public Task A_field_reused_for_a_second_group_after_guarding_the_first_leaves_the_second_open() => VerifyAsync("""
+        public sealed class Endpoints
+        {
+            private RouteGroupBuilder _group = null!;
+
+            public void Map(WebApplication app)
+            {
+                _group = app.MapGroup("/admin");
+                _group.RequireAuthorization();
+                _group.MapGet("/users", () => "users");
+
+                _group = app.MapGroup("/public");
+                _group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_field_written_twice_and_guarded_once_leaves_the_first_group_open() => VerifyAsync("""
+        public sealed class Endpoints
+        {
+            private RouteGroupBuilder _group = null!;
+
+            public void Map(WebApplication app)
+            {
+                _group = app.MapGroup("/public");
+                _group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+
+                _group = app.MapGroup("/admin");
+                _group.MapGet("/users", () => "users");
+                _group.RequireAuthorization();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_auto_property_reused_for_a_second_group_leaves_the_second_open() => VerifyAsync("""
+        public abstract class EndpointModule
+        {
+            protected RouteGroupBuilder Group { get; set; } = null!;
+        }
+
+        public sealed class OrdersModule : EndpointModule
+        {
+            public void Map(WebApplication app)
+            {
+                Group = app.MapGroup("/admin").RequireAuthorization();
+                Group.MapGet("/users", () => "users");
+                Group.RequireAuthorization();
+
+                Group = app.MapGroup("/public");
+                Group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+            }
+        }
+        """);
+
+    // A local function or lambda that writes a local of the body around it, called before the endpoint is mapped.
+
+    [Fact]
+    public Task A_local_function_that_replaces_a_captured_group_leaves_the_endpoint_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = app.MapGroup("/api").RequireAuthorization();
+                void UseVersion2() => api = app.MapGroup("/v2");
+                UseVersion2();
+                api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+            }
+        }
+        """);
+
+    // A catch block runs when its try throws; the group it makes is the one the endpoint is mapped on.
+
+    [Fact]
+    public Task A_group_a_catch_block_makes_leaves_the_endpoint_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Func<string> prefix)
+            {
+                RouteGroupBuilder api;
+                try
+                {
+                    api = app.MapGroup(prefix()).RequireAuthorization();
+                }
+                catch (InvalidOperationException)
+                {
+                    api = app.MapGroup("/api");
+                }
+
+                api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+            }
+        }
+        """);
+
+    // A later AllowAnonymous() removes the session requirement: UseSessionAuth() skips an endpoint with IAllowAnonymous.
+
+    [Fact]
+    public Task Session_data_under_RequireSession_then_AllowAnonymous_is_null_for_anonymous_callers() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/a", (UserSession {|SAUTH0004:user|}) => user.Name).RequireSession().AllowAnonymous();
+                var members = app.MapGroup("/members").RequireSession();
+                members.MapGet("/b", (UserSession {|SAUTH0004:user|}) => user.Name).AllowAnonymous();
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+}
