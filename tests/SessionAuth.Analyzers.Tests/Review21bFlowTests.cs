@@ -221,4 +221,75 @@ public sealed class Review21bFlowTests
         [SessionData]
         public sealed record UserSession(int UserId, string Name);
         """);
+
+    [Fact]
+    public Task AllowAnonymous_on_the_handler_under_a_RequireSession_group_leaves_its_session_data_null() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var members = app.MapGroup("/members").RequireSession();
+                members.MapGet("/b", [AllowAnonymous] (UserSession {|SAUTH0004:user|}) => user.Name);
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
+    // A member is one value to the flow whatever instance it is read through: a guard on admin.Group is credited to
+    // open.Group, another object's group (classes, records, tuples).
+
+    [Fact]
+    public Task A_group_field_of_one_instance_guarded_is_credited_to_the_field_of_another_instance() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var admin = new Area { Group = app.MapGroup("/admin") };
+        var open = new Area { Group = app.MapGroup("/public") };
+        admin.Group.RequireAuthorization();
+        admin.Group.MapGet("/users", () => "users");
+        open.Group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        app.Run();
+
+        public sealed class Area
+        {
+            public RouteGroupBuilder Group = null!;
+        }
+        """);
+
+    [Fact]
+    public Task A_group_property_of_one_record_guarded_is_credited_to_the_property_of_another_record() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var admin = new ApiArea("admin", app.MapGroup("/admin"));
+        var open = new ApiArea("public", app.MapGroup("/public"));
+        admin.Group.RequireAuthorization();
+        open.Group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        app.Run();
+
+        public sealed record ApiArea(string Name, RouteGroupBuilder Group);
+        """);
+
+    [Fact]
+    public Task A_group_in_one_tuple_guarded_is_credited_to_the_group_in_another_tuple() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var admin = (Name: "admin", Group: app.MapGroup("/admin"));
+        var open = (Name: "public", Group: app.MapGroup("/public"));
+        admin.Group.RequireAuthorization();
+        open.Group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        app.Run();
+        """);
+
+    [Fact]
+    public Task A_nested_group_made_in_a_do_while_loop_and_guarded_after_it_leaves_the_earlier_groups_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] names)
+            {
+                var outer = app.MapGroup("/o");
+                RouteGroupBuilder inner;
+                var i = 0;
+                do { inner = outer.MapGroup(names[i]); inner.MapGet("/x", () {|SAUTH0001:=>|} "x"); } while (++i < names.Length);
+                inner.RequireAuthorization();
+            }
+        }
+        """);
 }

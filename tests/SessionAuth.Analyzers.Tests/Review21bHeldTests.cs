@@ -89,4 +89,106 @@ public sealed class Review21bHeldTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_switch_expression_that_picks_an_open_group_is_reported() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string mode)
+            {
+                var g = mode switch { "admin" => app.MapGroup("/admin").RequireAuthorization(), _ => app.MapGroup("/public") };
+                g.MapGet("/x", () {|SAUTH0001:=>|} "x");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_vertical_slice_with_one_unguarded_call_site_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        IEndpoint[] endpoints = [new GetOrders()];
+        var api = app.MapGroup("/api").RequireAuthorization();
+        foreach (var e in endpoints) e.MapEndpoint(api);
+        var pub = app.MapGroup("/public");
+        foreach (var e in endpoints) e.MapEndpoint(pub);
+        app.Run();
+
+        public interface IEndpoint { void MapEndpoint(RouteGroupBuilder group); }
+
+        public sealed class GetOrders : IEndpoint
+        {
+            public void MapEndpoint(RouteGroupBuilder group) => group.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        }
+        """);
+
+    [Fact]
+    public Task An_extension_helper_returning_its_group_with_one_unguarded_caller_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        app.MapGroup("/a").MapOrders().RequireAuthorization();
+        app.MapGroup("/b").MapOrders();
+        app.Run();
+
+        static class OrdersEndpoints
+        {
+            public static RouteGroupBuilder MapOrders(this RouteGroupBuilder g)
+            {
+                g.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+                return g;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_field_guarded_in_one_method_and_replaced_in_another_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var m = new Module();
+        m.Init(app);
+        m.Reset(app);
+        m.Map();
+        app.Run();
+
+        sealed class Module
+        {
+            private RouteGroupBuilder _g = null!;
+            public void Init(WebApplication app) { _g = app.MapGroup("/a"); _g.RequireAuthorization(); }
+            public void Reset(WebApplication app) => _g = app.MapGroup("/b");
+            public void Map() => _g.MapGet("/x", () {|SAUTH0001:=>|} "x");
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_called_twice_with_only_the_last_result_guarded_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        RouteGroupBuilder g;
+        g = Make(app, "/a");
+        g = Make(app, "/b");
+        g.RequireAuthorization();
+        app.Run();
+
+        static RouteGroupBuilder Make(WebApplication app, string p)
+        {
+            var group = app.MapGroup(p);
+            group.MapGet("/x", () {|SAUTH0001:=>|} "x");
+            return group;
+        }
+        """);
+
+    [Fact]
+    public Task A_recursive_local_function_making_nested_groups_is_reported() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var root = app.MapGroup("/r");
+                var leaf = Nest(root, 3);
+                leaf.RequireAuthorization();
+
+                static RouteGroupBuilder Nest(RouteGroupBuilder g, int depth)
+                {
+                    var child = g.MapGroup("/n");
+                    child.MapGet("/x", () {|SAUTH0001:=>|} "x");
+                    return depth == 0 ? child : Nest(child, depth - 1);
+                }
+            }
+        }
+        """);
 }
