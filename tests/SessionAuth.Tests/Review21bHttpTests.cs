@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SessionAuth.Tests;
+
+/// <summary>
+/// Review 21b: over HTTP, the shapes SAUTH0001 is silent on (tests/SessionAuth.Analyzers.Tests/Review21b*Tests.cs) serve
+/// an anonymous caller, beside the part of the same shape that is guarded.
+/// </summary>
+public sealed class Review21bHttpTests
+{
+    [Fact]
+    public async Task A_guard_after_a_loop_that_made_a_group_per_iteration_closes_only_the_last_group()
+    {
+        await using var app = await CookieAuthApp.StartAsync(app =>
+        {
+            string[] tenants = ["north", "south"];
+            RouteGroupBuilder tenant;
+            var i = 0;
+            do
+            {
+                tenant = app.MapGroup("/" + tenants[i]);
+                tenant.MapGet("/orders", () => "orders");     // SAUTH0001 is silent (Review21bFlowTests)
+            }
+            while (++i < tenants.Length);
+
+            tenant.RequireAuthorization();
+        });
+        using var http = CookieAuthApp.Client(app);
+
+        using var first = await http.GetAsync(new Uri("/north/orders", UriKind.Relative));
+        using var last = await http.GetAsync(new Uri("/south/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        CookieAuthApp.AssertChallenged(last);
+    }
+
+    [Fact]
+    public async Task A_guard_on_one_objects_group_does_not_close_another_objects_group()
+    {
+        await using var app = await CookieAuthApp.StartAsync(app =>
+        {
+            var admin = new Area { Group = app.MapGroup("/admin") };
+            var open = new Area { Group = app.MapGroup("/public") };
+            admin.Group.RequireAuthorization();
+            admin.Group.MapGet("/users", () => "users");
+            open.Group.MapGet("/orders", () => "orders");    // SAUTH0001 is silent (Review21bFlowTests)
+        });
+        using var http = CookieAuthApp.Client(app);
+
+        using var open = await http.GetAsync(new Uri("/public/orders", UriKind.Relative));
+        using var guarded = await http.GetAsync(new Uri("/admin/users", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        CookieAuthApp.AssertChallenged(guarded);
+    }
+
+    [Fact]
+    public async Task A_field_reused_for_a_second_group_leaves_the_second_group_open()
+    {
+        var module = new Module();
+        await using var app = await CookieAuthApp.StartAsync(module.Map);
+        using var http = CookieAuthApp.Client(app);
+
+        using var open = await http.GetAsync(new Uri("/public/orders", UriKind.Relative));
+        using var guarded = await http.GetAsync(new Uri("/admin/users", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        CookieAuthApp.AssertChallenged(guarded);
+    }
+
+    [Fact]
+    public async Task A_local_function_that_replaces_a_captured_group_maps_the_endpoint_on_the_open_group()
+    {
+        await using var app = await CookieAuthApp.StartAsync(app =>
+        {
+            var api = app.MapGroup("/api").RequireAuthorization();
+            void UseVersion2() => api = app.MapGroup("/v2");
+            UseVersion2();
+            api.MapGet("/orders", () => "orders");           // SAUTH0001 is silent (Review21bFlowTests)
+        });
+        using var http = CookieAuthApp.Client(app);
+
+        using var open = await http.GetAsync(new Uri("/v2/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_fallback_policy_on_named_options_or_from_an_undefined_policy_leaves_an_endpoint_open()
+    {
+        static void Map(WebApplication app) => app.MapGet("/orders", () => "orders");
+
+        await using var named = await CookieAuthApp.StartAsync(Map, s => s.Configure<AuthorizationOptions>("admin", o => o.FallbackPolicy = o.DefaultPolicy));
+        await using var undefined = await CookieAuthApp.StartAsync(Map, s => s.AddAuthorization(o => o.FallbackPolicy = o.GetPolicy("Members")));
+        await using var unnamed = await CookieAuthApp.StartAsync(Map, s => s.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy));
+        using var namedClient = CookieAuthApp.Client(named);
+        using var undefinedClient = CookieAuthApp.Client(undefined);
+        using var unnamedClient = CookieAuthApp.Client(unnamed);
+
+        using var namedResponse = await namedClient.GetAsync(new Uri("/orders", UriKind.Relative));
+        using var undefinedResponse = await undefinedClient.GetAsync(new Uri("/orders", UriKind.Relative));
+        using var unnamedResponse = await unnamedClient.GetAsync(new Uri("/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, namedResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, undefinedResponse.StatusCode);
+        CookieAuthApp.AssertChallenged(unnamedResponse);
+    }
+
+    private sealed class Area
+    {
+        public RouteGroupBuilder Group { get; set; } = null!;
+    }
+
+    private sealed class Module
+    {
+        private RouteGroupBuilder _group = null!;
+
+        public void Map(WebApplication app)
+        {
+            _group = app.MapGroup("/admin");
+            _group.RequireAuthorization();
+            _group.MapGet("/users", () => "users");
+
+            _group = app.MapGroup("/public");
+            _group.MapGet("/orders", () => "orders");        // SAUTH0001 is silent (Review21bFlowTests)
+        }
+    }
+}
