@@ -292,4 +292,43 @@ public sealed class Review21bFlowTests
             }
         }
         """);
+
+    // A finally block always runs: the endpoint is mapped on the group it made. (Like a catch block, its region has no
+    // predecessor in the control flow graph, so the flow never enters it.)
+
+    [Fact]
+    public Task A_group_a_finally_block_makes_leaves_the_endpoint_open() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Action load)
+            {
+                var api = app.MapGroup("/api").RequireAuthorization();
+                try
+                {
+                    load();
+                }
+                finally
+                {
+                    api = app.MapGroup("/open");
+                }
+
+                api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WithMetadata_AllowAnonymousAttribute_on_an_endpoint_under_a_RequireSession_group_leaves_its_session_data_null() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var members = app.MapGroup("/members").RequireSession();
+                members.MapGet("/b", (UserSession {|SAUTH0004:user|}) => user.Name).WithMetadata(new AllowAnonymousAttribute());
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
 }

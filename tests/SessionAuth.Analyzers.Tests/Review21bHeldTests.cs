@@ -191,4 +191,37 @@ public sealed class Review21bHeldTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_guard_helper_that_guards_after_an_await_is_not_credited() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var api = app.MapGroup("/api");
+        api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        _ = SecureLaterAsync(api);
+        app.Run();
+
+        static async Task SecureLaterAsync(RouteGroupBuilder group)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            group.RequireAuthorization();
+        }
+        """);
+
+    [Fact]
+    public Task A_coalescing_assignment_of_an_open_group_to_a_field_is_reported() => VerifyAppAsync("""
+        var app = WebApplication.Create(args);
+        var m = new Module();
+        m.Map(app);
+        app.Run();
+
+        sealed class Module
+        {
+            private RouteGroupBuilder? _g;
+            public void Map(WebApplication app)
+            {
+                _g ??= app.MapGroup("/open");
+                _g.MapGet("/x", () {|SAUTH0001:=>|} "x");
+            }
+        }
+        """);
 }
