@@ -1,8 +1,12 @@
 using System.Net;
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.Tests.Review21bControllers;
 
 namespace SessionAuth.Tests;
 
@@ -108,6 +112,40 @@ public sealed class Review21bHttpTests
         Assert.Equal(HttpStatusCode.OK, namedResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, undefinedResponse.StatusCode);
         CookieAuthApp.AssertChallenged(unnamedResponse);
+    }
+
+    [Fact]
+    public async Task A_custom_route_attribute_routes_by_attribute_so_a_guarded_conventional_route_does_not_reach_the_action()
+    {
+        await using var app = await CookieAuthApp.StartAsync(
+            app =>
+            {
+                app.MapControllers();
+                app.MapDefaultControllerRoute().RequireAuthorization();
+            },
+            services => services.AddControllers().ConfigureApplicationPartManager(manager =>
+            {
+                manager.ApplicationParts.Add(new AssemblyPart(typeof(Review21bHttpTests).Assembly));
+                manager.FeatureProviders.Remove(manager.FeatureProviders.OfType<ControllerFeatureProvider>().Single());
+                manager.FeatureProviders.Add(new ThisTestsControllers());
+            }));
+        using var http = CookieAuthApp.Client(app);
+
+        using var orders = await http.GetAsync(new Uri("/review21b/Review21bOrders", UriKind.Relative));
+        using var invoices = await http.GetAsync(new Uri("/review21b/invoices", UriKind.Relative));
+        using var home = await http.GetAsync(new Uri("/Review21bHome/Index", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, orders.StatusCode);                  // SAUTH0001 is silent (Review21bBoundaryTests)
+        Assert.Equal("Review21bOrdersController.List, open to anyone", await orders.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, invoices.StatusCode);                // SAUTH0001 is silent (Review21bBoundaryTests)
+        CookieAuthApp.AssertChallenged(home);
+    }
+
+    /// <summary>MVC's rules, over the controllers declared for this test only.</summary>
+    private sealed class ThisTestsControllers : ControllerFeatureProvider
+    {
+        protected override bool IsController(TypeInfo typeInfo) =>
+            typeInfo.Namespace == typeof(Review21bOrdersController).Namespace && base.IsController(typeInfo);
     }
 
     private sealed class Area
