@@ -224,4 +224,25 @@ public sealed class Review21bHeldTests
             }
         }
         """);
+
+    [Fact]
+    public Task MapServerFunctions_through_a_field_reused_for_a_second_mapping_leaves_it_open() => MinimalApiFlowTests.VerifyWithServerFunctionsAsync("""
+        public sealed class Startup
+        {
+            private IEndpointConventionBuilder _functions = null!;
+
+            public void Map(WebApplication app)
+            {
+                _functions = app.MapGroup("/members").MapServerFunctions();
+                _functions.RequireSession();
+                _functions = app.MapGroup("/open").MapServerFunctions();
+            }
+        }
+
+        public static class Reports
+        {
+            [ServerFunction]
+            public static int {|SAUTH0001:Daily|}() => 1;
+        }
+        """);
 }
