@@ -245,4 +245,20 @@ public sealed class Review21bHeldTests
             public static int {|SAUTH0001:Daily|}() => 1;
         }
         """);
+
+    [Fact]
+    public Task A_group_made_guarded_and_mapped_on_in_each_iteration_is_guarded() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] tenants)
+            {
+                foreach (var tenant in tenants)
+                {
+                    var group = app.MapGroup("/" + tenant);
+                    group.MapGet("/orders", () => "orders");
+                    group.RequireAuthorization();
+                }
+            }
+        }
+        """);
 }
