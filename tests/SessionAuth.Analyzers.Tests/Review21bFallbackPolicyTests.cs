@@ -12,6 +12,8 @@ namespace SessionAuth.Analyzers.Tests;
 /// </summary>
 public sealed class Review21bFallbackPolicyTests
 {
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
+
     private static Task VerifyAppAsync(string program, params DiagnosticResult[] expected) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", program)], expected);
 
@@ -63,5 +65,26 @@ public sealed class Review21bFallbackPolicyTests
         var app = builder.Build();
         app.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
         app.Run();
+        """);
+
+    // Outside WebApplication nothing adds the authorization middleware by itself: a Startup pipeline without
+    // UseAuthorization() never applies the fallback policy, and an endpoint without authorization metadata answers anyone.
+
+    [Fact]
+    public Task A_fallback_policy_in_a_Startup_whose_pipeline_has_no_UseAuthorization_leaves_every_endpoint_open() => VerifyAsync("""
+        public sealed class Startup
+        {
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddRouting();
+                services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            }
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseRouting();
+                app.UseEndpoints(endpoints => endpoints.MapGet("/orders", () {|SAUTH0001:=>|} "orders"));
+            }
+        }
         """);
 }

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Reflection;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SessionAuth.Tests.Review21bControllers;
 
 namespace SessionAuth.Tests;
@@ -139,6 +144,56 @@ public sealed class Review21bHttpTests
         Assert.Equal("Review21bOrdersController.List, open to anyone", await orders.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, invoices.StatusCode);                // SAUTH0001 is silent (Review21bBoundaryTests)
         CookieAuthApp.AssertChallenged(home);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fallback_policy_applies_only_where_the_pipeline_runs_the_authorization_middleware(bool useAuthorization)
+    {
+        using var host = new HostBuilder()
+            .ConfigureWebHost(web => web
+                .UseKestrel()
+                .UseUrls("http://127.0.0.1:0")
+                .ConfigureServices(services =>
+                {
+                    services.AddRouting();
+                    services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+                })
+                .Configure(app =>
+                {
+                    app.UseRouting();
+                    app.UseAuthentication();
+                    if (useAuthorization)
+                    {
+                        app.UseAuthorization();
+                    }
+
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/orders", () => "orders"));   // SAUTH0001 is silent (Review21bFallbackPolicyTests)
+                }))
+            .Build();
+        await host.StartAsync();
+        try
+        {
+            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+
+            using var response = await http.GetAsync(new Uri("/orders", UriKind.Relative));
+
+            if (useAuthorization)
+            {
+                CookieAuthApp.AssertChallenged(response);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
     }
 
     /// <summary>MVC's rules, over the controllers declared for this test only.</summary>
