@@ -32,7 +32,7 @@ public sealed class Review21bHttpTests
             do
             {
                 tenant = app.MapGroup("/" + tenants[i]);
-                tenant.MapGet("/orders", () => "orders");     // SAUTH0001 is silent (Review21bFlowTests)
+                tenant.MapGet("/orders", () => "orders");     // SAUTH0001 reports it (LoopIterationFlowTests)
             }
             while (++i < tenants.Length);
 
@@ -56,7 +56,7 @@ public sealed class Review21bHttpTests
             var open = new Area { Group = app.MapGroup("/public") };
             admin.Group.RequireAuthorization();
             admin.Group.MapGet("/users", () => "users");
-            open.Group.MapGet("/orders", () => "orders");    // SAUTH0001 is silent (Review21bFlowTests)
+            open.Group.MapGet("/orders", () => "orders");    // SAUTH0001 reports it (MemberValueFlowTests)
         });
         using var http = CookieAuthApp.Client(app);
 
@@ -89,7 +89,7 @@ public sealed class Review21bHttpTests
             var api = app.MapGroup("/api").RequireAuthorization();
             void UseVersion2() => api = app.MapGroup("/v2");
             UseVersion2();
-            api.MapGet("/orders", () => "orders");           // SAUTH0001 is silent (Review21bFlowTests)
+            api.MapGet("/orders", () => "orders");           // SAUTH0001 reports it (CapturedWriteFlowTests)
         });
         using var http = CookieAuthApp.Client(app);
 
@@ -219,7 +219,7 @@ public sealed class Review21bHttpTests
             _group.MapGet("/users", () => "users");
 
             _group = app.MapGroup("/public");
-            _group.MapGet("/orders", () => "orders");        // SAUTH0001 is silent (Review21bFlowTests)
+            _group.MapGet("/orders", () => "orders");        // SAUTH0001 reports it (MemberValueFlowTests)
         }
     }
 }

@@ -137,6 +137,9 @@ internal sealed class BuilderFlow
     public bool IsRootGuardedAt(SyntaxNode site, object root, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner) && (sessionOnly ? owner.RootsGuardedSession : owner.RootsGuarded).Contains(root);
 
+    /// <summary>Whether <paramref name="value"/> is a builder picked among several (<c>dev ? a : b</c>): it is one of its parents.</summary>
+    public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
+
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
 
     /// <summary>
@@ -396,14 +399,14 @@ internal sealed class BuilderFlow
             case IParenthesizedOperation parenthesized:
                 return Eval(parenthesized.Operand, step);
             case ILocalReferenceOperation local:
-                return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? localValues : Empty);
+                return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? Pick(local, local.Local, localValues, step) : Empty);
             case IParameterReferenceOperation parameter:
                 // A lambda or local function reading a parameter of the method around it reads that parameter's builder.
                 return step.State.Havocked(parameter.Parameter, step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
                     : IsBuilder(parameter.Type) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter.Parameter)
                     : Empty);
             case IFlowCaptureReferenceOperation capture:
-                return step.State.Env.TryGetValue(capture.Id, out var captured) ? Pick(capture, captured, step) : Empty;
+                return step.State.Env.TryGetValue(capture.Id, out var captured) ? Pick(capture, capture.Id, captured, step) : Empty;
             case ILiteralOperation or IDefaultValueOperation when operation.ConstantValue is { HasValue: true, Value: null }:
                 // Kept as a value so that a null check on a local that may hold it is known to go either way.
                 return Single(Null.Instance);
@@ -623,14 +626,15 @@ internal sealed class BuilderFlow
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
 
     /// <summary>
-    /// What a read of <paramref name="capture"/> holds: when the graph wrote it with different builders on different
-    /// paths (<c>dev ? a : b</c>, a switch expression), one builder that is one of them, made here, whose parents are the
-    /// alternatives. A guard through the local it is assigned to then guards the very builder the endpoints mapped through
-    /// that local land on, whichever it is; the alternatives stay undecided unless guarded themselves.
+    /// What a read of <paramref name="variable"/> (a local, or a capture the graph made) holds: when it was given different
+    /// builders on different paths (<c>dev ? a : b</c>, a switch expression, an if/else), one builder that is one of them,
+    /// made at this read, whose parents are the alternatives; the variable holds it from here on. A guard through the
+    /// variable then guards the very builder the endpoints mapped through it land on, whichever it is, and the alternatives
+    /// stay undecided unless guarded themselves.
     /// </summary>
-    private HashSet<object> Pick(IFlowCaptureReferenceOperation capture, HashSet<object> values, Step step)
+    private HashSet<object> Pick(IOperation reference, object variable, HashSet<object> values, Step step)
     {
-        var pick = capture.Syntax;
+        var pick = reference.Syntax;
         if (values.Count < 2 || !values.All(State.IsMade) || (step.Owner.Created.Contains(pick) && !step.Owner.Picks.Contains(pick)))
         {
             return values;
@@ -646,7 +650,7 @@ internal sealed class BuilderFlow
         }
 
         var picked = Single(pick);
-        step.State.Env[capture.Id] = picked;
+        step.State.Env[variable] = picked;
         return picked;
     }
 

@@ -121,6 +121,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             switch (value)
             {
+                case SyntaxNode pick when flow.IsPick(pick) && flow.Parents.TryGetValue(pick, out var alternatives):
+                    AddOrigins(flow, alternatives, origins, depth + 1, cancellationToken);
+                    break;
                 case SyntaxNode creation:
                     origins.Add(creation);
                     break;

@@ -3,11 +3,11 @@ using SessionAuth.Generators.Analyzers;
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
-/// Review 21b: the loop finding of <see cref="Review21bFlowTests"/> reaches server functions too: a guard on what the
-/// last <c>MapServerFunctions()</c> of a loop returned is credited to what every iteration returned, and every server
-/// function stays silent while the earlier mappings serve it to anyone.
+/// SAUTH0001 for server functions mapped in a loop (<see cref="LoopIterationFlowTests"/>): a guard on what the last
+/// <c>MapServerFunctions()</c> of a loop returned does not reach what the earlier iterations returned, which serve every
+/// server function to anyone.
 /// </summary>
-public sealed class Review21bServerFunctionTests
+public sealed class ServerFunctionLoopTests
 {
     [Fact]
     public Task MapServerFunctions_in_a_do_while_loop_guarded_after_it_leaves_the_earlier_mappings_open() => MinimalApiFlowTests.VerifyWithServerFunctionsAsync("""
