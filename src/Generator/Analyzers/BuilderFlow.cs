@@ -13,12 +13,16 @@ namespace SessionAuth.Generators.Analyzers;
 /// a <c>MapGroup</c>/<c>Map*</c> call creates and from which, and which of them got a guard convention on every path.
 /// </summary>
 /// <remarks>
-/// A builder value is the syntax of the call that created it (one value per call site, whatever the number of times it
-/// runs), or a symbol for a builder that comes from outside the body: a parameter, a field or property, or the return
-/// value of a method of the compilation. Conventions on a builder apply when the endpoints are built, after the mapping
-/// code has run, so what matters is whether a guard was applied to the value on every path that created it, not where.
-/// Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside them may hold
-/// any value the outer body ever assigned to it.
+/// A builder value is the syntax of the call that created it, standing for the builder its latest run made (a site on a
+/// cycle of the graph turns the builders of its earlier runs into one <see cref="Old"/> value, which no guard through a
+/// local is credited to); the result of a call of a method of the compilation (<see cref="CallResult"/>); a builder
+/// picked among several a local may hold (<see cref="Pick"/>); or, for a builder from outside the body, a parameter or a
+/// member as read through its receiver (<see cref="MemberPath"/>). Conventions on a builder apply when the endpoints are
+/// built, after the mapping code has run, so what matters is whether a guard was applied to the value on every path that
+/// created it, not where. Catch blocks start from every state of their try block, and finally blocks run on the branches
+/// that leave it. Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside
+/// them may hold any value the outer body ever assigned to it, and a local they write may hold anything once they may
+/// have run (<see cref="BodyFacts"/>).
 /// </remarks>
 internal sealed class BuilderFlow
 {
