@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -12,12 +13,16 @@ namespace SessionAuth.Generators.Analyzers;
 /// a <c>MapGroup</c>/<c>Map*</c> call creates and from which, and which of them got a guard convention on every path.
 /// </summary>
 /// <remarks>
-/// A builder value is the syntax of the call that created it (one value per call site, whatever the number of times it
-/// runs), or a symbol for a builder that comes from outside the body: a parameter, a field or property, or the return
-/// value of a method of the compilation. Conventions on a builder apply when the endpoints are built, after the mapping
-/// code has run, so what matters is whether a guard was applied to the value on every path that created it, not where.
-/// Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside them may hold
-/// any value the outer body ever assigned to it.
+/// A builder value is the syntax of the call that created it, standing for the builder its latest run made (a site on a
+/// cycle of the graph turns the builders of its earlier runs into one <see cref="Old"/> value, which no guard through a
+/// local is credited to); the result of a call of a method of the compilation (<see cref="CallResult"/>); a builder
+/// picked among several a local may hold (<see cref="Pick"/>); or, for a builder from outside the body, a parameter or a
+/// member as read through its receiver (<see cref="MemberPath"/>). Conventions on a builder apply when the endpoints are
+/// built, after the mapping code has run, so what matters is whether a guard was applied to the value on every path that
+/// created it, not where. Catch blocks start from every state of their try block, and finally blocks run on the branches
+/// that leave it. Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside
+/// them may hold any value the outer body ever assigned to it, and a local they write may hold anything once they may
+/// have run (<see cref="BodyFacts"/>).
 /// </remarks>
 internal sealed class BuilderFlow
 {
@@ -71,7 +76,7 @@ internal sealed class BuilderFlow
     /// </summary>
     public bool IsGuardedWhereMade(object value, SyntaxNode site, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner)
-        && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(value)
+        && !IsLeftUnguarded(owner, value, sessionOnly)
         && !(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
 
     /// <summary>
@@ -80,8 +85,15 @@ internal sealed class BuilderFlow
     /// </summary>
     public bool IsReturnedWhereNotGuarded(object value, SyntaxNode site, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner)
-        && !(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit).Contains(value)
+        && !IsLeftUnguarded(owner, value, sessionOnly)
         && (sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+
+    /// <summary>Whether a builder <paramref name="value"/>'s site made, the newest or an older one (a site on a cycle), is unguarded at the end of the body.</summary>
+    private static bool IsLeftUnguarded(Graph owner, object value, bool sessionOnly)
+    {
+        var unguarded = sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit;
+        return unguarded.Contains(value) || unguarded.Contains(new Old(value));
+    }
 
     /// <summary>Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some path.</summary>
     public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.EscapedAtExit.Contains(value);
@@ -129,6 +141,9 @@ internal sealed class BuilderFlow
     public bool IsRootGuardedAt(SyntaxNode site, object root, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner) && (sessionOnly ? owner.RootsGuardedSession : owner.RootsGuarded).Contains(root);
 
+    /// <summary>Whether <paramref name="value"/> is a builder picked among several (<c>dev ? a : b</c>): it is one of its parents.</summary>
+    public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
+
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
 
     /// <summary>
@@ -143,6 +158,7 @@ internal sealed class BuilderFlow
     {
         var owner = new Graph(method);
         _body ??= owner;
+        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.RefWrittenMembers, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -175,7 +191,7 @@ internal sealed class BuilderFlow
             for (var i = 0; i < blocks.Length; i++)
             {
                 var block = blocks[i];
-                var entry = i == 0 ? start : Merge(block, exitStates);
+                var entry = i == 0 ? start : Merge(block, exitStates, blocks, owner) ?? HandlerEntry(block, entryStates, exitStates);
                 if (entry is null)
                 {
                     continue;
@@ -224,18 +240,109 @@ internal sealed class BuilderFlow
         }
     }
 
-    private static State? Merge(BasicBlock block, State?[] exitStates)
+    private State? Merge(BasicBlock block, State?[] exitStates, ImmutableArray<BasicBlock> blocks, Graph owner)
     {
         State? merged = null;
         foreach (var predecessor in block.Predecessors)
         {
             if (exitStates[predecessor.Source.Ordinal] is { } state && !IsNeverTaken(predecessor, state))
             {
+                // A branch that leaves a try block runs its finally blocks on the way: the state arrives through them.
+                foreach (var region in predecessor.FinallyRegions)
+                {
+                    state = ThroughFinally(region, state, blocks, owner);
+                }
+
                 merged = merged is null ? state.Clone() : merged.MergeWith(state);
             }
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// The state at the start of a catch, filter or finally block, which no branch of the graph enters: an exception may
+    /// leave its try block at any point, so it is the merge of every state seen in the try block (catch blocks included,
+    /// for a finally block).
+    /// </summary>
+    private static State? HandlerEntry(BasicBlock block, State?[] entryStates, State?[] exitStates)
+    {
+        ControlFlowRegion? handler = null;
+        for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
+        {
+            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally)
+            {
+                handler = region;
+            }
+        }
+
+        if (handler?.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally } tryAndHandlers)
+        {
+            return null;
+        }
+
+        var tryRegion = tryAndHandlers.NestedRegions[0];
+        State? merged = null;
+        for (var i = tryRegion.FirstBlockOrdinal; i <= tryRegion.LastBlockOrdinal; i++)
+        {
+            foreach (var state in new[] { entryStates[i], exitStates[i] })
+            {
+                if (state is not null)
+                {
+                    merged = merged is null ? state.Clone() : merged.MergeWith(state);
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The state after <paramref name="region"/>, a finally block, has run from <paramref name="entry"/>.</summary>
+    private State ThroughFinally(ControlFlowRegion region, State entry, ImmutableArray<BasicBlock> blocks, Graph owner)
+    {
+        var count = region.LastBlockOrdinal - region.FirstBlockOrdinal + 1;
+        var exits = new State?[count];
+        var changed = true;
+        for (var round = 0; changed && round < MaxRounds; round++)
+        {
+            changed = false;
+            for (var i = 0; i < count; i++)
+            {
+                var block = blocks[region.FirstBlockOrdinal + i];
+                State? input = i == 0 ? entry.Clone() : null;
+                foreach (var predecessor in block.Predecessors)
+                {
+                    var source = predecessor.Source.Ordinal - region.FirstBlockOrdinal;
+                    if (source >= 0 && source < count && exits[source] is { } state)
+                    {
+                        input = input is null ? state.Clone() : input.MergeWith(state);
+                    }
+                }
+
+                if (input is null)
+                {
+                    continue;
+                }
+
+                var exit = Transfer(block, input, owner, record: false);
+                if (exits[i] is null || !exits[i]!.SameAs(exit))
+                {
+                    exits[i] = exit;
+                    changed = true;
+                }
+            }
+        }
+
+        State? result = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (exits[i] is { } state && blocks[region.FirstBlockOrdinal + i].FallThroughSuccessor is { Destination: null, Semantics: ControlFlowBranchSemantics.StructuredExceptionHandling })
+            {
+                result = result is null ? state.Clone() : result.MergeWith(state);
+            }
+        }
+
+        return result ?? entry;
     }
 
     /// <summary>
@@ -296,14 +403,14 @@ internal sealed class BuilderFlow
             case IParenthesizedOperation parenthesized:
                 return Eval(parenthesized.Operand, step);
             case ILocalReferenceOperation local:
-                return step.State.Env.TryGetValue(local.Local, out var localValues) ? localValues : Empty;
+                return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? Pick(local, local.Local, localValues, step) : Empty);
             case IParameterReferenceOperation parameter:
                 // A lambda or local function reading a parameter of the method around it reads that parameter's builder.
-                return step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
+                return step.State.Havocked(parameter.Parameter, step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
                     : IsBuilder(parameter.Type) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter.Parameter)
-                    : Empty;
+                    : Empty);
             case IFlowCaptureReferenceOperation capture:
-                return step.State.Env.TryGetValue(capture.Id, out var captured) ? captured : Empty;
+                return step.State.Env.TryGetValue(capture.Id, out var captured) ? Pick(capture, capture.Id, captured, step) : Empty;
             case ILiteralOperation or IDefaultValueOperation when operation.ConstantValue is { HasValue: true, Value: null }:
                 // Kept as a value so that a null check on a local that may hold it is known to go either way.
                 return Single(Null.Instance);
@@ -314,7 +421,36 @@ internal sealed class BuilderFlow
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
                 step.Owner.Lambdas.Add(lambda);
+                // Whoever holds the lambda may run it at any later point: what it writes may be anything from here on.
+                if (step.Owner.NestedWrites.TryGetValue(lambda.Symbol, out var lambdaWrites))
+                {
+                    step.State.Havoc.UnionWith(lambdaWrites);
+                }
+
                 return Empty;
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference
+                when step.Owner.NestedWrites.TryGetValue(reference.Method.OriginalDefinition, out var referencedWrites):
+                // A local function turned into a delegate runs whenever the delegate is invoked, as a lambda does.
+                step.State.Havoc.UnionWith(referencedWrites);
+                return Empty;
+            case IArrayCreationOperation or ICollectionExpressionOperation when step.Owner.GuardingLoops.TryGetValue(operation.Syntax, out var loopGuard):
+            {
+                // The collection of a foreach whose body guards each element on every pass: the loop guards every element.
+                var elements = operation is IArrayCreationOperation array
+                    ? array.Initializer?.ElementValues ?? []
+                    : ((ICollectionExpressionOperation)operation).Elements;
+                foreach (var child in operation.ChildOperations.Where(c => c is not IArrayInitializerOperation))
+                {
+                    Eval(child, step);
+                }
+
+                foreach (var element in elements)
+                {
+                    step.State.Guard(Eval(element, step), loopGuard);
+                }
+
+                return Empty;
+            }
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment, step);
             case IInvocationOperation invocation:
@@ -325,7 +461,14 @@ internal sealed class BuilderFlow
                 Eval(member.Instance, step);
                 if (IsBuilder(operation.Type) && IsInSource(member.Member))
                 {
-                    return Single(member.Member.OriginalDefinition);
+                    // The member as read through this receiver: what the body wrote to it, or the member of that object.
+                    var path = PathOf(member);
+                    if (step.State.Havoc.Contains(MemberPath.AnyMember) || step.Owner.RefWrittenMembers.Contains(member.Member.OriginalDefinition))
+                    {
+                        return new HashSet<object>(ValueComparer.Instance) { path, Unknown.Instance };
+                    }
+
+                    return step.State.Env.TryGetValue(path, out var written) ? written : Single(path);
                 }
 
                 return Empty;
@@ -348,6 +491,7 @@ internal sealed class BuilderFlow
             case ILocalReferenceOperation local:
             {
                 var values = Eval(assignment.Value, step);
+                step.State.Forget(local.Local);
                 step.State.Env[local.Local] = values;
                 if (step.Record)
                 {
@@ -360,6 +504,7 @@ internal sealed class BuilderFlow
             case IParameterReferenceOperation parameter:
             {
                 var values = Eval(assignment.Value, step);
+                step.State.Forget(parameter.Parameter);
                 step.State.Env[parameter.Parameter] = values;
                 return values;
             }
@@ -368,6 +513,17 @@ internal sealed class BuilderFlow
             {
                 Eval(member.Instance, step);
                 var values = Eval(assignment.Value, step);
+                if (IsBuilder(member.Type))
+                {
+                    // Known from here on through this receiver; through any other, the same member may be this object's.
+                    var path = PathOf(member);
+                    step.State.ForgetMember(member.Member.OriginalDefinition);
+                    if (!step.Owner.RefWrittenMembers.Contains(member.Member.OriginalDefinition))
+                    {
+                        step.State.Env[path] = values.Count == 0 ? Single(Unknown.Instance) : values;
+                    }
+                }
+
                 if (step.Record && IsBuilder(member.Type))
                 {
                     // A write of a value nobody can follow still counts as a write: the member is then not decided.
@@ -419,6 +575,13 @@ internal sealed class BuilderFlow
         var creates = IsBuilder(method.ReturnType) && name.StartsWith("Map", StringComparison.Ordinal) && (receiverIsBuilder || IsMapServerFunctions(definition));
         if (IsInSource(definition) && !IsMapServerFunctions(definition))
         {
+            // A method of the compilation may write any builder field or property; a local function, the locals it captures.
+            step.State.ForgetMembers();
+            if (method.MethodKind == MethodKind.LocalFunction && step.Owner.NestedWrites.TryGetValue(definition, out var written))
+            {
+                step.State.Overwritten(written);
+            }
+
             if (step.Record)
             {
                 CallArguments[invocation.Syntax] = arguments;
@@ -465,6 +628,53 @@ internal sealed class BuilderFlow
     }
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
+
+    /// <summary>
+    /// What a read of <paramref name="variable"/> (a local, or a capture the graph made) holds: when it was given different
+    /// builders on different paths (<c>dev ? a : b</c>, a switch expression, an if/else), one builder that is one of them,
+    /// made at this read, whose parents are the alternatives; the variable holds it from here on. A guard through the
+    /// variable then guards the very builder the endpoints mapped through it land on, whichever it is, and the alternatives
+    /// stay undecided unless guarded themselves.
+    /// </summary>
+    private HashSet<object> Pick(IOperation reference, object variable, HashSet<object> values, Step step)
+    {
+        var pick = reference.Syntax;
+        if (values.Count < 2 || !values.All(State.IsMade) || (step.Owner.Created.Contains(pick) && !step.Owner.Picks.Contains(pick)))
+        {
+            return values;
+        }
+
+        step.Owner.Picks.Add(pick);
+        step.Owner.Created.Add(pick);
+        step.Owner.Sites.Add(pick);
+        step.State.Make(pick);
+        if (step.Record)
+        {
+            Parents[pick] = values;
+        }
+
+        var picked = Single(pick);
+        step.State.Env[variable] = picked;
+        return picked;
+    }
+
+    /// <summary>The member as reached from its receiver: a local, a parameter, <c>this</c>, a type, or another such member.</summary>
+    private static MemberPath PathOf(IMemberReferenceOperation member)
+    {
+        object root = member.Instance?.Unwrapped() switch
+        {
+            null => MemberPath.Static,
+            IInstanceReferenceOperation => MemberPath.This,
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
+
+            // A receiver the flow does not name (a call's result, an indexer): this read is its own object.
+            var other => other.Syntax,
+        };
+        return new MemberPath(member is IPropertyReferenceOperation { Arguments.Length: > 0 } ? member.Syntax : root, member.Member.OriginalDefinition);
+    }
 
     /// <summary>Whether <paramref name="type"/> is an endpoint builder: a route builder, a convention builder, or a type parameter constrained to one.</summary>
     internal static bool IsBuilder(ITypeSymbol? type, AnalyzerSymbols symbols) => type switch
@@ -523,10 +733,55 @@ internal sealed class BuilderFlow
         public static readonly Null Instance = new();
     }
 
-    /// <summary>A value nobody can follow (a builder written from outside the compilation's view).</summary>
+    /// <summary>A value nobody can follow (a builder written from outside the compilation's view, or by a lambda or local function).</summary>
     internal sealed class Unknown
     {
         public static readonly Unknown Instance = new();
+    }
+
+    /// <summary>
+    /// The builders an earlier run of a creation (or call) site made, when the site runs again on a path (it lies on a
+    /// cycle of the graph): the site's value then stands for the newest one only. A guard through a local that may hold
+    /// an older one is credited to none of them.
+    /// </summary>
+    internal sealed class Old(object made)
+    {
+        public object Made { get; } = made;
+
+        public override bool Equals(object? obj) => obj is Old other && ValueComparer.Instance.Equals(Made, other.Made);
+
+        public override int GetHashCode() => ValueComparer.Instance.GetHashCode(Made) ^ 0x5bd1e995;
+    }
+
+    /// <summary>
+    /// A field or property as read through one receiver (<c>admin.Group</c>, <c>this._group</c>): a builder from outside the
+    /// body, guarded only through that same receiver, and decided otherwise by every write of the member.
+    /// </summary>
+    internal sealed class MemberPath(object root, ISymbol member)
+    {
+        public static readonly object This = new Marker("this");
+
+        public static readonly object Static = new Marker("static");
+
+        /// <summary>In <see cref="State.Havoc"/>: a lambda that writes some builder member may have run.</summary>
+        public static readonly object AnyMember = new Marker("any member");
+
+        public object Root { get; } = root;
+
+        public ISymbol Member { get; } = member;
+
+        public bool IsRootedAt(object root) =>
+            ValueComparer.Instance.Equals(Root, root) || (Root is MemberPath inner && inner.IsRootedAt(root));
+
+        public override bool Equals(object? obj) =>
+            obj is MemberPath other && SymbolEqualityComparer.Default.Equals(Member, other.Member) && ValueComparer.Instance.Equals(Root, other.Root);
+
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Member) ^ ValueComparer.Instance.GetHashCode(Root);
+
+        private sealed class Marker(string name)
+        {
+            public override string ToString() => name;
+        }
     }
 
     /// <summary>One graph's facts: what it created, which outside builders it guarded on every path.</summary>
@@ -540,6 +795,18 @@ internal sealed class BuilderFlow
         public HashSet<SyntaxNode> Sites { get; } = [];
 
         public List<IFlowAnonymousFunctionOperation> Lambdas { get; } = [];
+
+        /// <summary>The captured locals and parameters (and <see cref="MemberPath.AnyMember"/>) each lambda and local function of the graph writes.</summary>
+        public Dictionary<IMethodSymbol, HashSet<object>> NestedWrites { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The collections of foreach loops that guard each element on every pass, by syntax, with whether the guard requires a session.</summary>
+        public Dictionary<SyntaxNode, bool> GuardingLoops { get; } = [];
+
+        /// <summary>The builder members the body writes through a <c>ref</c> or a deconstruction: what a read of them holds is not known.</summary>
+        public HashSet<ISymbol> RefWrittenMembers { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The builders <see cref="Pick"/> made for captures written with several builders.</summary>
+        public HashSet<SyntaxNode> Picks { get; } = [];
 
         /// <summary>What each flow capture of the graph holds (an object initializer's creation, for one); null when it may hold several.</summary>
         public Dictionary<CaptureId, IOperation?> Captured { get; } = [];
@@ -597,10 +864,72 @@ internal sealed class BuilderFlow
         /// <summary>Builders guarded on some path (may), to tell "guarded on some paths only" from "never guarded".</summary>
         public HashSet<object> GuardedSomewhere { get; private set; } = new(ValueComparer.Instance);
 
+        /// <summary>Locals and parameters a lambda created on some path may write whenever it runs (may): they may hold anything.</summary>
+        public HashSet<object> Havoc { get; private set; } = new(ValueComparer.Instance);
+
         public void Make(object value)
         {
+            // The site ran before on this path (a cycle): the builders it made then are older ones, which keep whatever
+            // guard they got and can no longer be told apart.
+            if (Unguarded.Remove(value))
+            {
+                Unguarded.Add(new Old(value));
+            }
+
+            if (UnguardedSession.Remove(value))
+            {
+                UnguardedSession.Add(new Old(value));
+            }
+
+            foreach (var key in Env.Keys.ToList())
+            {
+                if (Env[key].Contains(value))
+                {
+                    var renamed = new HashSet<object>(Env[key], ValueComparer.Instance);
+                    renamed.Remove(value);
+                    renamed.Add(new Old(value));
+                    Env[key] = renamed;
+                }
+            }
+
             Unguarded.Add(value);
             UnguardedSession.Add(value);
+        }
+
+        /// <summary><paramref name="values"/> as read from <paramref name="variable"/>, which a lambda may have written since.</summary>
+        public HashSet<object> Havocked(object variable, HashSet<object> values) =>
+            Havoc.Contains(variable) ? new HashSet<object>(values, ValueComparer.Instance) { Unknown.Instance } : values;
+
+        /// <summary>A local function that writes <paramref name="written"/> ran: each may now hold what it had or anything.</summary>
+        public void Overwritten(HashSet<object> written)
+        {
+            foreach (var variable in written)
+            {
+                Forget(variable);
+                Env[variable] = Env.TryGetValue(variable, out var held)
+                    ? new HashSet<object>(held, ValueComparer.Instance) { Unknown.Instance }
+                    : new HashSet<object>(ValueComparer.Instance) { Unknown.Instance };
+            }
+        }
+
+        /// <summary><paramref name="variable"/> now holds another object: what was known of its members no longer holds.</summary>
+        public void Forget(object variable) => ForgetPaths(p => p.IsRootedAt(variable));
+
+        /// <summary><paramref name="member"/> was written through one receiver, which any other receiver may be.</summary>
+        public void ForgetMember(ISymbol member) => ForgetPaths(p => SymbolEqualityComparer.Default.Equals(p.Member, member));
+
+        /// <summary>Code that may write any member ran.</summary>
+        public void ForgetMembers() => ForgetPaths(static _ => true);
+
+        private void ForgetPaths(Func<MemberPath, bool> matches)
+        {
+            foreach (var key in Env.Keys.Where(k => k is MemberPath path && matches(path)).ToList())
+            {
+                Env.Remove(key);
+            }
+
+            RootsGuarded!.RemoveWhere(v => v is MemberPath path && matches(path));
+            RootsGuardedSession!.RemoveWhere(v => v is MemberPath path && matches(path));
         }
 
         public void Escape(HashSet<object> returned)
@@ -623,7 +952,7 @@ internal sealed class BuilderFlow
         {
             // A guard on a builder that may be one of several values guards the one it holds on this path, which is
             // not known here: it guards all of them only when there is just one.
-            var certain = values.Count == 1;
+            var certain = values.Count == 1 && values.All(static v => v is not (Unknown or Old));
             foreach (var value in values)
             {
                 GuardedSomewhere.Add(value);
@@ -663,7 +992,7 @@ internal sealed class BuilderFlow
         }
 
         /// <summary>A builder made in the body (a creation or a call's result), as opposed to a root that came from outside it.</summary>
-        public static bool IsMade(object value) => value is SyntaxNode or CallResult;
+        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Old;
 
         public State Clone()
         {
@@ -676,6 +1005,7 @@ internal sealed class BuilderFlow
                 RootsGuarded = new HashSet<object>(RootsGuarded!, ValueComparer.Instance),
                 RootsGuardedSession = new HashSet<object>(RootsGuardedSession!, ValueComparer.Instance),
                 GuardedSomewhere = new HashSet<object>(GuardedSomewhere, ValueComparer.Instance),
+                Havoc = new HashSet<object>(Havoc, ValueComparer.Instance),
             };
             foreach (var entry in Env)
             {
@@ -699,6 +1029,7 @@ internal sealed class BuilderFlow
             RootsGuarded!.IntersectWith(other.RootsGuarded!);
             RootsGuardedSession!.IntersectWith(other.RootsGuardedSession!);
             GuardedSomewhere.UnionWith(other.GuardedSomewhere);
+            Havoc.UnionWith(other.Havoc);
             return this;
         }
 
@@ -706,7 +1037,7 @@ internal sealed class BuilderFlow
             Unguarded.SetEquals(other.Unguarded) && UnguardedSession.SetEquals(other.UnguardedSession)
             && Escaped.SetEquals(other.Escaped) && EscapedSession.SetEquals(other.EscapedSession)
             && RootsGuarded!.SetEquals(other.RootsGuarded!) && RootsGuardedSession!.SetEquals(other.RootsGuardedSession!)
-            && GuardedSomewhere.SetEquals(other.GuardedSomewhere)
+            && GuardedSomewhere.SetEquals(other.GuardedSomewhere) && Havoc.SetEquals(other.Havoc)
             && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
     }
 

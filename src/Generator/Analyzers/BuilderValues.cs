@@ -121,6 +121,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             switch (value)
             {
+                case SyntaxNode pick when flow.IsPick(pick) && flow.Parents.TryGetValue(pick, out var alternatives):
+                    AddOrigins(flow, alternatives, origins, depth + 1, cancellationToken);
+                    break;
                 case SyntaxNode creation:
                     origins.Add(creation);
                     break;
@@ -297,7 +300,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
         {
             IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
-            IFieldSymbol or IPropertySymbol => MemberDecides((ISymbol)value, sessionOnly, depth + 1, cancellationToken),
+            BuilderFlow.MemberPath path => MemberDecides(path.Member, sessionOnly, depth + 1, cancellationToken),
             _ => false,
         };
     }
@@ -556,14 +559,20 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return targets;
     }
 
+    /// <summary>
+    /// Whether code the compilation does not contain may call <paramref name="method"/>: it implements or overrides a
+    /// method another assembly declares (that assembly calls it, in an executable too: <c>IModule.AddRoutes(app)</c> from
+    /// a library's <c>MapModules</c>), or it is a library's method visible from outside.
+    /// </summary>
     private bool CallableFromOutside(IMethodSymbol method)
     {
-        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary)
+        var targets = CallTargets(method);
+        if (targets.Any(t => !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly)))
         {
-            return false;
+            return true;
         }
 
-        return CallTargets(method).Any(IsVisibleFromOutside);
+        return compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary && targets.Any(IsVisibleFromOutside);
     }
 
     /// <summary>

@@ -1,0 +1,185 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SessionAuth.Generators.Analyzers;
+
+/// <summary>
+/// What <see cref="BuilderFlow"/> needs to know of a body before following its graph, read from the operation tree: the
+/// variables of the body that its lambdas and local functions write and the members it writes other than by assignment
+/// (through a <c>ref</c>, an <c>out</c> argument, a deconstruction), which the graph does not show as writes; and the
+/// foreach loops that guard every element of a collection they list.
+/// </summary>
+internal static class BodyFacts
+{
+    /// <summary>
+    /// Fills <paramref name="writes"/> with the builder locals and parameters each lambda and local function of
+    /// <paramref name="body"/> writes outside itself (with <see cref="BuilderFlow.MemberPath.AnyMember"/> when it writes a
+    /// builder field or property), including what the local functions it calls write; and <paramref name="guardingLoops"/>
+    /// with the collections of the loops <see cref="GuardsEachElement"/> accepts; <paramref name="refWrittenMembers"/> with
+    /// the builder fields and properties the body may write other than by a plain assignment.
+    /// </summary>
+    public static void Read(IOperation body, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<SyntaxNode, bool> guardingLoops, HashSet<ISymbol> refWrittenMembers, AnalyzerSymbols symbols)
+    {
+        var calls = new Dictionary<IMethodSymbol, HashSet<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when BuilderFlow.IsBuilder(member.Type, symbols) && IsWrittenOtherThanByAssignment(member):
+                    refWrittenMembers.Add(member.Member.OriginalDefinition);
+                    break;
+                case ILocalFunctionOperation { Symbol: var function } local:
+                    Collect(local, function, writes, calls, symbols);
+                    break;
+                case IAnonymousFunctionOperation { Symbol: var function } lambda:
+                    Collect(lambda, function, writes, calls, symbols);
+                    break;
+                case IForEachLoopOperation loop when GuardsEachElement(loop, symbols, out var collection, out var session):
+                    guardingLoops[collection] = session;
+                    break;
+            }
+        }
+
+        // A function that calls a local function writes what that one writes.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var entry in calls)
+            {
+                foreach (var callee in entry.Value)
+                {
+                    if (writes.TryGetValue(callee, out var written) && !writes[entry.Key].IsSupersetOf(written))
+                    {
+                        writes[entry.Key].UnionWith(written);
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Collect(IOperation function, IMethodSymbol symbol, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> calls, AnalyzerSymbols symbols)
+    {
+        var written = new HashSet<object>(BuilderFlow.ValueComparer.Instance);
+        var called = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in function.Descendants())
+        {
+            switch (operation)
+            {
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        AddTarget(target, symbol, written, symbols);
+                    }
+
+                    break;
+                case IAssignmentOperation assignment:
+                    AddTarget(assignment.Target, symbol, written, symbols);
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument:
+                    AddTarget(argument.Value, symbol, written, symbols);
+                    break;
+                case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call:
+                    called.Add(call.TargetMethod.OriginalDefinition);
+                    break;
+                case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
+                    called.Add(reference.Method.OriginalDefinition);
+                    break;
+            }
+        }
+
+        writes[symbol.OriginalDefinition] = written;
+        calls[symbol.OriginalDefinition] = called;
+    }
+
+    private static void AddTarget(IOperation target, IMethodSymbol function, HashSet<object> written, AnalyzerSymbols symbols)
+    {
+        target = target.Unwrapped();
+        if (!BuilderFlow.IsBuilder(target.Type, symbols))
+        {
+            return;
+        }
+
+        switch (target)
+        {
+            case ILocalReferenceOperation local when !IsWithin(local.Local, function):
+                written.Add(local.Local);
+                break;
+            case IParameterReferenceOperation parameter when !IsWithin(parameter.Parameter, function):
+                written.Add(parameter.Parameter);
+                break;
+            case IFieldReferenceOperation or IPropertyReferenceOperation:
+                written.Add(BuilderFlow.MemberPath.AnyMember);
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="member"/> is passed by <c>ref</c> or <c>out</c>, taken by <c>ref</c>, or a deconstruction's target.</summary>
+    private static bool IsWrittenOtherThanByAssignment(IOperation member)
+    {
+        if (member.Syntax.Parent is RefExpressionSyntax || member.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out })
+        {
+            return true;
+        }
+
+        var current = member;
+        while (current.Parent is ITupleOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == current;
+    }
+
+    private static bool IsWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var containing = symbol.ContainingSymbol; containing is IMethodSymbol method; containing = method.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method, function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="loop"/> walks a collection whose elements are listed (<c>new[] { admin, reports }</c>, a
+    /// collection expression) and guards its loop variable in a statement of its body that runs on every pass: no break,
+    /// continue, goto, return or throw in the body, and the guard not under a condition.
+    /// </summary>
+    private static bool GuardsEachElement(IForEachLoopOperation loop, AnalyzerSymbols symbols, out SyntaxNode collection, out bool requiresSession)
+    {
+        var listed = loop.Collection.Unwrapped();
+        collection = listed.Syntax;
+        requiresSession = false;
+        if (listed is not (IArrayCreationOperation { Initializer: not null } or ICollectionExpressionOperation)
+            || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var variable }
+            || loop.Body.DescendantsAndSelf().Any(static o => o is IBranchOperation or IReturnOperation or IThrowOperation))
+        {
+            return false;
+        }
+
+        var statements = loop.Body is IBlockOperation block ? block.Operations : [loop.Body];
+        foreach (var statement in statements)
+        {
+            for (var call = (statement as IExpressionStatementOperation)?.Operation as IInvocationOperation; call is not null;)
+            {
+                var receiver = (call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.Unwrapped();
+                if (GuardConventions.MayDecide(call.TargetMethod.Name)
+                    && receiver is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable)
+                    && GuardConventions.Of(call, symbols.Known) is { Decides: true } decision)
+                {
+                    requiresSession = decision.RequiresSession;
+                    return true;
+                }
+
+                call = receiver as IInvocationOperation;
+            }
+        }
+
+        return false;
+    }
+}

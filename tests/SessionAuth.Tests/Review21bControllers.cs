@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+
+// The controllers Review21bHttpTests routes: attribute-routed through custom attributes whose base constructor gives the
+// template, so their usages carry no arguments. Deliberately unguarded.
+namespace SessionAuth.Tests.Review21bControllers;
+
+public sealed class Review21bApiRouteAttribute : RouteAttribute
+{
+    public Review21bApiRouteAttribute()
+        : base("review21b/[controller]")
+    {
+    }
+}
+
+public sealed class Review21bGetInvoicesAttribute : HttpGetAttribute
+{
+    public Review21bGetInvoicesAttribute()
+        : base("review21b/invoices")
+    {
+    }
+}
+
+[Review21bApiRoute]
+public sealed class Review21bOrdersController : ControllerBase
+{
+    [HttpGet]
+    public string List() => $"{GetType().Name}.List, open to anyone";
+}
+
+public sealed class Review21bInvoicesController : ControllerBase
+{
+    [Review21bGetInvoices]
+    public string List() => $"{GetType().Name}.List, open to anyone";
+}
+
+public sealed class Review21bHomeController : ControllerBase
+{
+    public string Index() => $"{GetType().Name}.Index";
+}
