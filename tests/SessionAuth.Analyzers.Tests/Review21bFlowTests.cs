@@ -5,7 +5,7 @@ using SessionAuth.Generators.Analyzers;
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
-/// Review 21b: shapes in which SAUTH0001/SAUTH0004 stay silent while ASP.NET Core serves the endpoint to anyone. Each
+/// Review 21b: shapes in which SAUTH0001 stays silent while ASP.NET Core serves the endpoint to anyone. Each
 /// test states the run-time behaviour of the shape; the markup is what the rule must report.
 /// </summary>
 public sealed class Review21bFlowTests
@@ -204,39 +204,6 @@ public sealed class Review21bFlowTests
         }
         """);
 
-    // A later AllowAnonymous() removes the session requirement: UseSessionAuth() skips an endpoint with IAllowAnonymous.
-
-    [Fact]
-    public Task Session_data_under_RequireSession_then_AllowAnonymous_is_null_for_anonymous_callers() => VerifyAsync("""
-        public static class Endpoints
-        {
-            public static void Map(WebApplication app)
-            {
-                app.MapGet("/a", (UserSession {|SAUTH0004:user|}) => user.Name).RequireSession().AllowAnonymous();
-                var members = app.MapGroup("/members").RequireSession();
-                members.MapGet("/b", (UserSession {|SAUTH0004:user|}) => user.Name).AllowAnonymous();
-            }
-        }
-
-        [SessionData]
-        public sealed record UserSession(int UserId, string Name);
-        """);
-
-    [Fact]
-    public Task AllowAnonymous_on_the_handler_under_a_RequireSession_group_leaves_its_session_data_null() => VerifyAsync("""
-        public static class Endpoints
-        {
-            public static void Map(WebApplication app)
-            {
-                var members = app.MapGroup("/members").RequireSession();
-                members.MapGet("/b", [AllowAnonymous] (UserSession {|SAUTH0004:user|}) => user.Name);
-            }
-        }
-
-        [SessionData]
-        public sealed record UserSession(int UserId, string Name);
-        """);
-
     // A member is one value to the flow whatever instance it is read through: a guard on admin.Group is credited to
     // open.Group, another object's group (classes, records, tuples).
 
@@ -315,20 +282,5 @@ public sealed class Review21bFlowTests
                 api.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
             }
         }
-        """);
-
-    [Fact]
-    public Task WithMetadata_AllowAnonymousAttribute_on_an_endpoint_under_a_RequireSession_group_leaves_its_session_data_null() => VerifyAsync("""
-        public static class Endpoints
-        {
-            public static void Map(WebApplication app)
-            {
-                var members = app.MapGroup("/members").RequireSession();
-                members.MapGet("/b", (UserSession {|SAUTH0004:user|}) => user.Name).WithMetadata(new AllowAnonymousAttribute());
-            }
-        }
-
-        [SessionData]
-        public sealed record UserSession(int UserId, string Name);
         """);
 }
