@@ -167,4 +167,21 @@ public sealed class FallbackPolicyReachTests
             public static void Configure(AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
         }
         """);
+
+    // A project method named like a registration registers nothing the middleware reads.
+
+    [Fact]
+    public Task A_fallback_policy_set_in_a_callback_of_a_project_method_named_AddAuthorization_leaves_every_endpoint_open() => VerifyAppAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = new Settings();
+        settings.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+        var app = builder.Build();
+        app.MapGet("/orders", () {|SAUTH0001:=>|} "orders");
+        app.Run();
+
+        sealed class Settings
+        {
+            public void AddAuthorization(Action<AuthorizationOptions> configure) => configure(new AuthorizationOptions());
+        }
+        """);
 }

@@ -39,6 +39,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     private const string UseAuthorization = "UseAuthorization";
     private const string AuthorizationAppBuilderExtensions = "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions";
     private const string WebApplicationName = "WebApplication";
+    private const string ServiceRegistrations = "Microsoft.Extensions.DependencyInjection";
     private const string WebApplicationType = "Microsoft.AspNetCore.Builder.WebApplication";
 
     private readonly object _gate = new();
@@ -135,7 +136,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
         var startup = new StartupCode(compilation, calls);
         foreach (var (write, options) in writes)
         {
-            certain |= (options is null || IsAppOptions(options)) && EveryPath.Runs(write, cancellationToken) && startup.Runs(write.Syntax, cancellationToken);
+            certain |= (options is null || IsAppOptions(options, cancellationToken)) && EveryPath.Runs(write, cancellationToken) && startup.Runs(write.Syntax, cancellationToken);
         }
 
         return certain;
@@ -143,13 +144,20 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
 
     /// <summary>
     /// Whether <paramref name="options"/>, the object a <c>FallbackPolicy</c> write is made on, is the app's unnamed
-    /// <c>AuthorizationOptions</c>: the parameter of a lambda passed directly to a registration of them.
+    /// <c>AuthorizationOptions</c>: the parameter of a lambda passed directly to a registration of them, a method of
+    /// <c>Microsoft.Extensions.DependencyInjection</c> (a project method of the same name may register nothing).
     /// </summary>
-    private static bool IsAppOptions(IOperation options)
+    private bool IsAppOptions(IOperation options, CancellationToken cancellationToken)
     {
         if (options.Unwrapped() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }
             || lambda.DeclaringSyntaxReferences.Length != 1
-            || lambda.DeclaringSyntaxReferences[0].GetSyntax() is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } } argument })
+            || lambda.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } } argument })
+        {
+            return false;
+        }
+
+        if (compilation.GetSemanticModel(registration.SyntaxTree).GetSymbolInfo(registration, cancellationToken).Symbol is not IMethodSymbol method
+            || (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString() != ServiceRegistrations)
         {
             return false;
         }
