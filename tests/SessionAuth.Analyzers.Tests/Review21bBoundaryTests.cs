@@ -6,16 +6,12 @@ using SessionAuth.Generators.Analyzers;
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
-/// Review 21b: where the rule reads a decision from a place ASP.NET Core does not read it from: a route template given
-/// by a custom route attribute's base constructor (the usage has no arguments, yet the action is attribute-routed, so a
-/// guarded conventional route does not reach it), and an interface method of another assembly (that assembly calls it
-/// with builders the compilation does not see).
+/// Review 21b: where the rule reads a decision from a place ASP.NET Core does not read it from: an interface method of
+/// another assembly (that assembly calls it with builders the compilation does not see). The custom route attributes of
+/// the same review are in <see cref="CustomRouteAttributeTests"/>.
 /// </summary>
 public sealed class Review21bBoundaryTests
 {
-    private static Task VerifyAppAsync(string program, params DiagnosticResult[] expected) =>
-        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", program)], expected);
-
     private static Task VerifyAppAsync(string program, MetadataReference reference)
     {
         var test = new CSharpAnalyzerTest<EndpointGuardAnalyzer, DefaultVerifier>();
@@ -25,49 +21,6 @@ public sealed class Review21bBoundaryTests
         test.TestState.AdditionalReferences.Add(reference);
         return test.RunAsync();
     }
-
-    [Fact]
-    public Task A_custom_Route_attribute_whose_base_constructor_gives_the_template_makes_the_controller_attribute_routed() => VerifyAppAsync("""
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddControllersWithViews();
-        var app = builder.Build();
-        app.MapControllers();
-        app.MapDefaultControllerRoute().RequireAuthorization();
-        app.Run();
-
-        public sealed class ApiRouteAttribute : RouteAttribute
-        {
-            public ApiRouteAttribute() : base("api/[controller]") { }
-        }
-
-        [ApiRoute]
-        public class OrdersController : ControllerBase
-        {
-            [HttpGet]
-            public string {|SAUTH0001:List|}() => "orders";
-        }
-        """);
-
-    [Fact]
-    public Task A_custom_HttpGet_attribute_whose_base_constructor_gives_the_template_makes_the_action_attribute_routed() => VerifyAppAsync("""
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddControllersWithViews();
-        var app = builder.Build();
-        app.MapControllers();
-        app.MapDefaultControllerRoute().RequireAuthorization();
-        app.Run();
-
-        public sealed class GetOrdersAttribute : HttpGetAttribute
-        {
-            public GetOrdersAttribute() : base("api/orders") { }
-        }
-
-        public class OrdersController : Controller
-        {
-            [GetOrders]
-            public string {|SAUTH0001:List|}() => "orders";
-        }
-        """);
 
     // ModuleExtensions.MapModules (a library, like Carter's MapCarter) calls AddRoutes with the app itself; the one call in
     // the app passes a guarded group, and the rule credits that call as every call.

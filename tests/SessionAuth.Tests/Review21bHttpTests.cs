@@ -1,17 +1,6 @@
 using System.Net;
-using System.Reflection;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using SessionAuth.Tests.Review21bControllers;
 
 namespace SessionAuth.Tests;
 
@@ -96,111 +85,6 @@ public sealed class Review21bHttpTests
         using var open = await http.GetAsync(new Uri("/v2/orders", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_fallback_policy_on_named_options_or_from_an_undefined_policy_leaves_an_endpoint_open()
-    {
-        static void Map(WebApplication app) => app.MapGet("/orders", () => "orders");
-
-        await using var named = await CookieAuthApp.StartAsync(Map, s => s.Configure<AuthorizationOptions>("admin", o => o.FallbackPolicy = o.DefaultPolicy));
-        await using var undefined = await CookieAuthApp.StartAsync(Map, s => s.AddAuthorization(o => o.FallbackPolicy = o.GetPolicy("Members")));
-        await using var unnamed = await CookieAuthApp.StartAsync(Map, s => s.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy));
-        using var namedClient = CookieAuthApp.Client(named);
-        using var undefinedClient = CookieAuthApp.Client(undefined);
-        using var unnamedClient = CookieAuthApp.Client(unnamed);
-
-        using var namedResponse = await namedClient.GetAsync(new Uri("/orders", UriKind.Relative));
-        using var undefinedResponse = await undefinedClient.GetAsync(new Uri("/orders", UriKind.Relative));
-        using var unnamedResponse = await unnamedClient.GetAsync(new Uri("/orders", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, namedResponse.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, undefinedResponse.StatusCode);
-        CookieAuthApp.AssertChallenged(unnamedResponse);
-    }
-
-    [Fact]
-    public async Task A_custom_route_attribute_routes_by_attribute_so_a_guarded_conventional_route_does_not_reach_the_action()
-    {
-        await using var app = await CookieAuthApp.StartAsync(
-            app =>
-            {
-                app.MapControllers();
-                app.MapDefaultControllerRoute().RequireAuthorization();
-            },
-            services => services.AddControllers().ConfigureApplicationPartManager(manager =>
-            {
-                manager.ApplicationParts.Add(new AssemblyPart(typeof(Review21bHttpTests).Assembly));
-                manager.FeatureProviders.Remove(manager.FeatureProviders.OfType<ControllerFeatureProvider>().Single());
-                manager.FeatureProviders.Add(new ThisTestsControllers());
-            }));
-        using var http = CookieAuthApp.Client(app);
-
-        using var orders = await http.GetAsync(new Uri("/review21b/Review21bOrders", UriKind.Relative));
-        using var invoices = await http.GetAsync(new Uri("/review21b/invoices", UriKind.Relative));
-        using var home = await http.GetAsync(new Uri("/Review21bHome/Index", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, orders.StatusCode);                  // SAUTH0001 is silent (Review21bBoundaryTests)
-        Assert.Equal("Review21bOrdersController.List, open to anyone", await orders.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, invoices.StatusCode);                // SAUTH0001 is silent (Review21bBoundaryTests)
-        CookieAuthApp.AssertChallenged(home);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_fallback_policy_applies_only_where_the_pipeline_runs_the_authorization_middleware(bool useAuthorization)
-    {
-        using var host = new HostBuilder()
-            .ConfigureWebHost(web => web
-                .UseKestrel()
-                .UseUrls("http://127.0.0.1:0")
-                .ConfigureServices(services =>
-                {
-                    services.AddRouting();
-                    services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-                })
-                .Configure(app =>
-                {
-                    app.UseRouting();
-                    app.UseAuthentication();
-                    if (useAuthorization)
-                    {
-                        app.UseAuthorization();
-                    }
-
-                    app.UseEndpoints(endpoints => endpoints.MapGet("/orders", () => "orders"));   // SAUTH0001 is silent (Review21bFallbackPolicyTests)
-                }))
-            .Build();
-        await host.StartAsync();
-        try
-        {
-            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-
-            using var response = await http.GetAsync(new Uri("/orders", UriKind.Relative));
-
-            if (useAuthorization)
-            {
-                CookieAuthApp.AssertChallenged(response);
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
-
-    /// <summary>MVC's rules, over the controllers declared for this test only.</summary>
-    private sealed class ThisTestsControllers : ControllerFeatureProvider
-    {
-        protected override bool IsController(TypeInfo typeInfo) =>
-            typeInfo.Namespace == typeof(Review21bOrdersController).Namespace && base.IsController(typeInfo);
     }
 
     private sealed class Area

@@ -53,6 +53,13 @@ internal sealed class BuilderFlow
     /// <summary>The values of the builder each call on a builder was made on, by call syntax.</summary>
     public Dictionary<SyntaxNode, HashSet<object>> Receivers { get; } = [];
 
+    /// <summary>
+    /// The builders an <c>IAllowAnonymous</c> was applied to on some path (<c>AllowAnonymous()</c>, a
+    /// <c>WithMetadata(new AllowAnonymousAttribute())</c>, a helper that applies one): every value the receiver may hold,
+    /// since anonymous access undoes a session requirement wherever it may reach.
+    /// </summary>
+    public HashSet<object> AllowAnonymous { get; } = new(ValueComparer.Instance);
+
     /// <summary>The values the body returns, by the method (or local function) that returns them, with the syntax that returns them.</summary>
     public Dictionary<IMethodSymbol, List<(SyntaxNode Site, HashSet<object> Values)>> Returns { get; } = new(SymbolEqualityComparer.Default);
 
@@ -148,11 +155,12 @@ internal sealed class BuilderFlow
 
     /// <summary>
     /// What the body (not its lambdas or local functions) does to <paramref name="parameter"/>, a builder it is passed: a
-    /// guard on every path to its end, one that requires a session, a guard on some path.
+    /// guard on every path to its end, one that requires a session, a guard on some path, an <c>IAllowAnonymous</c> on
+    /// some path (of the body or a function in it).
     /// </summary>
     public GuardHelpers.ParameterGuard GuardOf(IParameterSymbol parameter) => _body is not { } body
         ? default
-        : new(body.RootsGuarded.Contains(parameter), body.RootsGuardedSession.Contains(parameter), body.GuardedSomewhere.Contains(parameter));
+        : new(body.RootsGuarded.Contains(parameter), body.RootsGuardedSession.Contains(parameter), body.GuardedSomewhere.Contains(parameter), AllowAnonymous.Contains(parameter));
 
     private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken)
     {
@@ -568,6 +576,11 @@ internal sealed class BuilderFlow
         if (receiverIsBuilder && GuardConventions.MayDecide(name) && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
         {
             step.State.Guard(receiver, decision.RequiresSession);
+            if (step.Record && decision.AllowsAnonymous)
+            {
+                AllowAnonymous.UnionWith(receiver);
+            }
+
             return receiver;
         }
 
@@ -595,6 +608,10 @@ internal sealed class BuilderFlow
                     if (arguments.TryGetValue(guarded.Key, out var passed))
                     {
                         step.State.GuardByHelper(passed, guarded.Value);
+                        if (step.Record && guarded.Value.MayAllowAnonymous)
+                        {
+                            AllowAnonymous.UnionWith(passed);
+                        }
                     }
                 }
             }

@@ -306,6 +306,104 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     }
 
     /// <summary>
+    /// Whether an <c>IAllowAnonymous</c> may reach <paramref name="creation"/>, an endpoint mapped in
+    /// <paramref name="flow"/>: applied on some path to it or to a group it may have been made on, in this body or in
+    /// one its builders cross to or come from (the callers a builder is returned to or a parameter is passed by, the
+    /// bodies a call result comes from, the writes and reads of a field or property). Anonymous access undoes a session
+    /// requirement whichever way it reaches the endpoint, so this is a "may": any value that may be anonymous counts.
+    /// Callers that cannot be seen are taken to add none.
+    /// </summary>
+    public bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode creation, CancellationToken cancellationToken) =>
+        MayAllowAnonymous(flow, creation, creation, new HashSet<(BuilderFlow, object)>(), 0, cancellationToken);
+
+    private bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth || !seen.Add((flow, value)))
+        {
+            return false;
+        }
+
+        if (flow.AllowAnonymous.Contains(value))
+        {
+            return true;
+        }
+
+        switch (value)
+        {
+            case SyntaxNode made:
+                return (flow.Parents.TryGetValue(made, out var parents) && parents.Any(p => MayAllowAnonymous(flow, made, p, seen, depth + 1, cancellationToken)))
+                    || CallersMayAllowAnonymous(flow, made, value, seen, depth + 1, cancellationToken);
+            case BuilderFlow.CallResult call:
+                if (CallersMayAllowAnonymous(flow, call.Call, value, seen, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+
+                foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                {
+                    if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (returnSite, values) in returns)
+                    {
+                        foreach (var returned in values)
+                        {
+                            var may = returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method)
+                                ? callee.AllowAnonymous.Contains(parameter)
+                                    || (flow.CallArguments.TryGetValue(call.Call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
+                                        && passed.Any(v => MayAllowAnonymous(flow, call.Call, v, seen, depth + 1, cancellationToken)))
+                                : MayAllowAnonymous(callee, returnSite, returned, seen, depth + 1, cancellationToken);
+                            if (may)
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter:
+                return VisibleCalls(method, cancellationToken) is { } calls && calls.Any(c =>
+                    c.Flow.CallArguments.TryGetValue(c.Invocation, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
+                    && passed.Any(v => MayAllowAnonymous(c.Flow, c.Invocation, v, seen, depth + 1, cancellationToken)));
+            case IFieldSymbol or IPropertySymbol:
+                var member = (ISymbol)value;
+                foreach (var name in Occurrences(member.Name, cancellationToken))
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(Bind(name, cancellationToken)?.OriginalDefinition, member) || FlowAround(name, cancellationToken) is not { } other)
+                    {
+                        continue;
+                    }
+
+                    if (other.AllowAnonymous.Contains(member)
+                        || (other.MemberWrites.TryGetValue(member, out var writes)
+                            && writes.Any(w => w.Values.Any(v => MayAllowAnonymous(other, w.Site, v, seen, depth + 1, cancellationToken)))))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether a caller that gets <paramref name="value"/> back (it is returned at some path) may apply an <c>IAllowAnonymous</c> to it.</summary>
+    private bool CallersMayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, int depth, CancellationToken cancellationToken)
+    {
+        if (flow.MethodAt(site) is not { } method || !flow.Returns.TryGetValue(method, out var returns) || !returns.Any(r => r.Values.Contains(value))
+            || VisibleCalls(method, cancellationToken) is not { } calls)
+        {
+            return false;
+        }
+
+        return calls.Any(c => MayAllowAnonymous(c.Flow, c.Invocation, new BuilderFlow.CallResult(c.Target, c.Invocation), seen, depth, cancellationToken));
+    }
+
+    /// <summary>
     /// Whether a guard reached <paramref name="creation"/> (or a group it was made on) on some paths only, so that the rule
     /// says so: under an <c>if</c> in its body, or in some of the callers it is returned to.
     /// </summary>

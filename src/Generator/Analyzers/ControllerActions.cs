@@ -94,14 +94,15 @@ internal static class ControllerActions
 
     /// <summary>
     /// Whether MVC routes <paramref name="action"/> by attribute: a route template (<c>[Route("...")]</c>,
-    /// <c>[HttpGet("...")]</c>, any <c>IRouteTemplateProvider</c> given a template) on the action, a method it overrides,
-    /// its controller or a base class. A template-less <c>[HttpGet]</c> only constrains the verb of a conventional route.
+    /// <c>[HttpGet("...")]</c>, any <c>IRouteTemplateProvider</c> that gives a template, in its usage or through the
+    /// constructor of a custom attribute class: <see cref="RouteTemplates"/>) on the action, a method it overrides, its
+    /// controller or a base class. A template-less <c>[HttpGet]</c> only constrains the verb of a conventional route.
     /// </summary>
-    internal static bool IsAttributeRouted(INamedTypeSymbol controller, IMethodSymbol action, AnalyzerSymbols symbols)
+    internal static bool IsAttributeRouted(INamedTypeSymbol controller, IMethodSymbol action, AnalyzerSymbols symbols, Compilation compilation, CancellationToken cancellationToken)
     {
         for (var method = action; method is not null; method = method.OverriddenMethod)
         {
-            if (HasRouteTemplate(method, symbols))
+            if (HasRouteTemplate(method))
             {
                 return true;
             }
@@ -109,7 +110,7 @@ internal static class ControllerActions
 
         for (var type = controller; type is not null; type = type.BaseType)
         {
-            if (HasRouteTemplate(type, symbols))
+            if (HasRouteTemplate(type))
             {
                 return true;
             }
@@ -117,10 +118,8 @@ internal static class ControllerActions
 
         return false;
 
-        static bool HasRouteTemplate(ISymbol symbol, AnalyzerSymbols symbols) => symbol.GetAttributes().Any(a =>
-            a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.RouteTemplateProvider)
-            && (a.ConstructorArguments.Any(static c => c.Value is string)
-                || a.NamedArguments.Any(static n => n.Key == "Template" && n.Value.Value is string)));
+        bool HasRouteTemplate(ISymbol symbol) =>
+            symbol.GetAttributes().Any(a => RouteTemplates.MayGiveTemplate(a, compilation, symbols.RouteTemplateProvider, cancellationToken));
     }
 
     internal static bool Inherits(INamedTypeSymbol? type, INamedTypeSymbol? baseType)

@@ -33,10 +33,12 @@ internal static class GuardConventions
 
     /// <summary>
     /// What <paramref name="invocation"/>, a call on an endpoint builder, decides: whether it is a guard decision at all,
-    /// and whether that decision requires a session (what a non-nullable session data parameter needs).
+    /// whether that decision requires a session (what a non-nullable session data parameter needs), and whether it adds
+    /// an <c>IAllowAnonymous</c>, which undoes a session requirement on every endpoint it reaches, added before or after
+    /// it (<c>UseSessionAuth()</c> skips an endpoint with <c>IAllowAnonymous</c> metadata, so its session data is null).
     /// <paramref name="valueOf"/> sees through what a control flow graph rewrote (an object initializer's captured creation).
     /// </summary>
-    public static (bool Decides, bool RequiresSession) Of(IInvocationOperation invocation, KnownTypes types, Func<IOperation, IOperation>? valueOf = null)
+    public static (bool Decides, bool RequiresSession, bool AllowsAnonymous) Of(IInvocationOperation invocation, KnownTypes types, Func<IOperation, IOperation>? valueOf = null)
     {
         // Recognised by the method, never by its name alone: a project method named RequireAuthorization may add nothing.
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
@@ -44,9 +46,11 @@ internal static class GuardConventions
         switch (method.Name)
         {
             case RequireSession when declaredBy == SessionExtensions:
-                return (true, true);
-            case "RequireAuthorization" or "AllowAnonymous" when declaredBy == AuthorizationExtensions:
-                return (true, false);
+                return (true, true, false);
+            case "RequireAuthorization" when declaredBy == AuthorizationExtensions:
+                return (true, false, false);
+            case "AllowAnonymous" when declaredBy == AuthorizationExtensions:
+                return (true, false, true);
             case WithMetadata when declaredBy == RoutingExtensions:
                 var session = false;
                 var anonymous = false;
@@ -60,9 +64,9 @@ internal static class GuardConventions
                 }
 
                 // An IAllowAnonymous beside a RequireSessionAttribute opens the endpoint, as [AllowAnonymous] does beside [RequireSession].
-                return (decides, session && !anonymous);
+                return (decides, session && !anonymous, anonymous);
             default:
-                return (false, false);
+                return (false, false, false);
         }
     }
 

@@ -74,6 +74,10 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         public IReadOnlyDictionary<int, ParameterGuard> Parameters { get; } = parameters;
     }
 
-    /// <summary>A guard on a parameter: on every path (<see cref="Always"/>, requiring a session when <see cref="AlwaysSession"/>), or on some (<see cref="Somewhere"/>).</summary>
-    internal readonly record struct ParameterGuard(bool Always, bool AlwaysSession, bool Somewhere);
+    /// <summary>
+    /// A guard on a parameter: on every path (<see cref="Always"/>, requiring a session when <see cref="AlwaysSession"/>),
+    /// or on some (<see cref="Somewhere"/>); <see cref="MayAllowAnonymous"/> when an <c>IAllowAnonymous</c> may reach it,
+    /// which undoes a session requirement.
+    /// </summary>
+    internal readonly record struct ParameterGuard(bool Always, bool AlwaysSession, bool Somewhere, bool MayAllowAnonymous);
 }

@@ -52,12 +52,13 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
                 continue;
             }
 
-            // Session data is bound from the request's session: without RequireSession it is null for anonymous callers.
+            // Session data is bound from the request's session: without RequireSession it is null for anonymous callers,
+            // and so it is with one when an IAllowAnonymous reaches the endpoint (UseSessionAuth() then skips it).
             foreach (var parameter in HandlerParameters(handler))
             {
                 if (parameter.NullableAnnotation != NullableAnnotation.Annotated
                     && parameter.Type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData))
-                    && !Decides(flow, map, handler, sessionOnly: true, context.CancellationToken))
+                    && (!Decides(flow, map, handler, sessionOnly: true, context.CancellationToken) || MayAllowAnonymous(flow, map, handler, context.CancellationToken)))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameter.Name, Describe(map), parameter.Type.Name));
                 }
@@ -93,6 +94,23 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
     private bool Decides(BuilderFlow? flow, IInvocationOperation map, IOperation? handler, bool sessionOnly, CancellationToken cancellationToken) =>
         (handler is null ? HubDecides(map, sessionOnly, cancellationToken) : HandlerDecides(handler, sessionOnly))
         || (flow is not null && values.Decides(flow, map.Syntax, sessionOnly, cancellationToken));
+
+    /// <summary>
+    /// Whether an <c>IAllowAnonymous</c> may reach the endpoint: <c>[AllowAnonymous]</c> on the handler (on any method
+    /// the delegate may invoke), or a convention on its builder or a group around it (<see cref="BuilderValues.MayAllowAnonymous"/>).
+    /// </summary>
+    private bool MayAllowAnonymous(BuilderFlow? flow, IInvocationOperation map, IOperation handler, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IMethodSymbol>? methods = UnwrapDelegate(handler) switch
+        {
+            IAnonymousFunctionOperation lambda => [lambda.Symbol],
+            IMethodReferenceOperation reference => DelegateTargets.Of(reference),
+            _ => null,
+        };
+
+        return (methods is not null && methods.Any(method => GuardDecision.ForMinimalApiHandler(method, symbols.Known).Kind == GuardKind.Anonymous))
+            || (flow is not null && values.MayAllowAnonymous(flow, map.Syntax, cancellationToken));
+    }
 
     /// <summary>
     /// SignalR adds the attributes of the hub class, read with <c>inherit: true</c>, to the metadata of the hub's

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,17 +11,36 @@ namespace SessionAuth.Generators.Analyzers;
 /// mappings return (<see cref="ControllerRoutes"/>).
 /// </summary>
 /// <remarks>
-/// The fallback policy counts only when it holds on every path: some write of a policy that is never null runs on every
-/// path of the code that makes it (and of the configuration callback it sits in), and no write anywhere may leave it null
-/// (<c>null</c>, <c>default</c>, a conditional with a null arm, a value nullable analysis says may be null): the order in
-/// which <c>Configure</c> and <c>PostConfigure</c> callbacks run is not the order they are written in, so a null written
-/// anywhere may be the last word. Found by one syntax walk over the compilation, done at most once and only when an
-/// endpoint without a local decision turns up; only a node whose name matches is bound.
+/// <para>
+/// The fallback policy counts only where the authorization middleware sees it. The middleware reads it from the unnamed
+/// <c>IOptions&lt;AuthorizationOptions&gt;</c>, so a write counts when it is made on those options: in a callback passed
+/// directly to <c>AddAuthorization</c>/<c>AddAuthorizationCore</c>, to <c>Configure&lt;AuthorizationOptions&gt;</c> or
+/// <c>PostConfigure&lt;AuthorizationOptions&gt;</c> (without a name, or for all names), or through
+/// <c>AddAuthorizationBuilder().SetFallbackPolicy(...)</c>; not on an <c>AuthorizationOptions</c> the code makes itself,
+/// nor on named options. The write must run whenever the app starts: on every path of the callback and of the code that
+/// registers it, in the entry point, a <c>ConfigureServices</c> method (called by the host), a method a library's host
+/// may call, or a method that one of those calls on every path. The value must be provably non-null (an object creation,
+/// a member or method declared non-nullable such as <c>DefaultPolicy</c> or <c>Build()</c>, a local whose nullable flow
+/// state is not-null), whatever the nullable context; <c>GetPolicy(...)</c> returns null for a policy never added. And
+/// the app's pipeline must run the middleware: a <c>WebApplication</c> adds it itself, any other pipeline must call
+/// <c>UseAuthorization()</c>.
+/// </para>
+/// <para>
+/// No write anywhere may leave it null (<c>null</c>, <c>default</c>, a conditional with a null arm, a value not provably
+/// non-null): the order in which <c>Configure</c> and <c>PostConfigure</c> callbacks run is not the order they are
+/// written in, so a null written anywhere may be the last word. Found by one syntax walk over the compilation, done at
+/// most once and only when an endpoint without a local decision turns up; only a node whose name matches is bound.
+/// </para>
 /// </remarks>
 internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols symbols, BuilderValues builders)
 {
     private const string FallbackPolicy = "FallbackPolicy";
     private const string SetFallbackPolicy = "SetFallbackPolicy";
+    private const string UseAuthorization = "UseAuthorization";
+    private const string AuthorizationAppBuilderExtensions = "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions";
+    private const string WebApplicationName = "WebApplication";
+    private const string ServiceRegistrations = "Microsoft.Extensions.DependencyInjection";
+    private const string WebApplicationType = "Microsoft.AspNetCore.Builder.WebApplication";
 
     private readonly object _gate = new();
     private readonly ControllerRoutes _controllers = new(builders);
@@ -47,13 +67,14 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     private bool ScanFallbackPolicies(CancellationToken cancellationToken)
     {
         var certain = false;
+        var pipelineAuthorizes = false;
+        var calls = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+        var writes = new List<(IOperation Write, IOperation? Options)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                IOperation? write = null;
-                IOperation? value = null;
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment when NameOf(assignment.Left) == FallbackPolicy:
@@ -61,72 +82,134 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
                         if (model.GetOperation(assignment, cancellationToken) is IAssignmentOperation { Target: IPropertyReferenceOperation target } operation
                             && IsMember(target.Property, symbols.AuthorizationOptions))
                         {
-                            (write, value) = (operation, operation.Value);
+                            if (!IsNeverNull(operation.Value, model, cancellationToken))
+                            {
+                                // A write that may remove the fallback policy: none counts, whatever the order they run in.
+                                return false;
+                            }
+
+                            writes.Add((operation, target.Instance));
                         }
 
                         break;
-                    case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) == SetFallbackPolicy:
-                        model ??= compilation.GetSemanticModel(tree);
-                        if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call && IsMember(call.TargetMethod, symbols.AuthorizationBuilder))
+                    case InvocationExpressionSyntax invocation:
+                        var name = NameOf(invocation.Expression);
+                        if (!calls.TryGetValue(name, out var named))
                         {
-                            (write, value) = (call, call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value);
+                            calls.Add(name, named = []);
+                        }
+
+                        named.Add(invocation);
+                        if (name == SetFallbackPolicy)
+                        {
+                            model ??= compilation.GetSemanticModel(tree);
+                            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call && IsMember(call.TargetMethod, symbols.AuthorizationBuilder))
+                            {
+                                if (call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } value || !IsNeverNull(value, model, cancellationToken))
+                                {
+                                    return false;
+                                }
+
+                                // An AuthorizationBuilder configures the unnamed options of the services it was made for.
+                                writes.Add((call, null));
+                            }
                         }
 
                         break;
+                    case IdentifierNameSyntax { Identifier.ValueText: WebApplicationName } identifier when !pipelineAuthorizes:
+                        model ??= compilation.GetSemanticModel(tree);
+                        pipelineAuthorizes = model.GetSymbolInfo(identifier, cancellationToken).Symbol is INamedTypeSymbol type && type.ToDisplayString() == WebApplicationType;
+                        break;
                 }
-
-                if (write is null)
-                {
-                    continue;
-                }
-
-                if (value is null || MayBeNull(value, model!, cancellationToken))
-                {
-                    // A write that may remove the fallback policy: none counts, whatever the order they run in.
-                    return false;
-                }
-
-                certain |= EveryPath.Runs(write, cancellationToken);
             }
+        }
+
+        pipelineAuthorizes |= calls.TryGetValue(UseAuthorization, out var uses) && uses.Any(use =>
+            compilation.GetSemanticModel(use.SyntaxTree).GetSymbolInfo(use, cancellationToken).Symbol is IMethodSymbol method
+            && (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == AuthorizationAppBuilderExtensions);
+        if (!pipelineAuthorizes)
+        {
+            // Outside a WebApplication nothing adds the authorization middleware unless the pipeline asks for it.
+            return false;
+        }
+
+        var startup = new StartupCode(compilation, calls);
+        foreach (var (write, options) in writes)
+        {
+            certain |= (options is null || IsAppOptions(options, cancellationToken)) && EveryPath.Runs(write, cancellationToken) && startup.Runs(write.Syntax, cancellationToken);
         }
 
         return certain;
     }
 
     /// <summary>
-    /// Whether <paramref name="value"/> may be null at run time: a null constant (<c>null</c>, <c>default</c>, a cast of
-    /// either), a conditional, coalescing or switch expression one of whose results may be, a conditional access, or a
-    /// value whose nullable flow state is maybe-null.
+    /// Whether <paramref name="options"/>, the object a <c>FallbackPolicy</c> write is made on, is the app's unnamed
+    /// <c>AuthorizationOptions</c>: the parameter of a lambda passed directly to a registration of them, a method of
+    /// <c>Microsoft.Extensions.DependencyInjection</c> (a project method of the same name may register nothing).
     /// </summary>
-    private static bool MayBeNull(IOperation value, SemanticModel model, CancellationToken cancellationToken)
+    private bool IsAppOptions(IOperation options, CancellationToken cancellationToken)
     {
-        if (value.ConstantValue is { HasValue: true, Value: null })
-        {
-            return true;
-        }
-
-        var unwrapped = value.Unwrapped();
-        switch (unwrapped)
-        {
-            case IDefaultValueOperation or IConditionalAccessOperation:
-                return true;
-            case IConditionalOperation conditional:
-                return conditional.WhenFalse is null || MayBeNull(conditional.WhenTrue, model, cancellationToken) || MayBeNull(conditional.WhenFalse, model, cancellationToken);
-            case ICoalesceOperation coalesce:
-                return MayBeNull(coalesce.WhenNull, model, cancellationToken);
-            case ISwitchExpressionOperation @switch:
-                return @switch.Arms.Any(arm => MayBeNull(arm.Value, model, cancellationToken));
-            case IObjectCreationOperation:
-                return false;
-        }
-
-        if (value.Syntax is not ExpressionSyntax expression || value.Syntax.SyntaxTree != model.SyntaxTree)
+        if (options.Unwrapped() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }
+            || lambda.DeclaringSyntaxReferences.Length != 1
+            || lambda.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } } argument })
         {
             return false;
         }
 
-        var info = model.GetTypeInfo(expression, cancellationToken);
-        return info.Nullability.FlowState == NullableFlowState.MaybeNull || info.ConvertedNullability.FlowState == NullableFlowState.MaybeNull;
+        if (compilation.GetSemanticModel(registration.SyntaxTree).GetSymbolInfo(registration, cancellationToken).Symbol is not IMethodSymbol method
+            || (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString() != ServiceRegistrations)
+        {
+            return false;
+        }
+
+        var arguments = registration.ArgumentList.Arguments;
+        return NameOf(registration.Expression) switch
+        {
+            "AddAuthorization" or "AddAuthorizationCore" or "ConfigureAll" or "PostConfigureAll" => true,
+
+            // Configure<AuthorizationOptions>(o => ...), or with a name: null configures every name, "" is the unnamed options.
+            "Configure" or "PostConfigure" => arguments.Count == 1
+                || (arguments.Count == 2 && arguments[1] == argument && arguments[0].Expression is LiteralExpressionSyntax literal
+                    && (literal.IsKind(SyntaxKind.NullLiteralExpression) || (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0))),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is never null at run time, whatever the nullable context: a non-null constant, an
+    /// object creation, a conditional, coalescing or switch expression whose results all are, a call, property or field
+    /// declared non-nullable (<c>Build()</c>, <c>DefaultPolicy</c>; <c>GetPolicy</c> is declared nullable), or a local or
+    /// parameter whose nullable flow state is not-null (which needs a nullable context).
+    /// </summary>
+    private static bool IsNeverNull(IOperation value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (value.ConstantValue is { HasValue: true } constant)
+        {
+            return constant.Value is not null;
+        }
+
+        switch (value.Unwrapped())
+        {
+            case IObjectCreationOperation:
+                return true;
+            case IConditionalOperation conditional:
+                return conditional.WhenFalse is not null && IsNeverNull(conditional.WhenTrue, model, cancellationToken) && IsNeverNull(conditional.WhenFalse, model, cancellationToken);
+            case ICoalesceOperation coalesce:
+                return IsNeverNull(coalesce.WhenNull, model, cancellationToken);
+            case ISwitchExpressionOperation @switch:
+                return @switch.Arms.All(arm => IsNeverNull(arm.Value, model, cancellationToken));
+            case IInvocationOperation invocation:
+                return invocation.TargetMethod.ReturnNullableAnnotation == NullableAnnotation.NotAnnotated;
+            case IPropertyReferenceOperation property:
+                return property.Property.NullableAnnotation == NullableAnnotation.NotAnnotated;
+            case IFieldReferenceOperation field:
+                return field.Field.NullableAnnotation == NullableAnnotation.NotAnnotated;
+            case ILocalReferenceOperation or IParameterReferenceOperation when value.Syntax is ExpressionSyntax expression && value.Syntax.SyntaxTree == model.SyntaxTree:
+                var info = model.GetTypeInfo(expression, cancellationToken);
+                return info.Nullability.FlowState == NullableFlowState.NotNull && info.ConvertedNullability.FlowState != NullableFlowState.MaybeNull;
+            default:
+                return false;
+        }
     }
 
     private static bool IsMember(ISymbol? member, INamedTypeSymbol? type) =>

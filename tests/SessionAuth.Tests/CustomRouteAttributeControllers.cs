@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 
-// The controllers Review21bHttpTests routes: attribute-routed through custom attributes whose base constructor gives the
+// The controllers CustomRouteAttributeHttpTests routes: attribute-routed through custom attributes whose base constructor gives the
 // template, so their usages carry no arguments. Deliberately unguarded.
-namespace SessionAuth.Tests.Review21bControllers;
+namespace SessionAuth.Tests.CustomRouteAttributeControllers;
 
 public sealed class Review21bApiRouteAttribute : RouteAttribute
 {
