@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace SessionAuth.Differential.App;
 
@@ -49,6 +50,27 @@ public static class Review22bProbeFunctions
     [ServerFunction("/sf-r22b/nullable-double-nan", Method = "GET")]
     public static Echo NullableDoubleNaN(double? level = double.NaN) => Echo.Of(level);
 
+#nullable disable
+    // Oblivious reference types (issue 22, section 2): minimal APIs treat them as optional.
+    [ServerFunction("/sf-r22b/oblivious-string", Method = "GET")]
+    public static Echo ObliviousString(string word) => Echo.Of(word);
+
+    [ServerFunction("/sf-r22b/oblivious-version", Method = "GET")]
+    public static Echo ObliviousVersion(Version ver) => Echo.Of(ver);
+
+    [ServerFunction("/sf-r22b/oblivious-strings", Method = "GET")]
+    public static Echo ObliviousStrings(string[] many) => Echo.Of(many);
+
+    [ServerFunction("/sf-r22b/oblivious-header", Method = "GET")]
+    public static Echo ObliviousHeader([FromHeader(Name = "X-Oblivious")] string hw) => Echo.Of(hw);
+
+    [ServerFunction("/sf-r22b/oblivious-form", Method = "POST")]
+    public static Echo ObliviousForm([FromForm] string fw) => Echo.Of(fw);
+
+    [ServerFunction("/sf-r22b/oblivious-body", Method = "POST")]
+    public static Echo ObliviousBody([FromBody] Order ord) => Echo.Of(ord?.Id, ord?.Name);
+#nullable restore
+
     [ServerFunction("/sf-r22b/nullable-bool-default", Method = "GET")]
     public static Echo NullableBoolDefault(bool? enabled = true) => Echo.Of(enabled);
 }
@@ -69,5 +91,11 @@ public static class Review22bProbeTwins
         twins.MapGet("/nullable-negative-enum", Review22bProbeFunctions.NullableNegativeEnum);
         twins.MapGet("/nullable-double-nan", Review22bProbeFunctions.NullableDoubleNaN);
         twins.MapGet("/nullable-bool-default", Review22bProbeFunctions.NullableBoolDefault);
+        twins.MapGet("/oblivious-string", Review22bProbeFunctions.ObliviousString);
+        twins.MapGet("/oblivious-version", Review22bProbeFunctions.ObliviousVersion);
+        twins.MapGet("/oblivious-strings", Review22bProbeFunctions.ObliviousStrings);
+        twins.MapGet("/oblivious-header", Review22bProbeFunctions.ObliviousHeader);
+        twins.MapPost("/oblivious-form", Review22bProbeFunctions.ObliviousForm).DisableAntiforgery();
+        twins.MapPost("/oblivious-body", Review22bProbeFunctions.ObliviousBody);
     }
 }
