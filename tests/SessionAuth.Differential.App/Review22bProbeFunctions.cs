@@ -69,11 +69,24 @@ public static class Review22bProbeFunctions
 
     [ServerFunction("/sf-r22b/oblivious-body", Method = "POST")]
     public static Echo ObliviousBody([FromBody] Order ord) => Echo.Of(ord?.Id, ord?.Name);
+
+    [ServerFunction("/sf-r22b/oblivious-as-parameters", Method = "GET")]
+    public static Echo ObliviousAsParameters([AsParameters] ObliviousArguments oa) => Echo.Of(oa.Term, oa.Level);
 #nullable restore
 
     [ServerFunction("/sf-r22b/nullable-bool-default", Method = "GET")]
     public static Echo NullableBoolDefault(bool? enabled = true) => Echo.Of(enabled);
 }
+
+#nullable disable
+/// <summary>An [AsParameters] type whose members are oblivious reference types.</summary>
+public sealed class ObliviousArguments
+{
+    public string Term { get; set; }
+
+    public Version Level { get; set; }
+}
+#nullable restore
 
 /// <summary>The minimal API twins of <see cref="Review22bProbeFunctions"/>, at <c>/twin-r22b/...</c>.</summary>
 public static class Review22bProbeTwins
@@ -97,5 +110,6 @@ public static class Review22bProbeTwins
         twins.MapGet("/oblivious-header", Review22bProbeFunctions.ObliviousHeader);
         twins.MapPost("/oblivious-form", Review22bProbeFunctions.ObliviousForm).DisableAntiforgery();
         twins.MapPost("/oblivious-body", Review22bProbeFunctions.ObliviousBody);
+        twins.MapGet("/oblivious-as-parameters", Review22bProbeFunctions.ObliviousAsParameters);
     }
 }

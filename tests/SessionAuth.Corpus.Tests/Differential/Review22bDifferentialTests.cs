@@ -44,6 +44,7 @@ public sealed class Review22bDifferentialTests(DifferentialFixture fixture, ITes
         { "GET", "/oblivious-version", null, null }, { "GET", "/oblivious-version?ver=", null, null }, { "GET", "/oblivious-version?ver=1.2", null, null },
         { "GET", "/oblivious-strings", null, null }, { "GET", "/oblivious-strings?many=a&many=", null, null },
         { "GET", "/oblivious-header", null, null },
+        { "GET", "/oblivious-as-parameters", null, null }, { "GET", "/oblivious-as-parameters?term=a&level=1.2", null, null }, { "GET", "/oblivious-as-parameters?term=&level=", null, null },
         { "POST", "/oblivious-form", "application/x-www-form-urlencoded", "x=1" }, { "POST", "/oblivious-form", "application/x-www-form-urlencoded", "fw=a" },
         { "POST", "/oblivious-body", null, null }, { "POST", "/oblivious-body", "application/json", "null" }, { "POST", "/oblivious-body", "application/json", "{\"id\":1,\"name\":\"a\"}" },
     };
