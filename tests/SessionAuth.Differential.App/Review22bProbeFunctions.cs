@@ -74,8 +74,24 @@ public static class Review22bProbeFunctions
     public static Echo ObliviousAsParameters([AsParameters] ObliviousArguments oa) => Echo.Of(oa.Term, oa.Level);
 #nullable restore
 
+    [ServerFunction("/sf-r22b/own-result", Method = "GET")]
+    public static Teapot OwnResult() => new();
+
+    [ServerFunction("/sf-r22b/own-result-task", Method = "GET")]
+    public static Task<Teapot> OwnResultTask() => Task.FromResult(new Teapot());
+
     [ServerFunction("/sf-r22b/nullable-bool-default", Method = "GET")]
     public static Echo NullableBoolDefault(bool? enabled = true) => Echo.Of(enabled);
+}
+
+/// <summary>An <see cref="IResult"/> of the app's own, which minimal APIs execute rather than serialize.</summary>
+public sealed class Teapot : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status418ImATeapot;
+        return httpContext.Response.WriteAsync("teapot");
+    }
 }
 
 #nullable disable
@@ -110,6 +126,8 @@ public static class Review22bProbeTwins
         twins.MapGet("/oblivious-header", Review22bProbeFunctions.ObliviousHeader);
         twins.MapPost("/oblivious-form", Review22bProbeFunctions.ObliviousForm).DisableAntiforgery();
         twins.MapPost("/oblivious-body", Review22bProbeFunctions.ObliviousBody);
+        twins.MapGet("/own-result", Review22bProbeFunctions.OwnResult);
+        twins.MapGet("/own-result-task", Review22bProbeFunctions.OwnResultTask);
         twins.MapGet("/oblivious-as-parameters", Review22bProbeFunctions.ObliviousAsParameters);
     }
 }

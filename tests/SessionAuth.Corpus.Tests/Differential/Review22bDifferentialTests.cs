@@ -21,6 +21,7 @@ public sealed class Review22bDifferentialTests(DifferentialFixture fixture, ITes
         "/negative-enum?temp=-10", "/negative-enum?temp=Cold", "/negative-enum?temp=cold", "/negative-enum?temp=-5", "/negative-enum?temp=Cold,Hot", "/negative-enum",
         "/nullable-negative-enum", "/nullable-negative-enum?chill=", "/nullable-negative-enum?chill=Cold", "/nullable-negative-enum?chill=-10",
         "/nullable-double-nan", "/nullable-double-nan?level=", "/nullable-double-nan?level=2.5", "/nullable-double-nan?level=NaN",
+        "/own-result", "/own-result-task",
         "/nullable-bool-default", "/nullable-bool-default?enabled=", "/nullable-bool-default?enabled=false", "/nullable-bool-default?enabled=x",
     ];
 
