@@ -1,11 +1,10 @@
 namespace SessionAuth.Corpus.Tests;
 
 /// <summary>
-/// Review 22b: SAUTH0003's message names a by-reference parameter's modifier as C# writes it (issue 22, "Clear
-/// messages"); today a <c>ref readonly</c> parameter reads "passed by reference (refreadonlyparameter)", the name of
-/// Roslyn's <c>RefKind</c> member lower-cased.
+/// SAUTH0003's message names a by-reference parameter's modifier as C# writes it (issue 22, "Clear messages"):
+/// <c>ref readonly</c>, never the lower-cased name of Roslyn's <c>RefKind</c> member ("refreadonlyparameter").
 /// </summary>
-public sealed class Review22bMessageTests
+public sealed class ByReferenceParameterMessageTests
 {
     [Theory]
     [InlineData("ref readonly int id", "(ref readonly)")]

@@ -14,14 +14,14 @@ public enum Temperature
 }
 
 /// <summary>
-/// Review 22b's probes: route defaults (<c>{p=7}</c>) with and without a C# default of another value, complex segments
+/// Probes at the edges of binding: route defaults (<c>{p=7}</c>) with and without a C# default of another value, complex segments
 /// (<c>{a}-{b}</c>), optional route values bound to a non-nullable parameter with a default, a constrained route value
 /// with a default, a catch-all bound to a number, enums with negative members, and nullable parameters with non-null
-/// defaults. Each is a server function at <c>/sf-r22b/...</c> and, through <see cref="Review22bProbeTwins"/>, the same
+/// defaults. Each is a server function at <c>/sf-r22b/...</c> and, through <see cref="BindingEdgeProbeTwins"/>, the same
 /// method as a minimal API at <c>/twin-r22b/...</c>. Parameter names are unique so that no two twins share an interceptor.
 /// </summary>
 [AllowAnonymous]
-public static class Review22bProbeFunctions
+public static class BindingEdgeProbeFunctions
 {
     [ServerFunction("/sf-r22b/route-default/{given=7}", Method = "GET")]
     public static Echo RouteDefault(int given) => Echo.Of(given);
@@ -104,30 +104,30 @@ public sealed class ObliviousArguments
 }
 #nullable restore
 
-/// <summary>The minimal API twins of <see cref="Review22bProbeFunctions"/>, at <c>/twin-r22b/...</c>.</summary>
-public static class Review22bProbeTwins
+/// <summary>The minimal API twins of <see cref="BindingEdgeProbeFunctions"/>, at <c>/twin-r22b/...</c>.</summary>
+public static class BindingEdgeProbeTwins
 {
     public static void Map(WebApplication app)
     {
         var twins = app.MapGroup("/twin-r22b").AllowAnonymous();
-        twins.MapGet("/route-default/{given=7}", Review22bProbeFunctions.RouteDefault);
-        twins.MapGet("/route-default-override/{over=7}", Review22bProbeFunctions.RouteDefaultOverride);
-        twins.MapGet("/route-complex/{left}-{right}", Review22bProbeFunctions.RouteComplex);
-        twins.MapGet("/route-optional-default/{opt?}", Review22bProbeFunctions.RouteOptionalDefault);
-        twins.MapGet("/route-range/{ranged:int:range(1,9)=3}", Review22bProbeFunctions.RouteRange);
-        twins.MapGet("/catch-all-int/{**rest}", Review22bProbeFunctions.CatchAllInt);
-        twins.MapGet("/negative-enum", Review22bProbeFunctions.NegativeEnum);
-        twins.MapGet("/nullable-negative-enum", Review22bProbeFunctions.NullableNegativeEnum);
-        twins.MapGet("/nullable-double-nan", Review22bProbeFunctions.NullableDoubleNaN);
-        twins.MapGet("/nullable-bool-default", Review22bProbeFunctions.NullableBoolDefault);
-        twins.MapGet("/oblivious-string", Review22bProbeFunctions.ObliviousString);
-        twins.MapGet("/oblivious-version", Review22bProbeFunctions.ObliviousVersion);
-        twins.MapGet("/oblivious-strings", Review22bProbeFunctions.ObliviousStrings);
-        twins.MapGet("/oblivious-header", Review22bProbeFunctions.ObliviousHeader);
-        twins.MapPost("/oblivious-form", Review22bProbeFunctions.ObliviousForm).DisableAntiforgery();
-        twins.MapPost("/oblivious-body", Review22bProbeFunctions.ObliviousBody);
-        twins.MapGet("/own-result", Review22bProbeFunctions.OwnResult);
-        twins.MapGet("/own-result-task", Review22bProbeFunctions.OwnResultTask);
-        twins.MapGet("/oblivious-as-parameters", Review22bProbeFunctions.ObliviousAsParameters);
+        twins.MapGet("/route-default/{given=7}", BindingEdgeProbeFunctions.RouteDefault);
+        twins.MapGet("/route-default-override/{over=7}", BindingEdgeProbeFunctions.RouteDefaultOverride);
+        twins.MapGet("/route-complex/{left}-{right}", BindingEdgeProbeFunctions.RouteComplex);
+        twins.MapGet("/route-optional-default/{opt?}", BindingEdgeProbeFunctions.RouteOptionalDefault);
+        twins.MapGet("/route-range/{ranged:int:range(1,9)=3}", BindingEdgeProbeFunctions.RouteRange);
+        twins.MapGet("/catch-all-int/{**rest}", BindingEdgeProbeFunctions.CatchAllInt);
+        twins.MapGet("/negative-enum", BindingEdgeProbeFunctions.NegativeEnum);
+        twins.MapGet("/nullable-negative-enum", BindingEdgeProbeFunctions.NullableNegativeEnum);
+        twins.MapGet("/nullable-double-nan", BindingEdgeProbeFunctions.NullableDoubleNaN);
+        twins.MapGet("/nullable-bool-default", BindingEdgeProbeFunctions.NullableBoolDefault);
+        twins.MapGet("/oblivious-string", BindingEdgeProbeFunctions.ObliviousString);
+        twins.MapGet("/oblivious-version", BindingEdgeProbeFunctions.ObliviousVersion);
+        twins.MapGet("/oblivious-strings", BindingEdgeProbeFunctions.ObliviousStrings);
+        twins.MapGet("/oblivious-header", BindingEdgeProbeFunctions.ObliviousHeader);
+        twins.MapPost("/oblivious-form", BindingEdgeProbeFunctions.ObliviousForm).DisableAntiforgery();
+        twins.MapPost("/oblivious-body", BindingEdgeProbeFunctions.ObliviousBody);
+        twins.MapGet("/own-result", BindingEdgeProbeFunctions.OwnResult);
+        twins.MapGet("/own-result-task", BindingEdgeProbeFunctions.OwnResultTask);
+        twins.MapGet("/oblivious-as-parameters", BindingEdgeProbeFunctions.ObliviousAsParameters);
     }
 }

@@ -6,10 +6,10 @@ using SessionAuth.Testing;
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Review 22b: projects that see another project's internals (<c>InternalsVisibleTo</c>), as test projects do. The
+/// Projects that see another project's internals (<c>InternalsVisibleTo</c>), as test projects do. The
 /// generator must neither break their build nor drop the server functions they declare themselves.
 /// </summary>
-public sealed class Review22bReferencingAssemblyTests
+public sealed class FriendAssemblyTests
 {
     private const string App = """
         using SessionAuth;
@@ -72,6 +72,48 @@ public sealed class Review22bReferencingAssemblyTests
             """, [one, two]);
 
         Assert.True(tests.Problems.Count == 0, "App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+    }
+
+    /// <summary>
+    /// The test project's own <c>MapServerFunctions()</c> maps both apps' server functions through their entry classes,
+    /// and wins over theirs whatever the receiver's static type (C# ranks theirs, with an optional parameter, below it).
+    /// </summary>
+    [Fact]
+    public void A_test_project_that_sees_two_apps_maps_both_apps_functions_from_any_builder()
+    {
+        var one = Library("App.One", App.Replace("{0}", "AppOne", StringComparison.Ordinal), []);
+        var two = Library("App.Two", App.Replace("{0}", "AppTwo", StringComparison.Ordinal), []);
+        var tests = Build("App.Tests", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Routing;
+            using SessionAuth;
+
+            namespace App.Tests;
+
+            public static class TestHost
+            {
+                public static IEndpointConventionBuilder OnTheApp(WebApplication app) => app.MapServerFunctions();
+
+                public static IEndpointConventionBuilder OnAnyBuilder(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();
+
+                public static IEndpointConventionBuilder OnAGroup(RouteGroupBuilder group) => group.MapServerFunctions();
+            }
+            """, [one, two]);
+
+        Assert.True(tests.Problems.Count == 0, "App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+        Assert.Contains($"global::SessionAuth.Generated.{Parsing.ReferencedMaps.EntryClassName("App.One")}.Map(group, services);", tests.Generated, StringComparison.Ordinal);
+        Assert.Contains($"global::SessionAuth.Generated.{Parsing.ReferencedMaps.EntryClassName("App.Two")}.Map(group, services);", tests.Generated, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] NamesAlikeAsIdentifiers = ["App.One", "App_One", "App-One", "App One"];
+
+    [Fact]
+    public void Assemblies_whose_names_differ_only_in_characters_an_identifier_cannot_hold_get_different_entry_classes()
+    {
+        var names = NamesAlikeAsIdentifiers.Select(Parsing.ReferencedMaps.EntryClassName).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, static name => Assert.True(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name), name));
     }
 
     /// <summary>Compiles an app with the generator, as a reference for the test project.</summary>

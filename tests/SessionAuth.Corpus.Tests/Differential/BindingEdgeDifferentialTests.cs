@@ -3,12 +3,12 @@ using Xunit.Abstractions;
 namespace SessionAuth.Corpus.Tests.Differential;
 
 /// <summary>
-/// Review 22b: GET requests to <see cref="SessionAuth.Differential.App.Review22bProbeFunctions"/> as server functions
+/// GET requests to <see cref="SessionAuth.Differential.App.BindingEdgeProbeFunctions"/> as server functions
 /// (<c>/sf-r22b</c>) and as their minimal API twins (<c>/twin-r22b</c>): route defaults, complex segments, optional and
 /// constrained route values with defaults, a catch-all bound to a number, enums with negative members, nullable
 /// parameters with non-null defaults. Both must agree in status class (a 5xx in status) and, on success, in what they bound.
 /// </summary>
-public sealed class Review22bDifferentialTests(DifferentialFixture fixture, ITestOutputHelper output) : IClassFixture<DifferentialFixture>
+public sealed class BindingEdgeDifferentialTests(DifferentialFixture fixture, ITestOutputHelper output) : IClassFixture<DifferentialFixture>
 {
     public static TheoryData<string> Requests() =>
     [
