@@ -18,6 +18,11 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Below C# 9 the generator writes nothing (generated code would not compile), and every server function is
+        // refused by name (SAUTH0003, from the parser).
+        var languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => LanguageVersions.Of(options));
+
         var functions = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.ServerFunctionAttribute,
@@ -67,20 +72,19 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute) is not null)
             .WithTrackingName(TrackingNames.ReferencesRuntime);
 
-        // A test project that sees the app's internals calls the app's MapServerFunctions(); a copy of its own would make
-        // that call ambiguous (CS0121), so an assembly gets one only if it declares server functions or sees no other.
-        var seesReferencedMap = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypesByMetadataName(ReservedNames.ExtensionsMetadataName)
-                .Any(type => !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)
-                    && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
+        // A test project that sees an app's internals sees the app's MapServerFunctions(); one of its own maps the app's
+        // server functions with its own (through the app's entry class) and outranks the app's, which C# then does not
+        // find ambiguous (CS0121). Seeing one app and declaring none, it calls the app's.
+        var referencedMaps = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencedMaps.Find(compilation))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
 
-        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(seesReferencedMap).Combine(names), static (output, input) =>
+        context.RegisterSourceOutput(map.Combine(referencesRuntime).Combine(referencedMaps).Combine(names).Combine(languageVersion), static (output, input) =>
         {
-            var (((map, referencesRuntime), seesReferencedMap), names) = input;
-            if (referencesRuntime && names.Clash is null && (map.MapMethodNames.Count > 0 || !seesReferencedMap))
+            var ((((map, referencesRuntime), referenced), names), version) = input;
+            if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
-                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, names));
+                output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, referenced, names));
             }
         });
 
@@ -98,11 +102,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (all, _) => SessionDataSpec.Name(all))
             .WithTrackingName(TrackingNames.SessionDataFiles);
 
-        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(names), static (output, input) =>
+        context.RegisterSourceOutput(sessionDataFiles.SelectMany(static (files, _) => files).Combine(names).Combine(languageVersion), static (output, input) =>
         {
-            if (input.Right.Clash is null)
+            var ((file, names), version) = input;
+            if (names.Clash is null && LanguageVersions.Supports(version))
             {
-                output.AddSource(input.Left.HintName, SessionDataEmitter.Emit(input.Left, input.Right));
+                output.AddSource(file.HintName, SessionDataEmitter.Emit(file, names));
             }
         });
 
@@ -158,11 +163,12 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
                     .ToEquatableArray()))
             .WithTrackingName(TrackingNames.SessionRuleRegistrations);
 
-        context.RegisterSourceOutput(ruleRegistrations.Combine(names), static (output, input) =>
+        context.RegisterSourceOutput(ruleRegistrations.Combine(names).Combine(languageVersion), static (output, input) =>
         {
-            if (input.Left.Registered.Count + input.Left.Refused.Count > 0 && input.Right.Clash is null)
+            var ((rules, names), version) = input;
+            if (rules.Registered.Count + rules.Refused.Count > 0 && names.Clash is null && LanguageVersions.Supports(version))
             {
-                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(input.Left, input.Right));
+                output.AddSource(SessionRulesEmitter.HintName, SessionRulesEmitter.Emit(rules, names));
             }
         });
     }

@@ -380,6 +380,7 @@ internal static partial class Corpus
         shapes.AddRange(Attributes.Select(a => new Shape("attributes: " + a, Function(a, "int Call() => id;", "int id = 0", "string? rest = null").Replace(Shape.TypeToken, "Functions", StringComparison.Ordinal))));
         shapes.AddRange(Files);
         shapes.AddRange(Hostile);
+        shapes.AddRange(Signatures);
         shapes.AddRange(NamesGeneratedCodeWrites
             .SelectMany(static name => name.Split('.').Select((_, i) => string.Join(".", name.Split('.').Take(i + 1))))
             .Distinct(StringComparer.Ordinal)

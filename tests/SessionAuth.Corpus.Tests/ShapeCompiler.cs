@@ -74,19 +74,22 @@ internal static class ShapeCompiler
 
         """;
 
-    public static Verdict Check(string shape, bool prelude = true, bool executable = false)
+    /// <param name="languageVersion">The project's <c>LangVersion</c>; the latest unless a shape tries an older one.</param>
+    /// <param name="nullable">The project's <c>Nullable</c> setting; enabled unless a shape tries another.</param>
+    public static Verdict Check(string shape, bool prelude = true, bool executable = false, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Enable)
     {
-        var trees = new List<SyntaxTree>(2) { CSharpSyntaxTree.ParseText(shape, ParseOptions, path: "Shape.cs") };
+        var parseOptions = ParseOptions.WithLanguageVersion(languageVersion);
+        var trees = new List<SyntaxTree>(2) { CSharpSyntaxTree.ParseText(shape, parseOptions, path: "Shape.cs") };
         if (prelude)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(Prelude, ParseOptions, path: "Prelude.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(Prelude, parseOptions, path: "Prelude.cs"));
         }
 
         var input = CSharpCompilation.Create(
             "Corpus",
             trees,
             References,
-            new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            new CSharpCompilationOptions(executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, allowUnsafe: true));
         var problems = new List<string>();
         var inputErrors = input.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (inputErrors.Count > 0)
@@ -96,7 +99,7 @@ internal static class ShapeCompiler
             return new Verdict(problems, []);
         }
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: parseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();
         if (run.Exception is not null)

@@ -30,6 +30,7 @@ public static class DifferentialHost
         app.MapServerFunctions();
         Twins.Map(app);
         ProbeTwins.Map(app);
+        BindingEdgeProbeTwins.Map(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         return (app, address);

@@ -305,6 +305,12 @@ public sealed partial class ServerFunctionGeneratorTests
 
             [ServerFunction]
             public static string Post(Sku? sku, [FromForm] Sku?[] codes, [FromForm] int?[] counts) => "";
+
+        // Classes of a #nullable disable context: required, and null when empty, as the Request Delegate Generator binds them.
+        #nullable disable
+            [ServerFunction("/api/oblivious", Method = "GET")]
+            public static string Oblivious(Version ver, Money budget) => $"{ver} {budget}";
+        #nullable enable
         }
         """,
         nameof(Nullable_TryParse_structs_and_arrays_of_nullable_or_TryParse_elements_bind_from_text_as_minimal_APIs_bind_them));

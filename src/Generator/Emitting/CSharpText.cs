@@ -11,6 +11,14 @@ namespace SessionAuth.Generators.Emitting;
 /// </summary>
 internal static class CSharpText
 {
+    /// <summary>
+    /// A <c>string[]</c> of <paramref name="items"/> (code, already literals or locals), written as C# 9 writes it: a
+    /// collection expression would need C# 12, and generated code compiles at every language version from
+    /// <see cref="Parsing.LanguageVersions.Minimum"/>.
+    /// </summary>
+    public static string StringArray(IReadOnlyCollection<string> items) =>
+        items.Count == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", items)} }}";
+
     /// <summary>A string literal; every control, format and line-ending character (U+0085, U+2028, U+2029 too) is escaped.</summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

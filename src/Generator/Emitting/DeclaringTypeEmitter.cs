@@ -89,7 +89,7 @@ internal static class DeclaringTypeEmitter
             .ToList();
         if (renamed.Count > 0)
         {
-            metadata.Add($"renamedParameters: [{string.Join(", ", renamed)}]");
+            metadata.Add("renamedParameters: " + CSharpText.StringArray(renamed));
         }
 
         writer.WriteList("new global::SessionAuth.ServerFunctionMetadata(", metadata, "),");

@@ -328,7 +328,7 @@ internal static class EndpointShapesEmitter
             }
         }
 
-        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", $"[{string.Join(", ", boundNames)}]" };
+        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", CSharpText.StringArray(boundNames) };
         writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", mapArguments, ");");
     }
 

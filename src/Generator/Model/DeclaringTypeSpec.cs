@@ -54,3 +54,20 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
     public static MapSpec Of(EquatableArray<DeclaringTypeSpec> types) =>
         new(types.Select(static t => t.MapMethodName).ToEquatableArray());
 }
+
+/// <summary>
+/// The other assemblies whose server functions this one sees (<see cref="Parsing.ReferencedMaps"/>): how many
+/// <c>MapServerFunctions()</c> it sees, the entry classes through which it maps theirs with its own, and the name of
+/// its own entry class.
+/// </summary>
+internal sealed record ReferencedMapsSpec(int Seen, EquatableArray<string> Entries, string OwnEntryClass)
+{
+    /// <summary>
+    /// Whether this assembly's <c>MapServerFunctions()</c> maps other assemblies' server functions with its own: it
+    /// declares some and sees another's, or sees two. (Seeing one and declaring none, it calls that one's.)
+    /// </summary>
+    public bool MapsReferenced(MapSpec map) => Seen > 0 && (map.MapMethodNames.Count > 0 || Seen > 1);
+
+    /// <summary>Whether the assembly gets a <c>MapServerFunctions()</c> of its own: not when it sees one and would map nothing else.</summary>
+    public bool NeedsOwn(MapSpec map) => Seen == 0 || MapsReferenced(map);
+}

@@ -82,6 +82,13 @@ internal sealed record EndpointShapeSpec(
     private static ShapeParameterKind TextKindOf(ParameterSpec parameter)
     {
         // Mirrors ParameterBinding's factories: required, with a default value, or null when missing.
+        // A class of a #nullable disable context: required when missing, null when empty, as the Request Delegate
+        // Generator binds it.
+        if (parameter.EmptyIsNull)
+        {
+            return parameter.TextKind == TextKind.TryParse ? ShapeParameterKind.ObliviousTryParsedClass : ShapeParameterKind.ObliviousParsableClass;
+        }
+
         var optionality = parameter.IsRequired ? Optionality.Required
             : parameter.DefaultValue is null or "null" ? Optionality.NullWhenMissing
             : Optionality.WithDefault;
@@ -190,6 +197,8 @@ internal enum ShapeParameterKind
     TryParsed,
     OptionalTryParsed,
     NullableTryParsedClass,
+    ObliviousParsableClass,
+    ObliviousTryParsedClass,
     NullableTryParsed,
     StringArray,
     ParsableArray,

@@ -115,7 +115,8 @@ internal sealed record ParameterSpec(
     string? ServiceKey = null,
     string? Binder = null,
     bool NullableElements = false,
-    string? Parser = null)
+    string? Parser = null,
+    bool EmptyIsNull = false)
 {
     /// <summary>Whether the value is bound from the request's arguments or services, rather than handed over as it is.</summary>
     public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService

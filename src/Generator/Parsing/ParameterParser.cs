@@ -395,7 +395,9 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
             isNullableValueType,
             defaultValue,
             name,
-            Parser: TextParser(textKind, valueType, types));
+            Parser: TextParser(textKind, valueType, types),
+            EmptyIsNull: isRequired && valueType.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.None
+                && textKind is TextKind.Parsable or TextKind.TryParse);
     }
 
     private ParameterKind? GetContextKind(ITypeSymbol type)

@@ -177,6 +177,11 @@ internal sealed class ServerFunctionParser
     /// <summary>Why generated code could not call <paramref name="method"/> at all, or <see langword="null"/>.</summary>
     private string? FindUnreachable()
     {
+        if (LanguageVersions.Of(_compilation) is var version && !LanguageVersions.Supports(version))
+        {
+            return LanguageVersions.Reason(version);
+        }
+
         if (_method.MethodKind != MethodKind.Ordinary)
         {
             return $"it is {DescribeKind(_method.MethodKind)}; only a method declared in a class, struct or record can be a server function";
@@ -246,7 +251,7 @@ internal sealed class ServerFunctionParser
         var byReference = _method.Parameters.FirstOrDefault(static p => p.RefKind != RefKind.None);
         if (byReference is not null)
         {
-            return $"parameter '{byReference.Name}' is passed by reference ({byReference.RefKind.ToString().ToLowerInvariant()}), which an HTTP argument cannot be";
+            return $"parameter '{byReference.Name}' is passed by reference ({ModifierOf(byReference.RefKind)}), which an HTTP argument cannot be";
         }
 
         // The generated endpoint calls the method through a Func or Action whose type arguments are its parameter
@@ -303,6 +308,16 @@ internal sealed class ServerFunctionParser
 
         static string Describe(ITypeSymbol type) =>
             type.IsRefLikeType ? $"ref struct ({type.Name})" : $"pointer ({type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)})";
+
+        // As C# writes the modifier, not as Roslyn names the kind (RefReadOnlyParameter).
+        static string ModifierOf(RefKind kind) => kind switch
+        {
+            RefKind.Ref => "ref",
+            RefKind.Out => "out",
+            RefKind.In => "in",
+            RefKind.RefReadOnlyParameter => "ref readonly",
+            _ => kind.ToString().ToLowerInvariant(),
+        };
     }
 
     private ReturnSpec ParseReturn()

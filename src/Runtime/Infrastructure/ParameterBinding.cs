@@ -170,6 +170,35 @@ public static partial class ParameterBinding
     }
 
     /// <summary>
+    /// A class of a <c>#nullable disable</c> context (<c>Version ver</c>), parsed by its <c>TryParse</c> as
+    /// <see cref="TryParsed{T}"/> parses it: required when missing, as the Request Delegate Generator reads it, and
+    /// <see langword="null"/> when empty (<c>ver=</c>), which it binds too; the type admits null.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="parse">The type's <c>TryParse</c>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> ObliviousTryParsedClass<T>(string name, ArgumentSource source, TryParseText<T> parse)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new TextBinding<T>(name, source, parse, isRequired: true, defaultValue: null!, emptyIsNull: true);
+    }
+
+    /// <summary>
+    /// A class of a <c>#nullable disable</c> context parsed with <see cref="IParsable{TSelf}"/>: required when missing,
+    /// <see langword="null"/> when empty, as <see cref="ObliviousTryParsedClass{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="source">Where the value comes from.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> ObliviousParsableClass<T>(string name, ArgumentSource source)
+        where T : class, IParsable<T> =>
+        new TextBinding<T>(name, source, ParseParsable, isRequired: true, defaultValue: null!, emptyIsNull: true);
+
+    /// <summary>
     /// A nullable struct that has its own static <c>TryParse(string, out T)</c> but is not <see cref="IParsable{TSelf}"/>,
     /// parsed by that method as minimal APIs parse <typeparamref name="T"/>; <see langword="null"/> when missing or empty.
     /// </summary>
@@ -494,7 +523,8 @@ public static partial class ParameterBinding
     private static string TypeName<T>() => (Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T)).Name;
 
     /// <summary>A value read from one text: a route value, the query string, a header, a form field or a JSON body member.</summary>
-    internal sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue)
+    // emptyIsNull: an empty value is null rather than missing or invalid (a class of a #nullable disable context).
+    internal sealed class TextBinding<T>(string name, ArgumentSource source, TryParseText<T> parse, bool isRequired, T defaultValue, bool emptyIsNull = false)
         : ParameterBinding<T>(name)
     {
         internal override bool TryBind(ServerFunctionArguments arguments, out T value) =>
@@ -525,7 +555,7 @@ public static partial class ParameterBinding
             }
 
             // Minimal APIs take an empty [FromQuery] or [FromHeader] value of a required parameter for a missing one.
-            if (lookup == ArgumentLookup.Missing || (isRequired && text!.Length == 0 && source is ArgumentSource.FromQuery or ArgumentSource.Header))
+            if (lookup == ArgumentLookup.Missing || (isRequired && !emptyIsNull && text!.Length == 0 && source is ArgumentSource.FromQuery or ArgumentSource.Header))
             {
                 value = defaultValue;
                 return isRequired ? Required(Name) : null;
@@ -541,6 +571,12 @@ public static partial class ParameterBinding
 
             if (text!.Length == 0)
             {
+                if (emptyIsNull)
+                {
+                    value = default!;
+                    return null;
+                }
+
                 // Minimal APIs' form mapper refuses an empty value for a member it cannot leave null.
                 if (source == ArgumentSource.FormMember && typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null)
                 {

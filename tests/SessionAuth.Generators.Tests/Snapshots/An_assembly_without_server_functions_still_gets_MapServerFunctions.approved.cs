@@ -12,9 +12,15 @@ namespace SessionAuth
         /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
         /// </summary>
         /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
+        /// <param name="rank">
+        /// Not an argument to pass. Being optional, it ranks this method below the <c>MapServerFunctions()</c> of a
+        /// project that sees this assembly's internals (a test project), which maps these server functions with its
+        /// own: C# then picks that one rather than find the call ambiguous.
+        /// </param>
         /// <returns>A builder whose conventions apply to every server function.</returns>
         public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(
-            this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+            this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints,
+            int rank = 0)
         {
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
             return group;

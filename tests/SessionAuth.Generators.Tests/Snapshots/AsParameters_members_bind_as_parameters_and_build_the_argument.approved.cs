@@ -57,7 +57,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -156,7 +156,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name9]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name9 });
         }
 
         /// <summary>
@@ -217,7 +217,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4 });
         }
     }
 }
@@ -251,7 +257,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Search",
                     requiresSession: false,
-                    renamedParameters: ["Text", "Tenant"]),
+                    renamedParameters: new string[] { "Text", "Tenant" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "Shelf", global::SessionAuth.Infrastructure.ArgumentSource.Route,
@@ -275,7 +281,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Post",
                     requiresSession: false,
-                    renamedParameters: ["Tags"]),
+                    renamedParameters: new string[] { "Tags" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,

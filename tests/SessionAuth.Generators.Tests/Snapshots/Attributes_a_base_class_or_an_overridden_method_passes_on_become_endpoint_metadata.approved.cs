@@ -34,7 +34,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -74,7 +74,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
     }
 }

@@ -34,7 +34,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -65,7 +65,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -133,7 +133,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -196,7 +196,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
         }
 
         /// <summary>
@@ -235,7 +241,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
 
         /// <summary>
@@ -278,7 +284,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -317,7 +323,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
 
         /// <summary>
@@ -424,7 +430,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8, name9, name10]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10 });
         }
 
         /// <summary>
@@ -464,7 +470,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
     }
 }
@@ -499,7 +505,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Search",
                     requiresSession: false,
-                    renamedParameters: ["productId", "text", "tenant"]),
+                    renamedParameters: new string[] { "productId", "text", "tenant" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
@@ -523,7 +529,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Upload",
                     requiresSession: false,
-                    renamedParameters: ["caption"]),
+                    renamedParameters: new string[] { "caption" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadBody,

@@ -93,7 +93,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7 });
         }
     }
 }

@@ -34,7 +34,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -65,7 +65,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -96,7 +96,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -122,7 +122,7 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -149,7 +149,7 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -177,7 +177,7 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -205,7 +205,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -233,7 +233,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
     }
 }

@@ -88,7 +88,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 });
         }
     }
 }

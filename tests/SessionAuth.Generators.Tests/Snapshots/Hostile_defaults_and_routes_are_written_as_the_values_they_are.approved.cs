@@ -95,7 +95,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 });
         }
 
         /// <summary>
@@ -232,7 +232,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14, name15]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14, name15 });
         }
 
         /// <summary>
@@ -328,7 +328,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8, name9]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9 });
         }
 
         /// <summary>
@@ -420,7 +420,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 });
         }
 
         /// <summary>
@@ -459,7 +459,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
 
         /// <summary>
@@ -490,7 +490,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
     }
 }

@@ -46,7 +46,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
 
         /// <summary>
@@ -79,7 +79,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
     }
 }

@@ -79,7 +79,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5, name6]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5, name6 });
         }
 
         /// <summary>
@@ -136,7 +142,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2, name3 });
         }
 
         /// <summary>
@@ -207,7 +213,60 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
+        }
+
+        /// <summary>
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: a class its TryParse parses, of a #nullable disable context: required, null when empty; a parsable
+        /// class of a #nullable disable context: required, null when empty.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
+        public static void MapPublic_ObliviousTryParsedClass_ObliviousParsableClass_ReturnsJson<T1, T2, TResult>(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services,
+            string httpMethod,
+            string pattern,
+            global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
+            global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
+            global::SessionAuth.Infrastructure.TryParseText<T1> parse1,
+            string name2, global::SessionAuth.Infrastructure.ArgumentSource source2,
+            global::System.Func<T1, T2, TResult> function)
+            where T1 : class
+            where T2 : class, global::System.IParsable<T2>
+        {
+            global::SessionAuth.Infrastructure.ParameterBinding<T1> binding1 = global::SessionAuth.Infrastructure.ParameterBinding.ObliviousTryParsedClass<T1>(
+                name1, source1, parse1);
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.ObliviousParsableClass<T2>(
+                name2, source2);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
+
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                steps,
+                (httpContext, arguments) =>
+                {
+                    if (!arguments.TryBind(binding1, out T1 arg1)
+                        || !arguments.TryBind(binding2, out T2 arg2))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
+
+                    TResult result = function(arg1, arg2);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
+                });
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
     }
 }
@@ -240,7 +299,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Find",
                     requiresSession: false,
-                    renamedParameters: ["headed"]),
+                    renamedParameters: new string[] { "headed" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "code", global::SessionAuth.Infrastructure.ArgumentSource.Route, global::Shop.Sku.TryParse,
@@ -292,6 +351,22 @@ namespace SessionAuth.Generated
                 "codes", global::SessionAuth.Infrastructure.ArgumentSource.Form, global::Shop.Sku.TryParse,
                 "counts", global::SessionAuth.Infrastructure.ArgumentSource.Form,
                 global::Shop.Catalog.Post);
+
+            // Catalog.Oblivious(Version, Money): GET /api/oblivious
+            MapPublic_ObliviousTryParsedClass_ObliviousParsableClass_ReturnsJson<
+                global::System.Version,
+                global::Shop.Money,
+                string>(
+                group,
+                services,
+                "GET",
+                "/api/oblivious",
+                new global::SessionAuth.ServerFunctionMetadata("Catalog.Oblivious", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
+                "ver", global::SessionAuth.Infrastructure.ArgumentSource.Query, global::System.Version.TryParse,
+                "budget", global::SessionAuth.Infrastructure.ArgumentSource.Query,
+                global::Shop.Catalog.Oblivious);
         }
     }
 }

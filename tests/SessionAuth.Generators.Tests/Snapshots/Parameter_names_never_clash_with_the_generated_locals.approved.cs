@@ -59,7 +59,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4 });
         }
 
         /// <summary>
@@ -121,7 +127,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
         }
     }
 }

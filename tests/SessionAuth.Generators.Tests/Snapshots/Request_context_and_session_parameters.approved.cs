@@ -33,7 +33,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -88,7 +88,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
     }
 }

@@ -144,7 +144,7 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                [name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14]);
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14 });
         }
 
         /// <summary>
@@ -184,7 +184,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
     }
 }

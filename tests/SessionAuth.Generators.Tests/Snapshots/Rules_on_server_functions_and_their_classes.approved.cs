@@ -34,7 +34,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -82,7 +82,7 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -118,7 +118,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, []);
+                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
         }
 
         /// <summary>
@@ -170,7 +170,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
         }
     }
 }

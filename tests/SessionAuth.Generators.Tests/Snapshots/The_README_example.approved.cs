@@ -46,7 +46,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name2 });
         }
     }
 }

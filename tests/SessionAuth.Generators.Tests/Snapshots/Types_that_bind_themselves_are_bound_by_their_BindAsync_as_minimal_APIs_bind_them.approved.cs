@@ -76,7 +76,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
         }
 
         /// <summary>
@@ -125,7 +131,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -200,7 +206,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
         }
 
         /// <summary>
@@ -281,7 +293,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5, name6]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5, name6 });
         }
 
         /// <summary>
@@ -328,7 +346,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -374,7 +392,7 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -439,7 +457,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name2, name3, name4]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name2, name3, name4 });
         }
     }
 }

@@ -48,7 +48,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
         }
 
         /// <summary>
@@ -100,7 +100,7 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3]);
+                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2, name3 });
         }
 
         /// <summary>
@@ -169,7 +169,13 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, [name1, name2, name3, name4, name5]);
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2, name3, name4, name5 });
         }
     }
 }
@@ -202,7 +208,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata(
                     "Catalog.Release",
                     requiresSession: false,
-                    renamedParameters: ["sku"]),
+                    renamedParameters: new string[] { "sku" }),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "version", global::SessionAuth.Infrastructure.ArgumentSource.Route, global::System.Version.TryParse,
