@@ -17,6 +17,9 @@ internal sealed record SessionClaimsProjection(Type SessionType, Func<object, IE
 /// too. The one way around it: <c>new ClaimsIdentity(identity, claims, authenticationType, ...)</c> with an
 /// authentication type of its own reads nothing virtual before copying, so it copies the claims loaded so far; read a
 /// claim first, or copy with <see cref="Clone"/>. <see cref="ClaimsIdentity.IsAuthenticated"/> needs no claims.
+/// <see cref="Clone"/> (which <see cref="ClaimsPrincipal.Clone"/> and the usual claims transformation call) copies the
+/// session too: a Blazor circuit revalidates the session behind a copy as behind the original, and rules in components
+/// see it.
 /// </remarks>
 internal sealed class SessionClaimsIdentity : ClaimsIdentity
 {
@@ -33,6 +36,17 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
         SessionData = data;
         SessionId = sessionId;
         ExpiresAt = expiresAt;
+    }
+
+    // The copy has every claim the original has (loaded first, as the base constructor reads the list directly) and the
+    // same session; nothing is left pending.
+    private SessionClaimsIdentity(SessionClaimsIdentity other)
+        : base(other.WithClaimsLoaded())
+    {
+        _identities = other._identities;
+        SessionData = other.SessionData;
+        SessionId = other.SessionId;
+        ExpiresAt = other.ExpiresAt;
     }
 
     /// <summary>
@@ -129,11 +143,7 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
         return base.HasClaim(type, value);
     }
 
-    public override ClaimsIdentity Clone()
-    {
-        LoadClaims();
-        return base.Clone();
-    }
+    public override ClaimsIdentity Clone() => new SessionClaimsIdentity(this);
 
     public override void WriteTo(BinaryWriter writer)
     {
@@ -145,6 +155,12 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
     {
         LoadClaims();
         base.WriteTo(writer, userData);
+    }
+
+    private SessionClaimsIdentity WithClaimsLoaded()
+    {
+        LoadClaims();
+        return this;
     }
 
     // Under a lock, so a reader racing the first load waits for the claims rather than reading none. The pending data is

@@ -13,7 +13,10 @@ namespace SessionAuth.Components;
 /// <remarks>
 /// A circuit keeps the identity of the request that opened it for as long as the page stays open, and makes no requests
 /// that a guard or the store would see: without revalidation, a session ended by logout everywhere would stay signed in
-/// there. Identities of other schemes are not SessionAuth's to judge and are left as they are.
+/// there. Identities of other schemes are not SessionAuth's to judge and are left as they are. An authenticated identity
+/// of the SessionAuth scheme that is not the session's own (an app copied it with <c>new ClaimsIdentity(identity)</c>
+/// rather than <see cref="System.Security.Claims.ClaimsIdentity.Clone"/>) names no session to ask about: it fails
+/// revalidation rather than staying signed in for as long as the circuit lives.
 /// </remarks>
 internal sealed class SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionAuthOptions options, IServerSessionMode sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -24,8 +27,14 @@ internal sealed class SessionAuthenticationStateProvider(ILoggerFactory loggerFa
     {
         foreach (var identity in authenticationState.User.Identities)
         {
-            if (identity is SessionClaimsIdentity session
-                && !await sessions.StillStandsAsync(session.SessionData, session.SessionId, session.ExpiresAt).WaitAsync(cancellationToken).ConfigureAwait(false))
+            if (identity is SessionClaimsIdentity session)
+            {
+                if (!await sessions.StillStandsAsync(session.SessionData, session.SessionId, session.ExpiresAt).WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+            else if (identity.IsAuthenticated && identity.AuthenticationType == SessionAuthDefaults.AuthenticationScheme)
             {
                 return false;
             }

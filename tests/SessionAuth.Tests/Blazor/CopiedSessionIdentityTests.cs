@@ -9,24 +9,29 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Components;
 using SessionAuth.TestApp;
+using SessionAuth.Tests.Identity;
 
 namespace SessionAuth.Tests.Blazor;
 
 /// <summary>
-/// Review of issue 17: a circuit's session identity after the app touched it. An app that copies the session identity
-/// (<see cref="ClaimsIdentity.Clone"/>, the copy <c>SessionClaimsIdentity</c>'s own remarks recommend) in an
-/// <see cref="IClaimsTransformation"/> keeps an authenticated identity of the SessionAuth scheme — and the circuit
-/// must still be signed out when that session ends, and rules must still see the session.
+/// A circuit's session identity after the app copied it, as a claims transformation does (review of issue 17): a copy
+/// made with <see cref="ClaimsIdentity.Clone"/> or <see cref="ClaimsPrincipal.Clone"/> is still the session's — the
+/// circuit is signed out when the session ends, and rules see the session — and a copy that lost the session
+/// (<c>new ClaimsIdentity(identity)</c>) fails revalidation rather than staying signed in for the life of the circuit.
 /// </summary>
-public sealed class Review17CircuitTests
+public sealed class CopiedSessionIdentityTests
 {
-    [Fact]
-    public async Task A_circuit_whose_session_identity_the_app_cloned_is_signed_out_after_logout_everywhere()
+    [Theory]
+    [InlineData(CopyKind.IdentityClone)]
+    [InlineData(CopyKind.PrincipalClone)]
+    public async Task A_circuit_whose_session_identity_the_app_cloned_stands_with_its_session_and_is_signed_out_after_logout_everywhere(CopyKind copy)
     {
-        await using var app = await ClonedIdentityApp.StartAsync();
+        await using var app = await ClonedIdentityApp.StartAsync(copy);
         var user = await app.SignedInUserAsync();
         Assert.Equal(SessionAuthDefaults.AuthenticationScheme, user.Identity?.AuthenticationType);
-        Assert.True(user.HasClaim("house", "Gryffindor"));
+        Assert.True(user.HasClaim("transformed", "yes"));
+        Assert.Equal("neville", user.Identity?.Name);
+        Assert.True(await app.ValidateAsync(user), "the session stands, yet its copied identity fails revalidation");
 
         using (var response = await app.Client.FetchAsync("/_server/Account/LogoutEverywhere"))
         {
@@ -36,13 +41,40 @@ public sealed class Review17CircuitTests
         Assert.False(await app.ValidateAsync(user), "the session was ended by logout everywhere, yet the circuit's identity still validates");
     }
 
-    [Fact]
-    public async Task Rules_in_components_see_the_session_behind_a_cloned_session_identity()
+    [Theory]
+    [InlineData(CopyKind.IdentityClone)]
+    [InlineData(CopyKind.PrincipalClone)]
+    public async Task Rules_in_components_see_the_session_behind_a_cloned_session_identity(CopyKind copy)
     {
-        await using var app = await ClonedIdentityApp.StartAsync();
+        await using var app = await ClonedIdentityApp.StartAsync(copy);
         var user = await app.SignedInUserAsync();
 
         Assert.Equal("neville", new AuthenticationState(user).GetSession<UserSession>()?.Name);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_session_identity_that_no_longer_names_its_session_fails_revalidation_while_the_session_stands()
+    {
+        await using var app = await ClonedIdentityApp.StartAsync(CopyKind.ClaimsIdentityConstructor);
+        var user = await app.SignedInUserAsync();
+        Assert.Equal(SessionAuthDefaults.AuthenticationScheme, user.Identity?.AuthenticationType);
+        Assert.True(user.Identity?.IsAuthenticated);
+
+        Assert.False(await app.ValidateAsync(user), "an identity of the SessionAuth scheme with no session behind it cannot be revalidated, so it must not stay signed in");
+        Assert.Null(new AuthenticationState(user).GetSession<UserSession>());
+    }
+
+    /// <summary>How the claims transformation copies the session identity.</summary>
+    public enum CopyKind
+    {
+        /// <summary><c>identity.Clone()</c>.</summary>
+        IdentityClone,
+
+        /// <summary><c>principal.Clone()</c>, which clones every identity.</summary>
+        PrincipalClone,
+
+        /// <summary><c>new ClaimsIdentity(identity)</c>, which copies claims and authentication type but not the session.</summary>
+        ClaimsIdentityConstructor,
     }
 
     /// <summary>The test app in server-store mode with a claims transformation that adds a claim to a copy of the identity.</summary>
@@ -60,19 +92,20 @@ public sealed class Review17CircuitTests
 
         public TestClient Client { get; }
 
-        public static async Task<ClonedIdentityApp> StartAsync()
+        public static async Task<ClonedIdentityApp> StartAsync(CopyKind copy)
         {
             var holder = new Holder();
             var app = TestAppHost.Build(
                 options =>
                 {
                     options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
+                    options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
                     options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
                 },
                 builder =>
                 {
                     builder.Services.AddDistributedMemoryCache();
-                    builder.Services.AddSingleton<IClaimsTransformation, AddHouseClaim>();
+                    builder.Services.AddSingleton<IClaimsTransformation>(new AddHouseClaim(copy));
                 },
                 app => app.MapGet("/circuit/user", (HttpContext context) =>
                 {
@@ -114,17 +147,24 @@ public sealed class Review17CircuitTests
     }
 
     /// <summary>The usual shape of a claims transformation: copy the identity, add to the copy, return a new principal.</summary>
-    private sealed class AddHouseClaim : IClaimsTransformation
+    private sealed class AddHouseClaim(CopyKind copyKind) : IClaimsTransformation
     {
         public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
         {
-            if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity || identity.HasClaim("house", "Gryffindor"))
+            if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity || identity.HasClaim("transformed", "yes"))
             {
                 return Task.FromResult(principal);
             }
 
-            var copy = identity.Clone();
-            copy.AddClaim(new Claim("house", "Gryffindor"));
+            if (copyKind == CopyKind.PrincipalClone)
+            {
+                var principalCopy = principal.Clone();
+                ((ClaimsIdentity)principalCopy.Identity!).AddClaim(new Claim("transformed", "yes"));
+                return Task.FromResult(principalCopy);
+            }
+
+            var copy = copyKind == CopyKind.IdentityClone ? identity.Clone() : new ClaimsIdentity(identity);
+            copy.AddClaim(new Claim("transformed", "yes"));
             return Task.FromResult(new ClaimsPrincipal(copy));
         }
     }
