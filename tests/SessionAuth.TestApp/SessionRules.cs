@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Routing;
@@ -94,6 +95,28 @@ public sealed class CommonRoomPage : ComponentBase
     public string House { get; set; } = string.Empty;
 
     protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, $"the {House} common room page");
+}
+
+/// <summary>
+/// A page Blazor renders for an access-denied path: an enhanced navigation redirected here is patched in place, where a
+/// page of another kind is loaded by blazor.web.js itself.
+/// </summary>
+[Route("/access-denied")]
+[AllowAnonymous]
+public sealed class AccessDeniedPage : ComponentBase
+{
+    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, "access denied");
+}
+
+/// <summary>A login page Blazor renders, optionally with the return URL as a route value.</summary>
+[Route("/sign-in/{returnTo?}")]
+[AllowAnonymous]
+public sealed class SignInPage : ComponentBase
+{
+    [Parameter]
+    public string? ReturnTo { get; set; }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, "sign in");
 }
 
 /// <summary>The root of the rule pages: a router over this assembly's pages.</summary>

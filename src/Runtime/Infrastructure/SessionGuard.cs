@@ -20,16 +20,23 @@ internal sealed class SessionGuard
     // (EndpointHtmlRenderer.IsProgressivelyEnhancedNavigation).
     private const string EnhancedNavigationAccept = "text/html; blazor-enhanced-nav=on";
 
+    // What a Razor component endpoint answers an enhanced navigation with, and the redirect blazor.web.js then makes with
+    // location.replace (NavigationEnhancement.ts; the framework's own redirects from enhanced form handlers use it).
+    private const string EnhancedNavigationHeaderName = "blazor-enhanced-nav";
+    private const string EnhancedNavigationRedirectHeaderName = "blazor-enhanced-nav-redirect-location";
+
     private readonly string _loginPath;
     private readonly string? _accessDeniedPath;
     private readonly string _returnUrlQuery;
     private readonly ILogger _logger;
     private readonly SessionAuthMetrics _metrics;
+    private readonly RazorComponentPaths _componentPaths;
 
     // loginPath is header-safe already (LocalUrl.ToHeaderSafe): the login URL is built from it on every denied request.
     // accessDeniedPath too, when set.
-    internal SessionGuard(string loginPath, string? accessDeniedPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics)
+    internal SessionGuard(string loginPath, string? accessDeniedPath, string returnUrlParameter, ILogger logger, SessionAuthMetrics metrics, RazorComponentPaths componentPaths)
     {
+        _componentPaths = componentPaths;
         _loginPath = loginPath;
         _accessDeniedPath = accessDeniedPath;
         _returnUrlQuery = Uri.EscapeDataString(returnUrlParameter) + "=";
@@ -85,11 +92,9 @@ internal sealed class SessionGuard
             return ProblemResponse.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "This endpoint requires a session. Sign in at loginUrl and try again.", "loginUrl", loginUrl);
         }
 
-        var statusCode = RedirectStatusCode(request);
         _metrics.RequestDenied(SessionAuthMetrics.Redirect);
+        var statusCode = Redirect(httpContext, _loginPath, loginUrl);
         SessionAuthLog.SessionRequired(_logger, request.Path.Value ?? "/", statusCode);
-        response.StatusCode = statusCode;
-        response.Headers.Location = loginUrl;
         return Task.CompletedTask;
     }
 
@@ -125,10 +130,8 @@ internal sealed class SessionGuard
             return Task.CompletedTask;
         }
 
-        var statusCode = RedirectStatusCode(request);
+        var statusCode = Redirect(httpContext, _accessDeniedPath, BuildUrl(request, _accessDeniedPath, PageOfFormPost(request)));
         SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", statusCode);
-        response.StatusCode = statusCode;
-        response.Headers.Location = BuildUrl(request, _accessDeniedPath, PageOfFormPost(request));
         return Task.CompletedTask;
     }
 
@@ -214,9 +217,32 @@ internal sealed class SessionGuard
             : null;
     }
 
-    // 303 turns a form post into a GET of the page redirected to; 302 keeps a GET a GET.
-    private static int RedirectStatusCode(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? StatusCodes.Status302Found : StatusCodes.Status303SeeOther;
+    /// <summary>
+    /// Sends a navigation to <paramref name="location"/> (a page at <paramref name="path"/>): 302, or 303 for a form post,
+    /// which turns it into a GET of the page. An enhanced navigation follows that redirect inside its fetch and patches the
+    /// page in without a reload when Blazor renders it; any other page it would load twice (a get) or refuse (a post), so
+    /// for those it gets the answer a Razor component gives when it redirects: 200 with the location for blazor.web.js
+    /// to load.
+    /// </summary>
+    /// <returns>The status code written.</returns>
+    private int Redirect(HttpContext httpContext, string path, string location)
+    {
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        if (IsEnhancedNavigation(request) && !_componentPaths.IsComponentPage(httpContext, path))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            response.Headers[EnhancedNavigationHeaderName] = "allow";
+            response.Headers[EnhancedNavigationRedirectHeaderName] = location;
+            return StatusCodes.Status200OK;
+        }
+
+        response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? StatusCodes.Status302Found
+            : StatusCodes.Status303SeeOther;
+        response.Headers.Location = location;
+        return response.StatusCode;
+    }
 
     // path is the login or access-denied path, header-safe already; the return URL is the request's unless given.
     private string BuildUrl(HttpRequest request, string path, string? returnUrl)
@@ -238,6 +264,7 @@ internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthO
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("SessionAuth.Guard");
 
+    private readonly RazorComponentPaths _componentPaths = new();
     private SessionGuard? _default;
 
     public ISessionManager Sessions { get; } = sessions;
@@ -256,6 +283,6 @@ internal sealed class SessionGuardFactory(ISessionManager sessions, SessionAuthO
         var accessDeniedPath = options.AccessDeniedPath is { } path
             ? LocalUrl.ToHeaderSafe(path) ?? throw new InvalidOperationException($"SessionAuthOptions.AccessDeniedPath '{path}' is not a local path. Set a path that starts with a single '/', such as '/access-denied'.")
             : null;
-        return new SessionGuard(loginPath, accessDeniedPath, options.ReturnUrlParameter, _logger, metrics);
+        return new SessionGuard(loginPath, accessDeniedPath, options.ReturnUrlParameter, _logger, metrics, _componentPaths);
     }
 }

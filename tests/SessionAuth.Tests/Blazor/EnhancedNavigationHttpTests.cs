@@ -6,9 +6,13 @@ namespace SessionAuth.Tests.Blazor;
 
 /// <summary>
 /// Blazor's enhanced navigation and enhanced form posts are fetches (<c>Sec-Fetch-Mode: no-cors</c>) that stand in for
-/// navigations: every guard answers them as navigations — a redirect to the login page, or to the access-denied path,
-/// with the return URL — which <c>blazor.web.js</c> follows without a reload. An ordinary fetch keeps its 401 and 403.
-/// The requests carry exactly the headers <c>blazor.web.js</c> sends (NavigationEnhancement.ts).
+/// navigations: every guard answers them as navigations — to the login page, or to the access-denied path, with the
+/// return URL. A page Blazor renders gets a redirect that <c>blazor.web.js</c> follows inside its fetch and patches in
+/// without a reload; a page of any other kind gets 200 with <c>blazor-enhanced-nav-redirect-location</c>, which it loads
+/// itself (it would refuse that page as the answer to a post, and load the guarded URL a second time for a get). An
+/// ordinary fetch keeps its 401 and 403. The requests carry exactly the headers <c>blazor.web.js</c> sends
+/// (NavigationEnhancement.ts); the app's <c>/access-denied</c> and <c>/sign-in</c> are Razor components, its
+/// <c>/login</c>, <c>/no-entry</c> and <c>/reports/login</c> are not.
 /// </summary>
 public sealed class EnhancedNavigationHttpTests
 {
@@ -42,7 +46,7 @@ public sealed class EnhancedNavigationHttpTests
 
     [Theory]
     [MemberData(nameof(AnonymousRequests))]
-    public async Task An_anonymous_enhanced_navigation_is_redirected_to_the_login_page(string guard, string request, string location)
+    public async Task An_anonymous_enhanced_navigation_is_sent_to_a_login_page_that_Blazor_does_not_render_for_blazor_web_js_to_load(string guard, string request, string location)
     {
         await using var app = await SessionRulesApp.StartAsync(accessDeniedPath: "/access-denied");
         using var client = new TestClient(app.Address);
@@ -50,15 +54,28 @@ public sealed class EnhancedNavigationHttpTests
         using var enhanced = await client.SendAsync(EnhancedRequest(app.Address, request));
         using var fetched = await client.SendAsync(FetchRequest(app.Address, request));
 
-        Assert.True(IsRedirect(enhanced.StatusCode, request), $"{guard}: {(int)enhanced.StatusCode}");
-        Assert.Equal(location, enhanced.Headers.Location?.OriginalString);
+        AssertSentTo(enhanced, request, location, blazorPage: false, guard);
         Assert.Equal(HttpStatusCode.Unauthorized, fetched.StatusCode);
         Assert.True(fetched.Headers.Contains(SessionAuthDefaults.SessionRedirectHeaderName), guard);
     }
 
     [Theory]
+    [MemberData(nameof(AnonymousRequests))]
+    public async Task An_anonymous_enhanced_navigation_is_redirected_to_a_login_page_that_Blazor_renders(string guard, string request, string location)
+    {
+        await using var app = await SessionRulesApp.StartAsync(accessDeniedPath: "/access-denied", loginPath: "/sign-in");
+
+        using var client = new TestClient(app.Address);
+        using var enhanced = await client.SendAsync(EnhancedRequest(app.Address, request));
+
+        // RequireSession(redirectTo) sends its group to a login page of its own, which is not a component.
+        var toSignIn = location.StartsWith("/login?", StringComparison.Ordinal);
+        AssertSentTo(enhanced, request, toSignIn ? "/sign-in?" + location["/login?".Length..] : location, blazorPage: toSignIn, guard);
+    }
+
+    [Theory]
     [MemberData(nameof(RefusedRequests))]
-    public async Task A_refused_enhanced_navigation_is_redirected_to_the_access_denied_path(string guard, string request, string location)
+    public async Task A_refused_enhanced_navigation_is_redirected_to_an_access_denied_page_that_Blazor_renders(string guard, string request, string location)
     {
         await using var app = await SessionRulesApp.StartAsync(accessDeniedPath: "/access-denied");
         using var harry = await SessionRulesApp.SignedInAsync(app.Address, "harry");
@@ -66,10 +83,21 @@ public sealed class EnhancedNavigationHttpTests
         using var enhanced = await harry.SendAsync(EnhancedRequest(app.Address, request));
         using var fetched = await harry.SendAsync(FetchRequest(app.Address, request));
 
-        Assert.True(IsRedirect(enhanced.StatusCode, request), $"{guard}: {(int)enhanced.StatusCode}");
-        Assert.Equal(location, enhanced.Headers.Location?.OriginalString);
+        AssertSentTo(enhanced, request, location, blazorPage: true, guard);
         Assert.Equal(HttpStatusCode.Forbidden, fetched.StatusCode);
         Assert.Contains("\"refusedBy\"", await fetched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRequests))]
+    public async Task A_refused_enhanced_navigation_is_sent_to_an_access_denied_page_that_Blazor_does_not_render_for_blazor_web_js_to_load(string guard, string request, string location)
+    {
+        await using var app = await SessionRulesApp.StartAsync(accessDeniedPath: "/no-entry");
+        using var harry = await SessionRulesApp.SignedInAsync(app.Address, "harry");
+
+        using var enhanced = await harry.SendAsync(EnhancedRequest(app.Address, request));
+
+        AssertSentTo(enhanced, request, location.Replace("/access-denied?", "/no-entry?", StringComparison.Ordinal), blazorPage: false, guard);
     }
 
     [Fact]
@@ -84,10 +112,8 @@ public sealed class EnhancedNavigationHttpTests
         using var forbidden = await harry.SendAsync(EnhancedRequest(address, "GET /admin"));
         using var fetchedForbidden = await harry.SendAsync(FetchRequest(address, "GET /admin"));
 
-        Assert.Equal(HttpStatusCode.Redirect, challenged.StatusCode);
-        Assert.Equal("/login?returnUrl=%2Fauthorized-only", challenged.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
-        Assert.Equal("/no-entry?returnUrl=%2Fadmin", forbidden.Headers.Location?.OriginalString);
+        AssertSentTo(challenged, "GET /authorized-only", "/login?returnUrl=%2Fauthorized-only", blazorPage: false, "[Authorize] challenge");
+        AssertSentTo(forbidden, "GET /admin", "/no-entry?returnUrl=%2Fadmin", blazorPage: false, "[Authorize] forbid");
         Assert.Equal(HttpStatusCode.Forbidden, fetchedForbidden.StatusCode);
     }
 
@@ -143,8 +169,27 @@ public sealed class EnhancedNavigationHttpTests
         Assert.Equal(location, response.Headers.Location?.OriginalString);
     }
 
-    private static bool IsRedirect(HttpStatusCode status, string request) =>
-        status == (request.StartsWith("GET ", StringComparison.Ordinal) ? HttpStatusCode.Redirect : HttpStatusCode.SeeOther);
+    /// <summary>
+    /// How an enhanced navigation is sent to a page: a 302 (303 for a post) it follows when Blazor renders the page, else
+    /// 200 with the location for blazor.web.js to load and the header that makes it read that location at all.
+    /// </summary>
+    private static void AssertSentTo(HttpResponseMessage response, string request, string location, bool blazorPage, string guard)
+    {
+        if (blazorPage)
+        {
+            var expected = request.StartsWith("GET ", StringComparison.Ordinal) ? HttpStatusCode.Redirect : HttpStatusCode.SeeOther;
+            Assert.True(response.StatusCode == expected, $"{guard}: {(int)response.StatusCode}");
+            Assert.Equal(location, response.Headers.Location?.OriginalString);
+            Assert.False(response.Headers.Contains("blazor-enhanced-nav-redirect-location"), guard);
+            return;
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{guard}: {(int)response.StatusCode}");
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(["allow"], response.Headers.GetValues("blazor-enhanced-nav"));
+        Assert.Equal([location], response.Headers.GetValues("blazor-enhanced-nav-redirect-location"));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
 
     /// <summary>A request as blazor.web.js sends it: a no-cors fetch from the page, with its one Accept value.</summary>
     private static HttpRequestMessage EnhancedRequest(Uri address, string methodAndPath)

@@ -16,10 +16,14 @@ namespace SessionAuth.Tests.Rules;
 /// </summary>
 internal static class SessionRulesApp
 {
-    public static async Task<RunningApp> StartAsync(string? accessDeniedPath)
+    public static async Task<RunningApp> StartAsync(string? accessDeniedPath, string? loginPath = null)
     {
         var app = TestAppHost.Build(
-            options => options.AccessDeniedPath = accessDeniedPath,
+            options =>
+            {
+                options.AccessDeniedPath = accessDeniedPath;
+                options.LoginPath = loginPath ?? options.LoginPath;
+            },
             builder =>
             {
                 builder.Services.AddRazorComponents();

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Hogwarts.BrowserTests;
+
+/// <summary>
+/// Hogwarts with a login page that is not a Blazor page (a minimal API writing HTML, as an app that adds Blazor to an
+/// existing site has; review of issue 17). blazor.web.js refuses a non-Blazor page as the answer to an enhanced form post
+/// ("Enhanced navigation does not support making a non-GET request to a non-Blazor endpoint") and loads the URL of an
+/// enhanced navigation a second time ("Enhanced navigation failed ... Falling back to full page load"), so the guard
+/// gives it the login URL to load itself: the user lands on the login page, with one request for the guarded URL and
+/// nothing in the console.
+/// </summary>
+public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : IClassFixture<PlainLoginPageFixture>
+{
+    [Fact]
+    public async Task An_anonymous_enhanced_form_post_lands_on_a_login_page_that_is_not_a_Blazor_page()
+    {
+        var (page, console, requests) = await OpenAccessDeniedPageAsync("/_server/HousePoints/Award");
+        await using var _ = page.Context;
+
+        await page.EvaluateAsync("""
+            () => {
+                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
+                form.setAttribute('data-enhance', '');
+                for (const [name, value] of [['house', 'Hufflepuff'], ['points', '50']]) {
+                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+                }
+                document.body.append(form);
+                form.requestSubmit();
+            }
+            """);
+        await page.WaitForURLAsync("**/plain-login?returnUrl=**");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/plain-login?returnUrl=%2Faccess-denied", new Uri(page.Url).PathAndQuery);
+        Assert.Equal("Plain login", await page.TextContentAsync("h1"));
+        Assert.Equal(["POST"], requests);
+        Assert.True(console.Count == 0, string.Join(Environment.NewLine, console));
+    }
+
+    [Fact]
+    public async Task An_anonymous_enhanced_navigation_lands_on_a_login_page_that_is_not_a_Blazor_page_with_one_request_and_no_warning()
+    {
+        var (page, console, requests) = await OpenAccessDeniedPageAsync("/students");
+        await using var _ = page.Context;
+
+        await page.EvaluateAsync("""
+            () => {
+                const link = Object.assign(document.createElement('a'), { href: '/students', textContent: 'Students' });
+                document.body.append(link);
+                link.click();
+            }
+            """);
+        await page.WaitForURLAsync("**/plain-login?returnUrl=**");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("/plain-login?returnUrl=%2Fstudents", new Uri(page.Url).PathAndQuery);
+        Assert.Equal("Plain login", await page.TextContentAsync("h1"));
+        Assert.Equal(["GET"], requests);
+        Assert.True(console.Count == 0, string.Join(Environment.NewLine, console));
+    }
+
+    /// <summary>
+    /// A page on which blazor.web.js runs, with what the console says (errors and warnings, which is where blazor.web.js
+    /// reports a fallback) and the methods of the requests for <paramref name="guardedPath"/>.
+    /// </summary>
+    private async Task<(IPage Page, List<string> Console, List<string> Requests)> OpenAccessDeniedPageAsync(string guardedPath)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Address.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        var requests = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                console.Add($"{message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => console.Add(error);
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == guardedPath)
+            {
+                requests.Add(request.Method);
+            }
+        };
+        await page.GotoAsync("/access-denied");
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return (page, console, requests);
+    }
+}
+
+/// <summary>The Hogwarts sample as <see cref="HogwartsFixture"/> starts it, with LoginPath set to a minimal API's HTML page.</summary>
+public sealed class PlainLoginPageFixture : IAsyncLifetime
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hogwarts-plain-login-{Guid.NewGuid():N}.db");
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public Uri Address { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = HogwartsApp.Build(
+            new WebApplicationOptions
+            {
+                EnvironmentName = Environments.Production,
+                ContentRootPath = Path.Combine(HogwartsFixture.RepositoryRoot, "samples", "Hogwarts"),
+                ApplicationName = "Hogwarts",
+            },
+            builder =>
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.WebHost.UseStaticWebAssets();
+                builder.Services.Configure<SessionAuth.SessionAuthOptions>(options => options.LoginPath = "/plain-login");
+                builder.Logging.ClearProviders();
+                builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+                builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+            });
+        _app.MapGet("/plain-login", () => Results.Content("<!doctype html><title>Log in</title><link rel=\"icon\" href=\"data:,\"><h1>Plain login</h1>", "text/html; charset=utf-8")).AllowAnonymous();
+        await _app.StartAsync();
+        Address = new Uri(_app.Urls.First());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = HogwartsFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        File.Delete(_database);
+    }
+}
