@@ -168,16 +168,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         Assert.Equal(0, await page.Locator(".award").CountAsync());
 
         // The form AuthorizeView hid, posted anyway: the server function's Prefect rule refuses it.
-        await page.EvaluateAsync("""
-            () => {
-                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
-                for (const [name, value] of [['house', 'Slytherin'], ['points', '50']]) {
-                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
-                }
-                document.body.append(form);
-                form.submit();
-            }
-            """);
+        await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: false, ["house", "Slytherin"], ["points", "50"]);
         await page.WaitForURLAsync("**/access-denied**");
 
         Assert.Equal("Not allowed", await page.TextContentAsync("h1"));
@@ -250,19 +241,8 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await page.GotoAsync("/access-denied");
         await WaitForEnhancedNavigationAsync(page);
 
-        // requestSubmit fires the submit event that blazor.web.js intercepts for a data-enhance form (submit() does not).
-        await page.EvaluateAsync("""
-            () => {
-                window.loadedOnce = true;
-                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
-                form.setAttribute('data-enhance', '');
-                for (const [name, value] of [['house', 'Hufflepuff'], ['points', '50']]) {
-                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
-                }
-                document.body.append(form);
-                form.requestSubmit();
-            }
-            """);
+        await page.EvaluateAsync("() => window.loadedOnce = true");
+        await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: true, ["house", "Hufflepuff"], ["points", "50"]);
         await page.WaitForURLAsync("**/login?returnUrl=**");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

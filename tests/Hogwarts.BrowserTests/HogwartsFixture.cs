@@ -10,9 +10,11 @@ namespace Hogwarts.BrowserTests;
 
 /// <summary>
 /// The Hogwarts sample on Kestrel (127.0.0.1, a free port, a fresh database, Production with a SESSION_SECRET), and
-/// Debian's Chromium driven headless by Playwright. Each test opens its own browser context: its own cookie jar.
+/// Debian's Chromium driven headless by Playwright. Each test opens its own browser context: its own cookie jar. A
+/// fixture for a variant of the sample derives from this one and changes the app in <see cref="Configure"/> and
+/// <see cref="Map"/>.
 /// </summary>
-public sealed class HogwartsFixture : IAsyncLifetime
+public class HogwartsFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -51,7 +53,9 @@ public sealed class HogwartsFixture : IAsyncLifetime
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+                Configure(builder);
             });
+        Map(_app);
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
 
@@ -78,6 +82,16 @@ public sealed class HogwartsFixture : IAsyncLifetime
         }
 
         File.Delete(_database);
+    }
+
+    /// <summary>Changes the sample's services and options for a variant of it; the sample as it is by default.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    /// <summary>Adds endpoints to the sample for a variant of it; none by default.</summary>
+    protected virtual void Map(WebApplication app)
+    {
     }
 
     public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync()

@@ -25,17 +25,7 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
         var (page, console, requests) = await OpenAccessDeniedPageAsync("/_server/HousePoints/Award");
         await using var _ = page.Context;
 
-        await page.EvaluateAsync("""
-            () => {
-                const form = Object.assign(document.createElement('form'), { method: 'post', action: '/_server/HousePoints/Award' });
-                form.setAttribute('data-enhance', '');
-                for (const [name, value] of [['house', 'Hufflepuff'], ['points', '50']]) {
-                    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
-                }
-                document.body.append(form);
-                form.requestSubmit();
-            }
-            """);
+        await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: true, ["house", "Hufflepuff"], ["points", "50"]);
         await page.WaitForURLAsync("**/plain-login?returnUrl=**");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
@@ -73,8 +63,7 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
     /// </summary>
     private async Task<(IPage Page, List<string> Console, List<string> Requests)> OpenAccessDeniedPageAsync(string guardedPath)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Address.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
+        var (_, page) = await fixture.NewPageAsync();
         var console = new List<string>();
         var requests = new List<string>();
         page.Console += (_, message) =>
@@ -99,60 +88,12 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
 }
 
 /// <summary>The Hogwarts sample as <see cref="HogwartsFixture"/> starts it, with LoginPath set to a minimal API's HTML page.</summary>
-public sealed class PlainLoginPageFixture : IAsyncLifetime
+public sealed class PlainLoginPageFixture : HogwartsFixture
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hogwarts-plain-login-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
+    protected override void Configure(WebApplicationBuilder builder) =>
+        builder.Services.Configure<SessionAuth.SessionAuthOptions>(options => options.LoginPath = "/plain-login");
 
-    public Uri Address { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = HogwartsApp.Build(
-            new WebApplicationOptions
-            {
-                EnvironmentName = Environments.Production,
-                ContentRootPath = Path.Combine(HogwartsFixture.RepositoryRoot, "samples", "Hogwarts"),
-                ApplicationName = "Hogwarts",
-            },
-            builder =>
-            {
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
-                builder.WebHost.UseStaticWebAssets();
-                builder.Services.Configure<SessionAuth.SessionAuthOptions>(options => options.LoginPath = "/plain-login");
-                builder.Logging.ClearProviders();
-                builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-                builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
-            });
-        _app.MapGet("/plain-login", () => Results.Content("<!doctype html><title>Log in</title><link rel=\"icon\" href=\"data:,\"><h1>Plain login</h1>", "text/html; charset=utf-8")).AllowAnonymous();
-        await _app.StartAsync();
-        Address = new Uri(_app.Urls.First());
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = HogwartsFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        File.Delete(_database);
-    }
+    // The icon link keeps the browser from asking for /favicon.ico, whose 404 would be a console error.
+    protected override void Map(WebApplication app) =>
+        app.MapGet("/plain-login", () => Results.Content("<!doctype html><title>Log in</title><link rel=\"icon\" href=\"data:,\"><h1>Plain login</h1>", "text/html; charset=utf-8")).AllowAnonymous();
 }
