@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.TestApp;
+using SessionAuth.Tests.Identity;
+
+namespace SessionAuth.Tests.Blazor;
+
+/// <summary>
+/// Review 17b: a circuit keeps the principal of the request that opened it, as the app's claims transformation left it.
+/// Revalidation judges only identities that are the session's own object or say they are of the SessionAuth scheme, and
+/// the framework's loop runs only when the principal's first identity is authenticated. Two shapes of transformation
+/// keep the session's user signed in for the life of the circuit after logout everywhere, though the principal is the
+/// session's and nothing else authenticated it: a copy of the session's claims under the app's own authentication type,
+/// and an identity of the app's put before the session's (which stays in the principal, roles and all).
+/// </summary>
+public sealed class Review17bCircuitIdentityTests
+{
+    public static TheoryData<Reshape> Reshapes => new()
+    {
+        Reshape.ClaimsUnderAppType,
+        Reshape.AppIdentityFirst,
+    };
+
+    [Theory]
+    [MemberData(nameof(Reshapes))]
+    public async Task An_open_circuit_whose_principal_the_app_reshaped_is_signed_out_within_the_interval_after_logout_everywhere(Reshape reshape)
+    {
+        await using var app = await ReshapedIdentityApp.StartAsync(reshape);
+        var user = await app.SignedInUserAsync(IdentityApp.Admin);
+        Assert.True(user.IsInRole("Admin"), "albus is an admin");
+        Assert.True(user.HasClaim("app", "hogwarts"), "the transformation ran");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var signedOut = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ((IHostEnvironmentAuthenticationStateProvider)provider).SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        provider.AuthenticationStateChanged += async state => signedOut.TrySetResult((await state).User);
+
+        using (var response = await app.Client.FetchAsync("/_server/Account/LogoutEverywhere"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        using (var next = await app.Client.FetchAsync("/circuit/user", method: HttpMethod.Get))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, next.StatusCode);
+        }
+
+        // The wait bounds a hang, it measures nothing: the interval is one second. A circuit that is never signed out
+        // keeps showing <AuthorizeView Roles="Admin"> content to a user whose every session has ended.
+        var after = await signedOut.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.False(after.Identity?.IsAuthenticated);
+        Assert.False(after.IsInRole("Admin"));
+    }
+
+    /// <summary>How the app's claims transformation reshapes the session's principal.</summary>
+    public enum Reshape
+    {
+        /// <summary><c>new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, "Hogwarts", Name, Role))</c>: the session's claims, the app's authentication type.</summary>
+        ClaimsUnderAppType,
+
+        /// <summary>A principal whose first identity is the app's own (claims only, not authenticated), then the session's.</summary>
+        AppIdentityFirst,
+    }
+
+    /// <summary>The test app in server-store mode with a claims transformation of the given shape; the circuit's principal is read at <c>/circuit/user</c>.</summary>
+    private sealed class ReshapedIdentityApp : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly Holder _holder;
+
+        private ReshapedIdentityApp(WebApplication app, Holder holder)
+        {
+            _app = app;
+            _holder = holder;
+            Client = new TestClient(new Uri(app.Urls.First()));
+        }
+
+        public TestClient Client { get; }
+
+        public IServiceProvider Services => _app.Services;
+
+        public static async Task<ReshapedIdentityApp> StartAsync(Reshape reshape)
+        {
+            var holder = new Holder();
+            var app = TestAppHost.Build(
+                options =>
+                {
+                    options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
+                    options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
+                    options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
+                },
+                builder =>
+                {
+                    builder.Services.AddDistributedMemoryCache();
+                    builder.Services.AddSingleton<IClaimsTransformation>(new AppClaims(reshape));
+                },
+                app => app.MapGet("/circuit/user", (HttpContext context) =>
+                {
+                    holder.User = context.User;
+                    return Results.NoContent();
+                }).RequireSession());
+            await app.StartAsync();
+            return new ReshapedIdentityApp(app, holder);
+        }
+
+        public async Task<ClaimsPrincipal> SignedInUserAsync(string name)
+        {
+            await Client.LoginAsync(name);
+            using var response = await Client.FetchAsync("/circuit/user", method: HttpMethod.Get);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            return _holder.User!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _app.DisposeAsync();
+        }
+
+        private sealed class Holder
+        {
+            public ClaimsPrincipal? User { get; set; }
+        }
+    }
+
+    /// <summary>Adds the app's claim <c>app=hogwarts</c>, reshaping the principal as <see cref="Reshape"/> says.</summary>
+    private sealed class AppClaims(Reshape reshape) : IClaimsTransformation
+    {
+        public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+        {
+            if (!principal.Identities.Any(identity => identity.IsAuthenticated) || principal.HasClaim("app", "hogwarts"))
+            {
+                return Task.FromResult(principal);
+            }
+
+            if (reshape == Reshape.ClaimsUnderAppType)
+            {
+                var identity = new ClaimsIdentity(principal.Claims, "Hogwarts", ClaimTypes.Name, ClaimTypes.Role);
+                identity.AddClaim(new Claim("app", "hogwarts"));
+                return Task.FromResult(new ClaimsPrincipal(identity));
+            }
+
+            var reshaped = new ClaimsPrincipal(new ClaimsIdentity([new Claim("app", "hogwarts")]));
+            reshaped.AddIdentities(principal.Identities);
+            return Task.FromResult(reshaped);
+        }
+    }
+}
