@@ -18,8 +18,8 @@ internal sealed record SessionClaimsProjection(Type SessionType, Func<object, IE
 /// authentication type of its own reads nothing virtual before copying, so it copies the claims loaded so far; read a
 /// claim first, or copy with <see cref="Clone"/>. <see cref="ClaimsIdentity.IsAuthenticated"/> needs no claims.
 /// <see cref="Clone"/> (which <see cref="ClaimsPrincipal.Clone"/> and the usual claims transformation call) copies the
-/// session too: a Blazor circuit revalidates the session behind a copy as behind the original, and rules in components
-/// see it.
+/// session too, and each claim is a <see cref="SessionClaim"/> that keeps this identity as its origin through any copy:
+/// a Blazor circuit revalidates the session behind a copy as behind the original, and rules in components see it.
 /// </remarks>
 internal sealed class SessionClaimsIdentity : ClaimsIdentity
 {
@@ -184,7 +184,11 @@ internal sealed class SessionClaimsIdentity : ClaimsIdentity
             _loading = true;
             try
             {
-                base.AddClaims(_identities.ClaimsOf(data));
+                foreach (var claim in _identities.ClaimsOf(data))
+                {
+                    // Made for this identity, so added as is; every copy of it keeps this identity as its origin.
+                    base.AddClaim(new SessionClaim(claim, this));
+                }
                 Volatile.Write(ref _pendingData, null);
             }
             finally

@@ -33,6 +33,15 @@ public static class SessionAuthenticationStateExtensions
             }
         }
 
+        // The app may have moved the session's claims into an identity of its own: each keeps the session it came from.
+        foreach (var claim in state.User.Claims)
+        {
+            if (claim is SessionClaim { Origin.SessionData: TSession session })
+            {
+                return session;
+            }
+        }
+
         return null;
     }
 

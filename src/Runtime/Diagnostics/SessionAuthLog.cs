@@ -30,4 +30,7 @@ internal static partial class SessionAuthLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Request to {Path} has a session that {RefusedBy} refused; answered {StatusCode}.")]
     public static partial void Forbidden(ILogger logger, string path, string refusedBy, int statusCode);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Revalidating a circuit's session failed; the circuit is signed out.")]
+    public static partial void CircuitRevalidationFailed(ILogger logger, Exception exception);
 }

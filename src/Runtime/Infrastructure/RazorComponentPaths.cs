@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,13 +41,17 @@ internal sealed class RazorComponentPaths
             Volatile.Write(ref _answers, answers);
         }
 
-        return answers.ByPath.GetOrAdd(path, static (path, endpoints) => IsRenderedByComponents(endpoints!, path), endpoints);
+        return answers.ByPath.GetOrAdd(
+            path,
+            static (path, state) => IsRenderedByComponents(state.Endpoints, state.HttpContext, path),
+            (Endpoints: endpoints, HttpContext: httpContext));
     }
 
-    private static bool IsRenderedByComponents(IReadOnlyList<Endpoint> endpoints, string path)
+    private static bool IsRenderedByComponents(IReadOnlyList<Endpoint> endpoints, HttpContext httpContext, string path)
     {
         var query = path.IndexOf('?', StringComparison.Ordinal);
         var requestPath = PathString.FromUriComponent(query < 0 ? path : path[..query]);
+        var policies = httpContext.RequestServices.GetService<ParameterPolicyFactory>();
         var found = false;
         var allComponents = true;
         var (bestOrder, bestPrecedence) = (int.MaxValue, decimal.MaxValue);
@@ -58,7 +63,9 @@ internal sealed class RazorComponentPaths
             }
 
             var template = new RouteTemplate(route.RoutePattern);
-            if (!new TemplateMatcher(template, new RouteValueDictionary(route.RoutePattern.Defaults)).TryMatch(requestPath, []))
+            var values = new RouteValueDictionary();
+            if (!new TemplateMatcher(template, new RouteValueDictionary(route.RoutePattern.Defaults)).TryMatch(requestPath, values)
+                || !MeetsConstraints(route.RoutePattern, values, httpContext, policies))
             {
                 continue;
             }
@@ -76,6 +83,31 @@ internal sealed class RazorComponentPaths
         }
 
         return found && allComponents;
+    }
+
+    // The router picks only a route whose constraints the path meets ({id:int}, {*slug:nonfile}), so a component route
+    // whose constraint rules the path out says nothing of the page there. Without routing's services there are no routes.
+    private static bool MeetsConstraints(RoutePattern pattern, RouteValueDictionary values, HttpContext httpContext, ParameterPolicyFactory? policies)
+    {
+        if (policies is null)
+        {
+            return true;
+        }
+
+        foreach (var (name, references) in pattern.ParameterPolicies)
+        {
+            var parameter = pattern.GetParameter(name);
+            foreach (var reference in references)
+            {
+                if (policies.Create(parameter, reference) is IRouteConstraint constraint
+                    && !constraint.Match(httpContext, route: null, name, values, RouteDirection.IncomingRequest))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool AnswersGet(RouteEndpoint endpoint) =>

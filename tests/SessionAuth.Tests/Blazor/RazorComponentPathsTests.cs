@@ -34,6 +34,10 @@ public sealed class RazorComponentPathsTests
         { "a lower order wins over a more specific route", "/login", ["component /login@1", "get /{**rest}@0"], false },
         { "a POST-only minimal API does not answer a GET", "/login", ["post /login", "component /login"], true },
         { "a minimal API fallback alone", "/login", ["get {**path}@2147483647"], false },
+        { "a component route whose constraint the path does not meet, beside a minimal API", "/account/login", ["component /account/{id:int}", "get /account/{page}"], false },
+        { "a component route whose constraint the path meets, beside a minimal API", "/account/7", ["component /account/{id:int}", "get /account/{page}"], true },
+        { "a component catch-all that rules out files, and a file's path", "/site/login.html", ["component /site/{*slug:nonfile}"], false },
+        { "a component catch-all that rules out files, and a page's path", "/site/about", ["component /site/{*slug:nonfile}"], true },
     };
 
     [Theory]
@@ -68,7 +72,7 @@ public sealed class RazorComponentPathsTests
     }
 
     private static DefaultHttpContext ContextOver(EndpointDataSource source) =>
-        new() { RequestServices = new ServiceCollection().AddSingleton(source).BuildServiceProvider() };
+        new() { RequestServices = new ServiceCollection().AddRouting().AddSingleton(source).BuildServiceProvider() };
 
     // "component /login@1": a Razor component endpoint as MapRazorComponents makes it (GET and POST, ComponentTypeMetadata).
     private static RouteEndpoint Endpoint(string description)

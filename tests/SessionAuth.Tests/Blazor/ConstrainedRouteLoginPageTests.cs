@@ -11,7 +11,7 @@ using SessionAuth.TestApp;
 namespace SessionAuth.Tests.Blazor;
 
 /// <summary>
-/// Review 17b: whether a login page is a Blazor page is read from the endpoints whose route template matches its path,
+/// Review 17b (fixed): whether a login page is a Blazor page is read from the endpoints whose route template matches its path,
 /// but the template is matched without its route constraints. A Razor component whose route has a constraint the login
 /// path does not meet (<c>{UserId:int}</c>, <c>{*Slug:nonfile}</c>) is taken for the login page, though the router never
 /// picks it: the page the browser gets is another endpoint's (a minimal API's HTML, a static file). The guard then answers
@@ -19,7 +19,7 @@ namespace SessionAuth.Tests.Blazor;
 /// blazor.web.js loads the guarded URL a second time with a console warning (a link) or throws and stays put (a form post)
 /// — what the 200 with <c>blazor-enhanced-nav-redirect-location</c> is there to prevent.
 /// </summary>
-public sealed class Review17bEnhancedNavigationTests
+public sealed class ConstrainedRouteLoginPageTests
 {
     public static TheoryData<string, string> LoginPages => new()
     {

@@ -12,14 +12,13 @@ using SessionAuth.Tests.Identity;
 namespace SessionAuth.Tests.Blazor;
 
 /// <summary>
-/// Review 17b: a circuit keeps the principal of the request that opened it, as the app's claims transformation left it.
-/// Revalidation judges only identities that are the session's own object or say they are of the SessionAuth scheme, and
-/// the framework's loop runs only when the principal's first identity is authenticated. Two shapes of transformation
-/// keep the session's user signed in for the life of the circuit after logout everywhere, though the principal is the
-/// session's and nothing else authenticated it: a copy of the session's claims under the app's own authentication type,
-/// and an identity of the app's put before the session's (which stays in the principal, roles and all).
+/// A circuit keeps the principal of the request that opened it, as the app's claims transformation left it (review 17b).
+/// Two shapes once kept the session's user signed in for the life of the circuit after logout everywhere: a copy of the
+/// session's claims under the app's own authentication type (revalidation judged only session identities), and an
+/// identity of the app's put before the session's (the framework's loop runs only when the first identity is
+/// authenticated, while role checks read every identity). The circuit must be signed out within the interval.
 /// </summary>
-public sealed class Review17bCircuitIdentityTests
+public sealed class ReshapedPrincipalCircuitTests
 {
     public static TheoryData<Reshape> Reshapes => new()
     {
