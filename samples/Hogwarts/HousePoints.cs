@@ -3,7 +3,11 @@ using SessionAuth;
 
 namespace Hogwarts;
 
-/// <summary>House points: awarded (or taken) by prefects from a plain HTML form on the students page.</summary>
+/// <summary>
+/// House points: awarded (or taken) by prefects from the enhanced form on the students page. Both answers are a redirect
+/// back to that page (post/redirect/get), a refused number with a message for the page to show: an enhanced form replaces
+/// the whole document with any answer that is not a page.
+/// </summary>
 public static class HousePoints
 {
     /// <summary>The most a prefect may award or take at once.</summary>
@@ -14,7 +18,7 @@ public static class HousePoints
     {
         if (points is 0 or < -Limit or > Limit)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"points must be between -{Limit} and {Limit}, and not 0.");
+            return TypedResults.Redirect($"/students/{house}?award=refused");
         }
 
         await db.AwardPointsAsync(house, points, cancellationToken);

@@ -22,7 +22,8 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
     [Fact]
     public async Task An_anonymous_enhanced_form_post_lands_on_a_login_page_that_is_not_a_Blazor_page()
     {
-        var (page, console, requests) = await OpenAccessDeniedPageAsync("/_server/HousePoints/Award");
+        var observed = await ObservedPage.OpenAsync(fixture, "/access-denied", "/_server/HousePoints/Award");
+        var page = observed.Page;
         await using var _ = page.Context;
 
         await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: true, ["house", "Hufflepuff"], ["points", "50"]);
@@ -31,59 +32,25 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
 
         Assert.Equal("/plain-login?returnUrl=%2Faccess-denied", new Uri(page.Url).PathAndQuery);
         Assert.Equal("Plain login", await page.TextContentAsync("h1"));
-        Assert.Equal(["POST"], requests);
-        Assert.True(console.Count == 0, string.Join(Environment.NewLine, console));
+        Assert.Equal(["POST"], observed.Requests);
+        Assert.True(observed.Console.Count == 0, string.Join(Environment.NewLine, observed.Console));
     }
 
     [Fact]
     public async Task An_anonymous_enhanced_navigation_lands_on_a_login_page_that_is_not_a_Blazor_page_with_one_request_and_no_warning()
     {
-        var (page, console, requests) = await OpenAccessDeniedPageAsync("/students");
+        var observed = await ObservedPage.OpenAsync(fixture, "/access-denied", "/students");
+        var page = observed.Page;
         await using var _ = page.Context;
 
-        await page.EvaluateAsync("""
-            () => {
-                const link = Object.assign(document.createElement('a'), { href: '/students', textContent: 'Students' });
-                document.body.append(link);
-                link.click();
-            }
-            """);
+        await observed.FollowLinkAsync("/students");
         await page.WaitForURLAsync("**/plain-login?returnUrl=**");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/plain-login?returnUrl=%2Fstudents", new Uri(page.Url).PathAndQuery);
         Assert.Equal("Plain login", await page.TextContentAsync("h1"));
-        Assert.Equal(["GET"], requests);
-        Assert.True(console.Count == 0, string.Join(Environment.NewLine, console));
-    }
-
-    /// <summary>
-    /// A page on which blazor.web.js runs, with what the console says (errors and warnings, which is where blazor.web.js
-    /// reports a fallback) and the methods of the requests for <paramref name="guardedPath"/>.
-    /// </summary>
-    private async Task<(IPage Page, List<string> Console, List<string> Requests)> OpenAccessDeniedPageAsync(string guardedPath)
-    {
-        var (_, page) = await fixture.NewPageAsync();
-        var console = new List<string>();
-        var requests = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                console.Add($"{message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => console.Add(error);
-        page.Request += (_, request) =>
-        {
-            if (new Uri(request.Url).AbsolutePath == guardedPath)
-            {
-                requests.Add(request.Method);
-            }
-        };
-        await page.GotoAsync("/access-denied");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        return (page, console, requests);
+        Assert.Equal(["GET"], observed.Requests);
+        Assert.True(observed.Console.Count == 0, string.Join(Environment.NewLine, observed.Console));
     }
 }
 
