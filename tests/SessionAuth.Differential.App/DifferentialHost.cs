@@ -31,6 +31,7 @@ public static class DifferentialHost
         Twins.Map(app);
         ProbeTwins.Map(app);
         BindingEdgeProbeTwins.Map(app);
+        ObliviousProbeTwins.Map(app);
         await app.StartAsync();
         var address = new Uri(app.Urls.First());
         return (app, address);

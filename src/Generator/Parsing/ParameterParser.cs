@@ -270,9 +270,11 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
 
         var valueType = isStringValues ? typeName : element.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-        // An empty value of a nullable element (int?[], Money?[]) is null, as the Request Delegate Generator binds it.
+        // An empty value of a nullable element (int?[], Money?[]) is null, as the Request Delegate Generator binds it; so is
+        // one of a class element of a #nullable disable context (Version[]), which admits null.
         var elementType = (parameter.Type as IArrayTypeSymbol)?.ElementType;
-        var nullableElements = element.IsNullableValueType || elementType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated };
+        var nullableElements = element.IsNullableValueType
+            || elementType is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated or NullableAnnotation.None };
         return new ParameterSpec(
             parameter.Name,
             typeName,
@@ -396,8 +398,10 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
             defaultValue,
             name,
             Parser: TextParser(textKind, valueType, types),
+            // Not from a header: the Request Delegate Generator reads an empty header value of a required argument as a missing one.
             EmptyIsNull: isRequired && valueType.IsReferenceType && parameter.NullableAnnotation == NullableAnnotation.None
-                && textKind is TextKind.Parsable or TextKind.TryParse);
+                && textKind is TextKind.Parsable or TextKind.TryParse
+                && source != ArgumentSourceSpec.Header);
     }
 
     private ParameterKind? GetContextKind(ITypeSymbol type)
