@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace Hogwarts.BrowserTests;
 /// The Hogwarts sample on Kestrel (127.0.0.1, a free port, a fresh database, Production with a SESSION_SECRET), and
 /// Debian's Chromium driven headless by Playwright. Each test opens its own browser context: its own cookie jar.
 /// </summary>
-public sealed class HogwartsFixture : IAsyncLifetime
+public class HogwartsFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -51,6 +52,7 @@ public sealed class HogwartsFixture : IAsyncLifetime
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+                ConfigureLoginRateLimit(builder.Configuration);
             });
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
@@ -62,6 +64,16 @@ public sealed class HogwartsFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>
+    /// Every test logs in from 127.0.0.1, many as the same user, within a minute: the login limit is set out of their way.
+    /// <see cref="LoginLimitedHogwartsFixture"/> sets small limits to test it.
+    /// </summary>
+    protected virtual void ConfigureLoginRateLimit(IConfiguration configuration)
+    {
+        configuration[$"{LoginRateLimitOptions.Section}:PerAddress"] = "10000";
+        configuration[$"{LoginRateLimitOptions.Section}:PerUserName"] = "10000";
     }
 
     public async Task DisposeAsync()
