@@ -207,19 +207,28 @@ public static class ServerFunctionEndpoint
             await body(httpContext, arguments, session).ConfigureAwait(false);
         };
 
-        return readSession is null ? run : async httpContext =>
+        return readSession is null ? run : httpContext =>
         {
-            await run(httpContext).ConfigureAwait(false);
-
-            // An answer without a body (a redirect, a 204) reaches the output cache's storing decision only after its
-            // policies' last step, where an app's policy may still insist on storing it. Starting the response here
-            // has the cache decide now, while storing is refused.
-            if (!httpContext.Response.HasStarted && httpContext.Features.Get<IOutputCacheFeature>() is not null)
-            {
-                await httpContext.Response.Body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
-            }
+            var running = run(httpContext);
+            return running.IsCompletedSuccessfully ? StartIfOutputCached(httpContext) : AfterRunningAsync(running, httpContext);
         };
+
+        static async Task AfterRunningAsync(Task running, HttpContext httpContext)
+        {
+            await running.ConfigureAwait(false);
+            await StartIfOutputCached(httpContext).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// An answer without a body (a redirect, a 204) reaches the output cache's storing decision only after its policies'
+    /// last step, where an app's policy may still insist on storing it. Starting the response here has the cache decide
+    /// now, while storing is refused (<see cref="PersonalisedResponse.KeepOutOfOutputCache"/>).
+    /// </summary>
+    private static Task StartIfOutputCached(HttpContext httpContext) =>
+        !httpContext.Response.HasStarted && httpContext.Features.Get<IOutputCacheFeature>() is not null
+            ? httpContext.Response.Body.FlushAsync(httpContext.RequestAborted)
+            : Task.CompletedTask;
 }
 
 /// <summary>What a generated server function asks of <see cref="ServerFunctionEndpoint"/> before its body runs.</summary>
