@@ -1,5 +1,6 @@
 using Hogwarts.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using SessionAuth;
 
 namespace Hogwarts;
@@ -7,7 +8,8 @@ namespace Hogwarts;
 /// <summary>Logging in and out: the seed's <c>login</c> and <c>logout</c>, as server functions posted to by plain HTML forms.</summary>
 public static class Account
 {
-    [ServerFunction, AllowAnonymous]
+    /// <summary>Rate-limited by client address and by the user name tried (<see cref="LoginRateLimiting"/>).</summary>
+    [ServerFunction, AllowAnonymous, EnableRateLimiting(LoginRateLimiting.PolicyName)]
     public static async Task<IResult> Login(string username, string password, string? returnUrl, Session<UserSession> session, HogwartsDb db, CancellationToken cancellationToken)
     {
         var target = ReturnUrls.LocalOrDefault(returnUrl);

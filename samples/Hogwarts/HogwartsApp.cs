@@ -47,6 +47,8 @@ public static class HogwartsApp
                 o.CookieSecurePolicy = CookieSecurePolicy.Always;
             }
         });
+        // Brute force: the login is limited per client address and per user name (LoginRateLimit in configuration).
+        builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddSingleton<IPasswordHasher<HogwartsUser>, PasswordHasher<HogwartsUser>>();
         builder.Services.AddSingleton(provider => new HogwartsDb(
             builder.Configuration.GetConnectionString("Hogwarts") ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "hogwarts.db")}",
@@ -62,6 +64,7 @@ public static class HogwartsApp
         var app = builder.Build();
         app.Services.GetRequiredService<HogwartsDb>().EnsureCreated();
 
+        app.UseLoginRateLimiting();
         app.UseSessionAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();

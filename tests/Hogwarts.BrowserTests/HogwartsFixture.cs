@@ -53,6 +53,11 @@ public class HogwartsFixture : IAsyncLifetime
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+
+                // Every test logs in from 127.0.0.1, many as the same user, within a minute: the login limit is set out
+                // of their way. LoginLimitedHogwartsFixture sets small limits to test it.
+                builder.Configuration[$"{LoginRateLimitOptions.Section}:PerAddress"] = "10000";
+                builder.Configuration[$"{LoginRateLimitOptions.Section}:PerUserName"] = "10000";
                 Configure(builder);
             });
         Map(_app);

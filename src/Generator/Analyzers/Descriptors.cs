@@ -59,6 +59,16 @@ internal static class Descriptors
         Usage,
         DiagnosticSeverity.Error);
 
+    // An error: the attribute asks for something the function will never do. The runtime keeps such answers out of the
+    // output cache whatever the attribute says (a stored answer is served before any guard runs), so the attribute is
+    // not honoured, and an attribute that is not honoured must not pass in silence.
+    public static readonly DiagnosticDescriptor OutputCacheOnPersonalisedFunction = Create(
+        DiagnosticIds.OutputCacheOnPersonalisedFunction,
+        "[OutputCache] on a server function whose answer depends on the session",
+        "Server function {0} {1}, so its answer depends on who asks, and it is never output-cached: a stored answer would be served to the next caller before any guard runs. Remove [OutputCache], or move what can be shared into a function that does not read the session.",
+        Usage,
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor SessionChangedOnGet = Create(
         DiagnosticIds.SessionChangedOnGet,
         "GET server function changes the session",

@@ -22,6 +22,7 @@ internal static class DiagnosticIds
     public const string SessionRuleArgumentMissingOrUnwanted = "SAUTH0014";
     public const string SessionRuleArgumentUnreadable = "SAUTH0015";
     public const string SessionRuleNeverChecked = "SAUTH0016";
+    public const string OutputCacheOnPersonalisedFunction = "SAUTH0017";
 }
 
 /// <summary>What a SAUTH0001 diagnostic tells its code fix through <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>.</summary>

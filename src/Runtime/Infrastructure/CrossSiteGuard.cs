@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,15 +13,21 @@ namespace SessionAuth.Infrastructure;
 /// <c>Origin</c> (this origin or a trusted one passes); when it sends both, both must pass and agree. A request with
 /// neither header is not a browser's cross-site request (a server or curl) and passes.
 /// </summary>
-/// <remarks>Runs inside <see cref="ServerFunctionEndpoint"/> for every server function that changes state.</remarks>
+/// <remarks>
+/// Runs inside <see cref="ServerFunctionEndpoint"/> for every server function that changes state. A function that asks
+/// for CORS (<c>[EnableCors]</c>, <c>RequireCors</c>) also lets in the origins its policy names, and only those: see
+/// <see cref="AllowsThroughCorsAsync"/>.
+/// </remarks>
 internal sealed class CrossSiteGuard
 {
     private readonly HashSet<string> _trustedOrigins;
     private readonly ILogger _logger;
     private readonly SessionAuthMetrics _metrics;
+    private readonly ICorsPolicyProvider? _corsPolicies;
 
-    private CrossSiteGuard(IEnumerable<string> trustedOrigins, ILogger logger, SessionAuthMetrics metrics)
+    private CrossSiteGuard(IEnumerable<string> trustedOrigins, ILogger logger, SessionAuthMetrics metrics, ICorsPolicyProvider? corsPolicies)
     {
+        _corsPolicies = corsPolicies;
         _trustedOrigins = new HashSet<string>(trustedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
         _logger = logger;
         _metrics = metrics;
@@ -35,7 +43,8 @@ internal sealed class CrossSiteGuard
         return new CrossSiteGuard(
             services.GetRequiredService<IOptions<SessionAuthOptions>>().Value.TrustedOrigins,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionAuth.CrossSite"),
-            metrics);
+            metrics,
+            services.GetService<ICorsPolicyProvider>());
     }
 
     /// <summary>Whether the request comes from this site, a trusted origin, or no browser at all.</summary>
@@ -76,6 +85,50 @@ internal sealed class CrossSiteGuard
             (FetchSite.SameSite or FetchSite.CrossSite, OriginKind.Trusted) => true,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether a request <see cref="Allows"/> refused comes from an origin the endpoint's own CORS policy names: the app
+    /// said, on this function or its group, that pages of that origin may call it.
+    /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <returns>
+    /// <see langword="true"/> for one Origin that the endpoint's policy allows by name, sent as a browser sends a call
+    /// from another origin (<c>Sec-Fetch-Site</c> <c>same-site</c>, <c>cross-site</c>, or absent).
+    /// </returns>
+    /// <remarks>
+    /// Only the endpoint's own policy counts, never the app's default one (<c>UseCors()</c> with a default policy is
+    /// about reading, and would open every server function at once), and a policy that allows any origin opens
+    /// nothing: it names no one, and a cross-site request forged by any page would pass. <c>[DisableCors]</c>, nearest,
+    /// closes.
+    /// </remarks>
+    public async ValueTask<bool> AllowsThroughCorsAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var headers = httpContext.Request.Headers;
+        var origin = headers.Origin;
+        var fetchSite = headers["Sec-Fetch-Site"];
+        if (_corsPolicies is null || origin.Count != 1 || string.IsNullOrEmpty(origin[0]) || fetchSite.Count > 1
+            || (fetchSite.Count == 1 && ReadFetchSite(fetchSite[0]) is not (FetchSite.SameSite or FetchSite.CrossSite))
+            || httpContext.GetEndpoint()?.Metadata is not { } metadata)
+        {
+            return false;
+        }
+
+        var cors = metadata.GetMetadata<ICorsMetadata>();
+        if (cors is null or IDisableCorsAttribute)
+        {
+            return false;
+        }
+
+        // As the CORS middleware reads it: the nearest CORS attribute decides; a policy given as metadata wins over a name.
+        var policy = metadata.GetMetadata<ICorsPolicyMetadata>()?.Policy;
+        if (policy is null && cors is IEnableCorsAttribute enableCors)
+        {
+            policy = await _corsPolicies.GetPolicyAsync(httpContext, enableCors.PolicyName).ConfigureAwait(false);
+        }
+
+        return policy is { AllowAnyOrigin: false } && policy.IsOriginAllowed(origin[0]!);
     }
 
     private static FetchSite ReadFetchSite(string? value) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -9,12 +10,12 @@ namespace SessionAuth.Infrastructure;
 /// <summary>
 /// Keeps personalised responses out of shared caches (<c>Cache-Control: private, no-store</c>), in two strengths: a
 /// guarded or preloaded response leaves the choice to its handler; a response the library writes session data into
-/// (the session script, <c>/_session</c>, a session cookie) is never stored by any cache.
+/// (the session script, <c>/_session</c>, a session cookie) is never stored by any cache. Both are kept out of the
+/// app's own output cache too, which reads no Cache-Control: see <see cref="KeepOutOfOutputCache"/>.
 /// </summary>
 internal static class PersonalisedResponse
 {
     public const string NotStored = "private, no-store";
-
 
     /// <summary>
     /// Marks a response admitted by the guard or preloaded, unless something earlier in the request chose a
@@ -27,6 +28,7 @@ internal static class PersonalisedResponse
     /// </remarks>
     public static void Mark(HttpContext httpContext)
     {
+        KeepOutOfOutputCache(httpContext);
         var headers = httpContext.Response.Headers;
         if (headers.CacheControl.Count == 0)
         {
@@ -43,6 +45,7 @@ internal static class PersonalisedResponse
     /// <exception cref="InvalidOperationException">The response has started without <c>no-store</c>: the data would reach a cache.</exception>
     public static void MarkCarriesSessionData(HttpContext httpContext)
     {
+        KeepOutOfOutputCache(httpContext);
         var response = httpContext.Response;
         if (response.HasStarted)
         {
@@ -64,6 +67,24 @@ internal static class PersonalisedResponse
                 ForbidStoring(((HttpResponse)state).Headers);
                 return Task.CompletedTask;
             }, response);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the response out of ASP.NET Core's output cache (<c>UseOutputCache()</c>), whatever its policies say: a
+    /// stored answer would be served, before any guard runs, to whoever asks the same URL next.
+    /// </summary>
+    /// <remarks>
+    /// The output cache ignores Cache-Control, and an app's policy may insist on storing in its last step
+    /// (<c>ServeResponseAsync</c>, after the endpoint). What it cannot undo is the decision it takes as the first byte of
+    /// the body is written: with storage refused at that moment it stops buffering the body, and stores nothing.
+    /// Refusing it here, before the endpoint writes, is that moment for every answer that has a body.
+    /// </remarks>
+    public static void KeepOutOfOutputCache(HttpContext httpContext)
+    {
+        if (httpContext.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace SessionAuth.Infrastructure;
 
@@ -156,15 +157,22 @@ public static class ServerFunctionEndpoint
         var readsBody = bodyIsValue || (steps & ServerFunctionSteps.ReadBody) != 0;
         var readsArguments = readsBody || (steps & ServerFunctionSteps.ReadArguments) != 0;
 
-        return async httpContext =>
+        RequestDelegate run = async httpContext =>
         {
-            if (crossSiteGuard is not null && !crossSiteGuard.Allows(httpContext))
+            if (crossSiteGuard is not null && !crossSiteGuard.Allows(httpContext) && !await crossSiteGuard.AllowsThroughCorsAsync(httpContext).ConfigureAwait(false))
             {
                 await crossSiteGuard.RefuseAsync(httpContext).ConfigureAwait(false);
                 return;
             }
 
-            var session = readSession is null ? null : await readSession(httpContext).ConfigureAwait(false);
+            TSession? session = null;
+            if (readSession is not null)
+            {
+                // The answer depends on who asks, whether or not anyone is signed in: never one for the output cache.
+                PersonalisedResponse.KeepOutOfOutputCache(httpContext);
+                session = await readSession(httpContext).ConfigureAwait(false);
+            }
+
             if (guard is not null)
             {
                 if (session is not { IsAuthenticated: true })
@@ -198,7 +206,29 @@ public static class ServerFunctionEndpoint
 
             await body(httpContext, arguments, session).ConfigureAwait(false);
         };
+
+        return readSession is null ? run : httpContext =>
+        {
+            var running = run(httpContext);
+            return running.IsCompletedSuccessfully ? StartIfOutputCached(httpContext) : AfterRunningAsync(running, httpContext);
+        };
+
+        static async Task AfterRunningAsync(Task running, HttpContext httpContext)
+        {
+            await running.ConfigureAwait(false);
+            await StartIfOutputCached(httpContext).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// An answer without a body (a redirect, a 204) reaches the output cache's storing decision only after its policies'
+    /// last step, where an app's policy may still insist on storing it. Starting the response here has the cache decide
+    /// now, while storing is refused (<see cref="PersonalisedResponse.KeepOutOfOutputCache"/>).
+    /// </summary>
+    private static Task StartIfOutputCached(HttpContext httpContext) =>
+        !httpContext.Response.HasStarted && httpContext.Features.Get<IOutputCacheFeature>() is not null
+            ? httpContext.Response.Body.FlushAsync(httpContext.RequestAborted)
+            : Task.CompletedTask;
 }
 
 /// <summary>What a generated server function asks of <see cref="ServerFunctionEndpoint"/> before its body runs.</summary>

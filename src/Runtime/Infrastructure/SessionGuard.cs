@@ -75,6 +75,7 @@ internal sealed class SessionGuard
         var request = httpContext.Request;
         var response = httpContext.Response;
         response.Headers.CacheControl = "no-store";
+        PersonalisedResponse.KeepOutOfOutputCache(httpContext);
 
         // The session may well exist; the store just cannot say. Logging in again would not help, so no redirect.
         if (httpContext.Features.Get<Session>() is { IsStoreUnavailable: true })
@@ -112,6 +113,7 @@ internal sealed class SessionGuard
         var request = httpContext.Request;
         var response = httpContext.Response;
         response.Headers.CacheControl = "no-store";
+        PersonalisedResponse.KeepOutOfOutputCache(httpContext);
         _metrics.RequestDenied(SessionAuthMetrics.Forbidden);
 
         if (IsScriptRequest(request))
@@ -142,6 +144,7 @@ internal sealed class SessionGuard
         SessionAuthLog.StoreUnavailableForGuard(_logger, httpContext.Request.Path.Value ?? "/");
         var response = httpContext.Response;
         response.Headers.CacheControl = "no-store";
+        PersonalisedResponse.KeepOutOfOutputCache(httpContext);
         response.Headers.RetryAfter = "5";
         return ProblemResponse.WriteAsync(response, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The session store is unavailable, so this request cannot be checked. Try again shortly.");
     }

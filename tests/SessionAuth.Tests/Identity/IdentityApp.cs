@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SessionAuth.AttributeApp;
 using SessionAuth.TestApp;
 
 namespace SessionAuth.Tests.Identity;
@@ -18,13 +19,17 @@ namespace SessionAuth.Tests.Identity;
 /// <summary>
 /// An app that uses the session as its identity through ASP.NET Core's own pieces: <c>UseAuthentication()</c>,
 /// <c>UseAuthorization()</c>, <c>[Authorize]</c> with roles and policies on minimal APIs and a controller, a SignalR hub
-/// and a rate limiter partitioned by user. Users sign in at <c>/sign-in/{name}</c>; <c>albus</c> is an admin, and
+/// a rate limiter partitioned by user, request timeouts, CORS (a default policy and
+/// <see cref="ConventionPolicies.Partners"/>) and output caching. Users sign in at <c>/sign-in/{name}</c>; <c>albus</c> is an admin, and
 /// <c>draco</c> is in Slytherin while everyone else is in Gryffindor.
 /// </summary>
 internal static class IdentityApp
 {
     public const string Admin = "albus";
     public const string Slytherin = "draco";
+
+    /// <summary>The origin the app's default CORS policy allows, for endpoints that ask for no policy of their own.</summary>
+    public const string DefaultCorsOrigin = "http://hogsmeade.example";
 
     public static async Task<(WebApplication App, Uri Address)> StartAsync(Action<SessionAuthOptions>? configure = null, bool useClaims = true, ClaimsCalls? claimsCalls = null, Action<IServiceCollection>? configureServices = null, Action<WebApplication>? mapMore = null)
     {
@@ -69,12 +74,22 @@ internal static class IdentityApp
                 context.User.Identity?.Name ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 2, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(ConventionPolicies.ShortTimeout, TimeSpan.FromMilliseconds(200)));
+        builder.Services.AddCors(cors =>
+        {
+            cors.AddDefaultPolicy(policy => policy.WithOrigins(DefaultCorsOrigin));
+            cors.AddPolicy(ConventionPolicies.Partners, policy => policy.WithOrigins(ConventionPolicies.PartnerOrigin).AllowCredentials().AllowAnyHeader());
+        });
+        builder.Services.AddOutputCache(caching => caching.AddPolicy(ConventionPolicies.CacheEveryone, new CacheEveryonePolicy()));
 
         var app = builder.Build();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        app.UseOutputCache();
         app.UseSessionAuth();
 
         app.MapPost("/sign-in/{name}", async (string name, HttpContext context) =>

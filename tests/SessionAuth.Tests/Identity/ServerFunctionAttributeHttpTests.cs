@@ -209,7 +209,7 @@ public sealed class ServerFunctionAttributeHttpTests : IAsyncLifetime
             checkedFunctions++;
         }
 
-        Assert.Equal(15, checkedFunctions);
+        Assert.Equal(28, checkedFunctions);
 
         static bool AddedByTheCompiler(object attribute) => attribute.GetType().Namespace == "System.Runtime.CompilerServices";
 
