@@ -328,8 +328,34 @@ internal static class EndpointShapesEmitter
             }
         }
 
-        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", CSharpText.StringArray(boundNames) };
+        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", CSharpText.StringArray(boundNames), ApiDescription(shape) };
         writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", mapArguments, ");");
+    }
+
+    /// <summary>
+    /// What API descriptions (OpenAPI) are told of the function: its result, whether it reads the body as it comes, and
+    /// the bindings built above, which describe themselves only when a document is asked for.
+    /// </summary>
+    private static string ApiDescription(EndpointShapeSpec shape)
+    {
+        var factory = shape.Result switch
+        {
+            ShapeResult.Nothing or ShapeResult.Task or ShapeResult.ValueTask => "NoContent",
+            ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask => "Json<TResult>",
+            _ => "Result<TResult>",
+        };
+        var readsRawBody = shape.Parameters.Any(static p => p.Kind is ShapeParameterKind.BodyStream or ShapeParameterKind.BodyPipe);
+        var arguments = new List<string> { "steps", readsRawBody ? "readsRawBody: true" : "readsRawBody: false" };
+        for (var i = 0; i < shape.Parameters.Count; i++)
+        {
+            var traits = ShapeParameterTable.Traits(shape.Parameters[i].Kind);
+            if (traits.BindingFactory is not null && !traits.BindsAsync)
+            {
+                arguments.Add("binding" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return $"{Infrastructure}ServerFunctionApi.{factory}({string.Join(", ", arguments)})";
     }
 
     /// <summary>

@@ -72,6 +72,7 @@ internal static class ReservedNames
         "SessionAuth.Infrastructure.ParameterBinding",
         "SessionAuth.Infrastructure.ServerFunctionEndpoint",
         "SessionAuth.Infrastructure.ServerFunctionResults",
+        "SessionAuth.Infrastructure.ServerFunctionApi",
         "SessionAuth.Infrastructure.ServerFunctionRoutes",
         "SessionAuth.Infrastructure.ServerFunctionServices",
         "SessionAuth.Infrastructure.ServerFunctionSteps",

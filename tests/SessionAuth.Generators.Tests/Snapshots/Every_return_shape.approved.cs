@@ -34,7 +34,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -65,7 +72,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -96,7 +110,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -122,7 +143,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -149,7 +177,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -177,7 +212,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -205,7 +247,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -233,7 +282,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
     }
 }

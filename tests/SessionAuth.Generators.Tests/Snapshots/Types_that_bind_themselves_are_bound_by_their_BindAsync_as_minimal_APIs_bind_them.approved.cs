@@ -82,7 +82,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5 });
+                new string[] { name1, name2, name3, name4, name5 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding5));
         }
 
         /// <summary>
@@ -131,7 +132,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false, binding2, binding3));
         }
 
         /// <summary>
@@ -212,7 +220,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5 });
+                new string[] { name1, name2, name3, name4, name5 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -299,7 +308,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6 });
+                new string[] { name1, name2, name3, name4, name5, name6 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -346,7 +356,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -392,7 +409,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -457,7 +481,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name2, name3, name4 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name2, name3, name4 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding2, binding4));
         }
     }
 }
