@@ -93,6 +93,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
                 Source = BindingSource.Body,
                 Type = typeof(Stream),
                 ModelMetadata = DescribedModelMetadata.For(typeof(Stream)),
+                ParameterDescriptor = new ParameterDescriptor { Name = "body", ParameterType = typeof(Stream) },
             });
         }
 
@@ -135,6 +136,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
             Source = source,
             Type = parameter.Type,
             ModelMetadata = DescribedModelMetadata.For(parameter.Type),
+            ParameterDescriptor = new ParameterDescriptor { Name = parameter.Name, ParameterType = parameter.Type },
             IsRequired = parameter.IsRequired || source == BindingSource.Path,
             DefaultValue = parameter.DefaultValue,
             RouteInfo = routeParameter is null ? null : new ApiParameterRouteInfo { IsOptional = routeParameter.IsOptional, DefaultValue = routeParameter.Default },
