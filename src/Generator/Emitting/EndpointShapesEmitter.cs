@@ -146,6 +146,14 @@ internal static class EndpointShapesEmitter
     /// <summary>The shape method's parameter that asks the rules over bound parameters; <c>null</c> when all hold, else the refusing rule's name.</summary>
     public const string ArgumentRules = "argumentRules";
 
+    /// <summary>
+    /// The shape method's parameter, for a function that returns an <c>IResult</c>, that adds what its result type declares
+    /// (<c>IEndpointMetadataProvider</c>) to its endpoint; <c>null</c> when the type declares nothing.
+    /// </summary>
+    public const string ResultMetadata = "resultMetadata";
+
+    public static bool IsResult(EndpointShapeSpec shape) => shape.Result is ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask;
+
     /// <summary>The type parameter of an instance method's target, the service it is called on.</summary>
     private const string Target = "TTarget";
 
@@ -216,6 +224,11 @@ internal static class EndpointShapesEmitter
             {
                 writer.WriteLines(parameters + ",");
             }
+        }
+
+        if (IsResult(shape))
+        {
+            writer.WriteLine($"global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? {ResultMetadata},");
         }
 
         var constrained = typeParameters.Where(static t => t.Constraint.Length > 0).ToList();
@@ -346,6 +359,12 @@ internal static class EndpointShapesEmitter
         };
         var readsRawBody = shape.Parameters.Any(static p => p.Kind is ShapeParameterKind.BodyStream or ShapeParameterKind.BodyPipe);
         var arguments = new List<string> { "steps", readsRawBody ? "readsRawBody: true" : "readsRawBody: false" };
+        if (IsResult(shape))
+        {
+            arguments.Add($"{ResultMetadata} is null ? null : {Function}.Method");
+            arguments.Add(ResultMetadata);
+        }
+
         for (var i = 0; i < shape.Parameters.Count; i++)
         {
             var traits = ShapeParameterTable.Traits(shape.Parameters[i].Kind);

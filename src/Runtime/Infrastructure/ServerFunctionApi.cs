@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using SessionAuth.OpenApi;
 
 namespace SessionAuth.Infrastructure;
@@ -48,10 +51,36 @@ public sealed class ServerFunctionApi
     /// <typeparam name="TResult">The result type (awaited, when the function is async).</typeparam>
     /// <param name="steps">The function's steps, which say whether it reads a body.</param>
     /// <param name="readsRawBody">Whether a parameter takes the body as it comes (<c>Stream</c>, <c>PipeReader</c>).</param>
+    /// <param name="method">The function's method, which <see cref="IEndpointMetadataProvider.PopulateMetadata"/> is given.</param>
+    /// <param name="resultMetadata">
+    /// Adds what the result type declares to the endpoint (<see cref="ResultMetadata{TResult}"/>), as minimal APIs add it;
+    /// <see langword="null"/> when the type declares nothing.
+    /// </param>
     /// <param name="bindings">The function's parameter bindings, in order.</param>
     /// <returns>The description's source.</returns>
-    public static ServerFunctionApi Result<TResult>(ServerFunctionSteps steps, bool readsRawBody, params object[] bindings) =>
-        new(steps, ServerFunctionResultKind.Result, typeof(TResult), null, readsRawBody, bindings);
+    public static ServerFunctionApi Result<TResult>(ServerFunctionSteps steps, bool readsRawBody, MethodInfo? method, Action<MethodInfo, EndpointBuilder>? resultMetadata, params object[] bindings) =>
+        new(steps, ServerFunctionResultKind.Result, typeof(TResult), null, readsRawBody, bindings)
+        {
+            Method = method,
+            PopulateResultMetadata = resultMetadata,
+        };
+
+    /// <summary>
+    /// Adds the responses a result type declares (<c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c>) to a server function's
+    /// endpoint; generated code passes it as a method group, so no reflection finds the type's static method.
+    /// </summary>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="method">The function's method.</param>
+    /// <param name="builder">The endpoint's builder.</param>
+    public static void ResultMetadata<TResult>(MethodInfo method, EndpointBuilder builder)
+        where TResult : IEndpointMetadataProvider =>
+        TResult.PopulateMetadata(method, builder);
+
+    /// <summary>The function's method, for <see cref="PopulateResultMetadata"/>.</summary>
+    internal MethodInfo? Method { get; private init; }
+
+    /// <summary>Adds what the result type declares to the endpoint; <see langword="null"/> when it declares nothing.</summary>
+    internal Action<MethodInfo, EndpointBuilder>? PopulateResultMetadata { get; private init; }
 
     internal ServerFunctionResultKind ResultKind { get; }
 

@@ -70,6 +70,10 @@ public static class ServerFunctionRoutes
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata([.. endpointMetadata])
             .WithDisplayName(metadata.ToString());
+        if (api is { PopulateResultMetadata: { } populate, Method: { } method })
+        {
+            endpoint.Add(builder => populate(method, builder));
+        }
 
         // [AllowAnonymous] on the function is its decision: a guard convention on the group (RequireSession(),
         // RequireAuthorization()) must not close it, and both UseSessionAuth() and UseAuthorization() honour IAllowAnonymous.

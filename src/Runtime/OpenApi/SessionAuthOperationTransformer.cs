@@ -41,7 +41,7 @@ internal sealed class SessionAuthOperationTransformer : IOpenApiOperationTransfo
         {
             var serializerOptions = context.ApplicationServices.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions;
             ApplyDefaults(operation, context.Description, serializerOptions);
-            FinishRequestBody(operation, context.Description);
+            FinishRequestBody(operation, context.Description, serializerOptions);
         }
     }
 
@@ -85,20 +85,21 @@ internal sealed class SessionAuthOperationTransformer : IOpenApiOperationTransfo
                 && Find(description, parameter.Name) is { DefaultValue: { } value }
                 && DefaultNode(value, serializerOptions) is { } node)
             {
-                parameter.Schema = parameter.Schema switch
-                {
-                    OpenApiSchema schema => WithDefault(schema, node),
-                    { } other => new OpenApiSchema { AllOf = [other], Default = node },
-                    null => null,
-                };
+                parameter.Schema = parameter.Schema is { } schema ? WithDefault(schema, node) : null;
             }
         }
+    }
 
-        static OpenApiSchema WithDefault(OpenApiSchema schema, JsonNode node)
+    /// <summary>The schema with its default; a reference to a shared schema is wrapped, so the shared one stays as it is.</summary>
+    private static OpenApiSchema WithDefault(IOpenApiSchema schema, JsonNode node)
+    {
+        if (schema is OpenApiSchema inline)
         {
-            schema.Default = node;
-            return schema;
+            inline.Default = node;
+            return inline;
         }
+
+        return new OpenApiSchema { AllOf = [schema], Default = node };
     }
 
     private static ApiParameterDescription? Find(ApiDescription description, string? name)
@@ -133,7 +134,7 @@ internal sealed class SessionAuthOperationTransformer : IOpenApiOperationTransfo
     /// with every property and every required name, under each media type the function accepts. A function that reads
     /// every form field (<c>IFormCollection</c>) takes any fields.
     /// </summary>
-    private static void FinishRequestBody(OpenApiOperation operation, ApiDescription description)
+    private static void FinishRequestBody(OpenApiOperation operation, ApiDescription description, JsonSerializerOptions? serializerOptions)
     {
         if (operation.RequestBody is null)
         {
@@ -162,6 +163,19 @@ internal sealed class SessionAuthOperationTransformer : IOpenApiOperationTransfo
             if (mediaType is { Schema: OpenApiSchema { AllOf.Count: > 0 } schema } && Merge(schema) is { } merged)
             {
                 mediaType.Schema = merged;
+            }
+
+            if (mediaType.Schema is OpenApiSchema { Properties: { } properties } && serializerOptions is not null)
+            {
+                foreach (var parameter in description.ParameterDescriptions)
+                {
+                    if (parameter is { Source.Id: "Form", DefaultValue: { } value }
+                        && properties.TryGetValue(parameter.Name, out var property)
+                        && DefaultNode(value, serializerOptions) is { } node)
+                    {
+                        properties[parameter.Name] = WithDefault(property, node);
+                    }
+                }
             }
         }
 

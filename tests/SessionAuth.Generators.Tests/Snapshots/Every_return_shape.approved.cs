@@ -165,6 +165,7 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<TResult> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
@@ -184,7 +185,7 @@ namespace SessionAuth.Generated
                 attributes,
                 endpoint,
                 global::System.Array.Empty<string>(),
-                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false));
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata));
         }
 
         /// <summary>
@@ -200,6 +201,7 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
@@ -219,7 +221,7 @@ namespace SessionAuth.Generated
                 attributes,
                 endpoint,
                 global::System.Array.Empty<string>(),
-                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false));
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata));
         }
 
         /// <summary>
@@ -382,6 +384,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.Result", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                resultMetadata: null,
                 global::Shop.Returns.Result);
 
             // Returns.ResultLater(): POST /_server/Returns/ResultLater
@@ -393,6 +396,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.ResultLater", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                resultMetadata: null,
                 global::Shop.Returns.ResultLater);
 
             // Returns.TypedResult(): POST /_server/Returns/TypedResult
@@ -405,6 +409,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.TypedResult", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>,
                 global::Shop.Returns.TypedResult);
         }
     }

@@ -328,6 +328,7 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2,
             global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<T2?>> bind2,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<T1, T2, TResult> function)
             where T1 : global::System.IParsable<T1>
             where T2 : class
@@ -363,7 +364,7 @@ namespace SessionAuth.Generated
                 attributes,
                 endpoint,
                 new string[] { name1, name2 },
-                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, binding1));
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata, binding1));
         }
 
         /// <summary>
@@ -382,6 +383,7 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2,
             global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<T2?>> bind2,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<string, T2, TResult> function)
             where T2 : class
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
@@ -416,7 +418,7 @@ namespace SessionAuth.Generated
                 attributes,
                 endpoint,
                 new string[] { name1, name2 },
-                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, binding1));
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata, binding1));
         }
 
         /// <summary>
@@ -672,6 +674,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 "tenant", global::SessionAuth.Infrastructure.ParameterBinding.WithParameter(global::Shop.Tenant.BindAsync, parameters3[1]),
+                resultMetadata: null,
                 global::Shop.Checkout.Overloaded);
 
             // Checkout.Overloaded(string, Tenant): GET /api/checkout/by-name/{id}
@@ -689,6 +692,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 "tenant", global::SessionAuth.Infrastructure.ParameterBinding.WithParameter(global::Shop.Tenant.BindAsync, parameters4[1]),
+                resultMetadata: null,
                 global::Shop.Checkout.Overloaded);
         }
     }
