@@ -606,8 +606,31 @@ public static partial class ParameterBinding
             return Invalid<T>(Name, text);
         }
 
-        internal override ServerFunctionParameterDescription Describe() =>
-            new(Name, typeof(T), LocationOf(source), isRequired, isRequired || defaultValue is null ? null : defaultValue);
+        internal override ServerFunctionParameterDescription Describe()
+        {
+            var described = DescribedTextType(typeof(T));
+            object? shownDefault = isRequired || defaultValue is null ? null
+                : described == typeof(T) ? defaultValue
+                : defaultValue is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture)
+                : defaultValue.ToString();
+            return new(Name, described, LocationOf(source), isRequired, shownDefault);
+        }
+    }
+
+    /// <summary>
+    /// The type a text argument is described as: itself when JSON writes it as the text the request carries (numbers,
+    /// dates, enums, strings), else <see cref="string"/>: a type of the app's own that parses itself from text
+    /// (<c>TryParse</c>, <see cref="IParsable{TSelf}"/>) travels as that text, whatever its JSON contract says.
+    /// </summary>
+    private static Type DescribedTextType(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsEnum || underlying.IsPrimitive || underlying == typeof(string) || underlying == typeof(decimal)
+            || underlying == typeof(Guid) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(DateOnly) || underlying == typeof(TimeOnly) || underlying == typeof(TimeSpan)
+            || underlying == typeof(Uri) || underlying == typeof(Half) || underlying == typeof(Int128) || underlying == typeof(UInt128)
+            ? type
+            : typeof(string);
     }
 
     /// <summary>Where a text argument travels: a body argument is a JSON member or a form field, as the request chooses.</summary>
@@ -681,7 +704,8 @@ public static partial class ParameterBinding
         }
 
         // A missing key binds an empty array: never required.
-        internal override ServerFunctionParameterDescription Describe() => new(Name, typeof(T[]), LocationOf(source), IsRequired: false, DefaultValue: null);
+        internal override ServerFunctionParameterDescription Describe() =>
+            new(Name, DescribedTextType(typeof(T)) == typeof(T) ? typeof(T[]) : typeof(string[]), LocationOf(source), IsRequired: false, DefaultValue: null);
     }
 
     private sealed class StringValuesBinding(string name, ArgumentSource source, bool isRequired) : ParameterBinding<StringValues>(name)

@@ -129,10 +129,11 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
             return kind;
         }
 
+        // A route value is named as the template names it (route values match without case): OpenAPI asks for the same name.
         var routeParameter = source == BindingSource.Path ? endpoint.RoutePattern.GetParameter(parameter.Name) : null;
         description.ParameterDescriptions.Add(new ApiParameterDescription
         {
-            Name = parameter.Name,
+            Name = routeParameter?.Name ?? parameter.Name,
             Source = source,
             Type = parameter.Type,
             ModelMetadata = DescribedModelMetadata.For(parameter.Type),

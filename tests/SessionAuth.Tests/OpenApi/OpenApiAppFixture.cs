@@ -14,8 +14,16 @@ public sealed class OpenApiAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = TestAppHost.Build(
-            options => options.IdentifyUser<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            builder => { builder.Services.AddOpenApi(options => { options.AddSessionAuth(); options.ShouldInclude = d => d.RelativePath != "minimal/binding/defaults"; }); Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddConsole(builder.Logging); },
+            options => options.UseServerStore<UserSession>(user => user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            builder => builder.Services.AddOpenApi(options =>
+            {
+                options.AddSessionAuth();
+
+                // The framework's own description of this minimal API fails: it serializes the int the compiler stores
+                // for an enum parameter's default (Tags? filter = Tags.Sale) as a Tags?. The server function of the
+                // same method is described.
+                options.ShouldInclude = description => description.RelativePath != "minimal/binding/defaults";
+            }),
             app => app.MapOpenApi());
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
