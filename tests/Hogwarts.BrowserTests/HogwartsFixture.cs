@@ -51,6 +51,9 @@ public sealed class HogwartsFixture : IAsyncLifetime
                 builder.Logging.ClearProviders();
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
+
+                // The OpenAPI document and its explorer, which the sample maps in Development or when asked.
+                builder.Configuration["OpenApi:Enabled"] = "true";
             });
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
