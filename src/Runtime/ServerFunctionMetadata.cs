@@ -38,6 +38,9 @@ public sealed class ServerFunctionMetadata(string name, bool requiresSession, bo
     /// <summary>The parameters bound under another name than their own.</summary>
     internal string[] RenamedParameters { get; } = renamedParameters ?? [];
 
+    /// <summary>What the function reads and answers, for API descriptions (set when it is mapped).</summary>
+    internal Infrastructure.ServerFunctionApi? Api { get; set; }
+
     /// <summary>The names the function's parameters bind from the request (set when it is mapped).</summary>
     internal string[] BoundNames { get; set; } = [];
 

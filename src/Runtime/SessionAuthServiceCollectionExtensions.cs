@@ -87,6 +87,9 @@ public static class SessionAuthServiceCollectionExtensions
         services.AddHostedService(provider => new GroupAllowAnonymousStartupCheck(provider.GetService<EndpointDataSource>()));
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, SessionDataCacheStartupFilter>());
+
+        // Server functions in ApiExplorer, which OpenAPI generators read; built only when a document is asked for.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, OpenApi.ServerFunctionApiDescriptionProvider>());
         services.AddScoped(provider => SessionDataService.Resolve<T>(provider)!);
         services.AddSingleton(provider => new SessionClientViewHolder(provider));
         AddAuthenticationScheme(services);

@@ -54,6 +54,9 @@ public class HogwartsFixture : IAsyncLifetime
                 builder.Configuration["SESSION_SECRET"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
                 builder.Configuration["ConnectionStrings:Hogwarts"] = $"Data Source={_database};Pooling=False";
 
+                // The OpenAPI document and its explorer, which the sample maps in Development or when asked.
+                builder.Configuration["OpenApi:Enabled"] = "true";
+
                 // Every test logs in from 127.0.0.1, many as the same user, within a minute: the login limit is set out
                 // of their way. LoginLimitedHogwartsFixture sets small limits to test it.
                 builder.Configuration[$"{LoginRateLimitOptions.Section}:PerAddress"] = "10000";

@@ -157,7 +157,9 @@ internal static class ReadmeChecker
     private static readonly ImmutableArray<MetadataReference> References = FrameworkReferences.All
         .Add(GeneratorHarness.RuntimeReference)
         .Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.StackExchangeRedisCacheServiceCollectionExtensions).Assembly.Location))
-        .Add(MetadataReference.CreateFromFile(typeof(StackExchange.Redis.ConfigurationOptions).Assembly.Location));
+        .Add(MetadataReference.CreateFromFile(typeof(StackExchange.Redis.ConfigurationOptions).Assembly.Location))
+        .Add(MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.OpenApi.OpenApiOptions).Assembly.Location))
+        .Add(MetadataReference.CreateFromFile(typeof(Microsoft.OpenApi.OpenApiDocument).Assembly.Location));
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SessionAuthAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)

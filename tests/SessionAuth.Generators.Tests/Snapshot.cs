@@ -1,79 +1,13 @@
-using System.Text;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
-/// <summary>
-/// Approved-file snapshots: the approved text lives in <c>Snapshots/</c> beside the tests and is committed. On a
-/// mismatch the test fails with a line diff and writes <c>*.received.cs</c> beside it; set
-/// <c>SESSIONAUTH_ACCEPT_SNAPSHOTS=1</c> to write the new text as approved instead.
-/// </summary>
+/// <summary>Approved-file snapshots of generated code, in <c>Snapshots/</c> beside the tests (see <see cref="ApprovedFile"/>).</summary>
 internal static class Snapshot
 {
-    public const string AcceptVariable = "SESSIONAUTH_ACCEPT_SNAPSHOTS";
+    public const string AcceptVariable = ApprovedFile.AcceptVariable;
 
-    /// <summary>
-    /// The approved files, found from the repository root: deterministic CI builds map source paths to <c>/_/</c>, so
-    /// a caller's file path cannot lead there.
-    /// </summary>
     private static readonly string SnapshotDirectory = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Generators.Tests", "Snapshots");
 
-    public static void Match(string actual, string name)
-    {
-        var directory = SnapshotDirectory;
-        var approvedPath = Path.Combine(directory, name + ".approved.cs");
-        var receivedPath = Path.Combine(directory, name + ".received.cs");
-        actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
-        {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(approvedPath, actual);
-            File.Delete(receivedPath);
-            return;
-        }
-
-        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        if (approved == actual)
-        {
-            File.Delete(receivedPath);
-            return;
-        }
-
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(receivedPath, actual);
-        Assert.Fail(approved is null
-            ? $"No approved snapshot {approvedPath}. The output is in {receivedPath}; review it and rerun with {AcceptVariable}=1 to approve."
-            : $"The output differs from {approvedPath} (- approved, + received; written to {receivedPath}, rerun with {AcceptVariable}=1 to approve):\n{Diff(approved, actual)}");
-    }
-
-    private static string Diff(string approved, string actual)
-    {
-        var builder = new StringBuilder();
-        var shown = 0;
-        foreach (var line in InlineDiffBuilder.Diff(approved, actual).Lines)
-        {
-            var marker = line.Type switch
-            {
-                ChangeType.Deleted => "- ",
-                ChangeType.Inserted => "+ ",
-                _ => null,
-            };
-            if (marker is null)
-            {
-                continue;
-            }
-
-            builder.Append(line.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(5) ?? "     ").Append(' ').Append(marker).AppendLine(line.Text);
-            if (++shown == 60)
-            {
-                builder.AppendLine("   ... more lines differ");
-                break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static void Match(string actual, string name) => ApprovedFile.Match(actual, SnapshotDirectory, name, ".cs");
 }

@@ -113,7 +113,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
                 _ => (Array.Empty<object>(), false),
             };
             var function = new ServerFunctionMetadata("Hand.Made", requiresSession: shape == "RequireSession", allowsAnonymous: allowsAnonymous);
-            ServerFunctionRoutes.Map(group, "POST", "/_server/Hand/Made", function, attributes, static _ => Task.CompletedTask, []);
+            ServerFunctionRoutes.Map(group, "POST", "/_server/Hand/Made", function, attributes, static _ => Task.CompletedTask, [], ServerFunctionApi.NoContent(ServerFunctionSteps.RefuseCrossSite, readsRawBody: false));
         });
 
         if (written is null)

@@ -218,9 +218,10 @@ internal sealed class MvcSetup(Compilation compilation)
         return false;
 
         // The shared framework's own assemblies, versioned with MVC: none of them maps controllers on its own. Nor does
-        // SessionAuth's runtime, which is built on MVC only to add its rule filter to the MVC an app sets up.
+        // SessionAuth's runtime, which is built on MVC only to add its rule filter to the MVC an app sets up, nor
+        // Microsoft.AspNetCore.OpenApi (a package the runtime depends on, versioned apart), which only reads ApiExplorer.
         static bool IsFramework(AssemblyIdentity identity, AssemblyIdentity? mvc) =>
-            identity.Name.StartsWith("System.", StringComparison.Ordinal) || identity.Name is "System" or "mscorlib" or "netstandard" or "SessionAuth"
+            identity.Name.StartsWith("System.", StringComparison.Ordinal) || identity.Name is "System" or "mscorlib" or "netstandard" or "SessionAuth" or "Microsoft.AspNetCore.OpenApi"
             || identity.Name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
             || (identity.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) && mvc is not null && identity.Version == mvc.Version);
     }

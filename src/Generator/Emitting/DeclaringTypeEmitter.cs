@@ -113,6 +113,13 @@ internal static class DeclaringTypeEmitter
             }
         }
 
+        if (EndpointShapesEmitter.IsResult(shape))
+        {
+            writer.WriteLine(function.Return.DeclaresResponses
+                ? $"{GeneratedFile.InfrastructureNamespace}ServerFunctionApi.ResultMetadata<{function.Return.ValueType!.TrimEnd('?')}>,"
+                : $"{EndpointShapesEmitter.ResultMetadata}: null,");
+        }
+
         writer.WriteLine(Callee(function) + ");");
         writer.Unindent();
     }

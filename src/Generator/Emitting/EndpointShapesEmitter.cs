@@ -146,6 +146,14 @@ internal static class EndpointShapesEmitter
     /// <summary>The shape method's parameter that asks the rules over bound parameters; <c>null</c> when all hold, else the refusing rule's name.</summary>
     public const string ArgumentRules = "argumentRules";
 
+    /// <summary>
+    /// The shape method's parameter, for a function that returns an <c>IResult</c>, that adds what its result type declares
+    /// (<c>IEndpointMetadataProvider</c>) to its endpoint; <c>null</c> when the type declares nothing.
+    /// </summary>
+    public const string ResultMetadata = "resultMetadata";
+
+    public static bool IsResult(EndpointShapeSpec shape) => shape.Result is ShapeResult.Result or ShapeResult.ResultTask or ShapeResult.ResultValueTask;
+
     /// <summary>The type parameter of an instance method's target, the service it is called on.</summary>
     private const string Target = "TTarget";
 
@@ -216,6 +224,11 @@ internal static class EndpointShapesEmitter
             {
                 writer.WriteLines(parameters + ",");
             }
+        }
+
+        if (IsResult(shape))
+        {
+            writer.WriteLine($"global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? {ResultMetadata},");
         }
 
         var constrained = typeParameters.Where(static t => t.Constraint.Length > 0).ToList();
@@ -328,8 +341,40 @@ internal static class EndpointShapesEmitter
             }
         }
 
-        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", CSharpText.StringArray(boundNames) };
+        var mapArguments = new List<string> { "group", "httpMethod", "pattern", "metadata", "attributes", "endpoint", CSharpText.StringArray(boundNames), ApiDescription(shape) };
         writer.WriteCall($"{Infrastructure}ServerFunctionRoutes.Map(", mapArguments, ");");
+    }
+
+    /// <summary>
+    /// What API descriptions (OpenAPI) are told of the function: its result, whether it reads the body as it comes, and
+    /// the bindings built above, which describe themselves only when a document is asked for.
+    /// </summary>
+    private static string ApiDescription(EndpointShapeSpec shape)
+    {
+        var factory = shape.Result switch
+        {
+            ShapeResult.Nothing or ShapeResult.Task or ShapeResult.ValueTask => "NoContent",
+            ShapeResult.Json or ShapeResult.JsonTask or ShapeResult.JsonValueTask => "Json<TResult>",
+            _ => "Result<TResult>",
+        };
+        var readsRawBody = shape.Parameters.Any(static p => p.Kind is ShapeParameterKind.BodyStream or ShapeParameterKind.BodyPipe);
+        var arguments = new List<string> { "steps", readsRawBody ? "readsRawBody: true" : "readsRawBody: false" };
+        if (IsResult(shape))
+        {
+            arguments.Add($"{ResultMetadata} is null ? null : {Function}.Method");
+            arguments.Add(ResultMetadata);
+        }
+
+        for (var i = 0; i < shape.Parameters.Count; i++)
+        {
+            var traits = ShapeParameterTable.Traits(shape.Parameters[i].Kind);
+            if (traits.BindingFactory is not null && !traits.BindsAsync)
+            {
+                arguments.Add("binding" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return $"{Infrastructure}ServerFunctionApi.{factory}({string.Join(", ", arguments)})";
     }
 
     /// <summary>

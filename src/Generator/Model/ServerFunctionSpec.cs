@@ -200,7 +200,11 @@ internal enum TextKind
 /// The type of the value (awaited, when the method is async), <c>global::</c>-qualified with nullable annotations;
 /// <see langword="null"/> for <see cref="ReturnKind.NoContent"/>.
 /// </param>
-internal sealed record ReturnSpec(ReturnKind Kind, Awaitable Awaitable, string? ValueType);
+/// <param name="DeclaresResponses">
+/// For <see cref="ReturnKind.Result"/>: whether the type declares its responses (<c>IEndpointMetadataProvider</c>, as
+/// <c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c> does), which the endpoint then carries as minimal APIs' do.
+/// </param>
+internal sealed record ReturnSpec(ReturnKind Kind, Awaitable Awaitable, string? ValueType, bool DeclaresResponses = false);
 
 internal enum ReturnKind
 {

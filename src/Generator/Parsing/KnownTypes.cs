@@ -22,6 +22,7 @@ internal static class KnownTypeNames
     public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
     public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
     public const string Result = "Microsoft.AspNetCore.Http.IResult";
+    public const string EndpointMetadataProvider = "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider";
     public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Task = "System.Threading.Tasks.Task";
@@ -72,6 +73,7 @@ internal sealed class KnownTypes
         HttpRequest = compilation.GetTypeByMetadataName(KnownTypeNames.HttpRequest);
         HttpResponse = compilation.GetTypeByMetadataName(KnownTypeNames.HttpResponse);
         Result = compilation.GetTypeByMetadataName(KnownTypeNames.Result);
+        EndpointMetadataProvider = compilation.GetTypeByMetadataName(KnownTypeNames.EndpointMetadataProvider);
         ClaimsPrincipal = compilation.GetTypeByMetadataName(KnownTypeNames.ClaimsPrincipal);
         CancellationToken = compilation.GetTypeByMetadataName(KnownTypeNames.CancellationToken);
         Task = compilation.GetTypeByMetadataName(KnownTypeNames.Task);
@@ -132,6 +134,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? HttpResponse { get; }
 
     public INamedTypeSymbol? Result { get; }
+
+    /// <summary><c>IEndpointMetadataProvider</c>: a result type that declares its responses (<c>Results&lt;Ok&lt;T&gt;, NotFound&gt;</c>).</summary>
+    public INamedTypeSymbol? EndpointMetadataProvider { get; }
 
     public INamedTypeSymbol? ClaimsPrincipal { get; }
 

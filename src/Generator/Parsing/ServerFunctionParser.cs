@@ -351,6 +351,7 @@ internal sealed class ServerFunctionParser
         }
 
         var kind = KnownTypes.Implements(valueType, _types.Result) ? ReturnKind.Result : ReturnKind.Json;
-        return new ReturnSpec(kind, awaitable, ParameterParser.FormatType(valueType));
+        var declaresResponses = kind == ReturnKind.Result && _types.EndpointMetadataProvider is { } provider && KnownTypes.Implements(valueType, provider);
+        return new ReturnSpec(kind, awaitable, ParameterParser.FormatType(valueType), declaresResponses);
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using SessionAuth.OpenApi;
 
 namespace SessionAuth.Infrastructure;
 
@@ -14,7 +15,7 @@ namespace SessionAuth.Infrastructure;
 /// <typeparam name="T">The parameter type.</typeparam>
 /// <remarks>Used by generated server functions; not meant to be called directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class ParameterBinding<T>
+public abstract class ParameterBinding<T> : IDescribedBinding
 {
     private protected ParameterBinding(string name)
     {
@@ -26,6 +27,14 @@ public abstract class ParameterBinding<T>
     internal string Name { get; }
 
     internal abstract bool TryBind(ServerFunctionArguments arguments, out T value);
+
+    /// <summary>
+    /// What the binding reads from the request, for API descriptions; <see langword="null"/> for a value that does not
+    /// come from the request (a service). Called when a document is asked for, never on a request.
+    /// </summary>
+    internal abstract ServerFunctionParameterDescription? Describe();
+
+    ServerFunctionParameterDescription? IDescribedBinding.Describe() => Describe();
 }
 
 /// <summary>
@@ -596,7 +605,43 @@ public static partial class ParameterBinding
 
             return Invalid<T>(Name, text);
         }
+
+        internal override ServerFunctionParameterDescription Describe()
+        {
+            var described = DescribedTextType(typeof(T));
+            object? shownDefault = isRequired || defaultValue is null ? null
+                : described == typeof(T) ? defaultValue
+                : defaultValue is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture)
+                : defaultValue.ToString();
+            return new(Name, described, LocationOf(source), isRequired, shownDefault);
+        }
     }
+
+    /// <summary>
+    /// The type a text argument is described as: itself when JSON writes it as the text the request carries (numbers,
+    /// dates, enums, strings), else <see cref="string"/>: a type of the app's own that parses itself from text
+    /// (<c>TryParse</c>, <see cref="IParsable{TSelf}"/>) travels as that text, whatever its JSON contract says.
+    /// </summary>
+    private static Type DescribedTextType(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsEnum || underlying.IsPrimitive || underlying == typeof(string) || underlying == typeof(decimal)
+            || underlying == typeof(Guid) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(DateOnly) || underlying == typeof(TimeOnly) || underlying == typeof(TimeSpan)
+            || underlying == typeof(Uri) || underlying == typeof(Half) || underlying == typeof(Int128) || underlying == typeof(UInt128)
+            ? type
+            : typeof(string);
+    }
+
+    /// <summary>Where a text argument travels: a body argument is a JSON member or a form field, as the request chooses.</summary>
+    private static ArgumentLocation LocationOf(ArgumentSource source) => source switch
+    {
+        ArgumentSource.Route => ArgumentLocation.Path,
+        ArgumentSource.Query or ArgumentSource.FromQuery => ArgumentLocation.Query,
+        ArgumentSource.Header => ArgumentLocation.Header,
+        ArgumentSource.Body => ArgumentLocation.BodyMember,
+        _ => ArgumentLocation.FormField,
+    };
 
     /// <summary>
     /// Why a required value given as empty text that its parser refused does not bind; <see langword="null"/> when it binds
@@ -657,10 +702,16 @@ public static partial class ParameterBinding
 
             return true;
         }
+
+        // A missing key binds an empty array: never required.
+        internal override ServerFunctionParameterDescription Describe() =>
+            new(Name, DescribedTextType(typeof(T)) == typeof(T) ? typeof(T[]) : typeof(string[]), LocationOf(source), IsRequired: false, DefaultValue: null);
     }
 
     private sealed class StringValuesBinding(string name, ArgumentSource source, bool isRequired) : ParameterBinding<StringValues>(name)
     {
+        internal override ServerFunctionParameterDescription Describe() => new(Name, typeof(string[]), LocationOf(source), isRequired, DefaultValue: null);
+
         // As the Request Delegate Generator checks a required header's values: none, or one empty, is missing.
         internal override bool TryBind(ServerFunctionArguments arguments, out StringValues value) =>
             arguments.TryGetValues(Name, source, out value) == ArgumentLookup.NotForm ? FailNotForm(arguments, Name)
@@ -686,6 +737,8 @@ public static partial class ParameterBinding
 
             return !isRequired || arguments.Fail(Name, $"The file '{Name}' is required; send it as a part of a multipart/form-data body.");
         }
+
+        internal override ServerFunctionParameterDescription Describe() => new(Name, typeof(IFormFile), ArgumentLocation.FormFile, isRequired, DefaultValue: null);
     }
 
     private sealed class FormBinding<T>(string name, Func<IFormCollection, T> select, T empty) : ParameterBinding<T>(name)
@@ -695,6 +748,11 @@ public static partial class ParameterBinding
             value = arguments.Form is { } form ? select(form) : empty;
             return arguments.Body != BodyKind.Json || FailNotForm(arguments, Name);
         }
+
+        internal override ServerFunctionParameterDescription Describe() =>
+            typeof(T) == typeof(IFormFileCollection)
+                ? new(Name, typeof(IFormFileCollection), ArgumentLocation.FormFile, IsRequired: false, DefaultValue: null)
+                : new(Name, typeof(T), ArgumentLocation.AnyFormFields, IsRequired: false, DefaultValue: null);
     }
 
     private sealed class BodyBinding<T>(string name, JsonTypeInfo<T> typeInfo, bool isRequired) : ParameterBinding<T>(name)
@@ -714,6 +772,8 @@ public static partial class ParameterBinding
 
             return Deserialize(arguments, Name, body, typeInfo, out value);
         }
+
+        internal override ServerFunctionParameterDescription Describe() => new(Name, typeof(T), ArgumentLocation.Body, isRequired, DefaultValue: null);
     }
 
     private static bool Deserialize<T>(ServerFunctionArguments arguments, string name, JsonElement json, JsonTypeInfo<T> typeInfo, out T value)
@@ -747,6 +807,8 @@ public static partial class ParameterBinding
 
             return Deserialize(arguments, Name, member, typeInfo, out value);
         }
+
+        internal override ServerFunctionParameterDescription Describe() => new(Name, typeof(T), ArgumentLocation.JsonMember, isRequired, DefaultValue: null);
     }
 
     private sealed class ServiceBinding<T>(string name, object? key, bool isKeyed, bool isRequired) : ParameterBinding<T>(name)
@@ -763,5 +825,7 @@ public static partial class ParameterBinding
             };
             return true;
         }
+
+        internal override ServerFunctionParameterDescription? Describe() => null;
     }
 }

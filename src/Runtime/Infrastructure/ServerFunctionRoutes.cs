@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SessionAuth.OpenApi;
 
 namespace SessionAuth.Infrastructure;
 
@@ -34,24 +35,45 @@ public static class ServerFunctionRoutes
     /// The names the function's parameters bind from the request (route, query, body, form, header): a rule a group adds
     /// over one of them is judged on the value the function binds, not on the route or query value of that name.
     /// </param>
+    /// <param name="api">
+    /// What the function reads and answers, for API descriptions: its success and problem responses become the endpoint's
+    /// <see cref="Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata"/>, and its parameters are described
+    /// when a document is asked for.
+    /// </param>
     /// <returns>A builder for the endpoint's conventions.</returns>
-    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, object[] attributes, RequestDelegate requestDelegate, string[] boundNames)
+    public static IEndpointConventionBuilder Map(RouteGroupBuilder group, string httpMethod, string pattern, ServerFunctionMetadata metadata, object[] attributes, RequestDelegate requestDelegate, string[] boundNames, ServerFunctionApi api)
     {
         ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(httpMethod);
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(attributes);
         ArgumentNullException.ThrowIfNull(boundNames);
+        ArgumentNullException.ThrowIfNull(api);
         metadata.BoundNames = boundNames;
+        metadata.Api = api;
         if (metadata.PreloadsSession)
         {
             requestDelegate = Preloaded(((IEndpointRouteBuilder)group).ServiceProvider, requestDelegate);
         }
 
         metadata.Attributes = attributes;
+
+        // The responses come after the function's attributes: a [ProducesResponseType] of its own is read beside them.
+        var endpointMetadata = new List<object>(attributes.Length + 8);
+        endpointMetadata.AddRange(attributes);
+        endpointMetadata.Add(metadata);
+        ServerFunctionResponses.AddTo(
+            endpointMetadata,
+            api,
+            bindsArguments: boundNames.Length > 0,
+            guarded: metadata.RequiresSession && !metadata.AllowsAnonymous);
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
-            .WithMetadata(attributes)
-            .WithMetadata(metadata)
+            .WithMetadata([.. endpointMetadata])
             .WithDisplayName(metadata.ToString());
+        if (api is { PopulateResultMetadata: { } populate, Method: { } method })
+        {
+            endpoint.Add(builder => populate(method, builder));
+        }
 
         // [AllowAnonymous] on the function is its decision: a guard convention on the group (RequireSession(),
         // RequireAuthorization()) must not close it, and both UseSessionAuth() and UseAuthorization() honour IAllowAnonymous.

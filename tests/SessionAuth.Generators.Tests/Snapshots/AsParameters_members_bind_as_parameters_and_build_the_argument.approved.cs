@@ -57,7 +57,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2));
         }
 
         /// <summary>
@@ -156,7 +163,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name9 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name9 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding9));
         }
 
         /// <summary>
@@ -223,7 +231,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4 });
+                new string[] { name1, name2, name3, name4 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5));
         }
     }
 }

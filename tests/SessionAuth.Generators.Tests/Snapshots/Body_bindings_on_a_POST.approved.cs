@@ -93,7 +93,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8));
         }
     }
 }

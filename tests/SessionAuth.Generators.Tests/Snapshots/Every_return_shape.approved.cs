@@ -34,7 +34,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -65,7 +72,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -96,7 +110,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -122,7 +143,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteNoContent(httpContext);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -137,6 +165,7 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<TResult> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
@@ -149,7 +178,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata));
         }
 
         /// <summary>
@@ -165,6 +201,7 @@ namespace SessionAuth.Generated
             global::SessionAuth.ServerFunctionMetadata metadata,
             object[] attributes,
             global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<global::System.Threading.Tasks.Task<TResult>> function)
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
         {
@@ -177,7 +214,14 @@ namespace SessionAuth.Generated
                     return global::SessionAuth.Infrastructure.ServerFunctionResults.ExecuteAsync(httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata));
         }
 
         /// <summary>
@@ -205,7 +249,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -233,7 +284,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
     }
 }
@@ -326,6 +384,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.Result", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                resultMetadata: null,
                 global::Shop.Returns.Result);
 
             // Returns.ResultLater(): POST /_server/Returns/ResultLater
@@ -337,6 +396,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.ResultLater", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                resultMetadata: null,
                 global::Shop.Returns.ResultLater);
 
             // Returns.TypedResult(): POST /_server/Returns/TypedResult
@@ -349,6 +409,7 @@ namespace SessionAuth.Generated
                 new global::SessionAuth.ServerFunctionMetadata("Returns.TypedResult", requiresSession: false),
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>,
                 global::Shop.Returns.TypedResult);
         }
     }

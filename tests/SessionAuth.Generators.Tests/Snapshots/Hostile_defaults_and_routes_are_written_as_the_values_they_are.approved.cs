@@ -95,7 +95,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8));
         }
 
         /// <summary>
@@ -232,7 +233,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14, name15 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14, name15 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8, binding9, binding10, binding11, binding12, binding13, binding14, binding15));
         }
 
         /// <summary>
@@ -328,7 +330,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8, binding9));
         }
 
         /// <summary>
@@ -420,7 +423,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8));
         }
 
         /// <summary>
@@ -459,7 +463,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -490,7 +501,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
     }
 }

@@ -46,7 +46,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -79,7 +86,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
     }
 }

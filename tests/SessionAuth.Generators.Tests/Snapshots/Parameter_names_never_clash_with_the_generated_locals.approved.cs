@@ -65,7 +65,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4 });
+                new string[] { name1, name2, name3, name4 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4));
         }
 
         /// <summary>
@@ -133,7 +134,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5 });
+                new string[] { name1, name2, name3, name4, name5 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5));
         }
     }
 }

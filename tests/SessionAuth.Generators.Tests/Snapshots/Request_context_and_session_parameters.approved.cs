@@ -33,7 +33,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, global::System.Array.Empty<string>());
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                global::System.Array.Empty<string>(),
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -88,7 +95,14 @@ namespace SessionAuth.Generated
                         httpContext, result);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false, binding1));
         }
     }
 }

@@ -144,7 +144,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14 });
+                new string[] { name1, name2, name3, name4, name5, name6, name7, name8, name9, name10, name11, name12, name13, name14 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1, binding2, binding3, binding4, binding5, binding6, binding7, binding8, binding9, binding10, binding11, binding12, binding13, binding14));
         }
 
         /// <summary>
@@ -184,7 +185,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1));
         }
     }
 }

@@ -82,7 +82,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5 });
+                new string[] { name1, name2, name3, name4, name5 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding5));
         }
 
         /// <summary>
@@ -131,7 +132,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.NoContent(steps, readsRawBody: false, binding2, binding3));
         }
 
         /// <summary>
@@ -212,7 +220,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5 });
+                new string[] { name1, name2, name3, name4, name5 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false));
         }
 
         /// <summary>
@@ -299,7 +308,8 @@ namespace SessionAuth.Generated
                 metadata,
                 attributes,
                 endpoint,
-                new string[] { name1, name2, name3, name4, name5, name6 });
+                new string[] { name1, name2, name3, name4, name5, name6 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding1));
         }
 
         /// <summary>
@@ -318,6 +328,7 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2,
             global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<T2?>> bind2,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<T1, T2, TResult> function)
             where T1 : global::System.IParsable<T1>
             where T2 : class
@@ -346,7 +357,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata, binding1));
         }
 
         /// <summary>
@@ -365,6 +383,7 @@ namespace SessionAuth.Generated
             string name1, global::SessionAuth.Infrastructure.ArgumentSource source1,
             string name2,
             global::System.Func<global::Microsoft.AspNetCore.Http.HttpContext, global::System.Threading.Tasks.ValueTask<T2?>> bind2,
+            global::System.Action<global::System.Reflection.MethodInfo, global::Microsoft.AspNetCore.Builder.EndpointBuilder>? resultMetadata,
             global::System.Func<string, T2, TResult> function)
             where T2 : class
             where TResult : global::Microsoft.AspNetCore.Http.IResult?
@@ -392,7 +411,14 @@ namespace SessionAuth.Generated
                         httpContext, result).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name1, name2 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name1, name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Result<TResult>(steps, readsRawBody: false, resultMetadata is null ? null : function.Method, resultMetadata, binding1));
         }
 
         /// <summary>
@@ -457,7 +483,14 @@ namespace SessionAuth.Generated
                         httpContext, result, resultTypeInfo).ConfigureAwait(false);
                 });
             global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
-                group, httpMethod, pattern, metadata, attributes, endpoint, new string[] { name2, name3, name4 });
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name2, name3, name4 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: false, binding2, binding4));
         }
     }
 }
@@ -641,6 +674,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 "tenant", global::SessionAuth.Infrastructure.ParameterBinding.WithParameter(global::Shop.Tenant.BindAsync, parameters3[1]),
+                resultMetadata: null,
                 global::Shop.Checkout.Overloaded);
 
             // Checkout.Overloaded(string, Tenant): GET /api/checkout/by-name/{id}
@@ -658,6 +692,7 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments,
                 "id", global::SessionAuth.Infrastructure.ArgumentSource.Route,
                 "tenant", global::SessionAuth.Infrastructure.ParameterBinding.WithParameter(global::Shop.Tenant.BindAsync, parameters4[1]),
+                resultMetadata: null,
                 global::Shop.Checkout.Overloaded);
         }
     }

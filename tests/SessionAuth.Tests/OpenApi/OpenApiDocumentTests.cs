@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SessionAuth.Testing;
+
+namespace SessionAuth.Tests.OpenApi;
+
+/// <summary>What the document says of guards, operation ids and the whole test app, read as a client reads it.</summary>
+public sealed class OpenApiDocumentTests(OpenApiAppFixture app) : IClassFixture<OpenApiAppFixture>
+{
+    [Fact]
+    public async Task The_whole_document_is_the_approved_one()
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+
+        // The server's address changes with the port Kestrel picks.
+        document.Root.Remove("servers");
+        var text = document.Root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        ApprovedFile.Match(text, Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "OpenApi"), "TestApp.openapi", ".json");
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_the_security_scheme_under_its_configured_name()
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+        var scheme = document.Root["components"]!["securitySchemes"]![SessionAuthOpenApiOptionsExtensions.SecuritySchemeName]!;
+        Assert.Equal("apiKey", (string?)scheme["type"]);
+        Assert.Equal("cookie", (string?)scheme["in"]);
+        Assert.Equal(SessionAuthDefaults.CookieName, (string?)scheme["name"]);
+    }
+
+    [Theory]
+    [InlineData("/minimal/chained", "get")] // .RequireSession()
+    [InlineData("/minimal/me", "get")] // [RequireSession] on the handler
+    [InlineData("/reports/daily", "get")] // .RequireSession() on its group
+    [InlineData("/rules/functions/both", "get")] // a server function guarded by a rule
+    [InlineData("/_server/Students/Enroll", "post")] // a server function guarded by its class
+    public async Task A_guarded_operation_names_the_cookie_and_declares_the_guard_s_problems(string path, string verb)
+    {
+        using var client = app.CreateClient();
+        var operation = (await OpenApiDocument.FetchAsync(client)).Find(path, verb);
+        var requirement = Assert.Single(operation.Node["security"]!.AsArray())!.AsObject();
+        Assert.Equal(SessionAuthOpenApiOptionsExtensions.SecuritySchemeName, Assert.Single(requirement).Key);
+        foreach (var status in new[] { 401, 403, 503 })
+        {
+            Assert.True(operation.Declares(status), $"{path} does not declare {status}");
+            Assert.NotNull(operation.Node["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["content"]!["application/problem+json"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("/minimal/maybe", "get")] // .AllowAnonymous()
+    [InlineData("/preload/none", "get")]
+    [InlineData("/_server/Students/Count", "post")] // [AllowAnonymous] in a [RequireSession] class
+    [InlineData("/_server/Bodies/Echo", "post")]
+    public async Task An_anonymous_operation_has_no_security_requirement_and_no_401(string path, string verb)
+    {
+        using var client = app.CreateClient();
+        var operation = (await OpenApiDocument.FetchAsync(client)).Find(path, verb);
+        Assert.Null(operation.Node["security"]);
+        Assert.False(operation.Declares(401));
+    }
+
+    [Fact]
+    public async Task A_state_changing_server_function_declares_the_cross_site_403_and_a_reading_one_does_not()
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+        Assert.True(document.Find("/_server/Bodies/Echo", "post").Declares(403));
+        Assert.False(document.Find("/_server/Familiars/Fawkes", "get").Declares(403));
+    }
+
+    [Fact]
+    public async Task Operation_ids_are_type_and_method()
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+        var ids = document.NamedOperations().Select(o => o.Id!).ToList();
+        Assert.Contains("Students_ByHouse", ids);
+        Assert.Contains("Account_Login", ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task A_results_union_declares_its_members()
+    {
+        using var client = app.CreateClient();
+        var login = (await OpenApiDocument.FetchAsync(client)).Find("/_server/Account/Login", "post");
+        Assert.Equal("#/components/schemas/UserSession", (string?)login.Node["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+    }
+}
