@@ -28,6 +28,5 @@ public sealed class OpenApiBrowserTests(HogwartsFixture fixture) : IClassFixture
         var screenshots = Path.Combine(HogwartsFixture.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "openapi-scalar.png") });
-        File.Copy(Path.Combine(screenshots, "openapi-scalar.png"), Path.Combine(HogwartsFixture.RepositoryRoot, "docs", "images", "openapi-scalar.png"), overwrite: true);
     }
 }
