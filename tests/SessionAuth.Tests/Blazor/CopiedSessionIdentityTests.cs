@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using SessionAuth.Components;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -27,8 +22,8 @@ public sealed class CopiedSessionIdentityTests
     [InlineData(CopyKind.ClaimsIdentityConstructor)]
     public async Task A_circuit_whose_session_identity_the_app_copied_stands_with_its_session_and_is_signed_out_after_logout_everywhere(CopyKind copy)
     {
-        await using var app = await ClonedIdentityApp.StartAsync(copy);
-        var user = await app.SignedInUserAsync();
+        await using var app = await ClaimsTransformationApp.StartAsync(new AddHouseClaim(copy), userEndpointRequiresSession: false);
+        var user = await app.SignedInUserAsync("neville");
         Assert.Equal(SessionAuthDefaults.AuthenticationScheme, user.Identity?.AuthenticationType);
         Assert.True(user.HasClaim("transformed", "yes"));
         Assert.Equal("neville", user.Identity?.Name);
@@ -48,8 +43,8 @@ public sealed class CopiedSessionIdentityTests
     [InlineData(CopyKind.ClaimsIdentityConstructor)]
     public async Task Rules_in_components_see_the_session_behind_a_copied_session_identity(CopyKind copy)
     {
-        await using var app = await ClonedIdentityApp.StartAsync(copy);
-        var user = await app.SignedInUserAsync();
+        await using var app = await ClaimsTransformationApp.StartAsync(new AddHouseClaim(copy), userEndpointRequiresSession: false);
+        var user = await app.SignedInUserAsync("neville");
 
         Assert.Equal("neville", new AuthenticationState(user).GetSession<UserSession>()?.Name);
     }
@@ -57,8 +52,8 @@ public sealed class CopiedSessionIdentityTests
     [Fact]
     public async Task A_copy_of_the_session_identity_that_no_longer_names_its_session_fails_revalidation_while_the_session_stands()
     {
-        await using var app = await ClonedIdentityApp.StartAsync(CopyKind.ClaimValuesUnderTheSchemeName);
-        var user = await app.SignedInUserAsync();
+        await using var app = await ClaimsTransformationApp.StartAsync(new AddHouseClaim(CopyKind.ClaimValuesUnderTheSchemeName), userEndpointRequiresSession: false);
+        var user = await app.SignedInUserAsync("neville");
         Assert.Equal(SessionAuthDefaults.AuthenticationScheme, user.Identity?.AuthenticationType);
         Assert.True(user.Identity?.IsAuthenticated);
 
@@ -80,74 +75,6 @@ public sealed class CopiedSessionIdentityTests
 
         /// <summary>New claims with the session's claim types and values, under the SessionAuth scheme's name: no session behind them.</summary>
         ClaimValuesUnderTheSchemeName,
-    }
-
-    /// <summary>The test app in server-store mode with a claims transformation that adds a claim to a copy of the identity.</summary>
-    private sealed class ClonedIdentityApp : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly Holder _holder;
-
-        private ClonedIdentityApp(WebApplication app, Holder holder)
-        {
-            _app = app;
-            _holder = holder;
-            Client = new TestClient(new Uri(app.Urls.First()));
-        }
-
-        public TestClient Client { get; }
-
-        public static async Task<ClonedIdentityApp> StartAsync(CopyKind copy)
-        {
-            var holder = new Holder();
-            var app = TestAppHost.Build(
-                options =>
-                {
-                    options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
-                    options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
-                    options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
-                },
-                builder =>
-                {
-                    builder.Services.AddDistributedMemoryCache();
-                    builder.Services.AddSingleton<IClaimsTransformation>(new AddHouseClaim(copy));
-                },
-                app => app.MapGet("/circuit/user", (HttpContext context) =>
-                {
-                    holder.User = context.User;
-                    return Results.NoContent();
-                }).AllowAnonymous());
-            await app.StartAsync();
-            return new ClonedIdentityApp(app, holder);
-        }
-
-        public async Task<ClaimsPrincipal> SignedInUserAsync()
-        {
-            await Client.LoginAsync("neville");
-            using var response = await Client.FetchAsync("/circuit/user", method: HttpMethod.Get);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-            Assert.True(_holder.User?.Identity?.IsAuthenticated);
-            return _holder.User!;
-        }
-
-        /// <summary>What the circuit's provider decides at its next revalidation, asked directly (no waiting on the interval).</summary>
-        public async Task<bool> ValidateAsync(ClaimsPrincipal user)
-        {
-            await using var scope = _app.Services.CreateAsyncScope();
-            var provider = Assert.IsType<SessionAuthenticationStateProvider>(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
-            return await provider.ValidateAsync(new AuthenticationState(user), CancellationToken.None);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await _app.DisposeAsync();
-        }
-
-        private sealed class Holder
-        {
-            public ClaimsPrincipal? User { get; set; }
-        }
     }
 
     /// <summary>The usual shape of a claims transformation: copy the identity, add to the copy, return a new principal.</summary>

@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
 namespace SessionAuth.Tests.Blazor;
@@ -30,7 +26,7 @@ public sealed class ReshapedPrincipalCircuitTests
     [MemberData(nameof(Reshapes))]
     public async Task An_open_circuit_whose_principal_the_app_reshaped_is_signed_out_within_the_interval_after_logout_everywhere(Reshape reshape)
     {
-        await using var app = await ReshapedIdentityApp.StartAsync(reshape);
+        await using var app = await ClaimsTransformationApp.StartAsync(new AppClaims(reshape), userEndpointRequiresSession: true);
         var user = await app.SignedInUserAsync(IdentityApp.Admin);
         Assert.True(user.IsInRole("Admin"), "albus is an admin");
         Assert.True(user.HasClaim("app", "hogwarts"), "the transformation ran");
@@ -66,67 +62,6 @@ public sealed class ReshapedPrincipalCircuitTests
 
         /// <summary>A principal whose first identity is the app's own (claims only, not authenticated), then the session's.</summary>
         AppIdentityFirst,
-    }
-
-    /// <summary>The test app in server-store mode with a claims transformation of the given shape; the circuit's principal is read at <c>/circuit/user</c>.</summary>
-    private sealed class ReshapedIdentityApp : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly Holder _holder;
-
-        private ReshapedIdentityApp(WebApplication app, Holder holder)
-        {
-            _app = app;
-            _holder = holder;
-            Client = new TestClient(new Uri(app.Urls.First()));
-        }
-
-        public TestClient Client { get; }
-
-        public IServiceProvider Services => _app.Services;
-
-        public static async Task<ReshapedIdentityApp> StartAsync(Reshape reshape)
-        {
-            var holder = new Holder();
-            var app = TestAppHost.Build(
-                options =>
-                {
-                    options.CircuitRevalidationInterval = TimeSpan.FromSeconds(1);
-                    options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user));
-                    options.UseServerStore<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
-                },
-                builder =>
-                {
-                    builder.Services.AddDistributedMemoryCache();
-                    builder.Services.AddSingleton<IClaimsTransformation>(new AppClaims(reshape));
-                },
-                app => app.MapGet("/circuit/user", (HttpContext context) =>
-                {
-                    holder.User = context.User;
-                    return Results.NoContent();
-                }).RequireSession());
-            await app.StartAsync();
-            return new ReshapedIdentityApp(app, holder);
-        }
-
-        public async Task<ClaimsPrincipal> SignedInUserAsync(string name)
-        {
-            await Client.LoginAsync(name);
-            using var response = await Client.FetchAsync("/circuit/user", method: HttpMethod.Get);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-            return _holder.User!;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await _app.DisposeAsync();
-        }
-
-        private sealed class Holder
-        {
-            public ClaimsPrincipal? User { get; set; }
-        }
     }
 
     /// <summary>Adds the app's claim <c>app=hogwarts</c>, reshaping the principal as <see cref="Reshape"/> says.</summary>
