@@ -16,6 +16,13 @@ public static class SessionAuthDefaults
     /// </summary>
     public const string SessionRedirectHeaderName = "X-Session-Redirect";
 
+    /// <summary>
+    /// The response header that carries where a server function sent a script or API caller (<c>X-Server-Redirect</c>),
+    /// on a <c>204 No Content</c> in place of the redirect a navigation gets (<see cref="ServerRedirect"/>); a client
+    /// navigates there.
+    /// </summary>
+    public const string ServerRedirectHeaderName = "X-Server-Redirect";
+
     /// <summary>The session cookie's name unless <see cref="SessionAuthOptions.CookieName"/> says otherwise (<c>session</c>).</summary>
     public const string CookieName = "session";
 

@@ -38,6 +38,36 @@ public sealed class RedirectAndPasswordAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// ServerRedirect's constructor refuses a URL off the site unless allowExternal: true is passed: a literal it would
+    /// refuse at the request is reported now; with allowExternal anything but a constant false, the constructor decides.
+    /// </summary>
+    [Fact]
+    public Task ServerRedirect_literals_that_are_not_local_paths_are_reported_unless_another_site_is_allowed() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+        public static class Account
+        {
+            private const string Portal = "https://portal.example/";
+
+            [ServerFunction, AllowAnonymous]
+            public static void Go(int way, bool external)
+            {
+                switch (way)
+                {
+                    case 0: throw new ServerRedirect({|SAUTH0002:"https://evil.example/login"|});
+                    case 1: throw new ServerRedirect({|SAUTH0002:"//evil.example"|}, allowExternal: false);
+                    case 2: throw new ServerRedirect(allowExternal: false, url: {|SAUTH0002:"/\\evil.example"|});
+                    case 3: throw new SessionAuth.ServerRedirect({|SAUTH0002:Portal|});
+                    case 4: throw new ServerRedirect({|SAUTH0002:"/\uFF0Fevil.example"|});
+                    case 5: throw new ServerRedirect("https://portal.example/", allowExternal: true);
+                    case 6: throw new ServerRedirect(Portal, external);
+                    case 7: throw new ServerRedirect("/login?returnUrl=%2F");
+                    case 8: throw new ServerRedirect("/connexión");
+                    default: throw new ServerRedirect(way.ToString());
+                }
+            }
+        }
+        """);
+
     [Fact]
     public Task Slash_lookalikes_and_invisible_characters_are_not_local_paths() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Startup

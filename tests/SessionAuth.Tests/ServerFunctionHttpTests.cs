@@ -398,7 +398,8 @@ public abstract class ServerFunctionHttpTests(TestAppFixture fixture)
 
         using var response = await client.PostFormAsync("/_server/Account/SignIn", ("username", "harry"), ("returnUrl", returnUrl));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // A form post's redirect is a 303, which the browser follows with a GET of the page.
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(expectedLocation, response.Headers.Location?.OriginalString);
     }
 

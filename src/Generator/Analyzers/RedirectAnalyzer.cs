@@ -9,7 +9,7 @@ using SessionAuth.Generators.Parsing;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// SAUTH0002: a login path or local redirect written as a literal that is not a local path. Uses the same check as the
+/// SAUTH0002: a login path, local redirect or <c>ServerRedirect</c> written as a literal that is not a local path. Uses the same check as the
 /// runtime (<c>LocalUrl</c>), which would refuse the value at startup or throw at the redirect.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -27,6 +27,40 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
         start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, symbols), SyntaxKind.Attribute);
         start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
         start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(AnalyzeServerRedirect, OperationKind.ObjectCreation);
+    }
+
+    /// <summary>
+    /// <c>new ServerRedirect("...")</c>: its constructor refuses a URL off the site unless <c>allowExternal: true</c> is
+    /// passed, and would throw at the request; written as a literal, that is known now.
+    /// </summary>
+    private static void AnalyzeServerRedirect(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor?.ContainingType is not { Name: "ServerRedirect" } type || type.ContainingNamespace?.ToDisplayString() != "SessionAuth")
+        {
+            return;
+        }
+
+        IArgumentOperation? url = null;
+        foreach (var argument in creation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "url":
+                    url = argument;
+                    break;
+
+                // Anything but a constant false may allow another site: the constructor decides at run time.
+                case "allowExternal" when argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.ConstantValue is not { HasValue: true, Value: false }:
+                    return;
+            }
+        }
+
+        if (url is not null)
+        {
+            Check(context.ReportDiagnostic, url.Value.ConstantValue, url.Value.Syntax.GetLocation(), "ServerRedirect(url)");
+        }
     }
 
     /// <summary>

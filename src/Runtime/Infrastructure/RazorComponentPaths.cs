@@ -14,14 +14,16 @@ namespace SessionAuth.Infrastructure;
 /// redirected to it, and refuses anything else (a post) or loads the guarded URL a second time (a get).
 /// </summary>
 /// <remarks>
-/// Asked only when an enhanced navigation is denied, and read once per path for as long as the app's endpoints stay the
-/// same. The endpoints that would answer a GET of the path are those whose route matches it with the lowest order and,
+/// Asked only when an enhanced navigation is denied or redirected by a server function, and read once per path (up to
+/// a bound) for as long as the app's endpoints stay the same. The endpoints that would answer a GET of the path are those whose route matches it with the lowest order and,
 /// among them, the most specific route, as the router ranks them (a literal segment before a parameter; a fallback such
 /// as <c>MapStaticAssets()</c>' <c>{**path:file}</c> has the highest order). The path counts as Blazor's only when every
 /// one of them is a component endpoint: in doubt, the guard gives the answer that works for any page.
 /// </remarks>
 internal sealed class RazorComponentPaths
 {
+    private const int MaxKeptPaths = 256;
+
     private Answers _answers = new(null);
 
     /// <summary>Whether a GET of <paramref name="path"/> (a local path, perhaps with a query, header-safe encoded) is answered by a Razor component.</summary>
@@ -41,10 +43,20 @@ internal sealed class RazorComponentPaths
             Volatile.Write(ref _answers, answers);
         }
 
-        return answers.ByPath.GetOrAdd(
-            path,
-            static (path, state) => IsRenderedByComponents(state.Endpoints, state.HttpContext, path),
-            (Endpoints: endpoints, HttpContext: httpContext));
+        if (answers.ByPath.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        // A server function's redirect can name any path (a student's page, a query the user typed): beyond the paths an
+        // app redirects to over and over, answers are worked out each time rather than kept, so memory stays bounded.
+        var rendered = IsRenderedByComponents(endpoints, httpContext, path);
+        if (answers.ByPath.Count < MaxKeptPaths)
+        {
+            answers.ByPath.TryAdd(path, rendered);
+        }
+
+        return rendered;
     }
 
     private static bool IsRenderedByComponents(IReadOnlyList<Endpoint> endpoints, HttpContext httpContext, string path)

@@ -7,7 +7,8 @@ namespace SessionAuth.Infrastructure;
 /// <summary>
 /// Builds the request delegate of a generated server function. Every function takes the same steps, in this order:
 /// the cross-site check for verbs that change state, the session guard (or a plain session read), reading the raw
-/// arguments, and then the function's own body, which binds its parameters, calls the method and writes the result.
+/// arguments, and then the function's own body, which binds its parameters, calls the method and writes the result;
+/// a redirect the function made, thrown or returned, is then answered in the caller's terms.
 /// </summary>
 /// <remarks>
 /// <para>Used by generated server functions; not meant to be called directly.</para>
@@ -204,7 +205,17 @@ public static class ServerFunctionEndpoint
                 return;
             }
 
-            await body(httpContext, arguments, session).ConfigureAwait(false);
+            try
+            {
+                await body(httpContext, arguments, session).ConfigureAwait(false);
+            }
+            catch (ServerRedirect redirect) when (!httpContext.Response.HasStarted)
+            {
+                ServerFunctionRedirects.Answer(httpContext, redirect);
+                return;
+            }
+
+            ServerFunctionRedirects.AnswerReturnedRedirect(httpContext);
         };
 
         return readSession is null ? run : httpContext =>

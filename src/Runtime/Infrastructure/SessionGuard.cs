@@ -221,27 +221,75 @@ internal sealed class SessionGuard
     }
 
     /// <summary>
-    /// Sends a navigation to <paramref name="location"/> (a page at <paramref name="path"/>): 302, or 303 for a form post,
-    /// which turns it into a GET of the page. An enhanced navigation follows that redirect inside its fetch and patches the
-    /// page in without a reload when Blazor renders it; any other page it would load twice (a get) or refuse (a post), so
-    /// for those it gets the answer a Razor component gives when it redirects: 200 with the location for blazor.web.js
-    /// to load.
+    /// Answers a redirect a server function made (a thrown <see cref="ServerRedirect"/> or a redirect result it returned)
+    /// in the caller's own terms: a script gets <c>204 No Content</c> with the URL in <c>X-Server-Redirect</c>, since a
+    /// <c>fetch</c> would follow a 3xx and hand the page its target's HTML as the function's result; navigations and form
+    /// posts get the redirect (<see cref="Redirect"/>).
     /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="location">Where to: a header-safe path with the request's path base, or an absolute URL.</param>
+    /// <param name="navigationStatusCode">What a navigation (GET or HEAD) gets: <c>302</c>, or the redirect status the function's result chose.</param>
     /// <returns>The status code written.</returns>
-    private int Redirect(HttpContext httpContext, string path, string location)
+    internal int RedirectCaller(HttpContext httpContext, string location, int navigationStatusCode)
+    {
+        var response = httpContext.Response;
+        if (IsScriptRequest(httpContext.Request))
+        {
+            response.StatusCode = StatusCodes.Status204NoContent;
+            response.Headers.Location = default;
+            response.Headers[SessionAuthDefaults.ServerRedirectHeaderName] = location;
+
+            // The same URL answers a navigation with a redirect: a cache must not hand this answer to one.
+            response.Headers.CacheControl = "no-store";
+            return StatusCodes.Status204NoContent;
+        }
+
+        return Redirect(httpContext, AppPathOf(httpContext.Request, location), location, navigationStatusCode);
+    }
+
+    /// <summary>The path of <paramref name="location"/> within the app, to ask whether Blazor renders it; <see langword="null"/> for another site's URL.</summary>
+    private static string? AppPathOf(HttpRequest request, string location)
+    {
+        if (location.Length == 0 || location[0] != '/')
+        {
+            return null;
+        }
+
+        var end = location.AsSpan().IndexOfAny('?', '#');
+        var path = end < 0 ? location : location[..end];
+        var pathBase = request.PathBase.ToUriComponent();
+        return pathBase.Length > 0 && path.StartsWith(pathBase, StringComparison.OrdinalIgnoreCase) && (path.Length == pathBase.Length || path[pathBase.Length] == '/')
+            ? (path.Length == pathBase.Length ? "/" : path[pathBase.Length..])
+            : path;
+    }
+
+    /// <summary>
+    /// Sends a navigation to <paramref name="location"/> (a page at <paramref name="path"/>): 302 (or
+    /// <paramref name="navigationStatusCode"/>), or 303 for a form post, which turns it into a GET of the page. An enhanced
+    /// navigation follows that redirect inside its fetch and patches the page in without a reload when Blazor renders it;
+    /// any other page it would load twice (a get) or refuse (a post), so for those it gets the answer a Razor component
+    /// gives when it redirects: 200 with the location for blazor.web.js to load.
+    /// </summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="path">The target's path within the app, or <see langword="null"/> for a URL on another site.</param>
+    /// <param name="location">The <c>Location</c> to send.</param>
+    /// <param name="navigationStatusCode">What a GET or HEAD gets.</param>
+    /// <returns>The status code written.</returns>
+    private int Redirect(HttpContext httpContext, string? path, string location, int navigationStatusCode = StatusCodes.Status302Found)
     {
         var request = httpContext.Request;
         var response = httpContext.Response;
-        if (IsEnhancedNavigation(request) && !_componentPaths.IsComponentPage(httpContext, path))
+        if (IsEnhancedNavigation(request) && (path is null || !_componentPaths.IsComponentPage(httpContext, path)))
         {
             response.StatusCode = StatusCodes.Status200OK;
+            response.Headers.Location = default;
             response.Headers[EnhancedNavigationHeaderName] = "allow";
             response.Headers[EnhancedNavigationRedirectHeaderName] = location;
             return StatusCodes.Status200OK;
         }
 
         response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            ? StatusCodes.Status302Found
+            ? navigationStatusCode
             : StatusCodes.Status303SeeOther;
         response.Headers.Location = location;
         return response.StatusCode;

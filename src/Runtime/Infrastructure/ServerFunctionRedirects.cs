@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SessionAuth.Infrastructure;
+
+/// <summary>
+/// The one redirect protocol of server functions: whether the function threw a <see cref="ServerRedirect"/> or
+/// returned a redirect result, each caller gets the answer it can act on (<see cref="SessionGuard.RedirectCaller"/>).
+/// </summary>
+internal static class ServerFunctionRedirects
+{
+    /// <summary>Answers a <see cref="ServerRedirect"/> the function threw; its local path is relative to the app.</summary>
+    public static void Answer(HttpContext httpContext, ServerRedirect redirect)
+    {
+        var location = redirect.IsExternal ? redirect.Url : WithPathBase(httpContext.Request, redirect.Url);
+        GuardOf(httpContext).RedirectCaller(httpContext, location, StatusCodes.Status302Found);
+    }
+
+    /// <summary>
+    /// Answers in the caller's terms a redirect the function's result wrote (<c>Results.Redirect</c>,
+    /// <c>LocalRedirect</c>, <c>RedirectToRoute</c>, or any result that sets a 3xx with a <c>Location</c>): the result
+    /// has run, and a redirect writes no body, so the answer can still be changed.
+    /// </summary>
+    public static void AnswerReturnedRedirect(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        if (response.HasStarted || !IsRedirect(response.StatusCode) || response.Headers.Location is not [{ Length: > 0 } location])
+        {
+            return;
+        }
+
+        GuardOf(httpContext).RedirectCaller(httpContext, location, response.StatusCode);
+    }
+
+    private static bool IsRedirect(int statusCode) => statusCode is
+        StatusCodes.Status301MovedPermanently or StatusCodes.Status302Found or StatusCodes.Status303SeeOther
+        or StatusCodes.Status307TemporaryRedirect or StatusCodes.Status308PermanentRedirect;
+
+    private static SessionGuard GuardOf(HttpContext httpContext) =>
+        SessionAuthServices.GetRequired<SessionGuardFactory>(httpContext.RequestServices, "A server function's redirect").Default;
+
+    // As the guard puts the path base before the login path; a path base that would make the URL another site's
+    // ("//evil" from X-Forwarded-Prefix) is left out.
+    private static string WithPathBase(HttpRequest request, string path)
+    {
+        var pathBase = request.PathBase.ToUriComponent();
+        return pathBase.Length == 0 ? path : LocalUrl.ToHeaderSafe(pathBase + path) ?? path;
+    }
+}
