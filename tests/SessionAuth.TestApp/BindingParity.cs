@@ -110,6 +110,10 @@ public static class Binding
     public static string Attributes([FromRoute(Name = "id")] int productId, [FromQuery(Name = "q")] string? text, [FromHeader(Name = "X-Tenant")] string tenant, [FromQuery] int page = 1) =>
         $"{productId}|{text}|{tenant}|{page}";
 
+    /// <summary>Route constraints: they decide which requests reach the function, and OpenAPI puts them in the parameters' schemas.</summary>
+    [ServerFunction("/binding/constrained/{id:int:min(1)}/{code:length(3)}/{ratio:range(0,10)}", Method = "GET")]
+    public static string Constrained(int id, string code, int ratio) => $"{id}|{code}|{ratio}";
+
     [ServerFunction("/binding/arrays", Method = "GET")]
     public static string Arrays(int[] ids, string[] names, Tags[] tags, StringValues raw) =>
         $"{string.Join(',', ids)}|{string.Join(',', names)}|{string.Join(',', tags)}|{raw.Count}:{raw}";

@@ -59,6 +59,7 @@ public static class TestAppHost
         // The same methods as minimal APIs (through the Request Delegate Generator), to compare their binding with ours.
         var minimal = app.MapGroup("/minimal").AllowAnonymous();
         minimal.MapGet("/binding/attributes/{id}", Binding.Attributes);
+        minimal.MapGet("/binding/constrained/{id:int:min(1)}/{code:length(3)}/{ratio:range(0,10)}", Binding.Constrained);
         minimal.MapGet("/binding/arrays", Binding.Arrays);
         minimal.MapGet("/binding/defaults", Binding.Defaults);
         minimal.MapGet("/binding/dates", Binding.Dates);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using SessionAuth.Infrastructure;
 
 namespace SessionAuth.OpenApi;
@@ -16,7 +17,7 @@ namespace SessionAuth.OpenApi;
 /// startup: the same names, sources, required-ness and defaults the endpoint binds by, with no reflection over the method.
 /// Descriptions are built when a document is asked for, never when the functions are mapped.
 /// </summary>
-internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource endpointDataSource) : IApiDescriptionProvider
+internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource endpointDataSource, ParameterPolicyFactory parameterPolicyFactory) : IApiDescriptionProvider
 {
     private const string Json = "application/json";
     private const string UrlEncodedForm = "application/x-www-form-urlencoded";
@@ -36,7 +37,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
             {
                 foreach (var httpMethod in httpMethods.HttpMethods)
                 {
-                    context.Results.Add(Describe(routeEndpoint, function, api, httpMethod));
+                    context.Results.Add(Describe(routeEndpoint, function, api, httpMethod, parameterPolicyFactory));
                 }
             }
         }
@@ -54,7 +55,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
     internal static string OperationId(ServerFunctionMetadata function, EndpointMetadataCollection metadata) =>
         metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? function.Name.Replace('.', '_');
 
-    private static ApiDescription Describe(RouteEndpoint endpoint, ServerFunctionMetadata function, ServerFunctionApi api, string httpMethod)
+    private static ApiDescription Describe(RouteEndpoint endpoint, ServerFunctionMetadata function, ServerFunctionApi api, string httpMethod, ParameterPolicyFactory parameterPolicyFactory)
     {
         var metadata = endpoint.Metadata;
         var lastDot = function.Name.LastIndexOf('.');
@@ -82,7 +83,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
         var body = BodyKinds.None;
         foreach (var parameter in api.Parameters)
         {
-            body |= AddParameter(description, endpoint, parameter);
+            body |= AddParameter(description, endpoint, parameter, parameterPolicyFactory);
         }
 
         if (api.ReadsRawBody)
@@ -106,7 +107,7 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
         return description;
     }
 
-    private static BodyKinds AddParameter(ApiDescription description, RouteEndpoint endpoint, ServerFunctionParameterDescription parameter)
+    private static BodyKinds AddParameter(ApiDescription description, RouteEndpoint endpoint, ServerFunctionParameterDescription parameter, ParameterPolicyFactory parameterPolicyFactory)
     {
         var (source, kind) = parameter.Location switch
         {
@@ -140,9 +141,30 @@ internal sealed class ServerFunctionApiDescriptionProvider(EndpointDataSource en
             ParameterDescriptor = new ParameterDescriptor { Name = parameter.Name, ParameterType = parameter.Type },
             IsRequired = parameter.IsRequired || source == BindingSource.Path,
             DefaultValue = parameter.DefaultValue,
-            RouteInfo = routeParameter is null ? null : new ApiParameterRouteInfo { IsOptional = routeParameter.IsOptional, DefaultValue = routeParameter.Default },
+            RouteInfo = routeParameter is null ? null : RouteInfoOf(endpoint.RoutePattern, routeParameter, parameterPolicyFactory),
         });
         return kind;
+    }
+
+    /// <summary>
+    /// A route value's optionality, default and constraints (<c>{id:int:min(1)}</c>), made by the app's own policy factory
+    /// as routing makes them, so that OpenAPI puts them in the parameter's schema as it does for a minimal API.
+    /// </summary>
+    private static ApiParameterRouteInfo RouteInfoOf(RoutePattern pattern, RoutePatternParameterPart routeParameter, ParameterPolicyFactory parameterPolicyFactory)
+    {
+        var constraints = new List<IRouteConstraint>();
+        if (pattern.ParameterPolicies.TryGetValue(routeParameter.Name, out var policies))
+        {
+            foreach (var policy in policies)
+            {
+                if (parameterPolicyFactory.Create(routeParameter, policy) is IRouteConstraint constraint)
+                {
+                    constraints.Add(constraint);
+                }
+            }
+        }
+
+        return new ApiParameterRouteInfo { IsOptional = routeParameter.IsOptional, DefaultValue = routeParameter.Default, Constraints = constraints };
     }
 
     private static string[] MediaTypes(BodyKinds body) =>

@@ -26,6 +26,16 @@ public sealed class OpenApiContractTests(OpenApiAppFixture app) : IClassFixture<
         ["Binding_Unregistered"] = (HttpStatusCode.InternalServerError, "an interface nobody registers can only be null: System.Text.Json cannot make one of any value"),
     };
 
+    /// <summary>
+    /// Route values whose route constraint checks the type (<c>{id:int}</c>): text that is no number matches no route, so
+    /// routing answers 404 before the function, as it does for a minimal API twin; the document has no way to say so.
+    /// </summary>
+    private static readonly HashSet<(string Operation, string Parameter)> TypedByRouteConstraint =
+    [
+        ("Binding_Constrained", "id"),
+        ("Binding_Constrained", "ratio"),
+    ];
+
     [Fact]
     public async Task Every_server_function_accepts_a_request_built_from_the_document()
     {
@@ -90,7 +100,8 @@ public sealed class OpenApiContractTests(OpenApiAppFixture app) : IClassFixture<
                 tried++;
                 using var client = await ClientForAsync(operation);
                 using var response = await client.SendAsync(operation.BuildRequest(name, wrong));
-                if (response.StatusCode != HttpStatusCode.BadRequest || !operation.Declares(400))
+                var expectedStatus = TypedByRouteConstraint.Contains((operation.Id!, name)) ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest;
+                if (response.StatusCode != expectedStatus || (expectedStatus == HttpStatusCode.BadRequest && !operation.Declares(400)))
                 {
                     failures.Add($"{operation.Id}, {name} = {wrong?.ToJsonString()}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }

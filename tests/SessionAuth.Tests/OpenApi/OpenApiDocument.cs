@@ -52,8 +52,8 @@ internal sealed class OpenApiDocument(JsonObject root)
     }
 
     /// <summary>
-    /// A value the schema allows, as a type's default is made: zero, false, the first enum member, an object with a value
-    /// for every property the schema types, one item in an array.
+    /// A value the schema allows, as a type's default is made: zero (or the schema's minimum), false, the first enum member,
+    /// an object with a value for every property the schema types, one item in an array, text of the schema's length.
     /// </summary>
     public JsonNode? Example(JsonNode schemaNode, int depth = 0)
     {
@@ -76,9 +76,9 @@ internal sealed class OpenApiDocument(JsonObject root)
         switch (TypeOf(schema))
         {
             case "integer":
-                return 0;
+                return schema["minimum"] is { } minimum ? (int)minimum.GetValue<decimal>() : 0;
             case "number":
-                return 0.5;
+                return schema["minimum"] is { } least ? least.GetValue<decimal>() + 0.5m : 0.5;
             case "boolean":
                 return false;
             case "array":
@@ -106,6 +106,7 @@ internal sealed class OpenApiDocument(JsonObject root)
                     "uuid" => "0f8fad5b-d9cb-469f-a165-70867728950e",
                     "uri" => "https://example.com/",
                     "binary" => "file contents",
+                    _ when schema["minLength"] is { } length => new string('x', length.GetValue<int>()),
                     _ => "example",
                 };
             default:

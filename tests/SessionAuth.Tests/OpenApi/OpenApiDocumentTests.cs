@@ -19,6 +19,25 @@ public sealed class OpenApiDocumentTests(OpenApiAppFixture app) : IClassFixture<
         ApprovedFile.Match(text, Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "OpenApi"), "TestApp.openapi", ".json");
     }
 
+    /// <summary>
+    /// Route constraints (<c>{id:int:min(1)}</c>, <c>length(3)</c>, <c>range(0,10)</c>) reach a server function's parameter
+    /// schemas as they reach its minimal API twin's.
+    /// </summary>
+    [Fact]
+    public async Task A_server_functions_route_constraints_are_in_its_parameter_schemas_as_in_its_minimal_API_twins()
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+
+        var function = document.Find("/binding/constrained/{id}/{code}/{ratio}", "get").Node["parameters"]!;
+        var twin = document.Find("/minimal/binding/constrained/{id}/{code}/{ratio}", "get").Node["parameters"]!;
+
+        Assert.Equal(twin.ToJsonString(), function.ToJsonString());
+        Assert.Equal(1, (int?)function[0]!["schema"]!["minimum"]);
+        Assert.Equal(3, (int?)function[1]!["schema"]!["minLength"]);
+        Assert.Equal(10, (int?)function[2]!["schema"]!["maximum"]);
+    }
+
     [Fact]
     public async Task The_session_cookie_is_the_security_scheme_under_its_configured_name()
     {
