@@ -186,6 +186,33 @@ public sealed partial class GeneratedNamesTests
         Assert.Contains(output.SyntaxTrees, static tree => tree.FilePath.EndsWith(MapServerFunctionsHint, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A global type <c>SessionAuth</c>, of the project or of an app it sees, leaves the project no way to name the
+    /// runtime (so no server function to refuse); the generator then writes nothing, not even the <c>MapServerFunctions()</c>
+    /// of a project without functions, whose <c>global::SessionAuth...</c> names would not compile beside it.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_global_type_named_SessionAuth_in_the_project_or_in_an_app_it_sees_makes_the_generator_write_nothing(bool inAnAppItSees)
+    {
+        const string Declaration = "internal static class SessionAuth { }";
+        var compilation = GeneratorHarness.CreateCompilation(inAnAppItSees ? "public static class Startup { }" : Declaration);
+        if (inAnAppItSees)
+        {
+            compilation = compilation.AddReferences(CompileApp(Declaration, grantsInternals: true));
+        }
+
+        var result = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics)
+            .GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(result.GeneratedSources);
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     /// <summary>An app (no server functions, so nothing generated in it) that declares <paramref name="declaration"/>, granting its internals to the test compilation or not.</summary>
     private static PortableExecutableReference CompileApp(string declaration, bool grantsInternals)
     {
