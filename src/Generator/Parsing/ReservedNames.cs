@@ -84,6 +84,9 @@ internal static class ReservedNames
         "SessionAuth.Infrastructure.TryParseText",
     ];
 
+    /// <summary>The name of SessionAuth's runtime assembly, home of the <c>SessionAuth.*</c> types generated code names.</summary>
+    private const string RuntimeAssemblyName = "SessionAuth";
+
     private static readonly string GeneratorFolder = typeof(ServerFunctionGenerator).FullName!;
 
     /// <summary>
@@ -163,7 +166,8 @@ internal static class ReservedNames
 
     private static bool IsHomeOfReservedTypes(Compilation compilation, IAssemblySymbol assembly) =>
         assembly.Identity.HasPublicKey
-        || SymbolEqualityComparer.Default.Equals(assembly, compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute)?.ContainingAssembly);
+        || (assembly.Name == RuntimeAssemblyName
+            && SymbolEqualityComparer.Default.Equals(assembly, compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute)?.ContainingAssembly));
 
     /// <summary>
     /// Whether every declaration of the type is in a file this generator wrote: the compiler places generated files
