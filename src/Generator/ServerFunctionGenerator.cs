@@ -73,8 +73,8 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ReferencesRuntime);
 
         // A test project that sees an app's internals sees the app's MapServerFunctions(); one of its own maps the app's
-        // server functions with its own (through the app's entry class) and outranks the app's, which C# then does not
-        // find ambiguous (CS0121). Seeing one app and declaring none, it calls the app's.
+        // server functions with its own (through the app's entry method) and outranks the app's, which C# then does not
+        // find ambiguous (CS0121; MapRank). Seeing one app and declaring none, it calls the app's.
         var referencedMaps = context.CompilationProvider
             .Select(static (compilation, _) => ReferencedMaps.Find(compilation))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);

@@ -75,7 +75,7 @@ public sealed class FriendAssemblyTests
     }
 
     /// <summary>
-    /// The test project's own <c>MapServerFunctions()</c> maps both apps' server functions through their entry classes,
+    /// The test project's own <c>MapServerFunctions()</c> maps both apps' server functions through their entry methods,
     /// and wins over theirs whatever the receiver's static type (C# ranks theirs, with an optional parameter, below it).
     /// </summary>
     [Fact]
@@ -101,16 +101,16 @@ public sealed class FriendAssemblyTests
             """, [one, two]);
 
         Assert.True(tests.Problems.Count == 0, "App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
-        Assert.Contains($"global::SessionAuth.Generated.{Parsing.ReferencedMaps.EntryClassName("App.One")}.Map(group, services);", tests.Generated, StringComparison.Ordinal);
-        Assert.Contains($"global::SessionAuth.Generated.{Parsing.ReferencedMaps.EntryClassName("App.Two")}.Map(group, services);", tests.Generated, StringComparison.Ordinal);
+        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("App.One")}(services);", tests.Generated, StringComparison.Ordinal);
+        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("App.Two")}(services);", tests.Generated, StringComparison.Ordinal);
     }
 
     private static readonly string[] NamesAlikeAsIdentifiers = ["App.One", "App_One", "App-One", "App One"];
 
     [Fact]
-    public void Assemblies_whose_names_differ_only_in_characters_an_identifier_cannot_hold_get_different_entry_classes()
+    public void Assemblies_whose_names_differ_only_in_characters_an_identifier_cannot_hold_get_different_entry_methods()
     {
-        var names = NamesAlikeAsIdentifiers.Select(Parsing.ReferencedMaps.EntryClassName).ToList();
+        var names = NamesAlikeAsIdentifiers.Select(Parsing.ReferencedMaps.EntryMethodName).ToList();
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
         Assert.All(names, static name => Assert.True(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name), name));

@@ -104,6 +104,130 @@ public sealed partial class GeneratedNamesTests
             refusals);
     }
 
+    /// <summary>
+    /// A type of an app the project sees (internal, the app granting the project its internals by
+    /// <c>InternalsVisibleTo</c>; or public) that takes a name generated code writes, or a namespace on the way to one:
+    /// the name is ambiguous in the project (CS0434, CS0433 where generated code named it), and SAUTH0003's reason names
+    /// the app. (A global type <c>SessionAuth</c> of such an app is left out: beside it the project's own
+    /// <c>[SessionAuth.ServerFunction]</c> and <c>using SessionAuth;</c> do not compile, CS0434 in the user's code.)
+    /// </summary>
+    public static TheoryData<string, bool, string> ClashesInAnAppTheProjectSees => new()
+    {
+        {
+            "public static class System { }", false,
+            "the referenced assembly Shop.App declares a type named System, visible here, which makes the namespace System that generated code names (global::System.Action) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "internal static class Microsoft { }", true,
+            "the referenced assembly Shop.App declares a type named Microsoft, visible here, which makes the namespace Microsoft that generated code names (global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "namespace System { internal static class CodeDom { } }", true,
+            "the referenced assembly Shop.App declares a type named System.CodeDom, visible here, which makes the namespace System.CodeDom that generated code names (global::System.CodeDom.Compiler.GeneratedCode) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "namespace SessionAuth { internal static class Infrastructure { } }", true,
+            "the referenced assembly Shop.App declares a type named SessionAuth.Infrastructure, visible here, which makes the namespace SessionAuth.Infrastructure that generated code names (global::SessionAuth.Infrastructure.ArgumentSource) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "namespace Microsoft.AspNetCore.Routing { public sealed class RouteGroupBuilder { } }", false,
+            "the referenced assembly Shop.App declares a type named Microsoft.AspNetCore.Routing.RouteGroupBuilder, visible here, which makes the type Microsoft.AspNetCore.Routing.RouteGroupBuilder that generated code names (global::Microsoft.AspNetCore.Routing.RouteGroupBuilder) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "namespace SessionAuth { internal sealed class ServerFunctionMetadata { } }", true,
+            "the referenced assembly Shop.App declares a type named SessionAuth.ServerFunctionMetadata, visible here, which makes the type SessionAuth.ServerFunctionMetadata that generated code names (global::SessionAuth.ServerFunctionMetadata) ambiguous; rename that type or make it invisible to this assembly"
+        },
+        {
+            "namespace System { internal delegate void Action(); }", true,
+            "the referenced assembly Shop.App declares a type named System.Action, visible here, which makes the type System.Action that generated code names (global::System.Action) ambiguous; rename that type or make it invisible to this assembly"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClashesInAnAppTheProjectSees))]
+    public async Task A_type_of_an_app_the_project_sees_that_takes_a_name_generated_code_relies_on_refuses_every_server_function(string declaration, bool grantsInternals, string reason)
+    {
+        var app = CompileApp(declaration, grantsInternals);
+        var compilation = GeneratorHarness.CreateCompilation(Functions).AddReferences(app);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver();
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(result.GeneratedSources);
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        var refusals = (await output.WithAnalyzers([new ServerFunctionAnalyzer()]).GetAnalyzerDiagnosticsAsync())
+            .Where(static d => d.Id == DiagnosticIds.ServerFunctionCannotBeBuilt)
+            .Select(static d => d.GetMessage(CultureInfo.InvariantCulture))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [$"Server function Orders.Count cannot be generated: {reason}", $"Server function Orders.Lines.Count cannot be generated: {reason}"],
+            refusals);
+    }
+
+    /// <summary>The same internal types in an app that does not grant the project its internals: the compiler passes over them, and so does the generator.</summary>
+    [Theory]
+    [InlineData("internal static class SessionAuth { }")]
+    [InlineData("internal static class Microsoft { }")]
+    [InlineData("namespace System { internal static class CodeDom { } }")]
+    [InlineData("namespace System { internal delegate void Action(); }")]
+    [InlineData("namespace SessionAuth { internal sealed class ServerFunctionMetadata { } }")]
+    public void A_type_of_a_reference_the_project_cannot_see_takes_no_name(string declaration)
+    {
+        var app = CompileApp(declaration, grantsInternals: false);
+        var compilation = GeneratorHarness.CreateCompilation(Functions).AddReferences(app);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        var problems = output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains(output.SyntaxTrees, static tree => tree.FilePath.EndsWith(MapServerFunctionsHint, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A global type <c>SessionAuth</c>, of the project or of an app it sees, leaves the project no way to name the
+    /// runtime (so no server function to refuse); the generator then writes nothing, not even the <c>MapServerFunctions()</c>
+    /// of a project without functions, whose <c>global::SessionAuth...</c> names would not compile beside it.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_global_type_named_SessionAuth_in_the_project_or_in_an_app_it_sees_makes_the_generator_write_nothing(bool inAnAppItSees)
+    {
+        const string Declaration = "internal static class SessionAuth { }";
+        var compilation = GeneratorHarness.CreateCompilation(inAnAppItSees ? "public static class Startup { }" : Declaration);
+        if (inAnAppItSees)
+        {
+            compilation = compilation.AddReferences(CompileApp(Declaration, grantsInternals: true));
+        }
+
+        var result = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics)
+            .GetRunResult().Results.Single();
+
+        Assert.Null(result.Exception);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(result.GeneratedSources);
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>An app (no server functions, so nothing generated in it) that declares <paramref name="declaration"/>, granting its internals to the test compilation or not.</summary>
+    private static PortableExecutableReference CompileApp(string declaration, bool grantsInternals)
+    {
+        var grant = grantsInternals ? "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Shop\")]\n" : string.Empty;
+        var app = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Shop.App",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(grant + declaration, GeneratorHarness.ParseOptions)],
+            FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = app.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     [Fact]
     public async Task A_function_with_a_problem_of_its_own_is_refused_for_it_beside_a_clash()
     {

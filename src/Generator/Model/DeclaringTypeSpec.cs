@@ -57,10 +57,11 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 
 /// <summary>
 /// The other assemblies whose server functions this one sees (<see cref="Parsing.ReferencedMaps"/>): how many
-/// <c>MapServerFunctions()</c> it sees, the entry classes through which it maps theirs with its own, and the name of
-/// its own entry class.
+/// <c>MapServerFunctions()</c> it sees, the entry methods through which it maps theirs with its own, the name of its own
+/// entry method, and whether it grants its internals to another assembly (which may then see its
+/// <c>MapServerFunctions()</c>).
 /// </summary>
-internal sealed record ReferencedMapsSpec(int Seen, EquatableArray<string> Entries, string OwnEntryClass)
+internal sealed record ReferencedMapsSpec(int Seen, EquatableArray<string> Entries, string OwnEntryMethod, bool GrantsInternals)
 {
     /// <summary>
     /// Whether this assembly's <c>MapServerFunctions()</c> maps other assemblies' server functions with its own: it
@@ -70,4 +71,35 @@ internal sealed record ReferencedMapsSpec(int Seen, EquatableArray<string> Entri
 
     /// <summary>Whether the assembly gets a <c>MapServerFunctions()</c> of its own: not when it sees one and would map nothing else.</summary>
     public bool NeedsOwn(MapSpec map) => Seen == 0 || MapsReferenced(map);
+
+    /// <summary>
+    /// Where C# ranks this assembly's <c>MapServerFunctions()</c> among those a project sees: one that maps other
+    /// assemblies' functions above each of theirs, so that <c>app.MapServerFunctions()</c> is never ambiguous (CS0121)
+    /// and maps every function once. A map that others may see (the assembly grants its internals) ranks below the map of
+    /// a project that sees it: an app that maps a library's functions sits between the library's and its test project's.
+    /// </summary>
+    public MapRank Rank(MapSpec map) => (MapsReferenced(map), GrantsInternals) switch
+    {
+        (true, false) => MapRank.First,
+        (true, true) => MapRank.Second,
+        (false, false) => MapRank.Second,
+        (false, true) => MapRank.Third,
+    };
+}
+
+/// <summary>
+/// The shape of a <c>MapServerFunctions()</c>, by which C# picks one of several that a call can reach (C# tie-breaks:
+/// a method applicable in its normal form beats one applicable only in its expanded <c>params</c> form; then one that
+/// needs no default argument beats one that does).
+/// </summary>
+internal enum MapRank
+{
+    /// <summary>No parameter beyond the builder: beats every other shape.</summary>
+    First,
+
+    /// <summary>An optional <c>int rank = 0</c>: beats <see cref="Third"/>.</summary>
+    Second,
+
+    /// <summary>A <c>params int[] rank</c>, which a call without arguments fills only in its expanded form.</summary>
+    Third,
 }

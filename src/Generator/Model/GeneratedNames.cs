@@ -17,14 +17,19 @@ internal sealed record GeneratedNames(string Namespace, string EndpointsClass, s
 /// <param name="Name">The full name it takes: the type's own, which is a namespace or a type generated code names, or the class it declares.</param>
 /// <param name="WrittenName">The name generated code writes through it (<c>global::System.CodeDom.Compiler.GeneratedCodeAttribute</c>).</param>
 /// <param name="Kind">What <paramref name="Name"/> is to generated code.</param>
-internal sealed record NameClash(string TypeName, string Name, string WrittenName, NameClashKind Kind)
+/// <param name="Reference">The referenced assembly that declares the type, or <see langword="null"/> when the assembly itself does.</param>
+internal sealed record NameClash(string TypeName, string Name, string WrittenName, NameClashKind Kind, string? Reference = null)
 {
     /// <summary>SAUTH0003's reason for every server function while the type keeps its name.</summary>
-    public string Reason => Kind switch
+    public string Reason => (Reference, Kind) switch
     {
-        NameClashKind.DeclaredClass =>
+        ({ } reference, NameClashKind.Namespace) =>
+            $"the referenced assembly {reference} declares a type named {TypeName}, visible here, which makes the namespace {Name} that generated code names (global::{WrittenName}) ambiguous; rename that type or make it invisible to this assembly",
+        ({ } reference, _) =>
+            $"the referenced assembly {reference} declares a type named {TypeName}, visible here, which makes the type {Name} that generated code names (global::{WrittenName}) ambiguous; rename that type or make it invisible to this assembly",
+        (_, NameClashKind.DeclaredClass) =>
             $"the assembly declares a type named {TypeName}, the generated class that holds MapServerFunctions(); rename that type",
-        NameClashKind.Namespace =>
+        (_, NameClashKind.Namespace) =>
             $"the assembly declares a type named {TypeName}, which hides the namespace {Name} that generated code names (global::{WrittenName}); rename that type",
         _ =>
             $"the assembly declares a type named {TypeName}, which takes the place of the type {Name} that generated code names (global::{WrittenName}); rename that type",

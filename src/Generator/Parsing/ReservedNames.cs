@@ -7,9 +7,11 @@ namespace SessionAuth.Generators.Parsing;
 /// The names generated code relies on and cannot choose: the class apps call <c>MapServerFunctions()</c> on, and every
 /// type of the runtime and the framework it names with <c>global::</c>. A type the assembly declares under one of them,
 /// or under a namespace on the way to one (<c>namespace System { class CodeDom { } }</c>, a global class <c>SessionAuth</c>),
-/// takes its place where generated code names it (CS0437, CS0436, CS0101). Such a type is a <see cref="NameClash"/>:
-/// the generator writes nothing, and SAUTH0003 refuses every server function naming the type. Names that come from the
-/// user's own code (parameter types, attributes) are not listed: code that names them the same way already compiles.
+/// takes its place where generated code names it (CS0437, CS0436, CS0101); a type of an assembly it sees (a public
+/// type of any reference, an internal type of an app whose internals a test project sees) makes the name ambiguous
+/// (CS0434, CS0433). Such a type is a <see cref="NameClash"/>: the generator writes nothing, and SAUTH0003 refuses every
+/// server function naming the type. Names that come from the user's own code (parameter types, attributes) are not
+/// listed: code that names them the same way already compiles.
 /// </summary>
 internal static class ReservedNames
 {
@@ -82,23 +84,28 @@ internal static class ReservedNames
         "SessionAuth.Infrastructure.TryParseText",
     ];
 
+    /// <summary>The name of SessionAuth's runtime assembly, home of the <c>SessionAuth.*</c> types generated code names.</summary>
+    private const string RuntimeAssemblyName = "SessionAuth";
+
     private static readonly string GeneratorFolder = typeof(ServerFunctionGenerator).FullName!;
 
     /// <summary>
-    /// The first type the assembly itself declares (in its own code, not in a file this generator wrote) that takes a
-    /// reserved name or a namespace on the way to one, or <see langword="null"/>. Types of references are left to the
-    /// compiler, which reports their conflicts where they are.
+    /// The first type that takes a reserved name or a namespace on the way to one, or <see langword="null"/>: one the
+    /// assembly itself declares (in its own code, not in a file this generator wrote), or one of a reference that the
+    /// assembly can see (public, or internal to an assembly that grants it its internals, as an app grants its test
+    /// project). A type the assembly cannot see does not take the name (the compiler passes over it), and the
+    /// generated class of every app a test project sees is the same <see cref="ExtensionsMetadataName"/>, by design.
     /// </summary>
     public static NameClash? FindClash(Compilation compilation)
     {
-        if (Find(compilation, ExtensionsMetadataName) is { } declared)
+        if (Find(compilation, ExtensionsMetadataName, includeReferences: false) is { } declared)
         {
             return declared.Kind == NameClashKind.Type ? declared with { Kind = NameClashKind.DeclaredClass } : declared;
         }
 
         foreach (var name in Written)
         {
-            if (Find(compilation, name) is { } clash)
+            if (Find(compilation, name, includeReferences: true) is { } clash)
             {
                 return clash;
             }
@@ -108,25 +115,35 @@ internal static class ReservedNames
     }
 
     /// <summary>
-    /// Walks <paramref name="name"/> as <c>global::</c> binds it, through the assembly's own namespaces: a type of the
-    /// assembly named like a namespace on the way (of arity 0, as a namespace is looked up) or like the type at its
-    /// end (of any arity) is the one the compiler would take.
+    /// Walks <paramref name="name"/> as <c>global::</c> binds it, through the namespaces of the assembly and its
+    /// references: a type of the assembly named like a namespace on the way (of arity 0, as a namespace is looked up) or
+    /// like the type at its end (of any arity) is the one the compiler would take (CS0437, CS0436); a visible type of a
+    /// reference named like a namespace on the way makes the name ambiguous (CS0434), and so does one named like the
+    /// type at its end, with its arity, when another reference declares that type too (CS0433).
     /// </summary>
-    private static NameClash? Find(Compilation compilation, string name)
+    private static NameClash? Find(Compilation compilation, string name, bool includeReferences)
     {
         var parts = name.Split('.');
-        INamespaceSymbol? current = compilation.Assembly.GlobalNamespace;
+        INamespaceSymbol? current = includeReferences ? compilation.GlobalNamespace : compilation.Assembly.GlobalNamespace;
         for (var i = 0; i < parts.Length && current is not null; i++)
         {
             var last = i == parts.Length - 1;
-            var type = current.GetTypeMembers(parts[i]).FirstOrDefault(t => (last || t.Arity == 0) && !IsGenerated(t));
-            if (type is not null)
+            var types = current.GetTypeMembers(parts[i]);
+            var own = types.FirstOrDefault(t => SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly) && (last || t.Arity == 0) && !IsGenerated(t));
+            var seen = includeReferences
+                ? types.FirstOrDefault(t => !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly)
+                    && compilation.IsSymbolAccessibleWithin(t, compilation.Assembly)
+                    && (last ? IsDeclaredTwice(compilation, types, t) : t.Arity == 0))
+                : null;
+            if ((own ?? seen) is { } type)
             {
+                var taken = string.Join(".", parts, 0, i + 1);
                 return new NameClash(
                     type.ToDisplayString(),
-                    string.Join(".", parts, 0, i + 1),
+                    taken,
                     name,
-                    last ? NameClashKind.Type : NameClashKind.Namespace);
+                    last ? NameClashKind.Type : NameClashKind.Namespace,
+                    own is null ? type.ContainingAssembly.Name : null);
             }
 
             current = current.GetMembers(parts[i]).OfType<INamespaceSymbol>().FirstOrDefault();
@@ -134,6 +151,23 @@ internal static class ReservedNames
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a copy of a type generated code names, which another assembly the compilation
+    /// sees declares too (so that naming it is ambiguous): the original is SessionAuth's runtime's or the framework's (a
+    /// strong-named assembly), the copy any other assembly's.
+    /// </summary>
+    private static bool IsDeclaredTwice(Compilation compilation, IEnumerable<INamedTypeSymbol> types, INamedTypeSymbol type) =>
+        !IsHomeOfReservedTypes(compilation, type.ContainingAssembly)
+        && types.Any(t => t.Arity == type.Arity
+            && !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, type.ContainingAssembly)
+            && !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly)
+            && compilation.IsSymbolAccessibleWithin(t, compilation.Assembly));
+
+    private static bool IsHomeOfReservedTypes(Compilation compilation, IAssemblySymbol assembly) =>
+        assembly.Identity.HasPublicKey
+        || (assembly.Name == RuntimeAssemblyName
+            && SymbolEqualityComparer.Default.Equals(assembly, compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute)?.ContainingAssembly));
 
     /// <summary>
     /// Whether every declaration of the type is in a file this generator wrote: the compiler places generated files

@@ -28,6 +28,21 @@ namespace SessionAuth
             global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Stock(group, services);
             return group;
         }
+
+        /// <summary>
+        /// Maps this assembly's server functions, and no other assembly's, for a project that sees its internals (a
+        /// test project), whose own <c>MapServerFunctions()</c> calls it: named after this assembly, so that two
+        /// assemblies' never collide there.
+        /// </summary>
+        /// <param name="group">The server functions' group of that project's <c>MapServerFunctions()</c>.</param>
+        /// <param name="services">The application's services.</param>
+        public static void ServerFunctionsOf_Shop_28742cc9(
+            this global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services)
+        {
+            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Orders(group, services);
+            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Stock(group, services);
+        }
     }
 }
 
@@ -40,22 +55,6 @@ namespace SessionAuth.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
     internal static partial class ServerFunctionEndpoints
     {
-    }
-
-    /// <summary>
-    /// Maps this assembly's server functions for a project that sees its internals (a test project), whose own
-    /// <c>MapServerFunctions()</c> calls it: named after this assembly, so that two assemblies' never collide there.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static class ServerFunctionsOf_Shop_28742cc9
-    {
-        public static void Map(
-            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
-            global::System.IServiceProvider services)
-        {
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Orders(group, services);
-            global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Stock(group, services);
-        }
     }
 }
 //----- SessionData.Shop.UserSession.g.cs
