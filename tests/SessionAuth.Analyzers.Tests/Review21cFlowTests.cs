@@ -307,6 +307,12 @@ public sealed class Review21cFlowTests
     [Fact]
     public Task A_guarded_group_passed_down_twelve_helpers_is_guarded() => VerifyAppAsync(Chain(12, nest: false));
 
+    // The same cut within one body: a group nested thirteen times under a guarded one is reported, with a message that
+    // says the guard is "applied on some paths only" although there is one path.
+
+    [Fact]
+    public Task A_group_nested_thirteen_times_under_a_guarded_group_is_guarded() => VerifyAppAsync(NestedGroups(13));
+
     // Finding 9 (false alarm): the call of a partial method names its definition part; the body that maps is the
     // implementation part, whose calls the rule looks for and does not find.
 
@@ -359,6 +365,19 @@ public sealed class Review21cFlowTests
         }
 
         source.Append(CultureInfo.InvariantCulture, $"    public static void Map{length}(RouteGroupBuilder group) => group.MapGet(\"/end\", () => 0);\n}}\n");
+        return source.ToString();
+    }
+
+    /// <summary>Top-level statements that nest <paramref name="depth"/> groups under a guarded one and map on the last.</summary>
+    private static string NestedGroups(int depth)
+    {
+        var source = new StringBuilder("var app = WebApplication.Create(args);\nvar group0 = app.MapGroup(\"/api\").RequireAuthorization();\n");
+        for (var i = 1; i <= depth; i++)
+        {
+            source.Append(CultureInfo.InvariantCulture, $"var group{i} = group{i - 1}.MapGroup(\"/n{i}\");\n");
+        }
+
+        source.Append(CultureInfo.InvariantCulture, $"group{depth}.MapGet(\"/x\", () => 1);\napp.Run();\n");
         return source.ToString();
     }
 }
