@@ -63,29 +63,4 @@ public sealed class Review21cStartupTests
         app.MapGet("/orders", () => "orders");
         app.Run();
         """);
-
-    // Finding 10 (false alarm): an area's actions are reached only by conventional routes that carry their area (the
-    // default route has no `area` value for them: 404 over HTTP, Review21cHttpTests), so a guarded area route decides
-    // them; the rule reads every conventional route as reaching every conventionally routed action.
-
-    [Fact]
-    public Task An_area_controller_reached_only_by_a_guarded_area_route_is_guarded() => VerifyAppAsync("""
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddControllersWithViews();
-        var app = builder.Build();
-        app.MapAreaControllerRoute("admin", "Admin", "Admin/{controller=Home}/{action=Index}").RequireAuthorization();
-        app.MapDefaultControllerRoute();
-        app.Run();
-
-        [Area("Admin")]
-        public class UsersController : Controller
-        {
-            public string Index() => "users";
-        }
-
-        public class HomeController : Controller
-        {
-            public string {|SAUTH0001:Index|}() => "home";
-        }
-        """);
 }

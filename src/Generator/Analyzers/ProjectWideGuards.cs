@@ -58,8 +58,8 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     /// Whether a controller action is decided far away: by a fallback policy, or by the guards of the controller mappings
     /// that route it (all of them: <see cref="ControllerRoutes"/>).
     /// </summary>
-    public bool ControllersDecided(bool attributeRouted, CancellationToken cancellationToken) =>
-        HasFallbackPolicy(cancellationToken) || _controllers.Decided(attributeRouted, cancellationToken);
+    public bool ControllersDecided(bool attributeRouted, ActionArea area, CancellationToken cancellationToken) =>
+        HasFallbackPolicy(cancellationToken) || _controllers.Decided(attributeRouted, area, cancellationToken);
 
     /// <summary>Whether a mapping that routes controller actions was guarded on some paths only (an <c>if</c>, some callers).</summary>
     public bool ControllersGuardedOnSomePaths(CancellationToken cancellationToken) => _controllers.GuardedOnSomePaths(cancellationToken);
