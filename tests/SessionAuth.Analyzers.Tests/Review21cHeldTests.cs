@@ -7,7 +7,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// <summary>
 /// Review 21c: shapes attacked that SAUTH0001/SAUTH0004 already get right (loops, members by receiver, captured writes,
 /// catch filters, AllowAnonymous under RequireSession, fallback policies, custom and inherited route templates), kept so
-/// that fixes of the findings in <see cref="Review21cFlowTests"/> and <see cref="Review21cStartupTests"/> do not lose them.
+/// that fixes of the findings in <see cref="Review21cFlowTests"/> and <see cref="FallbackPolicyServiceCollectionTests"/> and <see cref="AreaRouteTests"/> do not lose them.
 /// Some are right only because the rule errs on the side of firing (a group from an iterator, an async helper, a
 /// dictionary), as the rule page says.
 /// </summary>

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -41,6 +40,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     private const string WebApplicationName = "WebApplication";
     private const string ServiceRegistrations = "Microsoft.Extensions.DependencyInjection";
     private const string WebApplicationType = "Microsoft.AspNetCore.Builder.WebApplication";
+    private const string OptionsBuilder = "Microsoft.Extensions.Options.OptionsBuilder<TOptions>";
 
     private readonly object _gate = new();
     private readonly ControllerRoutes _controllers = new(builders);
@@ -70,6 +70,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
         var pipelineAuthorizes = false;
         var calls = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
         var writes = new List<(IOperation Write, IOperation? Options)>();
+        var builderWrites = new List<IInvocationOperation>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             SemanticModel? model = null;
@@ -111,7 +112,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
                                 }
 
                                 // An AuthorizationBuilder configures the unnamed options of the services it was made for.
-                                writes.Add((call, null));
+                                builderWrites.Add(call);
                             }
                         }
 
@@ -134,45 +135,69 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
         }
 
         var startup = new StartupCode(compilation, calls);
+        var services = new AppServices(compilation, calls);
         foreach (var (write, options) in writes)
         {
-            certain |= (options is null || IsAppOptions(options, cancellationToken)) && EveryPath.Runs(write, cancellationToken) && startup.Runs(write.Syntax, cancellationToken);
+            certain |= options is not null && IsAppOptions(write, options, services, cancellationToken)
+                && EveryPath.Runs(write, cancellationToken) && startup.Runs(write.Syntax, cancellationToken);
+        }
+
+        foreach (var call in builderWrites)
+        {
+            certain |= call.Instance is { } builder && services.IsAppAuthorizationBuilder(builder, cancellationToken)
+                && EveryPath.Runs(call, cancellationToken) && startup.Runs(call.Syntax, cancellationToken);
         }
 
         return certain;
     }
 
     /// <summary>
-    /// Whether <paramref name="options"/>, the object a <c>FallbackPolicy</c> write is made on, is the app's unnamed
-    /// <c>AuthorizationOptions</c>: the parameter of a lambda passed directly to a registration of them, a method of
-    /// <c>Microsoft.Extensions.DependencyInjection</c> (a project method of the same name may register nothing).
+    /// Whether <paramref name="options"/>, the object <paramref name="write"/> sets <c>FallbackPolicy</c> on, is the app's
+    /// unnamed <c>AuthorizationOptions</c>: the options parameter of a lambda passed directly to a framework registration
+    /// of them (a project method of the same name may register nothing) made on the app's service collection
+    /// (<see cref="AppServices"/>): <c>AddAuthorization</c>, <c>AddAuthorizationCore</c>, <c>ConfigureAll</c>,
+    /// <c>PostConfigureAll</c>, <c>Configure</c>/<c>PostConfigure</c> without a name or for all names, or
+    /// <c>Configure</c>/<c>PostConfigure</c> of the <c>OptionsBuilder</c> that <c>AddOptions&lt;AuthorizationOptions&gt;()</c>
+    /// makes for the unnamed options.
     /// </summary>
-    private bool IsAppOptions(IOperation options, CancellationToken cancellationToken)
+    private static bool IsAppOptions(IOperation write, IOperation options, AppServices services, CancellationToken cancellationToken)
     {
-        if (options.Unwrapped() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }
-            || lambda.DeclaringSyntaxReferences.Length != 1
-            || lambda.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } } argument })
+        if (options.Unwrapped() is not IParameterReferenceOperation { Parameter: { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } })
         {
             return false;
         }
 
-        if (compilation.GetSemanticModel(registration.SyntaxTree).GetSymbolInfo(registration, cancellationToken).Symbol is not IMethodSymbol method
-            || (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString() != ServiceRegistrations)
+        var current = write.Parent;
+        while (current is not null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
+        {
+            current = current.Parent;
+        }
+
+        var argument = current?.Parent is IDelegateCreationOperation creation ? creation.Parent : current?.Parent;
+        if (argument is not IArgumentOperation { Parent: IInvocationOperation registration } || registration.TargetMethod is not { } method || method.Locations.Any(static l => l.IsInSource))
         {
             return false;
         }
 
-        var arguments = registration.ArgumentList.Arguments;
-        return NameOf(registration.Expression) switch
+        if (method.ContainingType.OriginalDefinition.ToDisplayString() == OptionsBuilder)
+        {
+            return method.Name is "Configure" or "PostConfigure" && registration.Instance is { } builder && services.IsUnnamedAppOptionsBuilder(builder, cancellationToken);
+        }
+
+        if (method.ContainingNamespace?.ToDisplayString() != ServiceRegistrations || !method.IsExtensionMethod || registration.Arguments.Length == 0)
+        {
+            return false;
+        }
+
+        var unnamed = method.Name switch
         {
             "AddAuthorization" or "AddAuthorizationCore" or "ConfigureAll" or "PostConfigureAll" => true,
 
             // Configure<AuthorizationOptions>(o => ...), or with a name: null configures every name, "" is the unnamed options.
-            "Configure" or "PostConfigure" => arguments.Count == 1
-                || (arguments.Count == 2 && arguments[1] == argument && arguments[0].Expression is LiteralExpressionSyntax literal
-                    && (literal.IsKind(SyntaxKind.NullLiteralExpression) || (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0))),
+            "Configure" or "PostConfigure" => AppServices.IsUnnamed(registration),
             _ => false,
         };
+        return unnamed && services.IsApp(registration.Arguments[0].Value, cancellationToken);
     }
 
     /// <summary>
