@@ -139,6 +139,73 @@ public sealed class FallbackPolicyServiceCollectionTests
         }
         """);
 
+    // An options class (IConfigureOptions, IConfigureNamedOptions, IPostConfigureOptions of AuthorizationOptions) counts
+    // when registered on the app's collection, read as the options factory reads it.
+
+    [Theory]
+    [InlineData("builder.Services.ConfigureOptions<RequireLogin>();", false)]
+    [InlineData("builder.Services.ConfigureOptions(typeof(RequireLogin));", false)]
+    [InlineData("builder.Services.ConfigureOptions(new RequireLogin());", false)]
+    [InlineData("builder.Services.AddSingleton<IConfigureOptions<AuthorizationOptions>, RequireLogin>();", false)]
+    [InlineData("builder.Services.AddTransient<IConfigureOptions<AuthorizationOptions>, RequireLoginForEveryName>();", false)]
+    [InlineData("builder.Services.ConfigureOptions<RequireLoginAfterAll>();", false)]
+    [InlineData("builder.Services.AddSingleton<IPostConfigureOptions<AuthorizationOptions>, RequireLoginAfterAll>();", false)]
+    [InlineData("", true)]
+    [InlineData("new ServiceCollection().ConfigureOptions<RequireLogin>();", true)]
+    [InlineData("if (args.Length > 0) { builder.Services.ConfigureOptions<RequireLogin>(); }", true)]
+    [InlineData("builder.Services.TryAddSingleton<IConfigureOptions<AuthorizationOptions>, RequireLogin>();", true)]
+    [InlineData("builder.Services.ConfigureOptions<NamedWithTheUnnamedMethod>();", true)]
+    [InlineData("builder.Services.ConfigureOptions<RequireLoginForAdminOnly>();", true)]
+    public Task A_fallback_policy_in_an_options_class_counts_when_the_app_registers_it(string registration, bool reported) => VerifyAppAsync($$"""
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.Extensions.Options;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization();
+        {{registration}}
+        var app = builder.Build();
+        app.MapGet("/orders", () {{(reported ? "{|SAUTH0001:=>|}" : "=>")}} "orders");
+        app.Run();
+
+        sealed class RequireLogin : IConfigureOptions<AuthorizationOptions>
+        {
+            public void Configure(AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
+        }
+
+        sealed class RequireLoginForEveryName : IConfigureNamedOptions<AuthorizationOptions>
+        {
+            public void Configure(string? name, AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
+
+            public void Configure(AuthorizationOptions options) => Configure(Options.DefaultName, options);
+        }
+
+        sealed class RequireLoginAfterAll : IPostConfigureOptions<AuthorizationOptions>
+        {
+            public void PostConfigure(string? name, AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
+        }
+
+        // The options factory calls only Configure(name, options) of named options: this write never runs.
+        sealed class NamedWithTheUnnamedMethod : IConfigureNamedOptions<AuthorizationOptions>
+        {
+            public void Configure(string? name, AuthorizationOptions options) { }
+
+            public void Configure(AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
+        }
+
+        sealed class RequireLoginForAdminOnly : IConfigureNamedOptions<AuthorizationOptions>
+        {
+            public void Configure(string? name, AuthorizationOptions options)
+            {
+                if (name == "admin")
+                {
+                    options.FallbackPolicy = options.DefaultPolicy;
+                }
+            }
+
+            public void Configure(AuthorizationOptions options) { }
+        }
+        """);
+
     private static string App(string configuration, bool reported) => $$"""
         var builder = WebApplication.CreateBuilder(args);
         {{configuration}}

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace SessionAuth.Tests;
 
@@ -69,8 +70,8 @@ public sealed class FallbackPolicyServiceCollectionHttpTests
             {
                 "AddOptions().Configure" => services.AddOptions<AuthorizationOptions>().Configure(o => o.FallbackPolicy = o.DefaultPolicy).Services,
                 "AddOptions().PostConfigure" => services.AddOptions<AuthorizationOptions>().PostConfigure(o => o.FallbackPolicy = o.DefaultPolicy).Services,
-                "AddOptions(DefaultName).Configure" => services.AddOptions<AuthorizationOptions>(Microsoft.Extensions.Options.Options.DefaultName).Configure(o => o.FallbackPolicy = o.DefaultPolicy).Services,
-                "Configure(DefaultName)" => services.Configure<AuthorizationOptions>(Microsoft.Extensions.Options.Options.DefaultName, o => o.FallbackPolicy = o.DefaultPolicy),
+                "AddOptions(DefaultName).Configure" => services.AddOptions<AuthorizationOptions>(Options.DefaultName).Configure(o => o.FallbackPolicy = o.DefaultPolicy).Services,
+                "Configure(DefaultName)" => services.Configure<AuthorizationOptions>(Options.DefaultName, o => o.FallbackPolicy = o.DefaultPolicy),
                 "AddAuthorizationBuilder().SetFallbackPolicy" => services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()).Services,
                 _ => throw new ArgumentOutOfRangeException(nameof(registration), registration, null),
             });
@@ -79,5 +80,40 @@ public sealed class FallbackPolicyServiceCollectionHttpTests
         using var response = await http.GetAsync(new Uri("/orders", UriKind.Relative));
 
         CookieAuthApp.AssertChallenged(response);
+    }
+
+    // FallbackPolicyServiceCollectionTests.A_fallback_policy_in_an_options_class_counts_when_the_app_registers_it: the
+    // options factory calls an IConfigureOptions class's Configure, but only the named Configure of an
+    // IConfigureNamedOptions class, so a write in its unnamed Configure never runs.
+
+    [Fact]
+    public async Task A_fallback_policy_in_a_registered_options_class_guards_the_endpoint_unless_the_factory_never_calls_its_method()
+    {
+        static void Map(WebApplication app) => app.MapGet("/orders", () => "orders");
+
+        await using var configured = await CookieAuthApp.StartAsync(Map, s => s.ConfigureOptions<RequireLogin>());
+        await using var named = await CookieAuthApp.StartAsync(Map, s => s.ConfigureOptions<NamedWithTheUnnamedMethod>());
+        using var configuredClient = CookieAuthApp.Client(configured);
+        using var namedClient = CookieAuthApp.Client(named);
+
+        using var configuredResponse = await configuredClient.GetAsync(new Uri("/orders", UriKind.Relative));
+        using var namedResponse = await namedClient.GetAsync(new Uri("/orders", UriKind.Relative));
+
+        CookieAuthApp.AssertChallenged(configuredResponse);
+        Assert.Equal(HttpStatusCode.OK, namedResponse.StatusCode);
+    }
+
+    private sealed class RequireLogin : IConfigureOptions<AuthorizationOptions>
+    {
+        public void Configure(AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
+    }
+
+    private sealed class NamedWithTheUnnamedMethod : IConfigureNamedOptions<AuthorizationOptions>
+    {
+        public void Configure(string? name, AuthorizationOptions options)
+        {
+        }
+
+        public void Configure(AuthorizationOptions options) => options.FallbackPolicy = options.DefaultPolicy;
     }
 }
