@@ -131,8 +131,8 @@ public sealed class AreaRouteTests
         app.Run();
         """ + Controllers(areaReported: true, otherReported: false));
 
-    // An {area} parameter holds any area, and the actions without one too when no action of the app has an area (then
-    // MVC gives no action an area route value): which is not known here, so such a route is taken to reach them all.
+    // An {area} parameter holds any area, and the actions without one only when no action of the app has an area (then
+    // MVC gives no action an area route value): known not to be so when a controller of the compilation has an area.
 
     [Fact]
     public Task A_guarded_route_with_an_area_parameter_decides_for_every_area() => VerifyAppAsync("""
@@ -145,14 +145,29 @@ public sealed class AreaRouteTests
         """ + Controllers(areaReported: false, otherReported: true));
 
     [Fact]
-    public Task An_unguarded_route_with_an_area_parameter_is_taken_to_reach_the_actions_without_an_area() => VerifyAppAsync("""
+    public Task An_unguarded_route_with_an_area_parameter_does_not_reach_the_actions_without_an_area_once_an_action_has_one() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllersWithViews();
         var app = builder.Build();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
         app.MapDefaultControllerRoute().RequireAuthorization();
         app.Run();
-        """ + Controllers(areaReported: true, otherReported: true));
+        """ + Controllers(areaReported: true, otherReported: false));
+
+    [Fact]
+    public Task An_unguarded_route_with_an_area_parameter_is_taken_to_reach_the_actions_without_an_area_when_no_action_of_the_compilation_has_one() => VerifyAppAsync("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        var app = builder.Build();
+        app.MapControllerRoute("areas", "{area}/{controller=Home}/{action=Index}/{id?}");
+        app.MapDefaultControllerRoute().RequireAuthorization();
+        app.Run();
+
+        public class HomeController : Controller
+        {
+            public string {|SAUTH0001:Index|}() => "home";
+        }
+        """);
 
     // MVC gives an action's own route values before its controller's, and [Area] is inherited from a base controller.
 

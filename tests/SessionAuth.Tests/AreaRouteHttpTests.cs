@@ -59,6 +59,28 @@ public sealed class AreaRouteHttpTests
         Assert.Equal(HttpStatusCode.NotFound, otherByAreaRoute.StatusCode);
     }
 
+    // AreaRouteTests.An_unguarded_route_with_an_area_parameter_does_not_reach_the_actions_without_an_area_once_an_action_has_one:
+    // once an action has an area, every action has an area route value, and an {area} parameter cannot hold a null one.
+
+    [Fact]
+    public async Task A_route_with_an_area_parameter_does_not_reach_the_actions_without_an_area_when_another_has_one()
+    {
+        await using var app = await StartAsync(app =>
+        {
+            app.MapControllerRoute("areas", "{area:exists}/{controller}/{action=Index}");
+            app.MapDefaultControllerRoute().RequireAuthorization();
+        });
+        using var http = CookieAuthApp.Client(app);
+
+        using var areaAction = await http.GetAsync(new Uri("/AreaRouteAdmin/AreaRouteUsers/Index", UriKind.Relative));
+        using var otherByAreaRoute = await http.GetAsync(new Uri("/AreaRouteAdmin/AreaRouteHome/Index", UriKind.Relative));
+        using var other = await http.GetAsync(new Uri("/AreaRouteHome/Index", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, areaAction.StatusCode);                  // SAUTH0001 rightly fires on it
+        Assert.Equal(HttpStatusCode.NotFound, otherByAreaRoute.StatusCode);
+        CookieAuthApp.AssertChallenged(other);
+    }
+
     private static Task<WebApplication> StartAsync(Action<WebApplication> map) => CookieAuthApp.StartAsync(
         map,
         services => services.AddControllers().ConfigureApplicationPartManager(manager =>

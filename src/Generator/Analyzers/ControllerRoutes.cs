@@ -25,7 +25,7 @@ namespace SessionAuth.Generators.Analyzers;
 /// conventions.
 /// </para>
 /// </remarks>
-internal sealed class ControllerRoutes(BuilderValues builders)
+internal sealed class ControllerRoutes(Compilation compilation, AnalyzerSymbols symbols, BuilderValues builders)
 {
     public const string MapControllers = "MapControllers";
 
@@ -51,7 +51,7 @@ internal sealed class ControllerRoutes(BuilderValues builders)
             return facts.AllControllersDecided;
         }
 
-        var reaching = facts.ConventionalRoutes.Where(r => r.Reach.Reaches(area)).ToList();
+        var reaching = facts.ConventionalRoutes.Where(r => r.Reach.Reaches(area, facts.ActionsHaveAreas)).ToList();
         return (reaching.Count > 0 && reaching.All(r => r.Decided))
             || (facts.AllControllersDecidedOnTheApp && reaching.All(r => r.OnTheApp))
             || (facts.AllControllersDecided && reaching.Count == 0);
@@ -75,6 +75,7 @@ internal sealed class ControllerRoutes(BuilderValues builders)
             AllControllersDecided: all.Count > 0 && all.All(m => m.Decided),
             AllControllersDecidedOnTheApp: all.Count > 0 && all.All(m => m.Decided && m.OnTheApp),
             ConventionalRoutes: conventional,
+            ActionsHaveAreas: conventional.Any(r => r.Reach.IsAreaParameter) && AnyActionHasAnArea(cancellationToken),
             GuardedOnSomePaths: all.Concat(conventional).Any(m => !m.Decided && m.SomePaths));
     }
 
@@ -95,6 +96,17 @@ internal sealed class ControllerRoutes(BuilderValues builders)
         return found;
     }
 
+    /// <summary>
+    /// Whether an action of a controller of the compilation has an area: then MVC gives every action an <c>area</c> route
+    /// value (<c>ControllerActionDescriptorProvider</c> adds each route value key any action has to all of them), and a
+    /// route with an <c>{area}</c> parameter cannot hold the actions whose area is null.
+    /// </summary>
+    private bool AnyActionHasAnArea(CancellationToken cancellationToken) =>
+        compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .Where(type => ControllerActions.IsController(type, symbols))
+            .Any(type => ControllerActions.Actions(type, symbols).Any(action => ActionArea.Of(type, action).Name is not null));
+
     /// <summary>Whether the mapping is called on the <c>WebApplication</c> itself, not on a route group or a builder of unknown kind.</summary>
     private static bool IsOnTheApp(IInvocationOperation? operation) =>
         operation is { Arguments.Length: > 0 } && operation.Arguments[0].Value.Unwrapped().Type?.ToDisplayString() == WebApplication;
@@ -105,5 +117,6 @@ internal sealed class ControllerRoutes(BuilderValues builders)
         bool AllControllersDecided,
         bool AllControllersDecidedOnTheApp,
         List<Mapping> ConventionalRoutes,
+        bool ActionsHaveAreas,
         bool GuardedOnSomePaths);
 }

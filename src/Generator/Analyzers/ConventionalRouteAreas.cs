@@ -80,7 +80,8 @@ internal readonly record struct ActionArea
 /// <summary>
 /// Which actions a conventional route reaches by their area, read as <c>RoutePatternTransformer.SubstituteRequiredValues</c>
 /// matches a route's pattern to an action's route values: a route whose pattern has an <c>{area}</c> parameter holds any
-/// area (and, when no action of the app has one, the actions without); a route with an <c>area</c> default and no such
+/// area, and the actions without one only when no action of the app has an area (then no action has an <c>area</c> route
+/// value; taken so unless a controller of the compilation has an area); a route with an <c>area</c> default and no such
 /// parameter (<c>MapAreaControllerRoute</c> adds one, as does <c>defaults: new { area = "Admin" }</c>) holds that area
 /// only, compared without case; any other route holds only the actions without an area.
 /// </summary>
@@ -90,7 +91,7 @@ internal readonly record struct ActionArea
 /// any action). Constraints are not read: they narrow what a route reaches, so leaving them out errs on the side of the
 /// route reaching an action, which keeps a guard on another route from deciding for it.
 /// </remarks>
-internal readonly record struct AreaReach(bool AreaLess, bool EveryArea, string? Area)
+internal readonly record struct AreaReach(bool AreaLess, bool EveryArea, string? Area, bool IsAreaParameter = false)
 {
     private const string AreaKey = "area";
 
@@ -99,9 +100,14 @@ internal readonly record struct AreaReach(bool AreaLess, bool EveryArea, string?
 
     private static AreaReach AreaLessOnly { get; } = new(AreaLess: true, EveryArea: false, Area: null);
 
-    public bool Reaches(ActionArea action) =>
+    private static AreaReach AreaParameter { get; } = new(AreaLess: true, EveryArea: true, Area: null, IsAreaParameter: true);
+
+    /// <summary>Whether the route may reach an action of <paramref name="action"/>'s area, given whether some action is known to have an area.</summary>
+    public bool Reaches(ActionArea action, bool actionsHaveAreas) =>
         !action.IsKnown
-        || (action.Name is null ? AreaLess : EveryArea || string.Equals(Area, action.Name, StringComparison.OrdinalIgnoreCase));
+        || (action.Name is null
+            ? AreaLess && !(IsAreaParameter && actionsHaveAreas)
+            : EveryArea || string.Equals(Area, action.Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What the conventional route that <paramref name="mapping"/> maps reaches.</summary>
     public static AreaReach Of(IInvocationOperation mapping) => mapping.TargetMethod.Name switch
@@ -123,7 +129,7 @@ internal readonly record struct AreaReach(bool AreaLess, bool EveryArea, string?
 
         if (template.ParameterNames.Contains(AreaKey))
         {
-            return Everything;
+            return AreaParameter;
         }
 
         switch (defaults?.Unwrapped())

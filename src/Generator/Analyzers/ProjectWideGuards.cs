@@ -51,7 +51,7 @@ internal sealed class ProjectWideGuards(Compilation compilation, AnalyzerSymbols
     private static readonly string[] OptionsRegistrations = ["ConfigureOptions", "AddSingleton", "AddScoped", "AddTransient"];
 
     private readonly object _gate = new();
-    private readonly ControllerRoutes _controllers = new(builders);
+    private readonly ControllerRoutes _controllers = new(compilation, symbols, builders);
     private bool? _hasFallbackPolicy;
 
     public bool HasFallbackPolicy(CancellationToken cancellationToken)
