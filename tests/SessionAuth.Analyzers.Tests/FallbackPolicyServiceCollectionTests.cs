@@ -81,6 +81,7 @@ public sealed class FallbackPolicyServiceCollectionTests
     [InlineData("Security.Add(builder.Services); Security.Add(new ServiceCollection());")]
     [InlineData("Holder.Services = builder.Services; Holder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);")]
     [InlineData("var services = new ServiceCollection(); Security.Add(services);")]
+    [InlineData("new Settings().Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);")]
     public Task A_fallback_policy_on_a_collection_that_may_not_be_the_apps_leaves_every_endpoint_open(string configuration) => VerifyAppAsync(App(configuration, reported: true));
 
     // Does not fire: the app's collection, however it reaches the registration.
@@ -227,6 +228,11 @@ public sealed class FallbackPolicyServiceCollectionTests
         static class Holder
         {
             public static IServiceCollection? Services { get; set; }
+        }
+
+        sealed class Settings
+        {
+            public IServiceCollection Services { get; } = new ServiceCollection();
         }
         """;
 }

@@ -33,6 +33,7 @@ internal sealed class AppServices(Compilation compilation, Dictionary<string, Li
     private const string ServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private const string Registrations = "Microsoft.Extensions.DependencyInjection";
     private const string WebApplicationBuilder = "Microsoft.AspNetCore.Builder.WebApplicationBuilder";
+    private const string HostApplicationBuilder = "Microsoft.Extensions.Hosting.IHostApplicationBuilder";
     private const string WebApplication = "Microsoft.AspNetCore.Builder.WebApplication";
     private const string AuthorizationBuilder = "Microsoft.AspNetCore.Authorization.AuthorizationBuilder";
     private const string OptionsBuilder = "Microsoft.Extensions.Options.OptionsBuilder<TOptions>";
@@ -93,7 +94,7 @@ internal sealed class AppServices(Compilation compilation, Dictionary<string, Li
     {
         switch (root)
         {
-            case IPropertyReferenceOperation { Property.Name: "Services", Instance: { } builder } property when IsServiceCollection(property.Type):
+            case IPropertyReferenceOperation { Property: { Name: "Services", ContainingType: { } type }, Instance: { } builder } when IsAppBuilderType(type):
                 return IsAppBuilder(builder, cancellationToken);
             case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter }:
                 return IsHostServicesCallback(parameter, cancellationToken);
@@ -120,8 +121,8 @@ internal sealed class AppServices(Compilation compilation, Dictionary<string, Li
         {
             IInvocationOperation { TargetMethod: { IsStatic: true } method } creation when BuilderFactories.Contains(method.Name)
                 && method.ContainingType.ToDisplayString() == WebApplication => IsServed(creation, cancellationToken),
-            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } =>
-                IsUncalledOrOutside(method, cancellationToken),
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter } =>
+                IsAppBuilderType(parameter.Type) && IsUncalledOrOutside(method, cancellationToken),
             _ => false,
         }, cancellationToken);
 
@@ -399,6 +400,9 @@ internal sealed class AppServices(Compilation compilation, Dictionary<string, Li
             yield return current;
         }
     }
+
+    /// <summary>The builder types whose <c>Services</c> may be an app's: <c>WebApplicationBuilder</c>, and the <c>IHostApplicationBuilder</c> it implements.</summary>
+    private static bool IsAppBuilderType(ITypeSymbol type) => type.ToDisplayString() is WebApplicationBuilder or HostApplicationBuilder;
 
     private static bool IsServiceCollection(ITypeSymbol? type) => type?.ToDisplayString() == ServiceCollection;
 
