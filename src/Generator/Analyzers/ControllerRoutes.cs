@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -18,13 +17,15 @@ namespace SessionAuth.Generators.Analyzers;
 /// Every other mapping makes endpoints of its own for the conventionally routed actions, with its own conventions:
 /// <c>MapControllerRoute</c>, <c>MapDefaultControllerRoute</c>, <c>MapAreaControllerRoute</c>,
 /// <c>MapDynamicControllerRoute</c>, and <c>MapFallbackToController</c>/<c>MapFallbackToAreaController</c> (an endpoint
-/// that runs an action for any unmatched path, guarded on its own builder). A conventionally routed action is decided
-/// when every one of them is guarded, whichever of them reaches it; or when the <c>MapControllers()</c> guards reach it
-/// too, which needs them and the routes to share a data source: all of them called on the <c>WebApplication</c>.
-/// An attribute-routed action is reached by none of these conventions.
+/// that runs an action for any unmatched path, guarded on its own builder). Each of them reaches the actions whose area
+/// its pattern can hold (<see cref="AreaReach"/>: an area's actions only through a route with their area, the others
+/// only through routes without one). A conventionally routed action is decided when every route that reaches it is
+/// guarded; or when the <c>MapControllers()</c> guards reach it too, which needs them and those routes to share a data
+/// source: all of them called on the <c>WebApplication</c>. An attribute-routed action is reached by none of these
+/// conventions.
 /// </para>
 /// </remarks>
-internal sealed class ControllerRoutes(BuilderValues builders)
+internal sealed class ControllerRoutes(Compilation compilation, AnalyzerSymbols symbols, BuilderValues builders)
 {
     public const string MapControllers = "MapControllers";
 
@@ -38,13 +39,22 @@ internal sealed class ControllerRoutes(BuilderValues builders)
     private readonly object _gate = new();
     private Facts? _facts;
 
-    public bool Decided(bool attributeRouted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the mappings that route an action decide for it: an attribute-routed one through <c>MapControllers()</c>
+    /// only, a conventionally routed one through the conventional routes that reach its <paramref name="area"/>.
+    /// </summary>
+    public bool Decided(bool attributeRouted, ActionArea area, CancellationToken cancellationToken)
     {
         var facts = Scan(cancellationToken);
-        return attributeRouted
-            ? facts.AllControllersDecided
-            : facts.ConventionalRoutesDecided || (facts.AllControllersDecidedOnTheApp && facts.ConventionalRoutesOnTheApp)
-                || (facts.AllControllersDecided && !facts.AnyConventionalRoute);
+        if (attributeRouted)
+        {
+            return facts.AllControllersDecided;
+        }
+
+        var reaching = facts.ConventionalRoutes.Where(r => r.Reach.Reaches(area, facts.ActionsHaveAreas)).ToList();
+        return (reaching.Count > 0 && reaching.All(r => r.Decided))
+            || (facts.AllControllersDecidedOnTheApp && reaching.All(r => r.OnTheApp))
+            || (facts.AllControllersDecided && reaching.Count == 0);
     }
 
     public bool GuardedOnSomePaths(CancellationToken cancellationToken) => Scan(cancellationToken).GuardedOnSomePaths;
@@ -64,9 +74,8 @@ internal sealed class ControllerRoutes(BuilderValues builders)
         return new Facts(
             AllControllersDecided: all.Count > 0 && all.All(m => m.Decided),
             AllControllersDecidedOnTheApp: all.Count > 0 && all.All(m => m.Decided && m.OnTheApp),
-            ConventionalRoutesDecided: conventional.Count > 0 && conventional.All(m => m.Decided),
-            ConventionalRoutesOnTheApp: conventional.All(m => m.OnTheApp),
-            AnyConventionalRoute: conventional.Count > 0,
+            ConventionalRoutes: conventional,
+            ActionsHaveAreas: conventional.Any(r => r.Reach.IsAreaParameter) && AnyActionHasAnArea(cancellationToken),
             GuardedOnSomePaths: all.Concat(conventional).Any(m => !m.Decided && m.SomePaths));
     }
 
@@ -79,25 +88,35 @@ internal sealed class ControllerRoutes(BuilderValues builders)
             {
                 var decided = flow is not null && builders.Decides(flow, invocation, sessionOnly: false, cancellationToken);
                 var somePaths = !decided && flow is not null && builders.GuardedOnSomePaths(flow, invocation, cancellationToken);
-                found.Add(new Mapping(decided, somePaths, IsOnTheApp(invocation, cancellationToken)));
+                var operation = builders.OperationOf(invocation, cancellationToken) as IInvocationOperation;
+                found.Add(new Mapping(decided, somePaths, IsOnTheApp(operation), operation is null ? AreaReach.Everything : AreaReach.Of(operation)));
             }
         }
 
         return found;
     }
 
-    /// <summary>Whether the mapping is called on the <c>WebApplication</c> itself, not on a route group or a builder of unknown kind.</summary>
-    private bool IsOnTheApp(InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
-        builders.OperationOf(invocation, cancellationToken) is IInvocationOperation { Arguments.Length: > 0 } operation
-        && operation.Arguments[0].Value.Unwrapped().Type?.ToDisplayString() == WebApplication;
+    /// <summary>
+    /// Whether an action of a controller of the compilation has an area: then MVC gives every action an <c>area</c> route
+    /// value (<c>ControllerActionDescriptorProvider</c> adds each route value key any action has to all of them), and a
+    /// route with an <c>{area}</c> parameter cannot hold the actions whose area is null.
+    /// </summary>
+    private bool AnyActionHasAnArea(CancellationToken cancellationToken) =>
+        compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .Where(type => ControllerActions.IsController(type, symbols))
+            .Any(type => ControllerActions.Actions(type, symbols).Any(action => ActionArea.Of(type, action).Name is not null));
 
-    private readonly record struct Mapping(bool Decided, bool SomePaths, bool OnTheApp);
+    /// <summary>Whether the mapping is called on the <c>WebApplication</c> itself, not on a route group or a builder of unknown kind.</summary>
+    private static bool IsOnTheApp(IInvocationOperation? operation) =>
+        operation is { Arguments.Length: > 0 } && operation.Arguments[0].Value.Unwrapped().Type?.ToDisplayString() == WebApplication;
+
+    private readonly record struct Mapping(bool Decided, bool SomePaths, bool OnTheApp, AreaReach Reach);
 
     private sealed record Facts(
         bool AllControllersDecided,
         bool AllControllersDecidedOnTheApp,
-        bool ConventionalRoutesDecided,
-        bool ConventionalRoutesOnTheApp,
-        bool AnyConventionalRoute,
+        List<Mapping> ConventionalRoutes,
+        bool ActionsHaveAreas,
         bool GuardedOnSomePaths);
 }

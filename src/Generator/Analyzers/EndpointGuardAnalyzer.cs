@@ -86,7 +86,8 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
             // Decided for every action at once: by the controller mappings (ControllerRoutes), a fallback policy or a global
             // AuthorizeFilter; and nothing to decide where MVC routes no controller.
             if (ControllerActions.ActionDecides(action, symbols)
-                || projectGuards.ControllersDecided(ControllerActions.IsAttributeRouted(type, action, symbols, context.Compilation, context.CancellationToken), context.CancellationToken)
+                || projectGuards.ControllersDecided(
+                    ControllerActions.IsAttributeRouted(type, action, symbols, context.Compilation, context.CancellationToken), ActionArea.Of(type, action), context.CancellationToken)
                 || mvc.AuthorizesEveryAction(context.CancellationToken)
                 || !mvc.MayRouteControllers(context.CancellationToken))
             {

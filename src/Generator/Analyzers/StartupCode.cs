@@ -37,11 +37,19 @@ internal sealed class StartupCode(Compilation compilation, Dictionary<string, Li
         return runs;
     }
 
+    /// <summary>A Startup class's <c>Configure{Environment}Services(IServiceCollection)</c>, which the host calls by convention with the app's collection.</summary>
+    public static bool IsHostConfigureServices(IMethodSymbol method) =>
+        method.Name.StartsWith("Configure", StringComparison.Ordinal) && method.Name.EndsWith("Services", StringComparison.Ordinal)
+        && method.Parameters.Any(static p => p.Type.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+
+    /// <summary>Whether a library's host may call <paramref name="method"/>: it is externally visible in a library.</summary>
+    public static bool MayBeCalledFromOutside(Compilation compilation, IMethodSymbol method) =>
+        compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule && IsExternallyVisible(method);
+
     private bool IsCalledByTheHost(IMethodSymbol method, CancellationToken cancellationToken) =>
         SymbolEqualityComparer.Default.Equals(method, compilation.GetEntryPoint(cancellationToken))
-        || (method.Name.StartsWith("Configure", StringComparison.Ordinal) && method.Name.EndsWith("Services", StringComparison.Ordinal)
-            && method.Parameters.Any(static p => p.Type.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.IServiceCollection"))
-        || (compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule && IsExternallyVisible(method));
+        || IsHostConfigureServices(method)
+        || MayBeCalledFromOutside(compilation, method);
 
     /// <summary>Whether a call of <paramref name="method"/> runs on every path of a method that runs.</summary>
     private bool IsCalledFromStartup(IMethodSymbol method, int depth, CancellationToken cancellationToken)
