@@ -13,8 +13,8 @@ namespace SessionAuth.Analyzers.Tests;
 public sealed class Review21cRobustnessTests
 {
     [Fact]
-    public Task A_mapping_inside_ten_nested_lambdas_is_analysed() =>
-        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", NestedLambdas(10))]);
+    public Task A_mapping_inside_thirty_nested_lambdas_is_analysed() =>
+        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", NestedLambdas(30))]);
 
     /// <summary>A guarded group, mapped on inside <paramref name="depth"/> lambdas nested in one another.</summary>
     private static string NestedLambdas(int depth)

@@ -166,7 +166,7 @@ internal sealed class BuilderFlow
     {
         var owner = new Graph(method);
         _body ??= owner;
-        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.RefWrittenMembers, _symbols);
+        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -428,7 +428,12 @@ internal sealed class BuilderFlow
                 step.State.Env[capture.Id] = Eval(capture.Value, step);
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
-                step.Owner.Lambdas.Add(lambda);
+                // Seen once per round of the fixed point: each lambda's own graph is analysed once, or nesting multiplies the work.
+                if (!step.Owner.Lambdas.Contains(lambda))
+                {
+                    step.Owner.Lambdas.Add(lambda);
+                }
+
                 // Whoever holds the lambda may run it at any later point: what it writes may be anything from here on.
                 if (step.Owner.NestedWrites.TryGetValue(lambda.Symbol, out var lambdaWrites))
                 {
@@ -441,9 +446,11 @@ internal sealed class BuilderFlow
                 // A local function turned into a delegate runs whenever the delegate is invoked, as a lambda does.
                 step.State.Havoc.UnionWith(referencedWrites);
                 return Empty;
-            case IArrayCreationOperation or ICollectionExpressionOperation when step.Owner.GuardingLoops.TryGetValue(operation.Syntax, out var loopGuard):
+            case IArrayCreationOperation or ICollectionExpressionOperation when step.Owner.ListedLoops.ContainsValue(operation.Syntax):
             {
-                // The collection of a foreach whose body guards each element on every pass: the loop guards every element.
+                // The collection of a foreach over listed elements: its variable holds each element as listed here (the
+                // body may assign the locals listed, not the array); a body that guards each element on every pass guards
+                // every element.
                 var elements = operation is IArrayCreationOperation array
                     ? array.Initializer?.ElementValues ?? []
                     : ((ICollectionExpressionOperation)operation).Elements;
@@ -452,11 +459,19 @@ internal sealed class BuilderFlow
                     Eval(child, step);
                 }
 
+                var listed = new HashSet<object>(ValueComparer.Instance);
+                var guards = step.Owner.GuardingLoops.TryGetValue(operation.Syntax, out var loopGuard);
                 foreach (var element in elements)
                 {
-                    step.State.Guard(Eval(element, step), loopGuard);
+                    var values = Eval(element, step);
+                    listed.UnionWith(values.Count == 0 ? Single(Unknown.Instance) : values);
+                    if (guards)
+                    {
+                        step.State.Guard(values, loopGuard);
+                    }
                 }
 
+                step.State.Env[operation.Syntax] = listed;
                 return Empty;
             }
             case ISimpleAssignmentOperation assignment:
@@ -499,6 +514,12 @@ internal sealed class BuilderFlow
             case ILocalReferenceOperation local:
             {
                 var values = Eval(assignment.Value, step);
+                if (step.Owner.ListedLoops.TryGetValue(local.Local, out var collection) && step.State.Env.TryGetValue(collection, out var elements))
+                {
+                    // A foreach variable over listed elements: the element of this pass, one of those listed.
+                    values = elements;
+                }
+
                 step.State.Forget(local.Local);
                 step.State.Env[local.Local] = values;
                 if (step.Record)
@@ -578,7 +599,7 @@ internal sealed class BuilderFlow
             step.State.Guard(receiver, decision.RequiresSession);
             if (step.Record && decision.AllowsAnonymous)
             {
-                AllowAnonymous.UnionWith(receiver);
+                AllowAnonymous.UnionWith(WithAlternatives(receiver, step.Owner));
             }
 
             return receiver;
@@ -610,7 +631,7 @@ internal sealed class BuilderFlow
                         step.State.GuardByHelper(passed, guarded.Value);
                         if (step.Record && guarded.Value.MayAllowAnonymous)
                         {
-                            AllowAnonymous.UnionWith(passed);
+                            AllowAnonymous.UnionWith(WithAlternatives(passed, step.Owner));
                         }
                     }
                 }
@@ -645,6 +666,31 @@ internal sealed class BuilderFlow
     }
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
+
+    /// <summary>
+    /// <paramref name="values"/> with the builders each pick among several stands for (<see cref="Pick"/>), transitively:
+    /// what a convention through it may reach, whichever builder it is on the path.
+    /// </summary>
+    private HashSet<object> WithAlternatives(HashSet<object> values, Graph owner)
+    {
+        var all = new HashSet<object>(values, ValueComparer.Instance);
+        var pending = new Stack<object>(values);
+        while (pending.Count > 0)
+        {
+            if (pending.Pop() is SyntaxNode pick && owner.Picks.Contains(pick) && Parents.TryGetValue(pick, out var alternatives))
+            {
+                foreach (var alternative in alternatives)
+                {
+                    if (all.Add(alternative))
+                    {
+                        pending.Push(alternative);
+                    }
+                }
+            }
+        }
+
+        return all;
+    }
 
     /// <summary>
     /// What a read of <paramref name="variable"/> (a local, or a capture the graph made) holds: when it was given different
@@ -818,6 +864,9 @@ internal sealed class BuilderFlow
 
         /// <summary>The collections of foreach loops that guard each element on every pass, by syntax, with whether the guard requires a session.</summary>
         public Dictionary<SyntaxNode, bool> GuardingLoops { get; } = [];
+
+        /// <summary>The variable of each foreach loop over listed elements, with the syntax of its collection.</summary>
+        public Dictionary<ILocalSymbol, SyntaxNode> ListedLoops { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>The builder members the body writes through a <c>ref</c> or a deconstruction: what a read of them holds is not known.</summary>
         public HashSet<ISymbol> RefWrittenMembers { get; } = new(SymbolEqualityComparer.Default);

@@ -128,16 +128,17 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     origins.Add(creation);
                     break;
                 case BuilderFlow.CallResult call:
-                    foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                    var implementation = Implementation(call.Method);
+                    foreach (var reference in implementation.DeclaringSyntaxReferences)
                     {
-                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(implementation, out var returns))
                         {
                             continue;
                         }
 
                         foreach (var returned in returns.SelectMany(r => r.Values))
                         {
-                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method))
+                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation))
                             {
                                 AddArguments(flow, call.Call, parameter, origins, depth, cancellationToken);
                             }
@@ -339,9 +340,10 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     return true;
                 }
 
-                foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                var implementation = Implementation(call.Method);
+                foreach (var reference in implementation.DeclaringSyntaxReferences)
                 {
-                    if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                    if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(implementation, out var returns))
                     {
                         continue;
                     }
@@ -350,7 +352,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     {
                         foreach (var returned in values)
                         {
-                            var may = returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method)
+                            var may = returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation)
                                 ? callee.AllowAnonymous.Contains(parameter)
                                     || (flow.CallArguments.TryGetValue(call.Call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
                                         && passed.Any(v => MayAllowAnonymous(flow, call.Call, v, seen, depth + 1, cancellationToken)))
@@ -531,6 +533,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             return false;
         }
 
+        method = Implementation(method);
         var found = false;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
@@ -633,6 +636,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private static HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
     {
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
+
+        // A call of a partial method names its declaration; the parameters the body reads are the implementation's.
+        if (method.PartialDefinitionPart is { } declaration)
+        {
+            targets.Add(declaration.OriginalDefinition);
+        }
+
         for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
         {
             targets.Add(overridden.OriginalDefinition);
@@ -700,6 +710,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         IPropertySymbol property => property.SetMethod is { } setter && IsVisibleFromOutside(setter),
         _ => true,
     };
+
+    /// <summary>The method whose body runs for a call of <paramref name="method"/>: a partial method's implementation part.</summary>
+    private static IMethodSymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method;
 
     private static bool IsAutoProperty(IPropertySymbol property) =>
         property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
