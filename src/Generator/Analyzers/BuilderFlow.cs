@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SessionAuth.Generators.Parsing;
@@ -410,6 +411,9 @@ internal sealed class BuilderFlow
                 return Eval(conversion.Operand, step);
             case IParenthesizedOperation parenthesized:
                 return Eval(parenthesized.Operand, step);
+            case ILocalReferenceOperation { Local.IsRef: true } alias when step.State.Refs.TryGetValue(alias.Local, out var aliased):
+                // A ref local reads the variable it refers to, whichever it is on this path.
+                return ReadThrough(aliased, step);
             case ILocalReferenceOperation local:
                 return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? Pick(local, local.Local, localValues, step) : Empty);
             case IParameterReferenceOperation parameter:
@@ -426,6 +430,9 @@ internal sealed class BuilderFlow
                 // A capture written with different values on different paths (a ?: b) holds neither for sure.
                 step.Owner.Captured[capture.Id] = step.Owner.Captured.TryGetValue(capture.Id, out var held) && held != capture.Value ? null : capture.Value;
                 step.State.Env[capture.Id] = Eval(capture.Value, step);
+
+                // A capture the graph assigns to stands for a variable (the operand of a conditional ref, (c ? ref a : ref b) = x).
+                step.State.Refs[capture.Id] = VariablesOf(capture.Value, step);
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
                 // Seen once per round of the fixed point: each lambda's own graph is analysed once, or nesting multiplies the work.
@@ -476,8 +483,50 @@ internal sealed class BuilderFlow
             }
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment, step);
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction.Target, deconstruction.Value, step);
+                return Empty;
+            case ICompoundAssignmentOperation compound when IsBuilder(compound.Target.Type):
+                // An operator of the builder's type makes what the variable holds from here: nothing the flow follows.
+                Eval(compound.Value, step);
+                Store(compound.Target, StoredAt(compound.Syntax, step), compound.Syntax, step);
+                return Empty;
             case IInvocationOperation invocation:
-                return Invoke(invocation, step);
+            {
+                var result = Invoke(invocation, step);
+                StoreThroughArguments(invocation.Arguments, step);
+                return result;
+            }
+
+            case IObjectCreationOperation creation:
+                foreach (var child in creation.ChildOperations)
+                {
+                    Eval(child, step);
+                }
+
+                StoreThroughArguments(creation.Arguments, step);
+                return Empty;
+            case IPropertyReferenceOperation { Property: var property } computed when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property):
+            {
+                // A getter with a body runs at each read, as a call of it does (it may make a new group each time): each
+                // read is its own builder, and the code it runs may write any builder member.
+                foreach (var child in computed.ChildOperations)
+                {
+                    Eval(child, step);
+                }
+
+                step.State.ForgetMembers();
+                if (property.GetMethod?.OriginalDefinition is not { } getter)
+                {
+                    return Single(Unknown.Instance);
+                }
+
+                var read = new CallResult(getter, computed.Syntax);
+                step.Owner.Sites.Add(computed.Syntax);
+                step.State.Make(read);
+                return Single(read);
+            }
+
             case IFieldReferenceOperation or IPropertyReferenceOperation:
             {
                 var member = (IMemberReferenceOperation)operation;
@@ -509,8 +558,23 @@ internal sealed class BuilderFlow
 
     private HashSet<object> Assign(ISimpleAssignmentOperation assignment, Step step)
     {
+        if (assignment.IsRef && assignment.Target is ILocalReferenceOperation { Local: var alias })
+        {
+            // ref var slot = ref group: the ref local stands for the variable from here on; a write through it writes that variable.
+            var variables = VariablesOf(assignment.Value, step);
+            step.State.Refs[alias] = variables;
+            return ReadThrough(variables, step);
+        }
+
         switch (assignment.Target)
         {
+            case ILocalReferenceOperation { Local.IsRef: true } or IFlowCaptureReferenceOperation:
+            {
+                var values = Eval(assignment.Value, step);
+                Store(assignment.Target, values, assignment.Syntax, step);
+                return values;
+            }
+
             case ILocalReferenceOperation local:
             {
                 var values = Eval(assignment.Value, step);
@@ -542,6 +606,12 @@ internal sealed class BuilderFlow
             {
                 Eval(member.Instance, step);
                 var values = Eval(assignment.Value, step);
+                if (member.Member is IPropertySymbol property && IsInSource(property) && !HoldsOneValue(property))
+                {
+                    // A setter with a body runs code of the compilation, as a call does.
+                    step.State.ForgetMembers();
+                }
+
                 if (IsBuilder(member.Type))
                 {
                     // Known from here on through this receiver; through any other, the same member may be this object's.
@@ -566,6 +636,161 @@ internal sealed class BuilderFlow
                 Eval(assignment.Target, step);
                 return Eval(assignment.Value, step);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="values"/> now held by <paramref name="target"/>, written at <paramref name="site"/> other than by a
+    /// plain assignment (a deconstruction, a write through a ref local or a conditional ref, a ref or out argument).
+    /// </summary>
+    private void Store(IOperation target, HashSet<object> values, SyntaxNode site, Step step)
+    {
+        target = target.Unwrapped();
+        switch (target)
+        {
+            case IDeclarationExpressionOperation declaration:
+                Store(declaration.Expression, values, site, step);
+                break;
+            case ILocalReferenceOperation { Local.IsRef: true } alias:
+                StoreThrough(step.State.Refs.TryGetValue(alias.Local, out var aliased) ? aliased : Single(Unknown.Instance), values, step);
+                break;
+            case IFlowCaptureReferenceOperation capture:
+                if (step.State.Refs.TryGetValue(capture.Id, out var captured))
+                {
+                    StoreThrough(captured, values, step);
+                }
+
+                break;
+            case ILocalReferenceOperation local:
+                step.State.Forget(local.Local);
+                step.State.Env[local.Local] = values;
+                if (step.Record)
+                {
+                    AddAll(_everAssigned, local.Local, values);
+                }
+
+                break;
+            case IParameterReferenceOperation parameter:
+                step.State.Forget(parameter.Parameter);
+                step.State.Env[parameter.Parameter] = values;
+                break;
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsBuilder(member.Type):
+                // Written other than by assignment, a member is one BodyFacts marks: its reads hold anything from here.
+                step.State.ForgetMember(member.Member.OriginalDefinition);
+                if (step.Record)
+                {
+                    Add(MemberWrites, member.Member.OriginalDefinition, site, values.Count == 0 ? Single(Unknown.Instance) : values, step.Owner);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A write through a reference that stands for <paramref name="variables"/>: the one variable it refers to on every
+    /// path holds <paramref name="values"/> from here; when it may refer to several, each may hold them or what it held.
+    /// </summary>
+    private void StoreThrough(HashSet<object> variables, HashSet<object> values, Step step)
+    {
+        foreach (var variable in variables)
+        {
+            if (variable is Unknown)
+            {
+                continue;
+            }
+
+            step.State.Forget(variable);
+            var stored = variables.Count == 1 ? values
+                : step.State.Env.TryGetValue(variable, out var held) ? new HashSet<object>(held.Concat(values), ValueComparer.Instance)
+                : new HashSet<object>(values, ValueComparer.Instance) { Unknown.Instance };
+            step.State.Env[variable] = stored;
+            if (step.Record && variable is ILocalSymbol local)
+            {
+                AddAll(_everAssigned, local, values);
+            }
+        }
+    }
+
+    /// <summary>What a read through a reference that stands for <paramref name="variables"/> may hold.</summary>
+    private static HashSet<object> ReadThrough(HashSet<object> variables, Step step)
+    {
+        var values = new HashSet<object>(ValueComparer.Instance);
+        foreach (var variable in variables)
+        {
+            values.UnionWith(variable is not Unknown && step.State.Env.TryGetValue(variable, out var held) ? step.State.Havocked(variable, held) : Single(Unknown.Instance));
+        }
+
+        return values;
+    }
+
+    /// <summary>The variables a reference to <paramref name="operation"/> stands for: a local or parameter, or those a ref local or capture does.</summary>
+    private static HashSet<object> VariablesOf(IOperation operation, Step step) => operation.Unwrapped() switch
+    {
+        ILocalReferenceOperation { Local.IsRef: true } alias => step.State.Refs.TryGetValue(alias.Local, out var aliased) ? aliased : Single(Unknown.Instance),
+        ILocalReferenceOperation local => Single(local.Local),
+        IParameterReferenceOperation parameter => Single(parameter.Parameter),
+        IFlowCaptureReferenceOperation capture => step.State.Refs.TryGetValue(capture.Id, out var captured) ? captured : Single(Unknown.Instance),
+        _ => Single(Unknown.Instance),
+    };
+
+    /// <summary>
+    /// A deconstruction: each variable of <paramref name="target"/> gets the element of a tuple written in place
+    /// (<c>(a, b) = (b, a)</c>, all read before any is written); from anything else (a <c>Deconstruct</c> method, a
+    /// tuple held elsewhere), a builder the flow does not follow.
+    /// </summary>
+    private void Deconstruct(IOperation target, IOperation value, Step step)
+    {
+        var targets = target.Unwrapped() is IDeclarationExpressionOperation declaration ? declaration.Expression.Unwrapped() : target.Unwrapped();
+        if (targets is not ITupleOperation tuple)
+        {
+            Store(targets, IsBuilder(targets.Type) ? StoredAt(targets.Syntax, step) : Eval(value, step), targets.Syntax, step);
+            return;
+        }
+
+        var source = step.Owner.ValueOf(value);
+        if (source is ITupleOperation elements && elements.Elements.Length == tuple.Elements.Length)
+        {
+            var read = elements.Elements.Select(e => e.Unwrapped() is ITupleOperation ? null : Eval(e, step)).ToList();
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                if (read[i] is { } values)
+                {
+                    Store(tuple.Elements[i], values, tuple.Elements[i].Syntax, step);
+                }
+                else
+                {
+                    Deconstruct(tuple.Elements[i], elements.Elements[i], step);
+                }
+            }
+
+            return;
+        }
+
+        Eval(value, step);
+        foreach (var element in tuple.Elements)
+        {
+            Deconstruct(element, element, step);
+        }
+    }
+
+    /// <summary>The variables passed by <c>ref</c> or <c>out</c>: each holds, after the call, a builder the flow does not follow.</summary>
+    private void StoreThroughArguments(ImmutableArray<IArgumentOperation> arguments, Step step)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && IsBuilder(argument.Value.Type))
+            {
+                Store(argument.Value, StoredAt(argument.Syntax, step), argument.Syntax, step);
+            }
+        }
+    }
+
+    /// <summary>The builder a write the flow cannot follow stored at <paramref name="site"/>, made there.</summary>
+    private static HashSet<object> StoredAt(SyntaxNode site, Step step)
+    {
+        var stored = new Stored(site);
+        step.Owner.Sites.Add(site);
+        step.State.Make(stored);
+        return Single(stored);
     }
 
     private HashSet<object> Invoke(IInvocationOperation invocation, Step step)
@@ -667,6 +892,15 @@ internal sealed class BuilderFlow
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
 
+    /// <summary>The syntax a builder made in the body was made at; null for an older one (<see cref="Old"/>).</summary>
+    internal static SyntaxNode? SiteOf(object made) => made switch
+    {
+        SyntaxNode node => node,
+        CallResult call => call.Call,
+        Stored stored => stored.Site,
+        _ => null,
+    };
+
     /// <summary>
     /// <paramref name="values"/> with the builders each pick among several stands for (<see cref="Pick"/>), transitively:
     /// what a convention through it may reach, whichever builder it is on the path.
@@ -750,6 +984,22 @@ internal sealed class BuilderFlow
     internal static bool IsMapServerFunctions(IMethodSymbol method) =>
         method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Parsing.ReservedNames.ExtensionsMetadataName;
 
+    /// <summary>
+    /// Whether <paramref name="property"/> holds one value, as a field does, that a read returns and a write replaces: an
+    /// auto-property (its accessors have no body) no override can replace. Any other runs its getter at each read.
+    /// </summary>
+    internal static bool HoldsOneValue(IPropertySymbol property)
+    {
+        if (property.IsAbstract || ((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed))
+        {
+            return false;
+        }
+
+        var hasBackingField = property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+        return hasBackingField && (property.GetMethod is not { } getter || getter.DeclaringSyntaxReferences.All(static r =>
+            r.GetSyntax() is not AccessorDeclarationSyntax accessor || (accessor.Body is null && accessor.ExpressionBody is null)));
+    }
+
     private static bool IsInSource(ISymbol symbol) => !symbol.IsImplicitlyDeclared && symbol.Locations.Any(static l => l.IsInSource);
 
     private static HashSet<object> Single(object value) => new(ValueComparer.Instance) { value };
@@ -788,6 +1038,20 @@ internal sealed class BuilderFlow
             obj is CallResult other && ReferenceEquals(Call, other.Call) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
         public override int GetHashCode() => RuntimeHelpers.GetHashCode(Call);
+    }
+
+    /// <summary>
+    /// The builder a variable holds after a write the flow does not follow (a ref or out argument, a deconstruction of
+    /// something other than a tuple written in place): made at that write, as far as the body knows, so that only a guard
+    /// through the variable after it decides it, and nothing it held before is credited.
+    /// </summary>
+    internal sealed class Stored(SyntaxNode site)
+    {
+        public SyntaxNode Site { get; } = site;
+
+        public override bool Equals(object? obj) => obj is Stored other && ReferenceEquals(Site, other.Site);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(Site) ^ 0x2f6b1e3d;
     }
 
     /// <summary>The null reference, written as <c>null</c> or <c>default</c>.</summary>
@@ -933,6 +1197,9 @@ internal sealed class BuilderFlow
         /// <summary>Locals and parameters a lambda created on some path may write whenever it runs (may): they may hold anything.</summary>
         public HashSet<object> Havoc { get; private set; } = new(ValueComparer.Instance);
 
+        /// <summary>The variables each ref local and each capture the graph assigns to may stand for (may: union at merges).</summary>
+        public Dictionary<object, HashSet<object>> Refs { get; private set; } = new(ValueComparer.Instance);
+
         public void Make(object value)
         {
             // The site ran before on this path (a cycle): the builders it made then are older ones, which keep whatever
@@ -1058,7 +1325,7 @@ internal sealed class BuilderFlow
         }
 
         /// <summary>A builder made in the body (a creation or a call's result), as opposed to a root that came from outside it.</summary>
-        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Old;
+        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Stored or Old;
 
         public State Clone()
         {
@@ -1076,6 +1343,11 @@ internal sealed class BuilderFlow
             foreach (var entry in Env)
             {
                 clone.Env[entry.Key] = entry.Value;
+            }
+
+            foreach (var entry in Refs)
+            {
+                clone.Refs[entry.Key] = entry.Value;
             }
 
             return clone;
@@ -1096,6 +1368,11 @@ internal sealed class BuilderFlow
             RootsGuardedSession!.IntersectWith(other.RootsGuardedSession!);
             GuardedSomewhere.UnionWith(other.GuardedSomewhere);
             Havoc.UnionWith(other.Havoc);
+            foreach (var entry in other.Refs)
+            {
+                Refs[entry.Key] = Refs.TryGetValue(entry.Key, out var mine) ? new HashSet<object>(mine.Concat(entry.Value), ValueComparer.Instance) : entry.Value;
+            }
+
             return this;
         }
 
@@ -1104,7 +1381,8 @@ internal sealed class BuilderFlow
             && Escaped.SetEquals(other.Escaped) && EscapedSession.SetEquals(other.EscapedSession)
             && RootsGuarded!.SetEquals(other.RootsGuarded!) && RootsGuardedSession!.SetEquals(other.RootsGuardedSession!)
             && GuardedSomewhere.SetEquals(other.GuardedSomewhere) && Havoc.SetEquals(other.Havoc)
-            && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
+            && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value))
+            && Refs.Count == other.Refs.Count && Refs.All(e => other.Refs.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
     }
 
     /// <summary>Symbols by symbol equality, syntax and operations by reference, captures by id.</summary>

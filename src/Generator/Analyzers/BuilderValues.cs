@@ -328,6 +328,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     && (flow.IsGuardedWhereMade(creation, creation, sessionOnly)
                         || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, search, cancellationToken))
                         || CallersDecide(flow, creation, creation, sessionOnly, [], cancellationToken));
+            case BuilderFlow.Stored stored:
+                return flow.IsGuardedWhereMade(stored, stored.Site, sessionOnly) || CallersDecide(flow, stored.Site, stored, sessionOnly, [], cancellationToken);
             case BuilderFlow.CallResult call:
                 return flow.IsGuardedWhereMade(call, call.Call, sessionOnly)
                     || ReturnDecides(call.Method, (flow, call.Call), sessionOnly, search, cancellationToken)
@@ -450,8 +452,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool CallersGuardSomewhere(BuilderFlow flow, object value, HashSet<SyntaxNode> asked, CancellationToken cancellationToken)
     {
-        var site = value as SyntaxNode ?? ((BuilderFlow.CallResult)value).Call;
-        if (!asked.Add(site) || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
+        if (BuilderFlow.SiteOf(value) is not { } site || !asked.Add(site) || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
         }
@@ -611,7 +612,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool MemberDecides(ISymbol member, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
-        if (member is IPropertySymbol property && !IsAutoProperty(property))
+        if (member is IPropertySymbol property && !BuilderFlow.HoldsOneValue(property))
         {
             return property.GetMethod is { } getter && ReturnDecides(getter, null, sessionOnly, search, cancellationToken);
         }
@@ -754,9 +755,6 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// <summary>The method whose body runs for a call of <paramref name="method"/>: a partial method's implementation part.</summary>
     private static IMethodSymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method;
 
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
-
     private ISymbol? Bind(SimpleNameSyntax name, CancellationToken cancellationToken)
     {
         var symbol = compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
@@ -784,9 +782,14 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             var model = compilation.GetSemanticModel(r.SyntaxTree);
             var operation = model.GetOperation(r, cancellationToken);
-            var owner = r is CompilationUnitSyntax unit
-                ? model.GetEnclosingSymbol(unit.Members.OfType<GlobalStatementSyntax>().First().SpanStart, cancellationToken) as IMethodSymbol
-                : model.GetDeclaredSymbol(r, cancellationToken) as IMethodSymbol;
+            var owner = r switch
+            {
+                CompilationUnitSyntax unit => model.GetEnclosingSymbol(unit.Members.OfType<GlobalStatementSyntax>().First().SpanStart, cancellationToken) as IMethodSymbol,
+
+                // An expression-bodied property or indexer: the body is its getter's.
+                ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } => (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
+                _ => model.GetDeclaredSymbol(r, cancellationToken) as IMethodSymbol,
+            };
             return operation is null ? null : FlowOfOperation(operation, owner, cancellationToken);
         });
     }
