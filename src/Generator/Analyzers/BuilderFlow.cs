@@ -83,9 +83,16 @@ internal sealed class BuilderFlow
     /// call of a method of the compilation), got a guard on every path that made it.
     /// </summary>
     public bool IsGuardedWhereMade(object value, SyntaxNode site, bool sessionOnly) =>
-        _owners.TryGetValue(site, out var owner)
-        && !IsLeftUnguarded(owner, value, sessionOnly)
-        && !(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+        _owners.TryGetValue(site, out var owner) && IsGuardedWhereMade(owner, value, sessionOnly);
+
+    /// <summary>Whether <paramref name="join"/> got a guard on every path after the merge that made it.</summary>
+    public static bool IsGuardedWhereMade(Join join, bool sessionOnly) => IsGuardedWhereMade((Graph)join.Owner, join, sessionOnly);
+
+    /// <summary>The builders <paramref name="join"/> may be, one per path into its merge.</summary>
+    public static HashSet<object> AlternativesOf(Join join) => ((Graph)join.Owner).Joins.TryGetValue(join, out var alternatives) ? alternatives : Empty;
+
+    private static bool IsGuardedWhereMade(Graph owner, object value, bool sessionOnly) =>
+        !IsLeftUnguarded(owner, value, sessionOnly) && !owner.Covers(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit, value);
 
     /// <summary>
     /// Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some
@@ -94,17 +101,17 @@ internal sealed class BuilderFlow
     public bool IsReturnedWhereNotGuarded(object value, SyntaxNode site, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner)
         && !IsLeftUnguarded(owner, value, sessionOnly)
-        && (sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+        && owner.Covers(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit, value);
 
-    /// <summary>Whether a builder <paramref name="value"/>'s site made, the newest or an older one (a site on a cycle), is unguarded at the end of the body.</summary>
-    private static bool IsLeftUnguarded(Graph owner, object value, bool sessionOnly)
-    {
-        var unguarded = sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit;
-        return unguarded.Contains(value) || unguarded.Contains(new Old(value));
-    }
+    /// <summary>
+    /// Whether a builder <paramref name="value"/>'s site made, the newest or an older one (a site on a cycle), is unguarded
+    /// at the end of the body, itself or as the builder a merge's join stands for on its path.
+    /// </summary>
+    private static bool IsLeftUnguarded(Graph owner, object value, bool sessionOnly) =>
+        owner.Covers(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit, value);
 
     /// <summary>Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some path.</summary>
-    public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.EscapedAtExit.Contains(value);
+    public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.Covers(owner.EscapedAtExit, value);
 
     /// <summary>The method, local function or lambda whose body holds <paramref name="site"/>.</summary>
     public IMethodSymbol? MethodAt(SyntaxNode site) => _owners.TryGetValue(site, out var owner) ? owner.Method : null;
@@ -252,6 +259,7 @@ internal sealed class BuilderFlow
     private State? Merge(BasicBlock block, State?[] exitStates, ImmutableArray<BasicBlock> blocks, Graph owner)
     {
         State? merged = null;
+        var incoming = new List<State>();
         foreach (var predecessor in block.Predecessors)
         {
             if (exitStates[predecessor.Source.Ordinal] is { } state && !IsNeverTaken(predecessor, state))
@@ -262,11 +270,93 @@ internal sealed class BuilderFlow
                     state = ThroughFinally(region, state, blocks, owner);
                 }
 
+                incoming.Add(state);
                 merged = merged is null ? state.Clone() : merged.MergeWith(state);
             }
         }
 
+        // Not at a loop's head: there a variable holds the builder of an earlier pass, which a pick stands for.
+        if (merged is not null && incoming.Count > 1 && block.Predecessors.All(p => p.Source.Ordinal < block.Ordinal))
+        {
+            JoinBuilders(block, incoming, merged, owner);
+        }
+
         return merged;
+    }
+
+    /// <summary>
+    /// At a merge, a variable that holds one builder made in the body on each incoming path, a different one on some, holds
+    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. When each of those builders
+    /// is left unguarded only on the paths where the variable holds it, whether it is guarded from here is whether the
+    /// join is: the join stands for them in the unguarded builders, and a guard through the variable after the merge
+    /// guards, on every path, the builder that path made (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... }
+    /// g.RequireAuthorization();</c>).
+    /// </summary>
+    private static void JoinBuilders(BasicBlock block, List<State> incoming, State merged, Graph owner)
+    {
+        foreach (var variable in merged.Env.Keys.Where(static k => k is ILocalSymbol or IParameterSymbol or CaptureId).ToList())
+        {
+            var held = new List<object>();
+            foreach (var state in incoming)
+            {
+                if (!state.Env.TryGetValue(variable, out var values) || values.Count != 1 || values.First() is not { } value || !State.IsMade(value) || value is Old)
+                {
+                    break;
+                }
+
+                held.Add(value);
+            }
+
+            var alternatives = new HashSet<object>(held, ValueComparer.Instance);
+            if (held.Count != incoming.Count || alternatives.Count < 2)
+            {
+                continue;
+            }
+
+            var exclusive = true;
+            for (var i = 0; i < incoming.Count && exclusive; i++)
+            {
+                foreach (var other in alternatives)
+                {
+                    if (!ValueComparer.Instance.Equals(other, held[i])
+                        && (incoming[i].Unguarded.Contains(other) || incoming[i].UnguardedSession.Contains(other)
+                            || incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
+                    {
+                        exclusive = false;
+                        break;
+                    }
+                }
+            }
+
+            if (!exclusive)
+            {
+                continue;
+            }
+
+            var join = new Join(owner, block.Ordinal, variable);
+            if (!owner.Joins.TryGetValue(join, out var known))
+            {
+                owner.Joins[join] = known = new HashSet<object>(ValueComparer.Instance);
+            }
+
+            known.UnionWith(alternatives);
+            var unguarded = alternatives.Any(merged.Unguarded.Contains);
+            var unguardedSession = alternatives.Any(merged.UnguardedSession.Contains);
+            merged.Make(join);
+            merged.Unguarded.ExceptWith(alternatives);
+            merged.UnguardedSession.ExceptWith(alternatives);
+            if (!unguarded)
+            {
+                merged.Unguarded.Remove(join);
+            }
+
+            if (!unguardedSession)
+            {
+                merged.UnguardedSession.Remove(join);
+            }
+
+            merged.Env[variable] = Single(join);
+        }
     }
 
     /// <summary>
@@ -902,7 +992,7 @@ internal sealed class BuilderFlow
     };
 
     /// <summary>
-    /// <paramref name="values"/> with the builders each pick among several stands for (<see cref="Pick"/>), transitively:
+    /// <paramref name="values"/> with the builders each pick among several (<see cref="Pick"/>) or join (<see cref="Join"/>) stands for, transitively:
     /// what a convention through it may reach, whichever builder it is on the path.
     /// </summary>
     private HashSet<object> WithAlternatives(HashSet<object> values, Graph owner)
@@ -911,7 +1001,11 @@ internal sealed class BuilderFlow
         var pending = new Stack<object>(values);
         while (pending.Count > 0)
         {
-            if (pending.Pop() is SyntaxNode pick && owner.Picks.Contains(pick) && Parents.TryGetValue(pick, out var alternatives))
+            var current = pending.Pop();
+            var alternatives = current is SyntaxNode pick && owner.Picks.Contains(pick) && Parents.TryGetValue(pick, out var picked) ? picked
+                : current is Join join ? AlternativesOf(join)
+                : null;
+            if (alternatives is not null)
             {
                 foreach (var alternative in alternatives)
                 {
@@ -1054,6 +1148,25 @@ internal sealed class BuilderFlow
         public override int GetHashCode() => RuntimeHelpers.GetHashCode(Site) ^ 0x2f6b1e3d;
     }
 
+    /// <summary>
+    /// The builder a variable holds after a merge where each incoming path gave it a different one (<see cref="JoinBuilders"/>):
+    /// on each path, the one that path made.
+    /// </summary>
+    internal sealed class Join(object owner, int block, object variable)
+    {
+        /// <summary>The graph of the merge.</summary>
+        public object Owner { get; } = owner;
+
+        public int Block { get; } = block;
+
+        public object Variable { get; } = variable;
+
+        public override bool Equals(object? obj) =>
+            obj is Join other && ReferenceEquals(Owner, other.Owner) && Block == other.Block && ValueComparer.Instance.Equals(Variable, other.Variable);
+
+        public override int GetHashCode() => (RuntimeHelpers.GetHashCode(Owner) * 31) ^ (Block * 17) ^ ValueComparer.Instance.GetHashCode(Variable);
+    }
+
     /// <summary>The null reference, written as <c>null</c> or <c>default</c>.</summary>
     internal sealed class Null
     {
@@ -1137,6 +1250,42 @@ internal sealed class BuilderFlow
 
         /// <summary>The builders <see cref="Pick"/> made for captures written with several builders.</summary>
         public HashSet<SyntaxNode> Picks { get; } = [];
+
+        /// <summary>The builders each <see cref="Join"/> of the graph may be, one per path into its merge.</summary>
+        public Dictionary<Join, HashSet<object>> Joins { get; } = [];
+
+        /// <summary>
+        /// Whether <paramref name="set"/> holds <paramref name="value"/>: itself, an older one made at its site (<see cref="Old"/>),
+        /// or a join (or an older one) that stands for it on the path that made it.
+        /// </summary>
+        public bool Covers(HashSet<object> set, object value)
+        {
+            var pending = new Stack<object>([value]);
+            var seen = new HashSet<object>(ValueComparer.Instance);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+
+                if (set.Contains(current) || set.Contains(new Old(current)))
+                {
+                    return true;
+                }
+
+                foreach (var join in Joins)
+                {
+                    if (join.Value.Contains(current))
+                    {
+                        pending.Push(join.Key);
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>What each flow capture of the graph holds (an object initializer's creation, for one); null when it may hold several.</summary>
         public Dictionary<CaptureId, IOperation?> Captured { get; } = [];
@@ -1325,7 +1474,7 @@ internal sealed class BuilderFlow
         }
 
         /// <summary>A builder made in the body (a creation or a call's result), as opposed to a root that came from outside it.</summary>
-        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Stored or Old;
+        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Stored or Join or Old;
 
         public State Clone()
         {

@@ -126,6 +126,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                 case SyntaxNode creation:
                     origins.Add(creation);
                     break;
+                case BuilderFlow.Join join:
+                    AddOrigins(flow, BuilderFlow.AlternativesOf(join), origins, seen, cancellationToken);
+                    break;
                 case BuilderFlow.CallResult call:
                     var implementation = Implementation(call.Method);
                     foreach (var reference in implementation.DeclaringSyntaxReferences)
@@ -328,6 +331,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     && (flow.IsGuardedWhereMade(creation, creation, sessionOnly)
                         || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, search, cancellationToken))
                         || CallersDecide(flow, creation, creation, sessionOnly, [], cancellationToken));
+            case BuilderFlow.Join join:
+                return BuilderFlow.IsGuardedWhereMade(join, sessionOnly) || AllDecide(flow, site, BuilderFlow.AlternativesOf(join), sessionOnly, search, cancellationToken);
             case BuilderFlow.Stored stored:
                 return flow.IsGuardedWhereMade(stored, stored.Site, sessionOnly) || CallersDecide(flow, stored.Site, stored, sessionOnly, [], cancellationToken);
             case BuilderFlow.CallResult call:
