@@ -189,4 +189,98 @@ public sealed class MemberValueFlowTests
             public RouteGroupBuilder Group { get; init; } = null!;
         }
         """);
+
+    // A property whose getter has a body runs it at each read, as a call does: each read is its own group.
+
+    [Fact]
+    public Task A_computed_static_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public static class Endpoints
+        {
+            private static WebApplication _app = null!;
+            private static RouteGroupBuilder Api => _app.MapGroup("/api");
+
+            public static void Map(WebApplication app)
+            {
+                _app = app;
+                Api.RequireAuthorization();
+                Api.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_computed_instance_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public sealed class Holder(WebApplication app)
+        {
+            public RouteGroupBuilder Group => app.MapGroup("/g");
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app);
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_property_with_a_getter_block_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public sealed class Holder(WebApplication app)
+        {
+            public RouteGroupBuilder Group
+            {
+                get { return app.MapGroup("/g"); }
+            }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app);
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_virtual_property_an_override_may_compute_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public class Holder
+        {
+            public virtual RouteGroupBuilder Group { get; set; } = null!;
+        }
+
+        public sealed class Computed(WebApplication app) : Holder
+        {
+            public override RouteGroupBuilder Group { get => app.MapGroup("/g"); set { } }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Holder holder)
+            {
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_computed_property_whose_getter_returns_a_guarded_group_is_guarded() => VerifyAsync("""
+        public static class Endpoints
+        {
+            private static WebApplication _app = null!;
+            private static RouteGroupBuilder Api => _app.MapGroup("/api").RequireAuthorization();
+
+            public static void Map(WebApplication app)
+            {
+                _app = app;
+                Api.MapGet("/x", () => "guarded");
+            }
+        }
+        """);
 }

@@ -80,8 +80,15 @@ internal static class BodyFacts
                     }
 
                     break;
+                case ISimpleAssignmentOperation { IsRef: true } alias:
+                    // A ref taken to a variable outside (slot = ref group) may be written through.
+                    AddTarget(alias.Value, symbol, written, symbols);
+                    break;
                 case IAssignmentOperation assignment:
                     AddTarget(assignment.Target, symbol, written, symbols);
+                    break;
+                case IVariableDeclaratorOperation { Symbol.IsRef: true } declarator when declarator.GetVariableInitializer() is { } initializer:
+                    AddTarget(initializer.Value, symbol, written, symbols);
                     break;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument:
                     AddTarget(argument.Value, symbol, written, symbols);
@@ -102,6 +109,18 @@ internal static class BodyFacts
     private static void AddTarget(IOperation target, IMethodSymbol function, HashSet<object> written, AnalyzerSymbols symbols)
     {
         target = target.Unwrapped();
+        if (target is IConditionalOperation { IsRef: true } conditional)
+        {
+            // (flag ? ref a : ref b) = x writes one of them.
+            AddTarget(conditional.WhenTrue, function, written, symbols);
+            if (conditional.WhenFalse is { } whenFalse)
+            {
+                AddTarget(whenFalse, function, written, symbols);
+            }
+
+            return;
+        }
+
         if (!BuilderFlow.IsBuilder(target.Type, symbols))
         {
             return;
