@@ -283,4 +283,46 @@ public sealed class MemberValueFlowTests
             }
         }
         """);
+
+    [Theory]
+    [InlineData("public RouteGroupBuilder Group => _group;")]
+    [InlineData("public RouteGroupBuilder Group { get { return _group; } }")]
+    [InlineData("public RouteGroupBuilder Group { get => _group; }")]
+    public Task A_property_that_returns_its_field_as_it_is_holds_one_group_between_reads(string property) => VerifyAsync($$"""
+        public sealed class Holder(RouteGroupBuilder group)
+        {
+            private readonly RouteGroupBuilder _group = group;
+            {{property}}
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app.MapGroup("/g"));
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () => "guarded");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_guard_through_a_computed_receiver_does_not_reach_the_member_of_the_next_read() => VerifyAsync("""
+        public sealed class Holder(RouteGroupBuilder group) { public RouteGroupBuilder Group { get; } = group; }
+
+        public sealed class Api(WebApplication app)
+        {
+            public Holder Current => new Holder(app.MapGroup("/g"));
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = new Api(app);
+                api.Current.Group.RequireAuthorization();
+                api.Current.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
 }

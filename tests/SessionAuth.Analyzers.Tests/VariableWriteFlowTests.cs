@@ -197,4 +197,24 @@ public sealed class VariableWriteFlowTests
             private static void Set(out RouteGroupBuilder target, WebApplication app) => target = app.MapGroup("/open");
         }
         """;
+
+    [Theory]
+    [InlineData("ref var slot = ref handlers; slot = new Open();")]
+    [InlineData("(flag ? ref handlers : ref other) = new Open();")]
+    public Task A_handler_instance_replaced_through_a_ref_decides_nothing(string write) => VerifyAsync($$"""
+        public interface IHandlers { string Get(); }
+        public sealed class Guarded : IHandlers { [Authorize] public string Get() => "guarded"; }
+        public sealed class Open : IHandlers { public string Get() => "open"; }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, bool flag)
+            {
+                IHandlers handlers = new Guarded();
+                IHandlers other = new Guarded();
+                {{write}}
+                app.MapGet("/x", {|SAUTH0001:handlers.Get|});
+            }
+        }
+        """);
 }

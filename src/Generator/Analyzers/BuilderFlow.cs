@@ -16,9 +16,13 @@ namespace SessionAuth.Generators.Analyzers;
 /// <remarks>
 /// A builder value is the syntax of the call that created it, standing for the builder its latest run made (a site on a
 /// cycle of the graph turns the builders of its earlier runs into one <see cref="Old"/> value, which no guard through a
-/// local is credited to); the result of a call of a method of the compilation (<see cref="CallResult"/>); a builder
-/// picked among several a local may hold (<see cref="Pick"/>); or, for a builder from outside the body, a parameter or a
-/// member as read through its receiver (<see cref="MemberPath"/>). Conventions on a builder apply when the endpoints are
+/// local is credited to); the result of a call of a method of the compilation, or of a read of a property whose getter
+/// computes it (<see cref="CallResult"/>); a builder picked among several a local may hold (<see cref="Pick"/>); the one
+/// a local holds after a merge where each path gave it a builder of its own (<see cref="Join"/>); what a write the flow
+/// cannot follow stored (<see cref="Stored"/>: a ref or out argument, a deconstruction of something other than a tuple
+/// written in place); or, for a builder from outside the body, a parameter or a member as read through its receiver
+/// (<see cref="MemberPath"/>). Every way C# writes a local is a write: a deconstruction, a write through a ref local or a
+/// conditional ref (to the variable it refers to, or to each of several it may), a ref or out argument. Conventions on a builder apply when the endpoints are
 /// built, after the mapping code has run, so what matters is whether a guard was applied to the value on every path that
 /// created it, not where. Catch blocks start from every state of their try block, and finally blocks run on the branches
 /// that leave it. Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside
@@ -38,6 +42,7 @@ internal sealed class BuilderFlow
     private readonly Dictionary<SyntaxNode, Graph> _owners = [];
     private readonly Dictionary<object, HashSet<object>> _everAssigned = new(ValueComparer.Instance);
     private Graph? _body;
+    private Compilation? _compilation;
 
     private BuilderFlow(AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers)
     {
@@ -174,6 +179,7 @@ internal sealed class BuilderFlow
     {
         var owner = new Graph(method);
         _body ??= owner;
+        _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
         BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
@@ -596,7 +602,8 @@ internal sealed class BuilderFlow
 
                 StoreThroughArguments(creation.Arguments, step);
                 return Empty;
-            case IPropertyReferenceOperation { Property: var property } computed when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property):
+            case IPropertyReferenceOperation { Property: var property } computed
+                when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property) && ForwardedField(computed) is null:
             {
                 // A getter with a body runs at each read, as a call of it does (it may make a new group each time): each
                 // read is its own builder, and the code it runs may write any builder member.
@@ -705,7 +712,7 @@ internal sealed class BuilderFlow
                 if (IsBuilder(member.Type))
                 {
                     // Known from here on through this receiver; through any other, the same member may be this object's.
-                    var path = PathOf(member);
+                    var path = PathOf(member, read: false);
                     step.State.ForgetMember(member.Member.OriginalDefinition);
                     if (!step.Owner.RefWrittenMembers.Contains(member.Member.OriginalDefinition))
                     {
@@ -1049,8 +1056,12 @@ internal sealed class BuilderFlow
         return picked;
     }
 
-    /// <summary>The member as reached from its receiver: a local, a parameter, <c>this</c>, a type, or another such member.</summary>
-    private static MemberPath PathOf(IMemberReferenceOperation member)
+    /// <summary>
+    /// The member as reached from its receiver: a local, a parameter, <c>this</c>, a type, or another such member. A read
+    /// of a property that returns a field of its object as it is (<c>Group => _group</c>) is a read of that field; a
+    /// receiver read from a property whose getter computes it is an object of its own at each read.
+    /// </summary>
+    private MemberPath PathOf(IMemberReferenceOperation member, bool read = true)
     {
         object root = member.Instance?.Unwrapped() switch
         {
@@ -1059,12 +1070,45 @@ internal sealed class BuilderFlow
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
             IFlowCaptureReferenceOperation capture => capture.Id,
-            IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
+            IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } when member.Instance.Unwrapped() is not IPropertyReferenceOperation { Property: var receiver } receiverRead
+                || HoldsOneValue(receiver) || ForwardedField(receiverRead) is not null => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
 
-            // A receiver the flow does not name (a call's result, an indexer): this read is its own object.
+            // A receiver the flow does not name (a call's result, an indexer, a computed property): this read is its own object.
             var other => other.Syntax,
         };
-        return new MemberPath(member is IPropertyReferenceOperation { Arguments.Length: > 0 } ? member.Syntax : root, member.Member.OriginalDefinition);
+        var symbol = read && member is IPropertyReferenceOperation property && ForwardedField(property) is { } field ? field : member.Member;
+        return new MemberPath(member is IPropertyReferenceOperation { Arguments.Length: > 0 } ? member.Syntax : root, symbol.OriginalDefinition);
+    }
+
+    /// <summary>
+    /// The field <paramref name="read"/>'s property returns as it is, from the same object (<c>RouteGroupBuilder Group => _group;</c>,
+    /// <c>get { return _group; }</c>), when no override can replace the getter; null for any other property.
+    /// </summary>
+    private IFieldSymbol? ForwardedField(IPropertyReferenceOperation read)
+    {
+        var property = read.Property;
+        if (_compilation is null || property.IsAbstract || ((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed)
+            || property.GetMethod?.DeclaringSyntaxReferences is not { Length: 1 } references)
+        {
+            return null;
+        }
+
+        var returned = references[0].GetSyntax() switch
+        {
+            ArrowExpressionClauseSyntax arrow => arrow.Expression,
+            AccessorDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+            AccessorDeclarationSyntax { Body.Statements: { Count: 1 } statements } => (statements[0] as ReturnStatementSyntax)?.Expression,
+            _ => null,
+        };
+        if (returned is null)
+        {
+            return null;
+        }
+
+        return _compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned)?.Unwrapped() is IFieldReferenceOperation { Field: var field, Instance: null or IInstanceReferenceOperation }
+            && field.IsStatic == property.IsStatic && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.ContainingType)
+            ? field
+            : null;
     }
 
     /// <summary>Whether <paramref name="type"/> is an endpoint builder: a route builder, a convention builder, or a type parameter constrained to one.</summary>
