@@ -204,4 +204,148 @@ public sealed class LoopIterationFlowTests
             }
         }
         """);
+
+    // Loops over listed groups (new[] { a, b }): the loop variable holds each listed group, and a body that guards it on
+    // every pass guards each; a break that ends a switch inside the body ends no pass.
+
+    [Fact]
+    public Task AllowAnonymous_in_a_loop_over_listed_groups_leaves_the_session_data_null() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var members = app.MapGroup("/members").RequireSession();
+                var open = members.MapGroup("/open");
+                foreach (var g in new[] { open })
+                {
+                    g.AllowAnonymous();
+                }
+
+                open.MapGet("/me", (UserSession {|SAUTH0004:user|}) => user.Name);
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
+
+    [Fact]
+    public Task A_break_that_leaves_a_switch_in_a_loop_over_listed_groups_does_not_skip_the_guard() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, int mode)
+            {
+                var admin = app.MapGroup("/admin");
+                var reports = app.MapGroup("/reports");
+                admin.MapGet("/x", () => "guarded");
+                reports.MapGet("/y", () => "guarded");
+                foreach (var g in new[] { admin, reports })
+                {
+                    switch (mode)
+                    {
+                        case 1:
+                            g.WithTags("one");
+                            break;
+                        default:
+                            g.WithTags("other");
+                            break;
+                    }
+
+                    g.RequireAuthorization();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_continue_of_a_nested_loop_in_a_loop_over_listed_groups_does_not_skip_the_guard() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, string[] tags)
+            {
+                var admin = app.MapGroup("/admin");
+                var reports = app.MapGroup("/reports");
+                admin.MapGet("/x", () => "guarded");
+                reports.MapGet("/y", () => "guarded");
+                foreach (var g in new[] { admin, reports })
+                {
+                    foreach (var tag in tags)
+                    {
+                        if (tag.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        g.WithTags(tag);
+                    }
+
+                    g.RequireAuthorization();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_break_that_leaves_a_loop_over_listed_groups_skips_the_guard() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, int mode)
+            {
+                var admin = app.MapGroup("/admin");
+                var reports = app.MapGroup("/reports");
+                admin.MapGet("/x", () {|SAUTH0001:=>|} "open");
+                reports.MapGet("/y", () {|SAUTH0001:=>|} "open");
+                foreach (var g in new[] { admin, reports })
+                {
+                    if (mode == 1)
+                    {
+                        break;
+                    }
+
+                    g.RequireAuthorization();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Endpoints_mapped_through_the_variable_of_a_loop_over_guarded_listed_groups_are_guarded() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var admin = app.MapGroup("/admin").RequireAuthorization();
+                var reports = app.MapGroup("/reports").RequireAuthorization();
+                foreach (var g in new[] { admin, reports })
+                {
+                    g.MapGet("/x", () => "guarded");
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AllowAnonymous_under_a_condition_in_a_loop_over_listed_groups_leaves_the_session_data_null() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, bool open)
+            {
+                var members = app.MapGroup("/members").RequireSession();
+                var a = members.MapGroup("/a");
+                var b = members.MapGroup("/b");
+                foreach (var g in new[] { a, b })
+                {
+                    if (open)
+                    {
+                        g.AllowAnonymous();
+                    }
+                }
+
+                b.MapGet("/me", (UserSession {|SAUTH0004:user|}) => user.Name);
+            }
+        }
+
+        [SessionData]
+        public sealed record UserSession(int UserId, string Name);
+        """);
 }

@@ -189,4 +189,140 @@ public sealed class MemberValueFlowTests
             public RouteGroupBuilder Group { get; init; } = null!;
         }
         """);
+
+    // A property whose getter has a body runs it at each read, as a call does: each read is its own group.
+
+    [Fact]
+    public Task A_computed_static_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public static class Endpoints
+        {
+            private static WebApplication _app = null!;
+            private static RouteGroupBuilder Api => _app.MapGroup("/api");
+
+            public static void Map(WebApplication app)
+            {
+                _app = app;
+                Api.RequireAuthorization();
+                Api.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_computed_instance_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public sealed class Holder(WebApplication app)
+        {
+            public RouteGroupBuilder Group => app.MapGroup("/g");
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app);
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_property_with_a_getter_block_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public sealed class Holder(WebApplication app)
+        {
+            public RouteGroupBuilder Group
+            {
+                get { return app.MapGroup("/g"); }
+            }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app);
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_virtual_property_an_override_may_compute_is_not_guarded_by_a_guard_on_another_read() => VerifyAsync("""
+        public class Holder
+        {
+            public virtual RouteGroupBuilder Group { get; set; } = null!;
+        }
+
+        public sealed class Computed(WebApplication app) : Holder
+        {
+            public override RouteGroupBuilder Group { get => app.MapGroup("/g"); set { } }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app, Holder holder)
+            {
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_computed_property_whose_getter_returns_a_guarded_group_is_guarded() => VerifyAsync("""
+        public static class Endpoints
+        {
+            private static WebApplication _app = null!;
+            private static RouteGroupBuilder Api => _app.MapGroup("/api").RequireAuthorization();
+
+            public static void Map(WebApplication app)
+            {
+                _app = app;
+                Api.MapGet("/x", () => "guarded");
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("public RouteGroupBuilder Group => _group;")]
+    [InlineData("public RouteGroupBuilder Group { get { return _group; } }")]
+    [InlineData("public RouteGroupBuilder Group { get => _group; }")]
+    public Task A_property_that_returns_its_field_as_it_is_holds_one_group_between_reads(string property) => VerifyAsync($$"""
+        public sealed class Holder(RouteGroupBuilder group)
+        {
+            private readonly RouteGroupBuilder _group = group;
+            {{property}}
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var holder = new Holder(app.MapGroup("/g"));
+                holder.Group.RequireAuthorization();
+                holder.Group.MapGet("/x", () => "guarded");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_guard_through_a_computed_receiver_does_not_reach_the_member_of_the_next_read() => VerifyAsync("""
+        public sealed class Holder(RouteGroupBuilder group) { public RouteGroupBuilder Group { get; } = group; }
+
+        public sealed class Api(WebApplication app)
+        {
+            public Holder Current => new Holder(app.MapGroup("/g"));
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var api = new Api(app);
+                api.Current.Group.RequireAuthorization();
+                api.Current.Group.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+        }
+        """);
 }

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Routing;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Over HTTP, how a route group reached through a local or a property is guarded at run time (review 21c; the analyzer
-/// side is tests/SessionAuth.Analyzers.Tests/Review21cFlowTests.cs): a guard applies to the group the value holds when
+/// Over HTTP, how a route group reached through a local or a property is guarded at run time (the analyzer side is in
+/// tests/SessionAuth.Analyzers.Tests: VariableWriteFlowTests, MemberValueFlowTests, BranchMergeFlowTests): a guard applies to the group the value holds when
 /// it runs, and a property that makes a group per read gives a new one each time.
 /// </summary>
 public sealed class GroupValueFlowHttpTests
 {
-    // Review21cFlowTests.A_group_swapped_by_a_deconstruction_after_the_guard_leaves_the_endpoint_open: the rule is silent.
+    // SAUTH0001 reports it: VariableWriteFlowTests.A_group_swapped_by_a_deconstruction_after_the_guard_leaves_the_endpoint_open.
 
     [Fact]
     public async Task A_group_swapped_by_a_deconstruction_after_the_guard_answers_anyone()
@@ -32,7 +32,7 @@ public sealed class GroupValueFlowHttpTests
         Assert.Equal("open to anyone", await response.Content.ReadAsStringAsync());
     }
 
-    // Review21cFlowTests.A_computed_static_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read.
+    // SAUTH0001 reports it: MemberValueFlowTests.A_computed_static_property_that_makes_a_group_per_read_is_not_guarded_by_a_guard_on_another_read.
 
     [Fact]
     public async Task A_guard_on_one_read_of_a_computed_group_property_does_not_reach_the_group_of_the_next_read()
@@ -50,7 +50,7 @@ public sealed class GroupValueFlowHttpTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    // Review21cFlowTests.Groups_made_and_mapped_on_through_one_local_in_each_branch_and_guarded_after_it_are_guarded: the rule fires.
+    // SAUTH0001 is silent: BranchMergeFlowTests.Groups_made_and_mapped_on_through_one_local_in_each_branch_and_guarded_after_it_are_guarded.
 
     [Fact]
     public async Task A_guard_after_an_if_else_reaches_the_group_each_branch_made_and_mapped_on()

@@ -15,11 +15,12 @@ internal static class BodyFacts
     /// <summary>
     /// Fills <paramref name="writes"/> with the builder locals and parameters each lambda and local function of
     /// <paramref name="body"/> writes outside itself (with <see cref="BuilderFlow.MemberPath.AnyMember"/> when it writes a
-    /// builder field or property), including what the local functions it calls write; and <paramref name="guardingLoops"/>
-    /// with the collections of the loops <see cref="GuardsEachElement"/> accepts; <paramref name="refWrittenMembers"/> with
+    /// builder field or property), including what the local functions it calls write; <paramref name="listedLoops"/> with
+    /// the variable and the collection of each foreach loop over listed elements (<see cref="ListedCollection"/>), and
+    /// <paramref name="guardingLoops"/> with the collections of those <see cref="GuardsEachElement"/> accepts; <paramref name="refWrittenMembers"/> with
     /// the builder fields and properties the body may write other than by a plain assignment.
     /// </summary>
-    public static void Read(IOperation body, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<SyntaxNode, bool> guardingLoops, HashSet<ISymbol> refWrittenMembers, AnalyzerSymbols symbols)
+    public static void Read(IOperation body, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<SyntaxNode, bool> guardingLoops, Dictionary<ILocalSymbol, SyntaxNode> listedLoops, HashSet<ISymbol> refWrittenMembers, AnalyzerSymbols symbols)
     {
         var calls = new Dictionary<IMethodSymbol, HashSet<IMethodSymbol>>(SymbolEqualityComparer.Default);
         foreach (var operation in body.DescendantsAndSelf())
@@ -35,8 +36,13 @@ internal static class BodyFacts
                 case IAnonymousFunctionOperation { Symbol: var function } lambda:
                     Collect(lambda, function, writes, calls, symbols);
                     break;
-                case IForEachLoopOperation loop when GuardsEachElement(loop, symbols, out var collection, out var session):
-                    guardingLoops[collection] = session;
+                case IForEachLoopOperation loop when ListedCollection(loop) is { } listed:
+                    listedLoops[((IVariableDeclaratorOperation)loop.LoopControlVariable).Symbol] = listed.Syntax;
+                    if (GuardsEachElement(loop, symbols, out var session))
+                    {
+                        guardingLoops[listed.Syntax] = session;
+                    }
+
                     break;
             }
         }
@@ -74,8 +80,15 @@ internal static class BodyFacts
                     }
 
                     break;
+                case ISimpleAssignmentOperation { IsRef: true } alias:
+                    // A ref taken to a variable outside (slot = ref group) may be written through.
+                    AddTarget(alias.Value, symbol, written, symbols);
+                    break;
                 case IAssignmentOperation assignment:
                     AddTarget(assignment.Target, symbol, written, symbols);
+                    break;
+                case IVariableDeclaratorOperation { Symbol.IsRef: true } declarator when declarator.GetVariableInitializer() is { } initializer:
+                    AddTarget(initializer.Value, symbol, written, symbols);
                     break;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument:
                     AddTarget(argument.Value, symbol, written, symbols);
@@ -96,6 +109,18 @@ internal static class BodyFacts
     private static void AddTarget(IOperation target, IMethodSymbol function, HashSet<object> written, AnalyzerSymbols symbols)
     {
         target = target.Unwrapped();
+        if (target is IConditionalOperation { IsRef: true } conditional)
+        {
+            // (flag ? ref a : ref b) = x writes one of them.
+            AddTarget(conditional.WhenTrue, function, written, symbols);
+            if (conditional.WhenFalse is { } whenFalse)
+            {
+                AddTarget(whenFalse, function, written, symbols);
+            }
+
+            return;
+        }
+
         if (!BuilderFlow.IsBuilder(target.Type, symbols))
         {
             return;
@@ -146,18 +171,72 @@ internal static class BodyFacts
     }
 
     /// <summary>
-    /// Whether <paramref name="loop"/> walks a collection whose elements are listed (<c>new[] { admin, reports }</c>, a
-    /// collection expression) and guards its loop variable in a statement of its body that runs on every pass: no break,
-    /// continue, goto, return or throw in the body, and the guard not under a condition.
+    /// The collection <paramref name="loop"/> walks when its elements are listed (<c>new[] { admin, reports }</c>, a
+    /// collection expression) and its variable is one local: the loop variable holds each of them in turn.
     /// </summary>
-    private static bool GuardsEachElement(IForEachLoopOperation loop, AnalyzerSymbols symbols, out SyntaxNode collection, out bool requiresSession)
+    private static IOperation? ListedCollection(IForEachLoopOperation loop)
     {
         var listed = loop.Collection.Unwrapped();
-        collection = listed.Syntax;
+        return listed is IArrayCreationOperation { Initializer: not null } or ICollectionExpressionOperation
+            && loop.LoopControlVariable is IVariableDeclaratorOperation
+            ? listed
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="body"/>, a loop's body, may stop a pass before its end: a <c>return</c>, a <c>throw</c>, or a
+    /// <c>break</c>, <c>continue</c> or <c>goto</c> to a label outside it. A branch to a label inside it (the <c>break</c>
+    /// that ends a switch section, the <c>continue</c> of a nested loop) and the statements of lambdas and local functions
+    /// (which do not run as part of the pass) stop nothing.
+    /// </summary>
+    private static bool MayEndThePass(IOperation body)
+    {
+        var inner = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+        var branches = new List<IBranchOperation>();
+        var pending = new Stack<IOperation>([body]);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue;
+                case IReturnOperation or IThrowOperation:
+                    return true;
+                case IBranchOperation branch:
+                    branches.Add(branch);
+                    break;
+                case ILoopOperation nested:
+                    inner.Add(nested.ExitLabel);
+                    inner.Add(nested.ContinueLabel);
+                    break;
+                case ISwitchOperation @switch:
+                    inner.Add(@switch.ExitLabel);
+                    break;
+                case ILabeledOperation labeled:
+                    inner.Add(labeled.Label);
+                    break;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return branches.Any(b => !inner.Contains(b.Target));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="loop"/> walks a collection whose elements are listed (<c>new[] { admin, reports }</c>, a
+    /// collection expression) and guards its loop variable in a statement of its body that runs on every pass: nothing in
+    /// the body ends a pass early (<see cref="MayEndThePass"/>), and the guard is not under a condition.
+    /// </summary>
+    private static bool GuardsEachElement(IForEachLoopOperation loop, AnalyzerSymbols symbols, out bool requiresSession)
+    {
         requiresSession = false;
-        if (listed is not (IArrayCreationOperation { Initializer: not null } or ICollectionExpressionOperation)
-            || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var variable }
-            || loop.Body.DescendantsAndSelf().Any(static o => o is IBranchOperation or IReturnOperation or IThrowOperation))
+        var variable = ((IVariableDeclaratorOperation)loop.LoopControlVariable).Symbol;
+        if (MayEndThePass(loop.Body))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SessionAuth.Generators.Parsing;
@@ -15,9 +16,13 @@ namespace SessionAuth.Generators.Analyzers;
 /// <remarks>
 /// A builder value is the syntax of the call that created it, standing for the builder its latest run made (a site on a
 /// cycle of the graph turns the builders of its earlier runs into one <see cref="Old"/> value, which no guard through a
-/// local is credited to); the result of a call of a method of the compilation (<see cref="CallResult"/>); a builder
-/// picked among several a local may hold (<see cref="Pick"/>); or, for a builder from outside the body, a parameter or a
-/// member as read through its receiver (<see cref="MemberPath"/>). Conventions on a builder apply when the endpoints are
+/// local is credited to); the result of a call of a method of the compilation, or of a read of a property whose getter
+/// computes it (<see cref="CallResult"/>); a builder picked among several a local may hold (<see cref="Pick"/>); the one
+/// a local holds after a merge where each path gave it a builder of its own (<see cref="Join"/>); what a write the flow
+/// cannot follow stored (<see cref="Stored"/>: a ref or out argument, a deconstruction of something other than a tuple
+/// written in place); or, for a builder from outside the body, a parameter or a member as read through its receiver
+/// (<see cref="MemberPath"/>). Every way C# writes a local is a write: a deconstruction, a write through a ref local or a
+/// conditional ref (to the variable it refers to, or to each of several it may), a ref or out argument. Conventions on a builder apply when the endpoints are
 /// built, after the mapping code has run, so what matters is whether a guard was applied to the value on every path that
 /// created it, not where. Catch blocks start from every state of their try block, and finally blocks run on the branches
 /// that leave it. Lambdas and local functions are analysed as graphs of their own; a local of the outer body read inside
@@ -37,6 +42,7 @@ internal sealed class BuilderFlow
     private readonly Dictionary<SyntaxNode, Graph> _owners = [];
     private readonly Dictionary<object, HashSet<object>> _everAssigned = new(ValueComparer.Instance);
     private Graph? _body;
+    private Compilation? _compilation;
 
     private BuilderFlow(AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers)
     {
@@ -82,9 +88,16 @@ internal sealed class BuilderFlow
     /// call of a method of the compilation), got a guard on every path that made it.
     /// </summary>
     public bool IsGuardedWhereMade(object value, SyntaxNode site, bool sessionOnly) =>
-        _owners.TryGetValue(site, out var owner)
-        && !IsLeftUnguarded(owner, value, sessionOnly)
-        && !(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+        _owners.TryGetValue(site, out var owner) && IsGuardedWhereMade(owner, value, sessionOnly);
+
+    /// <summary>Whether <paramref name="join"/> got a guard on every path after the merge that made it.</summary>
+    public static bool IsGuardedWhereMade(Join join, bool sessionOnly) => IsGuardedWhereMade((Graph)join.Owner, join, sessionOnly);
+
+    /// <summary>The builders <paramref name="join"/> may be, one per path into its merge.</summary>
+    public static HashSet<object> AlternativesOf(Join join) => ((Graph)join.Owner).Joins.TryGetValue(join, out var alternatives) ? alternatives : Empty;
+
+    private static bool IsGuardedWhereMade(Graph owner, object value, bool sessionOnly) =>
+        !IsLeftUnguarded(owner, value, sessionOnly) && !owner.Covers(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit, value);
 
     /// <summary>
     /// Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some
@@ -93,17 +106,17 @@ internal sealed class BuilderFlow
     public bool IsReturnedWhereNotGuarded(object value, SyntaxNode site, bool sessionOnly) =>
         _owners.TryGetValue(site, out var owner)
         && !IsLeftUnguarded(owner, value, sessionOnly)
-        && (sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit).Contains(value);
+        && owner.Covers(sessionOnly ? owner.EscapedSessionAtExit : owner.EscapedAtExit, value);
 
-    /// <summary>Whether a builder <paramref name="value"/>'s site made, the newest or an older one (a site on a cycle), is unguarded at the end of the body.</summary>
-    private static bool IsLeftUnguarded(Graph owner, object value, bool sessionOnly)
-    {
-        var unguarded = sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit;
-        return unguarded.Contains(value) || unguarded.Contains(new Old(value));
-    }
+    /// <summary>
+    /// Whether a builder <paramref name="value"/>'s site made, the newest or an older one (a site on a cycle), is unguarded
+    /// at the end of the body, itself or as the builder a merge's join stands for on its path.
+    /// </summary>
+    private static bool IsLeftUnguarded(Graph owner, object value, bool sessionOnly) =>
+        owner.Covers(sessionOnly ? owner.UnguardedSessionAtExit : owner.UnguardedAtExit, value);
 
     /// <summary>Whether <paramref name="value"/>, a builder this body made at <paramref name="site"/>, was returned unguarded on some path.</summary>
-    public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.EscapedAtExit.Contains(value);
+    public bool IsReturnedUnguarded(object value, SyntaxNode site) => _owners.TryGetValue(site, out var owner) && owner.Covers(owner.EscapedAtExit, value);
 
     /// <summary>The method, local function or lambda whose body holds <paramref name="site"/>.</summary>
     public IMethodSymbol? MethodAt(SyntaxNode site) => _owners.TryGetValue(site, out var owner) ? owner.Method : null;
@@ -166,7 +179,8 @@ internal sealed class BuilderFlow
     {
         var owner = new Graph(method);
         _body ??= owner;
-        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.RefWrittenMembers, _symbols);
+        _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
+        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -251,6 +265,7 @@ internal sealed class BuilderFlow
     private State? Merge(BasicBlock block, State?[] exitStates, ImmutableArray<BasicBlock> blocks, Graph owner)
     {
         State? merged = null;
+        var incoming = new List<State>();
         foreach (var predecessor in block.Predecessors)
         {
             if (exitStates[predecessor.Source.Ordinal] is { } state && !IsNeverTaken(predecessor, state))
@@ -261,11 +276,93 @@ internal sealed class BuilderFlow
                     state = ThroughFinally(region, state, blocks, owner);
                 }
 
+                incoming.Add(state);
                 merged = merged is null ? state.Clone() : merged.MergeWith(state);
             }
         }
 
+        // Not at a loop's head: there a variable holds the builder of an earlier pass, which a pick stands for.
+        if (merged is not null && incoming.Count > 1 && block.Predecessors.All(p => p.Source.Ordinal < block.Ordinal))
+        {
+            JoinBuilders(block, incoming, merged, owner);
+        }
+
         return merged;
+    }
+
+    /// <summary>
+    /// At a merge, a variable that holds one builder made in the body on each incoming path, a different one on some, holds
+    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. When each of those builders
+    /// is left unguarded only on the paths where the variable holds it, whether it is guarded from here is whether the
+    /// join is: the join stands for them in the unguarded builders, and a guard through the variable after the merge
+    /// guards, on every path, the builder that path made (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... }
+    /// g.RequireAuthorization();</c>).
+    /// </summary>
+    private static void JoinBuilders(BasicBlock block, List<State> incoming, State merged, Graph owner)
+    {
+        foreach (var variable in merged.Env.Keys.Where(static k => k is ILocalSymbol or IParameterSymbol or CaptureId).ToList())
+        {
+            var held = new List<object>();
+            foreach (var state in incoming)
+            {
+                if (!state.Env.TryGetValue(variable, out var values) || values.Count != 1 || values.First() is not { } value || !State.IsMade(value) || value is Old)
+                {
+                    break;
+                }
+
+                held.Add(value);
+            }
+
+            var alternatives = new HashSet<object>(held, ValueComparer.Instance);
+            if (held.Count != incoming.Count || alternatives.Count < 2)
+            {
+                continue;
+            }
+
+            var exclusive = true;
+            for (var i = 0; i < incoming.Count && exclusive; i++)
+            {
+                foreach (var other in alternatives)
+                {
+                    if (!ValueComparer.Instance.Equals(other, held[i])
+                        && (incoming[i].Unguarded.Contains(other) || incoming[i].UnguardedSession.Contains(other)
+                            || incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
+                    {
+                        exclusive = false;
+                        break;
+                    }
+                }
+            }
+
+            if (!exclusive)
+            {
+                continue;
+            }
+
+            var join = new Join(owner, block.Ordinal, variable);
+            if (!owner.Joins.TryGetValue(join, out var known))
+            {
+                owner.Joins[join] = known = new HashSet<object>(ValueComparer.Instance);
+            }
+
+            known.UnionWith(alternatives);
+            var unguarded = alternatives.Any(merged.Unguarded.Contains);
+            var unguardedSession = alternatives.Any(merged.UnguardedSession.Contains);
+            merged.Make(join);
+            merged.Unguarded.ExceptWith(alternatives);
+            merged.UnguardedSession.ExceptWith(alternatives);
+            if (!unguarded)
+            {
+                merged.Unguarded.Remove(join);
+            }
+
+            if (!unguardedSession)
+            {
+                merged.UnguardedSession.Remove(join);
+            }
+
+            merged.Env[variable] = Single(join);
+        }
     }
 
     /// <summary>
@@ -410,6 +507,9 @@ internal sealed class BuilderFlow
                 return Eval(conversion.Operand, step);
             case IParenthesizedOperation parenthesized:
                 return Eval(parenthesized.Operand, step);
+            case ILocalReferenceOperation { Local.IsRef: true } alias when step.State.Refs.TryGetValue(alias.Local, out var aliased):
+                // A ref local reads the variable it refers to, whichever it is on this path.
+                return ReadThrough(aliased, step);
             case ILocalReferenceOperation local:
                 return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? Pick(local, local.Local, localValues, step) : Empty);
             case IParameterReferenceOperation parameter:
@@ -426,9 +526,17 @@ internal sealed class BuilderFlow
                 // A capture written with different values on different paths (a ?: b) holds neither for sure.
                 step.Owner.Captured[capture.Id] = step.Owner.Captured.TryGetValue(capture.Id, out var held) && held != capture.Value ? null : capture.Value;
                 step.State.Env[capture.Id] = Eval(capture.Value, step);
+
+                // A capture the graph assigns to stands for a variable (the operand of a conditional ref, (c ? ref a : ref b) = x).
+                step.State.Refs[capture.Id] = VariablesOf(capture.Value, step);
                 return Empty;
             case IFlowAnonymousFunctionOperation lambda:
-                step.Owner.Lambdas.Add(lambda);
+                // Seen once per round of the fixed point: each lambda's own graph is analysed once, or nesting multiplies the work.
+                if (!step.Owner.Lambdas.Contains(lambda))
+                {
+                    step.Owner.Lambdas.Add(lambda);
+                }
+
                 // Whoever holds the lambda may run it at any later point: what it writes may be anything from here on.
                 if (step.Owner.NestedWrites.TryGetValue(lambda.Symbol, out var lambdaWrites))
                 {
@@ -441,9 +549,11 @@ internal sealed class BuilderFlow
                 // A local function turned into a delegate runs whenever the delegate is invoked, as a lambda does.
                 step.State.Havoc.UnionWith(referencedWrites);
                 return Empty;
-            case IArrayCreationOperation or ICollectionExpressionOperation when step.Owner.GuardingLoops.TryGetValue(operation.Syntax, out var loopGuard):
+            case IArrayCreationOperation or ICollectionExpressionOperation when step.Owner.ListedLoops.ContainsValue(operation.Syntax):
             {
-                // The collection of a foreach whose body guards each element on every pass: the loop guards every element.
+                // The collection of a foreach over listed elements: its variable holds each element as listed here (the
+                // body may assign the locals listed, not the array); a body that guards each element on every pass guards
+                // every element.
                 var elements = operation is IArrayCreationOperation array
                     ? array.Initializer?.ElementValues ?? []
                     : ((ICollectionExpressionOperation)operation).Elements;
@@ -452,17 +562,68 @@ internal sealed class BuilderFlow
                     Eval(child, step);
                 }
 
+                var listed = new HashSet<object>(ValueComparer.Instance);
+                var guards = step.Owner.GuardingLoops.TryGetValue(operation.Syntax, out var loopGuard);
                 foreach (var element in elements)
                 {
-                    step.State.Guard(Eval(element, step), loopGuard);
+                    var values = Eval(element, step);
+                    listed.UnionWith(values.Count == 0 ? Single(Unknown.Instance) : values);
+                    if (guards)
+                    {
+                        step.State.Guard(values, loopGuard);
+                    }
                 }
 
+                step.State.Env[operation.Syntax] = listed;
                 return Empty;
             }
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment, step);
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction.Target, deconstruction.Value, step);
+                return Empty;
+            case ICompoundAssignmentOperation compound when IsBuilder(compound.Target.Type):
+                // An operator of the builder's type makes what the variable holds from here: nothing the flow follows.
+                Eval(compound.Value, step);
+                Store(compound.Target, StoredAt(compound.Syntax, step), compound.Syntax, step);
+                return Empty;
             case IInvocationOperation invocation:
-                return Invoke(invocation, step);
+            {
+                var result = Invoke(invocation, step);
+                StoreThroughArguments(invocation.Arguments, step);
+                return result;
+            }
+
+            case IObjectCreationOperation creation:
+                foreach (var child in creation.ChildOperations)
+                {
+                    Eval(child, step);
+                }
+
+                StoreThroughArguments(creation.Arguments, step);
+                return Empty;
+            case IPropertyReferenceOperation { Property: var property } computed
+                when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property) && ForwardedField(computed) is null:
+            {
+                // A getter with a body runs at each read, as a call of it does (it may make a new group each time): each
+                // read is its own builder, and the code it runs may write any builder member.
+                foreach (var child in computed.ChildOperations)
+                {
+                    Eval(child, step);
+                }
+
+                step.State.ForgetMembers();
+                if (property.GetMethod?.OriginalDefinition is not { } getter)
+                {
+                    return Single(Unknown.Instance);
+                }
+
+                var read = new CallResult(getter, computed.Syntax);
+                step.Owner.Sites.Add(computed.Syntax);
+                step.State.Make(read);
+                return Single(read);
+            }
+
             case IFieldReferenceOperation or IPropertyReferenceOperation:
             {
                 var member = (IMemberReferenceOperation)operation;
@@ -494,11 +655,32 @@ internal sealed class BuilderFlow
 
     private HashSet<object> Assign(ISimpleAssignmentOperation assignment, Step step)
     {
+        if (assignment.IsRef && assignment.Target is ILocalReferenceOperation { Local: var alias })
+        {
+            // ref var slot = ref group: the ref local stands for the variable from here on; a write through it writes that variable.
+            var variables = VariablesOf(assignment.Value, step);
+            step.State.Refs[alias] = variables;
+            return ReadThrough(variables, step);
+        }
+
         switch (assignment.Target)
         {
+            case ILocalReferenceOperation { Local.IsRef: true } or IFlowCaptureReferenceOperation:
+            {
+                var values = Eval(assignment.Value, step);
+                Store(assignment.Target, values, assignment.Syntax, step);
+                return values;
+            }
+
             case ILocalReferenceOperation local:
             {
                 var values = Eval(assignment.Value, step);
+                if (step.Owner.ListedLoops.TryGetValue(local.Local, out var collection) && step.State.Env.TryGetValue(collection, out var elements))
+                {
+                    // A foreach variable over listed elements: the element of this pass, one of those listed.
+                    values = elements;
+                }
+
                 step.State.Forget(local.Local);
                 step.State.Env[local.Local] = values;
                 if (step.Record)
@@ -521,10 +703,16 @@ internal sealed class BuilderFlow
             {
                 Eval(member.Instance, step);
                 var values = Eval(assignment.Value, step);
+                if (member.Member is IPropertySymbol property && IsInSource(property) && !HoldsOneValue(property))
+                {
+                    // A setter with a body runs code of the compilation, as a call does.
+                    step.State.ForgetMembers();
+                }
+
                 if (IsBuilder(member.Type))
                 {
                     // Known from here on through this receiver; through any other, the same member may be this object's.
-                    var path = PathOf(member);
+                    var path = PathOf(member, read: false);
                     step.State.ForgetMember(member.Member.OriginalDefinition);
                     if (!step.Owner.RefWrittenMembers.Contains(member.Member.OriginalDefinition))
                     {
@@ -545,6 +733,161 @@ internal sealed class BuilderFlow
                 Eval(assignment.Target, step);
                 return Eval(assignment.Value, step);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="values"/> now held by <paramref name="target"/>, written at <paramref name="site"/> other than by a
+    /// plain assignment (a deconstruction, a write through a ref local or a conditional ref, a ref or out argument).
+    /// </summary>
+    private void Store(IOperation target, HashSet<object> values, SyntaxNode site, Step step)
+    {
+        target = target.Unwrapped();
+        switch (target)
+        {
+            case IDeclarationExpressionOperation declaration:
+                Store(declaration.Expression, values, site, step);
+                break;
+            case ILocalReferenceOperation { Local.IsRef: true } alias:
+                StoreThrough(step.State.Refs.TryGetValue(alias.Local, out var aliased) ? aliased : Single(Unknown.Instance), values, step);
+                break;
+            case IFlowCaptureReferenceOperation capture:
+                if (step.State.Refs.TryGetValue(capture.Id, out var captured))
+                {
+                    StoreThrough(captured, values, step);
+                }
+
+                break;
+            case ILocalReferenceOperation local:
+                step.State.Forget(local.Local);
+                step.State.Env[local.Local] = values;
+                if (step.Record)
+                {
+                    AddAll(_everAssigned, local.Local, values);
+                }
+
+                break;
+            case IParameterReferenceOperation parameter:
+                step.State.Forget(parameter.Parameter);
+                step.State.Env[parameter.Parameter] = values;
+                break;
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsBuilder(member.Type):
+                // Written other than by assignment, a member is one BodyFacts marks: its reads hold anything from here.
+                step.State.ForgetMember(member.Member.OriginalDefinition);
+                if (step.Record)
+                {
+                    Add(MemberWrites, member.Member.OriginalDefinition, site, values.Count == 0 ? Single(Unknown.Instance) : values, step.Owner);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A write through a reference that stands for <paramref name="variables"/>: the one variable it refers to on every
+    /// path holds <paramref name="values"/> from here; when it may refer to several, each may hold them or what it held.
+    /// </summary>
+    private void StoreThrough(HashSet<object> variables, HashSet<object> values, Step step)
+    {
+        foreach (var variable in variables)
+        {
+            if (variable is Unknown)
+            {
+                continue;
+            }
+
+            step.State.Forget(variable);
+            var stored = variables.Count == 1 ? values
+                : step.State.Env.TryGetValue(variable, out var held) ? new HashSet<object>(held.Concat(values), ValueComparer.Instance)
+                : new HashSet<object>(values, ValueComparer.Instance) { Unknown.Instance };
+            step.State.Env[variable] = stored;
+            if (step.Record && variable is ILocalSymbol local)
+            {
+                AddAll(_everAssigned, local, values);
+            }
+        }
+    }
+
+    /// <summary>What a read through a reference that stands for <paramref name="variables"/> may hold.</summary>
+    private static HashSet<object> ReadThrough(HashSet<object> variables, Step step)
+    {
+        var values = new HashSet<object>(ValueComparer.Instance);
+        foreach (var variable in variables)
+        {
+            values.UnionWith(variable is not Unknown && step.State.Env.TryGetValue(variable, out var held) ? step.State.Havocked(variable, held) : Single(Unknown.Instance));
+        }
+
+        return values;
+    }
+
+    /// <summary>The variables a reference to <paramref name="operation"/> stands for: a local or parameter, or those a ref local or capture does.</summary>
+    private static HashSet<object> VariablesOf(IOperation operation, Step step) => operation.Unwrapped() switch
+    {
+        ILocalReferenceOperation { Local.IsRef: true } alias => step.State.Refs.TryGetValue(alias.Local, out var aliased) ? aliased : Single(Unknown.Instance),
+        ILocalReferenceOperation local => Single(local.Local),
+        IParameterReferenceOperation parameter => Single(parameter.Parameter),
+        IFlowCaptureReferenceOperation capture => step.State.Refs.TryGetValue(capture.Id, out var captured) ? captured : Single(Unknown.Instance),
+        _ => Single(Unknown.Instance),
+    };
+
+    /// <summary>
+    /// A deconstruction: each variable of <paramref name="target"/> gets the element of a tuple written in place
+    /// (<c>(a, b) = (b, a)</c>, all read before any is written); from anything else (a <c>Deconstruct</c> method, a
+    /// tuple held elsewhere), a builder the flow does not follow.
+    /// </summary>
+    private void Deconstruct(IOperation target, IOperation value, Step step)
+    {
+        var targets = target.Unwrapped() is IDeclarationExpressionOperation declaration ? declaration.Expression.Unwrapped() : target.Unwrapped();
+        if (targets is not ITupleOperation tuple)
+        {
+            Store(targets, IsBuilder(targets.Type) ? StoredAt(targets.Syntax, step) : Eval(value, step), targets.Syntax, step);
+            return;
+        }
+
+        var source = step.Owner.ValueOf(value);
+        if (source is ITupleOperation elements && elements.Elements.Length == tuple.Elements.Length)
+        {
+            var read = elements.Elements.Select(e => e.Unwrapped() is ITupleOperation ? null : Eval(e, step)).ToList();
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                if (read[i] is { } values)
+                {
+                    Store(tuple.Elements[i], values, tuple.Elements[i].Syntax, step);
+                }
+                else
+                {
+                    Deconstruct(tuple.Elements[i], elements.Elements[i], step);
+                }
+            }
+
+            return;
+        }
+
+        Eval(value, step);
+        foreach (var element in tuple.Elements)
+        {
+            Deconstruct(element, element, step);
+        }
+    }
+
+    /// <summary>The variables passed by <c>ref</c> or <c>out</c>: each holds, after the call, a builder the flow does not follow.</summary>
+    private void StoreThroughArguments(ImmutableArray<IArgumentOperation> arguments, Step step)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && IsBuilder(argument.Value.Type))
+            {
+                Store(argument.Value, StoredAt(argument.Syntax, step), argument.Syntax, step);
+            }
+        }
+    }
+
+    /// <summary>The builder a write the flow cannot follow stored at <paramref name="site"/>, made there.</summary>
+    private static HashSet<object> StoredAt(SyntaxNode site, Step step)
+    {
+        var stored = new Stored(site);
+        step.Owner.Sites.Add(site);
+        step.State.Make(stored);
+        return Single(stored);
     }
 
     private HashSet<object> Invoke(IInvocationOperation invocation, Step step)
@@ -578,7 +921,7 @@ internal sealed class BuilderFlow
             step.State.Guard(receiver, decision.RequiresSession);
             if (step.Record && decision.AllowsAnonymous)
             {
-                AllowAnonymous.UnionWith(receiver);
+                AllowAnonymous.UnionWith(WithAlternatives(receiver, step.Owner));
             }
 
             return receiver;
@@ -610,7 +953,7 @@ internal sealed class BuilderFlow
                         step.State.GuardByHelper(passed, guarded.Value);
                         if (step.Record && guarded.Value.MayAllowAnonymous)
                         {
-                            AllowAnonymous.UnionWith(passed);
+                            AllowAnonymous.UnionWith(WithAlternatives(passed, step.Owner));
                         }
                     }
                 }
@@ -646,6 +989,44 @@ internal sealed class BuilderFlow
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
 
+    /// <summary>The syntax a builder made in the body was made at; null for an older one (<see cref="Old"/>).</summary>
+    internal static SyntaxNode? SiteOf(object made) => made switch
+    {
+        SyntaxNode node => node,
+        CallResult call => call.Call,
+        Stored stored => stored.Site,
+        _ => null,
+    };
+
+    /// <summary>
+    /// <paramref name="values"/> with the builders each pick among several (<see cref="Pick"/>) or join (<see cref="Join"/>) stands for, transitively:
+    /// what a convention through it may reach, whichever builder it is on the path.
+    /// </summary>
+    private HashSet<object> WithAlternatives(HashSet<object> values, Graph owner)
+    {
+        var all = new HashSet<object>(values, ValueComparer.Instance);
+        var pending = new Stack<object>(values);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            var alternatives = current is SyntaxNode pick && owner.Picks.Contains(pick) && Parents.TryGetValue(pick, out var picked) ? picked
+                : current is Join join ? AlternativesOf(join)
+                : null;
+            if (alternatives is not null)
+            {
+                foreach (var alternative in alternatives)
+                {
+                    if (all.Add(alternative))
+                    {
+                        pending.Push(alternative);
+                    }
+                }
+            }
+        }
+
+        return all;
+    }
+
     /// <summary>
     /// What a read of <paramref name="variable"/> (a local, or a capture the graph made) holds: when it was given different
     /// builders on different paths (<c>dev ? a : b</c>, a switch expression, an if/else), one builder that is one of them,
@@ -675,8 +1056,12 @@ internal sealed class BuilderFlow
         return picked;
     }
 
-    /// <summary>The member as reached from its receiver: a local, a parameter, <c>this</c>, a type, or another such member.</summary>
-    private static MemberPath PathOf(IMemberReferenceOperation member)
+    /// <summary>
+    /// The member as reached from its receiver: a local, a parameter, <c>this</c>, a type, or another such member. A read
+    /// of a property that returns a field of its object as it is (<c>Group => _group</c>) is a read of that field; a
+    /// receiver read from a property whose getter computes it is an object of its own at each read.
+    /// </summary>
+    private MemberPath PathOf(IMemberReferenceOperation member, bool read = true)
     {
         object root = member.Instance?.Unwrapped() switch
         {
@@ -685,12 +1070,45 @@ internal sealed class BuilderFlow
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
             IFlowCaptureReferenceOperation capture => capture.Id,
-            IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
+            IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } when member.Instance.Unwrapped() is not IPropertyReferenceOperation { Property: var receiver } receiverRead
+                || HoldsOneValue(receiver) || ForwardedField(receiverRead) is not null => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
 
-            // A receiver the flow does not name (a call's result, an indexer): this read is its own object.
+            // A receiver the flow does not name (a call's result, an indexer, a computed property): this read is its own object.
             var other => other.Syntax,
         };
-        return new MemberPath(member is IPropertyReferenceOperation { Arguments.Length: > 0 } ? member.Syntax : root, member.Member.OriginalDefinition);
+        var symbol = read && member is IPropertyReferenceOperation property && ForwardedField(property) is { } field ? field : member.Member;
+        return new MemberPath(member is IPropertyReferenceOperation { Arguments.Length: > 0 } ? member.Syntax : root, symbol.OriginalDefinition);
+    }
+
+    /// <summary>
+    /// The field <paramref name="read"/>'s property returns as it is, from the same object (<c>RouteGroupBuilder Group => _group;</c>,
+    /// <c>get { return _group; }</c>), when no override can replace the getter; null for any other property.
+    /// </summary>
+    private IFieldSymbol? ForwardedField(IPropertyReferenceOperation read)
+    {
+        var property = read.Property;
+        if (_compilation is null || property.IsAbstract || ((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed)
+            || property.GetMethod?.DeclaringSyntaxReferences is not { Length: 1 } references)
+        {
+            return null;
+        }
+
+        var returned = references[0].GetSyntax() switch
+        {
+            ArrowExpressionClauseSyntax arrow => arrow.Expression,
+            AccessorDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+            AccessorDeclarationSyntax { Body.Statements: { Count: 1 } statements } => (statements[0] as ReturnStatementSyntax)?.Expression,
+            _ => null,
+        };
+        if (returned is null)
+        {
+            return null;
+        }
+
+        return _compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned)?.Unwrapped() is IFieldReferenceOperation { Field: var field, Instance: null or IInstanceReferenceOperation }
+            && field.IsStatic == property.IsStatic && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.ContainingType)
+            ? field
+            : null;
     }
 
     /// <summary>Whether <paramref name="type"/> is an endpoint builder: a route builder, a convention builder, or a type parameter constrained to one.</summary>
@@ -703,6 +1121,22 @@ internal sealed class BuilderFlow
 
     internal static bool IsMapServerFunctions(IMethodSymbol method) =>
         method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Parsing.ReservedNames.ExtensionsMetadataName;
+
+    /// <summary>
+    /// Whether <paramref name="property"/> holds one value, as a field does, that a read returns and a write replaces: an
+    /// auto-property (its accessors have no body) no override can replace. Any other runs its getter at each read.
+    /// </summary>
+    internal static bool HoldsOneValue(IPropertySymbol property)
+    {
+        if (property.IsAbstract || ((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed))
+        {
+            return false;
+        }
+
+        var hasBackingField = property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+        return hasBackingField && (property.GetMethod is not { } getter || getter.DeclaringSyntaxReferences.All(static r =>
+            r.GetSyntax() is not AccessorDeclarationSyntax accessor || (accessor.Body is null && accessor.ExpressionBody is null)));
+    }
 
     private static bool IsInSource(ISymbol symbol) => !symbol.IsImplicitlyDeclared && symbol.Locations.Any(static l => l.IsInSource);
 
@@ -742,6 +1176,39 @@ internal sealed class BuilderFlow
             obj is CallResult other && ReferenceEquals(Call, other.Call) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
         public override int GetHashCode() => RuntimeHelpers.GetHashCode(Call);
+    }
+
+    /// <summary>
+    /// The builder a variable holds after a write the flow does not follow (a ref or out argument, a deconstruction of
+    /// something other than a tuple written in place): made at that write, as far as the body knows, so that only a guard
+    /// through the variable after it decides it, and nothing it held before is credited.
+    /// </summary>
+    internal sealed class Stored(SyntaxNode site)
+    {
+        public SyntaxNode Site { get; } = site;
+
+        public override bool Equals(object? obj) => obj is Stored other && ReferenceEquals(Site, other.Site);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(Site) ^ 0x2f6b1e3d;
+    }
+
+    /// <summary>
+    /// The builder a variable holds after a merge where each incoming path gave it a different one (<see cref="JoinBuilders"/>):
+    /// on each path, the one that path made.
+    /// </summary>
+    internal sealed class Join(object owner, int block, object variable)
+    {
+        /// <summary>The graph of the merge.</summary>
+        public object Owner { get; } = owner;
+
+        public int Block { get; } = block;
+
+        public object Variable { get; } = variable;
+
+        public override bool Equals(object? obj) =>
+            obj is Join other && ReferenceEquals(Owner, other.Owner) && Block == other.Block && ValueComparer.Instance.Equals(Variable, other.Variable);
+
+        public override int GetHashCode() => (RuntimeHelpers.GetHashCode(Owner) * 31) ^ (Block * 17) ^ ValueComparer.Instance.GetHashCode(Variable);
     }
 
     /// <summary>The null reference, written as <c>null</c> or <c>default</c>.</summary>
@@ -819,11 +1286,50 @@ internal sealed class BuilderFlow
         /// <summary>The collections of foreach loops that guard each element on every pass, by syntax, with whether the guard requires a session.</summary>
         public Dictionary<SyntaxNode, bool> GuardingLoops { get; } = [];
 
+        /// <summary>The variable of each foreach loop over listed elements, with the syntax of its collection.</summary>
+        public Dictionary<ILocalSymbol, SyntaxNode> ListedLoops { get; } = new(SymbolEqualityComparer.Default);
+
         /// <summary>The builder members the body writes through a <c>ref</c> or a deconstruction: what a read of them holds is not known.</summary>
         public HashSet<ISymbol> RefWrittenMembers { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>The builders <see cref="Pick"/> made for captures written with several builders.</summary>
         public HashSet<SyntaxNode> Picks { get; } = [];
+
+        /// <summary>The builders each <see cref="Join"/> of the graph may be, one per path into its merge.</summary>
+        public Dictionary<Join, HashSet<object>> Joins { get; } = [];
+
+        /// <summary>
+        /// Whether <paramref name="set"/> holds <paramref name="value"/>: itself, an older one made at its site (<see cref="Old"/>),
+        /// or a join (or an older one) that stands for it on the path that made it.
+        /// </summary>
+        public bool Covers(HashSet<object> set, object value)
+        {
+            var pending = new Stack<object>([value]);
+            var seen = new HashSet<object>(ValueComparer.Instance);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+
+                if (set.Contains(current) || set.Contains(new Old(current)))
+                {
+                    return true;
+                }
+
+                foreach (var join in Joins)
+                {
+                    if (join.Value.Contains(current))
+                    {
+                        pending.Push(join.Key);
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>What each flow capture of the graph holds (an object initializer's creation, for one); null when it may hold several.</summary>
         public Dictionary<CaptureId, IOperation?> Captured { get; } = [];
@@ -883,6 +1389,9 @@ internal sealed class BuilderFlow
 
         /// <summary>Locals and parameters a lambda created on some path may write whenever it runs (may): they may hold anything.</summary>
         public HashSet<object> Havoc { get; private set; } = new(ValueComparer.Instance);
+
+        /// <summary>The variables each ref local and each capture the graph assigns to may stand for (may: union at merges).</summary>
+        public Dictionary<object, HashSet<object>> Refs { get; private set; } = new(ValueComparer.Instance);
 
         public void Make(object value)
         {
@@ -1009,7 +1518,7 @@ internal sealed class BuilderFlow
         }
 
         /// <summary>A builder made in the body (a creation or a call's result), as opposed to a root that came from outside it.</summary>
-        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Old;
+        public static bool IsMade(object value) => value is SyntaxNode or CallResult or Stored or Join or Old;
 
         public State Clone()
         {
@@ -1027,6 +1536,11 @@ internal sealed class BuilderFlow
             foreach (var entry in Env)
             {
                 clone.Env[entry.Key] = entry.Value;
+            }
+
+            foreach (var entry in Refs)
+            {
+                clone.Refs[entry.Key] = entry.Value;
             }
 
             return clone;
@@ -1047,6 +1561,11 @@ internal sealed class BuilderFlow
             RootsGuardedSession!.IntersectWith(other.RootsGuardedSession!);
             GuardedSomewhere.UnionWith(other.GuardedSomewhere);
             Havoc.UnionWith(other.Havoc);
+            foreach (var entry in other.Refs)
+            {
+                Refs[entry.Key] = Refs.TryGetValue(entry.Key, out var mine) ? new HashSet<object>(mine.Concat(entry.Value), ValueComparer.Instance) : entry.Value;
+            }
+
             return this;
         }
 
@@ -1055,7 +1574,8 @@ internal sealed class BuilderFlow
             && Escaped.SetEquals(other.Escaped) && EscapedSession.SetEquals(other.EscapedSession)
             && RootsGuarded!.SetEquals(other.RootsGuarded!) && RootsGuardedSession!.SetEquals(other.RootsGuardedSession!)
             && GuardedSomewhere.SetEquals(other.GuardedSomewhere) && Havoc.SetEquals(other.Havoc)
-            && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
+            && Env.Count == other.Env.Count && Env.All(e => other.Env.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value))
+            && Refs.Count == other.Refs.Count && Refs.All(e => other.Refs.TryGetValue(e.Key, out var v) && v.SetEquals(e.Value));
     }
 
     /// <summary>Symbols by symbol equality, syntax and operations by reference, captures by id.</summary>

@@ -22,13 +22,12 @@ namespace SessionAuth.Generators.Analyzers;
 /// </remarks>
 internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols symbols)
 {
-    private const int MaxDepth = 12;
-
     /// <summary>The framework methods whose calls <see cref="Calls"/> finds: they create or configure builders that cover endpoints far away.</summary>
     private static readonly string[] IndexedCalls =
         ["MapServerFunctions", RazorComponentPages.MapRazorComponents, RazorComponentPages.AddAdditionalAssemblies, ControllerRoutes.MapControllers, .. ControllerRoutes.ConventionalMaps];
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
+    private readonly ConcurrentDictionary<Question, bool> _decided = new();
     private readonly GuardHelpers _helpers = new(compilation, symbols);
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
@@ -44,7 +43,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// has a guard decision: guarded on every path that created it, or created on builders that all have one.
     /// </summary>
     public bool Decides(BuilderFlow flow, SyntaxNode creation, bool sessionOnly, CancellationToken cancellationToken) =>
-        Decides(flow, creation, creation, sessionOnly, 0, cancellationToken);
+        Decides(flow, creation, creation, sessionOnly, new Search(), cancellationToken);
 
     /// <summary>
     /// Whether what every <c>MapServerFunctions()</c> call of the compilation returns (the route group of every server
@@ -106,44 +105,48 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     public HashSet<SyntaxNode> Origins(BuilderFlow flow, HashSet<object> values, CancellationToken cancellationToken)
     {
         var origins = new HashSet<SyntaxNode>();
-        AddOrigins(flow, values, origins, 0, cancellationToken);
+        AddOrigins(flow, values, origins, new HashSet<(BuilderFlow, object)>(), cancellationToken);
         return origins;
     }
 
-    private void AddOrigins(BuilderFlow flow, IEnumerable<object> values, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    private void AddOrigins(BuilderFlow flow, IEnumerable<object> values, HashSet<SyntaxNode> origins, HashSet<(BuilderFlow, object)> seen, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth)
-        {
-            return;
-        }
-
         foreach (var value in values)
         {
+            if (!seen.Add((flow, value)))
+            {
+                continue;
+            }
+
             switch (value)
             {
                 case SyntaxNode pick when flow.IsPick(pick) && flow.Parents.TryGetValue(pick, out var alternatives):
-                    AddOrigins(flow, alternatives, origins, depth + 1, cancellationToken);
+                    AddOrigins(flow, alternatives, origins, seen, cancellationToken);
                     break;
                 case SyntaxNode creation:
                     origins.Add(creation);
                     break;
+                case BuilderFlow.Join join:
+                    AddOrigins(flow, BuilderFlow.AlternativesOf(join), origins, seen, cancellationToken);
+                    break;
                 case BuilderFlow.CallResult call:
-                    foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                    var implementation = Implementation(call.Method);
+                    foreach (var reference in implementation.DeclaringSyntaxReferences)
                     {
-                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                        if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(implementation, out var returns))
                         {
                             continue;
                         }
 
                         foreach (var returned in returns.SelectMany(r => r.Values))
                         {
-                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method))
+                            if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation))
                             {
-                                AddArguments(flow, call.Call, parameter, origins, depth, cancellationToken);
+                                AddArguments(flow, call.Call, parameter, origins, seen, cancellationToken);
                             }
                             else
                             {
-                                AddOrigins(callee, [returned], origins, depth + 1, cancellationToken);
+                                AddOrigins(callee, [returned], origins, seen, cancellationToken);
                             }
                         }
                     }
@@ -152,7 +155,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                 case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter when VisibleCalls(method, cancellationToken) is { } calls:
                     foreach (var (invocation, _, caller) in calls)
                     {
-                        AddArguments(caller, invocation, parameter, origins, depth, cancellationToken);
+                        AddArguments(caller, invocation, parameter, origins, seen, cancellationToken);
                     }
 
                     break;
@@ -160,11 +163,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
     }
 
-    private void AddArguments(BuilderFlow caller, SyntaxNode call, IParameterSymbol parameter, HashSet<SyntaxNode> origins, int depth, CancellationToken cancellationToken)
+    private void AddArguments(BuilderFlow caller, SyntaxNode call, IParameterSymbol parameter, HashSet<SyntaxNode> origins, HashSet<(BuilderFlow, object)> seen, CancellationToken cancellationToken)
     {
         if (caller.CallArguments.TryGetValue(call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed))
         {
-            AddOrigins(caller, passed, origins, depth + 1, cancellationToken);
+            AddOrigins(caller, passed, origins, seen, cancellationToken);
         }
     }
 
@@ -179,11 +182,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     {
         var types = new List<ITypeSymbol>();
         var complete = true;
-        var pending = new Stack<(ITypeParameterSymbol Parameter, SyntaxNode Site, int Depth)>([(parameter, site, 0)]);
+        var pending = new Stack<(ITypeParameterSymbol Parameter, SyntaxNode Site)>([(parameter, site)]);
         var seen = new List<(ITypeParameterSymbol Parameter, IMethodSymbol? Method)>();
         while (pending.Count > 0)
         {
-            var (current, at, depth) = pending.Pop();
+            var (current, at) = pending.Pop();
             var method = current.DeclaringMethod ?? MemberMethodAt(at, cancellationToken);
             if (seen.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, current) && SymbolEqualityComparer.Default.Equals(s.Method, method)))
             {
@@ -191,7 +194,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             }
 
             seen.Add((current, method));
-            if (depth > MaxDepth || method is null || (current.DeclaringMethod is null && !IsMemberOf(method, current.DeclaringType)))
+            if (method is null || (current.DeclaringMethod is null && !IsMemberOf(method, current.DeclaringType)))
             {
                 complete = false;
                 continue;
@@ -221,7 +224,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                 switch (current.DeclaringMethod is null ? TypeArgumentOfType(constructed.ContainingType, current) : constructed.TypeArguments[current.Ordinal])
                 {
                     case ITypeParameterSymbol passed:
-                        pending.Push((passed, name, depth + 1));
+                        pending.Push((passed, name));
                         break;
                     case INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
                         types.Add(type);
@@ -277,30 +280,71 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return symbol as IMethodSymbol;
     }
 
-    private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="value"/>, seen at <paramref name="site"/> in <paramref name="flow"/>, has a guard decision:
+    /// each question is answered once per compilation. A question met again while it is being answered (a group nested in
+    /// a loop on the one before, a group passed between mutually recursive methods) is taken as decided for that answer:
+    /// every edge followed leads to a builder that existed before (the group a group was made on, the argument a parameter
+    /// was passed, the value a member was written, the value a method returned), so a cycle adds no builder of its own,
+    /// and the answer is that of the builders the cycle started from. An answer that took a question still open as decided
+    /// is kept only once that question is answered.
+    /// </summary>
+    private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth)
+        var key = new Question(flow, site, value, sessionOnly);
+        if (_decided.TryGetValue(key, out var known))
         {
-            return false;
+            return known;
         }
 
+        if (search.Open.TryGetValue(key, out var open))
+        {
+            search.LowestAssumed = Math.Min(search.LowestAssumed, open);
+            return true;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var index = search.Open.Count;
+        search.Open[key] = index;
+        var outer = search.LowestAssumed;
+        search.LowestAssumed = int.MaxValue;
+        var decided = DecidesOnce(flow, site, value, sessionOnly, search, cancellationToken);
+        search.Open.Remove(key);
+        var assumed = search.LowestAssumed;
+
+        // "Not decided" holds whatever the open questions turn out to be; "decided" only when it took none still open.
+        if (!decided || assumed >= index)
+        {
+            _decided.TryAdd(key, decided);
+        }
+
+        search.LowestAssumed = Math.Min(outer, assumed >= index ? int.MaxValue : assumed);
+        return decided;
+    }
+
+    private bool DecidesOnce(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, Search search, CancellationToken cancellationToken)
+    {
         switch (value)
         {
             case SyntaxNode creation:
                 return flow.Created(creation)
                     && (flow.IsGuardedWhereMade(creation, creation, sessionOnly)
-                        || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, depth + 1, cancellationToken))
-                        || CallersDecide(flow, creation, creation, sessionOnly, depth + 1, cancellationToken));
+                        || (flow.Parents.TryGetValue(creation, out var parents) && AllDecide(flow, creation, parents, sessionOnly, search, cancellationToken))
+                        || CallersDecide(flow, creation, creation, sessionOnly, [], cancellationToken));
+            case BuilderFlow.Join join:
+                return BuilderFlow.IsGuardedWhereMade(join, sessionOnly) || AllDecide(flow, site, BuilderFlow.AlternativesOf(join), sessionOnly, search, cancellationToken);
+            case BuilderFlow.Stored stored:
+                return flow.IsGuardedWhereMade(stored, stored.Site, sessionOnly) || CallersDecide(flow, stored.Site, stored, sessionOnly, [], cancellationToken);
             case BuilderFlow.CallResult call:
                 return flow.IsGuardedWhereMade(call, call.Call, sessionOnly)
-                    || ReturnDecides(call.Method, (flow, call.Call), sessionOnly, depth + 1, cancellationToken)
-                    || CallersDecide(flow, call.Call, call, sessionOnly, depth + 1, cancellationToken);
+                    || ReturnDecides(call.Method, (flow, call.Call), sessionOnly, search, cancellationToken)
+                    || CallersDecide(flow, call.Call, call, sessionOnly, [], cancellationToken);
         }
 
         return flow.IsRootGuardedAt(site, value, sessionOnly) || value switch
         {
-            IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, depth + 1, cancellationToken),
-            BuilderFlow.MemberPath path => MemberDecides(path.Member, sessionOnly, depth + 1, cancellationToken),
+            IParameterSymbol parameter => ParameterDecides(parameter, sessionOnly, search, cancellationToken),
+            BuilderFlow.MemberPath path => MemberDecides(path.Member, sessionOnly, search, cancellationToken),
             _ => false,
         };
     }
@@ -314,11 +358,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// Callers that cannot be seen are taken to add none.
     /// </summary>
     public bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode creation, CancellationToken cancellationToken) =>
-        MayAllowAnonymous(flow, creation, creation, new HashSet<(BuilderFlow, object)>(), 0, cancellationToken);
+        MayAllowAnonymous(flow, creation, creation, new HashSet<(BuilderFlow, object)>(), cancellationToken);
 
-    private bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, int depth, CancellationToken cancellationToken)
+    private bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth || !seen.Add((flow, value)))
+        if (!seen.Add((flow, value)))
         {
             return false;
         }
@@ -331,17 +375,18 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         switch (value)
         {
             case SyntaxNode made:
-                return (flow.Parents.TryGetValue(made, out var parents) && parents.Any(p => MayAllowAnonymous(flow, made, p, seen, depth + 1, cancellationToken)))
-                    || CallersMayAllowAnonymous(flow, made, value, seen, depth + 1, cancellationToken);
+                return (flow.Parents.TryGetValue(made, out var parents) && parents.Any(p => MayAllowAnonymous(flow, made, p, seen, cancellationToken)))
+                    || CallersMayAllowAnonymous(flow, made, value, seen, cancellationToken);
             case BuilderFlow.CallResult call:
-                if (CallersMayAllowAnonymous(flow, call.Call, value, seen, depth + 1, cancellationToken))
+                if (CallersMayAllowAnonymous(flow, call.Call, value, seen, cancellationToken))
                 {
                     return true;
                 }
 
-                foreach (var reference in call.Method.DeclaringSyntaxReferences)
+                var implementation = Implementation(call.Method);
+                foreach (var reference in implementation.DeclaringSyntaxReferences)
                 {
-                    if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(call.Method, out var returns))
+                    if (FlowAround(reference.GetSyntax(cancellationToken), cancellationToken) is not { } callee || !callee.Returns.TryGetValue(implementation, out var returns))
                     {
                         continue;
                     }
@@ -350,11 +395,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     {
                         foreach (var returned in values)
                         {
-                            var may = returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.Method)
+                            var may = returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation)
                                 ? callee.AllowAnonymous.Contains(parameter)
                                     || (flow.CallArguments.TryGetValue(call.Call, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
-                                        && passed.Any(v => MayAllowAnonymous(flow, call.Call, v, seen, depth + 1, cancellationToken)))
-                                : MayAllowAnonymous(callee, returnSite, returned, seen, depth + 1, cancellationToken);
+                                        && passed.Any(v => MayAllowAnonymous(flow, call.Call, v, seen, cancellationToken)))
+                                : MayAllowAnonymous(callee, returnSite, returned, seen, cancellationToken);
                             if (may)
                             {
                                 return true;
@@ -367,7 +412,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter:
                 return VisibleCalls(method, cancellationToken) is { } calls && calls.Any(c =>
                     c.Flow.CallArguments.TryGetValue(c.Invocation, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
-                    && passed.Any(v => MayAllowAnonymous(c.Flow, c.Invocation, v, seen, depth + 1, cancellationToken)));
+                    && passed.Any(v => MayAllowAnonymous(c.Flow, c.Invocation, v, seen, cancellationToken)));
             case IFieldSymbol or IPropertySymbol:
                 var member = (ISymbol)value;
                 foreach (var name in Occurrences(member.Name, cancellationToken))
@@ -379,7 +424,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
                     if (other.AllowAnonymous.Contains(member)
                         || (other.MemberWrites.TryGetValue(member, out var writes)
-                            && writes.Any(w => w.Values.Any(v => MayAllowAnonymous(other, w.Site, v, seen, depth + 1, cancellationToken)))))
+                            && writes.Any(w => w.Values.Any(v => MayAllowAnonymous(other, w.Site, v, seen, cancellationToken)))))
                     {
                         return true;
                     }
@@ -392,7 +437,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     }
 
     /// <summary>Whether a caller that gets <paramref name="value"/> back (it is returned at some path) may apply an <c>IAllowAnonymous</c> to it.</summary>
-    private bool CallersMayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, int depth, CancellationToken cancellationToken)
+    private bool CallersMayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, CancellationToken cancellationToken)
     {
         if (flow.MethodAt(site) is not { } method || !flow.Returns.TryGetValue(method, out var returns) || !returns.Any(r => r.Values.Contains(value))
             || VisibleCalls(method, cancellationToken) is not { } calls)
@@ -400,7 +445,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             return false;
         }
 
-        return calls.Any(c => MayAllowAnonymous(c.Flow, c.Invocation, new BuilderFlow.CallResult(c.Target, c.Invocation), seen, depth, cancellationToken));
+        return calls.Any(c => MayAllowAnonymous(c.Flow, c.Invocation, new BuilderFlow.CallResult(c.Target, c.Invocation), seen, cancellationToken));
     }
 
     /// <summary>
@@ -408,19 +453,18 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// says so: under an <c>if</c> in its body, or in some of the callers it is returned to.
     /// </summary>
     public bool GuardedOnSomePaths(BuilderFlow flow, SyntaxNode creation, CancellationToken cancellationToken) =>
-        flow.IsGuardedOnSomePaths(creation, value => CallersGuardSomewhere(flow, value, 0, cancellationToken));
+        flow.IsGuardedOnSomePaths(creation, value => CallersGuardSomewhere(flow, value, new HashSet<SyntaxNode>(), cancellationToken));
 
-    private bool CallersGuardSomewhere(BuilderFlow flow, object value, int depth, CancellationToken cancellationToken)
+    private bool CallersGuardSomewhere(BuilderFlow flow, object value, HashSet<SyntaxNode> asked, CancellationToken cancellationToken)
     {
-        var site = value as SyntaxNode ?? ((BuilderFlow.CallResult)value).Call;
-        if (depth > MaxDepth || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
+        if (BuilderFlow.SiteOf(value) is not { } site || !asked.Add(site) || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
         }
 
         return calls.Any(call => call.Flow.IsGuardedOnSomePaths(
             new BuilderFlow.CallResult(call.Target, call.Invocation),
-            result => CallersGuardSomewhere(call.Flow, result, depth + 1, cancellationToken)));
+            result => CallersGuardSomewhere(call.Flow, result, asked, cancellationToken)));
     }
 
     /// <summary>
@@ -429,9 +473,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// has calls in the compilation and no others, and each caller guards what the call returns on every path, or
     /// returns it in turn to callers that do.
     /// </summary>
-    private bool CallersDecide(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    /// <remarks>
+    /// What a call returns is the very builder its method made, not one made before it: a caller chain that comes back
+    /// to a call already asked about (a recursive method returning its own call's result) decides nothing on that path.
+    /// </remarks>
+    private bool CallersDecide(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, HashSet<SyntaxNode> asked, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth || !flow.IsReturnedWhereNotGuarded(value, site, sessionOnly) || flow.MethodAt(site) is not { } method
+        if (!asked.Add(site) || !flow.IsReturnedWhereNotGuarded(value, site, sessionOnly) || flow.MethodAt(site) is not { } method
             || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
@@ -440,7 +488,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         foreach (var (invocation, target, callerFlow) in calls)
         {
             var result = new BuilderFlow.CallResult(target, invocation);
-            if (!callerFlow.IsGuardedWhereMade(result, invocation, sessionOnly) && !CallersDecide(callerFlow, invocation, result, sessionOnly, depth + 1, cancellationToken))
+            if (!callerFlow.IsGuardedWhereMade(result, invocation, sessionOnly) && !CallersDecide(callerFlow, invocation, result, sessionOnly, asked, cancellationToken))
             {
                 return false;
             }
@@ -449,7 +497,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return true;
     }
 
-    private bool AllDecide(BuilderFlow flow, SyntaxNode site, HashSet<object> values, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    private bool AllDecide(BuilderFlow flow, SyntaxNode site, HashSet<object> values, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
         if (values.Count == 0)
         {
@@ -458,7 +506,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         foreach (var value in values)
         {
-            if (!Decides(flow, site, value, sessionOnly, depth, cancellationToken))
+            if (!Decides(flow, site, value, sessionOnly, search, cancellationToken))
             {
                 return false;
             }
@@ -467,7 +515,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return true;
     }
 
-    private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
         if (parameter.ContainingSymbol is not IMethodSymbol method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
@@ -478,7 +526,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             if (!flow.CallArguments.TryGetValue(invocation, out var arguments)
                 || !arguments.TryGetValue(parameter.Ordinal, out var values)
-                || !AllDecide(flow, invocation, values, sessionOnly, depth, cancellationToken))
+                || !AllDecide(flow, invocation, values, sessionOnly, search, cancellationToken))
             {
                 return false;
             }
@@ -524,13 +572,14 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// Whether every value <paramref name="method"/> returns is decided; a parameter it returns unguarded is the argument
     /// of <paramref name="call"/> (a fluent helper returns what it was given), or of every call when there is none.
     /// </summary>
-    private bool ReturnDecides(IMethodSymbol method, (BuilderFlow Flow, SyntaxNode Site)? call, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    private bool ReturnDecides(IMethodSymbol method, (BuilderFlow Flow, SyntaxNode Site)? call, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
         if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern)
         {
             return false;
         }
 
+        method = Implementation(method);
         var found = false;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
@@ -547,8 +596,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     var decided = value is IParameterSymbol parameter && call is var (callerFlow, callSite)
                         && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && !flow.IsRootGuardedAt(site, parameter, sessionOnly)
                         ? callerFlow.CallArguments.TryGetValue(callSite, out var arguments) && arguments.TryGetValue(parameter.Ordinal, out var passed)
-                            && AllDecide(callerFlow, callSite, passed, sessionOnly, depth, cancellationToken)
-                        : Decides(flow, site, value, sessionOnly, depth, cancellationToken);
+                            && AllDecide(callerFlow, callSite, passed, sessionOnly, search, cancellationToken)
+                        : Decides(flow, site, value, sessionOnly, search, cancellationToken);
                     if (!decided)
                     {
                         return false;
@@ -566,11 +615,11 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return found;
     }
 
-    private bool MemberDecides(ISymbol member, bool sessionOnly, int depth, CancellationToken cancellationToken)
+    private bool MemberDecides(ISymbol member, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
-        if (member is IPropertySymbol property && !IsAutoProperty(property))
+        if (member is IPropertySymbol property && !BuilderFlow.HoldsOneValue(property))
         {
-            return property.GetMethod is { } getter && ReturnDecides(getter, null, sessionOnly, depth, cancellationToken);
+            return property.GetMethod is { } getter && ReturnDecides(getter, null, sessionOnly, search, cancellationToken);
         }
 
         if (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary && IsWritableFromOutside(member))
@@ -592,7 +641,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             {
                 foreach (var (site, values) in list)
                 {
-                    if (!AllDecide(flow, site, values, sessionOnly, depth, cancellationToken))
+                    if (!AllDecide(flow, site, values, sessionOnly, search, cancellationToken))
                     {
                         return false;
                     }
@@ -616,7 +665,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             {
                 foreach (var (site, values) in list)
                 {
-                    if (!AllDecide(flow, site, values, sessionOnly, depth, cancellationToken))
+                    if (!AllDecide(flow, site, values, sessionOnly, search, cancellationToken))
                     {
                         return false;
                     }
@@ -633,6 +682,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private static HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
     {
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
+
+        // A call of a partial method names its declaration; the parameters the body reads are the implementation's.
+        if (method.PartialDefinitionPart is { } declaration)
+        {
+            targets.Add(declaration.OriginalDefinition);
+        }
+
         for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
         {
             targets.Add(overridden.OriginalDefinition);
@@ -701,8 +757,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         _ => true,
     };
 
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+    /// <summary>The method whose body runs for a call of <paramref name="method"/>: a partial method's implementation part.</summary>
+    private static IMethodSymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method;
 
     private ISymbol? Bind(SimpleNameSyntax name, CancellationToken cancellationToken)
     {
@@ -731,9 +787,14 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             var model = compilation.GetSemanticModel(r.SyntaxTree);
             var operation = model.GetOperation(r, cancellationToken);
-            var owner = r is CompilationUnitSyntax unit
-                ? model.GetEnclosingSymbol(unit.Members.OfType<GlobalStatementSyntax>().First().SpanStart, cancellationToken) as IMethodSymbol
-                : model.GetDeclaredSymbol(r, cancellationToken) as IMethodSymbol;
+            var owner = r switch
+            {
+                CompilationUnitSyntax unit => model.GetEnclosingSymbol(unit.Members.OfType<GlobalStatementSyntax>().First().SpanStart, cancellationToken) as IMethodSymbol,
+
+                // An expression-bodied property or indexer: the body is its getter's.
+                ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } => (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
+                _ => model.GetDeclaredSymbol(r, cancellationToken) as IMethodSymbol,
+            };
             return operation is null ? null : FlowOfOperation(operation, owner, cancellationToken);
         });
     }
@@ -856,4 +917,29 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     }
 
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
+
+    /// <summary>One question <see cref="Decides(BuilderFlow, SyntaxNode, object, bool, Search, CancellationToken)"/> answers.</summary>
+    private readonly struct Question(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly) : IEquatable<Question>
+    {
+        private readonly BuilderFlow _flow = flow;
+        private readonly SyntaxNode _site = site;
+        private readonly object _value = value;
+        private readonly bool _sessionOnly = sessionOnly;
+
+        public bool Equals(Question other) => ReferenceEquals(_flow, other._flow) && ReferenceEquals(_site, other._site)
+            && _sessionOnly == other._sessionOnly && BuilderFlow.ValueComparer.Instance.Equals(_value, other._value);
+
+        public override bool Equals(object? obj) => obj is Question other && Equals(other);
+
+        public override int GetHashCode() => (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_flow) * 31)
+            ^ (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_site) * 17) ^ BuilderFlow.ValueComparer.Instance.GetHashCode(_value) ^ (_sessionOnly ? 1 : 0);
+    }
+
+    /// <summary>The questions being answered, by their depth, and the shallowest of them an answer so far took as decided.</summary>
+    private sealed class Search
+    {
+        public Dictionary<Question, int> Open { get; } = [];
+
+        public int LowestAssumed { get; set; } = int.MaxValue;
+    }
 }

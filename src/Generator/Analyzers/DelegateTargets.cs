@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SessionAuth.Generators.Analyzers;
@@ -16,8 +17,6 @@ namespace SessionAuth.Generators.Analyzers;
 /// </remarks>
 internal static class DelegateTargets
 {
-    private const int MaxDepth = 8;
-
     /// <summary>The methods <paramref name="reference"/> may invoke, each of them known; null when they are not known.</summary>
     public static IReadOnlyList<IMethodSymbol>? Of(IMethodReferenceOperation reference)
     {
@@ -32,7 +31,7 @@ internal static class DelegateTargets
             return null;
         }
 
-        var types = RunTimeTypes(reference.Instance, 0);
+        var types = RunTimeTypes(reference.Instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         if (types is null || types.Count == 0)
         {
             return null;
@@ -56,22 +55,23 @@ internal static class DelegateTargets
     }
 
     /// <summary>The run-time types <paramref name="instance"/> may have, each exactly known; null when one is not.</summary>
-    private static List<ITypeSymbol>? RunTimeTypes(IOperation instance, int depth)
+    private static List<ITypeSymbol>? RunTimeTypes(IOperation instance, HashSet<ILocalSymbol> reading)
     {
         var value = instance.Unwrapped();
         switch (value)
         {
             case IObjectCreationOperation { Type: { } created }:
                 return [created];
-            case ILocalReferenceOperation local when depth < MaxDepth:
-                return LocalTypes(local, depth + 1);
+            case ILocalReferenceOperation local:
+                // A local written from itself, or from one that is (a = b; b = a;), adds no type of its own.
+                return reading.Add(local.Local) ? LocalTypes(local, reading) : [];
         }
 
         return value.Type is { } type && (type.IsValueType || type is INamedTypeSymbol { IsSealed: true, TypeKind: TypeKind.Class }) ? [type] : null;
     }
 
     /// <summary>The run-time types of every value written to the local in the body that declares it; null when a write is not a plain assignment.</summary>
-    private static List<ITypeSymbol>? LocalTypes(ILocalReferenceOperation reference, int depth)
+    private static List<ITypeSymbol>? LocalTypes(ILocalReferenceOperation reference, HashSet<ILocalSymbol> reading)
     {
         if (reference.Local.IsRef)
         {
@@ -100,6 +100,9 @@ internal static class DelegateTargets
             {
                 IArgumentOperation { Value: ILocalReferenceOperation passed } argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out
                     && SymbolEqualityComparer.Default.Equals(passed.Local, reference.Local),
+
+                // A ref taken to the local (a ref local, a conditional ref, a ref return) may write it unseen.
+                ILocalReferenceOperation { Syntax.Parent: RefExpressionSyntax } taken => SymbolEqualityComparer.Default.Equals(taken.Local, reference.Local),
                 IDeconstructionAssignmentOperation or ICompoundAssignmentOperation or ICoalesceAssignmentOperation =>
                     operation.Descendants().OfType<ILocalReferenceOperation>().Any(l => SymbolEqualityComparer.Default.Equals(l.Local, reference.Local) && IsWrittenAt(l)),
                 _ => false,
@@ -111,7 +114,7 @@ internal static class DelegateTargets
 
             if (written is not null)
             {
-                if (RunTimeTypes(written, depth) is not { } found)
+                if (RunTimeTypes(written, reading) is not { } found)
                 {
                     return null;
                 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,8 +30,23 @@ internal static class EveryPath
         return graph is not null && Runs(graph, operation.Syntax, cancellationToken);
     }
 
+    // Made once per operation block: several writes or endpoints of one body ask about the same graph. Weakly keyed by
+    // the block's root operation, so a graph lives no longer than the semantic model's operations do.
+    private static readonly ConditionalWeakTable<IOperation, ControlFlowGraph> Graphs = new();
+
     /// <summary>The control flow graph of <paramref name="root"/>, the root of an operation block; null for a block no graph is made of.</summary>
-    public static ControlFlowGraph? GraphOf(IOperation root, CancellationToken cancellationToken) => root switch
+    public static ControlFlowGraph? GraphOf(IOperation root, CancellationToken cancellationToken)
+    {
+        if (Graphs.TryGetValue(root, out var known))
+        {
+            return known;
+        }
+
+        var graph = Create(root, cancellationToken);
+        return graph is null ? null : Graphs.GetValue(root, _ => graph);
+    }
+
+    private static ControlFlowGraph? Create(IOperation root, CancellationToken cancellationToken) => root switch
     {
         IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
         IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),

@@ -5,13 +5,12 @@ using SessionAuth.Generators.Analyzers;
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
-/// Review 21c: shapes attacked that SAUTH0001/SAUTH0004 already get right (loops, members by receiver, captured writes,
+/// SAUTH0001/SAUTH0004 on shapes a review attacked that the rules get right (loops, members by receiver, captured writes,
 /// catch filters, AllowAnonymous under RequireSession, fallback policies, custom and inherited route templates), kept so
-/// that fixes of the findings in <see cref="Review21cFlowTests"/> and <see cref="FallbackPolicyServiceCollectionTests"/> and <see cref="AreaRouteTests"/> do not lose them.
-/// Some are right only because the rule errs on the side of firing (a group from an iterator, an async helper, a
-/// dictionary), as the rule page says.
+/// that changes to the flow or the start-up reading do not lose them. Some are right only because the rule errs on the
+/// side of firing (a group from an iterator, an async helper, a dictionary), as the rule page says.
 /// </summary>
-public sealed class Review21cHeldTests
+public sealed class FlowAndStartupShapesTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 
