@@ -16,18 +16,23 @@ namespace SessionAuth;
 /// </para>
 /// <para>
 /// The URL must be a path on this site (checked as <see cref="ReturnUrls.IsLocal"/> checks return URLs) unless the
-/// redirect is made with <c>allowExternal: true</c>. A local path is relative to the app, as
-/// <see cref="SessionAuthOptions.LoginPath"/> is: the request's path base goes in front of it.
+/// redirect is made with <c>allowExternal: true</c>. A path is sent as written, as <c>Results.Redirect</c> sends it (a
+/// return URL the guard gave already holds the app's path base); <c>~/path</c> is a path under the app's path base,
+/// as <c>LocalRedirect("~/path")</c> reads it.
 /// </para>
 /// <para>
-/// Response headers the function set before throwing (a session cookie, for one) are kept. Once the response has
-/// started, a redirect can no longer be answered, and the exception goes on to the server as any other.
+/// Response headers the function set before throwing (a session cookie, for one) are kept, except those that describe
+/// a body (<c>Content-Type</c>, <c>Content-Length</c>, ...) and <c>Cache-Control</c>, which becomes <c>no-store</c>.
+/// Once the response has started, a redirect can no longer be answered, and the exception goes on to the server as any
+/// other.
 /// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "Read as a statement at the throw: throw new ServerRedirect(\"/login\"), as SolidStart's throw redirect(\"/login\").")]
 [SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "A redirect without a URL means nothing: every constructor takes one.")]
 public sealed class ServerRedirect : Exception
 {
+    private const string AppRelativePrefix = "~/";
+
     /// <summary>Creates a redirect to <paramref name="url"/>, a path on this site unless <paramref name="allowExternal"/> says otherwise.</summary>
     /// <param name="url">
     /// Where to send the caller: a path on this site (<c>/login?returnUrl=%2Fstudents</c>), or, with
@@ -45,50 +50,35 @@ public sealed class ServerRedirect : Exception
         : base(MessageOf(url))
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (LocalUrl.ToHeaderSafe(url) is { } local)
+        var appRelative = url.StartsWith(AppRelativePrefix, StringComparison.Ordinal);
+        if (LocalUrl.ToHeaderSafe(appRelative ? url[1..] : url) is { } local)
         {
-            Url = local;
+            Url = appRelative ? "~" + local : local;
             return;
         }
 
         if (!allowExternal)
         {
             throw new ArgumentException(
-                $"ServerRedirect '{url}' is not a path on this site. Use a path that starts with a single '/', such as '/login'; for a URL on another site, pass allowExternal: true.",
+                $"ServerRedirect '{url}' is not a path on this site. Use a path that starts with a single '/', such as '/login' (or '~/login' under the app's path base); for a URL on another site, pass allowExternal: true.",
                 nameof(url));
         }
 
-        Url = ExternalUrl(url) ?? throw new ArgumentException(
+        Url = LocalUrl.ToHeaderSafeAbsolute(url) ?? throw new ArgumentException(
             $"ServerRedirect '{url}' is neither a path on this site nor an absolute http or https URL.",
             nameof(url));
         IsExternal = true;
     }
 
-    /// <summary>The URL the caller is sent to, encoded to stand in a response header (non-ASCII characters percent-encoded, an international host name in its ASCII form).</summary>
+    /// <summary>
+    /// The URL the caller is sent to, encoded to stand in a response header (non-ASCII characters percent-encoded, an
+    /// international host name in its ASCII form): a path on this site as given (<c>/login</c>), a path under the app's
+    /// path base (<c>~/login</c>), or, when <see cref="IsExternal"/>, an absolute URL.
+    /// </summary>
     public string Url { get; }
 
     /// <summary>Whether <see cref="Url"/> is on another site (an absolute URL, allowed with <c>allowExternal: true</c>); otherwise it is a path on this site.</summary>
     public bool IsExternal { get; }
 
     private static string MessageOf(string? url) => $"A server function redirected its caller to '{url}'.";
-
-    private static string? ExternalUrl(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
-        }
-
-        // AbsoluteUri percent-encodes the path and query; the host is put in its ASCII (punycode) form for the header.
-        var absolute = uri.Host == uri.IdnHost ? uri.AbsoluteUri : new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
-        foreach (var character in absolute)
-        {
-            if (character is < '!' or > '~')
-            {
-                return null;
-            }
-        }
-
-        return absolute;
-    }
 }

@@ -84,6 +84,30 @@ internal static class LocalUrl
     public static bool IsLocal(string? url) => ToHeaderSafe(url) is not null;
 
     /// <summary>
+    /// Returns <paramref name="url"/> as an absolute <c>http</c> or <c>https</c> URL that is safe to put in a
+    /// <c>Location</c> header (path and query percent-encoded, an international host name in its ASCII form), or
+    /// <see langword="null"/> for anything else (another scheme, a relative or malformed URL).
+    /// </summary>
+    public static string? ToHeaderSafeAbsolute(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var absolute = uri.Host == uri.IdnHost ? uri.AbsoluteUri : new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+        foreach (var character in absolute)
+        {
+            if (character < '!' || character > '~')
+            {
+                return null;
+            }
+        }
+
+        return absolute;
+    }
+
+    /// <summary>
     /// Returns <paramref name="url"/> as a local path that is safe to put in a <c>Location</c> header (printable ASCII:
     /// other characters percent-encoded as UTF-8), or <see langword="null"/> when it is not a local path.
     /// </summary>

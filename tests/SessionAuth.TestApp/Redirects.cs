@@ -17,7 +17,7 @@ public static class Redirects
     /// <summary>The ways a function redirects, by the name the table gives them.</summary>
     public static readonly IReadOnlyList<string> Ways =
     [
-        "thrown", "thrown-deep", "thrown-after-await", "results-redirect", "typed-redirect", "results-local-redirect",
+        "thrown", "thrown-app-relative", "thrown-deep", "thrown-after-await", "results-redirect", "typed-redirect", "results-local-redirect",
         "typed-local-redirect", "own-result",
     ];
 
@@ -66,6 +66,8 @@ public static class Redirects
         {
             case "thrown":
                 throw new ServerRedirect(Target);
+            case "thrown-app-relative":
+                throw new ServerRedirect("~" + Target);
             case "thrown-deep":
                 return await Deep.FirstAsync(3);
             case "thrown-after-await":

@@ -163,20 +163,26 @@ public sealed class RedirectProtocolHttpTests : IAsyncLifetime
         await AssertSentToAsync(posted, Caller.FormPost, "/landing?user=harry", blazorPage: false);
     }
 
+    /// <summary>
+    /// Under a path base, a path is sent as written (a return URL the guard gave holds the path base already) and
+    /// <c>~/path</c> goes under the path base, as <c>LocalRedirect</c> reads it.
+    /// </summary>
     [Theory]
-    [InlineData(Caller.Navigation)]
-    [InlineData(Caller.FetchGet)]
-    public async Task A_thrown_redirect_to_a_local_path_goes_under_the_apps_path_base_as_the_login_path_does(Caller caller)
+    [InlineData(Caller.Navigation, "thrown", "")]
+    [InlineData(Caller.FetchGet, "thrown", "")]
+    [InlineData(Caller.Navigation, "thrown-app-relative", "/school")]
+    [InlineData(Caller.FetchGet, "thrown-app-relative", "/school")]
+    public async Task Under_a_path_base_a_thrown_path_is_sent_as_written_and_an_app_relative_one_under_the_path_base(Caller caller, string way, string prefix)
     {
         await using var app = TestAppHost.Build(configureApp: a => a.UsePathBase("/school"));
         await app.StartAsync();
         using var client = new TestClient(new Uri(app.Urls.First()));
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/school/redirects/thrown");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/school/redirects/{way}");
         request.Headers.Add("Sec-Fetch-Mode", caller == Caller.Navigation ? "navigate" : "cors");
         using var response = await client.SendAsync(request);
 
-        await AssertSentToAsync(response, caller, "/school" + Redirects.Target, blazorPage: false);
+        await AssertSentToAsync(response, caller, prefix + Redirects.Target, blazorPage: false);
     }
 
     /// <summary>The answer each kind of caller must get for a redirect to <paramref name="location"/>.</summary>
@@ -187,6 +193,7 @@ public sealed class RedirectProtocolHttpTests : IAsyncLifetime
         {
             case Caller.Navigation:
                 Assert.True(response.StatusCode == HttpStatusCode.Found, what);
+                Assert.True(response.Headers.CacheControl?.NoStore, what);
                 Assert.Equal(location, response.Headers.Location?.OriginalString);
                 break;
             case Caller.FormPost:

@@ -37,6 +37,8 @@ public sealed class ServerRedirectTests
     [InlineData("javascript:alert(1)")]
     [InlineData("")]
     [InlineData("login")]
+    [InlineData("~//evil.example")]
+    [InlineData("~evil.example")]
     public void A_url_off_the_site_is_refused_at_construction(string url) =>
         Assert.Equal("url", Assert.Throws<ArgumentException>(() => new ServerRedirect(url)).ParamName);
 
@@ -45,11 +47,12 @@ public sealed class ServerRedirectTests
     [InlineData("http://accounts.example", "http://accounts.example/")]
     [InlineData("https://bücher.example/café", "https://xn--bcher-kva.example/caf%C3%A9")]
     [InlineData("/login", "/login")]
+    [InlineData("~/login", "~/login")]
     public void An_allowed_external_redirect_keeps_an_absolute_http_url_in_its_header_form(string url, string expected)
     {
         var redirect = new ServerRedirect(url, allowExternal: true);
         Assert.Equal(expected, redirect.Url);
-        Assert.Equal(url[0] != '/', redirect.IsExternal);
+        Assert.Equal(url[0] is not ('/' or '~'), redirect.IsExternal);
     }
 
     [Theory]
@@ -81,7 +84,7 @@ public sealed class ServerRedirectTests
                 }
 
                 Assert.All(redirect.Url, c => Assert.InRange(c, '!', '~'));
-                Assert.True(redirect.IsExternal ? allowExternal && redirect.Url.StartsWith("http", StringComparison.Ordinal) : LocalUrl.IsLocal(redirect.Url), redirect.Url);
+                Assert.True(redirect.IsExternal ? allowExternal && redirect.Url.StartsWith("http", StringComparison.Ordinal) : LocalUrl.IsLocal(redirect.Url.TrimStart('~')), redirect.Url);
             }
         });
     }

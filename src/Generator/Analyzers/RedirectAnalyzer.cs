@@ -31,8 +31,10 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
     }
 
     /// <summary>
-    /// <c>new ServerRedirect("...")</c>: its constructor refuses a URL off the site unless <c>allowExternal: true</c> is
-    /// passed, and would throw at the request; written as a literal, that is known now.
+    /// <c>new ServerRedirect("...")</c>: its constructor refuses a URL off the site (<c>~/path</c> is on it) unless
+    /// <c>allowExternal: true</c> is passed, and even then anything but an absolute http or https URL; it would throw at
+    /// the request, and written as a literal that is known now. With <c>allowExternal</c> not a constant, a literal only
+    /// an external redirect takes is the constructor's to decide.
     /// </summary>
     private static void AnalyzeServerRedirect(OperationAnalysisContext context)
     {
@@ -43,6 +45,7 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
         }
 
         IArgumentOperation? url = null;
+        var mayBeExternal = false;
         foreach (var argument in creation.Arguments)
         {
             switch (argument.Parameter?.Name)
@@ -50,16 +53,31 @@ public sealed class RedirectAnalyzer : SessionAuthAnalyzer
                 case "url":
                     url = argument;
                     break;
-
-                // Anything but a constant false may allow another site: the constructor decides at run time.
-                case "allowExternal" when argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.ConstantValue is not { HasValue: true, Value: false }:
-                    return;
+                case "allowExternal" when argument.ArgumentKind == ArgumentKind.Explicit:
+                    mayBeExternal = argument.Value.ConstantValue is not { HasValue: true, Value: false };
+                    break;
             }
         }
 
-        if (url is not null)
+        if (url?.Value.ConstantValue is not { HasValue: true, Value: string literal })
         {
-            Check(context.ReportDiagnostic, url.Value.ConstantValue, url.Value.Syntax.GetLocation(), "ServerRedirect(url)");
+            return;
+        }
+
+        var path = literal.StartsWith("~/", StringComparison.Ordinal) ? literal.Substring(1) : literal;
+        if (LocalUrl.ToHeaderSafe(path) is not null)
+        {
+            return;
+        }
+
+        var location = url.Value.Syntax.GetLocation();
+        if (!mayBeExternal)
+        {
+            Check(context.ReportDiagnostic, url.Value.ConstantValue, location, "ServerRedirect(url)");
+        }
+        else if (LocalUrl.ToHeaderSafeAbsolute(literal) is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OpenRedirect, location, "ServerRedirect(url, allowExternal)", literal, "is neither a local path nor an absolute http or https URL, which is all an external redirect takes"));
         }
     }
 

@@ -182,7 +182,20 @@ public static class ServerFunctionEndpoint
                     return;
                 }
 
-                if (rules?.Invoke(session) is { } refusedBy)
+                string? refusedBy;
+                try
+                {
+                    refusedBy = rules?.Invoke(session);
+                }
+                catch (Exception exception) when (ServerFunctionRedirects.Find(exception) is { } redirect)
+                {
+                    // A rule over the session alone runs here, before the body; one over an argument runs in the body. A
+                    // redirect from either is the function's.
+                    ServerFunctionRedirects.Answer(httpContext, redirect);
+                    return;
+                }
+
+                if (refusedBy is not null)
                 {
                     await guard.ForbidAsync(httpContext, refusedBy).ConfigureAwait(false);
                     return;
@@ -209,7 +222,7 @@ public static class ServerFunctionEndpoint
             {
                 await body(httpContext, arguments, session).ConfigureAwait(false);
             }
-            catch (ServerRedirect redirect) when (!httpContext.Response.HasStarted)
+            catch (Exception exception) when (!httpContext.Response.HasStarted && ServerFunctionRedirects.Find(exception) is { } redirect)
             {
                 ServerFunctionRedirects.Answer(httpContext, redirect);
                 return;

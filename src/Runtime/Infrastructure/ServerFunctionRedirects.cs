@@ -8,12 +8,26 @@ namespace SessionAuth.Infrastructure;
 /// </summary>
 internal static class ServerFunctionRedirects
 {
-    /// <summary>Answers a <see cref="ServerRedirect"/> the function threw; its local path is relative to the app.</summary>
+    /// <summary>Answers a <see cref="ServerRedirect"/> the function threw; <c>~/path</c> goes under the app's path base.</summary>
     public static void Answer(HttpContext httpContext, ServerRedirect redirect)
     {
-        var location = redirect.IsExternal ? redirect.Url : WithPathBase(httpContext.Request, redirect.Url);
+        var location = redirect.Url.StartsWith('~') ? WithPathBase(httpContext.Request, redirect.Url[1..]) : redirect.Url;
         GuardOf(httpContext).RedirectCaller(httpContext, location, StatusCodes.Status302Found);
     }
+
+    /// <summary>
+    /// The <see cref="ServerRedirect"/> an exception is or carries: thrown through <c>Parallel.ForEach</c> or
+    /// <c>Task.WaitAll</c> (an <see cref="AggregateException"/> whose every inner exception is one) or a reflection call
+    /// (a <see cref="System.Reflection.TargetInvocationException"/>), it is still the function's redirect.
+    /// </summary>
+    public static ServerRedirect? Find(Exception exception) => exception switch
+    {
+        ServerRedirect redirect => redirect,
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => Find(inner),
+        AggregateException aggregate when aggregate.Flatten().InnerExceptions is [var first, ..] inner
+            && inner.All(static e => e is ServerRedirect) => (ServerRedirect)first,
+        _ => null,
+    };
 
     /// <summary>
     /// Answers in the caller's terms a redirect the function's result wrote (<c>Results.Redirect</c>,

@@ -232,19 +232,40 @@ internal sealed class SessionGuard
     /// <returns>The status code written.</returns>
     internal int RedirectCaller(HttpContext httpContext, string location, int navigationStatusCode)
     {
+        var request = httpContext.Request;
         var response = httpContext.Response;
-        if (IsScriptRequest(httpContext.Request))
+
+        // The same URL answers each kind of caller differently: no cache may keep one answer and hand it to another.
+        response.Headers.CacheControl = "no-store";
+        PersonalisedResponse.KeepOutOfOutputCache(httpContext);
+
+        // No body goes with the answer, whatever the function said of one before it redirected.
+        response.ContentLength = null;
+        response.ContentType = null;
+        response.Headers.ContentEncoding = default;
+        response.Headers.ContentDisposition = default;
+        response.Headers.ContentRange = default;
+
+        if (IsScriptRequest(request) && IsEmptyDestination(request))
         {
             response.StatusCode = StatusCodes.Status204NoContent;
             response.Headers.Location = default;
             response.Headers[SessionAuthDefaults.ServerRedirectHeaderName] = location;
-
-            // The same URL answers a navigation with a redirect: a cache must not hand this answer to one.
-            response.Headers.CacheControl = "no-store";
             return StatusCodes.Status204NoContent;
         }
 
         return Redirect(httpContext, AppPathOf(httpContext.Request, location), location, navigationStatusCode);
+    }
+
+    /// <summary>
+    /// Whether the request's answer goes to script (<c>Sec-Fetch-Dest: empty</c>, as fetch and XHR send, or no
+    /// <c>Sec-Fetch-Dest</c> at all) rather than into an element: an image, script, style or font follows a redirect
+    /// but can read no header.
+    /// </summary>
+    private static bool IsEmptyDestination(HttpRequest request)
+    {
+        var destination = request.Headers["Sec-Fetch-Dest"];
+        return destination.Count == 0 || string.Equals(destination[0], "empty", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The path of <paramref name="location"/> within the app, to ask whether Blazor renders it; <see langword="null"/> for another site's URL.</summary>

@@ -7,10 +7,10 @@ namespace SessionAuth.Analyzers.Tests;
 /// however they are written); the second is a finding: a constant URL that the constructor refuses even with
 /// <c>allowExternal: true</c> (not an absolute http/https URL) throws at every request and is not reported.
 /// </summary>
-public sealed class Review19AnalyzerTests
+public sealed class ServerRedirectConstantTests
 {
     [Fact]
-    public Task Review19_constants_however_written_are_read_as_literals() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+    public Task Constants_however_written_are_read_as_literals() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Account
         {
             private const string Host = "evil.example";
@@ -35,13 +35,13 @@ public sealed class Review19AnalyzerTests
         """);
 
     /// <summary>
-    /// FINDING: with <c>allowExternal: true</c> the constructor still refuses anything but an absolute http/https URL
+    /// Found in review: with <c>allowExternal: true</c> the constructor still refuses anything but an absolute http/https URL
     /// (ServerRedirectTests.Even_an_allowed_external_redirect_goes_only_to_an_http_or_https_url), so these constants
     /// are an ArgumentException at every request; the rule stays silent ("then the constructor decides, at the request"),
     /// though the answer is known now.
     /// </summary>
     [Fact]
-    public Task Review19_a_constant_that_even_allowExternal_refuses_is_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
+    public Task A_constant_that_even_allowExternal_refuses_is_reported() => AnalyzerTest.VerifyAsync<RedirectAnalyzer>("""
         public static class Account
         {
             [ServerFunction, AllowAnonymous]

@@ -7,7 +7,7 @@ namespace SessionAuth.Review16App;
 
 /// <summary>
 /// Review of issue 19 part 1 (the redirect protocol): open server functions that redirect in shapes the issue's tests
-/// did not write. Mapped by SessionAuth.Tests' Review19 tests through <see cref="Review16Functions.Map"/>.
+/// did not write. Mapped by SessionAuth.Tests' RedirectProtocolEdgeTests and RedirectProtocolHeldTests through <see cref="Review16Functions.Map"/>.
 /// </summary>
 [AllowAnonymous]
 public static class R19Redirects
@@ -47,7 +47,7 @@ public static class R19Redirects
         throw new ServerRedirect(Target);
     }
 
-    /// <summary>The redirect thrown in a helper, reached directly, through Parallel.ForEach, or through reflection.</summary>
+    /// <summary>The redirect thrown in a helper, reached directly, through Parallel.ForEach, or through reflection; or one under the path base (<c>~/</c>).</summary>
     [ServerFunction("/r19/wrapped/{how}", Method = "GET")]
     public static void Wrapped(string how)
     {
@@ -59,6 +59,8 @@ public static class R19Redirects
             case "reflection":
                 typeof(R19Helpers).GetMethod(nameof(R19Helpers.Check))!.Invoke(null, null);
                 break;
+            case "app-relative":
+                throw new ServerRedirect("~" + R19Redirects.Target);
             default:
                 R19Helpers.Check();
                 break;

@@ -10,26 +10,26 @@ namespace SessionAuth.Tests;
 /// Review of issue 19 part 1: attacks on the redirect protocol that it withstood. Each passes today and guards the
 /// behaviour it shows.
 /// </summary>
-public sealed class Review19HeldTests
+public sealed class RedirectProtocolHeldTests
 {
     /// <summary>
     /// A path base taken from X-Forwarded-Prefix (a proxy the app trusts, here loopback) that would put another host in
-    /// front of a thrown redirect's path is left out, for navigations and scripts alike; a plain one is kept.
+    /// front of a thrown app-relative (~/) redirect is left out, for navigations and scripts alike; a plain one is kept.
     /// </summary>
     [Theory]
     [InlineData("//evil.example", "/landing?from=r19")]
     [InlineData("/%2F%2Fevil.example", "/landing?from=r19")]
     [InlineData("/..//evil.example", "/landing?from=r19")]
     [InlineData("/school", "/school/landing?from=r19")]
-    public async Task Review19_a_hostile_forwarded_prefix_never_takes_a_thrown_redirect_off_the_site(string prefix, string expected)
+    public async Task A_hostile_forwarded_prefix_never_takes_a_thrown_redirect_off_the_site(string prefix, string expected)
     {
-        var (app, address) = await Review19Host.StartAsync(middleware: static app => app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedPrefix }));
+        var (app, address) = await RedirectProtocolHost.StartAsync(middleware: static app => app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedPrefix }));
         await using (app)
         {
             using var client = new TestClient(address);
             foreach (var script in new[] { false, true })
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/r19/wrapped/direct");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/r19/wrapped/app-relative");
                 request.Headers.Add("X-Forwarded-Prefix", prefix);
                 request.Headers.Add("Sec-Fetch-Mode", script ? "cors" : "navigate");
 
@@ -46,9 +46,9 @@ public sealed class Review19HeldTests
 
     /// <summary>A rule over an argument runs inside the function's body: its thrown redirect is answered.</summary>
     [Fact]
-    public async Task Review19_an_argument_rule_that_throws_a_redirect_redirects()
+    public async Task An_argument_rule_that_throws_a_redirect_redirects()
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var neville = await IdentityApp.SignedInAsync(address, "neville");
@@ -68,9 +68,9 @@ public sealed class Review19HeldTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Review19_a_returned_redirect_with_a_line_break_injects_no_header(bool script)
+    public async Task A_returned_redirect_with_a_line_break_injects_no_header(bool script)
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);
@@ -85,9 +85,9 @@ public sealed class Review19HeldTests
 
     /// <summary>A streamed (IAsyncEnumerable) answer whose producer redirects before its first item: the script gets the protocol's 204, with no stray body.</summary>
     [Fact]
-    public async Task Review19_a_stream_that_redirects_before_its_first_item_redirects()
+    public async Task A_stream_that_redirects_before_its_first_item_redirects()
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);

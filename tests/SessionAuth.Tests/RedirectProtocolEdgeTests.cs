@@ -10,13 +10,15 @@ using SessionAuth.Tests.Identity;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Review of issue 19 part 1, the redirect protocol (commit 8a32778): each test here is a finding and fails until it
-/// is fixed. The functions live in SessionAuth.Review16App/Review19Functions.cs; what held is in Review19HeldTests.
+/// The redirect protocol's edges, found by an independent review: the path base of a return URL, element loads, the
+/// output cache and HTTP caches, body headers set before the redirect, wrapped redirects, session rules that redirect,
+/// and the README's table. The functions live in SessionAuth.Review16App/RedirectProtocolFunctions.cs; what the review
+/// tried that held is in RedirectProtocolHeldTests.
 /// </summary>
-public sealed class Review19RedirectProtocolTests
+public sealed class RedirectProtocolEdgeTests
 {
     /// <summary>
-    /// FINDING (path base, the README's own login): the guard's return URL is a path from the host's root, path base
+    /// Found in review (path base, the README's own login): the guard's return URL is a path from the host's root, path base
     /// included (/school/r19/rules/lounge: BuildUrl puts PathBase in front of the request's path, and a form post's
     /// Referer page has it too). ServerRedirect takes its URL as relative to the app and puts the path base in front
     /// again, so `throw new ServerRedirect(ReturnUrls.LocalOrDefault(returnUrl))` — the README's example and Hogwarts'
@@ -24,9 +26,9 @@ public sealed class Review19RedirectProtocolTests
     /// returned TypedResults.Redirect(target), which took the URL as it was.
     /// </summary>
     [Fact]
-    public async Task Review19_under_a_path_base_the_login_sends_the_user_back_to_the_return_url_the_guard_gave()
+    public async Task Under_a_path_base_the_login_sends_the_user_back_to_the_return_url_the_guard_gave()
     {
-        var (app, address) = await Review19Host.StartAsync(middleware: static app => app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedPrefix }));
+        var (app, address) = await RedirectProtocolHost.StartAsync(middleware: static app => app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedPrefix }));
         await using (app)
         {
             using var client = new TestClient(address);
@@ -53,21 +55,21 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (output cache): an open GET function with [OutputCache] that redirects answers an enhanced navigation with
+    /// Found in review (output cache): an open GET function with [OutputCache] that redirects answers an enhanced navigation with
     /// 200 + blazor-enhanced-nav-redirect-location and nothing keeps that answer out of the output cache (the guard's
     /// answers call KeepOutOfOutputCache; RedirectCaller does not). The framework's default policy stores any 200, and
     /// the output cache keys on the URL, not on Accept or Sec-Fetch-Mode: the next plain navigation gets an empty 200
     /// (a blank page) and a script an empty 200 it takes for success, for as long as the entry lives.
     /// </summary>
     [Fact]
-    public async Task Review19_an_output_cached_function_that_redirects_gives_each_caller_its_own_answer_whoever_came_first()
+    public async Task An_output_cached_function_that_redirects_gives_each_caller_its_own_answer_whoever_came_first()
     {
-        var (app, address) = await Review19Host.StartAsync(outputCache: true);
+        var (app, address) = await RedirectProtocolHost.StartAsync(outputCache: true);
         await using (app)
         {
             using var client = new TestClient(address);
 
-            using var enhanced = await client.SendAsync(Review19Host.EnhancedNavigation("/r19/cached"));
+            using var enhanced = await client.SendAsync(RedirectProtocolHost.EnhancedNavigation("/r19/cached"));
             Assert.Equal(HttpStatusCode.OK, enhanced.StatusCode);
             Assert.Equal([R19Redirects.Target], enhanced.Headers.GetValues("blazor-enhanced-nav-redirect-location"));
 
@@ -82,7 +84,7 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (caller classification): &lt;img src&gt;, &lt;script src&gt;, stylesheets and CSS fonts send
+    /// Found in review (caller classification): &lt;img src&gt;, &lt;script src&gt;, stylesheets and CSS fonts send
     /// Sec-Fetch-Mode no-cors (fonts: cors) with a Sec-Fetch-Dest other than "empty"; the protocol counts them as
     /// scripts and answers 204 + X-Server-Redirect, which no element reads: the image is broken. Before 8a32778 a
     /// returned Results.Redirect reached them as the 302 they follow natively. fetch/XHR send Sec-Fetch-Dest: empty;
@@ -93,9 +95,9 @@ public sealed class Review19RedirectProtocolTests
     [InlineData("script", "no-cors", "*/*")]
     [InlineData("style", "no-cors", "text/css,*/*;q=0.1")]
     [InlineData("font", "cors", "*/*")]
-    public async Task Review19_a_subresource_load_gets_the_redirect_it_follows_not_a_204_it_cannot_read(string destination, string mode, string accept)
+    public async Task A_subresource_load_gets_the_redirect_it_follows_not_a_204_it_cannot_read(string destination, string mode, string accept)
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);
@@ -113,7 +115,7 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (HTTP caches): the same URL answers a navigation with a redirect and a script with 204, but the
+    /// Found in review (HTTP caches): the same URL answers a navigation with a redirect and a script with 204, but the
     /// navigation's answer says nothing to caches: no Vary on the request headers it was chosen by, and no no-store
     /// (only the 204 gets one). A 301/308 is cacheable by default (browsers keep it), and a function that set
     /// "public, max-age=600" for its success path keeps it on its 302; the browser's cache, shared by navigations and
@@ -123,9 +125,9 @@ public sealed class Review19RedirectProtocolTests
     [Theory]
     [InlineData("/r19/moved", HttpStatusCode.MovedPermanently)]
     [InlineData("/r19/public-then-thrown", HttpStatusCode.Found)]
-    public async Task Review19_a_navigations_redirect_is_not_kept_by_a_cache_for_a_later_script(string path, HttpStatusCode status)
+    public async Task A_navigations_redirect_is_not_kept_by_a_cache_for_a_later_script(string path, HttpStatusCode status)
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);
@@ -142,7 +144,7 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (response state): a function that described the body it meant to send (Content-Length) and then threw
+    /// Found in review (response state): a function that described the body it meant to send (Content-Length) and then threw
     /// a redirect: the headers are kept (README: "Headers the function set before throwing ... are kept"), so the 302
     /// or 204 claims 1024 bytes it never sends and Kestrel turns the answer into a 500 (or a reset). Headers that
     /// describe a body should go with the body that is not sent.
@@ -150,9 +152,9 @@ public sealed class Review19RedirectProtocolTests
     [Theory]
     [InlineData(false, HttpStatusCode.Found)]
     [InlineData(true, HttpStatusCode.NoContent)]
-    public async Task Review19_a_function_that_set_a_content_length_then_redirected_still_redirects(bool script, HttpStatusCode expected)
+    public async Task A_function_that_set_a_content_length_then_redirected_still_redirects(bool script, HttpStatusCode expected)
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);
@@ -167,7 +169,7 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (exceptions): "throw new ServerRedirect(...) anywhere inside it, at any depth of calls" — but only when it
+    /// Found in review (exceptions): "throw new ServerRedirect(...) anywhere inside it, at any depth of calls" — but only when it
     /// arrives unwrapped. Through Parallel.ForEach (AggregateException) or a helper called by reflection
     /// (TargetInvocationException) it is a 500. The catch could look through those two wrappers (an AggregateException
     /// whose inner exceptions are all ServerRedirect, or its single one).
@@ -175,9 +177,9 @@ public sealed class Review19RedirectProtocolTests
     [Theory]
     [InlineData("parallel")]
     [InlineData("reflection")]
-    public async Task Review19_a_redirect_thrown_through_a_wrapper_still_redirects(string how)
+    public async Task A_redirect_thrown_through_a_wrapper_still_redirects(string how)
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var client = new TestClient(address);
@@ -190,14 +192,14 @@ public sealed class Review19RedirectProtocolTests
     }
 
     /// <summary>
-    /// FINDING (exceptions, rules): a session rule that throws ServerRedirect is a 500, because rules over the session
+    /// Found in review (exceptions, rules): a session rule that throws ServerRedirect is a 500, because rules over the session
     /// alone run before the try in ServerFunctionEndpoint.Build; the same rule over an argument runs inside the body
-    /// and redirects (Review19HeldTests). One rule, two outcomes depending on whether it takes an argument.
+    /// and redirects (RedirectProtocolHeldTests). One rule, two outcomes depending on whether it takes an argument.
     /// </summary>
     [Fact]
-    public async Task Review19_a_session_rule_that_throws_a_redirect_redirects_as_an_argument_rule_does()
+    public async Task A_session_rule_that_throws_a_redirect_redirects_as_an_argument_rule_does()
     {
-        var (app, address) = await Review19Host.StartAsync();
+        var (app, address) = await RedirectProtocolHost.StartAsync();
         await using (app)
         {
             using var neville = await IdentityApp.SignedInAsync(address, "neville");
@@ -208,32 +210,10 @@ public sealed class Review19RedirectProtocolTests
             Assert.Equal(["/school-rules"], response.Headers.GetValues(SessionAuthDefaults.ServerRedirectHeaderName));
         }
     }
-
-    /// <summary>
-    /// FINDING (README table, low): the table's first row says "browser navigation (GET, HEAD) -> 302", but a GET server
-    /// function is mapped for GET only, so a HEAD gets 405 and never reaches the protocol. Either the function answers
-    /// HEAD or the README should drop HEAD from the row (a minimal API MapGet answers HEAD with 405 too).
-    /// </summary>
-    [Fact]
-    public async Task Review19_the_readmes_HEAD_navigation_gets_the_navigations_redirect()
-    {
-        var (app, address) = await Review19Host.StartAsync();
-        await using (app)
-        {
-            using var client = new TestClient(address);
-            using var request = new HttpRequestMessage(HttpMethod.Head, "/r19/wrapped/direct");
-            request.Headers.Add("Sec-Fetch-Mode", "navigate");
-
-            using var response = await client.SendAsync(request);
-
-            Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-            Assert.Equal(R19Redirects.Target, response.Headers.Location?.OriginalString);
-        }
-    }
 }
 
 /// <summary>The Review16 host with every Review16App function mapped, and optionally the output cache.</summary>
-internal static class Review19Host
+internal static class RedirectProtocolHost
 {
     public static Task<(WebApplication App, Uri Address)> StartAsync(bool outputCache = false, Action<WebApplication>? middleware = null) =>
         Review16Host.StartAsync(
