@@ -5,6 +5,7 @@ using SessionAuth.Benchmarks.Scale;
 //   write <directory> <N> <SessionAuth.dll> <SessionAuth.Generators.dll>   the two synthetic projects for N endpoints
 //   driver <N>...                                                          in-process generator timing, as CSV on stdout
 //   plot <builds.csv> <output.png>                                         build-time overhead against N
+//   startup <repetitions> <directory> <N>...                               start-up of the apps bench/startup.sh built
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -39,8 +40,22 @@ switch (args.FirstOrDefault())
     case "plot" when args.Length == 3:
         BuildPlot.Write(args[1], args[2]);
         return 0;
+    case "startup" when args.Length > 3:
+        var directory = args[2];
+        var runs = StartupTiming.Measure(StartupTiming.Apps(directory, args.Skip(3).Select(int.Parse)), int.Parse(args[1]), Console.Error);
+        using (var runsCsv = File.CreateText(Path.Combine(directory, "startup-runs.csv")))
+        {
+            StartupTiming.WriteRuns(runs, runsCsv);
+        }
+
+        using (var summaryCsv = File.CreateText(Path.Combine(directory, "startup.csv")))
+        {
+            StartupTiming.WriteSummary(runs, summaryCsv, Console.Out);
+        }
+
+        return 0;
     default:
-        Console.Error.WriteLine("usage: write <directory> <N> <SessionAuth.dll> <SessionAuth.Generators.dll> | driver <N>... | plot <builds.csv> <output.png>");
+        Console.Error.WriteLine("usage: write <directory> <N> <SessionAuth.dll> <SessionAuth.Generators.dll> | driver <N>... | plot <builds.csv> <output.png> | startup <repetitions> <directory> <N>...");
         return 2;
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml.Linq;
 
 namespace SessionAuth.Benchmarks.Scale;
 
@@ -33,10 +34,16 @@ internal static class SyntheticProjects
 
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddSessionAuth<UserSession>(o => o.Password = builder.Configuration["SessionAuth:Password"]);
+            #if WITH_OPENAPI
+            builder.Services.AddOpenApi(options => options.AddSessionAuth());
+            #endif
             var app = builder.Build();
             app.UseSessionAuth();
             #if WITH_GENERATOR
             app.MapServerFunctions();
+            #endif
+            #if WITH_OPENAPI
+            app.MapOpenApi().AllowAnonymous();
             #endif
             app.Run();
             """);
@@ -104,10 +111,16 @@ internal static class SyntheticProjects
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddAuthentication().AddCookie();
             builder.Services.AddAuthorization();
+            #if WITH_OPENAPI
+            builder.Services.AddOpenApi();
+            #endif
             var app = builder.Build();
             app.UseAuthentication();
             app.UseAuthorization();
             {{maps}}
+            #if WITH_OPENAPI
+            app.MapOpenApi().AllowAnonymous();
+            #endif
             app.Run();
             """);
         yield return ("Types.cs", """
@@ -158,13 +171,30 @@ internal static class SyntheticProjects
         }
     }
 
-    /// <summary>Writes both projects for <paramref name="count"/> endpoints under <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Writes both projects for <paramref name="count"/> endpoints under <paramref name="directory"/>. Built with
+    /// <c>-p:WithOpenApi=true</c> they also serve an OpenAPI document (<c>AddOpenApi</c> + <c>MapOpenApi</c>, and
+    /// <c>AddSessionAuth()</c> on the options for server functions), with the framework's package referenced as an app
+    /// that calls <c>AddOpenApi()</c> references it; without it they are what the build timings have always compiled.
+    /// </summary>
     public static void Write(string directory, int count, string runtimeAssembly, string generatorAssembly)
     {
         // Shields the synthetic projects from the repository's Directory.*.props (warnings as errors, central versions).
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
+
+        // The package at the version the runtime was built against. A commit from before SessionAuth described itself
+        // to OpenAPI pins none (scale.sh measures such commits' builds): its projects get no OpenAPI variant.
+        var openApiVersion = CentralPackageVersion(runtimeAssembly, "Microsoft.AspNetCore.OpenApi");
+        var openApi = openApiVersion is null ? "" : $$"""
+              <PropertyGroup Condition="'$(WithOpenApi)' == 'true'">
+                <DefineConstants>$(DefineConstants);WITH_OPENAPI</DefineConstants>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(WithOpenApi)' == 'true'">
+                <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="{{openApiVersion}}" />
+              </ItemGroup>
+            """;
 
         WriteProject(Path.Combine(directory, "serverfunctions"), ServerFunctionSources(count), $$"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -180,9 +210,10 @@ internal static class SyntheticProjects
                 <Reference Include="SessionAuth" HintPath="{{runtimeAssembly}}" />
                 <Analyzer Include="{{generatorAssembly}}" Condition="'$(WithGenerator)' != 'false'" />
               </ItemGroup>
+            {{openApi}}
             </Project>
             """);
-        WriteProject(Path.Combine(directory, "minimalapis"), MinimalApiSources(count), """
+        WriteProject(Path.Combine(directory, "minimalapis"), MinimalApiSources(count), $$"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -190,8 +221,25 @@ internal static class SyntheticProjects
                 <ImplicitUsings>enable</ImplicitUsings>
                 <EnableRequestDelegateGenerator Condition="'$(WithGenerator)' != 'false'">true</EnableRequestDelegateGenerator>
               </PropertyGroup>
+            {{openApi}}
             </Project>
             """);
+    }
+
+    /// <summary>The version the repository around <paramref name="assembly"/> pins for a package, if it pins one.</summary>
+    private static string? CentralPackageVersion(string assembly, string package)
+    {
+        for (var directory = Path.GetDirectoryName(Path.GetFullPath(assembly)); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            var props = Path.Combine(directory, "Directory.Packages.props");
+            if (File.Exists(props))
+            {
+                return XDocument.Load(props).Descendants("PackageVersion")
+                    .FirstOrDefault(version => (string?)version.Attribute("Include") == package)?.Attribute("Version")?.Value;
+            }
+        }
+
+        return null;
     }
 
     private static void WriteProject(string directory, IEnumerable<(string Name, string Text)> sources, string project)
