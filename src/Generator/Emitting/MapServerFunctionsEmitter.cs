@@ -74,6 +74,14 @@ internal static class MapServerFunctionsEmitter
             writer.WriteLine($"{entry}.Map(group, services);");
         }
 
+        writer.WriteList(
+            $"{GeneratedFile.InfrastructureNamespace}ServerFunctionClientFiles.Register(",
+            [
+                "endpoints",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ScriptConstant}",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.DeclarationsConstant}",
+            ],
+            ");");
         writer.WriteLine("return group;");
         writer.CloseBlock();
         writer.CloseBlock();
