@@ -48,8 +48,8 @@ internal static class TypeScriptClientEmitter
 
         function fillRoute(route, args) {
             const routeValues = new Map();
-            for (const [source, name, value] of args) {
-                if (source === "route") routeValues.set(name.toLowerCase(), value);
+            for (const [source, name, value, names] of args) {
+                if (source === "route") routeValues.set(name.toLowerCase(), asText(value, names));
             }
 
             const path = route.replace(/\{(\*{0,2})([^}:=?]+)[^}]*\}/g, (_, catchAll, name) => {
@@ -78,6 +78,13 @@ internal static class TypeScriptClientEmitter
             return new ServerFunctionError(`Redirected to ${url}`, status, undefined, undefined, { url, kind });
         }
 
+        // An enum sent as text is parsed by its member names, which its JSON names (the client's values) may differ from.
+        function asText(value, names) {
+            if (names === undefined) return value;
+            const name = (item) => (typeof item === "string" && Object.hasOwn(names, item) ? names[item] : item);
+            return Array.isArray(value) ? value.map(name) : name(value);
+        }
+
         async function call(method, route, args) {
             const query = new URLSearchParams();
             const headers = new Headers({ Accept: "application/json" });
@@ -85,7 +92,8 @@ internal static class TypeScriptClientEmitter
             let whole;
             let raw;
             let form = false;
-            for (const [source, name, value] of args) {
+            for (const [source, name, argument, names] of args) {
+                const value = asText(argument, names);
                 if (value === undefined) continue;
                 if (source === "query") for (const item of values(value)) query.append(name, String(item));
                 else if (source === "header" && value !== null) headers.set(name, values(value).map(String).join(","));
@@ -220,7 +228,7 @@ internal static class TypeScriptClientEmitter
             foreach (var function in clientObject.Functions)
             {
                 var arguments = string.Join(", ", function.Parameters.Select(static p => p.Name));
-                var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {StringLiteral(p.WireName)}, {p.Name}]"));
+                var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {StringLiteral(p.WireName)}, {p.Name}{TextNames(p)}]"));
                 writer.WriteLine($"{PropertyName(function.FunctionName)}({arguments}) {{");
                 writer.Indent();
                 writer.WriteLine($"return call({StringLiteral(function.HttpMethod)}, {StringLiteral(function.Route)}, [{args}]);");
@@ -313,6 +321,11 @@ internal static class TypeScriptClientEmitter
         ClientTypeKind.Nullable => TypeText(type.Element!, names) + " | null",
         _ => type.Text,
     };
+
+    /// <summary>The JSON names of an enum sent as text, mapped to the member names the server parses: <c>, { "clean-sweep": "CleanSweep" }</c>.</summary>
+    private static string TextNames(ClientParameterSpec parameter) =>
+        parameter.TextNames.Count == 0 ? string.Empty
+            : ", { " + string.Join(", ", parameter.TextNames.Select(static n => $"{n.Literal}: {StringLiteral(n.Name)}")) + " }";
 
     private static string Grouped(string type) => type.Contains(" | ") ? $"({type})" : type;
 

@@ -26,7 +26,17 @@ internal sealed record ClientFunctionSpec(
 /// <param name="Source">Where in the request it goes.</param>
 /// <param name="Type">Its TypeScript type.</param>
 /// <param name="IsOptional">Whether the caller may leave it out: nullable, or with a default value.</param>
-internal sealed record ClientParameterSpec(string Name, string WireName, ClientArgumentSource Source, ClientTypeSpec Type, bool IsOptional);
+/// <param name="TextNames">
+/// For an enum sent as text whose JSON names differ from its member names (<c>[JsonStringEnumMemberName]</c>): each
+/// JSON name (<see cref="ClientEnumMemberSpec.Literal"/>) with the member name the server parses (<c>Enum.TryParse</c>).
+/// </param>
+internal sealed record ClientParameterSpec(
+    string Name,
+    string WireName,
+    ClientArgumentSource Source,
+    ClientTypeSpec Type,
+    bool IsOptional,
+    EquatableArray<ClientEnumMemberSpec> TextNames = default);
 
 /// <summary>Where a client argument goes; the emitted script names each by the same word in lower case.</summary>
 internal enum ClientArgumentSource

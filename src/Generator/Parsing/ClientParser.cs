@@ -117,7 +117,7 @@ internal sealed class ClientParser
         switch (parameter.Kind)
         {
             case ParameterKind.Text or ParameterKind.TextArray:
-                return new(name, parameter.BindingName, SourceOf(parameter.Source), MapText(type), optional);
+                return new(name, parameter.BindingName, SourceOf(parameter.Source), MapText(type), optional, TextNames(type));
             case ParameterKind.StringValues:
                 return new(name, parameter.BindingName, SourceOf(parameter.Source), ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
             case ParameterKind.Body:
@@ -142,6 +142,29 @@ internal sealed class ClientParser
                 return null;
         }
     }
+
+    /// <summary>
+    /// The member names the server parses an enum's text by (<c>Enum.TryParse</c>, never the JSON converter), for the JSON
+    /// names the client's type takes that differ from them; empty when none do.
+    /// </summary>
+    private static EquatableArray<ClientEnumMemberSpec> TextNames(ITypeSymbol type)
+    {
+        var element = type is IArrayTypeSymbol array ? array.ElementType : type;
+        var underlying = element is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : element;
+        if (underlying.TypeKind != TypeKind.Enum || ConverterOf(underlying) is not { } converter
+            || converter.ConstructorArguments.Length != 1 || converter.ConstructorArguments[0].Value is not INamedTypeSymbol converterType || !IsStringEnumConverter(converterType))
+        {
+            return EquatableArray<ClientEnumMemberSpec>.Empty;
+        }
+
+        return underlying.GetMembers().OfType<IFieldSymbol>()
+            .Where(static f => f.IsConst && f.HasConstantValue && JsonEnumName(f) != f.Name)
+            .Select(static f => new ClientEnumMemberSpec(f.Name, StringLiteral(JsonEnumName(f))))
+            .ToEquatableArray();
+    }
+
+    private static string JsonEnumName(IFieldSymbol field) =>
+        field.GetAttributes().FirstOrDefault(static a => IsAttribute(a, "JsonStringEnumMemberNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string name ? name : field.Name;
 
     private static ClientArgumentSource SourceOf(ArgumentSourceSpec source) => source switch
     {
@@ -379,16 +402,13 @@ internal sealed class ClientParser
         {
             var members = type.GetMembers().OfType<IFieldSymbol>()
                 .Where(static f => f.IsConst && f.HasConstantValue)
-                .Select(f => new ClientEnumMemberSpec(f.Name, asString ? StringLiteral(MemberName(f)) : Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!))
+                .Select(f => new ClientEnumMemberSpec(f.Name, asString ? StringLiteral(JsonEnumName(f)) : Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!))
                 .ToEquatableArray();
             _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members);
             _order.Add(key);
         }
 
         return ClientTypeSpec.Named(key);
-
-        static string MemberName(IFieldSymbol field) =>
-            field.GetAttributes().FirstOrDefault(static a => IsAttribute(a, "JsonStringEnumMemberNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string name ? name : field.Name;
     }
 
     private static bool IsStringEnumConverter(INamedTypeSymbol converter) =>

@@ -37,8 +37,8 @@ function values(value) {
 
 function fillRoute(route, args) {
     const routeValues = new Map();
-    for (const [source, name, value] of args) {
-        if (source === ""route"") routeValues.set(name.toLowerCase(), value);
+    for (const [source, name, value, names] of args) {
+        if (source === ""route"") routeValues.set(name.toLowerCase(), asText(value, names));
     }
 
     const path = route.replace(/\{(\*{0,2})([^}:=?]+)[^}]*\}/g, (_, catchAll, name) => {
@@ -67,6 +67,13 @@ function redirected(url, kind, status) {
     return new ServerFunctionError(`Redirected to ${url}`, status, undefined, undefined, { url, kind });
 }
 
+// An enum sent as text is parsed by its member names, which its JSON names (the client's values) may differ from.
+function asText(value, names) {
+    if (names === undefined) return value;
+    const name = (item) => (typeof item === ""string"" && Object.hasOwn(names, item) ? names[item] : item);
+    return Array.isArray(value) ? value.map(name) : name(value);
+}
+
 async function call(method, route, args) {
     const query = new URLSearchParams();
     const headers = new Headers({ Accept: ""application/json"" });
@@ -74,7 +81,8 @@ async function call(method, route, args) {
     let whole;
     let raw;
     let form = false;
-    for (const [source, name, value] of args) {
+    for (const [source, name, argument, names] of args) {
+        const value = asText(argument, names);
         if (value === undefined) continue;
         if (source === ""query"") for (const item of values(value)) query.append(name, String(item));
         else if (source === ""header"" && value !== null) headers.set(name, values(value).map(String).join("",""));

@@ -140,6 +140,52 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         Assert.True(exitCode == 0, "node refused the module:\n" + output);
     }
 
+    [Fact]
+    public async Task The_module_calls_the_app_binds_every_argument_and_turns_problems_and_redirects_into_errors()
+    {
+        var folder = await WriteClientAsync("Behaviour.mjs");
+        File.Copy(Path.Combine(folder, "client.js"), Path.Combine(folder, "client.mjs"));
+
+        var (exitCode, output) = await RunAsync(folder, "node", "Behaviour.mjs", fixture.Address.ToString());
+
+        Assert.True(exitCode == 0, "the client failed in node:\n" + output);
+        using var results = System.Text.Json.JsonDocument.Parse(output);
+        var root = results.RootElement;
+        string Json(string name) => root.GetProperty(name).GetRawText();
+        System.Text.Json.JsonElement Value(string name) => root.GetProperty(name).GetProperty("value");
+        System.Text.Json.JsonElement Error(string name) => root.GetProperty(name).GetProperty("error");
+
+        // Route, query (an enum by name, an array), header; [AsParameters] members; JSON members; the whole body; files.
+        Assert.Equal("clean-sweep", Value("byHouse")[0].GetProperty("broom").GetString());
+        Assert.Equal(2, Value("byHouse")[0].GetProperty("house").GetInt32());
+        Assert.Equal("Luna", Value("find")[0].GetProperty("name").GetString());
+        Assert.Equal("Harry", Value("create").GetProperty("name").GetString());
+        Assert.Equal("Firebolt", Value("create").GetProperty("broom").GetString());
+        Assert.Equal("The Chosen One", Value("create").GetProperty("nickname").GetString());
+        Assert.Equal(11, Value("inspect").GetProperty("length").GetInt32());
+        Assert.Equal("phoenix", Value("cores").GetProperty("phoenix").GetProperty("name").GetString());
+        Assert.Equal("{}", Json("forget"));
+        // IFormFileCollection takes every file of the form, the portrait's too, as on a minimal API: 3 files, 1 portrait.
+        Assert.Equal(3 + 1 + "caption".Length, Value("upload").GetInt32());
+
+        // A 400 names its parameter.
+        Assert.Equal(400, Error("badRequest").GetProperty("status").GetInt32());
+        Assert.Equal("name", Error("badRequest").GetProperty("parameter").GetString());
+
+        // The guard's 401 and a thrown ServerRedirect navigate and reject; a hook that returns false keeps the page.
+        Assert.Equal(401, Error("sessionRedirect").GetProperty("status").GetInt32());
+        Assert.Equal("session", Error("sessionRedirect").GetProperty("redirect").GetProperty("kind").GetString());
+        Assert.Equal(204, Error("serverRedirect").GetProperty("status").GetInt32());
+        Assert.Equal("""{"url":"/landing?from=function","kind":"server"}""", Error("serverRedirect").GetProperty("redirect").GetRawText());
+        Assert.Equal("session", root.GetProperty("hooked").GetProperty("kind").GetString());
+        Assert.Equal("session", Error("interceptedRedirect").GetProperty("redirect").GetProperty("kind").GetString());
+        var navigations = root.GetProperty("navigations").EnumerateArray().Select(static n => n.GetString()!).ToList();
+        Assert.Equal(2, navigations.Count);
+        Assert.StartsWith("/admin/login?returnUrl=", navigations[0], StringComparison.Ordinal);
+        Assert.Equal(Error("sessionRedirect").GetProperty("redirect").GetProperty("url").GetString(), navigations[0]);
+        Assert.Equal("/landing?from=function", navigations[1]);
+    }
+
     /// <summary>Downloads the app's client into a new folder beside <paramref name="consumer"/>, as a page's build would.</summary>
     private async Task<string> WriteClientAsync(string consumer)
     {
