@@ -26,6 +26,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# TypeScript, pinned, for the type checks of the generated browser client (tests/SessionAuth.Tests/Client): installed
+# from npm into tools/typescript, which git ignores; node runs it.
+typescript_version=5.9.3
+if ! command -v npm >/dev/null 2>&1; then
+  echo "eng/test.sh: node and npm are required for the TypeScript client tests; 'npm' is not on PATH." >&2
+  exit 1
+fi
+if [ "$(node -p "try { require('./tools/typescript/node_modules/typescript/package.json').version } catch { '' }")" != "$typescript_version" ]; then
+  echo "eng/test.sh: installing typescript@${typescript_version} into tools/typescript"
+  mkdir -p tools/typescript
+  npm install --prefix tools/typescript --no-audit --no-fund --save-exact "typescript@${typescript_version}"
+fi
+
 # A run that approves snapshots is a deliberate act, never a side effect of running the tests.
 unset SESSIONAUTH_ACCEPT_SNAPSHOTS
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SessionAuth.Generators.Emitting;
@@ -33,8 +34,14 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ServerFunctions)
             .Collect();
 
+        // Without the client's part, so that an edit only the client sees (a property of a record the function returns)
+        // leaves the endpoint files alone.
         var declaringTypes = functions
-            .Select(static (all, _) => DeclaringTypeSpec.Group(all, MapServerFunctionsEmitter.HintName, EndpointShapesEmitter.HintName))
+            .Select(static (all, _) => DeclaringTypeSpec.Group(
+                all.Select(static function => function with { Client = null }).ToImmutableArray(),
+                MapServerFunctionsEmitter.HintName,
+                EndpointShapesEmitter.HintName,
+                TypeScriptClientEmitter.HintName))
             .WithTrackingName(TrackingNames.DeclaringTypes);
 
         // The namespace and classes every generated file adds to, named apart from any type the assembly sees; and a type
@@ -85,6 +92,21 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
                 output.AddSource(MapServerFunctionsEmitter.HintName, MapServerFunctionsEmitter.Emit(map, referenced, names));
+            }
+        });
+
+        // The browser client: a step of its own over the functions' client specs, so an edit that changes no signature
+        // (a method body) leaves it cached. Written beside MapServerFunctions(), which hands it to the runtime.
+        var client = functions
+            .Select(static (all, _) => ClientSpec.Of(all))
+            .WithTrackingName(TrackingNames.Client);
+
+        context.RegisterSourceOutput(client.Combine(map).Combine(referencesRuntime).Combine(referencedMaps).Combine(names).Combine(languageVersion), static (output, input) =>
+        {
+            var (((((client, map), referencesRuntime), referenced), names), version) = input;
+            if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
+            {
+                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names));
             }
         });
 

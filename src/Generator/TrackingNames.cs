@@ -17,4 +17,5 @@ internal static class TrackingNames
     public const string RazorFiles = nameof(RazorFiles);
     public const string RazorSessionRules = nameof(RazorSessionRules);
     public const string SessionRuleRegistrations = nameof(SessionRuleRegistrations);
+    public const string Client = nameof(Client);
 }

@@ -273,8 +273,8 @@ public sealed partial class GeneratedNamesTests
             }
             """);
 
-        // Every file (map, declaring type, shapes, session data, rules) writes into the namespace no type of the assembly takes.
-        Assert.Equal(5, run.Sources.Count);
+        // Every file (map, client, declaring type, shapes, session data, rules) writes into the namespace no type of the assembly takes.
+        Assert.Equal(6, run.Sources.Count);
         foreach (var source in run.Sources)
         {
             var text = source.SourceText.ToString();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
@@ -105,11 +106,31 @@ internal sealed class GeneratorRun(GeneratorRunResult result)
     /// out of their snapshots.
     /// </summary>
     public static bool IsSharedFile(string hintName) =>
-        hintName == "ServerFunctions.Map.g.cs" || hintName.StartsWith("SessionData.", StringComparison.Ordinal) || hintName.StartsWith("SessionRules.", StringComparison.Ordinal);
+        hintName == "ServerFunctions.Map.g.cs" || hintName == TypeScriptClientEmitter.HintName || hintName.StartsWith("SessionData.", StringComparison.Ordinal) || hintName.StartsWith("SessionRules.", StringComparison.Ordinal);
 
     /// <summary>The generated files that <paramref name="include"/> accepts, each under a line naming it, for one approved snapshot.</summary>
     public string Text(Func<string, bool> include) =>
         string.Concat(Sources.Where(s => include(s.HintName)).Select(s => $"//----- {s.HintName}\n{s.SourceText}"));
+
+    /// <summary>
+    /// The generated client of the run without its shared core (which <see cref="IsSharedFile"/> approves once): the
+    /// declarations and the module as the constants of <see cref="TypeScriptClientEmitter.HintName"/> hold them.
+    /// </summary>
+    public string ClientText()
+    {
+        var file = Sources.Single(static s => s.HintName == TypeScriptClientEmitter.HintName);
+        var constants = file.SyntaxTree.GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax>()
+            .ToDictionary(static v => v.Identifier.ValueText, static v => v.Initializer!.Value.GetFirstToken().ValueText);
+        return "//----- client.d.ts\n" + WithoutCore(constants[TypeScriptClientEmitter.DeclarationsConstant], TypeScriptClientEmitter.CoreDeclarations)
+            + "//----- client.js\n" + WithoutCore(constants[TypeScriptClientEmitter.ScriptConstant], TypeScriptClientEmitter.CoreScript);
+
+        static string WithoutCore(string text, string core)
+        {
+            Assert.StartsWith(core + "\n", text, StringComparison.Ordinal);
+            return text.Substring(core.Length + 1).TrimStart('\n');
+        }
+    }
 
     public IEnumerable<object?> TrackedValues(string stepName) =>
         Result.TrackedSteps.TryGetValue(stepName, out var steps)

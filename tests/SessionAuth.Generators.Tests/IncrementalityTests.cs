@@ -32,7 +32,7 @@ public sealed class IncrementalityTests
     public void The_model_holds_no_symbols_compilations_syntax_or_locations()
     {
         var run = GeneratorHarness.Run(Source);
-        var values = new[] { TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ImmutableSessionData, TrackingNames.SessionDataFiles }
+        var values = new[] { TrackingNames.ServerFunctions, TrackingNames.DeclaringTypes, TrackingNames.EndpointShapes, TrackingNames.MapEntries, TrackingNames.ImmutableSessionData, TrackingNames.SessionDataFiles, TrackingNames.Client }
             .SelectMany(run.TrackedValues)
             .ToList();
 
@@ -52,20 +52,39 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void Changing_a_route_regenerates_only_the_file_of_its_type()
+    public void Editing_a_function_body_leaves_the_client_step_cached()
+    {
+        var result = RerunAfterEdit("=> 1;", "=> 2;").After;
+
+        var client = result.TrackedSteps[TrackingNames.Client].SelectMany(step => step.Outputs).ToList();
+        Assert.NotEmpty(client);
+        Assert.All(client, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Client produced {output.Reason}."));
+    }
+
+    [Fact]
+    public void Editing_a_record_the_client_describes_regenerates_only_the_client()
+    {
+        var runs = RerunAfterEdit("record Address(string Street)", "record Address(string Street, int Number)");
+
+        Assert.Equal([ClientFile], ChangedFiles(runs));
+        Assert.Contains("number: number;", Text(runs.After, ClientFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_a_route_regenerates_only_the_file_of_its_type_and_the_client()
     {
         var runs = RerunAfterEdit("/api/orders/{id}", "/api/order/{id}");
 
-        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Equal([ClientFile, OrdersFile], ChangedFiles(runs));
         Assert.Contains("/api/order/{id}", Text(runs.After, OrdersFile), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Renaming_a_parameter_leaves_the_shared_endpoint_methods_alone()
+    public void Renaming_a_parameter_leaves_the_shared_endpoint_methods_alone_and_renames_the_client_argument()
     {
         var runs = RerunAfterEdit("string? note", "string? remark");
 
-        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Equal([ClientFile, OrdersFile], ChangedFiles(runs));
         Assert.Contains("\"remark\", global::SessionAuth.Infrastructure.ArgumentSource.Query,", Text(runs.After, OrdersFile), StringComparison.Ordinal);
     }
 
@@ -76,7 +95,7 @@ public sealed class IncrementalityTests
             "[ServerFunction]\n    public static int Ship(",
             "[ServerFunction]\n    public static int Return(Address from, Session<UserSession> session) => 2;\n\n    [ServerFunction]\n    public static int Ship(");
 
-        Assert.Equal([OrdersFile], ChangedFiles(runs));
+        Assert.Equal([ClientFile, OrdersFile], ChangedFiles(runs));
         Assert.Contains("global::Shop.Orders.Return);", Text(runs.After, OrdersFile), StringComparison.Ordinal);
         var mapEntries = runs.After.TrackedSteps[TrackingNames.MapEntries].SelectMany(step => step.Outputs);
         Assert.All(mapEntries, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"MapEntries produced {output.Reason}."));
@@ -87,7 +106,7 @@ public sealed class IncrementalityTests
     {
         var runs = RerunAfterEdit("string? note", "int? note");
 
-        Assert.Equal([EndpointsFile, OrdersFile], ChangedFiles(runs));
+        Assert.Equal([ClientFile, EndpointsFile, OrdersFile], ChangedFiles(runs));
         Assert.Contains("MapRequireSession_Parsable_NullableParsable_SessionData_ReturnsJson<", Text(runs.After, EndpointsFile), StringComparison.Ordinal);
     }
 
@@ -134,6 +153,7 @@ public sealed class IncrementalityTests
     }
 
     private const string OrdersFile = "ServerFunctions.Shop.Orders.g.cs";
+    private const string ClientFile = "ServerFunctions.Client.g.cs";
     private const string EndpointsFile = "ServerFunctions.Endpoints.g.cs";
 
     /// <summary>The generated files whose text changed, by name; each must be one regenerated output, and no other output may be.</summary>

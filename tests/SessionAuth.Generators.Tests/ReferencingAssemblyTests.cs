@@ -57,11 +57,12 @@ public sealed class ReferencingAssemblyTests
         var app = Build("App", App.Replace("{0}", string.Empty, StringComparison.Ordinal), []);
         var tests = Build("App.Tests", TestProject, [app.Image]);
 
-        Assert.Equal([MapFile], tests.GeneratedHintNames);
+        Assert.Equal([ClientFile, MapFile], tests.GeneratedHintNames);
         Assert.Equal("App.Tests", tests.MapServerFunctionsAssembly);
     }
 
     private const string MapFile = "ServerFunctions.Map.g.cs";
+    private const string ClientFile = "ServerFunctions.Client.g.cs";
 
     /// <summary>Runs the generator on <paramref name="source"/>, checks that the result compiles without a warning, and emits it.</summary>
     private static Built Build(string assemblyName, string source, ImmutableArray<MetadataReference> references)

@@ -10,4 +10,7 @@ internal static class Snapshot
     private static readonly string SnapshotDirectory = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Generators.Tests", "Snapshots");
 
     public static void Match(string actual, string name) => ApprovedFile.Match(actual, SnapshotDirectory, name, ".cs");
+
+    /// <summary>Matches the generated TypeScript client of a snapshot's input, in <c>Snapshots/Client/</c>.</summary>
+    public static void MatchClient(string actual, string name) => ApprovedFile.Match(actual, Path.Combine(SnapshotDirectory, "Client"), name, ".ts");
 }

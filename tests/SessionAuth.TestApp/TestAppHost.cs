@@ -37,6 +37,7 @@ public static class TestAppHost
         app.UseRouting();
         app.UseSessionAuth();
         app.MapServerFunctions();
+        app.MapServerFunctionClient();
         app.MapGet("/minimal/me", [RequireSession] async (HttpContext context) =>
         {
             var session = await context.GetSessionAsync<UserSession>();

@@ -84,6 +84,14 @@ internal static class MapServerFunctionsEmitter
             writer.WriteLine($"group.{entry}(services);");
         }
 
+        writer.WriteList(
+            $"{GeneratedFile.InfrastructureNamespace}ServerFunctionClientFiles.Register(",
+            [
+                "endpoints",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ScriptConstant}",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.DeclarationsConstant}",
+            ],
+            ");");
         writer.WriteLine("return group;");
         writer.CloseBlock();
         if (map.MapMethodNames.Count > 0)

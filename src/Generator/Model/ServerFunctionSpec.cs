@@ -31,6 +31,10 @@ namespace SessionAuth.Generators.Model;
 /// When a parameter's <c>BindAsync</c> takes the function's <c>ParameterInfo</c>: the type that declares the method, then
 /// each parameter's type, <c>global::</c>-qualified as <c>typeof</c> takes them; empty otherwise.
 /// </param>
+/// <param name="Client">
+/// How the generated TypeScript client calls the function; set by the generator only (the analyzers, which share the
+/// parser, never need it).
+/// </param>
 internal sealed record ServerFunctionSpec(
     string Name,
     string ContainingType,
@@ -48,7 +52,8 @@ internal sealed record ServerFunctionSpec(
     ReturnSpec Return,
     EquatableArray<string> DisabledWarnings,
     EquatableArray<CompositeArgumentSpec> Composites = default,
-    EquatableArray<string> MethodParameterTypes = default)
+    EquatableArray<string> MethodParameterTypes = default,
+    ClientFunctionSpec? Client = null)
 {
     public bool ReadsSession => Guard.RequiresSession || SessionDataType is not null || Parameters.Any(static p => p.Kind is ParameterKind.Session or ParameterKind.TypedSession);
 

@@ -77,6 +77,7 @@ internal static class ReservedNames
         "SessionAuth.Infrastructure.ServerFunctionEndpoint",
         "SessionAuth.Infrastructure.ServerFunctionResults",
         "SessionAuth.Infrastructure.ServerFunctionApi",
+        "SessionAuth.Infrastructure.ServerFunctionClientFiles",
         "SessionAuth.Infrastructure.ServerFunctionRoutes",
         "SessionAuth.Infrastructure.ServerFunctionServices",
         "SessionAuth.Infrastructure.ServerFunctionSteps",

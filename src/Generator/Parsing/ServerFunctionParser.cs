@@ -42,7 +42,9 @@ internal sealed class ServerFunctionParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var compilation = context.SemanticModel.Compilation;
-        return Parse(method, context.Attributes[0], compilation, KnownTypes.For(compilation), out _);
+        return Parse(method, context.Attributes[0], compilation, KnownTypes.For(compilation), out _) is { } function
+            ? function with { Client = ClientParser.Parse(method, function) }
+            : null;
     }
 
     /// <summary>

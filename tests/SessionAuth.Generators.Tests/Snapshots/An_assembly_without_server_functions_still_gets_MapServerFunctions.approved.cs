@@ -23,6 +23,10 @@ namespace SessionAuth
             int rank = 0)
         {
             global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = global::SessionAuth.Infrastructure.ServerFunctionRoutes.MapGroup(endpoints);
+            global::SessionAuth.Infrastructure.ServerFunctionClientFiles.Register(
+                endpoints,
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations);
             return group;
         }
     }

@@ -1,0 +1,174 @@
+namespace SessionAuth.Generators.Model;
+
+// Plain values, as the rest of the model: the client is built from strings, enums and EquatableArray, never from symbols.
+
+/// <summary>
+/// The browser client of one server function: how the generated TypeScript client calls it, and the TypeScript types its
+/// arguments and result are described by. Built from the same parse as the endpoint (<see cref="ServerFunctionSpec.Client"/>).
+/// </summary>
+/// <param name="FunctionName">The client function's name: the method's, camelCase.</param>
+/// <param name="HttpMethod">The HTTP verb.</param>
+/// <param name="Route">The route pattern; the client fills in its route parameters.</param>
+/// <param name="Parameters">The arguments the caller passes, in declaration order (<c>[AsParameters]</c> members flat).</param>
+/// <param name="Returns">What the promise resolves to.</param>
+/// <param name="Types">Every named type (record, class, struct, enum) that the arguments and the result reach, followed transitively.</param>
+internal sealed record ClientFunctionSpec(
+    string FunctionName,
+    string HttpMethod,
+    string Route,
+    EquatableArray<ClientParameterSpec> Parameters,
+    ClientTypeSpec Returns,
+    EquatableArray<ClientNamedTypeSpec> Types);
+
+/// <summary>One argument of a client function.</summary>
+/// <param name="Name">The argument's name in TypeScript.</param>
+/// <param name="WireName">The name the request carries it by (the route value, query key, header, JSON member or form field).</param>
+/// <param name="Source">Where in the request it goes.</param>
+/// <param name="Type">Its TypeScript type.</param>
+/// <param name="IsOptional">Whether the caller may leave it out: nullable, or with a default value.</param>
+/// <param name="TextNames">
+/// For an enum sent as text whose JSON names differ from its member names (<c>[JsonStringEnumMemberName]</c>): each
+/// JSON name (<see cref="ClientEnumMemberSpec.Literal"/>) with the member name the server parses (<c>Enum.TryParse</c>).
+/// </param>
+internal sealed record ClientParameterSpec(
+    string Name,
+    string WireName,
+    ClientArgumentSource Source,
+    ClientTypeSpec Type,
+    bool IsOptional,
+    EquatableArray<ClientEnumMemberSpec> TextNames = default);
+
+/// <summary>Where a client argument goes; the emitted script names each by the same word in lower case.</summary>
+internal enum ClientArgumentSource
+{
+    Route,
+    Query,
+    Header,
+
+    /// <summary>A member of the JSON object body (or a field of the form, when a file goes with it).</summary>
+    Json,
+
+    /// <summary>The whole JSON body (<c>[FromBody]</c>).</summary>
+    Body,
+
+    /// <summary>A form field, or a file.</summary>
+    Form,
+
+    /// <summary>The raw request body (a <c>Stream</c> or <c>PipeReader</c> parameter).</summary>
+    Raw,
+}
+
+/// <summary>A TypeScript type expression.</summary>
+/// <param name="Kind">What kind of type it is.</param>
+/// <param name="Text">For <see cref="ClientTypeKind.Keyword"/> the keyword (<c>string</c>, <c>Blob</c>); for <see cref="ClientTypeKind.Named"/> the named type's key.</param>
+/// <param name="Element">For arrays, records and nullable types: the element, value or underlying type.</param>
+internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTypeSpec? Element = null)
+{
+    public static ClientTypeSpec Unknown { get; } = new(ClientTypeKind.Keyword, "unknown");
+
+    public static ClientTypeSpec Void { get; } = new(ClientTypeKind.Keyword, "void");
+
+    public static ClientTypeSpec Keyword(string keyword) => new(ClientTypeKind.Keyword, keyword);
+
+    public static ClientTypeSpec Named(string key) => new(ClientTypeKind.Named, key);
+
+    public static ClientTypeSpec ArrayOf(ClientTypeSpec element) => new(ClientTypeKind.Array, string.Empty, element);
+
+    public static ClientTypeSpec RecordOf(ClientTypeSpec value) => new(ClientTypeKind.Record, string.Empty, value);
+
+    /// <summary><paramref name="type"/> or <c>null</c>; <c>unknown</c> already holds <c>null</c>, and a nullable type is not made nullable twice.</summary>
+    public static ClientTypeSpec NullableOf(ClientTypeSpec type) =>
+        type.Kind == ClientTypeKind.Nullable || type == Unknown ? type : new(ClientTypeKind.Nullable, string.Empty, type);
+}
+
+internal enum ClientTypeKind
+{
+    /// <summary>A built-in type: <c>string</c>, <c>number</c>, <c>boolean</c>, <c>unknown</c>, <c>void</c>, <c>Blob</c>.</summary>
+    Keyword,
+
+    /// <summary>A record, class, struct or enum of the app, declared once in the client.</summary>
+    Named,
+
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+
+    /// <summary><c>Record&lt;string, T&gt;</c>.</summary>
+    Record,
+
+    /// <summary><c>T | null</c>.</summary>
+    Nullable,
+}
+
+/// <summary>A record, class, struct or enum that the client declares: an interface, or an enum's type and constants.</summary>
+/// <param name="Key">The C# type, fully qualified, which tells two types of the same name apart.</param>
+/// <param name="Name">The name it is declared by when no other takes it: the type's name, nested types joined with <c>_</c>.</param>
+/// <param name="IsEnum">Whether it is an enum (<see cref="Members"/>) rather than an object (<see cref="Properties"/>).</param>
+/// <param name="Properties">The properties JSON writes, by their JSON names.</param>
+/// <param name="Members">The enum's members and the values JSON writes for them.</param>
+internal sealed record ClientNamedTypeSpec(
+    string Key,
+    string Name,
+    bool IsEnum,
+    EquatableArray<ClientPropertySpec> Properties,
+    EquatableArray<ClientEnumMemberSpec> Members);
+
+/// <summary>One property of an object type, as JSON writes it.</summary>
+/// <param name="JsonName">Its JSON name.</param>
+/// <param name="Type">Its TypeScript type.</param>
+/// <param name="IsOptional">Whether JSON may leave it out (<c>[JsonIgnore(Condition = WhenWritingNull)]</c> and the like).</param>
+internal sealed record ClientPropertySpec(string JsonName, ClientTypeSpec Type, bool IsOptional);
+
+/// <summary>One enum member: its name, and the TypeScript literal of what JSON writes for it (<c>0</c>, <c>"Gryffindor"</c>).</summary>
+internal sealed record ClientEnumMemberSpec(string Name, string Literal);
+
+/// <summary>
+/// The whole client: one object per declaring type, each with its functions, and every named type once, each under a
+/// name no other export takes.
+/// </summary>
+/// <param name="Objects">The declaring types' objects, in the order of their names.</param>
+/// <param name="Types">The named types, in the order of their names, each with the name it is exported by.</param>
+internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, EquatableArray<ClientExportedTypeSpec> Types)
+{
+    /// <summary>Names the shared core of the client exports, which no declaring type or named type takes.</summary>
+    public static readonly string[] CoreExports = ["ServerFunctionError", "RedirectKind", "ServerFunctionClientOptions", "configure"];
+
+    public static ClientSpec Of(IEnumerable<ServerFunctionSpec> functions)
+    {
+        var exports = new UniqueNames(StringComparer.Ordinal, CoreExports);
+        var objects = new List<ClientObjectSpec>();
+        foreach (var group in functions
+            .Where(static f => f.Client is not null)
+            .GroupBy(static f => f.ContainingTypePath, StringComparer.Ordinal)
+            .OrderBy(static g => ObjectName(g.First()), StringComparer.Ordinal)
+            .ThenBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            var functionNames = new UniqueNames(StringComparer.Ordinal);
+            var members = group
+                .Select(static f => f.Client!)
+                .Select(client => client with { FunctionName = functionNames.Take(client.FunctionName) })
+                .ToEquatableArray();
+            objects.Add(new ClientObjectSpec(exports.Take(ObjectName(group.First())), members));
+        }
+
+        var types = functions
+            .Where(static f => f.Client is not null)
+            .SelectMany(static f => f.Client!.Types)
+            .GroupBy(static t => t.Key, StringComparer.Ordinal)
+            .Select(static g => g.First())
+            .OrderBy(static t => t.Name, StringComparer.Ordinal)
+            .ThenBy(static t => t.Key, StringComparer.Ordinal)
+            .Select(t => new ClientExportedTypeSpec(exports.Take(t.Name), t))
+            .ToEquatableArray();
+        return new ClientSpec(objects.ToEquatableArray(), types);
+    }
+
+    /// <summary>The declaring type's names without the namespace, nested types joined with <c>_</c>.</summary>
+    private static string ObjectName(ServerFunctionSpec function) =>
+        function.Name.Substring(0, function.Name.LastIndexOf('.')).Replace('.', '_');
+}
+
+/// <summary>The object a declaring type's functions are exported on.</summary>
+internal sealed record ClientObjectSpec(string Name, EquatableArray<ClientFunctionSpec> Functions);
+
+/// <summary>A named type with the name it is exported by.</summary>
+internal sealed record ClientExportedTypeSpec(string Name, ClientNamedTypeSpec Type);

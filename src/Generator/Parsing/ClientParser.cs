@@ -1,0 +1,502 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Model;
+
+namespace SessionAuth.Generators.Parsing;
+
+/// <summary>
+/// Describes a parsed server function to the generated TypeScript client: which of its parameters the caller passes and
+/// where they go, and the TypeScript types of those arguments and of its result, as System.Text.Json writes them with
+/// the web defaults minimal APIs use (camelCase names, enums as numbers unless a string converter is named).
+/// </summary>
+/// <remarks>
+/// A type it cannot describe faithfully (a custom converter, an abstract type, an interface that is no collection, a type
+/// parameter) is <c>unknown</c>, never a guess.
+/// </remarks>
+internal sealed class ClientParser
+{
+    private const string JsonAttributes = "System.Text.Json.Serialization.";
+
+    private readonly Dictionary<string, ClientNamedTypeSpec?> _named = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    /// <summary>The client of <paramref name="function"/>, parsed from <paramref name="method"/>.</summary>
+    public static ClientFunctionSpec Parse(IMethodSymbol method, ServerFunctionSpec function)
+    {
+        var parser = new ClientParser();
+        var parameterTypes = ParameterTypes(method, function);
+        var names = new UniqueNames(StringComparer.Ordinal);
+        var parameters = new List<ClientParameterSpec>();
+
+        // Beside a Stream or PipeReader, which reads the body itself, a service-or-JSON parameter can only be a service.
+        var readsRawBody = function.Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe);
+        for (var i = 0; i < function.Parameters.Count; i++)
+        {
+            var (type, clientName) = parameterTypes[i];
+            if (readsRawBody && function.Parameters[i].Kind == ParameterKind.JsonOrService)
+            {
+                continue;
+            }
+
+            if (parser.Parameter(function.Parameters[i], type, names.Take(SafeIdentifier(CamelCase(clientName)))) is { } parameter)
+            {
+                parameters.Add(parameter);
+            }
+        }
+
+        var returns = parser.Return(method, function.Return);
+        return new ClientFunctionSpec(
+            CamelCase(method.Name),
+            function.HttpMethod,
+            function.Route,
+            parameters.ToEquatableArray(),
+            returns,
+            parser._order.Select(key => parser._named[key]!).ToEquatableArray());
+    }
+
+    /// <summary>The name STJ's <c>JsonNamingPolicy.CamelCase</c> gives <paramref name="name"/>.</summary>
+    public static string CamelCase(string name)
+    {
+        if (name.Length == 0 || !char.IsUpper(name[0]))
+        {
+            return name;
+        }
+
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 1 && !char.IsUpper(chars[i]))
+            {
+                break;
+            }
+
+            var hasNext = i + 1 < chars.Length;
+            if (i > 0 && hasNext && !char.IsUpper(chars[i + 1]))
+            {
+                if (chars[i + 1] == ' ')
+                {
+                    chars[i] = char.ToLowerInvariant(chars[i]);
+                }
+
+                break;
+            }
+
+            chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The type of each bound value of <paramref name="function"/> and the name the caller knows it by: a parameter's own, or an <c>[AsParameters]</c> member's.</summary>
+    private static List<(ITypeSymbol Type, string Name)> ParameterTypes(IMethodSymbol method, ServerFunctionSpec function)
+    {
+        var types = new List<(ITypeSymbol, string)>(function.Parameters.Count);
+        for (var position = 0; position < method.Parameters.Length; position++)
+        {
+            var parameter = method.Parameters[position];
+            var composite = function.Composites.FirstOrDefault(c => c.Position == position);
+            if (composite is null)
+            {
+                types.Add((parameter.Type, parameter.Name));
+                continue;
+            }
+
+            foreach (var member in composite.Members)
+            {
+                var property = AllMembers(parameter.Type).OfType<IPropertySymbol>().FirstOrDefault(p => p.Name == member.Name);
+                types.Add((property?.Type ?? parameter.Type, member.Name));
+            }
+        }
+
+        return types;
+    }
+
+    private ClientParameterSpec? Parameter(ParameterSpec parameter, ITypeSymbol type, string name)
+    {
+        var optional = !parameter.IsRequired;
+        switch (parameter.Kind)
+        {
+            case ParameterKind.Text or ParameterKind.TextArray:
+                return new(name, parameter.BindingName, SourceOf(parameter.Source), MapText(type), optional, TextNames(type));
+            case ParameterKind.StringValues:
+                return new(name, parameter.BindingName, SourceOf(parameter.Source), ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
+            case ParameterKind.Body:
+                return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
+            case ParameterKind.JsonOrService:
+                // DI answers it when the app registers the type, which only the running app knows: an interface or abstract
+                // class that is no collection is taken for a service, anything the client can describe for a JSON member.
+                var mapped = Map(type);
+                return mapped == ClientTypeSpec.Unknown || (mapped.Kind == ClientTypeKind.Nullable && mapped.Element == ClientTypeSpec.Unknown)
+                    ? null
+                    : new(name, parameter.BindingName, ClientArgumentSource.Json, mapped, optional);
+            case ParameterKind.FormFile:
+                return new(name, parameter.BindingName, ClientArgumentSource.Form, Nullable(type, ClientTypeSpec.Keyword("Blob")), optional);
+            case ParameterKind.FormFiles:
+                return new(name, parameter.BindingName, ClientArgumentSource.Form, ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("Blob")), optional);
+            case ParameterKind.Form:
+                return new(name, parameter.BindingName, ClientArgumentSource.Raw, Nullable(type, ClientTypeSpec.Keyword("FormData")), optional);
+            case ParameterKind.BodyStream or ParameterKind.BodyPipe:
+                return new(name, parameter.BindingName, ClientArgumentSource.Raw, ClientTypeSpec.Keyword("Blob | string"), optional);
+            default:
+                // The request, the session, services and types that bind themselves: the server finds them, the caller passes nothing.
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The member names the server parses an enum's text by (<c>Enum.TryParse</c>, never the JSON converter), for the JSON
+    /// names the client's type takes that differ from them; empty when none do.
+    /// </summary>
+    private static EquatableArray<ClientEnumMemberSpec> TextNames(ITypeSymbol type)
+    {
+        var element = type is IArrayTypeSymbol array ? array.ElementType : type;
+        var underlying = element is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : element;
+        if (underlying.TypeKind != TypeKind.Enum || ConverterOf(underlying) is not { } converter
+            || converter.ConstructorArguments.Length != 1 || converter.ConstructorArguments[0].Value is not INamedTypeSymbol converterType || !IsStringEnumConverter(converterType))
+        {
+            return EquatableArray<ClientEnumMemberSpec>.Empty;
+        }
+
+        return underlying.GetMembers().OfType<IFieldSymbol>()
+            .Where(static f => f.IsConst && f.HasConstantValue && JsonEnumName(f) != f.Name)
+            .Select(static f => new ClientEnumMemberSpec(f.Name, StringLiteral(JsonEnumName(f))))
+            .ToEquatableArray();
+    }
+
+    private static string JsonEnumName(IFieldSymbol field) =>
+        field.GetAttributes().FirstOrDefault(static a => IsAttribute(a, "JsonStringEnumMemberNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string name ? name : field.Name;
+
+    private static ClientArgumentSource SourceOf(ArgumentSourceSpec source) => source switch
+    {
+        ArgumentSourceSpec.Route => ClientArgumentSource.Route,
+        ArgumentSourceSpec.Query or ArgumentSourceSpec.FromQuery => ClientArgumentSource.Query,
+        ArgumentSourceSpec.Header => ClientArgumentSource.Header,
+        ArgumentSourceSpec.Body => ClientArgumentSource.Json,
+        _ => ClientArgumentSource.Form,
+    };
+
+    private ClientTypeSpec Return(IMethodSymbol method, ReturnSpec returns)
+    {
+        if (returns.Kind == ReturnKind.NoContent)
+        {
+            return ClientTypeSpec.Void;
+        }
+
+        var type = method.ReturnType;
+        if (returns.Awaitable != Awaitable.None && type is INamedTypeSymbol { TypeArguments.Length: 1 } awaitable)
+        {
+            type = awaitable.TypeArguments[0];
+        }
+
+        if (returns.Kind == ReturnKind.Json)
+        {
+            return Map(type);
+        }
+
+        // A result type that writes a value as 200 JSON: Ok<T> itself, or the Ok<T> among Results<...>.
+        var ok = OkValue(type) ?? (type is INamedTypeSymbol { IsGenericType: true } results && FullName(results) == "Microsoft.AspNetCore.Http.HttpResults.Results"
+            ? results.TypeArguments.Select(OkValue).FirstOrDefault(static v => v is not null)
+            : null);
+        return ok is null ? ClientTypeSpec.Unknown : Map(ok);
+
+        static ITypeSymbol? OkValue(ITypeSymbol type) =>
+            type is INamedTypeSymbol { TypeArguments.Length: 1 } named && FullName(named) == "Microsoft.AspNetCore.Http.HttpResults.Ok" ? named.TypeArguments[0] : null;
+    }
+
+    /// <summary>
+    /// A value sent as text (a route value, a query key, a header, a form field): what JSON would write for the framework's
+    /// types and enums, and <c>string</c> for a type of the app that parses itself (<c>IParsable&lt;T&gt;</c>, its own
+    /// <c>TryParse</c>), which the server reads from the text the caller sends, not from its JSON shape.
+    /// </summary>
+    private ClientTypeSpec MapText(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { ElementType: var element })
+        {
+            return ClientTypeSpec.ArrayOf(MapText(element));
+        }
+
+        var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        if (underlying.TypeKind == TypeKind.Enum || underlying.SpecialType != SpecialType.None || IsFramework(underlying))
+        {
+            return Map(type);
+        }
+
+        var text = ClientTypeSpec.Keyword("string");
+        return !SymbolEqualityComparer.Default.Equals(underlying, type) || (type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated)
+            ? ClientTypeSpec.NullableOf(text)
+            : text;
+    }
+
+    private static ClientTypeSpec Nullable(ITypeSymbol type, ClientTypeSpec described) =>
+        type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated ? ClientTypeSpec.NullableOf(described) : described;
+
+    /// <summary><paramref name="type"/> as JSON writes it: <c>T | null</c> for a nullable value type, an annotated or an oblivious reference type.</summary>
+    private ClientTypeSpec Map(ITypeSymbol type, AttributeData? converter = null)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return ClientTypeSpec.NullableOf(MapValue(nullable.TypeArguments[0], converter));
+        }
+
+        var described = MapValue(type, converter);
+        return type.IsReferenceType || type.TypeKind == TypeKind.TypeParameter ? Nullable(type, described) : described;
+    }
+
+    private ClientTypeSpec MapValue(ITypeSymbol type, AttributeData? converter)
+    {
+        var converterOfType = converter ?? ConverterOf(type);
+        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
+        {
+            return Enum(enumType, converterOfType);
+        }
+
+        if (converterOfType is not null)
+        {
+            return ClientTypeSpec.Unknown;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String or SpecialType.System_Char or SpecialType.System_DateTime:
+                return ClientTypeSpec.Keyword("string");
+            case SpecialType.System_Boolean:
+                return ClientTypeSpec.Keyword("boolean");
+            case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal:
+                return ClientTypeSpec.Keyword("number");
+            case SpecialType.System_Object:
+                return ClientTypeSpec.Unknown;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            // STJ writes a byte[] as one base64 string.
+            return array.Rank != 1 ? ClientTypeSpec.Unknown
+                : array.ElementType.SpecialType == SpecialType.System_Byte ? ClientTypeSpec.Keyword("string")
+                : ClientTypeSpec.ArrayOf(Map(array.ElementType));
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return ClientTypeSpec.Unknown;
+        }
+
+        switch (FullName(named))
+        {
+            case "System.Guid" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" or "System.TimeSpan" or "System.Uri" or "System.Version":
+                return ClientTypeSpec.Keyword("string");
+            case "System.Int128" or "System.UInt128" or "System.Half":
+                return ClientTypeSpec.Keyword("number");
+            case "Microsoft.AspNetCore.Http.IFormFile":
+                return ClientTypeSpec.Keyword("Blob");
+            case "Microsoft.AspNetCore.Http.IFormFileCollection":
+                return ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("Blob"));
+            case "Microsoft.Extensions.Primitives.StringValues":
+                return ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string"));
+        }
+
+        if (Dictionary(named) is { } value)
+        {
+            return ClientTypeSpec.RecordOf(Map(value));
+        }
+
+        if (Enumerable(named) is { } element)
+        {
+            return ClientTypeSpec.ArrayOf(Map(element));
+        }
+
+        return IsFramework(named) || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || HasPolymorphism(named)
+            ? ClientTypeSpec.Unknown
+            : Object(named);
+    }
+
+    private ClientTypeSpec Object(INamedTypeSymbol type)
+    {
+        var key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (!_named.ContainsKey(key))
+        {
+            _named[key] = null;
+            _order.Add(key);
+            var properties = new List<ClientPropertySpec>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in AllMembers(type))
+            {
+                if (member.IsStatic || !seen.Add(member.Name) || Property(member) is not { } property)
+                {
+                    continue;
+                }
+
+                properties.Add(property);
+            }
+
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: false, properties.ToEquatableArray(), EquatableArray<ClientEnumMemberSpec>.Empty);
+        }
+
+        return ClientTypeSpec.Named(key);
+    }
+
+    /// <summary>A public property (or a <c>[JsonInclude]</c> one or field) as STJ writes it, or <see langword="null"/> when it writes none.</summary>
+    private ClientPropertySpec? Property(ISymbol member)
+    {
+        var attributes = member.GetAttributes();
+        var included = attributes.Any(static a => IsAttribute(a, "JsonIncludeAttribute"));
+        ITypeSymbol type;
+        switch (member)
+        {
+            case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property
+                when included || (property.DeclaredAccessibility == Accessibility.Public && getter.DeclaredAccessibility == Accessibility.Public):
+                type = property.Type;
+                break;
+            case IFieldSymbol { IsImplicitlyDeclared: false } field when included:
+                type = field.Type;
+                break;
+            default:
+                return null;
+        }
+
+        if (attributes.Any(static a => IsAttribute(a, "JsonExtensionDataAttribute")))
+        {
+            return null;
+        }
+
+        var optional = false;
+        if (attributes.FirstOrDefault(static a => IsAttribute(a, "JsonIgnoreAttribute")) is { } ignore)
+        {
+            // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3. Always is the default.
+            var condition = ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1;
+            if (condition == 1)
+            {
+                return null;
+            }
+
+            optional = condition != 0;
+        }
+
+        var name = attributes.FirstOrDefault(static a => IsAttribute(a, "JsonPropertyNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string given ? given : CamelCase(member.Name);
+        var converter = attributes.FirstOrDefault(static a => IsAttribute(a, "JsonConverterAttribute"));
+        return new ClientPropertySpec(name, Map(type, converter), optional);
+    }
+
+    private ClientTypeSpec Enum(INamedTypeSymbol type, AttributeData? converter)
+    {
+        var asString = false;
+        if (converter is not null)
+        {
+            if (converter.ConstructorArguments.Length != 1 || converter.ConstructorArguments[0].Value is not INamedTypeSymbol converterType || !IsStringEnumConverter(converterType))
+            {
+                return ClientTypeSpec.Unknown;
+            }
+
+            asString = true;
+        }
+
+        // A [Flags] enum writes combinations: any number, or names joined by commas.
+        if (type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"))
+        {
+            return ClientTypeSpec.Keyword(asString ? "string" : "number");
+        }
+
+        var key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (asString ? " as string" : string.Empty);
+        if (!_named.ContainsKey(key))
+        {
+            var members = type.GetMembers().OfType<IFieldSymbol>()
+                .Where(static f => f.IsConst && f.HasConstantValue)
+                .Select(f => new ClientEnumMemberSpec(f.Name, asString ? StringLiteral(JsonEnumName(f)) : Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!))
+                .ToEquatableArray();
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members);
+            _order.Add(key);
+        }
+
+        return ClientTypeSpec.Named(key);
+    }
+
+    private static bool IsStringEnumConverter(INamedTypeSymbol converter) =>
+        converter.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Serialization"
+        && converter.Name == "JsonStringEnumConverter";
+
+    private static AttributeData? ConverterOf(ITypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(static a => IsAttribute(a, "JsonConverterAttribute"));
+
+    private static bool IsFramework(ITypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal));
+
+    private static bool HasPolymorphism(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(static a => IsAttribute(a, "JsonPolymorphicAttribute") || IsAttribute(a, "JsonDerivedTypeAttribute"));
+
+    private static bool IsAttribute(AttributeData attribute, string name) =>
+        attribute.AttributeClass?.ToDisplayString() == JsonAttributes + name;
+
+    private static ITypeSymbol? Dictionary(INamedTypeSymbol type)
+    {
+        foreach (var candidate in type.AllInterfaces.Prepend(type))
+        {
+            if (candidate.IsGenericType && candidate.TypeArguments.Length == 2
+                && FullName(candidate) is "System.Collections.Generic.IDictionary" or "System.Collections.Generic.IReadOnlyDictionary")
+            {
+                return candidate.TypeArguments[1];
+            }
+        }
+
+        return null;
+    }
+
+    private static ITypeSymbol? Enumerable(INamedTypeSymbol type)
+    {
+        foreach (var candidate in type.AllInterfaces.Prepend(type))
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return candidate.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The members of <paramref name="type"/> and its base types, nearest first, as STJ looks for properties.</summary>
+    private static IEnumerable<ISymbol> AllMembers(ITypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                yield return member;
+            }
+        }
+    }
+
+    /// <summary>The type's name, nested types joined with <c>_</c>, and a generic type's arguments after its name.</summary>
+    private static string TypeName(INamedTypeSymbol type)
+    {
+        var name = type.Name;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.Name + "_" + name;
+        }
+
+        foreach (var argument in type.TypeArguments)
+        {
+            name += "_" + (argument is INamedTypeSymbol named ? TypeName(named) : argument.Name);
+        }
+
+        return name;
+    }
+
+    private static string FullName(INamedTypeSymbol type) =>
+        type.ContainingType is null && type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.Name : type.Name;
+
+    private static string StringLiteral(string value) =>
+        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    /// <summary><paramref name="name"/>, unless JavaScript reserves it as a parameter name: then with <c>_</c> after it.</summary>
+    private static string SafeIdentifier(string name) => ReservedWords.Contains(name) ? name + "_" : name;
+
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
+    {
+        "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+        "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in",
+        "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static",
+        "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+    };
+}

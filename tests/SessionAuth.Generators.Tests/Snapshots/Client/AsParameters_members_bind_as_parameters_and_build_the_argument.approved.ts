@@ -1,0 +1,38 @@
+//----- client.d.ts
+export type Sort = 0 | 1;
+export declare const Sort: {
+    readonly Name: 0;
+    readonly Price: 1;
+};
+
+export declare const Catalog: {
+    /** GET /api/shelves/{shelf} */
+    search(shelf: number, text: string | null | undefined, tenant: string, sort: Sort | undefined, take: number | undefined, page: number, size?: number | null, exact?: boolean): Promise<string>;
+    /** POST /_server/Catalog/Post */
+    post(note: string, title: string, tags?: string[], picture?: Blob | null): Promise<string>;
+};
+
+export declare const Orders: {
+    /** GET /_server/Orders/Count */
+    count(page: number, size?: number | null): Promise<number>;
+};
+//----- client.js
+export const Sort = Object.freeze({
+    Name: 0,
+    Price: 1,
+});
+
+export const Catalog = Object.freeze({
+    search(shelf, text, tenant, sort, take, page, size, exact) {
+        return call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]]);
+    },
+    post(note, title, tags, picture) {
+        return call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]]);
+    },
+});
+
+export const Orders = Object.freeze({
+    count(page, size) {
+        return call("GET", "/_server/Orders/Count", [["query", "Page", page], ["query", "Size", size]]);
+    },
+});

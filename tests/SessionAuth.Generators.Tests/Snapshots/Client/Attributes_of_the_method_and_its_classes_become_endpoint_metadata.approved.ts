@@ -1,0 +1,11 @@
+//----- client.d.ts
+export declare const Admin_Reports: {
+    /** POST /_server/Admin.Reports/Totals */
+    totals(): Promise<number>;
+};
+//----- client.js
+export const Admin_Reports = Object.freeze({
+    totals() {
+        return call("POST", "/_server/Admin.Reports/Totals", []);
+    },
+});

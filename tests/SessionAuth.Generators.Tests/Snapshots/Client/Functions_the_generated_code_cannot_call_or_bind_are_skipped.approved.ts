@@ -1,0 +1,11 @@
+//----- client.d.ts
+export declare const Skipped: {
+    /** POST /_server/Skipped/Kept */
+    kept(): Promise<number>;
+};
+//----- client.js
+export const Skipped = Object.freeze({
+    kept() {
+        return call("POST", "/_server/Skipped/Kept", []);
+    },
+});

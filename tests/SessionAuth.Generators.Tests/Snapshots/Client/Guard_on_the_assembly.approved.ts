@@ -1,0 +1,27 @@
+//----- client.d.ts
+export declare const Catalog: {
+    /** GET /_server/Catalog/Products */
+    products(): Promise<string[]>;
+};
+
+export declare const Orders: {
+    /** POST /_server/Orders/Count */
+    count(): Promise<number>;
+    /** POST /_server/Orders/Health */
+    health(): Promise<string>;
+};
+//----- client.js
+export const Catalog = Object.freeze({
+    products() {
+        return call("GET", "/_server/Catalog/Products", []);
+    },
+});
+
+export const Orders = Object.freeze({
+    count() {
+        return call("POST", "/_server/Orders/Count", []);
+    },
+    health() {
+        return call("POST", "/_server/Orders/Health", []);
+    },
+});

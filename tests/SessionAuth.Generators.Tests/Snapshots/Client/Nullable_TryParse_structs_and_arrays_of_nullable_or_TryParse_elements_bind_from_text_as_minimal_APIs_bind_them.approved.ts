@@ -1,0 +1,37 @@
+//----- client.d.ts
+export type Shade = 0 | 1;
+export declare const Shade: {
+    readonly Red: 0;
+    readonly Green: 1;
+};
+
+export declare const Catalog: {
+    /** GET /api/skus/{code} */
+    find(code?: string | null, other?: string | null, maybe?: (string | null)[], skus?: string[], headed?: string[]): Promise<string>;
+    /** GET /_server/Catalog/Filter */
+    filter(ids?: (number | null)[], shades?: (Shade | null)[], prices?: (string | null)[], versions?: (string | null)[], required?: string[], keys?: (string | null)[]): Promise<string>;
+    /** POST /_server/Catalog/Post */
+    post(sku?: string | null, codes?: (string | null)[], counts?: (number | null)[]): Promise<string>;
+    /** GET /api/oblivious */
+    oblivious(ver: string | null, budget: string | null): Promise<string | null>;
+};
+//----- client.js
+export const Shade = Object.freeze({
+    Red: 0,
+    Green: 1,
+});
+
+export const Catalog = Object.freeze({
+    find(code, other, maybe, skus, headed) {
+        return call("GET", "/api/skus/{code}", [["route", "code", code], ["query", "other", other], ["query", "maybe", maybe], ["query", "skus", skus], ["header", "X-Skus", headed]]);
+    },
+    filter(ids, shades, prices, versions, required, keys) {
+        return call("GET", "/_server/Catalog/Filter", [["query", "ids", ids], ["query", "shades", shades], ["query", "prices", prices], ["query", "versions", versions], ["query", "required", required], ["query", "keys", keys]]);
+    },
+    post(sku, codes, counts) {
+        return call("POST", "/_server/Catalog/Post", [["json", "sku", sku], ["form", "codes", codes], ["form", "counts", counts]]);
+    },
+    oblivious(ver, budget) {
+        return call("GET", "/api/oblivious", [["query", "ver", ver], ["query", "budget", budget]]);
+    },
+});
