@@ -60,8 +60,8 @@ public sealed class ConsumerFixture : IDisposable
         return Path.Combine(target, "ConsumerApp");
     }
 
-    public (int ExitCode, string Output) Build(string project) =>
-        Run("dotnet", $"build -c Release -p:SessionAuthVersion={Version} -p:RestorePackagesPath=\"{Path.Combine(_work, "packages")}\"", project);
+    public (int ExitCode, string Output) Build(string project, string arguments = "") =>
+        Run("dotnet", $"build -c Release -p:SessionAuthVersion={Version} -p:RestorePackagesPath=\"{Path.Combine(_work, "packages")}\" {arguments}", project);
 
     public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan? timeout = null)
     {
@@ -118,4 +118,11 @@ public sealed class ConsumerFixture : IDisposable
 
     private static bool IsBuildOutput(string path) =>
         path.Contains($"{Path.DirectorySeparatorChar}bin", StringComparison.Ordinal) || path.Contains($"{Path.DirectorySeparatorChar}obj", StringComparison.Ordinal);
+}
+
+/// <summary>The tests that build consumers of the package: one pack serves them all, and their builds run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ConsumerBuilds : ICollectionFixture<ConsumerFixture>
+{
+    public const string Name = "Consumers of the package";
 }

@@ -4,10 +4,11 @@ using System.Text;
 namespace SessionAuth.PackageTests;
 
 /// <summary>SessionAuth as users meet it: a package restored from a feed into a project of their own.</summary>
-public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<ConsumerFixture>
+[Collection(ConsumerBuilds.Name)]
+public sealed class ConsumerTests(ConsumerFixture fixture)
 {
     [Fact]
-    public void The_package_holds_the_runtime_the_generator_the_code_fixes_and_symbols()
+    public void The_package_holds_the_runtime_the_generator_the_code_fixes_the_client_build_step_and_symbols()
     {
         Assert.Contains($"SessionAuth.{fixture.Version}.nupkg", fixture.PackageFiles);
         Assert.Contains($"SessionAuth.{fixture.Version}.snupkg", fixture.PackageFiles);
@@ -18,6 +19,8 @@ public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<Consu
         Assert.Contains("lib/net10.0/SessionAuth.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionAuth.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SessionAuth.CodeFixes.dll", entries);
+        Assert.Contains("build/SessionAuth.targets", entries);
+        Assert.Contains("tasks/netstandard2.0/SessionAuth.Build.dll", entries);
         Assert.Contains("README.md", entries);
     }
 
@@ -40,6 +43,30 @@ public sealed class ConsumerTests(ConsumerFixture fixture) : IClassFixture<Consu
         using var signedIn = await http.PostAsync("/_server/Functions/Whoami", Json("{}"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        Assert.Equal("\"Ada\"", await signedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_project_at_CSharp_9_builds_and_serves_a_guarded_function()
+    {
+        // C# 9: no global usings (ImplicitUsings off), no file-scoped namespaces. The OpenAPI package SessionAuth depends on
+        // brings a generator whose code needs C# 11; the package's targets leave it out below 11.
+        var project = fixture.CopyConsumer("consumer-csharp9");
+        var program = Path.Combine(project, "Program.cs");
+        File.WriteAllText(program, """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+
+            """ + File.ReadAllText(program));
+
+        var (exitCode, output) = fixture.Build(project, "-p:LangVersion=9 -p:ImplicitUsings=disable");
+
+        Assert.True(exitCode == 0, output);
+        await using var app = await AppProcess.StartAsync("dotnet", Path.Combine(project, "bin", "Release", "net10.0", "ConsumerApp.dll"));
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+        using var login = await http.PostAsync("/_server/Functions/Login", Json("""{"name":"Ada"}"""));
+        using var signedIn = await http.PostAsync("/_server/Functions/Whoami", Json("{}"));
         Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         Assert.Equal("\"Ada\"", await signedIn.Content.ReadAsStringAsync());
     }

@@ -6,6 +6,7 @@ builder.Services.AddSessionAuth<ConsumerSession>(o => o.Password = builder.Confi
 var app = builder.Build();
 app.UseSessionAuth();
 app.MapServerFunctions();
+app.MapServerFunctionClient();
 app.Run();
 
 
