@@ -9,7 +9,7 @@ namespace SessionAuth.Generators.Tests;
 /// nearest decision wins, and the generated endpoint, its metadata and the analyzers (SAUTH0001, SAUTH0004, SAUTH0005)
 /// read the one answer. Each row is one function <c>F</c>: whether its endpoint guards itself, which decisions it carries
 /// as metadata (what <c>UseAuthorization()</c> and <c>UseSessionAuth()</c> read), whether its rule is asked, and which of
-/// the analyzers report it. Over HTTP: Review16HttpTests (the nested class and the trap in an open class).
+/// the analyzers report it. Over HTTP: CarriedAttributesHttpTests (the nested class and the trap in an open class).
 /// </summary>
 public sealed class NearestDecisionTests
 {

@@ -4,36 +4,36 @@ using Microsoft.AspNetCore.Mvc;
 // template, so their usages carry no arguments. Deliberately unguarded.
 namespace SessionAuth.Tests.CustomRouteAttributeControllers;
 
-public sealed class Review21bApiRouteAttribute : RouteAttribute
+public sealed class CustomApiRouteAttribute : RouteAttribute
 {
-    public Review21bApiRouteAttribute()
-        : base("review21b/[controller]")
+    public CustomApiRouteAttribute()
+        : base("custom/[controller]")
     {
     }
 }
 
-public sealed class Review21bGetInvoicesAttribute : HttpGetAttribute
+public sealed class CustomGetInvoicesAttribute : HttpGetAttribute
 {
-    public Review21bGetInvoicesAttribute()
-        : base("review21b/invoices")
+    public CustomGetInvoicesAttribute()
+        : base("custom/invoices")
     {
     }
 }
 
-[Review21bApiRoute]
-public sealed class Review21bOrdersController : ControllerBase
+[CustomApiRoute]
+public sealed class CustomRouteOrdersController : ControllerBase
 {
     [HttpGet]
     public string List() => $"{GetType().Name}.List, open to anyone";
 }
 
-public sealed class Review21bInvoicesController : ControllerBase
+public sealed class CustomRouteInvoicesController : ControllerBase
 {
-    [Review21bGetInvoices]
+    [CustomGetInvoices]
     public string List() => $"{GetType().Name}.List, open to anyone";
 }
 
-public sealed class Review21bHomeController : ControllerBase
+public sealed class CustomRouteHomeController : ControllerBase
 {
     public string Index() => $"{GetType().Name}.Index";
 }

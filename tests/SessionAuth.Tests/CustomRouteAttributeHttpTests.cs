@@ -32,12 +32,12 @@ public sealed class CustomRouteAttributeHttpTests
             }));
         using var http = CookieAuthApp.Client(app);
 
-        using var orders = await http.GetAsync(new Uri("/review21b/Review21bOrders", UriKind.Relative));
-        using var invoices = await http.GetAsync(new Uri("/review21b/invoices", UriKind.Relative));
-        using var home = await http.GetAsync(new Uri("/Review21bHome/Index", UriKind.Relative));
+        using var orders = await http.GetAsync(new Uri("/custom/CustomRouteOrders", UriKind.Relative));
+        using var invoices = await http.GetAsync(new Uri("/custom/invoices", UriKind.Relative));
+        using var home = await http.GetAsync(new Uri("/CustomRouteHome/Index", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, orders.StatusCode);                  // SAUTH0001 fires (CustomRouteAttributeTests)
-        Assert.Equal("Review21bOrdersController.List, open to anyone", await orders.Content.ReadAsStringAsync());
+        Assert.Equal("CustomRouteOrdersController.List, open to anyone", await orders.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, invoices.StatusCode);                // SAUTH0001 fires (CustomRouteAttributeTests)
         CookieAuthApp.AssertChallenged(home);
     }
@@ -46,6 +46,6 @@ public sealed class CustomRouteAttributeHttpTests
     private sealed class ThisTestsControllers : ControllerFeatureProvider
     {
         protected override bool IsController(TypeInfo typeInfo) =>
-            typeInfo.Namespace == typeof(Review21bOrdersController).Namespace && base.IsController(typeInfo);
+            typeInfo.Namespace == typeof(CustomRouteOrdersController).Namespace && base.IsController(typeInfo);
     }
 }

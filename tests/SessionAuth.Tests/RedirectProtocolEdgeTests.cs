@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Infrastructure;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -12,7 +12,7 @@ namespace SessionAuth.Tests;
 /// <summary>
 /// The redirect protocol's edges, found by an independent review: the path base of a return URL, element loads, the
 /// output cache and HTTP caches, body headers set before the redirect, wrapped redirects, session rules that redirect,
-/// and the README's table. The functions live in SessionAuth.Review16App/RedirectProtocolFunctions.cs; what the review
+/// and the README's table. The functions live in SessionAuth.ShapesApp/RedirectProtocolFunctions.cs; what the review
 /// tried that held is in RedirectProtocolHeldTests.
 /// </summary>
 public sealed class RedirectProtocolEdgeTests
@@ -212,11 +212,11 @@ public sealed class RedirectProtocolEdgeTests
     }
 }
 
-/// <summary>The Review16 host with every Review16App function mapped, and optionally the output cache.</summary>
+/// <summary>The ShapesApp host with every ShapesApp function mapped, and optionally the output cache.</summary>
 internal static class RedirectProtocolHost
 {
     public static Task<(WebApplication App, Uri Address)> StartAsync(bool outputCache = false, Action<WebApplication>? middleware = null) =>
-        Review16Host.StartAsync(
+        ShapesAppHost.StartAsync(
             configure: static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
             services: services =>
             {
@@ -234,7 +234,7 @@ internal static class RedirectProtocolHost
 
                 middleware?.Invoke(app);
             },
-            endpoints: app => Review16Functions.Map(app));
+            endpoints: app => ShapesAppFunctions.Map(app));
 
     /// <summary>Blazor's enhanced navigation, as blazor.web.js sends it.</summary>
     public static HttpRequestMessage EnhancedNavigation(string path)

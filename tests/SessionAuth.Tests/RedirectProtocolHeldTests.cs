@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.Tests.Identity;
 
 namespace SessionAuth.Tests;

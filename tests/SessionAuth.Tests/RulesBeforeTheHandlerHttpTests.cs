@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -28,14 +28,14 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task Output_cache_does_not_serve_a_rule_guarded_server_function_to_whom_the_rule_refuses()
     {
-        // Review16App's other functions ask for roles, which needs the session's claims.
-        var (app, address) = await Review16Host.StartAsync(
+        // ShapesApp's other functions ask for roles, which needs the session's claims.
+        var (app, address) = await ShapesAppHost.StartAsync(
             static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
             services: static services => services.AddOutputCache(),
             endpoints: static app =>
             {
                 app.UseOutputCache();
-                Review16Functions.Map(app);
+                ShapesAppFunctions.Map(app);
             });
         await using var _ = app;
 
@@ -69,9 +69,9 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task Output_cache_hit_does_not_skip_a_server_functions_rule_with_a_policy_that_caches_signed_in_users()
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
-            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new Review16bCacheEveryone())),
+            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new CacheEveryone())),
             middleware: static app =>
             {
                 app.UseAuthentication();
@@ -80,7 +80,7 @@ public sealed class RulesBeforeTheHandlerHttpTests
             endpoints: static app =>
             {
                 app.UseOutputCache();
-                Review16Functions.Map(app);
+                ShapesAppFunctions.Map(app);
             });
         await using var _ = app;
 
@@ -105,8 +105,8 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule_with_a_policy_that_caches_signed_in_users()
     {
-        var (app, address) = await Review16Host.StartAsync(
-            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new Review16bCacheEveryone())),
+        var (app, address) = await ShapesAppHost.StartAsync(
+            services: static services => services.AddOutputCache(static options => options.AddBasePolicy(new CacheEveryone())),
             middleware: static app =>
             {
                 app.UseAuthentication();
@@ -134,7 +134,7 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task Output_cache_after_UseSessionAuth_keeps_a_minimal_API_rule()
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             services: static services => services.AddOutputCache(),
             endpoints: static app =>
             {
@@ -161,9 +161,9 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task A_rule_on_a_hub_class_refuses_negotiation_and_connection_to_whom_it_refuses()
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             services: static services => services.AddSignalR(),
-            endpoints: static app => app.MapHub<Review16bPrefectsHub>("/r16b/hubs/prefects"));
+            endpoints: static app => app.MapHub<PrefectsHub>("/r16b/hubs/prefects"));
         await using var _ = app;
 
         using var harry = await IdentityApp.SignedInAsync(address, "harry");
@@ -189,8 +189,8 @@ public sealed class RulesBeforeTheHandlerHttpTests
     [Fact]
     public async Task A_controllers_own_action_filter_never_sees_an_argument_the_rule_refuses()
     {
-        var (app, address) = await Review16Host.StartAsync(
-            services: static services => services.AddControllersWithViews().AddApplicationPart(typeof(Review16bHousesController).Assembly)
+        var (app, address) = await ShapesAppHost.StartAsync(
+            services: static services => services.AddControllersWithViews().AddApplicationPart(typeof(HousesController).Assembly)
                 .ConfigureApplicationPartManager(static parts =>
                 {
                     foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
@@ -198,7 +198,7 @@ public sealed class RulesBeforeTheHandlerHttpTests
                         parts.FeatureProviders.Remove(provider);
                     }
 
-                    parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16bHousesController), typeof(Review16bFilteredController)]));
+                    parts.FeatureProviders.Add(new OnlyControllers([typeof(HousesController), typeof(FilteredController)]));
                 }),
             endpoints: static app => app.MapControllers());
         await using var _ = app;
@@ -217,7 +217,7 @@ public sealed class RulesBeforeTheHandlerHttpTests
 }
 
 /// <summary>A controller whose own OnActionExecuting acts on the house argument (opens the house's vault).</summary>
-internal sealed class Review16bHousesController : Controller
+internal sealed class HousesController : Controller
 {
     [HttpPost("/r16b/mvc/houses/{house}/vault")]
     [RequireSession<OwnHouse>(Argument = "house")]
@@ -234,7 +234,7 @@ internal sealed class Review16bHousesController : Controller
 }
 
 /// <summary>An action filter of the app's own placed first (Order = int.MinValue), as the ASP.NET Core docs show.</summary>
-internal sealed class Review16bVaultFilterAttribute : ActionFilterAttribute
+internal sealed class VaultFilterAttribute : ActionFilterAttribute
 {
     public override void OnActionExecuting(ActionExecutingContext context)
     {
@@ -246,8 +246,8 @@ internal sealed class Review16bVaultFilterAttribute : ActionFilterAttribute
     }
 }
 
-[Review16bVaultFilter(Order = int.MinValue)]
-internal sealed class Review16bFilteredController : Controller
+[VaultFilter(Order = int.MinValue)]
+internal sealed class FilteredController : Controller
 {
     [HttpPost("/r16b/mvc/filtered/{house}/vault")]
     [RequireSession<OwnHouse>(Argument = "house")]
@@ -256,13 +256,13 @@ internal sealed class Review16bFilteredController : Controller
 
 /// <summary>A hub only prefects may connect to.</summary>
 [RequireSession<Prefect>]
-public sealed class Review16bPrefectsHub : Microsoft.AspNetCore.SignalR.Hub
+public sealed class PrefectsHub : Microsoft.AspNetCore.SignalR.Hub
 {
     public string Ledger() => $"the prefects' ledger for {Context.UserIdentifier}";
 }
 
 /// <summary>An output cache base policy that stores every GET answer of 200, signed-in users' included, varying by nothing.</summary>
-internal sealed class Review16bCacheEveryone : IOutputCachePolicy
+internal sealed class CacheEveryone : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.AttributeApp;
 using SessionAuth.Infrastructure;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -26,7 +26,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
     private const string Payroll = "'Server function R16Mixed.Payroll (session required)'";
     private const string Vault = "'Server function R16Open.Vault.Secret'";
 
-    /// <summary>Each way an <c>IAllowAnonymous</c> can reach every server function of Review16App, and the route prefix it leaves.</summary>
+    /// <summary>Each way an <c>IAllowAnonymous</c> can reach every server function of ShapesApp, and the route prefix it leaves.</summary>
     public static TheoryData<string, string> WaysToOpen() => new()
     {
         { "MapGroup(\"/open\").AllowAnonymous()", "/open" },
@@ -131,7 +131,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
     [Fact]
     public async Task The_same_functions_in_a_group_without_AllowAnonymous_start_and_check_their_role()
     {
-        var (app, address) = await StartAsync(static app => Review16Functions.Map(app.MapGroup("/closed")));
+        var (app, address) = await StartAsync(static app => ShapesAppFunctions.Map(app.MapGroup("/closed")));
         await using var _ = app;
 
         using var harry = await IdentityApp.SignedInAsync(address, "harry");
@@ -147,7 +147,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
     }
 
     /// <summary>
-    /// The reviewer's trap in its own words: Review16App mapped in <c>MapGroup("/open").AllowAnonymous()</c>. Harry (no admin)
+    /// The reviewer's trap in its own words: ShapesApp mapped in <c>MapGroup("/open").AllowAnonymous()</c>. Harry (no admin)
     /// got 200 from R16Mixed.Payroll and R16Open.Vault.Secret, and so did a request without a session from the vault; now the
     /// app does not start, and the message says where the <c>IAllowAnonymous</c> came from.
     /// </summary>
@@ -155,7 +155,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
     public async Task A_route_groups_AllowAnonymous_over_a_server_functions_own_role_refuses_the_start_and_says_where_it_came_from()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            StartAsync(static app => Review16Functions.Map(app.MapGroup("/open").AllowAnonymous())));
+            StartAsync(static app => ShapesAppFunctions.Map(app.MapGroup("/open").AllowAnonymous())));
 
         Assert.Contains($"{Payroll} at /open/_server/R16Mixed/Payroll ([Authorize(Roles = \"Admin\")] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
         Assert.Contains($"{Vault} at /open/_server/R16Open.Vault/Secret ([Authorize(Roles = \"Admin\")] opened by AllowAnonymousAttribute)", failure.Message, StringComparison.Ordinal);
@@ -223,7 +223,7 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
     }
 
     private static Task<(WebApplication App, Uri Address)> StartAsync(Action<WebApplication> endpoints, Action<IServiceCollection>? services = null) =>
-        Review16Host.StartAsync(
+        ShapesAppHost.StartAsync(
             static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
             services,
             middleware: static app =>
@@ -238,28 +238,28 @@ public sealed class ServerFunctionGroupAllowAnonymousTests
         switch (way)
         {
             case "MapGroup(\"/open\").AllowAnonymous()":
-                Review16Functions.Map(app.MapGroup("/open").AllowAnonymous());
+                ShapesAppFunctions.Map(app.MapGroup("/open").AllowAnonymous());
                 break;
             case "MapServerFunctions().AllowAnonymous()":
-                Review16Functions.Map(app).AllowAnonymous();
+                ShapesAppFunctions.Map(app).AllowAnonymous();
                 break;
             case "MapServerFunctions().WithMetadata(new AllowAnonymousAttribute())":
-                Review16Functions.Map(app).WithMetadata(new AllowAnonymousAttribute());
+                ShapesAppFunctions.Map(app).WithMetadata(new AllowAnonymousAttribute());
                 break;
             case "MapServerFunctions().Add(b => b.Metadata.Add(new AllowAnonymousAttribute()))":
-                Review16Functions.Map(app).Add(static builder => builder.Metadata.Add(new AllowAnonymousAttribute()));
+                ShapesAppFunctions.Map(app).Add(static builder => builder.Metadata.Add(new AllowAnonymousAttribute()));
                 break;
             case "MapServerFunctions().Finally(b => b.Metadata.Add(new AllowAnonymousAttribute()))":
-                Review16Functions.Map(app).Finally(static builder => builder.Metadata.Add(new AllowAnonymousAttribute()));
+                ShapesAppFunctions.Map(app).Finally(static builder => builder.Metadata.Add(new AllowAnonymousAttribute()));
                 break;
             case "MapGroup(\"/outer\").AllowAnonymous().MapGroup(\"/inner\")":
-                Review16Functions.Map(app.MapGroup("/outer").AllowAnonymous().MapGroup("/inner"));
+                ShapesAppFunctions.Map(app.MapGroup("/outer").AllowAnonymous().MapGroup("/inner"));
                 break;
             case "MapGroup(\"/mine\").WithMetadata(the app's own IAllowAnonymous)":
-                Review16Functions.Map(app.MapGroup("/mine").WithMetadata(new OpenOnPurpose()));
+                ShapesAppFunctions.Map(app.MapGroup("/mine").WithMetadata(new OpenOnPurpose()));
                 break;
             case "MapGroup(\"/both\").AllowAnonymous().RequireAuthorization()":
-                Review16Functions.Map(app.MapGroup("/both").AllowAnonymous().RequireAuthorization());
+                ShapesAppFunctions.Map(app.MapGroup("/both").AllowAnonymous().RequireAuthorization());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(way), way, "No such way to open a group.");

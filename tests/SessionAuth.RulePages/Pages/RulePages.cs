@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 
 namespace SessionAuth.RulePages;

@@ -69,8 +69,8 @@ public sealed class ConstrainedRouteLoginPageTests
     }
 
     /// <summary>
-    /// The test app with Razor components (this assembly's, among them <see cref="Review17bProfilePage"/> and
-    /// <see cref="Review17bSitePage"/>), an older part of the site whose account pages are a minimal API writing HTML, and
+    /// The test app with Razor components (this assembly's, among them <see cref="ProfilePage"/> and
+    /// <see cref="SitePage"/>), an older part of the site whose account pages are a minimal API writing HTML, and
     /// a static <c>login.html</c> served by <c>UseStaticFiles()</c>.
     /// </summary>
     private sealed class ConstrainedRoutesApp : IAsyncDisposable
@@ -113,7 +113,7 @@ public sealed class ConstrainedRouteLoginPageTests
 /// <summary>A Blazor page for numeric ids only: <c>/r17b/account/login</c> is not its.</summary>
 [Route("/r17b/account/{UserId:int}")]
 [AllowAnonymous]
-public sealed class Review17bProfilePage : ComponentBase
+public sealed class ProfilePage : ComponentBase
 {
     [Parameter]
     public int UserId { get; set; }
@@ -124,7 +124,7 @@ public sealed class Review17bProfilePage : ComponentBase
 /// <summary>A Blazor page for every path under <c>/r17b/site</c> that does not name a file, as <c>MapFallbackToPage</c> maps one.</summary>
 [Route("/r17b/site/{*Slug:nonfile}")]
 [AllowAnonymous]
-public sealed class Review17bSitePage : ComponentBase
+public sealed class SitePage : ComponentBase
 {
     [Parameter]
     public string? Slug { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.RulePages;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
@@ -22,8 +22,8 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
     private WebApplication _app = null!;
     private Uri _address = null!;
 
-    // Review16App's functions ask for roles ([Authorize(Roles = "Admin")]), which needs the session's claims.
-    public async Task InitializeAsync() => (_app, _address) = await Review16Host.StartAsync(
+    // ShapesApp's functions ask for roles ([Authorize(Roles = "Admin")]), which needs the session's claims.
+    public async Task InitializeAsync() => (_app, _address) = await ShapesAppHost.StartAsync(
         options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
         services: services =>
         {
@@ -32,8 +32,8 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
         },
         endpoints: app =>
         {
-            Review16Functions.Map(app.MapGroup("/rs/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
-            Review16Functions.Map(app.MapGroup("/rs/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            ShapesAppFunctions.Map(app.MapGroup("/rs/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            ShapesAppFunctions.Map(app.MapGroup("/rs/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
             app.MapControllers();
             app.MapRazorPages();
         });
@@ -178,7 +178,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
 
     private static async Task<(WebApplication, Uri)> Minimal(Action<WebApplication> endpoints)
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
             services: static services => services.AddSingleton(new HouseHolder(House.Gryffindor)),
             endpoints: endpoints);
@@ -188,7 +188,7 @@ public sealed class RuleArgumentSourceTests : IAsyncLifetime
 
     private static async Task<(WebApplication, Uri)> Mvc(Type controller, Action<IServiceCollection>? more = null, bool pages = false)
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             services: services =>
             {
                 AddControllers(services, controller);

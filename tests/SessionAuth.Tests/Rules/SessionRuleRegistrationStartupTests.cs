@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 
 namespace SessionAuth.Tests.Rules;
@@ -24,7 +24,7 @@ public sealed class SessionRuleRegistrationStartupTests
     [MemberData(nameof(Refusals))]
     public async Task An_unregistered_rule_refuses_the_start_naming_it_in_CSharp_and_saying_why(string shape, string expected)
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Review16Host.StartAsync(endpoints: app => Map(app, shape)));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ShapesAppHost.StartAsync(endpoints: app => Map(app, shape)));
 
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Version=", failure.Message, StringComparison.Ordinal);

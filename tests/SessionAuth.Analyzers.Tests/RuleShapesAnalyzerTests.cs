@@ -8,14 +8,14 @@ namespace SessionAuth.Analyzers.Tests;
 /// tests did not write. Must-not-fire shapes the runtime enforces, must-fire shapes it cannot, and fixes whose output
 /// must compile (the code fix test fails on any compiler error in the fixed code).
 /// </summary>
-public sealed class Review16AnalyzerTests
+public sealed class RuleShapesAnalyzerTests
 {
     private static Task VerifyAsync(string source) => AnalyzerTest.VerifyAsync<SessionRuleAnalyzer>(source + SessionRuleAnalyzerTests.Rules);
 
     /// <summary>
     /// False alarm: a two-argument rule on the base class of a routable component, whose every derived page in the project
     /// declares the route value. Razor components' endpoint metadata holds inherited attributes, so the rule reaches the
-    /// page and reads the value (Review16HttpTests.A_two_argument_rule_on_a_components_base_class_is_enforced_on_the_page);
+    /// page and reads the value (CarriedAttributesHttpTests.A_two_argument_rule_on_a_components_base_class_is_enforced_on_the_page);
     /// SAUTH0015 refuses it as "set on a class".
     /// </summary>
     [Fact]

@@ -8,7 +8,7 @@ using SessionAuth.TestApp;
 namespace SessionAuth.Tests.Blazor;
 
 /// <summary>Review of issue 17 (these held: kept as regression tests): registration orders the branch's own tests do not name.</summary>
-public sealed class Review17RegistrationTests
+public sealed class AuthenticationStateRegistrationTests
 {
     [Theory]
     [InlineData("AddServerSideBlazor before AddSessionAuth", typeof(SessionAuthenticationStateProvider))]

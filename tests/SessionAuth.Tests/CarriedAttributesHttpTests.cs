@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -20,12 +20,12 @@ namespace SessionAuth.Tests;
 /// rules on MVC actions, in shapes the tests did not write. Users sign in at <c>/sign-in/{name}</c>:
 /// <c>albus</c> is an admin; <c>draco</c> is in Slytherin, everyone else in Gryffindor (<see cref="OwnHouse.HouseOf"/>).
 /// </summary>
-public sealed class Review16HttpTests : IAsyncLifetime
+public sealed class CarriedAttributesHttpTests : IAsyncLifetime
 {
     private WebApplication _app = null!;
     private Uri _address = null!;
 
-    public async Task InitializeAsync() => (_app, _address) = await Review16Host.StartAsync(
+    public async Task InitializeAsync() => (_app, _address) = await ShapesAppHost.StartAsync(
         options =>
         {
             options.IdentifyUser<UserSession>(user => user.UserId.ToString(CultureInfo.InvariantCulture));
@@ -33,7 +33,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
         },
         services =>
         {
-            services.AddControllersWithViews().AddApplicationPart(typeof(Review16NoticesController).Assembly)
+            services.AddControllersWithViews().AddApplicationPart(typeof(NoticesController).Assembly)
                 .ConfigureApplicationPartManager(parts =>
                 {
                     foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
@@ -41,7 +41,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
                         parts.FeatureProviders.Remove(provider);
                     }
 
-                    parts.FeatureProviders.Add(new OnlyControllers([typeof(Review16NoticesController)]));
+                    parts.FeatureProviders.Add(new OnlyControllers([typeof(NoticesController)]));
                 });
             services.AddRazorComponents();
         },
@@ -52,13 +52,13 @@ public sealed class Review16HttpTests : IAsyncLifetime
         },
         app =>
         {
-            Review16Functions.Map(app);
+            ShapesAppFunctions.Map(app);
 
             // A group whose route names the house: every endpoint in it is for that house's own students.
-            Review16Functions.Map(app.MapGroup("/r16/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            ShapesAppFunctions.Map(app.MapGroup("/r16/houses/{house}").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
             // The same rule added by a group without a route value: the house is read from the query string.
-            Review16Functions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
+            ShapesAppFunctions.Map(app.MapGroup("/r16/by-query").WithMetadata(new RequireSessionAttribute<OwnHouse> { Argument = "house" }));
 
             // A minimal API in such a group that takes the house from its JSON body no longer starts: see
             // RuleArgumentSourceTests.An_endpoint_whose_value_a_rule_cannot_judge_does_not_start.
@@ -182,7 +182,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
     /// <summary>
     /// The rule on <see cref="R16HouseBase"/> reaches the page's endpoint (Razor components' metadata holds inherited
     /// attributes) and reads the route value every derived page declares: it is enforced. SAUTH0015 nevertheless refuses
-    /// it as "set on a class" (see Review16AnalyzerTests), so the app builds only with the error suppressed.
+    /// it as "set on a class" (see RuleShapesAnalyzerTests), so the app builds only with the error suppressed.
     /// </summary>
     [Fact]
     public async Task A_two_argument_rule_on_a_components_base_class_is_enforced_on_the_page()
@@ -209,7 +209,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
     [Fact]
     public async Task A_minimal_API_guarded_by_an_abstract_rule_class_starts_and_is_enforced()
     {
-        var (app, address) = await Review16Host.StartAsync(endpoints: app => app.MapGet("/prefects", [RequireSession<AbstractPrefect>] () => "prefects only"));
+        var (app, address) = await ShapesAppHost.StartAsync(endpoints: app => app.MapGet("/prefects", [RequireSession<AbstractPrefect>] () => "prefects only"));
         await using var _ = app;
         using var percy = await IdentityApp.SignedInAsync(address, "percy");
         using var harry = await IdentityApp.SignedInAsync(address, "harry");
@@ -256,7 +256,7 @@ public sealed class Review16HttpTests : IAsyncLifetime
 }
 
 /// <summary>An MVC controller with views (no [ApiController]): parameters bind from every value provider MVC has by default.</summary>
-internal sealed class Review16NoticesController : Controller
+internal sealed class NoticesController : Controller
 {
     [HttpPost("/r16/mvc/notices")]
     [RequireSession<MaybeOwnHouse>(Argument = "house")]

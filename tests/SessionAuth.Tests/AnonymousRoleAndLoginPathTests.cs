@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Infrastructure;
-using SessionAuth.Review16App;
+using SessionAuth.ShapesApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
 namespace SessionAuth.Tests;
 
 /// <summary>Review 17b: attacks on the latest fixes that held.</summary>
-public sealed class Review17bHeldTests
+public sealed class AnonymousRoleAndLoginPathTests
 {
     /// <summary>More ways for an <c>IAllowAnonymous</c> to reach a server function with its own <c>[Authorize(Roles)]</c>: each still refuses the start.</summary>
     [Theory]
@@ -22,7 +22,7 @@ public sealed class Review17bHeldTests
     [InlineData("an inner group's WithMetadata, the functions in a group of their own inside it")]
     public async Task An_AllowAnonymous_reaching_a_server_function_with_its_own_role_by_other_paths_refuses_the_start(string way)
     {
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Review16Host.StartAsync(
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ShapesAppHost.StartAsync(
             static options => options.UseClaims<UserSession>(user => IdentityApp.ClaimsOf(user)),
             middleware: static app =>
             {
@@ -36,16 +36,16 @@ public sealed class Review17bHeldTests
                     case "an outer group's Finally convention":
                         var outer = app.MapGroup("/outer");
                         ((IEndpointConventionBuilder)outer).Finally(static builder => builder.Metadata.Add(new AllowAnonymousAttribute()));
-                        Review16Functions.Map(outer.MapGroup("/inner"));
+                        ShapesAppFunctions.Map(outer.MapGroup("/inner"));
                         break;
                     case "AllowAnonymous() on the group after MapServerFunctions() mapped into it":
                         var late = app.MapGroup("/late");
-                        Review16Functions.Map(late);
+                        ShapesAppFunctions.Map(late);
                         late.AllowAnonymous();
                         break;
                     default:
                         var inner = app.MapGroup("/a").MapGroup("/b");
-                        Review16Functions.Map(inner.MapGroup("/c"));
+                        ShapesAppFunctions.Map(inner.MapGroup("/c"));
                         inner.WithMetadata(new AllowAnonymousAttribute());
                         break;
                 }
@@ -67,7 +67,7 @@ public sealed class Review17bHeldTests
             _ => Task.CompletedTask,
             RoutePatternFactory.Parse(route),
             0,
-            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Post]), new ComponentTypeMetadata(typeof(Review17bHeldTests))),
+            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Post]), new ComponentTypeMetadata(typeof(AnonymousRoleAndLoginPathTests))),
             route);
         var httpContext = new DefaultHttpContext
         {

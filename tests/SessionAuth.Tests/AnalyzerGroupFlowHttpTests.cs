@@ -8,7 +8,7 @@ namespace SessionAuth.Tests;
 /// Review 21b: over HTTP, the shapes SAUTH0001 is silent on (tests/SessionAuth.Analyzers.Tests/Review21b*Tests.cs) serve
 /// an anonymous caller, beside the part of the same shape that is guarded.
 /// </summary>
-public sealed class Review21bHttpTests
+public sealed class AnalyzerGroupFlowHttpTests
 {
     [Fact]
     public async Task A_guard_after_a_loop_that_made_a_group_per_iteration_closes_only_the_last_group()

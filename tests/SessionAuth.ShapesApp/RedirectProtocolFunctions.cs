@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using SessionAuth.TestApp;
 
-namespace SessionAuth.Review16App;
+namespace SessionAuth.ShapesApp;
 
 /// <summary>
 /// Review of issue 19 part 1 (the redirect protocol): open server functions that redirect in shapes the issue's tests
-/// did not write. Mapped by SessionAuth.Tests' RedirectProtocolEdgeTests and RedirectProtocolHeldTests through <see cref="Review16Functions.Map"/>.
+/// did not write. Mapped by SessionAuth.Tests' RedirectProtocolEdgeTests and RedirectProtocolHeldTests through <see cref="ShapesAppFunctions.Map"/>.
 /// </summary>
 [AllowAnonymous]
 public static class R19Redirects

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using SessionAuth.TestApp;
 
-namespace SessionAuth.Review16App;
+namespace SessionAuth.ShapesApp;
 
-/// <summary>The generated MapServerFunctions() is internal to this assembly; the Review16 tests reach it here.</summary>
-public static class Review16Functions
+/// <summary>The generated MapServerFunctions() is internal to this assembly; the tests of SessionAuth.Tests reach it here.</summary>
+public static class ShapesAppFunctions
 {
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints) => endpoints.MapServerFunctions();
 }

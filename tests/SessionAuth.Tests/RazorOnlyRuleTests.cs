@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SessionAuth.Review16Razor;
+using SessionAuth.RazorRuleApp;
 using SessionAuth.TestApp;
 using SessionAuth.Tests.Identity;
 
@@ -16,7 +16,7 @@ namespace SessionAuth.Tests;
 /// a rule it also cannot find declared (a constructed generic rule, <c>Both&lt;NotExpelled, Prefect&gt;</c>) is never
 /// registered, though the project runs the generator.
 /// </summary>
-public sealed class Review16RazorRuleTests
+public sealed class RazorOnlyRuleTests
 {
     /// <summary>
     /// The page's rule must be registered (the project runs the generator) and enforced; today the start is refused with
@@ -25,12 +25,12 @@ public sealed class Review16RazorRuleTests
     [Fact]
     public async Task A_generic_rule_named_only_in_a_razor_files_attribute_is_registered_and_enforced()
     {
-        var (app, address) = await Review16Host.StartAsync(
+        var (app, address) = await ShapesAppHost.StartAsync(
             services: services => services.AddRazorComponents(),
             endpoints: app =>
             {
                 app.UseAntiforgery();
-                app.MapRazorComponents<Review16RazorRoot>();
+                app.MapRazorComponents<RazorRuleAppRoot>();
             });
         await using var _ = app;
         using var percy = await IdentityApp.SignedInAsync(address, "percy");

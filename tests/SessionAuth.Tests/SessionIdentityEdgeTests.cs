@@ -4,7 +4,7 @@ using SessionAuth.Tests.Identity;
 namespace SessionAuth.Tests;
 
 /// <summary>Review of issue 16: the session as the request's identity, with cookies and claims functions the issue's tests did not try.</summary>
-public sealed class Review16IdentityTests
+public sealed class SessionIdentityEdgeTests
 {
     /// <summary>A tampered session cookie is no identity: anonymous to HttpContext.User, and [Authorize] answers as the guard does.</summary>
     [Fact]

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SessionAuth.TestApp;
 
-namespace SessionAuth.Review16App;
+namespace SessionAuth.ShapesApp;
 
 /// <summary>
 /// Server functions that bind <c>house</c> from each source a server function can bind it from, for rules a route group

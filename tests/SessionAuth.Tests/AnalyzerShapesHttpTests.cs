@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Review of issue 21: what ASP.NET Core does with the shapes of the Review21 analyzer tests, over HTTP on Kestrel, as an
+/// Review of issue 21: what ASP.NET Core does with the shapes of the issue 21 analyzer tests, over HTTP on Kestrel, as an
 /// anonymous client. Where a shape is open here and SAUTH0001 is silent on it (or guarded here and SAUTH0001 fires), the
 /// analyzer is wrong.
 /// </summary>
-public sealed class Review21HttpTests
+public sealed class AnalyzerShapesHttpTests
 {
     [Fact]
     public async Task A_method_group_bound_through_an_interface_carries_the_implementation_attributes_not_the_interface_ones()

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using SessionAuth.TestApp;
 
-namespace SessionAuth.Review16App;
+namespace SessionAuth.ShapesApp;
 
 /// <summary>
 /// Minimal APIs guarded by rules this project names but its generated registrations cannot name: the registrations file

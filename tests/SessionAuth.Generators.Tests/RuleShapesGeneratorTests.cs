@@ -8,7 +8,7 @@ namespace SessionAuth.Generators.Tests;
 /// Review of issue 16 (rules in generated code): shapes the rule tests did not write. Each test states what the
 /// generator must do; <see cref="GeneratorHarness.Run"/> fails when the generated code does not compile cleanly.
 /// </summary>
-public sealed class Review16GeneratorTests
+public sealed class RuleShapesGeneratorTests
 {
     private const string Usings = """
         using System;
@@ -181,7 +181,7 @@ public sealed class Review16GeneratorTests
 
     /// <summary>
     /// <c>[Authorize(Roles = "Admin")]</c> on a server function (or on the nested class around it) that an
-    /// <c>[AllowAnonymous]</c> on an outer class opens: the role check is dropped at run time (Review16HttpTests), while
+    /// <c>[AllowAnonymous]</c> on an outer class opens: the role check is dropped at run time (CarriedAttributesHttpTests), while
     /// a <c>[RequireSession]</c> in the same place is kept. ASP.NET Core's ASP0026 warns of this on controllers; nothing
     /// warns of it on a server function, where it is the issue's trap again.
     /// </summary>

@@ -8,10 +8,10 @@ using SessionAuth.TestApp;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// The app every Review16 HTTP test starts: sessions of <see cref="UserSession"/> on Kestrel (127.0.0.1, a free port),
+/// The app every ShapesApp HTTP test starts: sessions of <see cref="UserSession"/> on Kestrel (127.0.0.1, a free port),
 /// routing then the middleware the test adds, and <c>/sign-in/{name}</c> (see <see cref="Identity.IdentityApp.SignedInAsync"/>).
 /// </summary>
-internal static class Review16Host
+internal static class ShapesAppHost
 {
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
         Action<SessionAuthOptions>? configure = null,

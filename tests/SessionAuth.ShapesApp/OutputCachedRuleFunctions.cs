@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using SessionAuth.TestApp;
 
-namespace SessionAuth.Review16App;
+namespace SessionAuth.ShapesApp;
 
 // SAUTH0017 refuses [OutputCache] on a function that reads the session; suppressed so that the review's tests keep
 // showing that the runtime never serves such an answer from the cache even when the attribute is there.

@@ -11,7 +11,7 @@ namespace SessionAuth.Tests;
 /// anyone; <c>MapConnectionHandler&lt;T&gt;</c> carries the handler class's attributes as endpoint metadata, which is why
 /// SAUTH0001 takes <c>[Authorize]</c> on the class as a decision (Connection_endpoints_are_decided_by_their_class_or_builder).
 /// </summary>
-public sealed class Review21ConnectionHttpTests
+public sealed class ConnectionEndpointHttpTests
 {
     [Fact]
     public async Task A_connection_handler_carries_its_class_attributes_and_raw_connections_answer_anyone()
