@@ -11,7 +11,7 @@ internal static class ServerFunctionRedirects
     /// <summary>Answers a <see cref="ServerRedirect"/> the function threw; <c>~/path</c> goes under the app's path base.</summary>
     public static void Answer(HttpContext httpContext, ServerRedirect redirect)
     {
-        var location = redirect.Url.StartsWith('~') ? WithPathBase(httpContext.Request, redirect.Url[1..]) : redirect.Url;
+        var location = redirect.Url.StartsWith('~') ? SessionGuard.UnderPathBase(httpContext.Request, redirect.Url[1..]) : redirect.Url;
         GuardOf(httpContext).RedirectCaller(httpContext, location, StatusCodes.Status302Found);
     }
 
@@ -51,12 +51,4 @@ internal static class ServerFunctionRedirects
 
     private static SessionGuard GuardOf(HttpContext httpContext) =>
         SessionAuthServices.GetRequired<SessionGuardFactory>(httpContext.RequestServices, "A server function's redirect").Default;
-
-    // As the guard puts the path base before the login path; a path base that would make the URL another site's
-    // ("//evil" from X-Forwarded-Prefix) is left out.
-    private static string WithPathBase(HttpRequest request, string path)
-    {
-        var pathBase = request.PathBase.ToUriComponent();
-        return pathBase.Length == 0 ? path : LocalUrl.ToHeaderSafe(pathBase + path) ?? path;
-    }
 }

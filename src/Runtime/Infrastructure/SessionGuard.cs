@@ -324,10 +324,19 @@ internal sealed class SessionGuard
             ?? LocalUrl.ToHeaderSafe(string.Concat(pathBase, request.Path.ToUriComponent(), request.QueryString.ToUriComponent()))
             ?? "/";
 
-        // The path base can come from a request header (X-Forwarded-Prefix): "//evil.example" in front of the path is
-        // another site, so the two are checked together, and a path that is not local with it goes alone.
-        var target = pathBase.Length == 0 ? path : LocalUrl.ToHeaderSafe(pathBase + path) ?? path;
+        var target = UnderPathBase(request, path);
         return string.Concat(target, target.Contains('?', StringComparison.Ordinal) ? "&" : "?", _returnUrlQuery, Uri.EscapeDataString(returnUrl));
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> (header-safe, local) under the request's path base. The path base can come from a request
+    /// header (<c>X-Forwarded-Prefix</c>): <c>//evil.example</c> in front of the path is another site, so the two are
+    /// checked together, and a path that is not local with it goes alone.
+    /// </summary>
+    internal static string UnderPathBase(HttpRequest request, string path)
+    {
+        var pathBase = request.PathBase.ToUriComponent();
+        return pathBase.Length == 0 ? path : LocalUrl.ToHeaderSafe(pathBase + path) ?? path;
     }
 }
 
