@@ -1,0 +1,298 @@
+namespace SessionAuth.Generators.Tests;
+
+/// <summary>
+/// Review 22d: chains of friend assemblies longer than the diamond. A library that maps another library's functions
+/// ranks its <c>MapServerFunctions()</c> as <c>MapRank.Second</c>, the same shape as the app above it that grants its
+/// internals to its tests; and the entry method a project calls maps only the callee's own functions.
+/// </summary>
+public sealed class Review22dFriendMapTests
+{
+    private const string CoreSource = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.Functions")]
+
+        namespace Shop.Core
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Prices
+            {
+                [SessionAuth.ServerFunction("/prices/count")] public static int Count() => 0;
+            }
+        }
+        """;
+
+    private const string FunctionsSource = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+        namespace Shop.Functions
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Orders
+            {
+                [SessionAuth.ServerFunction("/orders/count")] public static int Count() => 1;
+            }
+        }
+        """;
+
+    private const string AppSource = """
+        using SessionAuth;
+
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App.Tests")]
+
+        namespace Shop.App
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Carts
+            {
+                [SessionAuth.ServerFunction("/carts/count")] public static int Count() => 2;
+            }
+
+            public static class Startup
+            {
+                public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Core → Functions → App → App.Tests, each granting its internals to the next: Functions maps Core's functions and
+    /// grants its internals (<c>int rank = 0</c>), and so does App, so App's own <c>app.MapServerFunctions()</c> sees
+    /// two maps of the same shape.
+    /// </summary>
+    [Fact]
+    public void An_app_that_grants_its_internals_and_sees_a_library_that_maps_another_library_builds()
+    {
+        var core = FriendAssemblyCompiler.Library("Shop.Core", CoreSource, []);
+        var functions = FriendAssemblyCompiler.Library("Shop.Functions", FunctionsSource, [core]);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [core, functions]);
+
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+    }
+
+    /// <summary>
+    /// Core → Functions → App (App grants nothing, so it builds): calling <c>MapServerFunctions()</c> in Functions maps
+    /// Core's functions too, but App's map reaches Functions only through Functions' entry method, which maps
+    /// Functions' own functions: Core's are silently not mapped in the app.
+    /// </summary>
+    [Fact]
+    public async Task An_app_at_the_end_of_a_chain_of_libraries_maps_every_librarys_functions()
+    {
+        var appSource = AppSource.Replace("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Shop.App.Tests\")]", string.Empty, StringComparison.Ordinal);
+        var core = FriendAssemblyCompiler.Compile("Shop.Core", CoreSource, []);
+        var functions = FriendAssemblyCompiler.Compile("Shop.Functions", FunctionsSource, [core.Image!]);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", appSource, [core.Image!, functions.Image!]);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+
+        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(Review22dFriendMapTests), isCollectible: true);
+        try
+        {
+            context.LoadFromStream(new MemoryStream(core.Bytes!));
+            context.LoadFromStream(new MemoryStream(functions.Bytes!));
+            var startup = context.LoadFromStream(new MemoryStream(app.Bytes!)).GetType("Shop.App.Startup", throwOnError: true)!;
+
+            var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+            builder.Services.AddSessionAuth<ChainSession>(static options => options.Password = new string('p', SessionAuthOptions.MinimumPasswordLength));
+            await using var web = builder.Build();
+            startup.GetMethod("Map")!.Invoke(null, [web]);
+
+            var routes = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)web).DataSources
+                .SelectMany(static source => source.Endpoints)
+                .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+                .Select(static endpoint => endpoint.RoutePattern.RawText)
+                .Where(static route => route is not null && !route.StartsWith("/_server/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(["/carts/count", "/orders/count", "/prices/count"], routes);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed record ChainSession(int UserId);
+}
+
+/// <summary>Review 22d: the browser client of an app that maps a library's server functions.</summary>
+public sealed class Review22dFriendClientTests
+{
+    private const string LibrarySource = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+        namespace Shop.Functions
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Orders
+            {
+                [SessionAuth.ServerFunction("/orders/count")] public static int Count() => 1;
+            }
+        }
+        """;
+
+    private const string AppSource = """
+        namespace Shop.App
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Carts
+            {
+                [SessionAuth.ServerFunction("/carts/count")] public static int Count() => 2;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The app's <c>MapServerFunctions()</c> maps the library's <c>/orders/count</c> and registers the app's client as the
+    /// one <c>/_server/client.js</c> serves (Register replaces any other), but that client holds the app's own functions
+    /// only: the library's mapped function has no client function.
+    /// </summary>
+    [Fact]
+    public void The_client_of_an_app_that_maps_a_librarys_functions_offers_them_too()
+    {
+        var library = FriendAssemblyCompiler.Library("Shop.Functions", LibrarySource, []);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library]);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("Shop.Functions")}(services);", app.Generated, StringComparison.Ordinal);
+
+        var file = app.Output.SyntaxTrees.Single(static t => t.FilePath.EndsWith(Emitting.TypeScriptClientEmitter.HintName, StringComparison.Ordinal));
+        var script = file.GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax>()
+            .Single(static v => v.Identifier.ValueText == Emitting.TypeScriptClientEmitter.ScriptConstant)
+            .Initializer!.Value.GetFirstToken().ValueText;
+
+        Assert.Contains("\"/carts/count\"", script, StringComparison.Ordinal);
+        Assert.True(script.Contains("\"/orders/count\"", StringComparison.Ordinal), "the app's client.js has no function for the library's /orders/count, which the app maps");
+    }
+}
+
+/// <summary>Review 22d: a test project that names the generated class, which it sees twice (its own and the app's).</summary>
+public sealed class Review22dFriendStaticCallTests
+{
+    private const string AppSource = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App.Tests")]
+
+        namespace Shop.App
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Carts
+            {
+                [SessionAuth.ServerFunction("/carts/count")] public static int Count() => 2;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)</c> (the class README names), or
+    /// <c>using static</c> of it, in a test project with server functions of its own: the project declares the class and
+    /// sees the app's internal one of the same full name.
+    /// </summary>
+    [Theory]
+    [InlineData("", "SessionAuth.ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
+    [InlineData("using static SessionAuth.ServerFunctionEndpointRouteBuilderExtensions;", "app.MapServerFunctions()")]
+    public void A_test_project_that_names_the_generated_class_builds(string usingStatic, string call)
+    {
+        var app = FriendAssemblyCompiler.Library("Shop.App", AppSource, []);
+        var tests = FriendAssemblyCompiler.Compile("Shop.App.Tests", $$"""
+            {{usingStatic}}
+
+            namespace Shop.App.Tests
+            {
+                [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+                public static class TestOnly
+                {
+                    [SessionAuth.ServerFunction("/test-only/reset")] public static int Reset() => 0;
+                }
+
+                public static class TestHost
+                {
+                    public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => {{call}};
+                }
+            }
+            """, [app]);
+
+        Assert.True(tests.Problems.Count == 0, "Shop.App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+    }
+}
+
+/// <summary>
+/// Review 22d: a library built by an earlier SessionAuth.Generators, whose <c>MapServerFunctions()</c> has no entry
+/// method (the entry methods are new since review 22c), referenced by an app with server functions of its own.
+/// </summary>
+public sealed class Review22dFriendVersionSkewTests
+{
+    /// <summary>What an earlier generator wrote for the library: its map, granting its internals to the app, and no entry method.</summary>
+    private const string EarlierLibrarySource = """
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+        namespace SessionAuth
+        {
+            internal static class ServerFunctionEndpointRouteBuilderExtensions
+            {
+                public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, int rank = 0) =>
+                    Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(endpoints, "/orders/count", static () => 1);
+            }
+        }
+        """;
+
+    private const string AppSource = """
+        using SessionAuth;
+
+        namespace Shop.App
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Carts
+            {
+                [SessionAuth.ServerFunction("/carts/count")] public static int Count() => 2;
+            }
+
+            public static class Startup
+            {
+                public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The app sees the library's map (so its own ranks first and wins the call) but finds no entry method to call:
+    /// the library's functions are silently not mapped, where before the entry methods the app's call was ambiguous
+    /// (a build error naming the problem). The app's map should reach them (calling the library's map) or say it cannot.
+    /// </summary>
+    [Fact]
+    public async Task An_app_that_sees_the_map_of_a_library_built_by_an_earlier_generator_maps_the_librarys_functions()
+    {
+        var earlier = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Shop.Functions",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(EarlierLibrarySource, GeneratorHarness.ParseOptions)],
+            SessionAuth.Testing.FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = earlier.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var libraryBytes = image.ToArray();
+
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(libraryBytes)]);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+
+        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(Review22dFriendVersionSkewTests), isCollectible: true);
+        try
+        {
+            context.LoadFromStream(new MemoryStream(libraryBytes));
+            var startup = context.LoadFromStream(new MemoryStream(app.Bytes!)).GetType("Shop.App.Startup", throwOnError: true)!;
+
+            var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+            builder.Services.AddSessionAuth<SkewSession>(static options => options.Password = new string('p', SessionAuthOptions.MinimumPasswordLength));
+            await using var web = builder.Build();
+            startup.GetMethod("Map")!.Invoke(null, [web]);
+
+            var routes = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)web).DataSources
+                .SelectMany(static source => source.Endpoints)
+                .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+                .Select(static endpoint => endpoint.RoutePattern.RawText)
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(["/carts/count", "/orders/count"], routes);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed record SkewSession(int UserId);
+}
