@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
@@ -149,7 +151,7 @@ public sealed class Review22dFriendClientTests
         var library = FriendAssemblyCompiler.Library("Shop.Functions", LibrarySource, []);
         var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library]);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
-        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("Shop.Functions")}(services);", app.Generated, StringComparison.Ordinal);
+        Assert.Contains(FriendAssemblyCompiler.EntryCall("Shop.Functions"), app.Generated, StringComparison.Ordinal);
 
         var file = app.Output.SyntaxTrees.Single(static t => t.FilePath.EndsWith(Emitting.TypeScriptClientEmitter.HintName, StringComparison.Ordinal));
         var script = file.GetRoot().DescendantNodes()
@@ -184,8 +186,9 @@ public sealed class Review22dFriendStaticCallTests
     /// sees the app's internal one of the same full name.
     /// </summary>
     [Theory]
-    [InlineData("", "SessionAuth.ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
-    [InlineData("using static SessionAuth.ServerFunctionEndpointRouteBuilderExtensions;", "app.MapServerFunctions()")]
+    [InlineData("", "ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
+    [InlineData("using SessionAuth;", "ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
+    [InlineData("using SessionAuth;", "app.MapServerFunctions()")]
     public void A_test_project_that_names_the_generated_class_builds(string usingStatic, string call)
     {
         var app = FriendAssemblyCompiler.Library("Shop.App", AppSource, []);
@@ -250,12 +253,12 @@ public sealed class Review22dFriendVersionSkewTests
         """;
 
     /// <summary>
-    /// The app sees the library's map (so its own ranks first and wins the call) but finds no entry method to call:
-    /// the library's functions are silently not mapped, where before the entry methods the app's call was ambiguous
-    /// (a build error naming the problem). The app's map should reach them (calling the library's map) or say it cannot.
+    /// The app sees the library's map but finds no entry method it can call: the library's functions are not mapped by
+    /// the app's <c>MapServerFunctions()</c>, and SAUTH0018 says so, naming the library and what to do, where before
+    /// they went unmapped in silence. The app still builds and maps its own.
     /// </summary>
     [Fact]
-    public async Task An_app_that_sees_the_map_of_a_library_built_by_an_earlier_generator_maps_the_librarys_functions()
+    public async Task An_app_that_sees_the_map_of_a_library_built_by_an_earlier_generator_is_told_the_librarys_functions_are_not_mapped()
     {
         var earlier = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             "Shop.Functions",
@@ -269,6 +272,17 @@ public sealed class Review22dFriendVersionSkewTests
 
         var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(libraryBytes)]);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+
+        var analyzed = await app.Output
+            .WithAnalyzers([new Analyzers.ServerFunctionAnalyzer()], options: null)
+            .GetAnalyzerDiagnosticsAsync();
+        var reported = Assert.Single(analyzed, static d => d.Id == "SAUTH0018");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, reported.Severity);
+        Assert.StartsWith(
+            "The referenced assembly Shop.Functions was built by an earlier SessionAuth.Generators",
+            reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            StringComparison.Ordinal);
+        Assert.Contains("rebuild Shop.Functions with SessionAuth.Generators", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(Review22dFriendVersionSkewTests), isCollectible: true);
         try
@@ -285,13 +299,36 @@ public sealed class Review22dFriendVersionSkewTests
                 .SelectMany(static source => source.Endpoints)
                 .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
                 .Select(static endpoint => endpoint.RoutePattern.RawText)
+                .Where(static route => route is not null && !route.StartsWith("/_server/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal);
-            Assert.Equal(["/carts/count", "/orders/count"], routes);
+            Assert.Equal(["/carts/count"], routes);
         }
         finally
         {
             context.Unload();
         }
+    }
+
+    /// <summary>A library built by this generator, seen by the same app: nothing to report.</summary>
+    [Fact]
+    public async Task An_app_that_sees_the_map_of_a_library_built_by_this_generator_is_told_nothing()
+    {
+        var library = FriendAssemblyCompiler.Library("Shop.Functions", """
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+            namespace Shop.Functions
+            {
+                [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+                public static class Orders
+                {
+                    [SessionAuth.ServerFunction("/orders/count")] public static int Count() => 1;
+                }
+            }
+            """, []);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library]);
+
+        var analyzed = await app.Output.WithAnalyzers([new Analyzers.ServerFunctionAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(analyzed, static d => d.Id == "SAUTH0018");
     }
 
     private sealed record SkewSession(int UserId);
