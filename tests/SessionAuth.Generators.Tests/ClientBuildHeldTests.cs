@@ -4,8 +4,11 @@ using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
-/// <summary>Review 22d: what held (these pass): C# 9/10, 0 and 16 parameters, a route with quotes and a lone surrogate, A.B beside A_B.</summary>
-public sealed class Review22dHeldBuildTests
+/// <summary>
+/// Client and build shapes review 22d tried that held: an app with a client at C# 9 and 10, 0 and 16 parameters, a route
+/// with quotes and a lone surrogate, nested <c>A.B</c> beside <c>A_B</c>.
+/// </summary>
+public sealed class ClientBuildHeldTests
 {
     [Theory]
     [InlineData(LanguageVersion.CSharp9)]

@@ -3,11 +3,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Review 22d: chains of friend assemblies longer than the diamond. A library that maps another library's functions
-/// ranks its <c>MapServerFunctions()</c> as <c>MapRank.Second</c>, the same shape as the app above it that grants its
-/// internals to its tests; and the entry method a project calls maps only the callee's own functions.
+/// Chains of friend assemblies longer than the diamond (review 22d). At C# 10 and later each project's
+/// <c>MapServerFunctions()</c> is in a namespace of its own that only its own <c>global using</c> imports, so a call never
+/// reaches another's, however long the chain; and an entry method maps its assembly's functions and those of every
+/// assembly it maps, each once (the set of mapped assemblies).
 /// </summary>
-public sealed class Review22dFriendMapTests
+public sealed class FriendChainTests
 {
     private const string CoreSource = """
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.Functions")]
@@ -57,8 +58,8 @@ public sealed class Review22dFriendMapTests
 
     /// <summary>
     /// Core → Functions → App → App.Tests, each granting its internals to the next: Functions maps Core's functions and
-    /// grants its internals (<c>int rank = 0</c>), and so does App, so App's own <c>app.MapServerFunctions()</c> sees
-    /// two maps of the same shape.
+    /// grants its internals, and so does App. With ranks (C# 9) App's <c>app.MapServerFunctions()</c> saw two maps of the
+    /// same shape (CS0121); in namespaces of their own it reaches App's only.
     /// </summary>
     [Fact]
     public void An_app_that_grants_its_internals_and_sees_a_library_that_maps_another_library_builds()
@@ -71,9 +72,9 @@ public sealed class Review22dFriendMapTests
     }
 
     /// <summary>
-    /// Core → Functions → App (App grants nothing, so it builds): calling <c>MapServerFunctions()</c> in Functions maps
-    /// Core's functions too, but App's map reaches Functions only through Functions' entry method, which maps
-    /// Functions' own functions: Core's are silently not mapped in the app.
+    /// Core → Functions → App (App grants nothing): App sees Functions' internals, not Core's, and maps Core's functions
+    /// through Functions' entry method, which maps every assembly Functions maps (once only the own were mapped, and
+    /// Core's went unmapped in silence).
     /// </summary>
     [Fact]
     public async Task An_app_at_the_end_of_a_chain_of_libraries_maps_every_librarys_functions()
@@ -84,7 +85,7 @@ public sealed class Review22dFriendMapTests
         var app = FriendAssemblyCompiler.Compile("Shop.App", appSource, [core.Image!, functions.Image!]);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
 
-        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(Review22dFriendMapTests), isCollectible: true);
+        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(FriendChainTests), isCollectible: true);
         try
         {
             context.LoadFromStream(new MemoryStream(core.Bytes!));
@@ -113,8 +114,8 @@ public sealed class Review22dFriendMapTests
     private sealed record ChainSession(int UserId);
 }
 
-/// <summary>Review 22d: the browser client of an app that maps a library's server functions.</summary>
-public sealed class Review22dFriendClientTests
+/// <summary>The browser client of an app that maps a library's server functions (review 22d): it offers them too.</summary>
+public sealed class FriendClientTests
 {
     private const string LibrarySource = """
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
@@ -142,8 +143,8 @@ public sealed class Review22dFriendClientTests
 
     /// <summary>
     /// The app's <c>MapServerFunctions()</c> maps the library's <c>/orders/count</c> and registers the app's client as the
-    /// one <c>/_server/client.js</c> serves (Register replaces any other), but that client holds the app's own functions
-    /// only: the library's mapped function has no client function.
+    /// one <c>/_server/client.js</c> serves (Register replaces any other): that client holds the library's functions too,
+    /// read from the client model the library wrote into its map class.
     /// </summary>
     [Fact]
     public void The_client_of_an_app_that_maps_a_librarys_functions_offers_them_too()
@@ -164,8 +165,11 @@ public sealed class Review22dFriendClientTests
     }
 }
 
-/// <summary>Review 22d: a test project that names the generated class, which it sees twice (its own and the app's).</summary>
-public sealed class Review22dFriendStaticCallTests
+/// <summary>
+/// A test project that names the generated class (review 22d): at C# 10 and later by its simple name, which the project's
+/// global using imports, so it is the project's own, never the app's of the same name that the project also sees.
+/// </summary>
+public sealed class FriendStaticCallTests
 {
     private const string AppSource = """
         [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App.Tests")]
@@ -181,9 +185,10 @@ public sealed class Review22dFriendStaticCallTests
         """;
 
     /// <summary>
-    /// <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)</c> (the class README names), or
-    /// <c>using static</c> of it, in a test project with server functions of its own: the project declares the class and
-    /// sees the app's internal one of the same full name.
+    /// <c>ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)</c> (as the README names it), with or
+    /// without <c>using SessionAuth;</c>, and the extension call, in a test project with server functions of its own
+    /// that sees the app's class of the same name (once <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
+    /// in both, CS0436).
     /// </summary>
     [Theory]
     [InlineData("", "ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
@@ -215,10 +220,10 @@ public sealed class Review22dFriendStaticCallTests
 }
 
 /// <summary>
-/// Review 22d: a library built by an earlier SessionAuth.Generators, whose <c>MapServerFunctions()</c> has no entry
-/// method (the entry methods are new since review 22c), referenced by an app with server functions of its own.
+/// A library built by an earlier SessionAuth.Generators, whose <c>MapServerFunctions()</c> has no entry method this
+/// version can call, referenced by an app with server functions of its own (review 22d): SAUTH0018, never silence.
 /// </summary>
-public sealed class Review22dFriendVersionSkewTests
+public sealed class FriendVersionSkewTests
 {
     /// <summary>What an earlier generator wrote for the library: its map, granting its internals to the app, and no entry method.</summary>
     private const string EarlierLibrarySource = """
@@ -284,7 +289,7 @@ public sealed class Review22dFriendVersionSkewTests
             StringComparison.Ordinal);
         Assert.Contains("rebuild Shop.Functions with SessionAuth.Generators", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(Review22dFriendVersionSkewTests), isCollectible: true);
+        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(FriendVersionSkewTests), isCollectible: true);
         try
         {
             context.LoadFromStream(new MemoryStream(libraryBytes));
