@@ -348,21 +348,22 @@ public sealed class FriendDiamondTests
 /// <summary>Compiles assemblies with the generator, each a reference for the next.</summary>
 internal static class FriendAssemblyCompiler
 {
-    public static MetadataReference Library(string assemblyName, string source, MetadataReference[] references)
+    public static MetadataReference Library(string assemblyName, string source, MetadataReference[] references, LanguageVersion version = LanguageVersion.Latest)
     {
-        var (image, problems, _, _, _) = Compile(assemblyName, source, references);
+        var (image, problems, _, _, _) = Compile(assemblyName, source, references, version);
         Assert.True(problems.Count == 0, assemblyName + " does not compile cleanly:\n" + string.Join("\n", problems));
         return image ?? throw new InvalidOperationException(assemblyName + " does not emit");
     }
 
-    public static (MetadataReference? Image, List<string> Problems, string Generated, Compilation Output, byte[]? Bytes) Compile(string assemblyName, string source, MetadataReference[] references)
+    public static (MetadataReference? Image, List<string> Problems, string Generated, Compilation Output, byte[]? Bytes) Compile(string assemblyName, string source, MetadataReference[] references, LanguageVersion version = LanguageVersion.Latest)
     {
+        var parseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(version);
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: "Source.cs")],
+            [CSharpSyntaxTree.ParseText(source, parseOptions, path: "Source.cs")],
             FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference).AddRange(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => $"{d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} at {d.Location.GetLineSpan()}")

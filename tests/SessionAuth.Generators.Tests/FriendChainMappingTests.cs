@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SessionAuth.Generators.Tests;
 
@@ -11,7 +12,10 @@ namespace SessionAuth.Generators.Tests;
 /// </summary>
 public sealed class FriendChainMappingTests
 {
+    // With "using SessionAuth;", which C# 9 needs to reach the shared class (C# 10 and later need none).
     private static string Library(string name, string type, string route, params string[] friends) => $$"""
+        using SessionAuth;
+
         {{string.Concat(friends.Select(static f => $"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{f}\")]\n"))}}
         namespace {{name}}
         {
@@ -140,6 +144,53 @@ public sealed class FriendChainMappingTests
         Assert.True(tests.Problems.Count == 0, "Shop.App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
         Assert.Equal("Shop.App.Tests", FriendAssemblyCompiler.MapServerFunctionsCalled(tests.Output));
         Assert.Contains(FriendAssemblyCompiler.EntryCall("Shop.App"), tests.Generated, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// At C# 9 (no global using) the maps share a class and rank: the diamond (a library seen by the app and its test
+    /// project, the app seen by the test project) still maps each function once at each level.
+    /// </summary>
+    [Fact]
+    public async Task At_CSharp_9_the_diamond_maps_each_function_once()
+    {
+        const LanguageVersion version = LanguageVersion.CSharp9;
+        var library = FriendAssemblyCompiler.Compile("Shop.Functions", Library("Shop.Functions", "Orders", "/orders", "Shop.App", "Shop.App.Tests"), [], version);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Library("Shop.App", "Carts", "/carts", "Shop.App.Tests"), [library.Image!], version);
+        var tests = FriendAssemblyCompiler.Compile("Shop.App.Tests", Library("Shop.App.Tests", "TestOnly", "/test-only"), [library.Image!, app.Image!], version);
+        Assert.True(tests.Problems.Count == 0, "Shop.App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+        Assert.Contains("namespace SessionAuth\n", tests.Generated.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        byte[][] images = [library.Bytes!, app.Bytes!, tests.Bytes!];
+        Assert.Equal(["/carts", "/orders", "/test-only"], await MappedRoutes(images, "Shop.App.Tests.Startup"));
+        Assert.Equal(["/carts", "/orders"], await MappedRoutes(images, "Shop.App.Startup"));
+    }
+
+    /// <summary>
+    /// At C# 9 a chain four deep is the documented limit of ranks: the app, which maps a library that maps another and
+    /// grants its internals, sees two maps of the same rank (CS0121). At C# 10 the same chain builds (<see cref="A_chain_of_four_maps_every_function_once_at_every_level"/>).
+    /// </summary>
+    [Fact]
+    public void At_CSharp_9_a_chain_of_four_is_ambiguous_in_the_app_as_the_README_says()
+    {
+        const LanguageVersion version = LanguageVersion.CSharp9;
+        var core = FriendAssemblyCompiler.Library("Shop.Core", Library("Shop.Core", "Prices", "/prices", "Shop.Functions"), [], version);
+        var functions = FriendAssemblyCompiler.Library("Shop.Functions", Library("Shop.Functions", "Orders", "/orders", "Shop.App"), [core], version);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Library("Shop.App", "Carts", "/carts", "Shop.App.Tests"), [core, functions], version);
+
+        Assert.Contains(app.Problems, static problem => problem.StartsWith("CS0121 ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A library built at C# 9 (its map in the shared class) is mapped, with the library it maps, by an app at C# 10 or later, and offered by its client.</summary>
+    [Fact]
+    public async Task A_library_at_CSharp_9_is_mapped_by_an_app_at_a_later_version()
+    {
+        var core = FriendAssemblyCompiler.Compile("Shop.Core", Library("Shop.Core", "Prices", "/prices", "Shop.Functions"), [], LanguageVersion.CSharp9);
+        var functions = FriendAssemblyCompiler.Compile("Shop.Functions", Library("Shop.Functions", "Orders", "/orders", "Shop.App"), [core.Image!], LanguageVersion.CSharp9);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Library("Shop.App", "Carts", "/carts"), [core.Image!, functions.Image!]);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+
+        Assert.Equal(["/carts", "/orders", "/prices"], await MappedRoutes([core.Bytes!, functions.Bytes!, app.Bytes!], "Shop.App.Startup"));
+        Assert.Contains("\"/prices\"", ClientScript(app.Output), StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> MappedRoutes(byte[][] images, string startupType)
