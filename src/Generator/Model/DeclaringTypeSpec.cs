@@ -57,10 +57,11 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 
 /// <summary>
 /// The other assemblies whose server functions this one maps with its own (<see cref="Parsing.ReferencedMaps"/>): the
-/// calls of their entry methods (one per map class seen, unless an earlier generator wrote it: SAUTH0018), this assembly's name and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier"/>),
-/// how many map classes it sees and how many of those hold their map in the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
-/// (built at C# 9, where a call can reach theirs beside this one's), whether this assembly grants its internals to
-/// another (which may then see its map), and whether it is built at C# 10 or later (its map then in a namespace of its
+/// calls of their entry methods (one per map class seen, unless an earlier generator wrote it: SAUTH0018); this
+/// assembly's name and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier"/>); how many map classes
+/// it sees, and how many of those are the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
+/// (built at C# 9, where a call can reach theirs beside this one's); whether this assembly grants its internals to
+/// another (which may then see its map); and whether it is built at C# 10 or later (its map then in a namespace of its
 /// own, which only its own <c>global using</c> imports).
 /// </summary>
 internal sealed record ReferencedMapsSpec(EquatableArray<string> EntryCalls, string OwnAssembly, string OwnIdentifier, int Seen, int SharedSeen, bool GrantsInternals, bool OwnNamespace)
