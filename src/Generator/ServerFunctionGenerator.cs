@@ -79,9 +79,10 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypeNames.ServerFunctionAttribute) is not null)
             .WithTrackingName(TrackingNames.ReferencesRuntime);
 
-        // A test project that sees an app's internals sees the app's MapServerFunctions(); one of its own maps the app's
-        // server functions with its own (through the app's entry method) and outranks the app's, which C# then does not
-        // find ambiguous (CS0121; MapRank). Seeing one app and declaring none, it calls the app's.
+        // A project that sees another's internals (a test project its app's, an app its library's) maps the other's server
+        // functions with its own, through the other's entry method, which maps every assembly the other maps too, each
+        // once. At C# 10 and later each project's MapServerFunctions() is in a namespace of its own, imported by its own
+        // global using, so a call never reaches another's; at C# 9 they share a class and rank (MapRank).
         var referencedMaps = context.CompilationProvider
             .Select(static (compilation, _) => ReferencedMaps.Find(compilation))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
@@ -96,17 +97,29 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
         });
 
         // The browser client: a step of its own over the functions' client specs, so an edit that changes no signature
-        // (a method body) leaves it cached. Written beside MapServerFunctions(), which hands it to the runtime.
-        var client = functions
-            .Select(static (all, _) => ClientSpec.Of(all))
+        // (a method body) leaves it cached. Written beside MapServerFunctions(), which hands it to the runtime. It offers
+        // every function the map maps: the assembly's own, then those of every assembly it maps, read from the client
+        // model each of those wrote into its map class (ClientModel), each assembly's once.
+        var ownClient = functions
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
+            .Select(static (input, _) => ClientSectionSpec.Of(input.Right, input.Left))
             .WithTrackingName(TrackingNames.Client);
+
+        var referencedClients = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencedMaps.ClientModels(compilation))
+            .WithTrackingName(TrackingNames.ReferencedClients);
+
+        var client = ownClient
+            .Combine(referencedClients)
+            .Select(static (input, _) => ClientModel.Compose(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.ClientSections);
 
         context.RegisterSourceOutput(client.Combine(map).Combine(referencesRuntime).Combine(referencedMaps).Combine(names).Combine(languageVersion), static (output, input) =>
         {
             var (((((client, map), referencesRuntime), referenced), names), version) = input;
             if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
-                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names));
+                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace));
             }
         });
 

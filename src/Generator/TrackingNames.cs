@@ -18,4 +18,6 @@ internal static class TrackingNames
     public const string RazorSessionRules = nameof(RazorSessionRules);
     public const string SessionRuleRegistrations = nameof(SessionRuleRegistrations);
     public const string Client = nameof(Client);
+    public const string ReferencedClients = nameof(ReferencedClients);
+    public const string ClientSections = nameof(ClientSections);
 }

@@ -106,7 +106,7 @@ public sealed class FriendAssemblyBuildTests
         Assert.True(tests.Problems.Count == 0, "App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
         foreach (var name in HostileAssemblyNames)
         {
-            Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName(name)}(services);", tests.Generated, StringComparison.Ordinal);
+            Assert.Contains(FriendAssemblyCompiler.EntryCall(name), tests.Generated, StringComparison.Ordinal);
         }
     }
 
@@ -146,18 +146,23 @@ public sealed class FriendAssemblyBuildTests
         Assert.Contains("TestOnly.Reset", generated, StringComparison.Ordinal);
         foreach (var name in names)
         {
-            Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName(name)}(services);", generated, StringComparison.Ordinal);
+            Assert.Contains(FriendAssemblyCompiler.EntryCall(name), generated, StringComparison.Ordinal);
         }
     }
 
-    /// <summary>A test project held at C# 8 (below what generated code needs) that sees an app: it calls the app's <c>MapServerFunctions()</c>.</summary>
+    /// <summary>
+    /// A test project held at C# 8 (below what generated code needs, so it gets no map of its own) that sees an app: it
+    /// calls the app's <c>MapServerFunctions()</c>, whose namespace (the app's own, which only the app's global using
+    /// imports) it names in a using of its own, as the README says.
+    /// </summary>
     [Fact]
     public void A_test_project_at_CSharp_8_that_sees_an_app_calls_the_apps_MapServerFunctions()
     {
         var app = Library("App", Of("App"));
+        var source = TestHost.Replace("using SessionAuth;", $"using SessionAuth.{Parsing.ReferencedMaps.Identifier("App")};", StringComparison.Ordinal);
         var compilation = CSharpCompilation.Create(
             "App.Tests",
-            [CSharpSyntaxTree.ParseText(TestHost, GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp8), path: "Source.cs")],
+            [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp8), path: "Source.cs")],
             FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference).Add(app),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp8))
@@ -268,9 +273,9 @@ public sealed class FriendDiamondTests
 
         Assert.Equal("Shop.App", FriendAssemblyCompiler.MapServerFunctionsCalled(app.Output));
         Assert.Equal("Shop.App.Tests", FriendAssemblyCompiler.MapServerFunctionsCalled(tests.Output));
-        Assert.Equal(1, Occurrences(app.Generated, $"group.{Parsing.ReferencedMaps.EntryMethodName("Shop.Functions")}(services);"));
-        Assert.Equal(1, Occurrences(tests.Generated, $"group.{Parsing.ReferencedMaps.EntryMethodName("Shop.Functions")}(services);"));
-        Assert.Equal(1, Occurrences(tests.Generated, $"group.{Parsing.ReferencedMaps.EntryMethodName("Shop.App")}(services);"));
+        Assert.Equal(1, Occurrences(app.Generated, FriendAssemblyCompiler.EntryCall("Shop.Functions")));
+        Assert.Equal(1, Occurrences(tests.Generated, FriendAssemblyCompiler.EntryCall("Shop.Functions")));
+        Assert.Equal(1, Occurrences(tests.Generated, FriendAssemblyCompiler.EntryCall("Shop.App")));
         Assert.Equal(0, Occurrences(tests.Generated, ".MapServerFunctions("));
     }
 
@@ -343,21 +348,22 @@ public sealed class FriendDiamondTests
 /// <summary>Compiles assemblies with the generator, each a reference for the next.</summary>
 internal static class FriendAssemblyCompiler
 {
-    public static MetadataReference Library(string assemblyName, string source, MetadataReference[] references)
+    public static MetadataReference Library(string assemblyName, string source, MetadataReference[] references, LanguageVersion version = LanguageVersion.Latest)
     {
-        var (image, problems, _, _, _) = Compile(assemblyName, source, references);
+        var (image, problems, _, _, _) = Compile(assemblyName, source, references, version);
         Assert.True(problems.Count == 0, assemblyName + " does not compile cleanly:\n" + string.Join("\n", problems));
         return image ?? throw new InvalidOperationException(assemblyName + " does not emit");
     }
 
-    public static (MetadataReference? Image, List<string> Problems, string Generated, Compilation Output, byte[]? Bytes) Compile(string assemblyName, string source, MetadataReference[] references)
+    public static (MetadataReference? Image, List<string> Problems, string Generated, Compilation Output, byte[]? Bytes) Compile(string assemblyName, string source, MetadataReference[] references, LanguageVersion version = LanguageVersion.Latest)
     {
+        var parseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(version);
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: "Source.cs")],
+            [CSharpSyntaxTree.ParseText(source, parseOptions, path: "Source.cs")],
             FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference).AddRange(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CSharpGeneratorDriver.Create([new ServerFunctionGenerator().AsSourceGenerator()], parseOptions: parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => $"{d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} at {d.Location.GetLineSpan()}")
@@ -367,6 +373,13 @@ internal static class FriendAssemblyCompiler
         var generated = string.Join("\n", driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
         var bytes = emitted ? image.ToArray() : null;
         return (bytes is null ? null : MetadataReference.CreateFromImage(bytes), problems, generated, output, bytes);
+    }
+
+    /// <summary>How generated code at C# 10 and later calls the entry method of <paramref name="assemblyName"/>, whose map is in a namespace of its own.</summary>
+    public static string EntryCall(string assemblyName)
+    {
+        var identifier = Parsing.ReferencedMaps.Identifier(assemblyName);
+        return $"global::SessionAuth.{identifier}.ServerFunctionEndpointRouteBuilderExtensions.{identifier}(group, services, mapped);";
     }
 
     /// <summary>The assembly of the <c>MapServerFunctions()</c> the user's code (Source.cs) calls.</summary>

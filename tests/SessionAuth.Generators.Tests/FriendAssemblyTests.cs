@@ -101,8 +101,8 @@ public sealed class FriendAssemblyTests
             """, [one, two]);
 
         Assert.True(tests.Problems.Count == 0, "App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
-        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("App.One")}(services);", tests.Generated, StringComparison.Ordinal);
-        Assert.Contains($"group.{Parsing.ReferencedMaps.EntryMethodName("App.Two")}(services);", tests.Generated, StringComparison.Ordinal);
+        Assert.Contains(FriendAssemblyCompiler.EntryCall("App.One"), tests.Generated, StringComparison.Ordinal);
+        Assert.Contains(FriendAssemblyCompiler.EntryCall("App.Two"), tests.Generated, StringComparison.Ordinal);
     }
 
     private static readonly string[] NamesAlikeAsIdentifiers = ["App.One", "App_One", "App-One", "App One"];

@@ -47,8 +47,10 @@ public sealed class ReferencingAssemblyTests
         var app = Build("App", App.Replace("{0}", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Tests\")]", StringComparison.Ordinal), []);
         var tests = Build("App.Tests", TestProject, [app.Image]);
 
-        Assert.Empty(tests.GeneratedHintNames);
-        Assert.Equal("App", tests.MapServerFunctionsAssembly);
+        // Its own map, in a namespace of its own, maps the app's functions through the app's entry method.
+        Assert.Equal([ClientFile, MapFile], tests.GeneratedHintNames);
+        Assert.Equal("App.Tests", tests.MapServerFunctionsAssembly);
+        Assert.Contains(FriendAssemblyCompiler.EntryCall("App"), tests.Generated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,8 +95,9 @@ public sealed class ReferencingAssemblyTests
         return new Built(
             MetadataReference.CreateFromImage(image.ToArray()),
             driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToList(),
-            target?.ContainingAssembly.Name);
+            target?.ContainingAssembly.Name,
+            string.Join("\n", driver.GetRunResult().Results.Single().GeneratedSources.Select(static s => s.SourceText.ToString())));
     }
 
-    private sealed record Built(MetadataReference Image, List<string> GeneratedHintNames, string? MapServerFunctionsAssembly);
+    private sealed record Built(MetadataReference Image, List<string> GeneratedHintNames, string? MapServerFunctionsAssembly, string Generated);
 }

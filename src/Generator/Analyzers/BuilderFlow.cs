@@ -1120,7 +1120,7 @@ internal sealed class BuilderFlow
     };
 
     internal static bool IsMapServerFunctions(IMethodSymbol method) =>
-        method.Name == "MapServerFunctions" && method.ContainingType?.ToDisplayString() == Parsing.ReservedNames.ExtensionsMetadataName;
+        method.Name == "MapServerFunctions" && Parsing.ReferencedMaps.IsMapClass(method.ContainingType);
 
     /// <summary>
     /// Whether <paramref name="property"/> holds one value, as a field does, that a read returns and a write replaces: an

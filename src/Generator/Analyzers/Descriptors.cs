@@ -100,6 +100,18 @@ internal static class Descriptors
         helpLinkUri: HelpLink(DiagnosticIds.ServerFunctionsShareRoute),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    // Compilation end: a fact of the references, not of one symbol. A warning: the app builds and runs, but without
+    // server functions its MapServerFunctions() would map were the library rebuilt, which must not pass in silence.
+    public static readonly DiagnosticDescriptor ReferencedFunctionsNotMapped = new(
+        DiagnosticIds.ReferencedFunctionsNotMapped,
+        "A referenced assembly's server functions are not mapped",
+        "The referenced assembly {0} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {0} with SessionAuth.Generators {1} or later",
+        Usage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ReferencedFunctionsNotMapped),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     // Compilation end: "none" and "more than one" are known only once every type has been seen.
     public static readonly DiagnosticDescriptor SessionDataTypeCount = new(
         DiagnosticIds.SessionDataTypeCount,

@@ -23,6 +23,7 @@ internal static class DiagnosticIds
     public const string SessionRuleArgumentUnreadable = "SAUTH0015";
     public const string SessionRuleNeverChecked = "SAUTH0016";
     public const string OutputCacheOnPersonalisedFunction = "SAUTH0017";
+    public const string ReferencedFunctionsNotMapped = "SAUTH0018";
 }
 
 /// <summary>What a SAUTH0001 diagnostic tells its code fix through <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/>.</summary>

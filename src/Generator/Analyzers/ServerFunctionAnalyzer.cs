@@ -19,7 +19,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction];
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction, Descriptors.ReferencedFunctionsNotMapped];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -36,6 +36,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         // Local functions and lambdas are no symbols of their own for a symbol action, but the attribute can sit on them.
         start.RegisterOperationAction(c => AnalyzeNestedFunction(c, symbols), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes));
+        start.RegisterCompilationEndAction(ReportEarlierMaps);
         start.RegisterOperationBlockStartAction(block =>
         {
             if (block.OwningSymbol is IMethodSymbol method && symbols.IsServerFunction(method, out var attribute) && ServerFunctionAttributeValues.Read(attribute).AnswersGet)
@@ -119,6 +120,19 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     /// Reports every function whose verb and route answer a request that another's also answer with the same
     /// precedence (<see cref="RouteTemplate.IsAmbiguousWith"/>): routing would fail such requests as ambiguous.
     /// </summary>
+    /// <summary>
+    /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
+    /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all: this project's
+    /// <c>MapServerFunctions()</c> cannot map its functions, which must not go unmapped in silence.
+    /// </summary>
+    private static void ReportEarlierMaps(CompilationAnalysisContext context)
+    {
+        foreach (var assembly in ReferencedMaps.Earlier(context.Compilation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedFunctionsNotMapped, Location.None, assembly, Emitting.GeneratedFile.Version));
+        }
+    }
+
     private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<MappedRoute> routes)
     {
         foreach (var group in routes.GroupBy(static r => (r.HttpMethod, r.Template.Precedence)).Where(static g => g.Count() > 1))

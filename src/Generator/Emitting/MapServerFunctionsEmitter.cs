@@ -10,29 +10,40 @@ internal static class MapServerFunctionsEmitter
     public const string HintName = "ServerFunctions.Map.g.cs";
 
     /// <summary>
-    /// Writes the class that holds <c>MapServerFunctions()</c>, at the name apps call it by
-    /// (<see cref="ReservedNames.ExtensionsMetadataName"/>; a type of the assembly with that name is a
-    /// <see cref="NameClash"/>), shaped by its <see cref="MapRank"/>; beside it the entry method through which a project
-    /// that sees this assembly's internals maps its server functions; and the generated class's declaration with its
+    /// Writes the class that holds <c>MapServerFunctions()</c>: at C# 10 and later in a namespace of this assembly's own
+    /// (<see cref="ReferencedMapsSpec.MapNamespace"/>) that a <c>global using</c> imports into this compilation only,
+    /// so that no other project, a friend that sees its internals included, ever reaches it by <c>app.MapServerFunctions()</c>;
+    /// at C# 9 (no <c>global using</c>) in <c>SessionAuth</c>, reached through <c>using SessionAuth;</c> and shaped by
+    /// its <see cref="MapRank"/>. Beside it the entry method through which a project that sees this assembly's internals
+    /// maps its server functions and those of every assembly it maps; and the generated class's declaration with its
     /// attributes.
     /// </summary>
     public static SourceText Emit(MapSpec map, ReferencedMapsSpec referenced, GeneratedNames names)
     {
-        var mapsReferenced = referenced.MapsReferenced(map);
         var writer = GeneratedFile.Start();
-        writer.OpenBlock("namespace " + ReservedNames.ExtensionsNamespace);
+        if (referenced.OwnNamespace)
+        {
+            // For the project's code, which may not call MapServerFunctions() yet: the compiler would call the using
+            // unnecessary (CS8019, hidden) in this file.
+            writer.WriteLine("#pragma warning disable CS8019");
+            writer.WriteLine($"global using global::{referenced.MapNamespace};");
+            writer.WriteLine("#pragma warning restore CS8019");
+            writer.WriteLine();
+        }
+
+        writer.OpenBlock("namespace " + referenced.MapNamespace);
         writer.WriteLines($$"""
             /// <summary>Maps the server functions of this assembly.</summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             """);
-        writer.OpenBlock("internal static class " + ReservedNames.ExtensionsClass);
+        writer.OpenBlock("internal static partial class " + ReservedNames.ExtensionsClass);
         writer.WriteLine("/// <summary>");
-        writer.WriteLine(mapsReferenced
+        writer.WriteLine(referenced.MapsReferenced
             ? "/// Maps every <c>[ServerFunction]</c> method of this assembly, and of every assembly whose internals it sees,"
             : "/// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.");
-        if (mapsReferenced)
+        if (referenced.MapsReferenced)
         {
-            writer.WriteLine("/// to its generated endpoint.");
+            writer.WriteLine("/// to its generated endpoint, each once.");
         }
 
         writer.WriteLines("""
@@ -40,7 +51,7 @@ internal static class MapServerFunctionsEmitter
             /// <param name="endpoints">The application's endpoint route builder, usually the <c>WebApplication</c>.</param>
             """);
         var parameters = new List<string> { "this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints" };
-        switch (referenced.Rank(map))
+        switch (referenced.Rank)
         {
             case MapRank.Second:
                 writer.WriteLines("""
@@ -69,21 +80,7 @@ internal static class MapServerFunctionsEmitter
         writer.WriteList("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapServerFunctions(", parameters, ")");
         writer.OpenBlock();
         writer.WriteLine($"global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group = {GeneratedFile.InfrastructureNamespace}ServerFunctionRoutes.MapGroup(endpoints);");
-        var entries = mapsReferenced ? referenced.Entries : EquatableArray<string>.Empty;
-        if (map.MapMethodNames.Count + entries.Count > 0)
-        {
-            writer.WriteLine("global::System.IServiceProvider services = endpoints.ServiceProvider;");
-        }
-
-        WriteMapCalls(writer, map, names);
-
-        // Called as extension methods: the call names no namespace or type, which a type of this project or of an
-        // assembly it sees could take (a type SessionAuth.Generated hides the namespace of that name).
-        foreach (var entry in entries)
-        {
-            writer.WriteLine($"group.{entry}(services);");
-        }
-
+        writer.WriteLine($"{referenced.OwnIdentifier}(group, endpoints.ServiceProvider, new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal));");
         writer.WriteList(
             $"{GeneratedFile.InfrastructureNamespace}ServerFunctionClientFiles.Register(",
             [
@@ -94,27 +91,42 @@ internal static class MapServerFunctionsEmitter
             ");");
         writer.WriteLine("return group;");
         writer.CloseBlock();
-        if (map.MapMethodNames.Count > 0)
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            /// <summary>
+            /// Maps this assembly's server functions and those of every assembly it maps, unless <paramref name="mapped"/>
+            /// names this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
+            /// that sees its internals (a test project, an app above a library), so that in a chain or a diamond each
+            /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide.
+            /// </summary>
+            /// <param name="group">The server functions' group of the <c>MapServerFunctions()</c> called.</param>
+            /// <param name="services">The application's services.</param>
+            /// <param name="mapped">The names of the assemblies whose functions that call has mapped so far.</param>
+            """);
+        writer.WriteList(
+            $"public static void {referenced.OwnIdentifier}(",
+            [
+                "this global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group",
+                "global::System.IServiceProvider services",
+                "global::System.Collections.Generic.ISet<string> mapped",
+            ],
+            ")");
+        writer.OpenBlock();
+        writer.WriteLine($"if (!mapped.Add({CSharpText.Literal(referenced.OwnAssembly)}))");
+        writer.OpenBlock();
+        writer.WriteLine("return;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteMapCalls(writer, map, names);
+
+        // A project's own namespace is not around this code: its entry is named in full. One in the shared class of
+        // C# 9 is called as an extension method (ReferencedMaps.Find).
+        foreach (var call in referenced.EntryCalls)
         {
-            writer.WriteLine();
-            writer.WriteLines($$"""
-                /// <summary>
-                /// Maps this assembly's server functions, and no other assembly's, for a project that sees its internals (a
-                /// test project), whose own <c>MapServerFunctions()</c> calls it: named after this assembly, so that two
-                /// assemblies' never collide there.
-                /// </summary>
-                /// <param name="group">The server functions' group of that project's <c>MapServerFunctions()</c>.</param>
-                /// <param name="services">The application's services.</param>
-                """);
-            writer.WriteList(
-                $"public static void {referenced.OwnEntryMethod}(",
-                ["this global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group", "global::System.IServiceProvider services"],
-                ")");
-            writer.OpenBlock();
-            WriteMapCalls(writer, map, names);
-            writer.CloseBlock();
+            writer.WriteLine(call);
         }
 
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();

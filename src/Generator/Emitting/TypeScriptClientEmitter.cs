@@ -186,10 +186,26 @@ internal static class TypeScriptClientEmitter
         }
         """;
 
-        /// <summary>The generated C# file: the module and its declarations as constants of the generated endpoints class.</summary>
-    public static SourceText Emit(ClientSpec client, GeneratedNames names)
+    /// <summary>
+    /// The generated C# file: the module and its declarations as constants of the generated endpoints class, and the
+    /// sections they are written from as a constant of the map class (<see cref="Parsing.ClientModel"/>).
+    /// </summary>
+    public static SourceText Emit(EquatableArray<ClientSectionSpec> sections, GeneratedNames names, string mapNamespace)
     {
+        var client = ClientSpec.Of(sections);
         var writer = GeneratedFile.Start();
+        writer.OpenBlock("namespace " + mapNamespace);
+        writer.OpenBlock("internal static partial class " + Parsing.ReservedNames.ExtensionsClass);
+        writer.WriteLines("""
+            /// <summary>
+            /// The client functions of every server function this assembly's <c>MapServerFunctions()</c> maps, its own and
+            /// those of the assemblies it maps: a project that maps this assembly's functions offers them in its own client.
+            /// </summary>
+            """);
+        writer.WriteLine($"internal const string {Parsing.ClientModel.FieldName} = {CSharpText.Literal(Parsing.ClientModel.Write(sections))};");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.OpenBlock("namespace " + names.Namespace);
         writer.OpenBlock("internal static partial class " + names.EndpointsClass);
         writer.WriteLine("/// <summary>The browser client of this assembly's server functions: the ES module served at <c>/_server/client.js</c>.</summary>");

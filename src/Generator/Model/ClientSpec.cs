@@ -125,34 +125,41 @@ internal sealed record ClientEnumMemberSpec(string Name, string Literal);
 /// The whole client: one object per declaring type, each with its functions, and every named type once, each under a
 /// name no other export takes.
 /// </summary>
-/// <param name="Objects">The declaring types' objects, in the order of their names.</param>
+/// <param name="Objects">The declaring types' objects: each section's in the order of their names, the assembly's own first.</param>
 /// <param name="Types">The named types, in the order of their names, each with the name it is exported by.</param>
 internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, EquatableArray<ClientExportedTypeSpec> Types)
 {
     /// <summary>Names the shared core of the client exports, which no declaring type or named type takes.</summary>
     public static readonly string[] CoreExports = ["ServerFunctionError", "RedirectKind", "ServerFunctionClientOptions", "configure"];
 
-    public static ClientSpec Of(IEnumerable<ServerFunctionSpec> functions)
+    /// <summary>
+    /// The client of every section's functions: the assembly's own first, so that its objects keep their names, then the
+    /// assemblies it maps; an object whose name an earlier one took is numbered (<c>Orders2</c>), as are two of one
+    /// assembly's.
+    /// </summary>
+    public static ClientSpec Of(EquatableArray<ClientSectionSpec> sections)
     {
         var exports = new UniqueNames(StringComparer.Ordinal, CoreExports);
         var objects = new List<ClientObjectSpec>();
-        foreach (var group in functions
-            .Where(static f => f.Client is not null)
-            .GroupBy(static f => f.ContainingTypePath, StringComparer.Ordinal)
-            .OrderBy(static g => ObjectName(g.First()), StringComparer.Ordinal)
-            .ThenBy(static g => g.Key, StringComparer.Ordinal))
+        foreach (var section in sections)
         {
-            var functionNames = new UniqueNames(StringComparer.Ordinal);
-            var members = group
-                .Select(static f => f.Client!)
-                .Select(client => client with { FunctionName = functionNames.Take(client.FunctionName) })
-                .ToEquatableArray();
-            objects.Add(new ClientObjectSpec(exports.Take(ObjectName(group.First())), members));
+            foreach (var group in section.Functions
+                .GroupBy(static f => f.TypeKey, StringComparer.Ordinal)
+                .OrderBy(static g => g.First().ObjectName, StringComparer.Ordinal)
+                .ThenBy(static g => g.Key, StringComparer.Ordinal))
+            {
+                var functionNames = new UniqueNames(StringComparer.Ordinal);
+                var members = group
+                    .Select(static f => f.Function)
+                    .Select(client => client with { FunctionName = functionNames.Take(client.FunctionName) })
+                    .ToEquatableArray();
+                objects.Add(new ClientObjectSpec(exports.Take(group.First().ObjectName), members));
+            }
         }
 
-        var types = functions
-            .Where(static f => f.Client is not null)
-            .SelectMany(static f => f.Client!.Types)
+        var types = sections
+            .SelectMany(static s => s.Functions)
+            .SelectMany(static f => f.Function.Types)
             .GroupBy(static t => t.Key, StringComparer.Ordinal)
             .Select(static g => g.First())
             .OrderBy(static t => t.Name, StringComparer.Ordinal)
@@ -161,11 +168,32 @@ internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, Equa
             .ToEquatableArray();
         return new ClientSpec(objects.ToEquatableArray(), types);
     }
+}
+
+/// <summary>
+/// The client functions of one assembly's own server functions, which its <c>MapServerFunctions()</c> maps; an assembly
+/// that maps another's offers that one's section too (<see cref="Parsing.ClientModel"/>).
+/// </summary>
+/// <param name="Assembly">The assembly's name, by which a section reached twice (a diamond) is taken once.</param>
+/// <param name="Functions">Its functions.</param>
+internal sealed record ClientSectionSpec(string Assembly, EquatableArray<ClientSectionFunctionSpec> Functions)
+{
+    public static ClientSectionSpec Of(string assembly, IEnumerable<ServerFunctionSpec> functions) =>
+        new(assembly, functions
+            .Where(static f => f.Client is not null)
+            .Select(f => new ClientSectionFunctionSpec(assembly + "|" + f.ContainingTypePath, ObjectName(f), f.Client!))
+            .ToEquatableArray());
 
     /// <summary>The declaring type's names without the namespace, nested types joined with <c>_</c>.</summary>
     private static string ObjectName(ServerFunctionSpec function) =>
         function.Name.Substring(0, function.Name.LastIndexOf('.')).Replace('.', '_');
 }
+
+/// <summary>A client function with the declaring type it is exported under.</summary>
+/// <param name="TypeKey">The declaring type, with its assembly: functions of one key share an object.</param>
+/// <param name="ObjectName">The object's name when no other export takes it.</param>
+/// <param name="Function">The function.</param>
+internal sealed record ClientSectionFunctionSpec(string TypeKey, string ObjectName, ClientFunctionSpec Function);
 
 /// <summary>The object a declaring type's functions are exported on.</summary>
 internal sealed record ClientObjectSpec(string Name, EquatableArray<ClientFunctionSpec> Functions);

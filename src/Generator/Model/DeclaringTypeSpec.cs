@@ -56,35 +56,49 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 }
 
 /// <summary>
-/// The other assemblies whose server functions this one sees (<see cref="Parsing.ReferencedMaps"/>): how many
-/// <c>MapServerFunctions()</c> it sees, the entry methods through which it maps theirs with its own, the name of its own
-/// entry method, and whether it grants its internals to another assembly (which may then see its
-/// <c>MapServerFunctions()</c>).
+/// The other assemblies whose server functions this one maps with its own (<see cref="Parsing.ReferencedMaps"/>): the
+/// calls of their entry methods (one per map class seen, unless an earlier generator wrote it: SAUTH0018); this
+/// assembly's name and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier"/>); how many map classes
+/// it sees, and how many of those are the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
+/// (built at C# 9, where a call can reach theirs beside this one's); whether this assembly grants its internals to
+/// another (which may then see its map); and whether it is built at C# 10 or later (its map then in a namespace of its
+/// own, which only its own <c>global using</c> imports).
 /// </summary>
-internal sealed record ReferencedMapsSpec(int Seen, EquatableArray<string> Entries, string OwnEntryMethod, bool GrantsInternals)
+internal sealed record ReferencedMapsSpec(EquatableArray<string> EntryCalls, string OwnAssembly, string OwnIdentifier, int Seen, int SharedSeen, bool GrantsInternals, bool OwnNamespace)
 {
-    /// <summary>
-    /// Whether this assembly's <c>MapServerFunctions()</c> maps other assemblies' server functions with its own: it
-    /// declares some and sees another's, or sees two. (Seeing one and declaring none, it calls that one's.)
-    /// </summary>
-    public bool MapsReferenced(MapSpec map) => Seen > 0 && (map.MapMethodNames.Count > 0 || Seen > 1);
-
-    /// <summary>Whether the assembly gets a <c>MapServerFunctions()</c> of its own: not when it sees one and would map nothing else.</summary>
-    public bool NeedsOwn(MapSpec map) => Seen == 0 || MapsReferenced(map);
+    /// <summary>Whether this assembly's <c>MapServerFunctions()</c> maps other assemblies' server functions with its own.</summary>
+    public bool MapsReferenced => EntryCalls.Count > 0;
 
     /// <summary>
-    /// Where C# ranks this assembly's <c>MapServerFunctions()</c> among those a project sees: one that maps other
-    /// assemblies' functions above each of theirs, so that <c>app.MapServerFunctions()</c> is never ambiguous (CS0121)
-    /// and maps every function once. A map that others may see (the assembly grants its internals) ranks below the map of
-    /// a project that sees it: an app that maps a library's functions sits between the library's and its test project's.
+    /// Whether the assembly gets a <c>MapServerFunctions()</c> of its own. Always in a namespace of its own (no other is
+    /// reachable); at C# 9 not when it declares no server function and sees exactly one other map, which it then calls.
     /// </summary>
-    public MapRank Rank(MapSpec map) => (MapsReferenced(map), GrantsInternals) switch
+    public bool NeedsOwn(MapSpec map) => OwnNamespace || !(map.MapMethodNames.Count == 0 && Seen == 1 && SharedSeen == 1);
+
+    /// <summary>
+    /// The namespace of the class that holds <c>MapServerFunctions()</c>: <c>SessionAuth.&lt;identifier&gt;</c> at C# 10
+    /// and later, imported by a <c>global using</c> of this compilation only; <c>SessionAuth</c> at C# 9.
+    /// </summary>
+    public string MapNamespace => OwnNamespace
+        ? Parsing.ReservedNames.ExtensionsNamespace + "." + OwnIdentifier
+        : Parsing.ReservedNames.ExtensionsNamespace;
+
+    /// <summary>
+    /// At C# 9, where C# ranks this assembly's <c>MapServerFunctions()</c> among those a call reaches in the shared
+    /// class: one that maps other assemblies' functions above each of theirs, so that <c>app.MapServerFunctions()</c> is
+    /// never ambiguous (CS0121) and maps every function once. A map that others may see (the assembly grants its
+    /// internals) ranks below the map of a project that sees it: an app that maps a library's functions sits between the
+    /// library's and its test project's. Three levels only: a longer chain is ambiguous at C# 9. In a namespace of its
+    /// own a map is the only one its project reaches, and needs no rank.
+    /// </summary>
+    public MapRank Rank => !OwnNamespace ? (MapsReferenced, GrantsInternals) switch
     {
         (true, false) => MapRank.First,
         (true, true) => MapRank.Second,
         (false, false) => MapRank.Second,
         (false, true) => MapRank.Third,
-    };
+    }
+    : MapRank.First;
 }
 
 /// <summary>

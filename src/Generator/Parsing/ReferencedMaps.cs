@@ -1,26 +1,39 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Parsing;
 
 /// <summary>
-/// The server functions of other assemblies this one can map: a test project that sees an app's internals
-/// (<c>InternalsVisibleTo</c>) sees the app's <c>MapServerFunctions()</c> and the method through which it maps them
-/// (<see cref="EntryMethodName"/>, named after its assembly so that two apps' never collide).
+/// The server functions of other assemblies this one maps: a project that sees another's internals
+/// (<c>InternalsVisibleTo</c>: a test project and its app, an app and its library) sees the class that holds the
+/// other's <c>MapServerFunctions()</c>, and in it the entry method through which it maps the other's functions and, by
+/// the same call, every assembly the other maps (<see cref="Identifier"/>).
 /// </summary>
 internal static class ReferencedMaps
 {
     /// <summary>
-    /// The extension method of an assembly through which another maps its server functions, declared on
-    /// <c>RouteGroupBuilder</c> in the class that holds its <c>MapServerFunctions()</c>: named after the assembly (its
-    /// name with every character not allowed in an identifier as <c>_</c>) and a hash of the name, so that no two
-    /// assemblies a project sees share it (<c>App.One</c> and <c>App_One</c> included). Generated code calls it as
-    /// <c>group.ServerFunctionsOf_App_…(services)</c>, naming no namespace or type: no type of the project or of an
-    /// assembly it sees can take the name (a type <c>SessionAuth.Generated</c> hides a namespace, never a method).
+    /// The parameter list an entry method has since entry methods map transitively: the group, the app's services, and
+    /// the names of the assemblies already mapped, so that each assembly of a chain or a diamond is mapped once. An entry
+    /// method without it was written by an earlier generator (<see cref="Scan"/> reports it as such).
     /// </summary>
-    public static string EntryMethodName(string assemblyName)
+    private static readonly string[] EntryParameterTypes =
+    [
+        "Microsoft.AspNetCore.Routing.RouteGroupBuilder",
+        "System.IServiceProvider",
+        "System.Collections.Generic.ISet<string>",
+    ];
+
+    /// <summary>
+    /// The identifier of an assembly's generated map: the name of the namespace its <c>MapServerFunctions()</c> class
+    /// lives in at C# 10 and later (<c>SessionAuth.&lt;identifier&gt;</c>), and of its entry method, an extension method
+    /// on <c>RouteGroupBuilder</c> in that class. Named after the assembly (its name with every character not allowed in
+    /// an identifier as <c>_</c>) and a hash of the name, so that no two assemblies a project sees share it
+    /// (<c>App.One</c> and <c>App_One</c> included), and no user's type is likely to take it.
+    /// </summary>
+    public static string Identifier(string assemblyName)
     {
         var identifier = new StringBuilder("ServerFunctionsOf_", assemblyName.Length + 27);
         foreach (var character in assemblyName)
@@ -38,41 +51,96 @@ internal static class ReferencedMaps
         return identifier.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).ToString();
     }
 
+    /// <summary>The entry method's name, which is the assembly's <see cref="Identifier"/>.</summary>
+    public static string EntryMethodName(string assemblyName) => Identifier(assemblyName);
+
+    /// <summary>Whether generated code of a compilation at <paramref name="version"/> puts its map in a namespace of its own, imported by a <c>global using</c> (C# 10).</summary>
+    public static bool HasOwnNamespace(LanguageVersion version) => version >= LanguageVersion.CSharp10;
+
+    /// <summary>Whether <paramref name="type"/> is a generated class that holds <c>MapServerFunctions()</c>, of any assembly: in <c>SessionAuth</c> or in a <c>SessionAuth.ServerFunctionsOf_…</c> namespace.</summary>
+    public static bool IsMapClass(INamedTypeSymbol? type) =>
+        type is { Name: ReservedNames.ExtensionsClass, ContainingType: null, ContainingNamespace: { } ns }
+        && (ns is { Name: ReservedNames.ExtensionsNamespace, ContainingNamespace.IsGlobalNamespace: true }
+            || (ns.Name.StartsWith("ServerFunctionsOf_", StringComparison.Ordinal)
+                && ns.ContainingNamespace is { Name: ReservedNames.ExtensionsNamespace, ContainingNamespace.IsGlobalNamespace: true }));
+
     /// <summary>
-    /// Every other assembly whose <c>MapServerFunctions()</c> this one sees (an accessible
-    /// <see cref="ReservedNames.ExtensionsMetadataName"/>), and of those the entry methods this one can call, in the
-    /// order of the references; and whether the assembly grants its internals to another, whose own
-    /// <c>MapServerFunctions()</c> must then rank above this one's (<see cref="MapRank"/>).
+    /// The maps this assembly calls from its own: the entry methods of every other assembly whose map class it sees, in
+    /// the order of the references; how many of those it sees in the shared class (built at C# 9); and whether the
+    /// assembly grants its internals to another (<see cref="MapRank"/>).
     /// </summary>
     public static ReferencedMapsSpec Find(Compilation compilation)
     {
-        var seen = 0;
-        var entries = new List<string>();
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        var calls = new List<string>();
+        var all = 0;
+        var shared = 0;
+        foreach (var seen in Scan(compilation))
         {
-            if (assembly.GetTypeByMetadataName(ReservedNames.ExtensionsMetadataName) is not { } extensions
-                || !compilation.IsSymbolAccessibleWithin(extensions, compilation.Assembly))
+            all++;
+            shared += seen.InOwnNamespace ? 0 : 1;
+            if (seen.Entry is not null)
             {
-                continue;
-            }
+                calls.Add(seen.InOwnNamespace
+                    ? $"global::{ReservedNames.ExtensionsNamespace}.{seen.Entry.Name}.{ReservedNames.ExtensionsClass}.{seen.Entry.Name}(group, services, mapped);"
 
-            seen++;
-            var name = EntryMethodName(assembly.Name);
-            var entry = extensions.GetMembers(name)
-                .OfType<IMethodSymbol>()
-                .FirstOrDefault(m => m.IsExtensionMethod && compilation.IsSymbolAccessibleWithin(m, compilation.Assembly));
-            if (entry is not null)
-            {
-                entries.Add(entry.Name);
+                    // In the shared class, beside this project's own at C# 9: called as an extension method, found in the
+                    // namespace SessionAuth around this project's generated code, where a qualified name would bind to
+                    // this project's class of the same name.
+                    : $"group.{seen.Entry.Name}(services, mapped);");
             }
         }
 
         return new ReferencedMapsSpec(
-            seen,
-            entries.ToEquatableArray(),
-            EntryMethodName(compilation.AssemblyName ?? string.Empty),
-            GrantsInternals(compilation.Assembly));
+            calls.ToEquatableArray(),
+            compilation.AssemblyName ?? string.Empty,
+            Identifier(compilation.AssemblyName ?? string.Empty),
+            all,
+            shared,
+            GrantsInternals(compilation.Assembly),
+            HasOwnNamespace(LanguageVersions.Of(compilation)));
     }
+
+    /// <summary>The client models (<see cref="ClientModel"/>) of the assemblies this one maps, in the order of the references.</summary>
+    public static EquatableArray<string> ClientModels(Compilation compilation) =>
+        Scan(compilation)
+            .Where(static seen => seen.Entry is not null)
+            .Select(static seen => seen.Class.GetMembers(ClientModel.FieldName).OfType<IFieldSymbol>().FirstOrDefault(static f => f.HasConstantValue)?.ConstantValue as string)
+            .Where(static model => model is not null)
+            .Select(static model => model!)
+            .ToEquatableArray();
+
+    /// <summary>
+    /// The assemblies whose map class this one sees but whose entry method it cannot call, as an earlier
+    /// SessionAuth.Generators wrote it (none, or one without the set of mapped assemblies): their functions are not
+    /// mapped by this project's <c>MapServerFunctions()</c> (SAUTH0018).
+    /// </summary>
+    public static IEnumerable<string> Earlier(Compilation compilation) =>
+        Scan(compilation).Where(static seen => seen.Entry is null).Select(static seen => seen.Class.ContainingAssembly.Name);
+
+    /// <summary>Every referenced assembly whose map class this one can see, with its entry method if it has one this generator can call.</summary>
+    private static IEnumerable<SeenMap> Scan(Compilation compilation)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            var identifier = Identifier(assembly.Name);
+            var namespaced = Visible(compilation, assembly.GetTypeByMetadataName($"{ReservedNames.ExtensionsNamespace}.{identifier}.{ReservedNames.ExtensionsClass}"));
+            var mapClass = namespaced ?? Visible(compilation, assembly.GetTypeByMetadataName(ReservedNames.ExtensionsMetadataName));
+            if (mapClass is null)
+            {
+                continue;
+            }
+
+            var entry = mapClass.GetMembers(identifier)
+                .OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.IsExtensionMethod
+                    && compilation.IsSymbolAccessibleWithin(m, compilation.Assembly)
+                    && m.Parameters.Select(static p => p.Type.ToDisplayString()).SequenceEqual(EntryParameterTypes, StringComparer.Ordinal));
+            yield return new SeenMap(mapClass, entry, namespaced is not null);
+        }
+    }
+
+    private static INamedTypeSymbol? Visible(Compilation compilation, INamedTypeSymbol? type) =>
+        type is not null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly) ? type : null;
 
     /// <summary>Whether the assembly declares <c>[assembly: InternalsVisibleTo(...)]</c>: another project may then see its <c>MapServerFunctions()</c>.</summary>
     private static bool GrantsInternals(IAssemblySymbol assembly) =>
@@ -85,4 +153,6 @@ internal static class ReferencedMaps
                 ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
             },
         });
+
+    private sealed record SeenMap(INamedTypeSymbol Class, IMethodSymbol? Entry, bool InOwnNamespace);
 }

@@ -32,6 +32,8 @@ internal static class ReservedNames
     [
         "System.Action",
         "System.Array",
+        "System.Collections.Generic.HashSet",
+        "System.Collections.Generic.ISet",
         "System.CodeDom.Compiler.GeneratedCode",
         "System.CodeDom.Compiler.GeneratedCodeAttribute",
         "System.DateTime",
@@ -50,6 +52,7 @@ internal static class ReservedNames
         "System.Reflection.ParameterInfo",
         "System.Security.Claims.ClaimsPrincipal",
         "System.Single",
+        "System.StringComparer",
         "System.Text.Json.Serialization.Metadata.JsonTypeInfo",
         "System.Threading.CancellationToken",
         "System.Threading.Tasks.Task",
