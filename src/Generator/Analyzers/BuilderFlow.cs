@@ -164,6 +164,32 @@ internal sealed class BuilderFlow
     /// <summary>Whether <paramref name="value"/> is a builder picked among several (<c>dev ? a : b</c>): it is one of its parents.</summary>
     public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
 
+    /// <summary>
+    /// The parameter of <paramref name="method"/>, the body analysed, that every return returns as it was given (not
+    /// written since, nor maybe written by a lambda); null when some return returns anything else, or none returns.
+    /// </summary>
+    public IParameterSymbol? ReturnedParameter(IMethodSymbol method)
+    {
+        if (!Returns.TryGetValue(method, out var returns) || returns.Count == 0)
+        {
+            return null;
+        }
+
+        IParameterSymbol? returned = null;
+        foreach (var (_, values) in returns)
+        {
+            if (values.Count != 1 || values.First() is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+                || (returned is not null && !SymbolEqualityComparer.Default.Equals(returned, parameter)))
+            {
+                return null;
+            }
+
+            returned = parameter;
+        }
+
+        return returned;
+    }
+
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
 
     /// <summary>
@@ -944,8 +970,16 @@ internal sealed class BuilderFlow
                 step.Owner.Sites.Add(invocation.Syntax);
             }
 
+            HashSet<object>? returnedArgument = null;
             if (_helpers?.Invoke(definition) is { } helper)
             {
+                // A helper that returns a parameter as it was given returns the builder passed for it: a guard on the
+                // result guards that builder (app.MapGroup("/orders").MapOrders().RequireAuthorization()).
+                if (helper.ReturnedParameter is { } returnedOrdinal && arguments.TryGetValue(returnedOrdinal, out var returnedValues))
+                {
+                    returnedArgument = returnedValues;
+                }
+
                 foreach (var guarded in helper.Parameters)
                 {
                     if (arguments.TryGetValue(guarded.Key, out var passed))
@@ -962,6 +996,11 @@ internal sealed class BuilderFlow
             if (!IsBuilder(method.ReturnType))
             {
                 return Empty;
+            }
+
+            if (returnedArgument is not null)
+            {
+                return returnedArgument;
             }
 
             // What the call returns is made here, as a creation is: a guard on it is a guard on whatever the method returned.
