@@ -318,11 +318,13 @@ internal sealed class BuilderFlow
 
     /// <summary>
     /// At a merge, a variable that holds one builder made in the body on each incoming path, a different one on some, holds
-    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. When each of those builders
-    /// is left unguarded only on the paths where the variable holds it, whether it is guarded from here is whether the
-    /// join is: the join stands for them in the unguarded builders, and a guard through the variable after the merge
-    /// guards, on every path, the builder that path made (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... }
-    /// g.RequireAuthorization();</c>).
+    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. The join stands, in the
+    /// unguarded builders, for each of them on the path where the variable holds it: it is unguarded when one of them is
+    /// on its path, and a guard through the variable after the merge guards, on every path, the builder that path made
+    /// (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... } g.RequireAuthorization();</c>). A builder left unguarded
+    /// on a path where the variable holds another (the group a nested group was made on, <c>g = g.MapGroup("/n")</c>)
+    /// stays unguarded on its own: the guard after the merge does not reach it. Joins nest: a join made at an inner merge
+    /// is the builder its variable holds on that path into an outer one.
     /// </summary>
     private static void JoinBuilders(BasicBlock block, List<State> incoming, State merged, Graph owner)
     {
@@ -345,14 +347,14 @@ internal sealed class BuilderFlow
                 continue;
             }
 
+            // A builder returned on one path (the merge at the end of the body) while the variable holds another: the
+            // callers decide for it, and the join cannot stand for it there.
             var exclusive = true;
             for (var i = 0; i < incoming.Count && exclusive; i++)
             {
                 foreach (var other in alternatives)
                 {
-                    if (!ValueComparer.Instance.Equals(other, held[i])
-                        && (incoming[i].Unguarded.Contains(other) || incoming[i].UnguardedSession.Contains(other)
-                            || incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
+                    if (!ValueComparer.Instance.Equals(other, held[i]) && (incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
                     {
                         exclusive = false;
                         break;
@@ -372,11 +374,23 @@ internal sealed class BuilderFlow
             }
 
             known.UnionWith(alternatives);
-            var unguarded = alternatives.Any(merged.Unguarded.Contains);
-            var unguardedSession = alternatives.Any(merged.UnguardedSession.Contains);
+            var unguarded = Enumerable.Range(0, incoming.Count).Any(i => incoming[i].Unguarded.Contains(held[i]));
+            var unguardedSession = Enumerable.Range(0, incoming.Count).Any(i => incoming[i].UnguardedSession.Contains(held[i]));
             merged.Make(join);
-            merged.Unguarded.ExceptWith(alternatives);
-            merged.UnguardedSession.ExceptWith(alternatives);
+            foreach (var alternative in alternatives)
+            {
+                // Unguarded from here only where some path left it so without the variable holding it.
+                if (!Enumerable.Range(0, incoming.Count).Any(i => !ValueComparer.Instance.Equals(held[i], alternative) && incoming[i].Unguarded.Contains(alternative)))
+                {
+                    merged.Unguarded.Remove(alternative);
+                }
+
+                if (!Enumerable.Range(0, incoming.Count).Any(i => !ValueComparer.Instance.Equals(held[i], alternative) && incoming[i].UnguardedSession.Contains(alternative)))
+                {
+                    merged.UnguardedSession.Remove(alternative);
+                }
+            }
+
             if (!unguarded)
             {
                 merged.Unguarded.Remove(join);
