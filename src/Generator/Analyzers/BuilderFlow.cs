@@ -206,7 +206,7 @@ internal sealed class BuilderFlow
         var owner = new Graph(method);
         _body ??= owner;
         _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
-        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, _symbols);
+        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, owner.OmittedCalls, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -542,6 +542,9 @@ internal sealed class BuilderFlow
         switch (operation)
         {
             case null:
+                return Empty;
+            case var _ when step.Owner.IsOmitted(operation):
+                // Left out by the compiler: nothing in it runs, a guard in its arguments included.
                 return Empty;
             case IConversionOperation conversion:
                 return Eval(conversion.Operand, step);
@@ -1344,6 +1347,16 @@ internal sealed class BuilderFlow
 
         /// <summary>The builder members the body writes through a <c>ref</c> or a deconstruction: what a read of them holds is not known.</summary>
         public HashSet<ISymbol> RefWrittenMembers { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The calls the compiler leaves out (<c>[Conditional]</c> on a symbol not defined there).</summary>
+        public List<SyntaxNode> OmittedCalls { get; } = [];
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> is part of a call the compiler leaves out: the call, or a piece of its
+        /// arguments the graph evaluates in blocks of their own (<c>Debug.Assert(a || group.RequireAuthorization() is null)</c>).
+        /// </summary>
+        public bool IsOmitted(IOperation operation) =>
+            OmittedCalls.Count > 0 && OmittedCalls.Any(c => c.SyntaxTree == operation.Syntax.SyntaxTree && c.Span.Contains(operation.Syntax.Span));
 
         /// <summary>The builders <see cref="Pick"/> made for captures written with several builders.</summary>
         public HashSet<SyntaxNode> Picks { get; } = [];

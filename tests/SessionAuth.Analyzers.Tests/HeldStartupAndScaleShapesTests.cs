@@ -6,7 +6,7 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
 
-public sealed class Review21dHeld2Tests
+public sealed class HeldStartupAndScaleShapesTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 

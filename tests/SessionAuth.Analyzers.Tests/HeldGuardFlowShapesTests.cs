@@ -4,7 +4,7 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
 
-public sealed class Review21dHeldTests
+public sealed class HeldGuardFlowShapesTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 
