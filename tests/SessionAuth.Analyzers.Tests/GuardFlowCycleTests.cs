@@ -21,6 +21,53 @@ public sealed class GuardFlowCycleTests
     [Fact]
     public Task A_wide_cycle_of_methods_entered_with_an_open_group_reports_every_endpoint() => VerifyAsync(MutualRecursion(40, guarded: false));
 
+    // Guard helpers that call each other are read together until nothing changes: SecureAgain guards through Secure,
+    // which was still being read when SecureAgain was first read (and taken then to guard nothing).
+    [Fact]
+    public Task Guard_helpers_calling_each_other_are_credited_for_each_once_their_cycle_is_read() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var a = app.MapGroup("/a");
+                Secure(a);
+                a.MapGet("/x", () => "guarded");
+                var b = app.MapGroup("/b");
+                SecureAgain(b);
+                b.MapGet("/y", () => "guarded");
+            }
+
+            private static void Secure(RouteGroupBuilder group)
+            {
+                group.RequireAuthorization();
+                if (group.ToString() == "again")
+                {
+                    SecureAgain(group);
+                }
+            }
+
+            private static void SecureAgain(RouteGroupBuilder group) => Secure(group);
+        }
+        """);
+
+    // A guard reached only through a recursion that may never end is not credited (the least fixed point).
+    [Fact]
+    public Task A_guard_reached_only_through_mutual_recursion_is_not_credited() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var a = app.MapGroup("/a");
+                Ping(a);
+                a.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+
+            private static void Ping(RouteGroupBuilder group) => Pong(group);
+
+            private static void Pong(RouteGroupBuilder group) => Ping(group);
+        }
+        """);
+
     private static string MutualRecursion(int n, bool guarded = true)
     {
         var s = new StringBuilder("public static class Endpoints\n{\n");
