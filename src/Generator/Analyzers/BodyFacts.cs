@@ -18,15 +18,19 @@ internal static class BodyFacts
     /// builder field or property), including what the local functions it calls write; <paramref name="listedLoops"/> with
     /// the variable and the collection of each foreach loop over listed elements (<see cref="ListedCollection"/>), and
     /// <paramref name="guardingLoops"/> with the collections of those <see cref="GuardsEachElement"/> accepts; <paramref name="refWrittenMembers"/> with
-    /// the builder fields and properties the body may write other than by a plain assignment.
+    /// the builder fields and properties the body may write other than by a plain assignment; <paramref name="omittedCalls"/>
+    /// with the calls the compiler leaves out (<c>[Conditional]</c> on a symbol not defined there).
     /// </summary>
-    public static void Read(IOperation body, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<SyntaxNode, bool> guardingLoops, Dictionary<ILocalSymbol, SyntaxNode> listedLoops, HashSet<ISymbol> refWrittenMembers, AnalyzerSymbols symbols)
+    public static void Read(IOperation body, Dictionary<IMethodSymbol, HashSet<object>> writes, Dictionary<SyntaxNode, bool> guardingLoops, Dictionary<ILocalSymbol, SyntaxNode> listedLoops, HashSet<ISymbol> refWrittenMembers, List<SyntaxNode> omittedCalls, AnalyzerSymbols symbols)
     {
         var calls = new Dictionary<IMethodSymbol, HashSet<IMethodSymbol>>(SymbolEqualityComparer.Default);
         foreach (var operation in body.DescendantsAndSelf())
         {
             switch (operation)
             {
+                case IInvocationOperation when EveryPath.IsOmittedCall(operation):
+                    omittedCalls.Add(operation.Syntax);
+                    break;
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when BuilderFlow.IsBuilder(member.Type, symbols) && IsWrittenOtherThanByAssignment(member):
                     refWrittenMembers.Add(member.Member.OriginalDefinition);
                     break;
@@ -246,6 +250,12 @@ internal static class BodyFacts
         {
             for (var call = (statement as IExpressionStatementOperation)?.Operation as IInvocationOperation; call is not null;)
             {
+                // A call the compiler leaves out takes the calls it is made on with it (group.RequireAuthorization().Trace()).
+                if (EveryPath.IsOmittedCall(call))
+                {
+                    break;
+                }
+
                 var receiver = (call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.Unwrapped();
                 if (GuardConventions.MayDecide(call.TargetMethod.Name)
                     && receiver is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable)

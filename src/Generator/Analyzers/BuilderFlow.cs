@@ -164,6 +164,32 @@ internal sealed class BuilderFlow
     /// <summary>Whether <paramref name="value"/> is a builder picked among several (<c>dev ? a : b</c>): it is one of its parents.</summary>
     public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
 
+    /// <summary>
+    /// The parameter of <paramref name="method"/>, the body analysed, that every return returns as it was given (not
+    /// written since, nor maybe written by a lambda); null when some return returns anything else, or none returns.
+    /// </summary>
+    public IParameterSymbol? ReturnedParameter(IMethodSymbol method)
+    {
+        if (!Returns.TryGetValue(method, out var returns) || returns.Count == 0)
+        {
+            return null;
+        }
+
+        IParameterSymbol? returned = null;
+        foreach (var (_, values) in returns)
+        {
+            if (values.Count != 1 || values.First() is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+                || (returned is not null && !SymbolEqualityComparer.Default.Equals(returned, parameter)))
+            {
+                return null;
+            }
+
+            returned = parameter;
+        }
+
+        return returned;
+    }
+
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
 
     /// <summary>
@@ -180,7 +206,7 @@ internal sealed class BuilderFlow
         var owner = new Graph(method);
         _body ??= owner;
         _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
-        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, _symbols);
+        BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, owner.OmittedCalls, _symbols);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -292,11 +318,13 @@ internal sealed class BuilderFlow
 
     /// <summary>
     /// At a merge, a variable that holds one builder made in the body on each incoming path, a different one on some, holds
-    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. When each of those builders
-    /// is left unguarded only on the paths where the variable holds it, whether it is guarded from here is whether the
-    /// join is: the join stands for them in the unguarded builders, and a guard through the variable after the merge
-    /// guards, on every path, the builder that path made (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... }
-    /// g.RequireAuthorization();</c>).
+    /// from here one builder, a <see cref="Join"/>, that is on each path the one that path made. The join stands, in the
+    /// unguarded builders, for each of them on the path where the variable holds it: it is unguarded when one of them is
+    /// on its path, and a guard through the variable after the merge guards, on every path, the builder that path made
+    /// (<c>if (v2) { g = app.MapGroup("/v2"); ... } else { ... } g.RequireAuthorization();</c>). A builder left unguarded
+    /// on a path where the variable holds another (the group a nested group was made on, <c>g = g.MapGroup("/n")</c>)
+    /// stays unguarded on its own: the guard after the merge does not reach it. Joins nest: a join made at an inner merge
+    /// is the builder its variable holds on that path into an outer one.
     /// </summary>
     private static void JoinBuilders(BasicBlock block, List<State> incoming, State merged, Graph owner)
     {
@@ -319,14 +347,14 @@ internal sealed class BuilderFlow
                 continue;
             }
 
+            // A builder returned on one path (the merge at the end of the body) while the variable holds another: the
+            // callers decide for it, and the join cannot stand for it there.
             var exclusive = true;
             for (var i = 0; i < incoming.Count && exclusive; i++)
             {
                 foreach (var other in alternatives)
                 {
-                    if (!ValueComparer.Instance.Equals(other, held[i])
-                        && (incoming[i].Unguarded.Contains(other) || incoming[i].UnguardedSession.Contains(other)
-                            || incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
+                    if (!ValueComparer.Instance.Equals(other, held[i]) && (incoming[i].Escaped.Contains(other) || incoming[i].EscapedSession.Contains(other)))
                     {
                         exclusive = false;
                         break;
@@ -346,11 +374,23 @@ internal sealed class BuilderFlow
             }
 
             known.UnionWith(alternatives);
-            var unguarded = alternatives.Any(merged.Unguarded.Contains);
-            var unguardedSession = alternatives.Any(merged.UnguardedSession.Contains);
+            var unguarded = Enumerable.Range(0, incoming.Count).Any(i => incoming[i].Unguarded.Contains(held[i]));
+            var unguardedSession = Enumerable.Range(0, incoming.Count).Any(i => incoming[i].UnguardedSession.Contains(held[i]));
             merged.Make(join);
-            merged.Unguarded.ExceptWith(alternatives);
-            merged.UnguardedSession.ExceptWith(alternatives);
+            foreach (var alternative in alternatives)
+            {
+                // Unguarded from here only where some path left it so without the variable holding it.
+                if (!Enumerable.Range(0, incoming.Count).Any(i => !ValueComparer.Instance.Equals(held[i], alternative) && incoming[i].Unguarded.Contains(alternative)))
+                {
+                    merged.Unguarded.Remove(alternative);
+                }
+
+                if (!Enumerable.Range(0, incoming.Count).Any(i => !ValueComparer.Instance.Equals(held[i], alternative) && incoming[i].UnguardedSession.Contains(alternative)))
+                {
+                    merged.UnguardedSession.Remove(alternative);
+                }
+            }
+
             if (!unguarded)
             {
                 merged.Unguarded.Remove(join);
@@ -502,6 +542,9 @@ internal sealed class BuilderFlow
         switch (operation)
         {
             case null:
+                return Empty;
+            case var _ when step.Owner.IsOmitted(operation):
+                // Left out by the compiler: nothing in it runs, a guard in its arguments included.
                 return Empty;
             case IConversionOperation conversion:
                 return Eval(conversion.Operand, step);
@@ -944,8 +987,16 @@ internal sealed class BuilderFlow
                 step.Owner.Sites.Add(invocation.Syntax);
             }
 
+            HashSet<object>? returnedArgument = null;
             if (_helpers?.Invoke(definition) is { } helper)
             {
+                // A helper that returns a parameter as it was given returns the builder passed for it: a guard on the
+                // result guards that builder (app.MapGroup("/orders").MapOrders().RequireAuthorization()).
+                if (helper.ReturnedParameter is { } returnedOrdinal && arguments.TryGetValue(returnedOrdinal, out var returnedValues))
+                {
+                    returnedArgument = returnedValues;
+                }
+
                 foreach (var guarded in helper.Parameters)
                 {
                     if (arguments.TryGetValue(guarded.Key, out var passed))
@@ -962,6 +1013,11 @@ internal sealed class BuilderFlow
             if (!IsBuilder(method.ReturnType))
             {
                 return Empty;
+            }
+
+            if (returnedArgument is not null)
+            {
+                return returnedArgument;
             }
 
             // What the call returns is made here, as a creation is: a guard on it is a guard on whatever the method returned.
@@ -1291,6 +1347,16 @@ internal sealed class BuilderFlow
 
         /// <summary>The builder members the body writes through a <c>ref</c> or a deconstruction: what a read of them holds is not known.</summary>
         public HashSet<ISymbol> RefWrittenMembers { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The calls the compiler leaves out (<c>[Conditional]</c> on a symbol not defined there).</summary>
+        public List<SyntaxNode> OmittedCalls { get; } = [];
+
+        /// <summary>
+        /// Whether <paramref name="operation"/> is part of a call the compiler leaves out: the call, or a piece of its
+        /// arguments the graph evaluates in blocks of their own (<c>Debug.Assert(a || group.RequireAuthorization() is null)</c>).
+        /// </summary>
+        public bool IsOmitted(IOperation operation) =>
+            OmittedCalls.Count > 0 && OmittedCalls.Any(c => c.SyntaxTree == operation.Syntax.SyntaxTree && c.Span.Contains(operation.Syntax.Span));
 
         /// <summary>The builders <see cref="Pick"/> made for captures written with several builders.</summary>
         public HashSet<SyntaxNode> Picks { get; } = [];

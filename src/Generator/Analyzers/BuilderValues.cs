@@ -28,6 +28,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly ConcurrentDictionary<Question, bool> _decided = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>?> _visibleCalls = new(SymbolEqualityComparer.Default);
     private readonly GuardHelpers _helpers = new(compilation, symbols);
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
@@ -286,9 +287,16 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// a loop on the one before, a group passed between mutually recursive methods) is taken as decided for that answer:
     /// every edge followed leads to a builder that existed before (the group a group was made on, the argument a parameter
     /// was passed, the value a member was written, the value a method returned), so a cycle adds no builder of its own,
-    /// and the answer is that of the builders the cycle started from. An answer that took a question still open as decided
-    /// is kept only once that question is answered.
+    /// and the answer is that of the builders the cycle started from.
     /// </summary>
+    /// <remarks>
+    /// The questions of a cycle are answered together, as the strongly connected components of a graph are found: an
+    /// answer "decided" that took a question still open as decided is held (<see cref="Search.Held"/>) and reused for the
+    /// rest of the search, and kept for good when the first question of its cycle is answered "decided"; an answer "not
+    /// decided" holds whatever the open questions turn out to be, and drops the answers held since it was asked, which may
+    /// have taken it as decided. Each question is then answered a bounded number of times however many paths lead to it:
+    /// without the held answers, every path through a cycle of methods passing a group to each other is walked again.
+    /// </remarks>
     private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
         var key = new Question(flow, site, value, sessionOnly);
@@ -303,23 +311,48 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             return true;
         }
 
+        if (search.Held.TryGetValue(key, out var heldAssumed))
+        {
+            search.LowestAssumed = Math.Min(search.LowestAssumed, heldAssumed);
+            return true;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var index = search.Open.Count;
         search.Open[key] = index;
+        var heldBefore = search.HeldOrder.Count;
         var outer = search.LowestAssumed;
         search.LowestAssumed = int.MaxValue;
         var decided = DecidesOnce(flow, site, value, sessionOnly, search, cancellationToken);
         search.Open.Remove(key);
         var assumed = search.LowestAssumed;
-
-        // "Not decided" holds whatever the open questions turn out to be; "decided" only when it took none still open.
-        if (!decided || assumed >= index)
+        if (!decided)
         {
-            _decided.TryAdd(key, decided);
+            // Not decided even with every open question taken as decided: so it is whatever they turn out to be.
+            search.DropHeldSince(heldBefore);
+            _decided.TryAdd(key, false);
+            search.LowestAssumed = outer;
+            return false;
         }
 
-        search.LowestAssumed = Math.Min(outer, assumed >= index ? int.MaxValue : assumed);
-        return decided;
+        if (assumed >= index)
+        {
+            // The first question of its cycle: every answer held since it was asked took only questions of the cycle as
+            // decided, and each of those is now answered "decided" (an answer "not decided" dropped those that took it).
+            foreach (var held in search.HeldSince(heldBefore))
+            {
+                _decided.TryAdd(held, true);
+            }
+
+            search.DropHeldSince(heldBefore);
+            _decided.TryAdd(key, true);
+            search.LowestAssumed = outer;
+            return true;
+        }
+
+        search.Hold(key, assumed);
+        search.LowestAssumed = Math.Min(outer, assumed);
+        return true;
     }
 
     private bool DecidesOnce(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, Search search, CancellationToken cancellationToken)
@@ -539,9 +572,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// Every call of <paramref name="method"/> in the compilation (directly, or of an interface method it implements or a
     /// method it overrides), with the method it binds to and the flow around it; <see langword="null"/> when it has none,
     /// or callers that cannot be seen: a lambda, a method code outside the compilation can call, a method used other than
-    /// by a call (a method group turned into a delegate).
+    /// by a call (a method group turned into a delegate). Found once per method: each question about a parameter or a
+    /// returned builder asks for them, and binding every use of the name each time grows with the calls times the questions.
     /// </summary>
-    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _visibleCalls.TryGetValue(method, out var known) ? known : _visibleCalls.GetOrAdd(method, FindVisibleCalls(method, cancellationToken));
+
+    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? FindVisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.MethodKind == MethodKind.AnonymousFunction || CallableFromOutside(method))
         {
@@ -935,11 +972,38 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             ^ (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_site) * 17) ^ BuilderFlow.ValueComparer.Instance.GetHashCode(_value) ^ (_sessionOnly ? 1 : 0);
     }
 
-    /// <summary>The questions being answered, by their depth, and the shallowest of them an answer so far took as decided.</summary>
+    /// <summary>
+    /// The questions being answered, by their depth; the shallowest of them an answer so far took as decided; and the
+    /// answers "decided" that took an open question as decided, held until the first question of their cycle is answered.
+    /// </summary>
     private sealed class Search
     {
         public Dictionary<Question, int> Open { get; } = [];
 
         public int LowestAssumed { get; set; } = int.MaxValue;
+
+        /// <summary>Each held answer, with the shallowest open question it took as decided.</summary>
+        public Dictionary<Question, int> Held { get; } = [];
+
+        /// <summary>The held answers in the order they were given: those given while a question was open follow it.</summary>
+        public List<Question> HeldOrder { get; } = [];
+
+        public void Hold(Question question, int assumed)
+        {
+            Held[question] = assumed;
+            HeldOrder.Add(question);
+        }
+
+        public IEnumerable<Question> HeldSince(int count) => HeldOrder.Skip(count);
+
+        public void DropHeldSince(int count)
+        {
+            for (var i = count; i < HeldOrder.Count; i++)
+            {
+                Held.Remove(HeldOrder[i]);
+            }
+
+            HeldOrder.RemoveRange(count, HeldOrder.Count - count);
+        }
     }
 }

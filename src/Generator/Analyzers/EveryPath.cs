@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
 
@@ -14,7 +15,9 @@ namespace SessionAuth.Generators.Analyzers;
 /// <remarks>
 /// A path that may throw into a <c>catch</c> counts as a path: an operation in a <c>try</c> block with a handler does not
 /// run on every path. An operation in a <c>finally</c> block, in a local function or in a lambda the body never hands
-/// over is not seen to run on every path. Each of these leaves the answer "no", which keeps a decision from counting.
+/// over is not seen to run on every path; nor does a call the compiler leaves out (<c>[Conditional]</c>, as
+/// <c>Debug.Assert</c> in a Release build), or anything in its arguments. Each of these leaves the answer "no", which
+/// keeps a decision from counting.
 /// </remarks>
 internal static class EveryPath
 {
@@ -23,12 +26,24 @@ internal static class EveryPath
         var root = operation;
         while (root.Parent is not null)
         {
+            if (IsOmittedCall(root))
+            {
+                return false;
+            }
+
             root = root.Parent;
         }
 
         var graph = GraphOf(root, cancellationToken);
         return graph is not null && Runs(graph, operation.Syntax, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is a call the compiler leaves out (<c>[Conditional]</c> on a symbol not defined
+    /// there): it never runs, nor does anything in its arguments.
+    /// </summary>
+    public static bool IsOmittedCall(IOperation operation) =>
+        operation is IInvocationOperation call && ConditionalCompilation.IsCallOmitted(call.TargetMethod, call.Syntax);
 
     // Made once per operation block: several writes or endpoints of one body ask about the same graph. Weakly keyed by
     // the block's root operation, so a graph lives no longer than the semantic model's operations do.

@@ -9,21 +9,26 @@ namespace SessionAuth.Generators.Analyzers;
 /// <summary>
 /// Guard helpers written in the project (<c>.RequireAdmin()</c> wrapping <c>RequireAuthorization("admin")</c>, a
 /// <c>Secure(group)</c>): which builder parameters a method of the compilation guards, read from its body's flow, so that
-/// a call of it guards the builders it is passed.
+/// a call of it guards the builders it is passed; and which parameter it returns as it was given on every path (a
+/// <c>MapOrders(this RouteGroupBuilder group)</c> that maps on the group and returns it), so that a call of it is that
+/// argument and a guard on its result guards the argument.
 /// </summary>
 /// <remarks>
 /// A parameter counts when the body applies a guard the framework honours (<see cref="GuardConventions"/>) to it on every
 /// path to the end, directly or through other helpers, however many; a guard on some paths only is kept apart, so that
-/// the rule says the guard is conditional. A helper reached again while its own body is read (recursion) guards nothing
-/// at that call: a guard applied only through a recursive call is not credited. Only a method whose body is the one that runs is a
-/// helper: not an abstract, virtual or override method (another body may run), not a local function or lambda (analysed
-/// with the body around them). Each method is read once per compilation.
+/// the rule says the guard is conditional. Only a method whose body is the one that runs is a helper: not an abstract,
+/// virtual or override method (another body may run), not a local function or lambda (analysed with the body around
+/// them). Helpers that call each other (recursion) are read together, as the strongly connected components of the call
+/// graph are found: a helper met again while its own body is read first guards nothing at that call, then the bodies of
+/// the cycle are read again with what the others were found to do, until nothing changes (the least fixed point: a guard
+/// reached only through a recursive call that never ends is not credited). Each method's summary is computed once per
+/// compilation, and its body read a bounded number of times.
 /// </remarks>
 internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symbols)
 {
     private readonly ConcurrentDictionary<IMethodSymbol, Summary?> _summaries = new(SymbolEqualityComparer.Default);
 
-    /// <summary>What a call of <paramref name="method"/> (a definition) does to the builders passed to it; null when it guards none.</summary>
+    /// <summary>What a call of <paramref name="method"/> (a definition) does to the builders passed to it; null when it does nothing the flow uses.</summary>
     public Summary? Of(IMethodSymbol method, CancellationToken cancellationToken) => Of(method, new Reading(), cancellationToken);
 
     private Summary? Of(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
@@ -33,7 +38,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             return null;
         }
 
-        if (_summaries.TryGetValue(method, out var known) || reading.Provisional.TryGetValue(method, out known))
+        if (_summaries.TryGetValue(method, out var known) || reading.Assumed.TryGetValue(method, out known))
         {
             return known;
         }
@@ -41,31 +46,114 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         if (reading.Open.TryGetValue(method, out var open))
         {
             reading.LowestOpenCalled = Math.Min(reading.LowestOpenCalled, open);
+            reading.ReadWhileOpen.Add(method);
             return null;
+        }
+
+        if (reading.Held.TryGetValue(method, out var held))
+        {
+            reading.LowestOpenCalled = Math.Min(reading.LowestOpenCalled, held.LowestOpenCalled);
+            return held.Summary;
         }
 
         var index = reading.Open.Count;
         reading.Open[method] = index;
+        var heldBefore = reading.HeldOrder.Count;
         var outer = reading.LowestOpenCalled;
         reading.LowestOpenCalled = int.MaxValue;
-        var summary = Compute(method.PartialImplementationPart ?? method, reading, cancellationToken);
+        var summary = Compute(method, reading, cancellationToken);
         reading.Open.Remove(method);
         var called = reading.LowestOpenCalled;
-        reading.LowestOpenCalled = Math.Min(outer, called >= index ? int.MaxValue : called);
-
-        // Read while a helper it calls was still open (mutual recursion), the summary lacks that helper's guards: it
-        // serves the rest of this reading, and is read again from scratch for another.
         if (called < index)
         {
-            reading.Provisional[method] = summary;
+            // Read while a helper that calls it is still open: part of that helper's cycle, settled with it.
+            reading.Held[method] = (summary, called);
+            reading.HeldOrder.Add(method);
+            reading.LowestOpenCalled = Math.Min(outer, called);
             return summary;
         }
 
-        return _summaries.GetOrAdd(method, summary);
+        reading.LowestOpenCalled = outer;
+        if (heldBefore == reading.HeldOrder.Count && !reading.ReadWhileOpen.Contains(method))
+        {
+            return _summaries.GetOrAdd(method, summary);
+        }
+
+        return Settle(method, summary, heldBefore, reading, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cycle <paramref name="first"/> was the first helper of is read: each of its helpers was read once, with what
+    /// the others were then known to do and nothing for a helper still open. Read again with what each was found to do
+    /// until no summary changes; then every summary of the cycle is known.
+    /// </summary>
+    private Summary? Settle(IMethodSymbol first, Summary? firstSummary, int heldBefore, Reading reading, CancellationToken cancellationToken)
+    {
+        var cycle = new Dictionary<IMethodSymbol, Summary?>(SymbolEqualityComparer.Default) { [first] = firstSummary };
+        for (var i = heldBefore; i < reading.HeldOrder.Count; i++)
+        {
+            var method = reading.HeldOrder[i];
+            cycle[method] = reading.Held[method].Summary;
+            reading.Held.Remove(method);
+        }
+
+        reading.HeldOrder.RemoveRange(heldBefore, reading.HeldOrder.Count - heldBefore);
+
+        // A helper read while open was taken to do nothing: only if it does something may the others do more.
+        var settled = !cycle.Any(m => m.Value is not null && reading.ReadWhileOpen.Contains(m.Key));
+        foreach (var method in cycle.Keys)
+        {
+            reading.ReadWhileOpen.Remove(method);
+        }
+
+        // Each summary only grows from one reading to the next (a helper known to do more makes its callers do more), and
+        // it can grow only so often: a cycle that still changes after that many readings is left guarding nothing.
+        var methods = cycle.Keys.ToList();
+        var readings = 0;
+        var maxReadings = methods.Count * ((4 * methods.Max(m => m.Parameters.Length)) + 2);
+        while (!settled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (++readings > maxReadings)
+            {
+                foreach (var method in methods)
+                {
+                    cycle[method] = null;
+                }
+
+                break;
+            }
+
+            settled = true;
+            foreach (var method in methods)
+            {
+                reading.Assumed[method] = cycle[method];
+            }
+
+            foreach (var method in methods)
+            {
+                var again = Compute(method, reading, cancellationToken);
+                if (!Summary.Same(again, cycle[method]))
+                {
+                    cycle[method] = again;
+                    reading.Assumed[method] = again;
+                    settled = false;
+                }
+            }
+        }
+
+        foreach (var method in methods)
+        {
+            reading.Assumed.Remove(method);
+            _summaries.TryAdd(method, cycle[method]);
+        }
+
+        return _summaries[first];
     }
 
     private Summary? Compute(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
     {
+        method = method.PartialImplementationPart ?? method;
         if (!method.Parameters.Any(p => IsBuilder(p.Type)) || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
             || compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body)
@@ -83,25 +171,47 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             }
         }
 
-        return parameters.Count == 0 ? null : new Summary(parameters);
+        var returned = IsBuilder(method.ReturnType) ? flow.ReturnedParameter(method) : null;
+        return parameters.Count == 0 && returned is null ? null : new Summary(parameters, returned?.Ordinal);
     }
 
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
 
-    /// <summary>The helpers whose bodies are being read, by depth, and the shallowest of them a body read since calls.</summary>
+    /// <summary>
+    /// The helpers whose bodies are being read, by depth; the shallowest of them a body read since calls; the summaries
+    /// read while a helper of their cycle was open, held until the cycle is settled; the helpers of a cycle being settled,
+    /// with what they were last found to do.
+    /// </summary>
     private sealed class Reading
     {
         public Dictionary<IMethodSymbol, int> Open { get; } = new(SymbolEqualityComparer.Default);
 
-        public Dictionary<IMethodSymbol, Summary?> Provisional { get; } = new(SymbolEqualityComparer.Default);
-
         public int LowestOpenCalled { get; set; } = int.MaxValue;
+
+        public HashSet<IMethodSymbol> ReadWhileOpen { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<IMethodSymbol, (Summary? Summary, int LowestOpenCalled)> Held { get; } = new(SymbolEqualityComparer.Default);
+
+        public List<IMethodSymbol> HeldOrder { get; } = [];
+
+        public Dictionary<IMethodSymbol, Summary?> Assumed { get; } = new(SymbolEqualityComparer.Default);
     }
 
-    /// <summary>The guards a helper applies, by parameter ordinal.</summary>
-    internal sealed class Summary(Dictionary<int, ParameterGuard> parameters)
+    /// <summary>
+    /// The guards a helper applies, by parameter ordinal; and the parameter it returns, as it was given, on every path
+    /// that returns (null when some path returns anything else).
+    /// </summary>
+    internal sealed class Summary(Dictionary<int, ParameterGuard> parameters, int? returnedParameter)
     {
         public IReadOnlyDictionary<int, ParameterGuard> Parameters { get; } = parameters;
+
+        public int? ReturnedParameter { get; } = returnedParameter;
+
+        public static bool Same(Summary? a, Summary? b) =>
+            a is null || b is null
+                ? a is null && b is null
+                : a.ReturnedParameter == b.ReturnedParameter && a.Parameters.Count == b.Parameters.Count
+                    && a.Parameters.All(p => b.Parameters.TryGetValue(p.Key, out var other) && other == p.Value);
     }
 
     /// <summary>

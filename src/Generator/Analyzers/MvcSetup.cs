@@ -63,7 +63,8 @@ internal sealed class MvcSetup(Compilation compilation)
     /// <summary>
     /// Whether a global <c>AuthorizeFilter</c> requires an authorized user for every controller action: a
     /// <c>new AuthorizeFilter()</c> (or with a policy, or a policy name) added to <c>MvcOptions.Filters</c> on every path
-    /// of an options callback that a registration runs, itself called on every path of its body; and no filter ever
+    /// of an options callback that a registration runs, itself called on every path of its body, in code that runs
+    /// whenever the app starts (<see cref="StartupCode"/>); and no filter ever
     /// removed from such a collection anywhere in the compilation. It decides MVC-routed actions only: minimal APIs,
     /// hubs and components run no MVC filters.
     /// </summary>
@@ -79,18 +80,24 @@ internal sealed class MvcSetup(Compilation compilation)
         {
             if (!_scanned)
             {
+                var calls = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+                var registrations = new List<InvocationExpressionSyntax>();
                 foreach (var node in compilation.SyntaxTrees.SelectMany(t => t.GetRoot(cancellationToken).DescendantNodes()))
                 {
-                    Visit(node, cancellationToken);
+                    Visit(node, calls, registrations, cancellationToken);
                 }
 
+                // The registration must run whenever the app starts: a setup method never called, or called only where
+                // the compiler leaves the call out ([Conditional]), adds no filter.
+                var startup = new StartupCode(compilation, calls);
+                _addsAuthorizeFilter = registrations.Any(r => startup.Runs(r, cancellationToken));
                 _scanned = true;
             }
         }
     }
 
     /// <summary>Takes in one node; only an indexer write or a call whose name may matter is bound (a few per project).</summary>
-    private void Visit(SyntaxNode node, CancellationToken cancellationToken)
+    private void Visit(SyntaxNode node, Dictionary<string, List<InvocationExpressionSyntax>> calls, List<InvocationExpressionSyntax> registrations, CancellationToken cancellationToken)
     {
         if (node is ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element && assignment.Left == element)
         {
@@ -104,6 +111,12 @@ internal sealed class MvcSetup(Compilation compilation)
         }
 
         var name = NameOf(invocation.Expression);
+        if (!calls.TryGetValue(name, out var named))
+        {
+            calls.Add(name, named = []);
+        }
+
+        named.Add(invocation);
         _namesMvc |= MvcCalls.Contains(name);
         var removes = Removals.Contains(name);
         if ((removes || name is "Add" or "Insert")
@@ -111,7 +124,10 @@ internal sealed class MvcSetup(Compilation compilation)
             && IsFilterCollection(ReceiverOf(operation)?.Type))
         {
             _removesFilters |= removes;
-            _addsAuthorizeFilter |= !removes && IsMvcOptionsFilters(ReceiverOf(operation)) && AddsAuthorizeFilter(operation) && RunsWhenOptionsAreBuilt(invocation);
+            if (!removes && IsMvcOptionsFilters(ReceiverOf(operation)) && AddsAuthorizeFilter(operation) && RegistrationRunning(invocation) is { } registration)
+            {
+                registrations.Add(registration);
+            }
         }
     }
 
@@ -152,13 +168,13 @@ internal sealed class MvcSetup(Compilation compilation)
                 && creation.Arguments[0].Value.Unwrapped() is not ILiteralOperation { ConstantValue: { HasValue: true, Value: null } })));
 
     /// <summary>
-    /// Whether <paramref name="add"/> runs whenever the options are built: it is the body of an options callback (or a
-    /// statement of it no <c>return</c> comes before, outside any branch), the callback is passed directly to a registration
-    /// as its only argument (<c>AddControllers(o =&gt; ...)</c>, <c>Configure&lt;MvcOptions&gt;(o =&gt; ...)</c>; a named
-    /// <c>Configure(name, ...)</c> configures options MVC does not read), and that registration is a
-    /// statement of its body no <c>return</c> comes before, outside any branch.
+    /// The registration that runs <paramref name="add"/> whenever the options are built, when there is one: it is the body
+    /// of an options callback (or a statement of it no <c>return</c> comes before, outside any branch), the callback is
+    /// passed directly to a registration as its only argument (<c>AddControllers(o =&gt; ...)</c>,
+    /// <c>Configure&lt;MvcOptions&gt;(o =&gt; ...)</c>; a named <c>Configure(name, ...)</c> configures options MVC does not
+    /// read), and that registration is a statement of its body no <c>return</c> comes before, outside any branch.
     /// </summary>
-    private static bool RunsWhenOptionsAreBuilt(InvocationExpressionSyntax add)
+    private static InvocationExpressionSyntax? RegistrationRunning(InvocationExpressionSyntax add)
     {
         var lambda = add.Parent switch
         {
@@ -169,7 +185,9 @@ internal sealed class MvcSetup(Compilation compilation)
         return lambda?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax registration } }
             && OptionsRegistrations.Contains(NameOf(registration.Expression))
             && registration.ArgumentList.Arguments.Count == 1
-            && IsUnconditionalStatement(registration);
+            && IsUnconditionalStatement(registration)
+            ? registration
+            : null;
     }
 
     private static bool IsUnconditionalStatement(ExpressionSyntax expression)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SessionAuth.Generators.Parsing;
 
 namespace SessionAuth.Generators.Analyzers;
 
@@ -42,9 +43,13 @@ internal sealed class StartupCode(Compilation compilation, Dictionary<string, Li
         method.Name.StartsWith("Configure", StringComparison.Ordinal) && method.Name.EndsWith("Services", StringComparison.Ordinal)
         && method.Parameters.Any(static p => p.Type.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.IServiceCollection");
 
-    /// <summary>Whether a library's host may call <paramref name="method"/>: it is externally visible in a library.</summary>
+    /// <summary>
+    /// Whether a library's host may call <paramref name="method"/>: it is externally visible in a library, and not
+    /// <c>[Conditional]</c> (whether the host's call is compiled depends on symbols this compilation does not know).
+    /// </summary>
     public static bool MayBeCalledFromOutside(Compilation compilation, IMethodSymbol method) =>
-        compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule && IsExternallyVisible(method);
+        compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule && IsExternallyVisible(method)
+        && !ConditionalCompilation.IsConditional(method);
 
     private bool IsCalledByTheHost(IMethodSymbol method, CancellationToken cancellationToken) =>
         SymbolEqualityComparer.Default.Equals(method, compilation.GetEntryPoint(cancellationToken))

@@ -22,8 +22,6 @@ namespace SessionAuth.Generators.Parsing;
 /// </remarks>
 internal sealed class EndpointAttributes
 {
-    private const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
-
     private readonly Compilation _compilation;
     private readonly List<ISymbol> _named = [];
 
@@ -53,7 +51,7 @@ internal sealed class EndpointAttributes
                 if (attribute.AttributeClass is not { TypeKind: not TypeKind.Error } attributeClass || attribute.AttributeConstructor is null
                     || !guard.Carries(level, attribute)
                     || SymbolEqualityComparer.Default.Equals(attributeClass, serverFunction.AttributeClass)
-                    || IsConditionallyOmitted(attribute, attributeClass))
+                    || ConditionalCompilation.IsAttributeOmitted(attribute, attributeClass))
                 {
                     continue;
                 }
@@ -271,51 +269,5 @@ internal sealed class EndpointAttributes
             : type.ContainingNamespace is { IsGlobalNamespace: false } ns
                 ? "global::" + ns.ToDisplayString() + "." + name
                 : "global::" + name;
-    }
-
-    /// <summary>
-    /// Whether the compiler leaves <paramref name="attribute"/> out of the assembly: its class (or a base) is
-    /// <c>[Conditional("SYMBOL")]</c> and no such symbol is defined where the attribute is applied.
-    /// </summary>
-    private static bool IsConditionallyOmitted(AttributeData attribute, INamedTypeSymbol attributeClass)
-    {
-        var conditions = new List<string>();
-        for (var type = attributeClass; type is not null; type = type.BaseType)
-        {
-            foreach (var applied in type.GetAttributes())
-            {
-                if (applied.AttributeClass?.ToDisplayString() == ConditionalAttribute && applied.ConstructorArguments.Length == 1 && applied.ConstructorArguments[0].Value is string condition)
-                {
-                    conditions.Add(condition);
-                }
-            }
-        }
-
-        if (conditions.Count == 0 || attribute.ApplicationSyntaxReference is not { } application)
-        {
-            return false;
-        }
-
-        var tree = application.SyntaxTree;
-        var defined = new HashSet<string>(tree.Options.PreprocessorSymbolNames, StringComparer.Ordinal);
-        for (var directive = ((CSharpSyntaxNode)tree.GetRoot()).GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
-        {
-            if (directive.SpanStart > application.Span.Start)
-            {
-                break;
-            }
-
-            switch (directive)
-            {
-                case DefineDirectiveTriviaSyntax define:
-                    defined.Add(define.Name.ValueText);
-                    break;
-                case UndefDirectiveTriviaSyntax undefine:
-                    defined.Remove(undefine.Name.ValueText);
-                    break;
-            }
-        }
-
-        return !conditions.Any(defined.Contains);
     }
 }
