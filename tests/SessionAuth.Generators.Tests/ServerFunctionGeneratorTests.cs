@@ -497,6 +497,16 @@ public sealed partial class ServerFunctionGeneratorTests
             [ServerFunction] public static IResult Result() => Results.Ok();
             [ServerFunction] public static Task<IResult> ResultLater() => Task.FromResult(Results.Ok());
             [ServerFunction] public static Results<Ok<string>, NotFound> TypedResult() => TypedResults.NotFound();
+            [ServerFunction] public static Results<Ok<string>, NoContent> ValueOrNothing() => TypedResults.NoContent();
+            [ServerFunction] public static Results<Ok<string>, Ok<int[]>, NotFound> OneOfTwoValues() => TypedResults.Ok(new[] { 1 });
+            [ServerFunction] public static Task<Results<Created<List<string>>, Accepted<int?>, BadRequest>> CreatedOrAccepted() => Task.FromResult<Results<Created<List<string>>, Accepted<int?>, BadRequest>>(TypedResults.BadRequest());
+            [ServerFunction] public static Results<NoContent, NotFound, RedirectHttpResult> NoValueEitherWay() => TypedResults.NoContent();
+            [ServerFunction] public static Results<NotFound, UnauthorizedHttpResult, ProblemHttpResult> OnlyRefusals() => TypedResults.NotFound();
+            [ServerFunction] public static Ok OkWithoutValue() => TypedResults.Ok();
+            [ServerFunction] public static Created<string> CreatedValue() => TypedResults.Created("/x", "a");
+            [ServerFunction] public static JsonHttpResult<int[]> JsonValue() => TypedResults.Json(new[] { 1 });
+            [ServerFunction] public static ContentHttpResult Text() => TypedResults.Text("a");
+            [ServerFunction] public static Results<Ok<string>, FileContentHttpResult> ValueOrFile() => TypedResults.Ok("a");
         }
         """,
         nameof(Every_return_shape));

@@ -56,6 +56,23 @@ public static class ClientShapes
         Task.FromResult<Results<Ok<Wand>, NotFound>>(TypedResults.Ok(wand));
 
     [ServerFunction]
+    public static Results<Ok<Wand>, NoContent> Lend(string wood) =>
+        wood.Length == 0 ? TypedResults.NoContent() : TypedResults.Ok(new Wand(wood, 10, new Core("unicorn", [])));
+
+    // Two values under two statuses: Results<Ok<Wand>, Ok<Core>> types the same way (the generator's snapshots show it),
+    // but ASP.NET Core's OpenAPI document, which the test app serves, cannot describe two 200 answers.
+    [ServerFunction]
+    public static Results<Ok<Wand>, Created<Core>, NotFound> Either(bool whole) =>
+        whole ? TypedResults.Ok(new Wand("yew", 13.5, new Core("phoenix", []))) : TypedResults.Created("/client/cores/phoenix", new Core("phoenix", []));
+
+    [ServerFunction]
+    public static Results<Created<Core>, Accepted, NotFound> Register(string core) =>
+        core.Length == 0 ? TypedResults.NotFound() : core == "later" ? TypedResults.Accepted("/client/queue") : TypedResults.Created("/client/cores/" + core, new Core(core, []));
+
+    [ServerFunction]
+    public static Ok Acknowledge(string name) => TypedResults.Ok();
+
+    [ServerFunction]
     public static Ok<Dictionary<string, Core>> Cores(IEnumerable<string> names) =>
         TypedResults.Ok(names.ToDictionary(static n => n, static n => new Core(n, [])));
 

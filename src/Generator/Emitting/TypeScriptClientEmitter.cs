@@ -85,7 +85,9 @@ internal static class TypeScriptClientEmitter
             return Array.isArray(value) ? value.map(name) : name(value);
         }
 
-        async function call(method, route, args) {
+        // The function every call goes through is named with a "$", which no C# name holds, so that no parameter of a
+        // generated function can shadow it.
+        async function $call(method, route, args) {
             const query = new URLSearchParams();
             const headers = new Headers({ Accept: "application/json" });
             const members = [];
@@ -133,7 +135,10 @@ internal static class TypeScriptClientEmitter
             const json = /[/+]json\b/.test(type);
             if (response.ok) {
                 if (response.status === 204) return undefined;
-                return json ? response.json() : response.text();
+                if (json) return response.json();
+                // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
+                const text = await response.text();
+                return text === "" && !response.headers.has("Content-Type") ? undefined : text;
             }
 
             let problem;
@@ -218,7 +223,12 @@ internal static class TypeScriptClientEmitter
         return writer.ToSourceText();
     }
 
-    /// <summary>The ES module: the core, then each enum's constants and each declaring type's object.</summary>
+    /// <summary>
+    /// The ES module: the core, then each enum's constants and each declaring type's object. Every export is declared
+    /// under a local name that ends in <c>$</c>, which no C# name can, and exported by its own name
+    /// (<c>const Object$ = ...; export { Object$ as Object };</c>): a user's name never binds in the module's scope, so it
+    /// can neither shadow a global the core uses nor be a word JavaScript reserves.
+    /// </summary>
     public static string Script(ClientSpec client)
     {
         var writer = new SourceWriter();
@@ -226,86 +236,127 @@ internal static class TypeScriptClientEmitter
         foreach (var exported in client.Types.Where(static t => t.Type.IsEnum))
         {
             writer.WriteLine();
-            writer.WriteLine($"export const {exported.Name} = Object.freeze({{");
+            writer.WriteLine($"const {ScriptLocal(exported.Name)} = Object.freeze({{");
             writer.Indent();
             foreach (var member in exported.Type.Members)
             {
-                writer.WriteLine($"{PropertyName(member.Name)}: {member.Literal},");
+                writer.WriteLine($"{JavaScriptText.DataPropertyKey(member.Name)}: {member.Literal},");
             }
 
             writer.CloseBlock("});");
+            writer.WriteLine($"export {{ {ScriptLocal(exported.Name)} as {exported.Name} }};");
         }
 
         foreach (var clientObject in client.Objects)
         {
             writer.WriteLine();
-            writer.WriteLine($"export const {clientObject.Name} = Object.freeze({{");
+            writer.WriteLine($"const {ScriptLocal(clientObject.Name)} = Object.freeze({{");
             writer.Indent();
             foreach (var function in clientObject.Functions)
             {
                 var arguments = string.Join(", ", function.Parameters.Select(static p => p.Name));
-                var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {StringLiteral(p.WireName)}, {p.Name}{TextNames(p)}]"));
-                writer.WriteLine($"{PropertyName(function.FunctionName)}({arguments}) {{");
+                var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {JavaScriptText.StringLiteral(p.WireName)}, {p.Name}{TextNames(p)}]"));
+                writer.WriteLine($"{JavaScriptText.PropertyName(function.FunctionName)}({arguments}) {{");
                 writer.Indent();
-                writer.WriteLine($"return call({StringLiteral(function.HttpMethod)}, {StringLiteral(function.Route)}, [{args}]);");
+                writer.WriteLine($"return $call({JavaScriptText.StringLiteral(function.HttpMethod)}, {JavaScriptText.StringLiteral(function.Route)}, [{args}]);");
                 writer.CloseBlock("},");
             }
 
             writer.CloseBlock("});");
+            writer.WriteLine($"export {{ {ScriptLocal(clientObject.Name)} as {clientObject.Name} }};");
         }
 
         return writer.ToSourceText().ToString();
     }
 
-    /// <summary>The declarations: the core's, then each named type and each declaring type's object.</summary>
+    /// <summary>
+    /// The declarations: the core's, then each named type and each declaring type's object. A name that is a reserved
+    /// word, a type TypeScript names itself, or a global the declarations refer to (<see cref="DeclarationGlobals"/>) is
+    /// declared under a local name that ends in <c>$</c> and exported by its own name, so that <c>Promise&lt;T&gt;</c>
+    /// and <c>Record&lt;string, T&gt;</c> keep meaning the globals; any other keeps its name, which editors show.
+    /// </summary>
     public static string Declarations(ClientSpec client)
     {
-        var names = client.Types.ToDictionary(static t => t.Type.Key, static t => t.Name, StringComparer.Ordinal);
+        var names = client.Types.ToDictionary(static t => t.Type.Key, static t => DeclarationLocal(t.Name), StringComparer.Ordinal);
         var writer = new SourceWriter();
         writer.WriteLines(CoreDeclarations);
         foreach (var exported in client.Types)
         {
             writer.WriteLine();
+            var local = DeclarationLocal(exported.Name);
+            var export = local == exported.Name ? "export " : string.Empty;
             if (exported.Type.IsEnum)
             {
                 var literals = exported.Type.Members.Select(static m => m.Literal).Distinct().ToList();
-                writer.WriteLine($"export type {exported.Name} = {(literals.Count == 0 ? "never" : string.Join(" | ", literals))};");
-                writer.WriteLine($"export declare const {exported.Name}: {{");
+                writer.WriteLine($"{export}type {local} = {(literals.Count == 0 ? "never" : string.Join(" | ", literals))};");
+                writer.WriteLine($"{export}declare const {local}: {{");
                 writer.Indent();
                 foreach (var member in exported.Type.Members)
                 {
-                    writer.WriteLine($"readonly {PropertyName(member.Name)}: {member.Literal};");
+                    writer.WriteLine($"readonly {JavaScriptText.PropertyName(member.Name)}: {member.Literal};");
                 }
 
                 writer.CloseBlock("};");
-                continue;
             }
-
-            writer.WriteLine($"export interface {exported.Name} {{");
-            writer.Indent();
-            foreach (var property in exported.Type.Properties)
+            else
             {
-                writer.WriteLine($"{PropertyName(property.JsonName)}{(property.IsOptional ? "?" : string.Empty)}: {TypeText(property.Type, names)};");
+                writer.WriteLine($"{export}interface {local} {{");
+                writer.Indent();
+                foreach (var property in exported.Type.Properties)
+                {
+                    writer.WriteLine($"{JavaScriptText.PropertyName(property.JsonName)}{(property.IsOptional ? "?" : string.Empty)}: {TypeText(property.Type, names)};");
+                }
+
+                writer.CloseBlock();
             }
 
-            writer.CloseBlock();
+            WriteExportAs(writer, local, exported.Name);
         }
 
         foreach (var clientObject in client.Objects)
         {
             writer.WriteLine();
-            writer.WriteLine($"export declare const {clientObject.Name}: {{");
+            var local = DeclarationLocal(clientObject.Name);
+            writer.WriteLine($"{(local == clientObject.Name ? "export " : string.Empty)}declare const {local}: {{");
             writer.Indent();
             foreach (var function in clientObject.Functions)
             {
                 writer.WriteLine($"/** {function.HttpMethod} {CommentText(function.Route)} */");
-                writer.WriteLine($"{PropertyName(function.FunctionName)}({ParameterList(function.Parameters, names)}): Promise<{TypeText(function.Returns, names)}>;");
+                writer.WriteLine($"{JavaScriptText.PropertyName(function.FunctionName)}({ParameterList(function.Parameters, names)}): Promise<{TypeText(function.Returns, names)}>;");
             }
 
             writer.CloseBlock("};");
+            WriteExportAs(writer, local, clientObject.Name);
         }
 
         return writer.ToSourceText().ToString();
+    }
+
+    /// <summary>
+    /// The globals the declarations refer to by name: the core's (<see cref="CoreDeclarations"/>), and those
+    /// <see cref="TypeText"/> and the parser's keyword types write. A user's type of one of these names is declared under
+    /// another local name (<see cref="DeclarationLocal"/>).
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> DeclarationGlobals = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Blob", "Error", "FormData", "Promise", "Record", "URL",
+    };
+
+    /// <summary>The local name of a user's export in the module: its name with <c>$</c> after it.</summary>
+    private static string ScriptLocal(string name) => name + "$";
+
+    /// <summary>The name a user's export is declared by in the declarations (see <see cref="Declarations"/>).</summary>
+    private static string DeclarationLocal(string name) =>
+        JavaScriptText.ReservedWords.Contains(name) || JavaScriptText.TypeScriptTypeKeywords.Contains(name) || DeclarationGlobals.Contains(name)
+            ? name + "$"
+            : name;
+
+    private static void WriteExportAs(SourceWriter writer, string local, string name)
+    {
+        if (local != name)
+        {
+            writer.WriteLine($"export {{ {local} as {name} }};");
+        }
     }
 
     /// <summary>
@@ -335,37 +386,19 @@ internal static class TypeScriptClientEmitter
         ClientTypeKind.Array => Grouped(TypeText(type.Element!, names)) + "[]",
         ClientTypeKind.Record => $"Record<string, {TypeText(type.Element!, names)}>",
         ClientTypeKind.Nullable => TypeText(type.Element!, names) + " | null",
+        ClientTypeKind.Union => string.Join(" | ", type.Alternatives.Select(a => TypeText(a, names))),
         _ => type.Text,
     };
 
-    /// <summary>The JSON names of an enum sent as text, mapped to the member names the server parses: <c>, { "clean-sweep": "CleanSweep" }</c>.</summary>
+    /// <summary>
+    /// The JSON names of an enum sent as text, mapped to the member names the server parses: <c>, { ["clean-sweep"]: "CleanSweep" }</c>;
+    /// computed keys, since a JSON name may be <c>__proto__</c>, which as a plain key would set the object's prototype.
+    /// </summary>
     private static string TextNames(ClientParameterSpec parameter) =>
         parameter.TextNames.Count == 0 ? string.Empty
-            : ", { " + string.Join(", ", parameter.TextNames.Select(static n => $"{n.Literal}: {StringLiteral(n.Name)}")) + " }";
+            : ", { " + string.Join(", ", parameter.TextNames.Select(static n => $"[{n.Literal}]: {JavaScriptText.StringLiteral(n.Name)}")) + " }";
 
     private static string Grouped(string type) => type.Contains(" | ") ? $"({type})" : type;
-
-    private static string PropertyName(string name) => IsIdentifier(name) ? name : StringLiteral(name);
-
-    private static bool IsIdentifier(string name) =>
-        name.Length > 0 && !char.IsDigit(name[0]) && name.All(static c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '$');
-
-    private static string StringLiteral(string value)
-    {
-        var builder = new System.Text.StringBuilder("\"");
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                < ' ' or '\u2028' or '\u2029' => builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.Append('"').ToString();
-    }
 
     private static string CommentText(string text) => text.Replace("*/", "*\\/");
 

@@ -62,7 +62,8 @@ internal enum ClientArgumentSource
 /// <param name="Kind">What kind of type it is.</param>
 /// <param name="Text">For <see cref="ClientTypeKind.Keyword"/> the keyword (<c>string</c>, <c>Blob</c>); for <see cref="ClientTypeKind.Named"/> the named type's key.</param>
 /// <param name="Element">For arrays, records and nullable types: the element, value or underlying type.</param>
-internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTypeSpec? Element = null)
+/// <param name="Alternatives">For a union: the types it is one of.</param>
+internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTypeSpec? Element = null, EquatableArray<ClientTypeSpec> Alternatives = default)
 {
     public static ClientTypeSpec Unknown { get; } = new(ClientTypeKind.Keyword, "unknown");
 
@@ -75,6 +76,42 @@ internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTy
     public static ClientTypeSpec ArrayOf(ClientTypeSpec element) => new(ClientTypeKind.Array, string.Empty, element);
 
     public static ClientTypeSpec RecordOf(ClientTypeSpec value) => new(ClientTypeKind.Record, string.Empty, value);
+
+    /// <summary><c>undefined</c>: what a call resolves to when the answer has no body, beside other outcomes.</summary>
+    public static ClientTypeSpec Undefined { get; } = new(ClientTypeKind.Keyword, "undefined");
+
+    /// <summary><c>never</c>: what a call resolves to when every answer rejects the promise.</summary>
+    public static ClientTypeSpec Never { get; } = new(ClientTypeKind.Keyword, "never");
+
+    /// <summary>
+    /// One of <paramref name="types"/>, each once, in order, leaving out <c>never</c> (an outcome that rejects): <c>never</c>
+    /// when none is left, <c>unknown</c> when one is <c>unknown</c>, <c>void</c> when every one is <c>void</c>, and
+    /// otherwise with <c>void</c> as <c>undefined</c>.
+    /// </summary>
+    public static ClientTypeSpec UnionOf(IEnumerable<ClientTypeSpec> types)
+    {
+        var alternatives = new List<ClientTypeSpec>();
+        foreach (var type in types.SelectMany(static t => t.Kind == ClientTypeKind.Union ? t.Alternatives.AsEnumerable() : new[] { t }))
+        {
+            if (type != Never && !alternatives.Contains(type))
+            {
+                alternatives.Add(type);
+            }
+        }
+
+        if (alternatives.Contains(Unknown))
+        {
+            return Unknown;
+        }
+
+        if (alternatives.All(static a => a == Void))
+        {
+            return alternatives.Count == 0 ? Never : Void;
+        }
+
+        var values = alternatives.Select(static a => a == Void ? Undefined : a).Distinct().ToList();
+        return values.Count == 1 ? values[0] : new(ClientTypeKind.Union, string.Empty, Alternatives: values.ToEquatableArray());
+    }
 
     /// <summary><paramref name="type"/> or <c>null</c>; <c>unknown</c> already holds <c>null</c>, and a nullable type is not made nullable twice.</summary>
     public static ClientTypeSpec NullableOf(ClientTypeSpec type) =>
@@ -97,6 +134,9 @@ internal enum ClientTypeKind
 
     /// <summary><c>T | null</c>.</summary>
     Nullable,
+
+    /// <summary><c>A | B</c>: the values a call with several outcomes resolves to.</summary>
+    Union,
 }
 
 /// <summary>A record, class, struct or enum that the client declares: an interface, or an enum's type and constants.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Emitting;
 using SessionAuth.Generators.Model;
 
 namespace SessionAuth.Generators.Parsing;
@@ -193,14 +194,37 @@ internal sealed class ClientParser
             return Map(type);
         }
 
-        // A result type that writes a value as 200 JSON: Ok<T> itself, or the Ok<T> among Results<...>.
-        var ok = OkValue(type) ?? (type is INamedTypeSymbol { IsGenericType: true } results && FullName(results) == "Microsoft.AspNetCore.Http.HttpResults.Results"
-            ? results.TypeArguments.Select(OkValue).FirstOrDefault(static v => v is not null)
-            : null);
-        return ok is null ? ClientTypeSpec.Unknown : Map(ok);
+        return Result(type);
+    }
 
-        static ITypeSymbol? OkValue(ITypeSymbol type) =>
-            type is INamedTypeSymbol { TypeArguments.Length: 1 } named && FullName(named) == "Microsoft.AspNetCore.Http.HttpResults.Ok" ? named.TypeArguments[0] : null;
+    /// <summary>
+    /// What the call resolves to for an <c>IResult</c> type, as the client reads its answer: the value of a result that
+    /// writes one as JSON (<c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>, ...), <c>void</c> for one without a body (<c>NoContent</c>,
+    /// <c>Ok</c>), text for content, nothing for one that rejects the promise (an error status, a redirect), and for
+    /// <c>Results&lt;...&gt;</c> the union of its outcomes. Any other result (<c>IResult</c>, a file, a status code) is <c>unknown</c>.
+    /// </summary>
+    private ClientTypeSpec Result(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        {
+            return ClientTypeSpec.Unknown;
+        }
+
+        if (named.Name == "Results" && named.IsGenericType)
+        {
+            return ClientTypeSpec.UnionOf(named.TypeArguments.Select(Result));
+        }
+
+        return (named.Name, named.TypeArguments.Length) switch
+        {
+            ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute" or "JsonHttpResult", 1) => Map(named.TypeArguments[0]),
+            ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute" or "NoContent" or "EmptyHttpResult", 0) => ClientTypeSpec.Void,
+            ("ContentHttpResult" or "Utf8ContentHttpResult", 0) => ClientTypeSpec.Keyword("string"),
+            ("BadRequest" or "NotFound" or "Conflict" or "UnprocessableEntity" or "InternalServerError", 0 or 1) => ClientTypeSpec.Never,
+            ("UnauthorizedHttpResult" or "ForbidHttpResult" or "ChallengeHttpResult" or "ProblemHttpResult" or "ValidationProblem"
+                or "RedirectHttpResult" or "RedirectToRouteHttpResult", 0) => ClientTypeSpec.Never,
+            _ => ClientTypeSpec.Unknown,
+        };
     }
 
     /// <summary>
@@ -486,17 +510,8 @@ internal sealed class ClientParser
     private static string FullName(INamedTypeSymbol type) =>
         type.ContainingType is null && type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.Name : type.Name;
 
-    private static string StringLiteral(string value) =>
-        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string StringLiteral(string value) => JavaScriptText.StringLiteral(value);
 
     /// <summary><paramref name="name"/>, unless JavaScript reserves it as a parameter name: then with <c>_</c> after it.</summary>
-    private static string SafeIdentifier(string name) => ReservedWords.Contains(name) ? name + "_" : name;
-
-    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
-    {
-        "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
-        "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in",
-        "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static",
-        "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
-    };
+    private static string SafeIdentifier(string name) => JavaScriptText.ReservedWords.Contains(name) ? name + "_" : name;
 }

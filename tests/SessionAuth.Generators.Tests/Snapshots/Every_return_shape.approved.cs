@@ -411,6 +411,132 @@ namespace SessionAuth.Generated
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>,
                 global::Shop.Returns.TypedResult);
+
+            // Returns.ValueOrNothing(): POST /_server/Returns/ValueOrNothing
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NoContent>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/ValueOrNothing",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.ValueOrNothing", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.NoContent>>,
+                global::Shop.Returns.ValueOrNothing);
+
+            // Returns.OneOfTwoValues(): POST /_server/Returns/OneOfTwoValues
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.Ok<int[]>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/OneOfTwoValues",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.OneOfTwoValues", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.Ok<int[]>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>,
+                global::Shop.Returns.OneOfTwoValues);
+
+            // Returns.CreatedOrAccepted(): POST /_server/Returns/CreatedOrAccepted
+            MapPublic_ReturnsResultTask<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::System.Collections.Generic.List<string>>, global::Microsoft.AspNetCore.Http.HttpResults.Accepted<int?>, global::Microsoft.AspNetCore.Http.HttpResults.BadRequest>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/CreatedOrAccepted",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.CreatedOrAccepted", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::System.Collections.Generic.List<string>>, global::Microsoft.AspNetCore.Http.HttpResults.Accepted<int?>, global::Microsoft.AspNetCore.Http.HttpResults.BadRequest>>,
+                global::Shop.Returns.CreatedOrAccepted);
+
+            // Returns.NoValueEitherWay(): POST /_server/Returns/NoValueEitherWay
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NoContent, global::Microsoft.AspNetCore.Http.HttpResults.NotFound, global::Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/NoValueEitherWay",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.NoValueEitherWay", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NoContent, global::Microsoft.AspNetCore.Http.HttpResults.NotFound, global::Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult>>,
+                global::Shop.Returns.NoValueEitherWay);
+
+            // Returns.OnlyRefusals(): POST /_server/Returns/OnlyRefusals
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NotFound, global::Microsoft.AspNetCore.Http.HttpResults.UnauthorizedHttpResult, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/OnlyRefusals",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.OnlyRefusals", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NotFound, global::Microsoft.AspNetCore.Http.HttpResults.UnauthorizedHttpResult, global::Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>>,
+                global::Shop.Returns.OnlyRefusals);
+
+            // Returns.OkWithoutValue(): POST /_server/Returns/OkWithoutValue
+            MapPublic_ReturnsResult<global::Microsoft.AspNetCore.Http.HttpResults.Ok>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/OkWithoutValue",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.OkWithoutValue", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Ok>,
+                global::Shop.Returns.OkWithoutValue);
+
+            // Returns.CreatedValue(): POST /_server/Returns/CreatedValue
+            MapPublic_ReturnsResult<global::Microsoft.AspNetCore.Http.HttpResults.Created<string>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/CreatedValue",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.CreatedValue", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Created<string>>,
+                global::Shop.Returns.CreatedValue);
+
+            // Returns.JsonValue(): POST /_server/Returns/JsonValue
+            MapPublic_ReturnsResult<global::Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<int[]>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/JsonValue",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.JsonValue", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<int[]>>,
+                global::Shop.Returns.JsonValue);
+
+            // Returns.Text(): POST /_server/Returns/Text
+            MapPublic_ReturnsResult<global::Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/Text",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.Text", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                resultMetadata: null,
+                global::Shop.Returns.Text);
+
+            // Returns.ValueOrFile(): POST /_server/Returns/ValueOrFile
+            MapPublic_ReturnsResult<
+                global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult>>(
+                group,
+                services,
+                "POST",
+                "/_server/Returns/ValueOrFile",
+                new global::SessionAuth.ServerFunctionMetadata("Returns.ValueOrFile", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
+                global::SessionAuth.Infrastructure.ServerFunctionApi.ResultMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<string>, global::Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult>>,
+                global::Shop.Returns.ValueOrFile);
         }
     }
 }

@@ -86,7 +86,9 @@ function asText(value, names) {
     return Array.isArray(value) ? value.map(name) : name(value);
 }
 
-async function call(method, route, args) {
+// The function every call goes through is named with a ""$"", which no C# name holds, so that no parameter of a
+// generated function can shadow it.
+async function $call(method, route, args) {
     const query = new URLSearchParams();
     const headers = new Headers({ Accept: ""application/json"" });
     const members = [];
@@ -134,7 +136,10 @@ async function call(method, route, args) {
     const json = /[/+]json\b/.test(type);
     if (response.ok) {
         if (response.status === 204) return undefined;
-        return json ? response.json() : response.text();
+        if (json) return response.json();
+        // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
+        const text = await response.text();
+        return text === """" && !response.headers.has(""Content-Type"") ? undefined : text;
     }
 
     let problem;
@@ -146,20 +151,22 @@ async function call(method, route, args) {
     throw new ServerFunctionError(title, response.status, problem, retryAfterOf(response, problem));
 }
 
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     count() {
-        return call(""POST"", ""/_server/Orders/Count"", []);
+        return $call(""POST"", ""/_server/Orders/Count"", []);
     },
     sum() {
-        return call(""POST"", ""/_server/Orders/Sum"", []);
+        return $call(""POST"", ""/_server/Orders/Sum"", []);
     },
 });
+export { Orders$ as Orders };
 
-export const Stock = Object.freeze({
+const Stock$ = Object.freeze({
     count() {
-        return call(""POST"", ""/_server/Stock/Count"", []);
+        return $call(""POST"", ""/_server/Stock/Count"", []);
     },
 });
+export { Stock$ as Stock };
 ";
 
         /// <summary>The TypeScript declarations of <see cref="ClientScript"/>, served at <c>/_server/client.d.ts</c>.</summary>

@@ -165,6 +165,14 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         Assert.Equal(11, Value("inspect").GetProperty("length").GetInt32());
         Assert.Equal("phoenix", Value("cores").GetProperty("phoenix").GetProperty("name").GetString());
         Assert.Equal("{}", Json("forget"));
+
+        // Results<...>: the value of whichever outcome wrote one; an outcome without a body (NoContent, Accepted, Ok) is undefined.
+        Assert.Equal("elder", Value("lent").GetProperty("wood").GetString());
+        Assert.Equal("{}", Json("notLent"));
+        Assert.Equal("phoenix", Value("eitherCore").GetProperty("name").GetString());
+        Assert.Equal("unicorn", Value("registered").GetProperty("name").GetString());
+        Assert.Equal("{}", Json("registeredLater"));
+        Assert.Equal("{}", Json("acknowledged"));
         // IFormFileCollection takes every file of the form, the portrait's too, as on a minimal API: 3 files, 1 portrait.
         Assert.Equal(3 + 1 + "caption".Length, Value("upload").GetInt32());
 

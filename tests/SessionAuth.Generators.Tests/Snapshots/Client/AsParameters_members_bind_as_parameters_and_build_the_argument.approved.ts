@@ -17,22 +17,25 @@ export declare const Orders: {
     count(page: number, size?: number | null): Promise<number>;
 };
 //----- client.js
-export const Sort = Object.freeze({
+const Sort$ = Object.freeze({
     Name: 0,
     Price: 1,
 });
+export { Sort$ as Sort };
 
-export const Catalog = Object.freeze({
+const Catalog$ = Object.freeze({
     search(shelf, text, tenant, sort, take, page, size, exact) {
-        return call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]]);
+        return $call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]]);
     },
     post(note, title, tags, picture) {
-        return call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]]);
+        return $call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]]);
     },
 });
+export { Catalog$ as Catalog };
 
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     count(page, size) {
-        return call("GET", "/_server/Orders/Count", [["query", "Page", page], ["query", "Size", size]]);
+        return $call("GET", "/_server/Orders/Count", [["query", "Page", page], ["query", "Size", size]]);
     },
 });
+export { Orders$ as Orders };

@@ -9,14 +9,16 @@ export declare const MonthlyReports: {
     totals(): Promise<number>;
 };
 //----- client.js
-export const Admin = Object.freeze({
+const Admin$ = Object.freeze({
     users() {
-        return call("POST", "/_server/Admin/Users", []);
+        return $call("POST", "/_server/Admin/Users", []);
     },
 });
+export { Admin$ as Admin };
 
-export const MonthlyReports = Object.freeze({
+const MonthlyReports$ = Object.freeze({
     totals() {
-        return call("POST", "/_server/MonthlyReports/Totals", []);
+        return $call("POST", "/_server/MonthlyReports/Totals", []);
     },
 });
+export { MonthlyReports$ as MonthlyReports };

@@ -4,8 +4,9 @@ export declare const Admin_Reports: {
     totals(): Promise<number>;
 };
 //----- client.js
-export const Admin_Reports = Object.freeze({
+const Admin_Reports$ = Object.freeze({
     totals() {
-        return call("POST", "/_server/Admin.Reports/Totals", []);
+        return $call("POST", "/_server/Admin.Reports/Totals", []);
     },
 });
+export { Admin_Reports$ as Admin_Reports };

@@ -25,32 +25,33 @@ export declare const Catalog: {
     either(fail: boolean): Promise<unknown>;
 };
 //----- client.js
-export const Catalog = Object.freeze({
+const Catalog$ = Object.freeze({
     search(productId, text, tenant, ids, names, tags, raw, take, filter, budget) {
-        return call("GET", "/api/catalog/{id}", [["route", "id", productId], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "ids", ids], ["query", "names", names], ["query", "tags", tags], ["query", "raw", raw], ["query", "take", take], ["query", "filter", filter], ["query", "budget", budget]]);
+        return $call("GET", "/api/catalog/{id}", [["route", "id", productId], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "ids", ids], ["query", "names", names], ["query", "tags", tags], ["query", "raw", raw], ["query", "take", take], ["query", "filter", filter], ["query", "budget", budget]]);
     },
     upload(file, thumbnail, all, caption, sizes) {
-        return call("POST", "/_server/Catalog/Upload", [["form", "file", file], ["form", "thumbnail", thumbnail], ["form", "all", all], ["form", "title", caption], ["form", "sizes", sizes]]);
+        return $call("POST", "/_server/Catalog/Upload", [["form", "file", file], ["form", "thumbnail", thumbnail], ["form", "all", all], ["form", "title", caption], ["form", "sizes", sizes]]);
     },
     form(form) {
-        return call("POST", "/_server/Catalog/Form", [["raw", "form", form]]);
+        return $call("POST", "/_server/Catalog/Form", [["raw", "form", form]]);
     },
     place(order, priority) {
-        return call("POST", "/_server/Catalog/Place", [["body", "order", order], ["query", "priority", priority]]);
+        return $call("POST", "/_server/Catalog/Place", [["body", "order", order], ["query", "priority", priority]]);
     },
     maybe(order) {
-        return call("POST", "/_server/Catalog/Maybe", [["body", "order", order]]);
+        return $call("POST", "/_server/Catalog/Maybe", [["body", "order", order]]);
     },
     raw(body) {
-        return call("POST", "/_server/Catalog/Raw", [["raw", "body", body]]);
+        return $call("POST", "/_server/Catalog/Raw", [["raw", "body", body]]);
     },
     pipe(reader) {
-        return call("POST", "/_server/Catalog/Pipe", [["raw", "reader", reader]]);
+        return $call("POST", "/_server/Catalog/Pipe", [["raw", "reader", reader]]);
     },
     sum(values, labels) {
-        return call("POST", "/_server/Catalog/Sum", [["json", "values", values], ["json", "labels", labels]]);
+        return $call("POST", "/_server/Catalog/Sum", [["json", "values", values], ["json", "labels", labels]]);
     },
     either(fail) {
-        return call("GET", "/_server/Catalog/Either", [["query", "fail", fail]]);
+        return $call("GET", "/_server/Catalog/Either", [["query", "fail", fail]]);
     },
 });
+export { Catalog$ as Catalog };

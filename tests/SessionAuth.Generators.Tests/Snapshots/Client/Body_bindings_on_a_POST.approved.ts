@@ -9,8 +9,9 @@ export declare const Orders: {
     place(item: string, quantity: number, price: number, giftWrap: boolean, shipTo: Address, billTo?: Address | null): Promise<number>;
 };
 //----- client.js
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     place(item, quantity, price, giftWrap, shipTo, billTo) {
-        return call("POST", "/_server/Orders/Place", [["json", "item", item], ["json", "quantity", quantity], ["json", "price", price], ["json", "giftWrap", giftWrap], ["json", "shipTo", shipTo], ["json", "billTo", billTo]]);
+        return $call("POST", "/_server/Orders/Place", [["json", "item", item], ["json", "quantity", quantity], ["json", "price", price], ["json", "giftWrap", giftWrap], ["json", "shipTo", shipTo], ["json", "billTo", billTo]]);
     },
 });
+export { Orders$ as Orders };

@@ -10,13 +10,15 @@ export declare const Forms: {
     save(id: number, name: string | null, color: Color, count: number | undefined, note: string | null | undefined, day: string | null | undefined, label: string, version: number): Promise<string>;
 };
 //----- client.js
-export const Color = Object.freeze({
+const Color$ = Object.freeze({
     Red: 0,
     Green: 1,
 });
+export { Color$ as Color };
 
-export const Forms = Object.freeze({
+const Forms$ = Object.freeze({
     save(id, name, color, count, note, day, label, version) {
-        return call("POST", "/_server/Forms/Save", [["form", "Id", id], ["form", "Name", name], ["form", "Color", color], ["form", "Count", count], ["form", "Note", note], ["form", "Day", day], ["form", "Label", label], ["form", "version", version]]);
+        return $call("POST", "/_server/Forms/Save", [["form", "Id", id], ["form", "Name", name], ["form", "Color", color], ["form", "Count", count], ["form", "Note", note], ["form", "Day", day], ["form", "Label", label], ["form", "version", version]]);
     },
 });
+export { Forms$ as Forms };

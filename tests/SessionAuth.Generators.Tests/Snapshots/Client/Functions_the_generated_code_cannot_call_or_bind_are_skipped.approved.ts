@@ -4,8 +4,9 @@ export declare const Skipped: {
     kept(): Promise<number>;
 };
 //----- client.js
-export const Skipped = Object.freeze({
+const Skipped$ = Object.freeze({
     kept() {
-        return call("POST", "/_server/Skipped/Kept", []);
+        return $call("POST", "/_server/Skipped/Kept", []);
     },
 });
+export { Skipped$ as Skipped };

@@ -11,17 +11,19 @@ export declare const Orders: {
     health(): Promise<string>;
 };
 //----- client.js
-export const Catalog = Object.freeze({
+const Catalog$ = Object.freeze({
     products() {
-        return call("GET", "/_server/Catalog/Products", []);
+        return $call("GET", "/_server/Catalog/Products", []);
     },
 });
+export { Catalog$ as Catalog };
 
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     count() {
-        return call("POST", "/_server/Orders/Count", []);
+        return $call("POST", "/_server/Orders/Count", []);
     },
     health() {
-        return call("POST", "/_server/Orders/Health", []);
+        return $call("POST", "/_server/Orders/Health", []);
     },
 });
+export { Orders$ as Orders };

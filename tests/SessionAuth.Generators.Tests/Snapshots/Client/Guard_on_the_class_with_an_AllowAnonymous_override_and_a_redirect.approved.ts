@@ -6,11 +6,12 @@ export declare const Orders: {
     count(): Promise<number>;
 };
 //----- client.js
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     mine() {
-        return call("POST", "/_server/Orders/Mine", []);
+        return $call("POST", "/_server/Orders/Mine", []);
     },
     count() {
-        return call("POST", "/_server/Orders/Count", []);
+        return $call("POST", "/_server/Orders/Count", []);
     },
 });
+export { Orders$ as Orders };

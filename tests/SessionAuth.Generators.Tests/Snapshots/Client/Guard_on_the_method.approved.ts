@@ -8,14 +8,15 @@ export declare const Orders: {
     preloaded(): Promise<number>;
 };
 //----- client.js
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     count() {
-        return call("POST", "/_server/Orders/Count", []);
+        return $call("POST", "/_server/Orders/Count", []);
     },
     public() {
-        return call("POST", "/_server/Orders/Public", []);
+        return $call("POST", "/_server/Orders/Public", []);
     },
     preloaded() {
-        return call("POST", "/_server/Orders/Preloaded", []);
+        return $call("POST", "/_server/Orders/Preloaded", []);
     },
 });
+export { Orders$ as Orders };

@@ -9,14 +9,16 @@ export declare const Greeter: {
     hello(name: string): Promise<string>;
 };
 //----- client.js
-export const Admin_Reports = Object.freeze({
+const Admin_Reports$ = Object.freeze({
     daily() {
-        return call("POST", "/_server/Admin.Reports/Daily", []);
+        return $call("POST", "/_server/Admin.Reports/Daily", []);
     },
 });
+export { Admin_Reports$ as Admin_Reports };
 
-export const Greeter = Object.freeze({
+const Greeter$ = Object.freeze({
     hello(name) {
-        return call("GET", "/_server/Greeter/Hello", [["query", "name", name]]);
+        return $call("GET", "/_server/Greeter/Hello", [["query", "name", name]]);
     },
 });
+export { Greeter$ as Greeter };

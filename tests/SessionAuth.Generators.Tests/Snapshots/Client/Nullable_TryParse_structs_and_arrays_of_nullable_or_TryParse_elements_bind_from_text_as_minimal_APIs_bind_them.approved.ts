@@ -16,22 +16,24 @@ export declare const Catalog: {
     oblivious(ver: string | null, budget: string | null): Promise<string | null>;
 };
 //----- client.js
-export const Shade = Object.freeze({
+const Shade$ = Object.freeze({
     Red: 0,
     Green: 1,
 });
+export { Shade$ as Shade };
 
-export const Catalog = Object.freeze({
+const Catalog$ = Object.freeze({
     find(code, other, maybe, skus, headed) {
-        return call("GET", "/api/skus/{code}", [["route", "code", code], ["query", "other", other], ["query", "maybe", maybe], ["query", "skus", skus], ["header", "X-Skus", headed]]);
+        return $call("GET", "/api/skus/{code}", [["route", "code", code], ["query", "other", other], ["query", "maybe", maybe], ["query", "skus", skus], ["header", "X-Skus", headed]]);
     },
     filter(ids, shades, prices, versions, required, keys) {
-        return call("GET", "/_server/Catalog/Filter", [["query", "ids", ids], ["query", "shades", shades], ["query", "prices", prices], ["query", "versions", versions], ["query", "required", required], ["query", "keys", keys]]);
+        return $call("GET", "/_server/Catalog/Filter", [["query", "ids", ids], ["query", "shades", shades], ["query", "prices", prices], ["query", "versions", versions], ["query", "required", required], ["query", "keys", keys]]);
     },
     post(sku, codes, counts) {
-        return call("POST", "/_server/Catalog/Post", [["json", "sku", sku], ["form", "codes", codes], ["form", "counts", counts]]);
+        return $call("POST", "/_server/Catalog/Post", [["json", "sku", sku], ["form", "codes", codes], ["form", "counts", counts]]);
     },
     oblivious(ver, budget) {
-        return call("GET", "/api/oblivious", [["query", "ver", ver], ["query", "budget", budget]]);
+        return $call("GET", "/api/oblivious", [["query", "ver", ver], ["query", "budget", budget]]);
     },
 });
+export { Catalog$ as Catalog };

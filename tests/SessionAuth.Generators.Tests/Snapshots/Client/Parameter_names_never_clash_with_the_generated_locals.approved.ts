@@ -9,14 +9,16 @@ export declare const Targets: {
     echo(target: string, group: string, services: number, event: string): Promise<string>;
 };
 //----- client.js
-export const Clashes = Object.freeze({
+const Clashes$ = Object.freeze({
     echo(session, result, arguments_, class_, sessionBinding) {
-        return call("POST", "/_server/Clashes/Echo", [["json", "session", session], ["json", "result", result], ["json", "arguments", arguments_], ["json", "class", class_], ["json", "sessionBinding", sessionBinding]]);
+        return $call("POST", "/_server/Clashes/Echo", [["json", "session", session], ["json", "result", result], ["json", "arguments", arguments_], ["json", "class", class_], ["json", "sessionBinding", sessionBinding]]);
     },
 });
+export { Clashes$ as Clashes };
 
-export const Targets = Object.freeze({
+const Targets$ = Object.freeze({
     echo(target, group, services, event) {
-        return call("POST", "/_server/Targets/Echo", [["json", "target", target], ["json", "group", group], ["json", "services", services], ["json", "event", event]]);
+        return $call("POST", "/_server/Targets/Echo", [["json", "target", target], ["json", "group", group], ["json", "services", services], ["json", "event", event]]);
     },
 });
+export { Targets$ as Targets };

@@ -6,11 +6,12 @@ export declare const Account: {
     logout(): Promise<void>;
 };
 //----- client.js
-export const Account = Object.freeze({
+const Account$ = Object.freeze({
     login(name) {
-        return call("POST", "/_server/Account/Login", [["json", "name", name]]);
+        return $call("POST", "/_server/Account/Login", [["json", "name", name]]);
     },
     logout() {
-        return call("POST", "/_server/Account/Logout", []);
+        return $call("POST", "/_server/Account/Logout", []);
     },
 });
+export { Account$ as Account };

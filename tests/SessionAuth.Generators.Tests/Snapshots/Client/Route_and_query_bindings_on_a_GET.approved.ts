@@ -12,16 +12,18 @@ export declare const Products: {
     browse(category?: Category | null): Promise<string>;
 };
 //----- client.js
-export const Category = Object.freeze({
+const Category$ = Object.freeze({
     Wands: 0,
     Owls: 1,
 });
+export { Category$ as Category };
 
-export const Products = Object.freeze({
+const Products$ = Object.freeze({
     find(category, id, search, after, page, sort, fallback, since, ratio, scale, price, big, exact, initial) {
-        return call("GET", "/api/products/{category}/{id:int}", [["route", "category", category], ["route", "id", id], ["query", "search", search], ["query", "after", after], ["query", "page", page], ["query", "sort", sort], ["query", "fallback", fallback], ["query", "since", since], ["query", "ratio", ratio], ["query", "scale", scale], ["query", "price", price], ["query", "big", big], ["query", "exact", exact], ["query", "initial", initial]]);
+        return $call("GET", "/api/products/{category}/{id:int}", [["route", "category", category], ["route", "id", id], ["query", "search", search], ["query", "after", after], ["query", "page", page], ["query", "sort", sort], ["query", "fallback", fallback], ["query", "since", since], ["query", "ratio", ratio], ["query", "scale", scale], ["query", "price", price], ["query", "big", big], ["query", "exact", exact], ["query", "initial", initial]]);
     },
     browse(category) {
-        return call("GET", "/api/products", [["query", "category", category]]);
+        return $call("GET", "/api/products", [["query", "category", category]]);
     },
 });
+export { Products$ as Products };

@@ -8,8 +8,9 @@ export declare const Orders: {
     mine(take?: number): Promise<Order[]>;
 };
 //----- client.js
-export const Orders = Object.freeze({
+const Orders$ = Object.freeze({
     mine(take) {
-        return call("GET", "/_server/Orders/Mine", [["query", "take", take]]);
+        return $call("GET", "/_server/Orders/Mine", [["query", "take", take]]);
     },
 });
+export { Orders$ as Orders };

@@ -19,29 +19,31 @@ export declare const Checkout: {
     overloaded2(id: string): Promise<unknown>;
 };
 //----- client.js
-export const Account = Object.freeze({
+const Account$ = Object.freeze({
     show() {
-        return call("POST", "/_server/Account/Show", []);
+        return $call("POST", "/_server/Account/Show", []);
     },
 });
+export { Account$ as Account };
 
-export const Checkout = Object.freeze({
+const Checkout$ = Object.freeze({
     classes(take) {
-        return call("GET", "/_server/Checkout/Classes", [["query", "take", take]]);
+        return $call("GET", "/_server/Checkout/Classes", [["query", "take", take]]);
     },
     withParameters(id) {
-        return call("GET", "/_server/Checkout/WithParameters", [["query", "id", id]]);
+        return $call("GET", "/_server/Checkout/WithParameters", [["query", "id", id]]);
     },
     structs() {
-        return call("GET", "/_server/Checkout/Structs", []);
+        return $call("GET", "/_server/Checkout/Structs", []);
     },
     place(note) {
-        return call("POST", "/_server/Checkout/Place", [["json", "note", note]]);
+        return $call("POST", "/_server/Checkout/Place", [["json", "note", note]]);
     },
     overloaded(id) {
-        return call("GET", "/api/checkout/{id}", [["route", "id", id]]);
+        return $call("GET", "/api/checkout/{id}", [["route", "id", id]]);
     },
     overloaded2(id) {
-        return call("GET", "/api/checkout/by-name/{id}", [["route", "id", id]]);
+        return $call("GET", "/api/checkout/by-name/{id}", [["route", "id", id]]);
     },
 });
+export { Checkout$ as Checkout };

@@ -11,14 +11,15 @@ export declare const Catalog: {
     links(home: string, next?: string | null, mirrors?: string[]): Promise<string>;
 };
 //----- client.js
-export const Catalog = Object.freeze({
+const Catalog$ = Object.freeze({
     release(version, since, sku, fallback, range) {
-        return call("GET", "/api/releases/{version}", [["route", "version", version], ["query", "since", since], ["header", "X-Sku", sku], ["query", "fallback", fallback], ["query", "range", range]]);
+        return $call("GET", "/api/releases/{version}", [["route", "version", version], ["query", "since", since], ["header", "X-Sku", sku], ["query", "fallback", fallback], ["query", "range", range]]);
     },
     tiers(tier, maybe) {
-        return call("POST", "/api/tiers", [["json", "tier", tier], ["json", "maybe", maybe]]);
+        return $call("POST", "/api/tiers", [["json", "tier", tier], ["json", "maybe", maybe]]);
     },
     links(home, next, mirrors) {
-        return call("GET", "/api/links/{home}", [["route", "home", home], ["query", "next", next], ["query", "mirrors", mirrors]]);
+        return $call("GET", "/api/links/{home}", [["route", "home", home], ["query", "next", next], ["query", "mirrors", mirrors]]);
     },
 });
+export { Catalog$ as Catalog };

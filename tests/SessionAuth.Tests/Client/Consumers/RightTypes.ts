@@ -46,6 +46,12 @@ export async function callEverything(): Promise<void> {
     const cores: Record<string, Core> = await ClientShapes.cores(["phoenix", "unicorn"]);
     const anything: unknown = await ClientShapes.anything(7);
 
+    // Results<...> resolve to each value they may write, and undefined for an outcome without a body.
+    const lent: Wand | undefined = await ClientShapes.lend("elder");
+    const either: Wand | Core = await ClientShapes.either(true);
+    const registeredLater: Core | undefined = await ClientShapes.register("later");
+    const acknowledged: void = await ClientShapes.acknowledge("Hagrid");
+
     // void, Task, ValueTask<T>; files as Blobs; the session and the cancellation token are no arguments.
     const forgotten: void = await ClientShapes.forget("Lockhart");
     await ClientShapes.forgetLater("Lockhart");
@@ -79,7 +85,7 @@ export async function callEverything(): Promise<void> {
     }
 
     console.log(byHouse, byNumber, found, foundFew, createdFully, mentorsMentor, broom, marks, spells, bornOn, nickname, owls,
-        inspected, cores, anything, forgotten, uploaded, motto, students, enrolled, signedIn, described, formed, attributes, searched);
+        inspected, cores, anything, lent, either, registeredLater, acknowledged, forgotten, uploaded, motto, students, enrolled, signedIn, described, formed, attributes, searched);
 }
 
 type Account_Result = Awaited<ReturnType<typeof Account.login>>;

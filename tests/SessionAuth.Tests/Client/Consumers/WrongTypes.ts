@@ -1,6 +1,6 @@
 // Each line marked "expect TSnnnn" calls the generated client with a wrong type; tsc must report exactly those errors
 // on exactly those lines, and no other.
-import { Broom, ClientShapes, House, Students, type Wand, type Wizard } from "./client.js";
+import { Broom, ClientShapes, House, Students, type Core, type Wand, type Wizard } from "./client.js";
 
 export async function callWrongly(wand: Wand, wizard: Wizard): Promise<void> {
     await ClientShapes.byHouse("Gryffindor", null, 1, "Hogwarts"); // expect TS2345
@@ -16,5 +16,8 @@ export async function callWrongly(wand: Wand, wizard: Wizard): Promise<void> {
     const broom: Broom = wizard.broom; // expect TS2322
     const house: House = 4; // expect TS2322
     const nothing: string = await ClientShapes.forget("Lockhart"); // expect TS2322
-    console.log(count, secret, broom, house, nothing);
+    const lent: Wand = await ClientShapes.lend("elder"); // expect TS2322
+    const either: Wand = await ClientShapes.either(true); // expect TS2322
+    const registered: Core = await ClientShapes.register("unicorn"); // expect TS2322
+    console.log(count, secret, broom, house, nothing, lent, either, registered);
 }
