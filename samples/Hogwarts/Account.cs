@@ -45,7 +45,7 @@ public static class Account
     public static UserView? Me(UserSession? user) => user is null ? null : UserView.Of(user);
 }
 
-/// <summary>Ending a session, shared by both logouts: the redirect is thrown here, two calls below the server function.</summary>
+/// <summary>Ending a session, shared by both logouts: the redirect is thrown here, in a helper the server functions call.</summary>
 internal static class SignOut
 {
     public static async Task ToLoginPageAsync(Session<UserSession> session)
