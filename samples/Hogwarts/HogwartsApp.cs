@@ -28,7 +28,7 @@ public static class HogwartsApp
             // "log out everywhere" ends them all: at their next request, and in open interactive pages within
             // CircuitRevalidationInterval (a minute unless set).
             o.UseServerStore();
-            o.ExposeToClient<UserSession, UserView>(user => new UserView(user.Name));
+            o.ExposeToClient<UserSession, UserView>(UserView.Of);
 
             // The session as HttpContext.User: the name, and the Prefect role that the students page's AuthorizeView asks.
             o.UseClaims<UserSession>(user => user.IsPrefect
@@ -74,7 +74,9 @@ public static class HogwartsApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapServerFunctions();
-        app.MapSessionEndpoint();
+
+        // The generated client of those functions, which the pages' scripts import: /_server/client.js (and .d.ts).
+        app.MapServerFunctionClient();
         app.MapGet("/", () => TypedResults.Redirect("/students")).AllowAnonymous();
 
         // The API's description and an explorer for it, in Development (or with OpenApi:Enabled=true): /openapi/v1.json

@@ -11,4 +11,7 @@ namespace Hogwarts;
 public sealed record UserSession(int UserId, string Name, House House, bool IsPrefect);
 
 /// <summary>What the browser may see of the session: the name only.</summary>
-public sealed record UserView(string Name);
+public sealed record UserView(string Name)
+{
+    public static UserView Of(UserSession user) => new(user.Name);
+}
