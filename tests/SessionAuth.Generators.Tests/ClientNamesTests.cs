@@ -344,7 +344,7 @@ public sealed class ClientNamesTests
     }
 
     /// <summary>Runs the generator on <paramref name="source"/> (which must compile cleanly) and returns the client's module and declarations.</summary>
-    private static (string Script, string Declarations) Client(string source)
+    internal static (string Script, string Declarations) Client(string source)
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);

@@ -112,6 +112,13 @@ internal sealed class ClientParser
         return types;
     }
 
+    /// <summary>Whether <paramref name="type"/> (or the type it makes nullable) is an object JSON writes no property of.</summary>
+    private bool IsPropertyless(ClientTypeSpec type)
+    {
+        var named = type.Kind == ClientTypeKind.Nullable ? type.Element : type;
+        return named is { Kind: ClientTypeKind.Named } && _named.TryGetValue(named.Text, out var spec) && spec is { IsEnum: false, Properties.Count: 0 };
+    }
+
     private ClientParameterSpec? Parameter(ParameterSpec parameter, ITypeSymbol type, string name)
     {
         var optional = !parameter.IsRequired;
@@ -125,8 +132,22 @@ internal sealed class ClientParser
                 return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
             case ParameterKind.JsonOrService:
                 // DI answers it when the app registers the type, which only the running app knows: an interface or abstract
-                // class that is no collection is taken for a service, anything the client can describe for a JSON member.
+                // class that is no collection is taken for a service, and so is a class JSON writes no property of (a
+                // database, a clock: JSON could carry only {} into it); anything else the client can describe for a JSON member.
+                var known = _order.Count;
                 var mapped = Map(type);
+                if (IsPropertyless(mapped))
+                {
+                    // Declared for this parameter alone: not a type of the client.
+                    for (var i = _order.Count - 1; i >= known; i--)
+                    {
+                        _named.Remove(_order[i]);
+                        _order.RemoveAt(i);
+                    }
+
+                    return null;
+                }
+
                 return mapped == ClientTypeSpec.Unknown || (mapped.Kind == ClientTypeKind.Nullable && mapped.Element == ClientTypeSpec.Unknown)
                     ? null
                     : new(name, parameter.BindingName, ClientArgumentSource.Json, mapped, optional);

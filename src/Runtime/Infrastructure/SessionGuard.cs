@@ -83,7 +83,7 @@ internal sealed class SessionGuard
             return StoreUnavailableAsync(httpContext);
         }
 
-        var loginUrl = BuildUrl(request, _loginPath, returnUrl ?? PageOfFormPost(request));
+        var loginUrl = BuildUrl(request, _loginPath, returnUrl ?? PageToReturnTo(request));
 
         if (IsScriptRequest(request))
         {
@@ -132,7 +132,7 @@ internal sealed class SessionGuard
             return Task.CompletedTask;
         }
 
-        var statusCode = Redirect(httpContext, _accessDeniedPath, BuildUrl(request, _accessDeniedPath, PageOfFormPost(request)));
+        var statusCode = Redirect(httpContext, _accessDeniedPath, BuildUrl(request, _accessDeniedPath, PageToReturnTo(request)));
         SessionAuthLog.Forbidden(_logger, request.Path.Value ?? "/", refusedBy ?? "authorization", statusCode);
         return Task.CompletedTask;
     }
@@ -195,14 +195,15 @@ internal sealed class SessionGuard
     }
 
     /// <summary>
-    /// Where a form post came from: the login page sends the browser back with a GET, and the URL a form posts to (a
-    /// server function) usually answers only POST, so the page that holds the form is the place to return to. It is
-    /// read from a same-origin <c>Referer</c>; without one (a <c>no-referrer</c> policy, another site) the request's own
-    /// URL is used, as for a GET.
+    /// The page a request was made from, when that page, not the request's own URL, is the place to return to after the
+    /// login: for a form post (the login page sends the browser back with a GET, and the URL a form posts to usually
+    /// answers only POST) and for a script's call of any method (its URL answers JSON, not a page). It is read from a
+    /// same-origin <c>Referer</c>; without one (a <c>no-referrer</c> policy, another site) the request's own URL is used,
+    /// as for a navigation.
     /// </summary>
-    private static string? PageOfFormPost(HttpRequest request)
+    private static string? PageToReturnTo(HttpRequest request)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+        if (((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !IsScriptRequest(request))
             || !Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
             || !string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(referer.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
