@@ -109,7 +109,7 @@ public sealed class ClientBuildHeldTests
             }
             """);
         var client = run.ClientText();
-        Assert.Contains("export const A_B = ", client, StringComparison.Ordinal);
-        Assert.Contains("export const A_B2 = ", client, StringComparison.Ordinal);
+        Assert.Contains("export { A_B$ as A_B };", client, StringComparison.Ordinal);
+        Assert.Contains("export { A_B2$ as A_B2 };", client, StringComparison.Ordinal);
     }
 }
