@@ -27,13 +27,18 @@ public static class ServerFunctionClientEndpointRouteBuilderExtensions
     /// <remarks>
     /// The generated <c>MapServerFunctions()</c> hands the client to the runtime; call it too (before or after this). A
     /// request that comes while it has not been called fails with an <see cref="InvalidOperationException"/> saying so.
+    /// Once both are called, the declarations are checked against the app's JSON options (the property names each record
+    /// is written with, each enum's values): the client describes System.Text.Json's web defaults and the attributes on
+    /// the types, and an app whose options write otherwise fails to start, told each difference.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">The app's JSON options write a type the client declares otherwise.</exception>
     /// <param name="endpoints">The application's endpoint route builder.</param>
     /// <returns>A builder for the two endpoints' conventions.</returns>
     public static IEndpointConventionBuilder MapServerFunctionClient(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var holder = ServerFunctionClientFiles.For(endpoints.ServiceProvider);
+        ServerFunctionClientFiles.Serve(endpoints.ServiceProvider, holder);
         var group = endpoints.MapGroup(string.Empty);
         group.MapMethods(ScriptPath, [HttpMethods.Get], httpContext => WriteAsync(httpContext, Files(holder).Script, "text/javascript; charset=utf-8"))
             .WithDisplayName("SessionAuth server function client");

@@ -14,8 +14,7 @@ internal static class ServerFunctionJson
     /// <summary>The contract for <paramref name="type"/>; fails with what to register when the app's resolver lacks it (AOT apps).</summary>
     public static JsonTypeInfo GetTypeInfo(IServiceProvider services, Type type, string purpose)
     {
-        var options = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
-            ?? throw new InvalidOperationException("JSON options are not registered. Build the app with WebApplication.CreateBuilder or call services.AddRouting().");
+        var options = Options(services);
         try
         {
             return options.GetTypeInfo(type);
@@ -27,4 +26,9 @@ internal static class ServerFunctionJson
                 exception);
         }
     }
+
+    /// <summary>The app's JSON options, as minimal APIs and server functions read and write with them.</summary>
+    public static System.Text.Json.JsonSerializerOptions Options(IServiceProvider services) =>
+        services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
+            ?? throw new InvalidOperationException("JSON options are not registered. Build the app with WebApplication.CreateBuilder or call services.AddRouting().");
 }

@@ -708,6 +708,40 @@ public sealed partial class ServerFunctionGeneratorTests
             """).Text(GeneratorRun.IsSharedFile),
         nameof(The_files_every_assembly_shares));
 
+    /// <summary>
+    /// The client file: its module and declarations, and the shapes the runtime checks against the app's JSON options at
+    /// start-up — each record's JSON names and each enum sent as numbers; an enum sent as text by a property's converter,
+    /// an [Obsolete] type and a private nested type are left unchecked, since naming them would warn or not compile.
+    /// </summary>
+    [Fact]
+    public void The_client_file_names_each_record_and_enum_it_declares_for_the_start_up_JSON_check() => Snapshot.Match(
+        Run("""
+            using System.Text.Json.Serialization;
+
+            namespace Shop;
+
+            public enum Size { Small, @class, Large = 10 }
+
+            public enum Colour { Red, Blue }
+
+            [System.Obsolete("use Basket")] public sealed record Cart(int Items);
+
+            public sealed record Line([property: JsonPropertyName("sku_code")] string Sku, Size Size, [property: JsonConverter(typeof(JsonStringEnumConverter))] Colour Colour);
+
+            public sealed record Order(int Id, Line[] Lines, System.Collections.Generic.Dictionary<string, Line> ByName);
+
+            [RequireSession]
+            public static class Orders
+            {
+                [ServerFunction] public static Order Place(Order order) => order;
+
+            #pragma warning disable CS0618 // the app's own use of its obsolete type
+                [ServerFunction] public static int Count(Cart cart) => cart.Items;
+            #pragma warning restore CS0618
+            }
+            """).Text(static hintName => hintName == "ServerFunctions.Client.g.cs"),
+        nameof(The_client_file_names_each_record_and_enum_it_declares_for_the_start_up_JSON_check));
+
     [Fact]
     public void An_assembly_without_server_functions_still_gets_MapServerFunctions() => Snapshot.Match(
         Run("""

@@ -87,6 +87,7 @@ internal static class MapServerFunctionsEmitter
                 "endpoints",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ScriptConstant}",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.DeclarationsConstant}",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.JsonShapesMethod}()",
             ],
             ");");
         writer.WriteLine("return group;");

@@ -218,9 +218,58 @@ internal static class TypeScriptClientEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>The TypeScript declarations of <see cref=\"" + ScriptConstant + "\"/>, served at <c>/_server/client.d.ts</c>.</summary>");
         writer.WriteLine($"public const string {DeclarationsConstant} = @\"{Verbatim(Declarations(client))}\";");
+        writer.WriteLine();
+        WriteJsonShapes(writer, sections);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();
+    }
+
+    /// <summary>The method whose shapes the runtime checks against the app's JSON options when the client is served.</summary>
+    public const string JsonShapesMethod = "ClientJson";
+
+    /// <summary>
+    /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
+    /// names and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
+    /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
+    /// types. The types of the assemblies this one maps are theirs to check.
+    /// </summary>
+    private static void WriteJsonShapes(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
+    {
+        const string Shape = GeneratedFile.InfrastructureNamespace + "ClientJsonShape";
+        var shapes = new List<string>();
+        var own = sections.Count == 0 ? [] : sections[0].Functions.SelectMany(static f => f.Function.Types);
+        foreach (var type in own.Where(static t => t.IsCheckable).GroupBy(static t => t.Key, StringComparer.Ordinal).Select(static g => g.First()).OrderBy(static t => t.Key, StringComparer.Ordinal))
+        {
+            if (!type.IsEnum)
+            {
+                var names = type.Properties.Select(static p => CSharpText.Literal(p.JsonName));
+                shapes.Add($"{Shape}.Properties(typeof({type.Key}){string.Concat(names.Select(static n => ", " + n))})");
+            }
+            else if (!type.Key.EndsWith(Parsing.ClientParser.TextEnumKeySuffix, StringComparison.Ordinal) && type.Members.Count > 0)
+            {
+                var members = string.Join(", ", type.Members.Select(m => $"{type.Key}.@{m.Name}"));
+                shapes.Add($"{Shape}.EnumMembers(new {type.Key}[] {{ {members} }}, {CSharpText.StringArray(type.Members.Select(static m => CSharpText.Literal(m.Literal)).ToList())})");
+            }
+        }
+
+        writer.WriteLine("/// <summary>What the client declares of the JSON of this assembly's types, checked against the app's JSON options when it is served.</summary>");
+        if (shapes.Count == 0)
+        {
+            writer.WriteLine($"public static {Shape}[] {JsonShapesMethod}() => global::System.Array.Empty<{Shape}>();");
+            return;
+        }
+
+        writer.WriteLine($"public static {Shape}[] {JsonShapesMethod}() => new {Shape}[]");
+        writer.WriteLine("{");
+        writer.Indent();
+        foreach (var shape in shapes)
+        {
+            writer.WriteLine(shape + ",");
+        }
+
+        writer.Unindent();
+        writer.WriteLine("};");
     }
 
     /// <summary>

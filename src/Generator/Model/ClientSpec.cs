@@ -145,12 +145,18 @@ internal enum ClientTypeKind
 /// <param name="IsEnum">Whether it is an enum (<see cref="Members"/>) rather than an object (<see cref="Properties"/>).</param>
 /// <param name="Properties">The properties JSON writes, by their JSON names.</param>
 /// <param name="Members">The enum's members and the values JSON writes for them.</param>
+/// <param name="IsCheckable">
+/// Whether generated code may name the type (and, for an enum, each member) to check at start-up what the app's JSON
+/// writes of it: accessible from the assembly, and nothing in it [Obsolete] or [Experimental], which naming would warn of.
+/// A type read from another assembly's client model is not: that assembly checks its own.
+/// </param>
 internal sealed record ClientNamedTypeSpec(
     string Key,
     string Name,
     bool IsEnum,
     EquatableArray<ClientPropertySpec> Properties,
-    EquatableArray<ClientEnumMemberSpec> Members);
+    EquatableArray<ClientEnumMemberSpec> Members,
+    bool IsCheckable = false);
 
 /// <summary>One property of an object type, as JSON writes it.</summary>
 /// <param name="JsonName">Its JSON name.</param>

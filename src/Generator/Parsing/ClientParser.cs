@@ -18,6 +18,9 @@ internal sealed class ClientParser
 {
     private const string JsonAttributes = "System.Text.Json.Serialization.";
 
+    /// <summary>Ends the key of an enum the client declares by its JSON names: the same enum sent as numbers is another type.</summary>
+    public const string TextEnumKeySuffix = " as string";
+
     private readonly Dictionary<string, ClientNamedTypeSpec?> _named = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
@@ -111,6 +114,23 @@ internal sealed class ClientParser
 
         return types;
     }
+
+    /// <summary>
+    /// Whether generated code can name <paramref name="type"/> in <c>typeof</c> without a new diagnostic: it, its containing
+    /// types and its type arguments accessible from the assembly and none [Obsolete] or [Experimental].
+    /// </summary>
+    private static bool IsCheckable(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsCheckable(array.ElementType),
+        INamedTypeSymbol named => !IsMarked(named)
+            && named.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+            && (named.ContainingType is null || IsCheckable(named.ContainingType))
+            && named.TypeArguments.All(IsCheckable),
+        _ => false,
+    };
+
+    private static bool IsMarked(ISymbol symbol) =>
+        symbol.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
 
     /// <summary>Whether <paramref name="type"/> (or the type it makes nullable) is an object JSON writes no property of.</summary>
     private bool IsPropertyless(ClientTypeSpec type)
@@ -375,7 +395,7 @@ internal sealed class ClientParser
                 properties.Add(property);
             }
 
-            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: false, properties.ToEquatableArray(), EquatableArray<ClientEnumMemberSpec>.Empty);
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: false, properties.ToEquatableArray(), EquatableArray<ClientEnumMemberSpec>.Empty, IsCheckable(type));
         }
 
         return ClientTypeSpec.Named(key);
@@ -442,14 +462,15 @@ internal sealed class ClientParser
             return ClientTypeSpec.Keyword(asString ? "string" : "number");
         }
 
-        var key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (asString ? " as string" : string.Empty);
+        var key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (asString ? TextEnumKeySuffix : string.Empty);
         if (!_named.ContainsKey(key))
         {
             var members = type.GetMembers().OfType<IFieldSymbol>()
                 .Where(static f => f.IsConst && f.HasConstantValue)
                 .Select(f => new ClientEnumMemberSpec(f.Name, asString ? StringLiteral(JsonEnumName(f)) : Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!))
                 .ToEquatableArray();
-            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members);
+            var checkable = IsCheckable(type) && !type.GetMembers().OfType<IFieldSymbol>().Any(static f => f.IsConst && IsMarked(f));
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members, checkable);
             _order.Add(key);
         }
 

@@ -18,25 +18,50 @@ public static class ServerFunctionClientFiles
     /// <param name="endpoints">The application's endpoint route builder, as <c>MapServerFunctions()</c> got it.</param>
     /// <param name="script">The ES module.</param>
     /// <param name="declarations">Its TypeScript declarations.</param>
-    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations)
+    /// <param name="json">What the declarations say of the JSON of each type they declare.</param>
+    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations, params ClientJsonShape[] json)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(declarations);
-        For(endpoints.ServiceProvider).Files = new ClientFiles(new ClientFile(script), new ClientFile(declarations));
+        ArgumentNullException.ThrowIfNull(json);
+        var holder = For(endpoints.ServiceProvider);
+        holder.Files = new ClientFiles(new ClientFile(script), new ClientFile(declarations), json);
+        if (holder.Served)
+        {
+            Check(endpoints.ServiceProvider, holder.Files);
+        }
     }
 
     internal static Holder For(IServiceProvider services) => ByServices.GetValue(services, static _ => new Holder());
+
+    /// <summary>
+    /// The client is served (<c>MapServerFunctionClient()</c>): its declarations must describe the app's JSON. Checked
+    /// when both calls have been made, in either order, so a mismatch stops the start.
+    /// </summary>
+    internal static void Serve(IServiceProvider services, Holder holder)
+    {
+        holder.Served = true;
+        if (holder.Files is { } files)
+        {
+            Check(services, files);
+        }
+    }
+
+    private static void Check(IServiceProvider services, ClientFiles files) =>
+        ClientJsonShape.Check(files.Json, ServerFunctionJson.Options(services));
 
     /// <summary>The app's client once <c>MapServerFunctions()</c> has registered it; <see langword="null"/> before.</summary>
     internal sealed class Holder
     {
         public ClientFiles? Files { get; set; }
+
+        public bool Served { get; set; }
     }
 }
 
-/// <summary>The module and its declarations.</summary>
-internal sealed record ClientFiles(ClientFile Script, ClientFile Declarations);
+/// <summary>The module, its declarations, and what they say of the app's JSON.</summary>
+internal sealed record ClientFiles(ClientFile Script, ClientFile Declarations, IReadOnlyList<ClientJsonShape> Json);
 
 /// <summary>One file of the client: its bytes, and a strong ETag of them.</summary>
 internal sealed class ClientFile

@@ -194,16 +194,30 @@ internal sealed class SessionGuard
         return accept.Count == 1 && string.Equals(accept[0], EnhancedNavigationAccept, StringComparison.Ordinal);
     }
 
+    private static bool AcceptsHtml(HttpRequest request)
+    {
+        foreach (var accept in request.Headers.Accept)
+        {
+            if (accept is not null && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The page a request was made from, when that page, not the request's own URL, is the place to return to after the
     /// login: for a form post (the login page sends the browser back with a GET, and the URL a form posts to usually
-    /// answers only POST) and for a script's call of any method (its URL answers JSON, not a page). It is read from a
-    /// same-origin <c>Referer</c>; without one (a <c>no-referrer</c> policy, another site) the request's own URL is used,
-    /// as for a navigation.
+    /// answers only POST) and for a script's call of any method that asks for data rather than a page (its URL answers
+    /// JSON: a server function called through the client). A script that fetches a page (<c>Accept: text/html</c>) is sent
+    /// back to that page. The page is read from a same-origin <c>Referer</c>; without one (a <c>no-referrer</c> policy,
+    /// another site) the request's own URL is used, as for a navigation.
     /// </summary>
     private static string? PageToReturnTo(HttpRequest request)
     {
-        if (((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !IsScriptRequest(request))
+        if (((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && (!IsScriptRequest(request) || AcceptsHtml(request)))
             || !Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
             || !string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(referer.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)

@@ -25,7 +25,8 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
             global::SessionAuth.Infrastructure.ServerFunctionClientFiles.Register(
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations);
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson());
             return group;
         }
 

@@ -219,6 +219,9 @@ export declare const Stock: {
     count(): Promise<number>;
 };
 ";
+
+        /// <summary>What the client declares of the JSON of this assembly's types, checked against the app's JSON options when it is served.</summary>
+        public static global::SessionAuth.Infrastructure.ClientJsonShape[] ClientJson() => global::System.Array.Empty<global::SessionAuth.Infrastructure.ClientJsonShape>();
     }
 }
 //----- ServerFunctions.Map.g.cs
@@ -248,7 +251,8 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
             global::SessionAuth.Infrastructure.ServerFunctionClientFiles.Register(
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations);
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson());
             return group;
         }
 

@@ -12,6 +12,23 @@ namespace SessionAuth.Tests.Client;
 /// </summary>
 public sealed class ScriptCallReturnUrlTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
 {
+    /// <summary>A script that fetches a guarded page (asking for HTML) is sent back to that page, as a navigation to it would be.</summary>
+    [Fact]
+    public async Task A_script_that_fetches_a_page_is_returned_to_that_page()
+    {
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/students/Gryffindor");
+        request.Headers.Add("Sec-Fetch-Mode", "cors");
+        request.Headers.Add("Accept", "text/html");
+        request.Headers.Referrer = new Uri(fixture.Address, "/login");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var login = Assert.Single(response.Headers.GetValues("X-Session-Redirect"));
+        Assert.EndsWith("returnUrl=" + Uri.EscapeDataString("/api/students/Gryffindor"), login, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("POST", "/_server/Students/Enroll")]
     [InlineData("GET", "/api/students/Gryffindor")]
