@@ -234,12 +234,48 @@ internal static class TypeScriptClientEmitter
     /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
     /// types. The types of the assemblies this one maps are theirs to check.
     /// </summary>
+    /// <summary>
+    /// The named types the server writes as JSON: those its functions return, and the ones their properties reach. A type
+    /// only sent (a body, a route or query value) is read leniently (case-insensitive names, enums from text or numbers),
+    /// so how the app writes it says nothing of what the client sends.
+    /// </summary>
+    private static HashSet<string> Written(IEnumerable<ClientTypeSpec> returns, Dictionary<string, ClientNamedTypeSpec> byKey)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<ClientTypeSpec>(returns);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.Element is { } element)
+            {
+                pending.Push(element);
+            }
+
+            foreach (var alternative in type.Alternatives)
+            {
+                pending.Push(alternative);
+            }
+
+            if (type.Kind == ClientTypeKind.Named && byKey.TryGetValue(type.Text, out var named) && written.Add(type.Text))
+            {
+                foreach (var property in named.Properties)
+                {
+                    pending.Push(property.Type);
+                }
+            }
+        }
+
+        return written;
+    }
+
     private static void WriteJsonShapes(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
     {
         const string Shape = GeneratedFile.InfrastructureNamespace + "ClientJsonShape";
         var shapes = new List<string>();
         var own = sections.Count == 0 ? [] : sections[0].Functions.SelectMany(static f => f.Function.Types);
-        foreach (var type in own.Where(static t => t.IsCheckable).GroupBy(static t => t.Key, StringComparer.Ordinal).Select(static g => g.First()).OrderBy(static t => t.Key, StringComparer.Ordinal))
+        var byKey = own.GroupBy(static t => t.Key, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.First(), StringComparer.Ordinal);
+        var written = Written(sections.Count == 0 ? [] : sections[0].Functions.Select(static f => f.Function.Returns), byKey);
+        foreach (var type in written.Select(key => byKey[key]).Where(static t => t.IsCheckable).OrderBy(static t => t.Key, StringComparer.Ordinal))
         {
             if (!type.IsEnum)
             {
