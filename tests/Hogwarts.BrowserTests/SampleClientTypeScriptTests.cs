@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SessionAuth.Testing;
 
 namespace Hogwarts.BrowserTests;
 
@@ -9,8 +9,6 @@ namespace Hogwarts.BrowserTests;
 /// </summary>
 public sealed class SampleClientTypeScriptTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
 {
-    private static readonly string Tsc = Path.Combine(HogwartsFixture.RepositoryRoot, "tools", "typescript", "node_modules", "typescript", "bin", "tsc");
-
     // What students.js and session.js call, typed: the server functions' service parameters (HogwartsDb) are no arguments.
     private const string Consumer = """
         import { Account, House, Students, type HouseRoll, type Student, type UserView } from "./client.js";
@@ -27,24 +25,14 @@ public sealed class SampleClientTypeScriptTests(HogwartsFixture fixture) : IClas
     [Fact]
     public async Task The_samples_client_declarations_and_a_consumer_of_its_functions_compile_under_strict()
     {
-        Assert.True(File.Exists(Tsc), $"TypeScript is not installed at {Tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
         var folder = Directory.CreateTempSubdirectory("hogwarts-client-").FullName;
         using var http = new HttpClient { BaseAddress = fixture.Address };
         await File.WriteAllTextAsync(Path.Combine(folder, "client.d.ts"), await http.GetStringAsync("/_server/client.d.ts"));
         await File.WriteAllTextAsync(Path.Combine(folder, "client.js"), await http.GetStringAsync("/_server/client.js"));
         await File.WriteAllTextAsync(Path.Combine(folder, "consumer.ts"), Consumer);
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler", "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false", "consumer.ts"])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, output) = await NodeTools.TypeCheckAsync(folder, "consumer.ts");
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, "tsc refused the sample's client or its consumer:\n" + await output + await error);
+        Assert.True(exitCode == 0, "tsc refused the sample's client or its consumer:\n" + output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -138,14 +137,11 @@ public sealed class ClientNamesTests
             }
             """);
 
-        var tsc = Path.Combine(RepositoryRoot.Path, "tools", "typescript", "node_modules", "typescript", "bin", "tsc");
-        Assert.True(File.Exists(tsc), $"TypeScript is not installed at {tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
         var folder = Directory.CreateTempSubdirectory("client-names-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "client.d.ts"), client.Declarations);
         await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.ts"), "import { Reports } from \"./client.js\";\nexport const last = Reports.last();\n");
 
-        var (exitCode, output) = await RunAsync(folder, "node", tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-            "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false", "Consumer.ts");
+        var (exitCode, output) = await NodeTools.TypeCheckAsync(folder, "Consumer.ts");
 
         Assert.True(exitCode == 0, $"client.d.ts with a type named {typeName} does not type-check:\n" + output + "\n" + client.Declarations[TypeScriptClientEmitter.CoreDeclarations.Length..]);
     }
@@ -329,13 +325,10 @@ public sealed class ClientNamesTests
 
     private static async Task<(int ExitCode, string Output)> TypeCheckAsync(string declarations, string consumer)
     {
-        var tsc = Path.Combine(RepositoryRoot.Path, "tools", "typescript", "node_modules", "typescript", "bin", "tsc");
-        Assert.True(File.Exists(tsc), $"TypeScript is not installed at {tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
         var folder = Directory.CreateTempSubdirectory("client-names-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "client.d.ts"), declarations);
         await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.ts"), consumer);
-        var (exitCode, output) = await RunAsync(folder, "node", tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-            "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false", "Consumer.ts");
+        var (exitCode, output) = await NodeTools.TypeCheckAsync(folder, "Consumer.ts");
 
         // Each error with the line it is on, which the declarations are too long to show whole.
         var lines = new Dictionary<string, string[]> { ["client.d.ts"] = declarations.Split('\n'), ["Consumer.ts"] = consumer.Split('\n') };
@@ -367,21 +360,6 @@ public sealed class ClientNamesTests
         var folder = Directory.CreateTempSubdirectory("client-names-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
         await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), consumer);
-        return await RunAsync(folder, "node", "Consumer.mjs");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        return await NodeTools.RunAsync(folder, "node", "Consumer.mjs");
     }
 }

@@ -1,3 +1,5 @@
+using SessionAuth.Testing;
+
 namespace SessionAuth.PackageTests;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace SessionAuth.PackageTests;
 [Collection(ConsumerBuilds.Name)]
 public sealed class ClientFilesBuildTests(ConsumerFixture fixture)
 {
-    private static readonly string Tsc = Path.Combine(ConsumerFixture.RepositoryRoot, "tools", "typescript", "node_modules", "typescript", "bin", "tsc");
-
     [Fact]
     public async Task A_project_that_sets_the_output_path_gets_the_client_the_app_serves_and_typescript_checks_a_call_against_it()
     {
@@ -39,7 +39,7 @@ public sealed class ClientFilesBuildTests(ConsumerFixture fixture)
             // @ts-expect-error login takes the name as a string
             Functions.login(42);
             """);
-        var (tscExit, tscOutput) = RunTsc(Path.Combine(project, "ClientApp"), "use.ts");
+        var (tscExit, tscOutput) = await NodeTools.TypeCheckAsync(Path.Combine(project, "ClientApp"), "use.ts");
         Assert.True(tscExit == 0, "tsc refused a consumer of the written client:\n" + tscOutput);
     }
 
@@ -94,14 +94,5 @@ public sealed class ClientFilesBuildTests(ConsumerFixture fixture)
         Assert.NotEqual(0, exitCode);
         Assert.True(log.Contains("error SAUTH1002: SessionAuthClientOutputPath is set, but ConsumerApp.dll holds no generated server function client", StringComparison.Ordinal), log);
         Assert.False(Directory.Exists(Path.Combine(project, "ClientApp", "server")));
-    }
-
-    private static (int ExitCode, string Output) RunTsc(string folder, string file)
-    {
-        Assert.True(File.Exists(Tsc), $"TypeScript is not installed at {Tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
-        return ConsumerFixture.Run(
-            "node",
-            $"\"{Tsc}\" --noEmit --strict --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom --pretty false {file}",
-            folder);
     }
 }

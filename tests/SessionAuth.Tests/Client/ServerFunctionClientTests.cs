@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -17,7 +16,6 @@ namespace SessionAuth.Tests.Client;
 /// </summary>
 public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
 {
-    private static readonly string Tsc = Path.Combine(RepositoryRoot.Path, "tools", "typescript", "node_modules", "typescript", "bin", "tsc");
 
     private static readonly string Consumers = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "Client", "Consumers");
 
@@ -106,7 +104,7 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
     {
         var folder = await WriteClientAsync("RightTypes.ts");
 
-        var (exitCode, output) = await RunTscAsync(folder, "RightTypes.ts");
+        var (exitCode, output) = await NodeTools.TypeCheckAsync(folder, "RightTypes.ts");
 
         Assert.True(exitCode == 0, "tsc refused the consumer:\n" + output);
     }
@@ -121,7 +119,7 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
             .Select(static e => $"{e.Line}: {e.Match.Groups[1].Value}")
             .ToList();
 
-        var (exitCode, output) = await RunTscAsync(folder, "WrongTypes.ts");
+        var (exitCode, output) = await NodeTools.TypeCheckAsync(folder, "WrongTypes.ts");
         var reported = ReportedError().Matches(output).Select(static m => $"{m.Groups[1].Value}: {m.Groups[2].Value}").Distinct().ToList();
 
         Assert.NotEqual(0, exitCode);
@@ -135,7 +133,7 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         var folder = await WriteClientAsync("RightTypes.ts");
         File.Copy(Path.Combine(folder, "client.js"), Path.Combine(folder, "client.mjs"));
 
-        var (exitCode, output) = await RunAsync(folder, "node", "--check", "client.mjs");
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", "--check", "client.mjs");
 
         Assert.True(exitCode == 0, "node refused the module:\n" + output);
     }
@@ -146,7 +144,7 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         var folder = await WriteClientAsync("Behaviour.mjs");
         File.Copy(Path.Combine(folder, "client.js"), Path.Combine(folder, "client.mjs"));
 
-        var (exitCode, output) = await RunAsync(folder, "node", "Behaviour.mjs", fixture.Address.ToString());
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", "Behaviour.mjs", fixture.Address.ToString());
 
         Assert.True(exitCode == 0, "the client failed in node:\n" + output);
         using var results = System.Text.Json.JsonDocument.Parse(output);
@@ -205,28 +203,6 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         await File.WriteAllTextAsync(Path.Combine(folder, "client.js"), await script.Content.ReadAsStringAsync());
         File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
         return folder;
-    }
-
-    private static Task<(int ExitCode, string Output)> RunTscAsync(string folder, string file)
-    {
-        Assert.True(File.Exists(Tsc), $"TypeScript is not installed at {Tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
-        return RunAsync(folder, "node", Tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-            "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false", file);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 
     [GeneratedRegex(@"// expect (TS\d+)")]
