@@ -81,6 +81,33 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     }
 
     [Fact]
+    public async Task The_live_panel_follows_a_switch_through_the_client_and_back()
+    {
+        var (context, page) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var observed = Observe(page);
+        await LogInAtAsync(page, "/students/Gryffindor", "harry", "expelliarmus");
+        await page.WaitForSelectorAsync("section.live[data-interactive=true]");
+        Assert.Equal("Gryffindor", await page.TextContentAsync("#live-house"));
+        Assert.Equal(1, await page.Locator("#live-common-room").CountAsync());
+
+        // No navigation sets the circuit's House: the page's script tells it which house it now shows.
+        await page.ClickAsync("nav.houses a:text-is('Ravenclaw')");
+        await page.WaitForFunctionAsync("() => document.querySelector('#live-house').textContent === 'Ravenclaw'");
+
+        Assert.Equal(await PointsOnTheServerAsync("Ravenclaw"), await page.TextContentAsync("#live-points"));
+        Assert.Equal(0, await page.Locator("#live-common-room").CountAsync());
+
+        // Back is blazor.web.js's enhanced navigation, which gives the component its House again.
+        await page.GoBackAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#live-house').textContent === 'Gryffindor'");
+
+        Assert.Equal(await PointsOnTheServerAsync("Gryffindor"), await page.TextContentAsync("#live-points"));
+        Assert.Equal(1, await page.Locator("#live-common-room").CountAsync());
+        Assert.True(observed.Errors.Count == 0, string.Join(Environment.NewLine, observed.Errors));
+    }
+
+    [Fact]
     public async Task Without_JavaScript_the_house_links_load_their_pages()
     {
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });

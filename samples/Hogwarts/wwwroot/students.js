@@ -73,6 +73,8 @@ function render(roll) {
   document.getElementById("house-name").textContent = name;
   document.getElementById("house-points").textContent = String(roll.points);
   document.title = `${name} · Hogwarts`;
+  // The live panel (a Blazor circuit, see live-house.js) follows the house on screen.
+  document.dispatchEvent(new CustomEvent("hogwarts:house", { detail: name }));
   for (const link of document.querySelectorAll("nav.houses a[href]")) {
     link.classList.toggle("current", houseOf(link) === name);
   }
