@@ -101,7 +101,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
         // every function the map maps: the assembly's own, then those of every assembly it maps, read from the client
         // model each of those wrote into its map class (ClientModel), each assembly's once.
         var ownClient = functions
-            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => ReferencedMaps.IdentityKey(compilation.Assembly.Identity)))
             .Select(static (input, _) => ClientSectionSpec.Of(input.Right, input.Left))
             .WithTrackingName(TrackingNames.Client);
 
@@ -119,7 +119,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             var (((((client, map), referencesRuntime), referenced), names), version) = input;
             if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
-                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace));
+                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace, referenced.MapClass));
             }
         });
 

@@ -112,6 +112,18 @@ internal static class Descriptors
         helpLinkUri: HelpLink(DiagnosticIds.ReferencedFunctionsNotMapped),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    // SAUTH0018 too: friends of one name and public key (two versions) whose maps share a namespace, a class and an
+    // entry method's name, so that generated code can call neither; refused here rather than as an error in a generated file.
+    public static readonly DiagnosticDescriptor ReferencedMapsShareName = new(
+        DiagnosticIds.ReferencedFunctionsNotMapped,
+        "A referenced assembly's server functions are not mapped",
+        "The referenced assemblies {0} share a name and public key, so their generated maps share a name that generated code cannot tell apart: their server functions are not mapped by this project's MapServerFunctions(); reference only one of them, or give them different names or keys",
+        Usage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ReferencedFunctionsNotMapped),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     // Compilation end: "none" and "more than one" are known only once every type has been seen.
     public static readonly DiagnosticDescriptor SessionDataTypeCount = new(
         DiagnosticIds.SessionDataTypeCount,

@@ -19,7 +19,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction, Descriptors.ReferencedFunctionsNotMapped];
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction, Descriptors.ReferencedFunctionsNotMapped, Descriptors.ReferencedMapsShareName];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -122,14 +122,20 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     /// </summary>
     /// <summary>
     /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
-    /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all: this project's
-    /// <c>MapServerFunctions()</c> cannot map its functions, which must not go unmapped in silence.
+    /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all, or two such
+    /// assemblies of one name and public key: this project's <c>MapServerFunctions()</c> cannot map their functions,
+    /// which must not go unmapped in silence.
     /// </summary>
     private static void ReportEarlierMaps(CompilationAnalysisContext context)
     {
         foreach (var assembly in ReferencedMaps.Earlier(context.Compilation))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedFunctionsNotMapped, Location.None, assembly, Emitting.GeneratedFile.Version));
+        }
+
+        foreach (var assemblies in ReferencedMaps.SharingIdentifier(context.Compilation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedMapsShareName, Location.None, string.Join(" and ", assemblies)));
         }
     }
 
