@@ -102,22 +102,12 @@ internal static class Descriptors
 
     // Compilation end: a fact of the references, not of one symbol. A warning: the app builds and runs, but without
     // server functions its MapServerFunctions() would map were the library rebuilt, which must not pass in silence.
+    // The message says why (ServerFunctionAnalyzer.ReportReferencedMapsNotCalled): a library built by an earlier
+    // generator, or two of one name and public key.
     public static readonly DiagnosticDescriptor ReferencedFunctionsNotMapped = new(
         DiagnosticIds.ReferencedFunctionsNotMapped,
         "A referenced assembly's server functions are not mapped",
-        "The referenced assembly {0} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {0} with SessionAuth.Generators {1} or later",
-        Usage,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ReferencedFunctionsNotMapped),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
-
-    // SAUTH0018 too: friends of one name and public key (two versions) whose maps share a namespace, a class and an
-    // entry method's name, so that generated code can call neither; refused here rather than as an error in a generated file.
-    public static readonly DiagnosticDescriptor ReferencedMapsShareName = new(
-        DiagnosticIds.ReferencedFunctionsNotMapped,
-        "A referenced assembly's server functions are not mapped",
-        "The referenced assemblies {0} share a name and public key, so their generated maps share a name that generated code cannot tell apart: their server functions are not mapped by this project's MapServerFunctions(); reference only one of them, or give them different names or keys",
+        "{0}",
         Usage,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

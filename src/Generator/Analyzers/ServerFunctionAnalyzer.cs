@@ -19,7 +19,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction, Descriptors.ReferencedFunctionsNotMapped, Descriptors.ReferencedMapsShareName];
+        [Descriptors.ServerFunctionCannotBeBuilt, Descriptors.SessionDataWithoutGuard, Descriptors.SessionChangedOnGet, Descriptors.ServerFunctionsShareRoute, Descriptors.OutputCacheOnPersonalisedFunction, Descriptors.ReferencedFunctionsNotMapped];
 
     /// <inheritdoc/>
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, AnalyzerSymbols symbols)
@@ -130,12 +130,18 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     {
         foreach (var assembly in ReferencedMaps.Earlier(context.Compilation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedFunctionsNotMapped, Location.None, assembly, Emitting.GeneratedFile.Version));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assembly {assembly} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {assembly} with SessionAuth.Generators {Emitting.GeneratedFile.Version} or later"));
         }
 
         foreach (var assemblies in ReferencedMaps.SharingIdentifier(context.Compilation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedMapsShareName, Location.None, string.Join(" and ", assemblies)));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assemblies {string.Join(" and ", assemblies)} share a name and public key, so their generated maps share a name that generated code cannot tell apart: their server functions are not mapped by this project's MapServerFunctions(); reference only one of them, or give them different names or keys"));
         }
     }
 
