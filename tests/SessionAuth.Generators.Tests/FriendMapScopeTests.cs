@@ -133,6 +133,49 @@ public sealed class FriendMapScopeTests
             StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A test project at C# 9 above each library shape, with <c>using SessionAuth;</c> at the top, inside its namespace, or
+    /// code in a namespace under <c>SessionAuth</c>: its own map, in the shared class, ranks first (it maps the library
+    /// and grants its internals to none), above the library's map in <c>SessionAuth</c> (built at C# 9, or at C# 14 beside
+    /// a core built at C# 9) or out of its reach (in the library's own namespace).
+    /// </summary>
+    [Theory]
+    [InlineData(LibraryShape.CSharp9, CallScope.UsingAtTop)]
+    [InlineData(LibraryShape.CSharp9, CallScope.UsingInsideNamespace)]
+    [InlineData(LibraryShape.CSharp9, CallScope.NamespaceUnderSessionAuth)]
+    [InlineData(LibraryShape.CSharp14, CallScope.UsingAtTop)]
+    [InlineData(LibraryShape.CSharp14, CallScope.UsingInsideNamespace)]
+    [InlineData(LibraryShape.CSharp14, CallScope.NamespaceUnderSessionAuth)]
+    [InlineData(LibraryShape.CSharp14AboveCSharp9Core, CallScope.UsingAtTop)]
+    [InlineData(LibraryShape.CSharp14AboveCSharp9Core, CallScope.UsingInsideNamespace)]
+    [InlineData(LibraryShape.CSharp14AboveCSharp9Core, CallScope.NamespaceUnderSessionAuth)]
+    public void A_CSharp_9_project_calls_its_own_map_beside_every_library_shape(LibraryShape library, CallScope scope)
+    {
+        var (reference, _) = Library(library);
+        var (before, opening) = scope switch
+        {
+            CallScope.UsingAtTop => ("using SessionAuth;\n", "namespace Shop.App.Tests\n{\n"),
+            CallScope.UsingInsideNamespace => (string.Empty, "namespace Shop.App.Tests\n{\n    using SessionAuth;\n"),
+            _ => (string.Empty, "namespace SessionAuth.Shop.Tests\n{\n"),
+        };
+        var tests = FriendAssemblyCompiler.Compile("Shop.App.Tests", before + opening + """
+                [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+                public static class TestOnly
+                {
+                    [SessionAuth.ServerFunction("/test-only/reset")] public static int Reset() => 0;
+                }
+
+                public static class TestHost
+                {
+                    public static Microsoft.AspNetCore.Builder.IEndpointConventionBuilder Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+                }
+            }
+            """, [.. reference], LanguageVersion.CSharp9);
+
+        Assert.True(tests.Problems.Count == 0, "Shop.App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+        Assert.Equal("Shop.App.Tests", FriendAssemblyCompiler.MapServerFunctionsCalled(tests.Output));
+    }
+
     private static readonly Dictionary<LibraryShape, (MetadataReference[] References, string GeneratedUsing)> Libraries = [];
 
     /// <summary>The library (and the core below it), built once per shape, with its generated global using as a project below C# 9 would copy it.</summary>
