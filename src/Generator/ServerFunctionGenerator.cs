@@ -81,8 +81,9 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
 
         // A project that sees another's internals (a test project its app's, an app its library's) maps the other's server
         // functions with its own, through the other's entry method, which maps every assembly the other maps too, each
-        // once. At C# 10 and later each project's MapServerFunctions() is in a namespace of its own, imported by its own
-        // global using, so a call never reaches another's; at C# 9 they share a class and rank (MapRank).
+        // once. At C# 10 and later each project's MapServerFunctions() is in a class of its own, imported by its own
+        // global using, so a call reaches another's only where it reaches the namespace SessionAuth beside a map built at
+        // C# 9, and there this project's stands too; at C# 9 they share a class. Where maps meet, they rank (MapRank).
         var referencedMaps = context.CompilationProvider
             .Select(static (compilation, _) => ReferencedMaps.Find(compilation))
             .WithTrackingName(TrackingNames.SeesReferencedMapServerFunctions);
@@ -101,7 +102,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
         // every function the map maps: the assembly's own, then those of every assembly it maps, read from the client
         // model each of those wrote into its map class (ClientModel), each assembly's once.
         var ownClient = functions
-            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => ReferencedMaps.IdentityKey(compilation.Assembly.Identity)))
             .Select(static (input, _) => ClientSectionSpec.Of(input.Right, input.Left))
             .WithTrackingName(TrackingNames.Client);
 
@@ -119,7 +120,7 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             var (((((client, map), referencesRuntime), referenced), names), version) = input;
             if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
-                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace));
+                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace, referenced.MapClass));
             }
         });
 

@@ -379,7 +379,7 @@ internal static class FriendAssemblyCompiler
     public static string EntryCall(string assemblyName)
     {
         var identifier = Parsing.ReferencedMaps.Identifier(assemblyName);
-        return $"global::SessionAuth.{identifier}.ServerFunctionEndpointRouteBuilderExtensions.{identifier}(group, services, mapped);";
+        return $"global::SessionAuth.{identifier}.{Parsing.ReferencedMaps.MapClassName(identifier)}.{identifier}(group, services, mapped);";
     }
 
     /// <summary>The assembly of the <c>MapServerFunctions()</c> the user's code (Source.cs) calls.</summary>

@@ -166,8 +166,9 @@ public sealed class FriendClientTests
 }
 
 /// <summary>
-/// A test project that names the generated class (review 22d): at C# 10 and later by its simple name, which the project's
-/// global using imports, so it is the project's own, never the app's of the same name that the project also sees.
+/// A test project that names the generated class (review 22d): at C# 10 and later by the name of the project's own,
+/// <c>ServerFunctionMapOf_&lt;assembly&gt;_&lt;hash&gt;</c>, which the project's global using imports and no other
+/// assembly's class shares, so it is the project's own, never the app's that the project also sees.
 /// </summary>
 public sealed class FriendStaticCallTests
 {
@@ -185,17 +186,18 @@ public sealed class FriendStaticCallTests
         """;
 
     /// <summary>
-    /// <c>ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)</c> (as the README names it), with or
-    /// without <c>using SessionAuth;</c>, and the extension call, in a test project with server functions of its own
-    /// that sees the app's class of the same name (once <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
-    /// in both, CS0436).
+    /// <c>ServerFunctionMapOf_Shop_App_Tests_&lt;hash&gt;.MapServerFunctions(app)</c> (the class named in the project's
+    /// ServerFunctions.Map.g.cs), with or without <c>using SessionAuth;</c>, and the extension call, in a test project
+    /// with server functions of its own that sees the app's class (once <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
+    /// in both, CS0436): each builds and calls the project's own map.
     /// </summary>
     [Theory]
-    [InlineData("", "ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
-    [InlineData("using SessionAuth;", "ServerFunctionEndpointRouteBuilderExtensions.MapServerFunctions(app)")]
+    [InlineData("", "{class}.MapServerFunctions(app)")]
+    [InlineData("using SessionAuth;", "{class}.MapServerFunctions(app)")]
     [InlineData("using SessionAuth;", "app.MapServerFunctions()")]
     public void A_test_project_that_names_the_generated_class_builds(string usingStatic, string call)
     {
+        call = call.Replace("{class}", Parsing.ReferencedMaps.MapClassName(Parsing.ReferencedMaps.Identifier("Shop.App.Tests")), StringComparison.Ordinal);
         var app = FriendAssemblyCompiler.Library("Shop.App", AppSource, []);
         var tests = FriendAssemblyCompiler.Compile("Shop.App.Tests", $$"""
             {{usingStatic}}
@@ -216,6 +218,7 @@ public sealed class FriendStaticCallTests
             """, [app]);
 
         Assert.True(tests.Problems.Count == 0, "Shop.App.Tests does not compile cleanly:\n" + string.Join("\n", tests.Problems));
+        Assert.Equal("Shop.App.Tests", FriendAssemblyCompiler.MapServerFunctionsCalled(tests.Output));
     }
 }
 

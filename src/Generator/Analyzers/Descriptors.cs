@@ -102,10 +102,12 @@ internal static class Descriptors
 
     // Compilation end: a fact of the references, not of one symbol. A warning: the app builds and runs, but without
     // server functions its MapServerFunctions() would map were the library rebuilt, which must not pass in silence.
+    // The message says why (ServerFunctionAnalyzer.ReportReferencedMapsNotCalled): a library built by an earlier
+    // generator, or two of one name and public key.
     public static readonly DiagnosticDescriptor ReferencedFunctionsNotMapped = new(
         DiagnosticIds.ReferencedFunctionsNotMapped,
         "A referenced assembly's server functions are not mapped",
-        "The referenced assembly {0} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {0} with SessionAuth.Generators {1} or later",
+        "{0}",
         Usage,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

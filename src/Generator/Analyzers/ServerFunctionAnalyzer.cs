@@ -122,14 +122,26 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     /// </summary>
     /// <summary>
     /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
-    /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all: this project's
-    /// <c>MapServerFunctions()</c> cannot map its functions, which must not go unmapped in silence.
+    /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all, or two such
+    /// assemblies of one name and public key: this project's <c>MapServerFunctions()</c> cannot map their functions,
+    /// which must not go unmapped in silence.
     /// </summary>
     private static void ReportEarlierMaps(CompilationAnalysisContext context)
     {
         foreach (var assembly in ReferencedMaps.Earlier(context.Compilation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedFunctionsNotMapped, Location.None, assembly, Emitting.GeneratedFile.Version));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assembly {assembly} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {assembly} with SessionAuth.Generators {Emitting.GeneratedFile.Version} or later"));
+        }
+
+        foreach (var assemblies in ReferencedMaps.SharingIdentifier(context.Compilation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assemblies {string.Join(" and ", assemblies)} share a name and public key, so their generated maps share a name that generated code cannot tell apart: their server functions are not mapped by this project's MapServerFunctions(); reference only one of them, or give them different names or keys"));
         }
     }
 

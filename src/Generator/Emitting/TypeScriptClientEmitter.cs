@@ -193,14 +193,15 @@ internal static class TypeScriptClientEmitter
 
     /// <summary>
     /// The generated C# file: the module and its declarations as constants of the generated endpoints class, and the
-    /// sections they are written from as a constant of the map class (<see cref="Parsing.ClientModel"/>).
+    /// sections they are written from as a constant of the map class, <paramref name="mapClass"/> in <paramref name="mapNamespace"/>
+    /// (<see cref="Parsing.ClientModel"/>).
     /// </summary>
-    public static SourceText Emit(EquatableArray<ClientSectionSpec> sections, GeneratedNames names, string mapNamespace)
+    public static SourceText Emit(EquatableArray<ClientSectionSpec> sections, GeneratedNames names, string mapNamespace, string mapClass)
     {
         var client = ClientSpec.Of(sections);
         var writer = GeneratedFile.Start();
         writer.OpenBlock("namespace " + mapNamespace);
-        writer.OpenBlock("internal static partial class " + Parsing.ReservedNames.ExtensionsClass);
+        writer.OpenBlock("internal static partial class " + mapClass);
         writer.WriteLines("""
             /// <summary>
             /// The client functions of every server function this assembly's <c>MapServerFunctions()</c> maps, its own and

@@ -57,48 +57,83 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 
 /// <summary>
 /// The other assemblies whose server functions this one maps with its own (<see cref="Parsing.ReferencedMaps"/>): the
-/// calls of their entry methods (one per map class seen, unless an earlier generator wrote it: SAUTH0018); this
-/// assembly's name and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier"/>); how many map classes
-/// it sees, and how many of those are the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
-/// (built at C# 9, where a call can reach theirs beside this one's); whether this assembly grants its internals to
-/// another (which may then see its map); and whether it is built at C# 10 or later (its map then in a namespace of its
-/// own, which only its own <c>global using</c> imports).
+/// calls of their entry methods (one per map class seen, unless an earlier generator wrote it, or two assemblies share
+/// its name: SAUTH0018) and the extern aliases those calls name; this assembly's <see cref="Parsing.ReferencedMaps.IdentityKey"/>
+/// and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier(Microsoft.CodeAnalysis.AssemblyIdentity)"/>);
+/// how many map classes it sees, and how many of those are the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
+/// (built at C# 9, where a call can reach theirs beside this one's); whether another assembly's <c>MapServerFunctions()</c>
+/// is reachable through the namespace <c>SessionAuth</c>; whether this assembly grants its internals to another (which may
+/// then see its map); and whether it is built at C# 10 or later (its map then in a class of its own, which only its own
+/// <c>global using</c> imports).
 /// </summary>
-internal sealed record ReferencedMapsSpec(EquatableArray<string> EntryCalls, string OwnAssembly, string OwnIdentifier, int Seen, int SharedSeen, bool GrantsInternals, bool OwnNamespace)
+internal sealed record ReferencedMapsSpec(
+    EquatableArray<string> EntryCalls,
+    EquatableArray<string> ExternAliases,
+    string OwnKey,
+    string OwnIdentifier,
+    int Seen,
+    int SharedSeen,
+    bool OthersInSessionAuth,
+    bool GrantsInternals,
+    bool OwnNamespace)
 {
     /// <summary>Whether this assembly's <c>MapServerFunctions()</c> maps other assemblies' server functions with its own.</summary>
     public bool MapsReferenced => EntryCalls.Count > 0;
 
     /// <summary>
-    /// Whether the assembly gets a <c>MapServerFunctions()</c> of its own. Always in a namespace of its own (no other is
-    /// reachable); at C# 9 not when it declares no server function and sees exactly one other map, which it then calls.
+    /// Whether the assembly gets a <c>MapServerFunctions()</c> of its own. Always at C# 10 and later (no other is
+    /// reachable by the generated <c>global using</c>); at C# 9 not when it declares no server function and sees exactly
+    /// one other map, which it then calls.
     /// </summary>
     public bool NeedsOwn(MapSpec map) => OwnNamespace || !(map.MapMethodNames.Count == 0 && Seen == 1 && SharedSeen == 1);
 
     /// <summary>
-    /// The namespace of the class that holds <c>MapServerFunctions()</c>: <c>SessionAuth.&lt;identifier&gt;</c> at C# 10
-    /// and later, imported by a <c>global using</c> of this compilation only; <c>SessionAuth</c> at C# 9.
+    /// The namespace of the class that holds the entry method and the client model (and <c>MapServerFunctions()</c> unless
+    /// <see cref="InSessionAuth"/>): <c>SessionAuth.&lt;identifier&gt;</c> at C# 10 and later, imported by a
+    /// <c>global using</c> of this compilation only; <c>SessionAuth</c> at C# 9.
     /// </summary>
     public string MapNamespace => OwnNamespace
         ? Parsing.ReservedNames.ExtensionsNamespace + "." + OwnIdentifier
         : Parsing.ReservedNames.ExtensionsNamespace;
 
     /// <summary>
-    /// At C# 9, where C# ranks this assembly's <c>MapServerFunctions()</c> among those a call reaches in the shared
-    /// class: one that maps other assemblies' functions above each of theirs, so that <c>app.MapServerFunctions()</c> is
-    /// never ambiguous (CS0121) and maps every function once. A map that others may see (the assembly grants its
-    /// internals) ranks below the map of a project that sees it: an app that maps a library's functions sits between the
-    /// library's and its test project's. Three levels only: a longer chain is ambiguous at C# 9. In a namespace of its
-    /// own a map is the only one its project reaches, and needs no rank.
+    /// The class in <see cref="MapNamespace"/>: at C# 10 and later a name of this assembly's own
+    /// (<see cref="Parsing.ReferencedMaps.MapClassName"/>), which the <c>global using</c> brings into every file without
+    /// meeting a user's type; at C# 9 the shared class, which apps reach through <c>using SessionAuth;</c>.
     /// </summary>
-    public MapRank Rank => !OwnNamespace ? (MapsReferenced, GrantsInternals) switch
+    public string MapClass => OwnNamespace
+        ? Parsing.ReferencedMaps.MapClassName(OwnIdentifier)
+        : Parsing.ReservedNames.ExtensionsClass;
+
+    /// <summary>
+    /// Whether, at C# 10 and later, <c>MapServerFunctions()</c> is declared in the namespace <c>SessionAuth</c> itself
+    /// (in a class named <see cref="MapClass"/> there), imported by a <c>global using static</c> of that class: when
+    /// another assembly's is reachable through that namespace, code that reaches it (<c>using SessionAuth;</c> inside a
+    /// namespace, code in a namespace under <c>SessionAuth</c>) looks there before the compilation unit, where the
+    /// generated using stands; there this one's stands beside it, and ranks above it (<see cref="Rank"/>).
+    /// </summary>
+    public bool InSessionAuth => OwnNamespace && OthersInSessionAuth;
+
+    /// <summary>
+    /// Where C# ranks this assembly's <c>MapServerFunctions()</c> among those a call reaches in one scope: one that maps
+    /// other assemblies' functions above each of theirs, so that <c>app.MapServerFunctions()</c> is never ambiguous
+    /// (CS0121) and maps every function once. A map that others may see (the assembly grants its internals) ranks below
+    /// the map of a project that sees it: an app that maps a library's functions sits between the library's and its test
+    /// project's. Three levels only: a longer chain of maps that meet in one scope is ambiguous. Maps meet in the shared
+    /// class at C# 9, in the namespace <c>SessionAuth</c> at C# 10 and later beside a map built at C# 9
+    /// (<see cref="InSessionAuth"/>), and in the compilation unit where a project at C# 10 or later also imports another
+    /// assembly's map namespace by a using of its own (as one below C# 9 does).
+    /// At C# 10 and later a map no other project can see (the assembly grants its internals to none) ranks first even
+    /// when it maps no other's: beside a map it reaches but cannot call (SAUTH0018) it must still win.
+    /// </summary>
+    public MapRank Rank => (MapsReferenced, GrantsInternals) switch
     {
+        (_, false) when OwnNamespace => MapRank.First,
         (true, false) => MapRank.First,
         (true, true) => MapRank.Second,
         (false, false) => MapRank.Second,
         (false, true) => MapRank.Third,
-    }
-    : MapRank.First;
+    };
 }
 
 /// <summary>

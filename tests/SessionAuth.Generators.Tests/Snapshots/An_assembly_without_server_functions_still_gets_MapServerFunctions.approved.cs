@@ -10,7 +10,7 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
 {
     /// <summary>Maps the server functions of this assembly.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
-    internal static partial class ServerFunctionEndpointRouteBuilderExtensions
+    internal static partial class ServerFunctionMapOf_Shop_28742cc9
     {
         /// <summary>
         /// Maps every <c>[ServerFunction]</c> method of this assembly to its generated endpoint.
@@ -32,13 +32,13 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
 
         /// <summary>
         /// Maps this assembly's server functions and those of every assembly it maps, unless <paramref name="mapped"/>
-        /// names this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
+        /// holds this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
         /// that sees its internals (a test project, an app above a library), so that in a chain or a diamond each
         /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide.
         /// </summary>
         /// <param name="group">The server functions' group of the <c>MapServerFunctions()</c> called.</param>
         /// <param name="services">The application's services.</param>
-        /// <param name="mapped">The names of the assemblies whose functions that call has mapped so far.</param>
+        /// <param name="mapped">The assemblies whose functions that call has mapped so far, each by its name and public key token.</param>
         public static void ServerFunctionsOf_Shop_28742cc9(
             this global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
             global::System.IServiceProvider services,

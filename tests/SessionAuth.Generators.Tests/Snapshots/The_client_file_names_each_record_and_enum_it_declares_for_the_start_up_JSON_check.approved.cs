@@ -4,7 +4,7 @@
 
 namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
 {
-    internal static partial class ServerFunctionEndpointRouteBuilderExtensions
+    internal static partial class ServerFunctionMapOf_Shop_28742cc9
     {
         /// <summary>
         /// The client functions of every server function this assembly's <c>MapServerFunctions()</c> maps, its own and
