@@ -6,14 +6,16 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
 
-public sealed class Review21eProbe2Tests
+/// <summary>Review 21e: shapes aimed at the fixes of review 21d that SAUTH0001 gets right; kept so that they stay right.</summary>
+public sealed class Review21eHeldTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 
     private static Task VerifyAppAsync(string program, params DiagnosticResult[] expected) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", program)], expected);
 
-    private static Task VerifyFilesAsync(string[] defined, params (string, string)[] files)
+    /// <summary>An app of several files, compiled with <paramref name="defined"/> as its DefineConstants; a file's leading <c>#</c> lines come before the usings.</summary>
+    private static Task VerifyFilesAsync(string[] defined, params (string Path, string Source)[] files)
     {
         var test = new CSharpAnalyzerTest<EndpointGuardAnalyzer, DefaultVerifier>();
         foreach (var (path, source) in files)
@@ -22,20 +24,53 @@ public sealed class Review21eProbe2Tests
             var directives = lines.TakeWhile(l => l.StartsWith('#')).ToArray();
             test.TestState.Sources.Add((path, string.Join('\n', directives) + (directives.Length > 0 ? "\n" : string.Empty) + AnalyzerTest.Usings + string.Join('\n', lines.Skip(directives.Length))));
         }
+
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         AnalyzerTest.Configure(test.TestState, test);
         test.SolutionTransforms.Add((solution, projectId) =>
             solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithPreprocessorSymbols(defined)));
-        test.TestState.MarkupHandling = MarkupMode.Allow;
         return test.RunAsync();
     }
 
+    public static TheoryData<int> HeldSeeds()
+    {
+        var data = new TheoryData<int>();
+        for (var seed = 0; seed < 100; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
+    // 100 of the generated programs (1497 of 1500 tried) get the greatest fixed point; the three that do not are
+    // Review21eFindingsTests.Generated_cycles_of_methods_get_the_greatest_fixed_point.
+    [Theory]
+    [MemberData(nameof(HeldSeeds))]
+    public Task Generated_cycles_of_methods_passing_groups_are_answered_as_their_fixed_point(int seed) => VerifyAsync(GeneratedCycles.Program(seed));
+
     [Fact]
-    public Task ReassignedThenReturned() => VerifyAppAsync("""
+    public Task Static_local_functions_calling_each_other_with_a_guarded_and_an_open_group_report_both() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                A(app.MapGroup("/guarded").RequireAuthorization(), 3);
+                B(app.MapGroup("/open"), 3);
+
+                static void A(RouteGroupBuilder x, int d) { if (d == 0) return; x.MapGet("/a", () {|SAUTH0001:=>|} "a"); B(x.MapGroup("/a"), d - 1); }
+                static void B(RouteGroupBuilder x, int d) { if (d == 0) return; x.MapGet("/b", () {|SAUTH0001:=>|} "b"); A(x.MapGroup("/b"), d - 1); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_parameter_returned_after_it_was_reassigned_is_not_the_argument() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
         app.MapGroup("/orders").MapOrders().RequireAuthorization();
         app.Run();
+
         static class OrderEndpoints
         {
             public static RouteGroupBuilder MapOrders(this RouteGroupBuilder group)
@@ -48,11 +83,12 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task GenericHelper() => VerifyAppAsync("""
+    public Task A_generic_fluent_helper_returning_its_parameter_passes_the_guard_on() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
         app.MapGroup("/orders").MapOrders().RequireAuthorization();
         app.Run();
+
         static class OrderEndpoints
         {
             public static T MapOrders<T>(this T group) where T : IEndpointRouteBuilder, IEndpointConventionBuilder
@@ -64,12 +100,13 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task PartialHelperOtherFile() => VerifyFilesAsync([],
+    public Task A_partial_fluent_helper_implemented_in_another_file_passes_the_guard_on() => VerifyFilesAsync([],
         ("Program.cs", """
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
         app.MapGroup("/orders").MapOrders().RequireAuthorization();
         app.Run();
+
         static partial class OrderEndpoints
         {
             public static partial RouteGroupBuilder MapOrders(this RouteGroupBuilder group);
@@ -87,26 +124,7 @@ public sealed class Review21eProbe2Tests
         """));
 
     [Fact]
-    public Task DefineInsideDisabledIf() => VerifyFilesAsync([],
-        ("Program.cs", """
-        #if NEVER
-        #define GUARDS
-        #endif
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        var group = app.MapGroup("/admin");
-        Setup.Secure(group);
-        group.MapGet("/x", () {|SAUTH0001:=>|} "open");
-        app.Run();
-        static class Setup
-        {
-            [System.Diagnostics.Conditional("GUARDS")]
-            public static void Secure(RouteGroupBuilder group) => group.RequireAuthorization();
-        }
-        """));
-
-    [Fact]
-    public Task DefineInOtherFileOnly() => VerifyFilesAsync([],
+    public Task A_define_in_the_file_of_the_Conditional_method_does_not_keep_a_call_in_another_file() => VerifyFilesAsync([],
         ("Program.cs", """
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
@@ -125,7 +143,7 @@ public sealed class Review21eProbe2Tests
         """));
 
     [Fact]
-    public Task UndefAtTop() => VerifyFilesAsync(["GUARDS"],
+    public Task An_undef_at_the_top_of_the_file_drops_a_symbol_DefineConstants_sets() => VerifyFilesAsync(["GUARDS"],
         ("Program.cs", """
         #undef GUARDS
         var builder = WebApplication.CreateBuilder(args);
@@ -134,6 +152,7 @@ public sealed class Review21eProbe2Tests
         Setup.Secure(group);
         group.MapGet("/x", () {|SAUTH0001:=>|} "open");
         app.Run();
+
         static class Setup
         {
             [System.Diagnostics.Conditional("GUARDS")]
@@ -142,7 +161,25 @@ public sealed class Review21eProbe2Tests
         """));
 
     [Fact]
-    public Task ConditionalLocalFunction() => VerifyAsync("""
+    public Task A_define_at_the_top_of_the_file_keeps_the_Conditional_call() => VerifyFilesAsync([],
+        ("Program.cs", """
+        #define GUARDS
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        var group = app.MapGroup("/admin");
+        Setup.Secure(group);
+        group.MapGet("/x", () => "guarded");
+        app.Run();
+
+        static class Setup
+        {
+            [System.Diagnostics.Conditional("GUARDS")]
+            public static void Secure(RouteGroupBuilder group) => group.RequireAuthorization();
+        }
+        """));
+
+    [Fact]
+    public Task A_Conditional_local_function_guard_is_compiled_away() => VerifyAsync("""
         public static class Endpoints
         {
             public static void Map(WebApplication app)
@@ -158,7 +195,7 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task ConditionalOverride() => VerifyAsync("""
+    public Task A_call_of_an_override_of_a_Conditional_method_is_compiled_away_with_its_arguments() => VerifyAsync("""
         public class Checker { [System.Diagnostics.Conditional("CHECKS")] public virtual void Check(object o) { } }
         public sealed class StrictChecker : Checker { public override void Check(object o) { } }
         public static class Endpoints
@@ -173,7 +210,7 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task ConditionalConstName() => VerifyAsync("""
+    public Task A_Conditional_symbol_given_by_a_constant_is_read_from_the_constant() => VerifyAsync("""
         public static class Symbols { public const string Guards = "GU" + "ARDS"; }
         public static class Endpoints
         {
@@ -183,13 +220,39 @@ public sealed class Review21eProbe2Tests
                 Secure(group);
                 group.MapGet("/x", () {|SAUTH0001:=>|} "open");
             }
+
             [System.Diagnostics.Conditional(Symbols.Guards)]
             private static void Secure(RouteGroupBuilder g) => g.RequireAuthorization();
         }
         """);
 
     [Fact]
-    public Task FilterOnOtherOptions() => VerifyAppAsync("""
+    public Task A_Conditional_helper_inside_a_guard_helper_cycle_guards_nothing() => VerifyAsync("""
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                var a = app.MapGroup("/a");
+                Secure(a);
+                a.MapGet("/x", () {|SAUTH0001:=>|} "open");
+            }
+
+            private static void Secure(RouteGroupBuilder group)
+            {
+                SecureAgain(group);
+                if (group.ToString() == "again")
+                {
+                    Secure(group);
+                }
+            }
+
+            [System.Diagnostics.Conditional("GUARDS")]
+            private static void SecureAgain(RouteGroupBuilder group) => group.RequireAuthorization();
+        }
+        """);
+
+    [Fact]
+    public Task An_AuthorizeFilter_added_to_an_MvcOptions_the_app_never_uses_does_not_count() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllers();
         var detached = new MvcOptions();
@@ -207,7 +270,7 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task FilterInUncalledLambda() => VerifyAppAsync("""
+    public Task An_AuthorizeFilter_in_a_lambda_never_handed_to_a_registration_does_not_count() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         Action<MvcOptions> secure = o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
         builder.Services.AddControllers();
@@ -224,7 +287,7 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task FilterViaExtension() => VerifyAppAsync("""
+    public Task An_AuthorizeFilter_added_in_a_service_collection_extension_the_entry_point_calls_counts() => VerifyAppAsync("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddApi();
         var app = builder.Build();
@@ -249,15 +312,32 @@ public sealed class Review21eProbe2Tests
         """);
 
     [Fact]
-    public Task ConditionalMapsItself() => VerifyAsync("""
-        public static class Endpoints
+    public Task A_global_AuthorizeFilter_added_in_a_Startup_class_ConfigureServices_with_a_block_body_guards_the_actions() => VerifyAppAsync("""
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.Hosting;
+        var host = Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build();
+        host.Run();
+
+        public class Startup
         {
-            public static void Map(WebApplication app)
+            public void ConfigureServices(IServiceCollection services)
             {
-                MapDev(app.MapGroup("/dev"));
+                services.AddControllers(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter()));
             }
-            [System.Diagnostics.Conditional("DEV")]
-            private static void MapDev(RouteGroupBuilder g) => g.MapGet("/x", () => "dev");
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseRouting();
+                app.UseAuthorization();
+                app.UseEndpoints(e => e.MapControllers());
+            }
+        }
+
+        [Route("orders")]
+        public class OrdersController : ControllerBase
+        {
+            [HttpGet]
+            public string List() => "orders";
         }
         """);
 }
