@@ -221,4 +221,24 @@ public sealed class Review21eFindingsTests
             public string List() => "orders";
         }
         """);
+
+    // Finding 9 (false alarm, medium; the "module" form of the vertical-slice pattern): a group passed to a constructor,
+    // used in it, kept by a primary constructor's captured parameter, or stored in a field from it. Every call of the
+    // constructor is visible and passes a guarded group, yet the endpoint is reported: VisibleCalls finds calls by the
+    // method's name, and a constructor's (".ctor") is never written, so its parameters have no callers. The rule page
+    // does not say that a group passed to a constructor is not followed. (With an open group all three are reported, as
+    // they should be: Review21eHeldTests.)
+    [Theory]
+    [InlineData("class OrdersModule { public OrdersModule(RouteGroupBuilder group) => group.MapGet(\"/\", () => \"orders\"); public void Map() { } }")]
+    [InlineData("class OrdersModule(RouteGroupBuilder group) { public void Map() => group.MapGet(\"/\", () => \"orders\"); }")]
+    [InlineData("class OrdersModule(RouteGroupBuilder group) { private readonly RouteGroupBuilder _group = group; public void Map() => _group.MapGet(\"/\", () => \"orders\"); }")]
+    public Task A_group_passed_to_a_constructor_by_every_call_guarded_is_guarded(string module) => VerifyAppAsync($$"""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        new OrdersModule(app.MapGroup("/a").RequireAuthorization()).Map();
+        new OrdersModule(app.MapGroup("/b").RequireAuthorization()).Map();
+        app.Run();
+
+        {{module}}
+        """);
 }

@@ -80,4 +80,59 @@ internal static class GeneratedCycles
         s.Append("}\n");
         return s.ToString();
     }
+
+    /// <summary>Guard helpers calling each other and guarding their group in a random row; the markup is the least fixed point.</summary>
+    internal static string GuardHelperProgram(int seed)
+    {
+        var random = new Random(seed);
+        var n = random.Next(3, 8);
+        var body = new List<int>[n];
+        for (var i = 0; i < n; i++)
+        {
+            body[i] = [];
+            var k = random.Next(1, 4);
+            for (var j = 0; j < k; j++)
+            {
+                body[i].Add(random.Next(6) == 0 ? -1 : random.Next(n));
+            }
+        }
+
+        var guarded = new bool[n];
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < n; i++)
+            {
+                var now = body[i].Any(t => t == -1 || guarded[t]);
+                if (now != guarded[i])
+                {
+                    guarded[i] = now;
+                    changed = true;
+                }
+            }
+        }
+
+        var order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToList();
+        var s = new StringBuilder("public static class Endpoints\n{\n    public static void Map(WebApplication app)\n    {\n");
+        foreach (var i in Enumerable.Range(0, n).OrderBy(_ => random.Next()))
+        {
+            var arrow = guarded[i] ? "=>" : "{|SAUTH0001:=>|}";
+            s.Append(CultureInfo.InvariantCulture, $"        var g{i} = app.MapGroup(\"/g{i}\"); H{i}(g{i}); g{i}.MapGet(\"/\", () {arrow} \"g{i}\");\n");
+        }
+
+        s.Append("    }\n");
+        foreach (var i in order)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"    private static void H{i}(RouteGroupBuilder g) {{");
+            foreach (var t in body[i])
+            {
+                s.Append(t == -1 ? " g.RequireAuthorization();" : string.Create(CultureInfo.InvariantCulture, $" H{t}(g);"));
+            }
+
+            s.Append(" }\n");
+        }
+
+        s.Append("}\n");
+        return s.ToString();
+    }
 }
