@@ -44,7 +44,7 @@ public sealed class Review21eHeldTests
     }
 
     // 100 of the generated programs (1497 of 1500 tried) get the greatest fixed point; the three that do not are
-    // Review21eFindingsTests.Generated_cycles_of_methods_get_the_greatest_fixed_point.
+    // GroupCycleFixedPointTests.Generated_cycles_of_methods_get_the_greatest_fixed_point.
     [Theory]
     [MemberData(nameof(HeldSeeds))]
     public Task Generated_cycles_of_methods_passing_groups_are_answered_as_their_fixed_point(int seed) => VerifyAsync(GeneratedCycles.Program(seed));

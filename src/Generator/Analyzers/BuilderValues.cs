@@ -318,7 +318,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var index = search.Open.Count;
+        var index = search.NextIndex++;
         search.Open[key] = index;
         var heldBefore = search.HeldOrder.Count;
         var outer = search.LowestAssumed;
@@ -973,16 +973,26 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     }
 
     /// <summary>
-    /// The questions being answered, by their depth; the shallowest of them an answer so far took as decided; and the
-    /// answers "decided" that took an open question as decided, held until the first question of their cycle is answered.
+    /// The questions being answered, by the order they were first asked in; the earliest of them an answer so far took as
+    /// decided; and the answers "decided" that took an open question as decided, held until the first question of their
+    /// cycle is answered.
     /// </summary>
+    /// <remarks>
+    /// The order numbers are Tarjan's indices: never given twice in one search. A held answer keeps the number of the
+    /// question it took as decided after that question has closed (held in turn); were numbers given by depth, a sibling
+    /// asked next at the same depth would get that number again, find the held answer's number equal to its own, take
+    /// itself for the first question of its cycle and be stored "decided" before the cycle's real first question closed.
+    /// </remarks>
     private sealed class Search
     {
         public Dictionary<Question, int> Open { get; } = [];
 
+        /// <summary>The order number the next question asked gets.</summary>
+        public int NextIndex { get; set; }
+
         public int LowestAssumed { get; set; } = int.MaxValue;
 
-        /// <summary>Each held answer, with the shallowest open question it took as decided.</summary>
+        /// <summary>Each held answer, with the earliest open question it took as decided.</summary>
         public Dictionary<Question, int> Held { get; } = [];
 
         /// <summary>The held answers in the order they were given: those given while a question was open follow it.</summary>
