@@ -638,13 +638,30 @@ internal sealed class BuilderFlow
             }
 
             case IObjectCreationOperation creation:
+            {
+                // A constructor of the compilation is a method its arguments are passed to (new OrdersModule(group)).
+                var arguments = new Dictionary<int, HashSet<object>>();
                 foreach (var child in creation.ChildOperations)
                 {
-                    Eval(child, step);
+                    if (child is IArgumentOperation { Parameter: { } parameter } argument)
+                    {
+                        arguments[parameter.Ordinal] = Eval(argument.Value, step);
+                    }
+                    else
+                    {
+                        Eval(child, step);
+                    }
+                }
+
+                if (step.Record && creation.Constructor is { } constructor && IsInSource(constructor.OriginalDefinition))
+                {
+                    CallArguments[creation.Syntax] = arguments;
+                    step.Owner.Sites.Add(creation.Syntax);
                 }
 
                 StoreThroughArguments(creation.Arguments, step);
                 return Empty;
+            }
             case IPropertyReferenceOperation { Property: var property } computed
                 when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property) && ForwardedField(computed) is null:
             {
