@@ -1,5 +1,5 @@
-#if REVIEW21E_NEVER
-#define REVIEW21E_GUARDS
+#if SKIPPED_BRANCH_NEVER
+#define SKIPPED_BRANCH_GUARDS
 #endif
 using System.Diagnostics;
 using System.Net;
@@ -10,12 +10,14 @@ using Microsoft.AspNetCore.Routing;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Review 21e, over HTTP: the endpoints SAUTH0001 is silent on in Review21eFindingsTests (tests/SessionAuth.Analyzers.Tests)
-/// answer 200 to anyone on Kestrel with ASP.NET Core's own authentication and authorization.
+/// Over HTTP, groups that reach an endpoint through callers the rule once missed (a cycle of methods entered only with an
+/// open group, an interface a base class implements for a derived class, a collection initializer's Add, a guard helper
+/// whose [Conditional] symbol is #defined only in a skipped branch) leave it open: it answers 200 to anyone on Kestrel
+/// with ASP.NET Core's own authentication and authorization, so SAUTH0001 must fire on each (tests/SessionAuth.Analyzers.Tests).
 /// </summary>
-public sealed class Review21eHttpTests
+public sealed class HiddenCallerOpenGroupHttpTests
 {
-    // SAUTH0001 is silent on Qp's endpoint: Review21eFindingsTests.A_sibling_question_reusing_an_answer_held_under_a_closed_question_is_not_stored_as_decided.
+    // SAUTH0001 was silent on Qp's endpoint: GroupCycleFixedPointTests.A_sibling_question_reusing_an_answer_held_under_a_closed_question_is_not_stored_as_decided.
     [Fact]
     public async Task An_endpoint_of_a_method_in_a_cycle_entered_only_with_an_open_group_answers_anyone()
     {
@@ -28,7 +30,7 @@ public sealed class Review21eHttpTests
         Assert.Equal("qp", await response.Content.ReadAsStringAsync());
     }
 
-    // SAUTH0001 is silent: Review21eFindingsTests.A_call_through_an_interface_a_base_method_implements_for_a_derived_class_is_a_caller.
+    // SAUTH0001 was silent: CallerDiscoveryTests.A_call_through_an_interface_a_base_method_implements_for_a_derived_class_is_a_caller.
     [Fact]
     public async Task A_group_passed_through_an_interface_a_base_class_implements_for_a_derived_class_is_open()
     {
@@ -47,7 +49,7 @@ public sealed class Review21eHttpTests
         CookieAuthApp.AssertChallenged(guarded);
     }
 
-    // SAUTH0001 is silent: Review21eFindingsTests.A_collection_initializer_is_a_call_of_Add.
+    // SAUTH0001 was silent: CallerDiscoveryTests.A_collection_initializer_is_a_call_of_Add.
     [Fact]
     public async Task A_group_added_by_a_collection_initializer_is_open()
     {
@@ -66,8 +68,8 @@ public sealed class Review21eHttpTests
         CookieAuthApp.AssertChallenged(guarded);
     }
 
-    // SAUTH0001 is silent: Review21eFindingsTests.A_define_in_a_skipped_preprocessor_branch_does_not_keep_a_Conditional_call.
-    // REVIEW21E_GUARDS is #defined at the top of this file inside #if REVIEW21E_NEVER, which is never defined.
+    // SAUTH0001 was silent: PreprocessorDefineTests.A_define_in_a_skipped_preprocessor_branch_does_not_keep_a_Conditional_call.
+    // SKIPPED_BRANCH_GUARDS is #defined at the top of this file inside #if SKIPPED_BRANCH_NEVER, which is never defined.
     [Fact]
     public async Task A_Conditional_guard_helper_whose_symbol_is_defined_only_in_a_skipped_branch_guards_nothing()
     {
@@ -85,7 +87,7 @@ public sealed class Review21eHttpTests
         Assert.Equal("open to anyone", await response.Content.ReadAsStringAsync());
     }
 
-    [Conditional("REVIEW21E_GUARDS")]
+    [Conditional("SKIPPED_BRANCH_GUARDS")]
     private static void Secure(RouteGroupBuilder group) => group.RequireAuthorization();
 
     private interface IModule

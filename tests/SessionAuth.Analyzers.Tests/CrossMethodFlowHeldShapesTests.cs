@@ -6,8 +6,8 @@ using SessionAuth.Generators.Analyzers;
 
 namespace SessionAuth.Analyzers.Tests;
 
-/// <summary>Review 21e: shapes aimed at the fixes of review 21d that SAUTH0001 gets right; kept so that they stay right.</summary>
-public sealed class Review21eHeldTests
+/// <summary>Cross-method flow shapes SAUTH0001 gets right (generated cycles, local functions, groups passed to constructors and helpers), kept so that they stay right.</summary>
+public sealed class CrossMethodFlowHeldShapesTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 
