@@ -8,7 +8,8 @@ namespace SessionAuth.Analyzers.Tests;
 /// A project-wide guard (a global <c>AuthorizeFilter</c>, a fallback policy in its options or builder form) counts only
 /// when it is registered at startup before the call that runs the host: <c>app.Run()</c>, <c>app.RunAsync()</c> awaited
 /// or not, <c>host.Run()</c>. Code after it runs once the app has stopped serving (and there the service collection is
-/// read-only). A registration in a setup method counts the same whether the method has a block or an expression body.
+/// read-only); so does a guard convention or guard helper applied to a builder after it. A registration in a setup method
+/// counts the same whether the method has a block or an expression body.
 /// </summary>
 public sealed class StartupBeforeHostRunTests
 {
@@ -60,6 +61,34 @@ public sealed class StartupBeforeHostRunTests
         _ = reported;
         return VerifyAppAsync("var builder = WebApplication.CreateBuilder(args);\n" + startup + "\n");
     }
+
+    // A guard convention through a local, a guard helper's call, or a guarded MapControllers() written after the call that
+    // runs the host is applied once the app has stopped serving: the endpoints were served open. A local function written
+    // after app.Run() but called before it guards as it runs, wherever it is written.
+    [Theory]
+    [InlineData("var orders = app.MapGroup(\"/orders\"); orders.MapGet(\"/\", () {|SAUTH0001:=>|} \"x\"); app.Run(); orders.RequireAuthorization();")]
+    [InlineData("var orders = app.MapGroup(\"/orders\"); orders.MapGet(\"/\", () => \"x\"); orders.RequireAuthorization(); app.Run();")]
+    [InlineData("var orders = app.MapGroup(\"/orders\"); orders.MapGet(\"/\", () {|SAUTH0001:=>|} \"x\"); await app.RunAsync(); Secure(orders); static void Secure(RouteGroupBuilder g) => g.RequireAuthorization();")]
+    [InlineData("var orders = app.MapGroup(\"/orders\"); orders.MapGet(\"/\", () {|SAUTH0001:=>|} \"x\"); app.Run(); Guards.Secure(orders);")]
+    [InlineData("var orders = app.MapGroup(\"/orders\"); orders.MapGet(\"/\", () => \"x\"); Guards.Secure(orders); app.Run();")]
+    [InlineData("MapOrders(app); app.Run(); static void MapOrders(WebApplication a) { var orders = a.MapGroup(\"/orders\"); orders.MapGet(\"/\", () => \"x\"); orders.RequireAuthorization(); }")]
+    [InlineData("var endpoint = app.MapGet(\"/\", () {|SAUTH0001:=>|} \"x\"); var running = app.RunAsync(); endpoint.RequireAuthorization(); await running;")]
+    public Task A_guard_convention_counts_only_before_the_host_runs(string program) => VerifyAppAsync($$"""
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        {{program}}
+
+        static class Guards
+        {
+            public static void Secure(RouteGroupBuilder g) => g.RequireAuthorization();
+        }
+        """);
+
+    [Theory]
+    [InlineData("app.MapControllers().RequireAuthorization(); app.Run();", false)]
+    [InlineData("var controllers = app.MapControllers(); app.Run(); controllers.RequireAuthorization();", true)]
+    public Task A_guarded_MapControllers_counts_only_before_the_host_runs(string startup, bool reported) =>
+        VerifyAppAsync(ControllerApp("var app = builder.Build(); " + startup, reported));
 
     // Finding 8: a Startup class's ConfigureServices (and a setup helper it calls) with an expression body registers the
     // filter as the block-bodied one does.

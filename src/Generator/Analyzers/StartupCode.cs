@@ -146,8 +146,13 @@ internal sealed class StartupCode(Compilation compilation, Dictionary<string, Li
     }
 
     /// <summary>A <c>Run</c>, <c>RunAsync</c> or <c>WaitForShutdown</c> of a host: <c>WebApplication</c>'s own, or the extensions on <c>IHost</c> and <c>IWebHost</c>.</summary>
-    private static bool RunsTheHost(IMethodSymbol method)
+    public static bool RunsTheHost(IMethodSymbol method)
     {
+        if (method.Name is not ("Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync") || (method.IsStatic && method.ReducedFrom is null && !method.IsExtensionMethod))
+        {
+            return false;
+        }
+
         var host = method.ReducedFrom is { } extension ? extension.Parameters.FirstOrDefault()?.Type
             : method.IsExtensionMethod ? method.Parameters.FirstOrDefault()?.Type
             : method.ContainingType;
