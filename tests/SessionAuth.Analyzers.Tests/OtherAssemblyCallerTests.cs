@@ -8,7 +8,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// <summary>
 /// SAUTH0001 for a method another assembly can call, in an executable too: one that implements an interface method or
 /// overrides a method another assembly declares is called by that assembly with builders the compilation does not see
-/// (<c>Review21bBoundaryTests</c> has the interface shape), so the calls the compilation does see do not decide its
+/// (<c>OtherAssemblyInterfaceBoundaryTests</c> has the interface shape), so the calls the compilation does see do not decide its
 /// parameter. A method only the compilation declares is decided by its calls.
 /// </summary>
 public sealed class OtherAssemblyCallerTests

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace SessionAuth.Tests;
 
 /// <summary>
-/// Review 21b: over HTTP, the shapes SAUTH0001 is silent on (tests/SessionAuth.Analyzers.Tests/Review21b*Tests.cs) serve
+/// Review 21b: over HTTP, the shapes SAUTH0001 is silent on (tests/SessionAuth.Analyzers.Tests: LoopIterationFlowTests, MemberValueFlowTests, SharedBuilderGuardTests and the other flow tests) serve
 /// an anonymous caller, beside the part of the same shape that is guarded.
 /// </summary>
 public sealed class AnalyzerGroupFlowHttpTests

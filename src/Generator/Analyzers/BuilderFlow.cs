@@ -201,12 +201,43 @@ internal sealed class BuilderFlow
         ? default
         : new(body.RootsGuarded.Contains(parameter), body.RootsGuardedSession.Contains(parameter), body.GuardedSomewhere.Contains(parameter), AllowAnonymous.Contains(parameter));
 
+    /// <summary>
+    /// Where the first call of <paramref name="root"/>'s own body that runs the host ends (<c>app.Run()</c>,
+    /// <c>app.RunAsync()</c>; its lambdas and local functions are bodies of their own); <see cref="int.MaxValue"/> when
+    /// there is none. A guard written after it is applied once the app has stopped serving (or, not awaited, while it
+    /// already serves, after the endpoints were built): it guards nothing a request sees.
+    /// </summary>
+    private static int HostRunEnd(IOperation root)
+    {
+        var end = int.MaxValue;
+        var pending = new Stack<IOperation>([root]);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (operation is IInvocationOperation call && StartupCode.RunsTheHost(call.TargetMethod))
+            {
+                end = Math.Min(end, call.Syntax.Span.End);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return end;
+    }
+
     private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken)
     {
         var owner = new Graph(method);
         _body ??= owner;
         _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
         BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, owner.OmittedCalls, _symbols);
+        owner.HostRunEnd = HostRunEnd(graph.OriginalOperation);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -638,13 +669,30 @@ internal sealed class BuilderFlow
             }
 
             case IObjectCreationOperation creation:
+            {
+                // A constructor of the compilation is a method its arguments are passed to (new OrdersModule(group)).
+                var arguments = new Dictionary<int, HashSet<object>>();
                 foreach (var child in creation.ChildOperations)
                 {
-                    Eval(child, step);
+                    if (child is IArgumentOperation { Parameter: { } parameter } argument)
+                    {
+                        arguments[parameter.Ordinal] = Eval(argument.Value, step);
+                    }
+                    else
+                    {
+                        Eval(child, step);
+                    }
+                }
+
+                if (step.Record && creation.Constructor is { } constructor && IsInSource(constructor.OriginalDefinition))
+                {
+                    CallArguments[creation.Syntax] = arguments;
+                    step.Owner.Sites.Add(creation.Syntax);
                 }
 
                 StoreThroughArguments(creation.Arguments, step);
                 return Empty;
+            }
             case IPropertyReferenceOperation { Property: var property } computed
                 when IsBuilder(property.Type) && IsInSource(property) && !HoldsOneValue(property) && ForwardedField(computed) is null:
             {
@@ -959,7 +1007,8 @@ internal sealed class BuilderFlow
             Receivers[invocation.Syntax] = receiver;
         }
 
-        if (receiverIsBuilder && GuardConventions.MayDecide(name) && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
+        if (receiverIsBuilder && GuardConventions.MayDecide(name) && !step.Owner.IsAfterHostRun(invocation.Syntax)
+            && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
         {
             step.State.Guard(receiver, decision.RequiresSession);
             if (step.Record && decision.AllowsAnonymous)
@@ -997,7 +1046,8 @@ internal sealed class BuilderFlow
                     returnedArgument = returnedValues;
                 }
 
-                foreach (var guarded in helper.Parameters)
+                // A helper called after the host runs guards nothing a request sees.
+                foreach (var guarded in step.Owner.IsAfterHostRun(invocation.Syntax) ? Enumerable.Empty<KeyValuePair<int, GuardHelpers.ParameterGuard>>() : helper.Parameters)
                 {
                     if (arguments.TryGetValue(guarded.Key, out var passed))
                     {
@@ -1350,6 +1400,12 @@ internal sealed class BuilderFlow
 
         /// <summary>The calls the compiler leaves out (<c>[Conditional]</c> on a symbol not defined there).</summary>
         public List<SyntaxNode> OmittedCalls { get; } = [];
+
+        /// <summary>Where the graph's first call that runs the host ends (<see cref="BuilderFlow.HostRunEnd"/>).</summary>
+        public int HostRunEnd { get; set; } = int.MaxValue;
+
+        /// <summary>Whether <paramref name="site"/>, a call of this graph, comes after a call of it that runs the host.</summary>
+        public bool IsAfterHostRun(SyntaxNode site) => site.SpanStart >= HostRunEnd;
 
         /// <summary>
         /// Whether <paramref name="operation"/> is part of a call the compiler leaves out: the call, or a piece of its

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,11 +29,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private readonly ConcurrentDictionary<SyntaxNode, BuilderFlow?> _flows = new();
     private readonly ConcurrentDictionary<Question, bool> _decided = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>?> _visibleCalls = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, List<(SyntaxNode Invocation, IMethodSymbol Target, BuilderFlow Flow)>?> _visibleCalls = new(SymbolEqualityComparer.Default);
     private readonly GuardHelpers _helpers = new(compilation, symbols);
     private readonly object _indexGate = new();
     private Dictionary<string, List<SimpleNameSyntax>>? _names;
     private HashSet<string>? _complete;
+    private ImplicitCallSyntax? _implicitCalls;
+    private List<INamedTypeSymbol>? _sourceTypes;
     private bool? _serverFunctionsDecided;
 
     /// <summary>The flow of an operation block analysed by an operation block action, from the graph the driver built.</summary>
@@ -318,7 +321,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var index = search.Open.Count;
+        var index = search.NextIndex++;
         search.Open[key] = index;
         var heldBefore = search.HeldOrder.Count;
         var outer = search.LowestAssumed;
@@ -550,7 +553,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool ParameterDecides(IParameterSymbol parameter, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol method || VisibleCalls(method, cancellationToken) is not { } calls)
+        if (parameter.ContainingSymbol is not IMethodSymbol method || VisibleCalls(method, cancellationToken) is not { } calls
+            || (IsPrimaryConstructor(method) && IsWrittenAnywhere(parameter, cancellationToken)))
         {
             return false;
         }
@@ -568,41 +572,218 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return true;
     }
 
+    private static bool IsPrimaryConstructor(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor && method.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is TypeDeclarationSyntax);
+
+    /// <summary>
+    /// Whether <paramref name="parameter"/>, a primary constructor's, is written anywhere in its type (assigned, passed by
+    /// <c>ref</c> or <c>out</c>, incremented): a captured parameter is a variable every member of the instance shares, so
+    /// a member that writes it changes what the others read, and what the constructions passed no longer says it.
+    /// </summary>
+    private bool IsWrittenAnywhere(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        foreach (var reference in parameter.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var name in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != parameter.Name)
+                {
+                    continue;
+                }
+
+                var written = name.Parent switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left == name,
+                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                    RefExpressionSyntax => true,
+                    _ => false,
+                };
+                if (written && SymbolEqualityComparer.Default.Equals(compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol, parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Every call of <paramref name="method"/> in the compilation (directly, or of an interface method it implements or a
-    /// method it overrides), with the method it binds to and the flow around it; <see langword="null"/> when it has none,
-    /// or callers that cannot be seen: a lambda, a method code outside the compilation can call, a method used other than
-    /// by a call (a method group turned into a delegate). Found once per method: each question about a parameter or a
+    /// method it overrides, <c>base.M(...)</c> included; of a constructor, each <c>new</c> and constructor initializer; of
+    /// an <c>Add</c> method, each element of a collection initializer), with the method it binds to and the flow around
+    /// it, leaving out calls the compiler leaves out (<c>[Conditional]</c>); an empty list when every call is left out (the
+    /// method never runs from here); <see langword="null"/> when it has none, or callers that cannot be seen: a lambda, a
+    /// method code outside the compilation can call, a method used other than by a call (a method group turned into a
+    /// delegate), a method the language may call where no call is written (<see cref="HasUnwrittenCalls"/>). Found once per method: each question about a parameter or a
     /// returned builder asks for them, and binding every use of the name each time grows with the calls times the questions.
     /// </summary>
-    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
+    private List<(SyntaxNode Invocation, IMethodSymbol Target, BuilderFlow Flow)>? VisibleCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
         _visibleCalls.TryGetValue(method, out var known) ? known : _visibleCalls.GetOrAdd(method, FindVisibleCalls(method, cancellationToken));
 
-    private List<(InvocationExpressionSyntax Invocation, IMethodSymbol Target, BuilderFlow Flow)>? FindVisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    private List<(SyntaxNode Invocation, IMethodSymbol Target, BuilderFlow Flow)>? FindVisibleCalls(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (method.MethodKind == MethodKind.AnonymousFunction || CallableFromOutside(method))
+        if (method.MethodKind == MethodKind.AnonymousFunction || CallableFromOutside(method) || HasUnwrittenCalls(method, cancellationToken))
         {
             return null;
         }
 
         var targets = CallTargets(method);
-        var calls = new List<(InvocationExpressionSyntax, IMethodSymbol, BuilderFlow)>();
-        foreach (var name in targets.Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
+        var calls = new List<(SyntaxNode, IMethodSymbol, BuilderFlow)>();
+        var omitted = false;
+        foreach (var (call, bound) in Written(targets, cancellationToken).Concat(Implicit(method, targets, cancellationToken)))
+        {
+            if (call is null)
+            {
+                return null;
+            }
+
+            // A call the compiler leaves out ([Conditional] on a symbol not defined there) never runs: it passes nothing.
+            if (call is InvocationExpressionSyntax && ConditionalCompilation.IsCallOmitted(bound, call))
+            {
+                omitted = true;
+                continue;
+            }
+
+            if (FlowAround(call, cancellationToken) is not { } flow)
+            {
+                return null;
+            }
+
+            calls.Add((call, bound, flow));
+        }
+
+        // Calls that are all left out: the method never runs from here, and what its body maps is never mapped.
+        return calls.Count > 0 || omitted ? calls : null;
+    }
+
+    /// <summary>
+    /// The calls of <paramref name="targets"/> that name one of them: <c>M(...)</c>, <c>x.M(...)</c>, <c>x?.M(...)</c>,
+    /// <c>base.M(...)</c>; <see langword="null"/> as a call for a use that is not one (a method group turned into a
+    /// delegate: who invokes it, with what, is not seen), which makes the calls invisible.
+    /// </summary>
+    private IEnumerable<(SyntaxNode? Call, IMethodSymbol Bound)> Written(HashSet<IMethodSymbol> targets, CancellationToken cancellationToken)
+    {
+        foreach (var name in targets.Where(t => t.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)).Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
         {
             if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
             {
                 continue;
             }
 
-            if (InvocationOf(name) is not { } invocation || FlowAround(invocation, cancellationToken) is not { } flow)
-            {
-                return null;
-            }
+            yield return (InvocationOf(name), bound);
+        }
+    }
 
-            calls.Add((invocation, bound, flow));
+    /// <summary>
+    /// The calls the language makes without naming the method: of a constructor, <c>new T(...)</c>, <c>new(...)</c>,
+    /// <c>: this(...)</c> and <c>: base(...)</c>; of an <c>Add</c> method, each element of a collection initializer.
+    /// </summary>
+    private IEnumerable<(SyntaxNode? Call, IMethodSymbol Bound)> Implicit(IMethodSymbol method, HashSet<IMethodSymbol> targets, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            foreach (var creation in ImplicitCalls().Creations)
+            {
+                if (compilation.GetSemanticModel(creation.SyntaxTree).GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol bound && targets.Contains(bound.OriginalDefinition))
+                {
+                    yield return (creation, bound.OriginalDefinition);
+                }
+            }
+        }
+        else if (method.Name == "Add")
+        {
+            foreach (var element in ImplicitCalls().CollectionElements)
+            {
+                if (compilation.GetSemanticModel(element.SyntaxTree).GetCollectionInitializerSymbolInfo(element, cancellationToken).Symbol is IMethodSymbol bound
+                    && targets.Contains((bound.ReducedFrom ?? bound).OriginalDefinition))
+                {
+                    yield return (element, (bound.ReducedFrom ?? bound).OriginalDefinition);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> may be called where no call of it is written or found: an operator or conversion
+    /// (<c>a + b</c>, an implicit conversion), an accessor, a method the language calls by its name's pattern
+    /// (<c>Deconstruct</c>, <c>GetEnumerator</c>, <c>GetAwaiter</c>, <c>Dispose</c>: a deconstruction, a <c>foreach</c>,
+    /// an <c>await</c>, a <c>using</c>), an <c>Add</c> method a collection expression (<c>[group]</c>) may call, a primary
+    /// constructor passed on by a derived class's base list, or a constructor whose type is named as a type argument or
+    /// in <c>typeof</c> (a container or <c>Activator</c> may construct it). Its callers are then not all seen.
+    /// </summary>
+    private bool HasUnwrittenCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        switch (method.MethodKind)
+        {
+            case MethodKind.UserDefinedOperator or MethodKind.Conversion or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove:
+                return true;
+            case MethodKind.Constructor:
+                return ImplicitCalls().PrimaryBases.Count > 0 && ImplicitCalls().PrimaryBases.Any(b => SymbolEqualityComparer.Default.Equals(
+                        compilation.GetSemanticModel(b.SyntaxTree).GetSymbolInfo(b, cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                    || ImplicitCalls().TypeMentions.Any(t => SymbolEqualityComparer.Default.Equals(
+                        compilation.GetSemanticModel(t.SyntaxTree).GetTypeInfo(t, cancellationToken).Type?.OriginalDefinition, method.ContainingType.OriginalDefinition));
         }
 
-        return calls.Count > 0 ? calls : null;
+        if (method.Name is "Deconstruct" or "GetEnumerator" or "GetAsyncEnumerator" or "GetAwaiter" or "Dispose" or "DisposeAsync")
+        {
+            return true;
+        }
+
+        return method.Name == "Add" && ImplicitCalls().CollectionExpressions.Any(c =>
+            compilation.GetSemanticModel(c.SyntaxTree).GetTypeInfo(c, cancellationToken).ConvertedType is INamedTypeSymbol type
+            && (method.IsExtensionMethod || DerivesFrom(type, method.ContainingType)));
+    }
+
+    private static bool DerivesFrom(ITypeSymbol type, ITypeSymbol ancestor)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, ancestor.OriginalDefinition));
+    }
+
+    /// <summary>The syntax of calls no name shows, collected in one walk of every file the first time one is asked for.</summary>
+    private ImplicitCallSyntax ImplicitCalls()
+    {
+        lock (_indexGate)
+        {
+            if (_implicitCalls is null)
+            {
+                var found = new ImplicitCallSyntax();
+                foreach (var node in compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()))
+                {
+                    switch (node)
+                    {
+                        case BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
+                            found.Creations.Add(node);
+                            break;
+                        case PrimaryConstructorBaseTypeSyntax primary:
+                            found.PrimaryBases.Add(primary);
+                            break;
+                        case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression } initializer:
+                            found.CollectionElements.AddRange(initializer.Expressions);
+                            break;
+                        case CollectionExpressionSyntax collection:
+                            found.CollectionExpressions.Add(collection);
+                            break;
+                        case TypeSyntax type when type.Parent is TypeArgumentListSyntax or TypeOfExpressionSyntax:
+                            found.TypeMentions.Add(type);
+                            break;
+                    }
+                }
+
+                _implicitCalls = found;
+            }
+
+            return _implicitCalls;
+        }
     }
 
     /// <summary>
@@ -715,8 +896,12 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         return writes > 0;
     }
 
-    /// <summary>The method, and the interface methods it implements and the methods it overrides, whose calls reach it.</summary>
-    private static HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
+    /// <summary>
+    /// The method, and the interface methods it implements and the methods it overrides, whose calls reach it: an
+    /// interface method it implements implicitly or explicitly for its own type, or implicitly for a type of the
+    /// compilation derived from it (<c>class Derived : Base, IModule</c>, where <c>Base.Map</c> is <c>IModule.Map</c>).
+    /// </summary>
+    private HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
     {
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
 
@@ -736,18 +921,35 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             targets.Add(implemented.OriginalDefinition);
         }
 
-        foreach (var @interface in method.ContainingType?.AllInterfaces ?? [])
+        if (method.ContainingType is not { } owner || method.IsStatic || method.MethodKind != MethodKind.Ordinary)
         {
-            foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+            return targets;
+        }
+
+        foreach (var type in SourceTypes().Where(t => DerivesFrom(t, owner) && t.TypeKind is TypeKind.Class or TypeKind.Struct).Append(owner))
+        {
+            foreach (var @interface in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(method.ContainingType!.FindImplementationForInterfaceMember(member), method))
+                foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
                 {
-                    targets.Add(member.OriginalDefinition);
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        targets.Add(member.OriginalDefinition);
+                    }
                 }
             }
         }
 
         return targets;
+    }
+
+    /// <summary>Every class and struct declared in the compilation, nested ones too, listed once.</summary>
+    private List<INamedTypeSymbol> SourceTypes()
+    {
+        lock (_indexGate)
+        {
+            return _sourceTypes ??= compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>().ToList();
+        }
     }
 
     /// <summary>
@@ -955,6 +1157,24 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
 
+    /// <summary>The syntax of calls the language makes without naming the method, and of what says some calls are not seen.</summary>
+    private sealed class ImplicitCallSyntax
+    {
+        /// <summary><c>new T(...)</c>, <c>new(...)</c>, <c>: this(...)</c>, <c>: base(...)</c>.</summary>
+        public List<SyntaxNode> Creations { get; } = [];
+
+        /// <summary>A primary constructor's call of its base's (<c>class D(G g) : B(g)</c>): no body of the kind the flow reads holds it.</summary>
+        public List<PrimaryConstructorBaseTypeSyntax> PrimaryBases { get; } = [];
+
+        /// <summary>The elements of collection initializers, each a call of an <c>Add</c> method.</summary>
+        public List<ExpressionSyntax> CollectionElements { get; } = [];
+
+        public List<CollectionExpressionSyntax> CollectionExpressions { get; } = [];
+
+        /// <summary>Types named as type arguments or in <c>typeof</c>.</summary>
+        public List<TypeSyntax> TypeMentions { get; } = [];
+    }
+
     /// <summary>One question <see cref="Decides(BuilderFlow, SyntaxNode, object, bool, Search, CancellationToken)"/> answers.</summary>
     private readonly struct Question(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly) : IEquatable<Question>
     {
@@ -973,16 +1193,26 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     }
 
     /// <summary>
-    /// The questions being answered, by their depth; the shallowest of them an answer so far took as decided; and the
-    /// answers "decided" that took an open question as decided, held until the first question of their cycle is answered.
+    /// The questions being answered, by the order they were first asked in; the earliest of them an answer so far took as
+    /// decided; and the answers "decided" that took an open question as decided, held until the first question of their
+    /// cycle is answered.
     /// </summary>
+    /// <remarks>
+    /// The order numbers are Tarjan's indices: never given twice in one search. A held answer keeps the number of the
+    /// question it took as decided after that question has closed (held in turn); were numbers given by depth, a sibling
+    /// asked next at the same depth would get that number again, find the held answer's number equal to its own, take
+    /// itself for the first question of its cycle and be stored "decided" before the cycle's real first question closed.
+    /// </remarks>
     private sealed class Search
     {
         public Dictionary<Question, int> Open { get; } = [];
 
+        /// <summary>The order number the next question asked gets.</summary>
+        public int NextIndex { get; set; }
+
         public int LowestAssumed { get; set; } = int.MaxValue;
 
-        /// <summary>Each held answer, with the shallowest open question it took as decided.</summary>
+        /// <summary>Each held answer, with the earliest open question it took as decided.</summary>
         public Dictionary<Question, int> Held { get; } = [];
 
         /// <summary>The held answers in the order they were given: those given while a question was open follow it.</summary>

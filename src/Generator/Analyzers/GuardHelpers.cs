@@ -19,9 +19,10 @@ namespace SessionAuth.Generators.Analyzers;
 /// the rule says the guard is conditional. Only a method whose body is the one that runs is a helper: not an abstract,
 /// virtual or override method (another body may run), not a local function or lambda (analysed with the body around
 /// them). Helpers that call each other (recursion) are read together, as the strongly connected components of the call
-/// graph are found: a helper met again while its own body is read first guards nothing at that call, then the bodies of
-/// the cycle are read again with what the others were found to do, until nothing changes (the least fixed point: a guard
-/// reached only through a recursive call that never ends is not credited). Each method's summary is computed once per
+/// graph are found: a helper met again while its own body is read first guards nothing at that call and returns the
+/// parameter it may return (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
+/// were found to do, until nothing changes (for guards the least fixed point: a guard reached only through a recursive
+/// call that never ends is not credited; for the returned parameter the greatest). Each method's summary is computed once per
 /// compilation, and its body read a bounded number of times.
 /// </remarks>
 internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symbols)
@@ -47,7 +48,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         {
             reading.LowestOpenCalled = Math.Min(reading.LowestOpenCalled, open);
             reading.ReadWhileOpen.Add(method);
-            return null;
+            return Assumption(method);
         }
 
         if (reading.Held.TryGetValue(method, out var held))
@@ -56,7 +57,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             return held.Summary;
         }
 
-        var index = reading.Open.Count;
+        var index = reading.NextIndex++;
         reading.Open[method] = index;
         var heldBefore = reading.HeldOrder.Count;
         var outer = reading.LowestOpenCalled;
@@ -99,8 +100,9 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 
         reading.HeldOrder.RemoveRange(heldBefore, reading.HeldOrder.Count - heldBefore);
 
-        // A helper read while open was taken to do nothing: only if it does something may the others do more.
-        var settled = !cycle.Any(m => m.Value is not null && reading.ReadWhileOpen.Contains(m.Key));
+        // A helper read while open was taken to guard nothing and to return the parameter it may return: only if it does
+        // otherwise may the others do otherwise.
+        var settled = !cycle.Any(m => reading.ReadWhileOpen.Contains(m.Key) && !Summary.Same(m.Value, Assumption(m.Key)));
         foreach (var method in cycle.Keys)
         {
             reading.ReadWhileOpen.Remove(method);
@@ -151,6 +153,22 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         return _summaries[first];
     }
 
+    /// <summary>
+    /// What a helper met again while its own body is read is taken to do: guard nothing (guards are read to the least
+    /// fixed point) and return, as it was given, its first builder parameter of the type it returns, if any ("returns its
+    /// parameter" is read to the greatest fixed point: assumed until a path that returns refutes it, so that helpers
+    /// returning their parameter through each other, MapOrders returning MapMore's result and MapMore MapOrders's, are
+    /// found to). A path that returns gives back what the calls on it give back, so where the cycle settles on a
+    /// parameter, every return that ends returns it.
+    /// </summary>
+    private Summary? Assumption(IMethodSymbol method)
+    {
+        var implementation = method.PartialImplementationPart ?? method;
+        var returned = implementation.Parameters.FirstOrDefault(p => IsBuilder(p.Type) && IsBuilder(implementation.ReturnType)
+            && compilation.ClassifyCommonConversion(p.Type, implementation.ReturnType) is { IsIdentity: true } or { IsReference: true, IsImplicit: true });
+        return returned is null ? null : new Summary([], returned.Ordinal);
+    }
+
     private Summary? Compute(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
     {
         method = method.PartialImplementationPart ?? method;
@@ -178,13 +196,16 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
 
     /// <summary>
-    /// The helpers whose bodies are being read, by depth; the shallowest of them a body read since calls; the summaries
+    /// The helpers whose bodies are being read, by the order they were first read in; the earliest of them a body read since calls; the summaries
     /// read while a helper of their cycle was open, held until the cycle is settled; the helpers of a cycle being settled,
     /// with what they were last found to do.
     /// </summary>
     private sealed class Reading
     {
+        /// <summary>The helpers being read, with the order number each got: never given twice in one reading (Tarjan's index).</summary>
         public Dictionary<IMethodSymbol, int> Open { get; } = new(SymbolEqualityComparer.Default);
+
+        public int NextIndex { get; set; }
 
         public int LowestOpenCalled { get; set; } = int.MaxValue;
 

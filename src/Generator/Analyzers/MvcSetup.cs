@@ -198,6 +198,12 @@ internal sealed class MvcSetup(Compilation compilation)
             current = outer;
         }
 
+        // The whole body of an expression-bodied method or local function (void ConfigureServices(...) => services.AddControllers(...)).
+        if (current.Parent is ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax })
+        {
+            return true;
+        }
+
         var statement = current.Parent switch
         {
             ExpressionStatementSyntax expressionStatement => (StatementSyntax)expressionStatement,

@@ -8,7 +8,8 @@ namespace SessionAuth.Generators.Parsing;
 /// What the compiler leaves out under <c>[Conditional("SYMBOL")]</c>: a call of a conditional method (with its arguments,
 /// which are then never evaluated: <c>Debug.Assert(group.RequireAuthorization() is not null)</c> in a Release build), and
 /// an attribute whose class is conditional. Each is left out where none of its symbols is defined at the place it is
-/// written: by the parse options (<c>DefineConstants</c>) or a <c>#define</c> above it, not undone by an <c>#undef</c>.
+/// written: by the parse options (<c>DefineConstants</c>) or an active <c>#define</c> above it (not in a branch the
+/// preprocessor skips), not undone by an active <c>#undef</c>.
 /// </summary>
 /// <remarks>
 /// Several <c>[Conditional]</c> attributes keep the call or attribute when any one of their symbols is defined, as the
@@ -78,12 +79,13 @@ internal static class ConditionalCompilation
                 break;
             }
 
+            // A directive in a branch the preprocessor skips (#if NEVER, the #else of a taken #if) defines nothing.
             switch (directive)
             {
-                case DefineDirectiveTriviaSyntax define:
+                case DefineDirectiveTriviaSyntax { IsActive: true } define:
                     defined.Add(define.Name.ValueText);
                     break;
-                case UndefDirectiveTriviaSyntax undefine:
+                case UndefDirectiveTriviaSyntax { IsActive: true } undefine:
                     defined.Remove(undefine.Name.ValueText);
                     break;
             }

@@ -9,7 +9,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// Review of issue 21: code as it is while being typed, and odd but legal code, must never make the endpoint analyzer
 /// throw (AD0001): an analyzer that throws reports nothing for the whole compilation.
 /// </summary>
-public sealed class Review21RobustnessTests
+public sealed class AnalyzerRobustnessTests
 {
     public static TheoryData<string> Shapes => new()
     {

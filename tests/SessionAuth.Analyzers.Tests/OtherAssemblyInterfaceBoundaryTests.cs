@@ -10,7 +10,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// another assembly (that assembly calls it with builders the compilation does not see). The custom route attributes of
 /// the same review are in <see cref="CustomRouteAttributeTests"/>.
 /// </summary>
-public sealed class Review21bBoundaryTests
+public sealed class OtherAssemblyInterfaceBoundaryTests
 {
     private static Task VerifyAppAsync(string program, MetadataReference reference)
     {

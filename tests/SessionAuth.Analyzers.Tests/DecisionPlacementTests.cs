@@ -8,7 +8,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// Review of issue 21: where ASP.NET Core reads a decision for handlers, controllers and project-wide guards, in shapes the
 /// other tests do not contain. The behaviour each test states was checked on Kestrel (.NET 10) where it says so.
 /// </summary>
-public sealed class Review21EndpointTests
+public sealed class DecisionPlacementTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 

@@ -8,7 +8,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// Review of issue 21: shapes of route groups and endpoint builders that the flow tests do not contain. Each test states
 /// what ASP.NET Core does with the shape: an open endpoint must be reported, a guarded one must not.
 /// </summary>
-public sealed class Review21FlowTests
+public sealed class GroupAndBuilderShapeFlowTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 

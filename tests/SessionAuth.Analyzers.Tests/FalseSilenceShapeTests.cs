@@ -7,7 +7,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// <summary>
 /// Issue 21 review, false silence (S1–S9): each class of shape as a table, the open rows reported and the guarded rows quiet.
 /// </summary>
-public sealed class Review21SilenceTests
+public sealed class FalseSilenceShapeTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 

@@ -6,10 +6,10 @@ namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
 /// Review 21b: shapes attacked that the rule already gets right, kept so that a fix of the findings in
-/// <see cref="Review21bFlowTests"/> does not lose them. A local that starts as null and is assigned in the loop may hold
+/// <see cref="LoopIterationFlowTests"/> and the other flow tests does not lose them. A local that starts as null and is assigned in the loop may hold
 /// either after it, so the guard after the loop is not credited.
 /// </summary>
-public sealed class Review21bHeldTests
+public sealed class LoopAndCallerFlowHeldShapesTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => AnalyzerTest.VerifyAsync<EndpointGuardAnalyzer>(source, expected);
 
