@@ -104,8 +104,8 @@ internal static class Descriptors
     // server functions its MapServerFunctions() would map were the library rebuilt, which must not pass in silence.
     public static readonly DiagnosticDescriptor ReferencedFunctionsNotMapped = new(
         DiagnosticIds.ReferencedFunctionsNotMapped,
-        "A referenced assembly's server functions are not mapped",
-        "The referenced assembly {0} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {0} with SessionAuth.Generators {1} or later",
+        "A referenced assembly's server functions are not mapped or not in the client",
+        "{0}",
         Usage,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -123,13 +123,26 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     /// <summary>
     /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
     /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all: this project's
-    /// <c>MapServerFunctions()</c> cannot map its functions, which must not go unmapped in silence.
+    /// <c>MapServerFunctions()</c> cannot map its functions, which must not go unmapped in silence. And one it maps whose
+    /// client model it cannot read: its functions answer, but the client does not offer them.
     /// </summary>
     private static void ReportEarlierMaps(CompilationAnalysisContext context)
     {
         foreach (var assembly in ReferencedMaps.Earlier(context.Compilation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReferencedFunctionsNotMapped, Location.None, assembly, Emitting.GeneratedFile.Version));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assembly {assembly} was built by an earlier SessionAuth.Generators, whose MapServerFunctions() this project's cannot call: its server functions are not mapped by this project's MapServerFunctions(); rebuild {assembly} with SessionAuth.Generators {Emitting.GeneratedFile.Version} or later"));
+        }
+
+        // Mapped, but its client model unreadable: the client would leave its functions out in silence.
+        foreach (var (assembly, reason) in ReferencedMaps.WithoutClient(context.Compilation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assembly {assembly} is mapped by this project's MapServerFunctions(), but {reason}: its server functions are not offered by this project's client (/_server/client.js); rebuild {assembly} with SessionAuth.Generators {Emitting.GeneratedFile.Version}"));
         }
     }
 
