@@ -103,10 +103,10 @@ internal static class Descriptors
     // Compilation end: a fact of the references, not of one symbol. A warning: the app builds and runs, but without
     // server functions its MapServerFunctions() would map were the library rebuilt, which must not pass in silence.
     // The message says why (ServerFunctionAnalyzer.ReportReferencedMapsNotCalled): a library built by an earlier
-    // generator, or two of one name and public key.
+    // generator, two of one name and public key, or one whose client model this version cannot read.
     public static readonly DiagnosticDescriptor ReferencedFunctionsNotMapped = new(
         DiagnosticIds.ReferencedFunctionsNotMapped,
-        "A referenced assembly's server functions are not mapped",
+        "A referenced assembly's server functions are not mapped or not in the client",
         "{0}",
         Usage,
         DiagnosticSeverity.Warning,

@@ -124,7 +124,8 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
     /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all, or two such
     /// assemblies of one name and public key: this project's <c>MapServerFunctions()</c> cannot map their functions,
-    /// which must not go unmapped in silence.
+    /// which must not go unmapped in silence. And one it maps whose client model it cannot read: its functions answer,
+    /// but the client does not offer them.
     /// </summary>
     private static void ReportEarlierMaps(CompilationAnalysisContext context)
     {
@@ -142,6 +143,15 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
                 Descriptors.ReferencedFunctionsNotMapped,
                 Location.None,
                 $"The referenced assemblies {string.Join(" and ", assemblies)} share a name and public key, so their generated maps share a name that generated code cannot tell apart: their server functions are not mapped by this project's MapServerFunctions(); reference only one of them, or give them different names or keys"));
+        }
+
+        // Mapped, but its client model unreadable: the client would leave its functions out in silence.
+        foreach (var (assembly, reason) in ReferencedMaps.WithoutClient(context.Compilation))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReferencedFunctionsNotMapped,
+                Location.None,
+                $"The referenced assembly {assembly} is mapped by this project's MapServerFunctions(), but {reason}: its server functions are not offered by this project's client (/_server/client.js); rebuild {assembly} with SessionAuth.Generators {Emitting.GeneratedFile.Version}"));
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace SessionAuth.Generators.Model;
 
 // Plain values, as the rest of the model: the client is built from strings, enums and EquatableArray, never from symbols.
@@ -185,6 +188,7 @@ internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, Equa
     /// </summary>
     public static ClientSpec Of(EquatableArray<ClientSectionSpec> sections)
     {
+        sections = ComposedTypeKeys.Apply(sections);
         var exports = new UniqueNames(StringComparer.Ordinal, CoreExports);
         var objects = new List<ClientObjectSpec>();
         foreach (var section in sections)
@@ -246,3 +250,154 @@ internal sealed record ClientObjectSpec(string Name, EquatableArray<ClientFuncti
 
 /// <summary>A named type with the name it is exported by.</summary>
 internal sealed record ClientExportedTypeSpec(string Name, ClientNamedTypeSpec Type);
+
+/// <summary>
+/// The keys of the named types of a composed client. A key is a type's full name, which tells types apart within one
+/// assembly, but two assemblies can each have a type of one full name (an app's <c>Shop.Models.Page</c> and a library's it
+/// cannot see): such types keep the key when they have one shape, which in TypeScript is one type, and otherwise the
+/// later section's is keyed with its assembly too, and so declared apart (numbered, as clashing names are). Shapes are
+/// compared with the types they reach (a <c>Page</c> of <c>Line</c>s is another shape when its <c>Line</c> is), by
+/// refining classes of equal shape until they no longer split, so recursive types end and no type is walked twice per
+/// round.
+/// </summary>
+internal static class ComposedTypeKeys
+{
+    public static EquatableArray<ClientSectionSpec> Apply(EquatableArray<ClientSectionSpec> sections)
+    {
+        // Every (section, key), the section's first declaration of the key; a section names its types by key alone.
+        var entries = new List<(int Section, ClientNamedTypeSpec Type)>();
+        var bySection = new List<Dictionary<string, int>>();
+        for (var section = 0; section < sections.Count; section++)
+        {
+            var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var type in sections[section].Functions.SelectMany(static f => f.Function.Types))
+            {
+                if (!keys.ContainsKey(type.Key))
+                {
+                    keys.Add(type.Key, entries.Count);
+                    entries.Add((section, type));
+                }
+            }
+
+            bySection.Add(keys);
+        }
+
+        if (entries.Select(static e => e.Type.Key).Distinct(StringComparer.Ordinal).Count() == entries.Count)
+        {
+            return sections;
+        }
+
+        var references = entries.Select(e => References(e.Type).Select(key => bySection[e.Section].TryGetValue(key, out var index) ? index : -1).ToList()).ToList();
+        var classes = Number(entries.Select(static e => e.Type.Key + "\u0001" + LocalShape(e.Type)).ToList());
+        while (true)
+        {
+            var refined = Number(entries.Select((_, i) => classes[i].ToString(CultureInfo.InvariantCulture) + ":" + string.Join(",", references[i].Select(r => r < 0 ? "?" : classes[r].ToString(CultureInfo.InvariantCulture)))).ToList());
+            var done = refined.Distinct().Count() == classes.Distinct().Count();
+            classes = refined;
+            if (done)
+            {
+                break;
+            }
+        }
+
+        // Each class keyed by its first entry's key, unless a class before it took that key.
+        var composedKeys = new Dictionary<int, string>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (!composedKeys.ContainsKey(classes[i]))
+            {
+                var key = entries[i].Type.Key;
+                var composed = taken.Contains(key) ? key + "|" + sections[entries[i].Section].Assembly : key;
+                for (var number = 2; !taken.Add(composed); number++)
+                {
+                    composed = key + "|" + sections[entries[i].Section].Assembly + "|" + number.ToString(CultureInfo.InvariantCulture);
+                }
+
+                composedKeys.Add(classes[i], composed);
+            }
+        }
+
+        return sections.Select((section, index) =>
+        {
+            var keyOf = bySection[index].ToDictionary(static p => p.Key, p => composedKeys[classes[p.Value]], StringComparer.Ordinal);
+            return section.Functions.All(f => f.Function.Types.All(t => keyOf[t.Key] == t.Key))
+                ? section
+                : section with { Functions = section.Functions.Select(f => f with { Function = Rekey(f.Function, keyOf) }).ToEquatableArray() };
+        }).ToEquatableArray();
+    }
+
+    /// <summary>Class numbers for <paramref name="signatures"/>: equal signatures, equal numbers.</summary>
+    private static List<int> Number(List<string> signatures)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return signatures.Select(signature => numbers.TryGetValue(signature, out var number) ? number : numbers[signature] = numbers.Count).ToList();
+    }
+
+    /// <summary>The type's shape with the types it names written by key, which <see cref="References"/> lists in the same order.</summary>
+    private static string LocalShape(ClientNamedTypeSpec type)
+    {
+        var text = new StringBuilder().Append(type.Name).Append(type.IsEnum ? "|enum" : "|object");
+        foreach (var property in type.Properties)
+        {
+            text.Append("|p:").Append(property.JsonName.Length).Append(':').Append(property.JsonName).Append(property.IsOptional ? "?" : "!");
+            Shape(property.Type, text);
+        }
+
+        foreach (var member in type.Members)
+        {
+            text.Append("|m:").Append(member.Name.Length).Append(':').Append(member.Name).Append('=').Append(member.Literal.Length).Append(':').Append(member.Literal);
+        }
+
+        return text.ToString();
+
+        static void Shape(ClientTypeSpec type, StringBuilder text)
+        {
+            text.Append('(').Append((int)type.Kind).Append(':').Append(type.Kind == ClientTypeKind.Named ? string.Empty : type.Text);
+            if (type.Element is not null)
+            {
+                Shape(type.Element, text);
+            }
+
+            foreach (var alternative in type.Alternatives)
+            {
+                Shape(alternative, text);
+            }
+
+            text.Append(')');
+        }
+    }
+
+    private static IEnumerable<string> References(ClientNamedTypeSpec type) => type.Properties.SelectMany(static p => Named(p.Type));
+
+    private static IEnumerable<string> Named(ClientTypeSpec type)
+    {
+        if (type.Kind == ClientTypeKind.Named)
+        {
+            yield return type.Text;
+        }
+
+        foreach (var key in (type.Element is null ? [] : new[] { type.Element }).Concat(type.Alternatives).SelectMany(Named))
+        {
+            yield return key;
+        }
+    }
+
+    private static ClientFunctionSpec Rekey(ClientFunctionSpec function, Dictionary<string, string> keyOf) => function with
+    {
+        Parameters = function.Parameters.Select(p => p with { Type = Rekey(p.Type, keyOf) }).ToEquatableArray(),
+        Returns = Rekey(function.Returns, keyOf),
+        Types = function.Types.Select(t => t with
+        {
+            Key = keyOf[t.Key],
+            Properties = t.Properties.Select(p => p with { Type = Rekey(p.Type, keyOf) }).ToEquatableArray(),
+        }).ToEquatableArray(),
+    };
+
+    private static ClientTypeSpec Rekey(ClientTypeSpec type, Dictionary<string, string> keyOf) => type with
+    {
+        Text = type.Kind == ClientTypeKind.Named && keyOf.TryGetValue(type.Text, out var key) ? key : type.Text,
+        Element = type.Element is null ? null : Rekey(type.Element, keyOf),
+        Alternatives = type.Alternatives.Select(a => Rekey(a, keyOf)).ToEquatableArray(),
+    };
+}

@@ -36,8 +36,9 @@ internal sealed record DeclaringTypeSpec(string DisplayName, string MapMethodNam
         var types = ImmutableArray.CreateBuilder<DeclaringTypeSpec>(order.Count);
         foreach (var (containingType, path) in order)
         {
-            var mapMethodName = methodNames.Take("Map" + path.Replace('.', '_'));
-            var hintName = hintNames.Take("ServerFunctions." + path, ".g.cs");
+            var name = NameParts.Sanitise(path);
+            var mapMethodName = methodNames.Take("Map" + name.Replace('.', '_'));
+            var hintName = hintNames.Take("ServerFunctions." + name, ".g.cs");
             types.Add(new DeclaringTypeSpec(path, mapMethodName, hintName, byType[containingType].ToImmutable().ToEquatableArray()));
         }
 

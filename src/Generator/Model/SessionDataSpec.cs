@@ -20,8 +20,8 @@ internal sealed record SessionDataSpec(string Type, string DisplayName, Equatabl
         return all
             .Select(sessionData => new SessionDataFileSpec(
                 sessionData,
-                hintNames.Take("SessionData." + sessionData.DisplayName, ".g.cs"),
-                methodNames.Take("Declare" + sessionData.DisplayName.Replace('.', '_'))))
+                hintNames.Take("SessionData." + NameParts.Sanitise(sessionData.DisplayName), ".g.cs"),
+                methodNames.Take("Declare" + NameParts.Sanitise(sessionData.DisplayName).Replace('.', '_'))))
             .ToEquatableArray();
     }
 }

@@ -14,17 +14,26 @@ namespace SessionAuth.Generators.Parsing;
 /// </summary>
 internal static class ClientModel
 {
-    /// <summary>The constant's name: versioned, so that a change of the format is a field the reader does not find, never one it misreads.</summary>
-    public const string FieldName = "ServerFunctionClientModelV1";
+    /// <summary>
+    /// The constant's name: versioned, so that a change of the format is a field the reader does not find, never one it
+    /// misreads. V2: a union type (a <c>Results&lt;…&gt;</c> result) with its alternatives, which V1 left out.
+    /// </summary>
+    public const string FieldName = FieldPrefix + "V2";
 
-    /// <summary>The assembly's own section first, then every section of the models of the assemblies it maps, each assembly's once.</summary>
+    /// <summary>What the constant's name starts with in every format, by which a model of another version is told from none.</summary>
+    public const string FieldPrefix = "ServerFunctionClientModel";
+
+    /// <summary>The assembly's own section first, then every section of the models of the assemblies it maps that this version can read (<see cref="TryRead"/>), each assembly's once.</summary>
     public static EquatableArray<ClientSectionSpec> Compose(ClientSectionSpec own, EquatableArray<string> referenced)
     {
         var sections = new List<ClientSectionSpec> { own };
         var assemblies = new HashSet<string>(StringComparer.Ordinal) { own.Assembly };
         foreach (var model in referenced)
         {
-            sections.AddRange(Read(model).Where(section => assemblies.Add(section.Assembly)));
+            if (TryRead(model, out var read))
+            {
+                sections.AddRange(read.Where(section => assemblies.Add(section.Assembly)));
+            }
         }
 
         return sections.ToEquatableArray();
@@ -49,21 +58,52 @@ internal static class ClientModel
         return writer.ToString();
     }
 
-    /// <summary>The sections <paramref name="model"/> holds, or none when it is not one this version writes.</summary>
-    public static IEnumerable<ClientSectionSpec> Read(string model)
+    /// <summary>
+    /// The sections <paramref name="model"/> holds, when it is a model this version writes and it holds together
+    /// (<see cref="HoldsTogether"/>). Total: any other text (cut short, altered, written by another version, or made up)
+    /// is unreadable, and never an exception, which would fail the generator of the project reading it (CS8785).
+    /// </summary>
+    public static bool TryRead(string model, out EquatableArray<ClientSectionSpec> sections)
     {
         try
         {
             var reader = new Reader(model);
-            var sections = reader.List(() => new ClientSectionSpec(
+            sections = reader.List(() => new ClientSectionSpec(
                 reader.Text(),
                 reader.List(() => new ClientSectionFunctionSpec(reader.Text(), reader.Text(), ReadFunction(reader)))));
-            return reader.AtEnd ? sections : [];
+            if (reader.AtEnd && sections.All(static s => s.Functions.All(static f => HoldsTogether(f.Function))))
+            {
+                return true;
+            }
         }
         catch (FormatException)
         {
-            return [];
+            // The reader's one way of saying the text is not a model: below, as any text that does not hold together.
         }
+
+        sections = EquatableArray<ClientSectionSpec>.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether every type <paramref name="function"/> names is one it holds (its arguments, its result and the
+    /// properties of its types, each a key of <see cref="ClientFunctionSpec.Types"/>), and every array, record and
+    /// nullable type has the type it is of: what the client's emitter relies on.
+    /// </summary>
+    private static bool HoldsTogether(ClientFunctionSpec function)
+    {
+        var held = new HashSet<string>(function.Types.Select(static t => t.Key), StringComparer.Ordinal);
+        return function.Parameters.All(p => Holds(p.Type))
+            && Holds(function.Returns)
+            && function.Types.All(t => t.Properties.All(p => Holds(p.Type)));
+
+        bool Holds(ClientTypeSpec type) => type.Kind switch
+        {
+            ClientTypeKind.Named => held.Contains(type.Text) && type.Element is null && type.Alternatives.Count == 0,
+            ClientTypeKind.Keyword => type.Text.Length > 0 && type.Element is null && type.Alternatives.Count == 0,
+            ClientTypeKind.Union => type.Element is null && type.Alternatives.Count > 1 && type.Alternatives.All(Holds),
+            _ => type.Element is not null && type.Alternatives.Count == 0 && Holds(type.Element),
+        };
     }
 
     private static void Write(Writer writer, ClientFunctionSpec function)
@@ -120,6 +160,12 @@ internal static class ClientModel
         {
             Write(writer, type.Element);
         }
+
+        writer.Count(type.Alternatives.Count);
+        foreach (var alternative in type.Alternatives)
+        {
+            Write(writer, alternative);
+        }
     }
 
     private static ClientFunctionSpec ReadFunction(Reader reader) => new(
@@ -130,25 +176,37 @@ internal static class ClientModel
             reader.Text(),
             reader.Text(),
             reader.Enum<ClientArgumentSource>(),
-            ReadType(reader),
+            ReadType(reader, 0),
             reader.Flag(),
             ReadMembers(reader))),
-        ReadType(reader),
+        ReadType(reader, 0),
         reader.List(() => new ClientNamedTypeSpec(
             reader.Text(),
             reader.Text(),
             reader.Flag(),
-            reader.List(() => new ClientPropertySpec(reader.Text(), ReadType(reader), reader.Flag())),
+            reader.List(() => new ClientPropertySpec(reader.Text(), ReadType(reader, 0), reader.Flag())),
             ReadMembers(reader))));
 
     private static EquatableArray<ClientEnumMemberSpec> ReadMembers(Reader reader) =>
         reader.List(() => new ClientEnumMemberSpec(reader.Text(), reader.Text()));
 
-    private static ClientTypeSpec ReadType(Reader reader)
+    /// <summary>
+    /// How deeply type expressions may nest (<c>int?[][]</c> is three): far beyond what a signature writes, and short of
+    /// what would exhaust the stack of a generator reading a made-up model nested a million deep.
+    /// </summary>
+    private const int MaxTypeDepth = 64;
+
+    private static ClientTypeSpec ReadType(Reader reader, int depth)
     {
+        if (depth > MaxTypeDepth)
+        {
+            throw new FormatException("Types nested too deeply.");
+        }
+
         var kind = reader.Enum<ClientTypeKind>();
         var text = reader.Text();
-        return new ClientTypeSpec(kind, text, reader.Flag() ? ReadType(reader) : null);
+        var element = reader.Flag() ? ReadType(reader, depth + 1) : null;
+        return new ClientTypeSpec(kind, text, element, reader.List(() => ReadType(reader, depth + 1)));
     }
 
     private sealed class Writer
@@ -173,7 +231,9 @@ internal static class ClientModel
         public string Text()
         {
             var colon = text.IndexOf(':', _at);
-            if (colon < 0 || !int.TryParse(text.Substring(_at, colon - _at), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || colon + 1 + length > text.Length)
+
+            // The length compared with what is left, never added to the colon's index, which would overflow.
+            if (colon < 0 || !TryParseNumber(text.Substring(_at, colon - _at), out var length) || length > text.Length - colon - 1)
             {
                 throw new FormatException("Not a client model.");
             }
@@ -182,9 +242,22 @@ internal static class ClientModel
             return text.Substring(colon + 1, length);
         }
 
-        public int Count() => int.TryParse(Text(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException("Not a count.");
+        public int Count() => TryParseNumber(Text(), out var value) ? value : throw new FormatException("Not a count.");
 
-        public bool Flag() => Count() != 0;
+        /// <summary>A number as the writer writes it: digits, no sign, no leading zero; so one model has one text.</summary>
+        private static bool TryParseNumber(string digits, out int value)
+        {
+            value = 0;
+            return (digits.Length == 1 || (digits.Length > 1 && digits[0] != '0'))
+                && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+
+        public bool Flag() => Count() switch
+        {
+            0 => false,
+            1 => true,
+            _ => throw new FormatException("Not a flag."),
+        };
 
         public TEnum Enum<TEnum>()
             where TEnum : struct, System.Enum
@@ -196,8 +269,14 @@ internal static class ClientModel
         public EquatableArray<T> List<T>(Func<T> item)
             where T : IEquatable<T>
         {
+            // Each item takes two characters at least ("0:"): a count beyond that is not one this reader has to try.
             var count = Count();
-            var items = new List<T>();
+            if (count > (text.Length - _at) / 2)
+            {
+                throw new FormatException("A count beyond the text.");
+            }
+
+            var items = new List<T>(count);
             for (var i = 0; i < count; i++)
             {
                 items.Add(item());

@@ -173,10 +173,38 @@ internal static class ReferencedMaps
     public static EquatableArray<string> ClientModels(Compilation compilation) =>
         Scan(compilation)
             .Where(static seen => seen.Entry is not null && !seen.SharesIdentifier)
-            .Select(static seen => seen.Class.GetMembers(ClientModel.FieldName).OfType<IFieldSymbol>().FirstOrDefault(static f => f.HasConstantValue)?.ConstantValue as string)
+            .Select(static seen => ClientModelOf(seen.Class))
             .Where(static model => model is not null)
             .Select(static model => model!)
             .ToEquatableArray();
+
+    /// <summary>
+    /// The assemblies this one maps whose client model it cannot read: none (an earlier generator's), one of a later
+    /// format (another field name), or one that does not read or hold together (<see cref="ClientModel.TryRead"/>). Their
+    /// functions are mapped, but the client (<c>/_server/client.js</c>) cannot offer them (SAUTH0018).
+    /// </summary>
+    public static IEnumerable<(string Assembly, string Reason)> WithoutClient(Compilation compilation)
+    {
+        foreach (var seen in Scan(compilation).Where(static seen => seen.Entry is not null && !seen.SharesIdentifier))
+        {
+            var model = ClientModelOf(seen.Class);
+            if (model is not null && ClientModel.TryRead(model, out _))
+            {
+                continue;
+            }
+
+            var other = seen.Class.GetMembers()
+                .OfType<IFieldSymbol>()
+                .FirstOrDefault(static f => f.Name != ClientModel.FieldName && f.Name.StartsWith(ClientModel.FieldPrefix, StringComparison.Ordinal));
+            var reason = model is not null ? "its client model does not read or does not hold together"
+                : other is not null ? $"its client model is of another format ({other.Name}, where this version reads {ClientModel.FieldName})"
+                : "it has no client model";
+            yield return (seen.Class.ContainingAssembly.Name, reason);
+        }
+    }
+
+    private static string? ClientModelOf(INamedTypeSymbol mapClass) =>
+        mapClass.GetMembers(ClientModel.FieldName).OfType<IFieldSymbol>().FirstOrDefault(static f => f.HasConstantValue)?.ConstantValue as string;
 
     /// <summary>
     /// The assemblies whose map class this one sees but whose entry method it cannot call, as an earlier

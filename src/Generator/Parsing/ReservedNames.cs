@@ -182,6 +182,9 @@ internal static class ReservedNames
         type.DeclaringSyntaxReferences.Length > 0
         && type.DeclaringSyntaxReferences.All(static reference => FolderOf(reference.SyntaxTree.FilePath) == GeneratorFolder);
 
+    /// <summary>Whether <paramref name="tree"/> is a file this generator wrote (see <see cref="IsGenerated"/>).</summary>
+    public static bool IsOwnOutput(SyntaxTree tree) => FolderOf(tree.FilePath) == GeneratorFolder;
+
     /// <summary>The name of the folder a file is in; by hand, as <c>Path</c> throws on characters some hosts allow in a tree's path.</summary>
     private static string FolderOf(string path)
     {

@@ -62,11 +62,13 @@ public static class ServerFunctionRoutes
         var endpointMetadata = new List<object>(attributes.Length + 8);
         endpointMetadata.AddRange(attributes);
         endpointMetadata.Add(metadata);
+        var responsesStart = endpointMetadata.Count;
         ServerFunctionResponses.AddTo(
             endpointMetadata,
             api,
             bindsArguments: boundNames.Length > 0,
             guarded: metadata.RequiresSession && !metadata.AllowsAnonymous);
+        var responses = endpointMetadata.GetRange(responsesStart, endpointMetadata.Count - responsesStart).ToArray();
         var endpoint = group.MapMethods(pattern, [httpMethod], requestDelegate)
             .WithMetadata([.. endpointMetadata])
             .WithDisplayName(metadata.ToString());
@@ -74,6 +76,10 @@ public static class ServerFunctionRoutes
         {
             endpoint.Add(builder => populate(method, builder));
         }
+
+        // Last, once the result type (Results<Ok<T>, BadRequest>), the function's attributes and every convention have
+        // said what they answer: a status declared there is theirs to describe.
+        endpoint.Finally(builder => ServerFunctionResponses.YieldToDeclared(builder.Metadata, responses));
 
         // [AllowAnonymous] on the function is its decision: a guard convention on the group (RequireSession(),
         // RequireAuthorization()) must not close it, and both UseSessionAuth() and UseAuthorization() honour IAllowAnonymous.

@@ -59,6 +59,37 @@ internal static class ServerFunctionResponses
         }
     }
 
+    /// <summary>
+    /// Removes from <paramref name="metadata"/> each of <paramref name="responses"/> (what <see cref="AddTo"/> added)
+    /// whose status other response metadata of the endpoint declares: a result type that answers it
+    /// (<c>Results&lt;Ok&lt;T&gt;, BadRequest&gt;</c> declares a 400), a <c>[ProducesResponseType]</c>, a convention. An API
+    /// description has one response per status, and the framework's OpenAPI document fails (500) on two.
+    /// </summary>
+    internal static void YieldToDeclared(IList<object> metadata, object[] responses)
+    {
+        HashSet<int>? declared = null;
+        foreach (var item in metadata)
+        {
+            if (item is IProducesResponseTypeMetadata produces && Array.IndexOf(responses, item) < 0)
+            {
+                (declared ??= []).Add(produces.StatusCode);
+            }
+        }
+
+        if (declared is null)
+        {
+            return;
+        }
+
+        for (var i = metadata.Count - 1; i >= 0; i--)
+        {
+            if (metadata[i] is IProducesResponseTypeMetadata produces && Array.IndexOf(responses, metadata[i]) >= 0 && declared.Contains(produces.StatusCode))
+            {
+                metadata.RemoveAt(i);
+            }
+        }
+    }
+
     private static ProducesResponseTypeMetadata Problem(int statusCode) => new(statusCode, typeof(ProblemDetails), [ProblemJson]);
 
     /// <summary>The 200 of a function that returns a <typeparamref name="T"/> as JSON; one instance per type.</summary>

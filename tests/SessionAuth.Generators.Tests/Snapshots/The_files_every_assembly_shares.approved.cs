@@ -10,7 +10,7 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// The client functions of every server function this assembly's <c>MapServerFunctions()</c> maps, its own and
         /// those of the assemblies it maps: a project that maps this assembly's functions offers them in its own client.
         /// </summary>
-        internal const string ServerFunctionClientModelV1 = "1:14:Shop1:316:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:01:06:number1:01:016:Shop|Shop.Orders6:Orders3:sum4:POST19:/_server/Orders/Sum1:01:06:number1:01:015:Shop|Shop.Stock5:Stock5:count4:POST20:/_server/Stock/Count1:01:06:number1:01:0";
+        internal const string ServerFunctionClientModelV2 = "1:14:Shop1:316:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:01:06:number1:01:01:016:Shop|Shop.Orders6:Orders3:sum4:POST19:/_server/Orders/Sum1:01:06:number1:01:01:015:Shop|Shop.Stock5:Stock5:count4:POST20:/_server/Stock/Count1:01:06:number1:01:01:0";
     }
 }
 

@@ -38,6 +38,35 @@ public sealed class OpenApiDocumentTests(OpenApiAppFixture app) : IClassFixture<
         Assert.Equal(10, (int?)function[2]!["schema"]!["maximum"]);
     }
 
+    /// <summary>
+    /// Review 22e: a server function returning <c>Results&lt;Ok&lt;T&gt;, BadRequest&gt;</c> (a union with results that
+    /// carry no value) made the document answer 500: the binding's 400 problem beside the result's own 400. It is
+    /// served, with one response per status, the result's where it declares one (a body only for the results that carry
+    /// a value), and the function's problems (403 cross-site, 415 not JSON) for the others. <c>UnauthorizedHttpResult</c>
+    /// declares nothing, so the framework describes no 401 for it, as for a minimal API.
+    /// </summary>
+    [Theory]
+    [InlineData("/unions/checked", "get", "200:Wand 400:-")]
+    [InlineData("/unions/any-of-five", "get", "200:integer 204:- 400:- 404:-")]
+    [InlineData("/unions/refused", "post", "204:- 400:string 403:problem 409:- 415:problem 422:-")]
+    public async Task A_server_function_returning_a_union_with_valueless_results_is_described(string path, string verb, string answers)
+    {
+        using var client = app.CreateClient();
+        var document = await OpenApiDocument.FetchAsync(client);
+
+        var responses = document.Find(path, verb).Node["responses"]!.AsObject();
+        var described = responses
+            .Where(static r => r.Key.StartsWith('2') || r.Key.StartsWith('4'))
+            .OrderBy(static r => r.Key, StringComparer.Ordinal)
+            .Select(r => r.Key + ":" + (r.Value!["content"]?["application/json"]?["schema"] is { } schema ? Describe(document, schema)
+                : r.Value!["content"]?["application/problem+json"] is not null ? "problem"
+                : "-"));
+        Assert.Equal(answers, string.Join(" ", described));
+
+        static string Describe(OpenApiDocument document, JsonNode schema) =>
+            schema["$ref"] is { } reference ? ((string)reference!).Split('/')[^1] : OpenApiDocument.TypeOf(document.Resolve(schema)) ?? "?";
+    }
+
     [Fact]
     public async Task The_session_cookie_is_the_security_scheme_under_its_configured_name()
     {
