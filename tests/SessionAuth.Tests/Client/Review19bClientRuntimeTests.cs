@@ -40,6 +40,35 @@ public sealed class Review19bClientRuntimeTests(TestAppFixture fixture) : IClass
         Assert.Equal($"1|{code}|2", arrived);
     }
 
+    /// <summary>
+    /// A function declared <c>Promise&lt;string | null&gt;</c> (<c>ValueTask&lt;string?&gt;</c>) that returns null must resolve
+    /// to null, as its type says.
+    /// </summary>
+    [Fact]
+    public async Task Review19b_a_nullable_string_result_resolves_to_null_when_the_function_returns_null()
+    {
+        var root = await RunConsumerAsync("Review19bReturns.mjs");
+
+        Assert.Equal("1||t|1", root.GetProperty("attributes").GetString());
+        Assert.Equal("null", root.GetProperty("motto").GetString());
+    }
+
+    private async Task<System.Text.Json.JsonElement> RunConsumerAsync(string consumer)
+    {
+        var folder = Directory.CreateTempSubdirectory("review19b-client-").FullName;
+        using (var client = fixture.CreateClient())
+        using (var script = await client.NavigateAsync("/_server/client.js"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), await script.Content.ReadAsStringAsync());
+        }
+
+        File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
+        var (exitCode, output) = await RunAsync(folder, "node", consumer, fixture.Address.ToString());
+        Assert.True(exitCode == 0, "the client failed in node:\n" + output);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        return document.RootElement.Clone();
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
