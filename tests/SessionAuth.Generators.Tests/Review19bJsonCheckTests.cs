@@ -89,10 +89,19 @@ public sealed class Review19bJsonCheckTests
         Assert.True(error is not null, "the app leaves nickname out when null, the client declares nickname: string | null, and the app starts");
     }
 
-    /// <summary>The generator's <c>ClientJson()</c> for <paramref name="types"/>, returned by a server function as <paramref name="returned"/>.</summary>
-    private static object[] Shapes(string types, string returned)
+    /// <summary>
+    /// An enum the client sends only as text (a route value, a query key) is parsed by the server with Enum.TryParse,
+    /// which takes the number the client sends whatever the JSON options say; an app that writes enums as text elsewhere
+    /// (a global JsonStringEnumConverter, common) must still start. A record sent only as a body is read case-insensitively
+    /// (the web defaults), so PascalCase output names do not make the client's camelCase body wrong either.
+    /// </summary>
+    [Theory]
+    [InlineData("enum in a route", "public enum House { Gryffindor, Slytherin }", "[SessionAuth.ServerFunction(\"/houses/{house}\", Method = \"GET\")] public static int Count(House house) => (int)house;")]
+    [InlineData("enum in a query", "public enum House { Gryffindor, Slytherin }", "[SessionAuth.ServerFunction(\"/houses\", Method = \"GET\")] public static int Count([Microsoft.AspNetCore.Mvc.FromQuery] House house) => (int)house;")]
+    [InlineData("record only as a body", "public sealed record Order(string Item, int Quantity);", "[SessionAuth.ServerFunction] public static int Place(Order order) => order.Quantity;")]
+    public void Review19b_types_the_client_only_sends_as_text_or_reads_back_do_not_fail_the_start(string why, string types, string function)
     {
-        var source = $$"""
+        var shapes = ShapesOf($$"""
             namespace Shop;
 
             {{types}}
@@ -100,9 +109,36 @@ public sealed class Review19bJsonCheckTests
             [Microsoft.AspNetCore.Authorization.AllowAnonymous]
             public static class Functions
             {
-                [SessionAuth.ServerFunction] public static {{returned}} Get() => default!;
+                {{function}}
             }
-            """;
+            """);
+        var options = WebOptions(options =>
+        {
+            options.Converters.Add(new JsonStringEnumConverter());
+            options.PropertyNamingPolicy = why == "record only as a body" ? null : options.PropertyNamingPolicy;
+        });
+
+        var error = Record.Exception(() => Check(shapes, options));
+
+        Assert.True(error is null, $"{why}: {error?.InnerException?.Message ?? error?.Message}");
+    }
+
+    /// <summary>The generator's <c>ClientJson()</c> for <paramref name="types"/>, returned by a server function as <paramref name="returned"/>.</summary>
+    private static object[] Shapes(string types, string returned) => ShapesOf($$"""
+        namespace Shop;
+
+        {{types}}
+
+        [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+        public static class Functions
+        {
+            [SessionAuth.ServerFunction] public static {{returned}} Get() => default!;
+        }
+        """);
+
+    /// <summary>The generator's <c>ClientJson()</c> for <paramref name="source"/>.</summary>
+    private static object[] ShapesOf(string source)
+    {
         var compilation = GeneratorHarness.CreateCompilation(source);
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
