@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
@@ -111,6 +113,47 @@ public sealed class Review19bClientTests
             """);
 
         Assert.False(declarations.Contains("points: number;", StringComparison.Ordinal), Relevant(declarations));
+    }
+
+    /// <summary>
+    /// A route value the caller types as <c>string</c> that is a dot segment (<c>..</c>, <c>.</c>) or empty is resolved away by
+    /// <c>new URL</c> (or collapsed by the client): <c>Files.get("..")</c> fetches <c>/</c>, <c>Files.get("")</c> fetches
+    /// <c>/files</c> — another endpoint, whose answer becomes this function's result. The client must refuse the call.
+    /// </summary>
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    public async Task Review19b_a_route_value_that_would_leave_its_segment_is_refused_not_sent_elsewhere(string name)
+    {
+        var (script, _) = ClientNamesTests.Client("""
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Files
+            {
+                [SessionAuth.ServerFunction("/files/{name}", Method = "GET")] public static string Get(string name) => name;
+            }
+            """);
+        var folder = Directory.CreateTempSubdirectory("review19b-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), $$"""
+            const fetched = [];
+            globalThis.fetch = async (url) => { fetched.push(new URL(url).pathname); return new Response("other endpoint", { status: 200, headers: { "Content-Type": "text/plain" } }); };
+            const client = await import("./client.mjs");
+            client.configure({ baseUrl: "http://app.example/" });
+            let outcome;
+            try { outcome = "resolved " + JSON.stringify(await client.Files.get({{System.Text.Json.JsonSerializer.Serialize(name)}})); } catch (error) { outcome = "rejected"; }
+            console.log(outcome + " after fetching " + JSON.stringify(fetched));
+            """);
+
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("Consumer.mjs");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal("rejected after fetching []", output.Trim());
     }
 
     /// <summary>The declarations after the client's core, which the failure shows.</summary>
