@@ -53,6 +53,19 @@ public sealed class Review19bClientRuntimeTests(TestAppFixture fixture) : IClass
         Assert.Equal("null", root.GetProperty("motto").GetString());
     }
 
+    /// <summary>
+    /// <c>Ok&lt;Wand?&gt;</c> is declared <c>Promise&lt;Wand | null&gt;</c>, but <c>Ok&lt;T&gt;</c> writes no body for a null
+    /// value (200, no Content-Type): the client resolves <c>undefined</c>, and <c>wand === null</c> is false. (A plain
+    /// <c>Wand?</c> return writes <c>null</c> and resolves null: held.)
+    /// </summary>
+    [Fact]
+    public async Task Review19b_a_result_declared_nullable_resolves_to_null_for_a_null_value()
+    {
+        var root = await RunConsumerAsync("Review19bNulls.mjs");
+
+        Assert.Equal("json: null, ok: null", $"json: {root.GetProperty("json").GetString()}, ok: {root.GetProperty("ok").GetString()}");
+    }
+
     private async Task<System.Text.Json.JsonElement> RunConsumerAsync(string consumer)
     {
         var folder = Directory.CreateTempSubdirectory("review19b-client-").FullName;
