@@ -67,10 +67,15 @@ public sealed class ClientServiceOrJson
     internal string? Mismatch(IServiceProviderIsService? services)
     {
         var name = Type.FullName?.Replace('+', '.') ?? Type.Name;
+
+        // An interface or abstract class nobody registers is read from JSON too, but System.Text.Json can make no value of
+        // one: it binds as null (or answers 400) whatever a caller sends, so the client leaving it out changes nothing.
+        var underlying = Nullable.GetUnderlyingType(Type) ?? Type;
+        var jsonCanMakeOne = !underlying.IsInterface && !underlying.IsAbstract;
         return (IsSentAsJson, IsService(Type, services)) switch
         {
             (true, true) => $"{Function}({Parameter}): the app registers {name} as a service, so the server takes it from DI, but the client sends it as JSON; mark the parameter [FromServices]",
-            (false, false) => $"{Function}({Parameter}): the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
+            (false, false) when jsonCanMakeOne => $"{Function}({Parameter}): the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
             _ => null,
         };
     }

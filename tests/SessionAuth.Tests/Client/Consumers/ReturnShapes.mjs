@@ -1,4 +1,4 @@
-// Review 19b: what the generated client resolves to for return shapes, against the test app (first argument).
+// What the generated client resolves to for return shapes, against the test app (first argument).
 import { Binding, ClientShapes, configure } from "./client.mjs";
 
 globalThis.location = { assign() { } };

@@ -4,10 +4,10 @@ using SessionAuth.Testing;
 namespace SessionAuth.Tests.Client;
 
 /// <summary>
-/// Review of issue 19 (r19b): the page a script call returns to after the login is read from the Referer, a header the
+/// The page a script call returns to after the login is read from the Referer, a header the
 /// page's URL decides: it must never make the login's return URL another site, nor another origin's page.
 /// </summary>
-public sealed class Review19bReturnUrlTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
+public sealed class RefererReturnUrlTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
 {
     [Theory]
     [InlineData("{origin}//evil.example/x")]

@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Review of issue 19 (r19b): the generated client's arguments and types against what the server binds and writes.
+/// The generated client's arguments and types against what the server binds and writes: a parameter DI or the JSON body
+/// answers, a generic record over a nullable argument, numbers written as strings, route values that would leave their
+/// segment.
 /// </summary>
-public sealed class Review19bClientTests
+public sealed class ClientArgumentAndTypeTests
 {
     /// <summary>
     /// A class whose JSON members are all caught by <c>[JsonExtensionData]</c>, or a record without members, is a JSON body
@@ -135,7 +137,7 @@ public sealed class Review19bClientTests
                 [SessionAuth.ServerFunction("/files/{name}", Method = "GET")] public static string Get(string name) => name;
             }
             """);
-        var folder = Directory.CreateTempSubdirectory("review19b-").FullName;
+        var folder = Directory.CreateTempSubdirectory("client-route-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
         await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), $$"""
             const fetched = [];

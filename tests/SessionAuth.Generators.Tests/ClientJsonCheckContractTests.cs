@@ -8,11 +8,11 @@ using SessionAuth.Infrastructure;
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Review of issue 19 (r19b): the start-up JSON check run end to end — the generator's <c>ClientJson()</c> for a type,
+/// The start-up JSON check run end to end — the generator's <c>ClientJson()</c> for a type,
 /// compiled and loaded, checked by the runtime against System.Text.Json's real contract with the web defaults. An app
 /// whose types are right must start; an app whose options make the client lie must not.
 /// </summary>
-public sealed class Review19bJsonCheckTests
+public sealed class ClientJsonCheckContractTests
 {
     public static TheoryData<string, string, string> RightApps => new()
     {
@@ -121,6 +121,87 @@ public sealed class Review19bJsonCheckTests
         var error = Record.Exception(() => Check(shapes, options));
 
         Assert.True(error is null, $"{why}: {error?.InnerException?.Message ?? error?.Message}");
+    }
+
+    /// <summary>
+    /// Every knob of the app's JSON contract that changes what the server writes, each on a type the client declares with
+    /// the web defaults: the start fails, naming the type and what to set, since the client cannot declare it.
+    /// </summary>
+    [Theory]
+    [InlineData("PropertyNamingPolicy = SnakeCaseLower", "public sealed record Student(string FirstName);", "Student", "first_name")]
+    [InlineData("IncludeFields", "public sealed class Box { public int Size; public int Id { get; set; } }", "Box", "size")]
+    [InlineData("DefaultIgnoreCondition = WhenWritingDefault", "public sealed record Counter(int Count);", "Counter", "WhenWritingDefault")]
+    [InlineData("DefaultIgnoreCondition = WhenWritingNull", "public sealed record Student(string Name, string? Nickname);", "Student", "WhenWritingNull")]
+    [InlineData("IgnoreReadOnlyProperties", "public sealed class Tally { public int Points { get; set; } public int Doubled => Points * 2; }", "Tally", "IgnoreReadOnlyProperties")]
+    [InlineData("NumberHandling = WriteAsString", "public sealed record Counter(int Count);", "Counter", "WriteAsString")]
+    [InlineData("NumberHandling = AllowNamedFloatingPointLiterals", "public sealed record Reading(double Value);", "Reading", "AllowNamedFloatingPointLiterals")]
+    [InlineData("ReferenceHandler = Preserve", "public sealed record Counter(int Count);", "Counter", "ReferenceHandler")]
+    [InlineData("Converters: JsonStringEnumConverter", "public enum House { Gryffindor, Slytherin } public sealed record Student(House House);", "Student", "House")]
+    [InlineData("Converters: a converter of a property's type", "public sealed record Stamp(System.DateOnly Day);", "Stamp", "DayNumberConverter")]
+    [InlineData("a contract modifier's ShouldSerialize", "public sealed record Counter(int Count);", "Counter", "ShouldSerialize")]
+    public void A_knob_the_client_cannot_declare_fails_the_start_naming_it(string knob, string types, string returned, string named)
+    {
+        var shapes = Shapes(types, returned);
+
+        var error = Record.Exception(() => Check(shapes, WebOptions(options => Turn(options, knob))));
+
+        Assert.True(error is not null, $"{knob}: the app starts though its JSON differs from the client's declarations");
+        var message = error.InnerException?.Message ?? error.Message;
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Knobs that change nothing the client declares, or that the types say with attributes the client follows: the app starts.
+    /// </summary>
+    [Theory]
+    [InlineData("DefaultIgnoreCondition = WhenWritingNull", "public sealed record Student(string Name, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Nickname, int Year);", "Student")]
+    [InlineData("ReferenceHandler = IgnoreCycles", "public sealed record Counter(int Count);", "Counter")]
+    [InlineData("IgnoreReadOnlyProperties", "public sealed record Student(string Name) { public int Year { get; init; } }", "Student")]
+    [InlineData("UnmappedMemberHandling = Disallow", "public sealed class Order { public required string Item { get; init; } }", "Order")]
+    [InlineData("Converters: JsonStringEnumConverter", "public enum House { Gryffindor, Slytherin } public sealed record Student([property: System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))] House House);", "Student")]
+    [InlineData("none", "public sealed record Score([property: System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] int Points, [property: System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)] double Ratio);", "Score")]
+    public void A_knob_the_client_follows_or_is_untouched_by_lets_the_app_start(string knob, string types, string returned)
+    {
+        var shapes = Shapes(types, returned);
+
+        var error = Record.Exception(() => Check(shapes, WebOptions(options => Turn(options, knob))));
+
+        Assert.True(error is null, $"{knob}: {error?.InnerException?.Message ?? error?.Message}");
+    }
+
+    private static void Turn(JsonSerializerOptions options, string knob)
+    {
+        switch (knob)
+        {
+            case "PropertyNamingPolicy = SnakeCaseLower": options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower; break;
+            case "IncludeFields": options.IncludeFields = true; break;
+            case "DefaultIgnoreCondition = WhenWritingDefault": options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault; break;
+            case "DefaultIgnoreCondition = WhenWritingNull": options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull; break;
+            case "IgnoreReadOnlyProperties": options.IgnoreReadOnlyProperties = true; break;
+            case "NumberHandling = WriteAsString": options.NumberHandling = JsonNumberHandling.WriteAsString; break;
+            case "NumberHandling = AllowNamedFloatingPointLiterals": options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals; break;
+            case "ReferenceHandler = Preserve": options.ReferenceHandler = ReferenceHandler.Preserve; break;
+            case "ReferenceHandler = IgnoreCycles": options.ReferenceHandler = ReferenceHandler.IgnoreCycles; break;
+            case "UnmappedMemberHandling = Disallow": options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; break;
+            case "Converters: JsonStringEnumConverter": options.Converters.Add(new JsonStringEnumConverter()); break;
+            case "Converters: a converter of a property's type": options.Converters.Add(new DayNumberConverter()); break;
+            case "a contract modifier's ShouldSerialize":
+                options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+                {
+                    Modifiers = { static typeInfo => { foreach (var property in typeInfo.Properties) property.ShouldSerialize = static (_, value) => value is not 0; } },
+                };
+                break;
+            case "none": break;
+            default: throw new ArgumentException("No such knob: " + knob, nameof(knob));
+        }
+    }
+
+    /// <summary>Writes a <see cref="DateOnly"/> as its day number, as an app's own converter might.</summary>
+    private sealed class DayNumberConverter : JsonConverter<DateOnly>
+    {
+        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => DateOnly.FromDayNumber(reader.GetInt32());
+
+        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => writer.WriteNumberValue(value.DayNumber);
     }
 
     /// <summary>The generator's <c>ClientJson()</c> for <paramref name="types"/>, returned by a server function as <paramref name="returned"/>.</summary>
