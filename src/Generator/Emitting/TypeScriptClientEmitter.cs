@@ -247,12 +247,6 @@ internal static class TypeScriptClientEmitter
     public const string JsonShapesMethod = "ClientJson";
 
     /// <summary>
-    /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
-    /// names and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
-    /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
-    /// types. The types of the assemblies this one maps are theirs to check.
-    /// </summary>
-    /// <summary>
     /// The named types the server writes as JSON: those its functions return, and the ones their properties reach. A type
     /// only sent (a body, a route or query value) is read leniently (case-insensitive names, enums from text or numbers),
     /// so how the app writes it says nothing of what the client sends.
@@ -286,6 +280,12 @@ internal static class TypeScriptClientEmitter
         return written;
     }
 
+    /// <summary>
+    /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
+    /// names (those always present, and the optional ones) and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
+    /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
+    /// types. The types of the assemblies this one maps are theirs to check.
+    /// </summary>
     private static void WriteJsonShapes(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
     {
         const string Shape = GeneratedFile.InfrastructureNamespace + "ClientJsonShape";

@@ -63,15 +63,14 @@ function fillRoute(route, args) {
 }
 
 // A value the server would not receive as passed is refused before anything is sent: a dot segment (""."" or "".."")
-// the URL resolves away and an empty value or segment the path drops would reach another endpoint, and a ""/"" in a
-// value of one segment arrives as %2F, which ASP.NET Core does not decode. A catch-all ({*rest}) takes ""/"" as is.
+// the URL resolves away and an empty value or segment the path drops would reach another endpoint (or bind as
+// null), and a ""/"" in a value of one segment arrives as %2F, which ASP.NET Core does not decode. A catch-all
+// ({**rest}) takes ""/"" between its segments as is.
 function routeText(name, text, catchAll) {
     const segments = catchAll ? text.split(""/"") : [text];
-    const unsent = catchAll
-        ? text !== """" && segments.some((segment) => segment === """" || segment === ""."" || segment === "".."")
-        : text === """" || text === ""."" || text === "".."" || text.includes(""/"");
-    if (unsent) {
-        throw new TypeError(`The route value ${name} (${JSON.stringify(text)}) cannot be sent as it is: ${catchAll ? ""an empty, \"".\"" or \""..\"" segment"" : ""an empty value, \"".\"", \""..\"" or a \""/\""""} would not reach the server function unchanged.`);
+    if (segments.some((segment) => segment === """" || segment === ""."" || segment === "".."") || (!catchAll && text.includes(""/""))) {
+        const rule = catchAll ? ""no segment of a catch-all value may be empty, \"".\"" or \""..\"""" : ""a route value may not be empty, \"".\"" or \""..\"", nor hold a \""/\"""";
+        throw new TypeError(`The route value ${name} (${JSON.stringify(text)}) would not reach the server function unchanged: ${rule}.`);
     }
 
     return segments.map(encodeURIComponent).join(""/"");
