@@ -1,5 +1,6 @@
 using Hogwarts.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SessionAuth;
 
@@ -15,7 +16,7 @@ public static class Account
 {
     /// <summary>Rate-limited by client address and by the user name tried (<see cref="LoginRateLimiting"/>).</summary>
     [ServerFunction, AllowAnonymous, EnableRateLimiting(LoginRateLimiting.PolicyName)]
-    public static async Task Login(string username, string password, string? returnUrl, Session<UserSession> session, HogwartsDb db, CancellationToken cancellationToken)
+    public static async Task Login(string username, string password, string? returnUrl, Session<UserSession> session, [FromServices] HogwartsDb db, CancellationToken cancellationToken)
     {
         var target = ReturnUrls.LocalOrDefault(returnUrl);
         var user = await db.VerifyAsync(username, password, cancellationToken)

@@ -1,4 +1,5 @@
 using Hogwarts.Data;
+using Microsoft.AspNetCore.Mvc;
 using SessionAuth;
 
 namespace Hogwarts;
@@ -14,7 +15,7 @@ public static class HousePoints
     public const int Limit = 50;
 
     [ServerFunction, RequireSession<Prefect>]
-    public static async Task<IResult> Award(House house, int points, HogwartsDb db, CancellationToken cancellationToken)
+    public static async Task<IResult> Award(House house, int points, [FromServices] HogwartsDb db, CancellationToken cancellationToken)
     {
         if (points is 0 or < -Limit or > Limit)
         {

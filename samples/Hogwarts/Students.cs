@@ -1,4 +1,5 @@
 using Hogwarts.Data;
+using Microsoft.AspNetCore.Mvc;
 using SessionAuth;
 
 namespace Hogwarts;
@@ -12,7 +13,7 @@ namespace Hogwarts;
 public static class Students
 {
     [ServerFunction]
-    public static Task<HouseRoll> List(House house, HogwartsDb db, CancellationToken cancellationToken) =>
+    public static Task<HouseRoll> List(House house, [FromServices] HogwartsDb db, CancellationToken cancellationToken) =>
         HouseRoll.LoadAsync(db, house, cancellationToken);
 }
 

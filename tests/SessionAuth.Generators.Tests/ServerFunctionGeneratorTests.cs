@@ -729,6 +729,8 @@ public sealed partial class ServerFunctionGeneratorTests
 
             public sealed record Filter(string Text, int Take);
 
+            public interface IClock { System.DateTimeOffset Now { get; } }
+
             [System.Obsolete("use Basket")] public sealed record Cart(int Items);
 
             public sealed record Line([property: JsonPropertyName("sku_code")] string Sku, Size Size, [property: JsonConverter(typeof(JsonStringEnumConverter))] Colour Colour);
@@ -742,7 +744,7 @@ public sealed partial class ServerFunctionGeneratorTests
 
                 [ServerFunction(Method = "GET")] public static int CountIn(Region region) => (int)region;
 
-                [ServerFunction] public static int Search(Filter filter) => filter.Take;
+                [ServerFunction] public static int Search(Filter filter, IClock clock) => filter.Take;
 
             #pragma warning disable CS0618 // the app's own use of its obsolete type
                 [ServerFunction] public static int Count(Cart cart) => cart.Items;

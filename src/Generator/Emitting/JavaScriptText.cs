@@ -23,12 +23,13 @@ internal static class JavaScriptText
 
     /// <summary>
     /// Words TypeScript reads as its own in a type: the names of its types, which no interface or type alias may take
-    /// (TS2427), and the operators a type may start with, which a type reference of that name would be read as.
+    /// (TS2427), the operators a type may start with, which a type reference of that name would be read as, and <c>as</c>,
+    /// which after <c>export type</c> is read as a type-only export's (<c>export type as = ...</c> fails, TS1005).
     /// </summary>
     public static readonly IReadOnlyCollection<string> TypeScriptTypeKeywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown", "void",
-        "infer", "keyof", "readonly", "unique",
+        "infer", "keyof", "readonly", "unique", "as",
     };
 
     /// <summary>

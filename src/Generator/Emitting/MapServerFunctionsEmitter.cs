@@ -181,6 +181,7 @@ internal static class MapServerFunctionsEmitter
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ScriptConstant}",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.DeclarationsConstant}",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.JsonShapesMethod}()",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ServicesOrJsonMethod}()",
             ],
             ");");
         writer.WriteLine("return group;");

@@ -55,10 +55,24 @@ internal static class TypeScriptClientEmitter
             const path = route.replace(/\{(\*{0,2})([^}:=?]+)[^}]*\}/g, (_, catchAll, name) => {
                 const value = routeValues.get(name.toLowerCase());
                 if (value === undefined || value === null) return "";
-                return catchAll ? String(value).split("/").map(encodeURIComponent).join("/") : encodeURIComponent(String(value));
+                return routeText(name, String(value), catchAll !== "");
             });
             const collapsed = path.replace(/\/{2,}/g, "/");
             return collapsed.length > 1 && collapsed.endsWith("/") ? collapsed.slice(0, -1) : collapsed;
+        }
+
+        // A value the server would not receive as passed is refused before anything is sent: a dot segment ("." or "..")
+        // the URL resolves away and an empty value or segment the path drops would reach another endpoint (or bind as
+        // null), and a "/" in a value of one segment arrives as %2F, which ASP.NET Core does not decode. A catch-all
+        // ({**rest}) takes "/" between its segments as is.
+        function routeText(name, text, catchAll) {
+            const segments = catchAll ? text.split("/") : [text];
+            if (segments.some((segment) => segment === "" || segment === "." || segment === "..") || (!catchAll && text.includes("/"))) {
+                const rule = catchAll ? "no segment of a catch-all value may be empty, \".\" or \"..\"" : "a route value may not be empty, \".\" or \"..\", nor hold a \"/\"";
+                throw new TypeError(`The route value ${name} (${JSON.stringify(text)}) would not reach the server function unchanged: ${rule}.`);
+            }
+
+            return segments.map(encodeURIComponent).join("/");
         }
 
         function retryAfterOf(response, problem) {
@@ -87,7 +101,9 @@ internal static class TypeScriptClientEmitter
 
         // The function every call goes through is named with a "$", which no C# name holds, so that no parameter of a
         // generated function can shadow it.
-        async function $call(method, route, args) {
+        // empty: what an answer of 200 without a body resolves to: undefined, or null for a result declared nullable
+        // (Ok<T?> writes no body for a null value).
+        async function $call(method, route, args, empty) {
             const query = new URLSearchParams();
             const headers = new Headers({ Accept: "application/json" });
             const members = [];
@@ -138,7 +154,7 @@ internal static class TypeScriptClientEmitter
                 if (json) return response.json();
                 // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
                 const text = await response.text();
-                return text === "" && !response.headers.has("Content-Type") ? undefined : text;
+                return text === "" && !response.headers.has("Content-Type") ? empty : text;
             }
 
             let problem;
@@ -221,6 +237,8 @@ internal static class TypeScriptClientEmitter
         writer.WriteLine($"public const string {DeclarationsConstant} = @\"{Verbatim(Declarations(client))}\";");
         writer.WriteLine();
         WriteJsonShapes(writer, sections);
+        writer.WriteLine();
+        WriteServicesOrJson(writer, sections);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();
@@ -229,12 +247,6 @@ internal static class TypeScriptClientEmitter
     /// <summary>The method whose shapes the runtime checks against the app's JSON options when the client is served.</summary>
     public const string JsonShapesMethod = "ClientJson";
 
-    /// <summary>
-    /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
-    /// names and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
-    /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
-    /// types. The types of the assemblies this one maps are theirs to check.
-    /// </summary>
     /// <summary>
     /// The named types the server writes as JSON: those its functions return, and the ones their properties reach. A type
     /// only sent (a body, a route or query value) is read leniently (case-insensitive names, enums from text or numbers),
@@ -269,6 +281,12 @@ internal static class TypeScriptClientEmitter
         return written;
     }
 
+    /// <summary>
+    /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
+    /// names (those always present, and the optional ones) and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
+    /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
+    /// types. The types of the assemblies this one maps are theirs to check.
+    /// </summary>
     private static void WriteJsonShapes(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
     {
         const string Shape = GeneratedFile.InfrastructureNamespace + "ClientJsonShape";
@@ -280,33 +298,68 @@ internal static class TypeScriptClientEmitter
         {
             if (!type.IsEnum)
             {
-                var names = type.Properties.Select(static p => CSharpText.Literal(p.JsonName));
-                shapes.Add($"{Shape}.Properties(typeof({type.Key}){string.Concat(names.Select(static n => ", " + n))})");
+                var always = type.Properties.Where(static p => !p.IsOptional).Select(static p => CSharpText.Literal(p.JsonName)).ToList();
+                var optional = type.Properties.Where(static p => p.IsOptional).Select(static p => CSharpText.Literal(p.JsonName)).ToList();
+                shapes.Add($"{Shape}.Properties(typeof({type.TypeName}), {CSharpText.StringArray(always)}, {CSharpText.StringArray(optional)})");
             }
             else if (!type.Key.EndsWith(Parsing.ClientParser.TextEnumKeySuffix, StringComparison.Ordinal) && type.Members.Count > 0)
             {
-                var members = string.Join(", ", type.Members.Select(m => $"{type.Key}.@{m.Name}"));
-                shapes.Add($"{Shape}.EnumMembers(new {type.Key}[] {{ {members} }}, {CSharpText.StringArray(type.Members.Select(static m => CSharpText.Literal(m.Literal)).ToList())})");
+                var members = string.Join(", ", type.Members.Select(m => $"{type.TypeName}.@{m.Name}"));
+                shapes.Add($"{Shape}.EnumMembers(new {type.TypeName}[] {{ {members} }}, {CSharpText.StringArray(type.Members.Select(static m => CSharpText.Literal(m.Literal)).ToList())})");
             }
         }
 
         writer.WriteLine("/// <summary>What the client declares of the JSON of this assembly's types, checked against the app's JSON options when it is served.</summary>");
-        if (shapes.Count == 0)
+        writer.WriteLine(shapes.Count == 0 ? $"public static {Shape}[] {JsonShapesMethod}() => global::System.Array.Empty<{Shape}>();" : $"public static {Shape}[] {JsonShapesMethod}() => new {Shape}[]");
+        if (shapes.Count > 0)
         {
-            writer.WriteLine($"public static {Shape}[] {JsonShapesMethod}() => global::System.Array.Empty<{Shape}>();");
-            return;
+            writer.WriteLine("{");
+            writer.Indent();
+            foreach (var shape in shapes)
+            {
+                writer.WriteLine(shape + ",");
+            }
+
+            writer.Unindent();
+            writer.WriteLine("};");
+        }
+    }
+
+    /// <summary>The method whose parameters the runtime checks against the app's services when the client is served.</summary>
+    public const string ServicesOrJsonMethod = "ClientServicesOrJson";
+
+    /// <summary>
+    /// How the client takes each parameter of the assembly's own functions that DI answers when the app registers its type
+    /// and the JSON body otherwise: left to DI, or sent as JSON. The runtime asks the app's <c>IServiceProviderIsService</c>
+    /// when it serves the client, as the endpoint does, and refuses to start when they disagree.
+    /// </summary>
+    private static void WriteServicesOrJson(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
+    {
+        const string Parameter = GeneratedFile.InfrastructureNamespace + "ClientServiceOrJson";
+        var parameters = new List<string>();
+        foreach (var function in sections.Count == 0 ? [] : sections[0].Functions.AsEnumerable())
+        {
+            foreach (var choice in function.Function.ServicesOrJson)
+            {
+                var factory = choice.IsSentAsJson ? "Json" : "Service";
+                parameters.Add($"{Parameter}.{factory}(typeof({choice.TypeName}), {CSharpText.Literal(function.ObjectName + "." + function.Function.FunctionName)}, {CSharpText.Literal(choice.Parameter)})");
+            }
         }
 
-        writer.WriteLine($"public static {Shape}[] {JsonShapesMethod}() => new {Shape}[]");
-        writer.WriteLine("{");
-        writer.Indent();
-        foreach (var shape in shapes)
+        writer.WriteLine("/// <summary>Where the client sends each parameter that DI or the JSON body answers, checked against the app's services when it is served.</summary>");
+        writer.WriteLine(parameters.Count == 0 ? $"public static {Parameter}[] {ServicesOrJsonMethod}() => global::System.Array.Empty<{Parameter}>();" : $"public static {Parameter}[] {ServicesOrJsonMethod}() => new {Parameter}[]");
+        if (parameters.Count > 0)
         {
-            writer.WriteLine(shape + ",");
-        }
+            writer.WriteLine("{");
+            writer.Indent();
+            foreach (var parameter in parameters)
+            {
+                writer.WriteLine(parameter + ",");
+            }
 
-        writer.Unindent();
-        writer.WriteLine("};");
+            writer.Unindent();
+            writer.WriteLine("};");
+        }
     }
 
     /// <summary>
@@ -344,7 +397,8 @@ internal static class TypeScriptClientEmitter
                 var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {JavaScriptText.StringLiteral(p.WireName)}, {p.Name}{TextNames(p)}]"));
                 writer.WriteLine($"{JavaScriptText.PropertyName(function.FunctionName)}({arguments}) {{");
                 writer.Indent();
-                writer.WriteLine($"return $call({JavaScriptText.StringLiteral(function.HttpMethod)}, {JavaScriptText.StringLiteral(function.Route)}, [{args}]);");
+                var empty = IsNullable(function.Returns) ? ", null" : string.Empty;
+                writer.WriteLine($"return $call({JavaScriptText.StringLiteral(function.HttpMethod)}, {JavaScriptText.StringLiteral(function.Route)}, [{args}]{empty});");
                 writer.CloseBlock("},");
             }
 
@@ -483,6 +537,10 @@ internal static class TypeScriptClientEmitter
     private static string TextNames(ClientParameterSpec parameter) =>
         parameter.TextNames.Count == 0 ? string.Empty
             : ", { " + string.Join(", ", parameter.TextNames.Select(static n => $"[{n.Literal}]: {JavaScriptText.StringLiteral(n.Name)}")) + " }";
+
+    /// <summary>Whether a call's result is declared to hold <c>null</c>: then an answer without a body resolves to null, not undefined.</summary>
+    private static bool IsNullable(ClientTypeSpec returns) =>
+        returns.Kind == ClientTypeKind.Nullable || returns.Alternatives.Any(static a => a.Kind == ClientTypeKind.Nullable);
 
     private static string Grouped(string type) => type.Contains(" | ") ? $"({type})" : type;
 

@@ -15,13 +15,27 @@ namespace SessionAuth.Generators.Model;
 /// <param name="Parameters">The arguments the caller passes, in declaration order (<c>[AsParameters]</c> members flat).</param>
 /// <param name="Returns">What the promise resolves to.</param>
 /// <param name="Types">Every named type (record, class, struct, enum) that the arguments and the result reach, followed transitively.</param>
+/// <param name="ServicesOrJson">
+/// The parameters the server takes from DI when the app registers their type and from the JSON body otherwise, with the
+/// client's choice for each, which the runtime checks against the app's services when it serves the client.
+/// </param>
 internal sealed record ClientFunctionSpec(
     string FunctionName,
     string HttpMethod,
     string Route,
     EquatableArray<ClientParameterSpec> Parameters,
     ClientTypeSpec Returns,
-    EquatableArray<ClientNamedTypeSpec> Types);
+    EquatableArray<ClientNamedTypeSpec> Types,
+    EquatableArray<ClientServiceOrJsonSpec> ServicesOrJson = default);
+
+/// <summary>
+/// A parameter that DI answers when the app registers its type, and the JSON body otherwise (as minimal APIs decide, with
+/// <c>IServiceProviderIsService</c>, when the app starts), and how the client, which is written before the app runs, takes it.
+/// </summary>
+/// <param name="Parameter">The parameter's name.</param>
+/// <param name="TypeName">Its type, fully qualified for <c>typeof</c>.</param>
+/// <param name="IsSentAsJson">Whether the client sends it as a member of the JSON body rather than leave it to DI.</param>
+internal sealed record ClientServiceOrJsonSpec(string Parameter, string TypeName, bool IsSentAsJson);
 
 /// <summary>One argument of a client function.</summary>
 /// <param name="Name">The argument's name in TypeScript.</param>
@@ -143,7 +157,10 @@ internal enum ClientTypeKind
 }
 
 /// <summary>A record, class, struct or enum that the client declares: an interface, or an enum's type and constants.</summary>
-/// <param name="Key">The C# type, fully qualified, which tells two types of the same name apart.</param>
+/// <param name="Key">
+/// The C# type, fully qualified with its nullable annotations, which tells two types of the same name apart, and
+/// <c>Page&lt;string&gt;</c> from <c>Page&lt;string?&gt;</c>.
+/// </param>
 /// <param name="Name">The name it is declared by when no other takes it: the type's name, nested types joined with <c>_</c>.</param>
 /// <param name="IsEnum">Whether it is an enum (<see cref="Members"/>) rather than an object (<see cref="Properties"/>).</param>
 /// <param name="Properties">The properties JSON writes, by their JSON names.</param>
@@ -153,13 +170,15 @@ internal enum ClientTypeKind
 /// writes of it: accessible from the assembly, and nothing in it [Obsolete] or [Experimental], which naming would warn of.
 /// A type read from another assembly's client model is not: that assembly checks its own.
 /// </param>
+/// <param name="TypeName">The C# type, fully qualified without nullable annotations, as <c>typeof</c> names it; empty when not checkable.</param>
 internal sealed record ClientNamedTypeSpec(
     string Key,
     string Name,
     bool IsEnum,
     EquatableArray<ClientPropertySpec> Properties,
     EquatableArray<ClientEnumMemberSpec> Members,
-    bool IsCheckable = false);
+    bool IsCheckable = false,
+    string TypeName = "");
 
 /// <summary>One property of an object type, as JSON writes it.</summary>
 /// <param name="JsonName">Its JSON name.</param>

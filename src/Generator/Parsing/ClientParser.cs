@@ -21,8 +21,16 @@ internal sealed class ClientParser
     /// <summary>Ends the key of an enum the client declares by its JSON names: the same enum sent as numbers is another type.</summary>
     public const string TextEnumKeySuffix = " as string";
 
+    /// <summary>
+    /// How the client's types are keyed: fully qualified with nullable annotations, so that <c>Page&lt;string&gt;</c> and
+    /// <c>Page&lt;string?&gt;</c>, whose nulls differ, are two declarations.
+    /// </summary>
+    private static readonly SymbolDisplayFormat KeyFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     private readonly Dictionary<string, ClientNamedTypeSpec?> _named = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly List<ClientServiceOrJsonSpec> _servicesOrJson = [];
 
     /// <summary>The client of <paramref name="function"/>, parsed from <paramref name="method"/>.</summary>
     public static ClientFunctionSpec Parse(IMethodSymbol method, ServerFunctionSpec function)
@@ -55,7 +63,8 @@ internal sealed class ClientParser
             function.Route,
             parameters.ToEquatableArray(),
             returns,
-            parser._order.Select(key => parser._named[key]!).ToEquatableArray());
+            parser._order.Select(key => parser._named[key]!).ToEquatableArray(),
+            parser._servicesOrJson.ToEquatableArray());
     }
 
     /// <summary>The name STJ's <c>JsonNamingPolicy.CamelCase</c> gives <paramref name="name"/>.</summary>
@@ -132,12 +141,52 @@ internal sealed class ClientParser
     private static bool IsMarked(ISymbol symbol) =>
         symbol.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() is "System.ObsoleteAttribute" or "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
 
-    /// <summary>Whether <paramref name="type"/> (or the type it makes nullable) is an object JSON writes no property of.</summary>
-    private bool IsPropertyless(ClientTypeSpec type)
+    /// <summary>
+    /// Whether a parameter that DI or the JSON body answers is taken for a service: an interface or abstract class that is
+    /// no collection and declares no JSON polymorphism (<c>ILogger&lt;T&gt;</c>, <c>IOptions&lt;T&gt;</c>, a repository's
+    /// interface), a framework type JSON has no shape for (<c>HttpClient</c>, <c>TimeProvider</c>), or a class derived from a
+    /// framework class (a <c>DbContext</c>). Any other type, a record without members included, is JSON, as the server
+    /// reads it unless the app registers it.
+    /// </summary>
+    private static bool IsServiceLike(ITypeSymbol type)
     {
-        var named = type.Kind == ClientTypeKind.Nullable ? type.Element : type;
-        return named is { Kind: ClientTypeKind.Named } && _named.TryGetValue(named.Text, out var spec) && spec is { IsEnum: false, Properties.Count: 0 };
+        var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        if (underlying is not INamedTypeSymbol named || underlying.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        if (Dictionary(named) is not null || Enumerable(named) is not null)
+        {
+            return false;
+        }
+
+        if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
+        {
+            return !HasPolymorphism(named);
+        }
+
+        if (IsFramework(named))
+        {
+            return !IsFrameworkValue(named);
+        }
+
+        for (var baseType = named.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType) && IsFramework(baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Whether a framework type is one JSON writes as a value the client declares (a <c>Guid</c>, a <c>DateOnly</c>).</summary>
+    private static bool IsFrameworkValue(INamedTypeSymbol type) =>
+        FullName(type) is "System.Guid" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" or "System.TimeSpan" or "System.Uri"
+            or "System.Version" or "System.Int128" or "System.UInt128" or "System.Half" or "Microsoft.Extensions.Primitives.StringValues"
+        || type.TypeKind == TypeKind.Enum;
 
     private ClientParameterSpec? Parameter(ParameterSpec parameter, ITypeSymbol type, string name)
     {
@@ -151,26 +200,16 @@ internal sealed class ClientParser
             case ParameterKind.Body:
                 return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
             case ParameterKind.JsonOrService:
-                // DI answers it when the app registers the type, which only the running app knows: an interface or abstract
-                // class that is no collection is taken for a service, and so is a class JSON writes no property of (a
-                // database, a clock: JSON could carry only {} into it); anything else the client can describe for a JSON member.
-                var known = _order.Count;
-                var mapped = Map(type);
-                if (IsPropertyless(mapped))
+                // DI answers it when the app registers the type, the JSON body otherwise, which only the running app knows
+                // (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET reader would, and
+                // the runtime checks the guess against the app's services when it serves the client (ClientServiceOrJson).
+                var isService = IsServiceLike(type);
+                if (IsCheckable(type))
                 {
-                    // Declared for this parameter alone: not a type of the client.
-                    for (var i = _order.Count - 1; i >= known; i--)
-                    {
-                        _named.Remove(_order[i]);
-                        _order.RemoveAt(i);
-                    }
-
-                    return null;
+                    _servicesOrJson.Add(new ClientServiceOrJsonSpec(parameter.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), !isService));
                 }
 
-                return mapped == ClientTypeSpec.Unknown || (mapped.Kind == ClientTypeKind.Nullable && mapped.Element == ClientTypeSpec.Unknown)
-                    ? null
-                    : new(name, parameter.BindingName, ClientArgumentSource.Json, mapped, optional);
+                return isService ? null : new(name, parameter.BindingName, ClientArgumentSource.Json, Map(type), optional);
             case ParameterKind.FormFile:
                 return new(name, parameter.BindingName, ClientArgumentSource.Form, Nullable(type, ClientTypeSpec.Keyword("Blob")), optional);
             case ParameterKind.FormFiles:
@@ -296,18 +335,23 @@ internal sealed class ClientParser
         type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated ? ClientTypeSpec.NullableOf(described) : described;
 
     /// <summary><paramref name="type"/> as JSON writes it: <c>T | null</c> for a nullable value type, an annotated or an oblivious reference type.</summary>
-    private ClientTypeSpec Map(ITypeSymbol type, AttributeData? converter = null)
+    /// <remarks>
+    /// <paramref name="numberHandling"/> is the <c>[JsonNumberHandling]</c> of the property being written (or of its type),
+    /// which reaches the elements of its collections: <c>WriteAsString</c> writes numbers as strings (<c>"5"</c>), and
+    /// <c>AllowNamedFloatingPointLiterals</c> writes a float's NaN and infinities as <c>"NaN"</c>, <c>"Infinity"</c>.
+    /// </remarks>
+    private ClientTypeSpec Map(ITypeSymbol type, AttributeData? converter = null, int numberHandling = 0)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return ClientTypeSpec.NullableOf(MapValue(nullable.TypeArguments[0], converter));
+            return ClientTypeSpec.NullableOf(MapValue(nullable.TypeArguments[0], converter, numberHandling));
         }
 
-        var described = MapValue(type, converter);
+        var described = MapValue(type, converter, numberHandling);
         return type.IsReferenceType || type.TypeKind == TypeKind.TypeParameter ? Nullable(type, described) : described;
     }
 
-    private ClientTypeSpec MapValue(ITypeSymbol type, AttributeData? converter)
+    private ClientTypeSpec MapValue(ITypeSymbol type, AttributeData? converter, int numberHandling)
     {
         var converterOfType = converter ?? ConverterOf(type);
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
@@ -329,7 +373,7 @@ internal sealed class ClientParser
             case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal:
-                return ClientTypeSpec.Keyword("number");
+                return Number(numberHandling, isFloat: type.SpecialType is SpecialType.System_Single or SpecialType.System_Double);
             case SpecialType.System_Object:
                 return ClientTypeSpec.Unknown;
         }
@@ -339,7 +383,7 @@ internal sealed class ClientParser
             // STJ writes a byte[] as one base64 string.
             return array.Rank != 1 ? ClientTypeSpec.Unknown
                 : array.ElementType.SpecialType == SpecialType.System_Byte ? ClientTypeSpec.Keyword("string")
-                : ClientTypeSpec.ArrayOf(Map(array.ElementType));
+                : ClientTypeSpec.ArrayOf(Map(array.ElementType, numberHandling: numberHandling));
         }
 
         if (type is not INamedTypeSymbol named)
@@ -352,7 +396,7 @@ internal sealed class ClientParser
             case "System.Guid" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly" or "System.TimeSpan" or "System.Uri" or "System.Version":
                 return ClientTypeSpec.Keyword("string");
             case "System.Int128" or "System.UInt128" or "System.Half":
-                return ClientTypeSpec.Keyword("number");
+                return Number(numberHandling, isFloat: named.Name == "Half");
             case "Microsoft.AspNetCore.Http.IFormFile":
                 return ClientTypeSpec.Keyword("Blob");
             case "Microsoft.AspNetCore.Http.IFormFileCollection":
@@ -363,12 +407,12 @@ internal sealed class ClientParser
 
         if (Dictionary(named) is { } value)
         {
-            return ClientTypeSpec.RecordOf(Map(value));
+            return ClientTypeSpec.RecordOf(Map(value, numberHandling: numberHandling));
         }
 
         if (Enumerable(named) is { } element)
         {
-            return ClientTypeSpec.ArrayOf(Map(element));
+            return ClientTypeSpec.ArrayOf(Map(element, numberHandling: numberHandling));
         }
 
         return IsFramework(named) || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || HasPolymorphism(named)
@@ -378,69 +422,125 @@ internal sealed class ClientParser
 
     private ClientTypeSpec Object(INamedTypeSymbol type)
     {
-        var key = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        // The type's own annotation is the reference's (Order? as a parameter), not the type's: only its arguments' count.
+        var key = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(KeyFormat);
         if (!_named.ContainsKey(key))
         {
             _named[key] = null;
             _order.Add(key);
-            var properties = new List<ClientPropertySpec>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var member in AllMembers(type))
-            {
-                if (member.IsStatic || !seen.Add(member.Name) || Property(member) is not { } property)
-                {
-                    continue;
-                }
-
-                properties.Add(property);
-            }
-
-            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: false, properties.ToEquatableArray(), EquatableArray<ClientEnumMemberSpec>.Empty, IsCheckable(type));
+            var typeHandling = NumberHandlingOf(type);
+            var properties = JsonMembers(type).Select(member => Property(member, typeHandling)).ToEquatableArray();
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: false, properties, EquatableArray<ClientEnumMemberSpec>.Empty, IsCheckable(type), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         }
 
         return ClientTypeSpec.Named(key);
     }
 
-    /// <summary>A public property (or a <c>[JsonInclude]</c> one or field) as STJ writes it, or <see langword="null"/> when it writes none.</summary>
-    private ClientPropertySpec? Property(ISymbol member)
+    /// <summary>
+    /// The members STJ's reflection resolver writes of <paramref name="type"/>, found as it finds them: from the type to its
+    /// bases, each member that has a public accessor or <c>[JsonInclude]</c> keyed by its JSON name. A base member of a JSON
+    /// name taken already is left out, unless the one that took it is <c>[JsonIgnore]</c>d (then the base member takes it);
+    /// a virtual member a derived <c>[JsonIgnore]</c>d one overrides is left out. So a member hidden by a non-public
+    /// <c>new</c> one is still written, and an override renamed on its base (<c>[JsonPropertyName]</c>) is written under
+    /// both names.
+    /// </summary>
+    private static List<ISymbol> JsonMembers(INamedTypeSymbol type)
+    {
+        var byName = new Dictionary<string, (ISymbol Member, bool Ignored)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var ignored = new Dictionary<string, ISymbol>(StringComparer.Ordinal);
+        for (var current = (ITypeSymbol?)type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || !IsJsonCandidate(member) || IsOverriddenAndIgnored(member, ignored))
+                {
+                    continue;
+                }
+
+                var attributes = member.GetAttributes();
+                if (attributes.Any(static a => IsAttribute(a, "JsonExtensionDataAttribute")))
+                {
+                    continue;
+                }
+
+                var isIgnored = IgnoreCondition(attributes) == 1;
+                var name = JsonName(member, attributes);
+                if (!byName.TryGetValue(name, out var other))
+                {
+                    byName[name] = (member, isIgnored);
+                    order.Add(name);
+                }
+                else if (other.Ignored)
+                {
+                    byName[name] = (member, isIgnored);
+                }
+
+                if (isIgnored)
+                {
+                    ignored[member.Name] = member;
+                }
+            }
+        }
+
+        return order.Select(name => byName[name]).Where(static m => !m.Ignored && IsReadable(m.Member)).Select(static m => m.Member).ToList();
+    }
+
+    /// <summary>Whether STJ makes a JSON property of <paramref name="member"/>: a property with a public getter or setter, or a <c>[JsonInclude]</c> one or field.</summary>
+    private static bool IsJsonCandidate(ISymbol member) => member switch
+    {
+        IPropertySymbol { IsIndexer: false } property => property.GetMethod?.DeclaredAccessibility == Accessibility.Public
+            || property.SetMethod?.DeclaredAccessibility == Accessibility.Public
+            || IsIncluded(property),
+        IFieldSymbol { IsImplicitlyDeclared: false } field => IsIncluded(field),
+        _ => false,
+    };
+
+    /// <summary>Whether STJ writes <paramref name="member"/>'s value: it has a getter it may call.</summary>
+    private static bool IsReadable(ISymbol member) => member switch
+    {
+        IPropertySymbol { GetMethod: { } getter } property => getter.DeclaredAccessibility == Accessibility.Public || IsIncluded(property),
+        IFieldSymbol => true,
+        _ => false,
+    };
+
+    private static bool IsIncluded(ISymbol member) => member.GetAttributes().Any(static a => IsAttribute(a, "JsonIncludeAttribute"));
+
+    /// <summary>A virtual property that a derived <c>[JsonIgnore]</c>d virtual one of its name and type overrides, which STJ ignores with it.</summary>
+    private static bool IsOverriddenAndIgnored(ISymbol member, Dictionary<string, ISymbol> ignored) =>
+        member is IPropertySymbol property && IsVirtual(property)
+        && ignored.TryGetValue(property.Name, out var derived) && derived is IPropertySymbol derivedProperty && IsVirtual(derivedProperty)
+        && SymbolEqualityComparer.Default.Equals(derivedProperty.Type, property.Type);
+
+    private static bool IsVirtual(IPropertySymbol property) => property.IsVirtual || property.IsOverride || property.IsAbstract;
+
+    /// <summary>The member's <c>[JsonIgnore]</c> condition: Never = 0, Always = 1 (the default), WhenWritingDefault = 2, WhenWritingNull = 3; -1 without one.</summary>
+    private static int IgnoreCondition(IEnumerable<AttributeData> attributes) =>
+        attributes.FirstOrDefault(static a => IsAttribute(a, "JsonIgnoreAttribute")) is { } ignore
+            ? ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1
+            : -1;
+
+    private static string JsonName(ISymbol member, IEnumerable<AttributeData> attributes) =>
+        attributes.FirstOrDefault(static a => IsAttribute(a, "JsonPropertyNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string given
+            ? given
+            : CamelCase(member.Name);
+
+    /// <summary>The <c>[JsonNumberHandling]</c> of a property or a type: Strict = 0, AllowReadingFromString = 1, WriteAsString = 2, AllowNamedFloatingPointLiterals = 4; <see langword="null"/> without one.</summary>
+    private static int? NumberHandlingOf(ISymbol symbol) =>
+        symbol.GetAttributes().FirstOrDefault(static a => IsAttribute(a, "JsonNumberHandlingAttribute")) is { ConstructorArguments.Length: 1 } handling
+            ? handling.ConstructorArguments[0].Value as int?
+            : null;
+
+    /// <summary>A member <see cref="JsonMembers"/> found, as STJ writes it; its own number handling before its type's.</summary>
+    private ClientPropertySpec Property(ISymbol member, int? typeHandling)
     {
         var attributes = member.GetAttributes();
-        var included = attributes.Any(static a => IsAttribute(a, "JsonIncludeAttribute"));
-        ITypeSymbol type;
-        switch (member)
-        {
-            case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property
-                when included || (property.DeclaredAccessibility == Accessibility.Public && getter.DeclaredAccessibility == Accessibility.Public):
-                type = property.Type;
-                break;
-            case IFieldSymbol { IsImplicitlyDeclared: false } field when included:
-                type = field.Type;
-                break;
-            default:
-                return null;
-        }
+        var type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
 
-        if (attributes.Any(static a => IsAttribute(a, "JsonExtensionDataAttribute")))
-        {
-            return null;
-        }
-
-        var optional = false;
-        if (attributes.FirstOrDefault(static a => IsAttribute(a, "JsonIgnoreAttribute")) is { } ignore)
-        {
-            // JsonIgnoreCondition: Never = 0, Always = 1, WhenWritingDefault = 2, WhenWritingNull = 3. Always is the default.
-            var condition = ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1;
-            if (condition == 1)
-            {
-                return null;
-            }
-
-            optional = condition != 0;
-        }
-
-        var name = attributes.FirstOrDefault(static a => IsAttribute(a, "JsonPropertyNameAttribute")) is { ConstructorArguments.Length: 1 } named && named.ConstructorArguments[0].Value is string given ? given : CamelCase(member.Name);
+        // A condition other than Always (and Never) leaves the property out of some objects.
+        var optional = IgnoreCondition(attributes) is 2 or 3;
         var converter = attributes.FirstOrDefault(static a => IsAttribute(a, "JsonConverterAttribute"));
-        return new ClientPropertySpec(name, Map(type, converter), optional);
+        return new ClientPropertySpec(JsonName(member, attributes), Map(type, converter, NumberHandlingOf(member) ?? typeHandling ?? 0), optional);
     }
 
     private ClientTypeSpec Enum(INamedTypeSymbol type, AttributeData? converter)
@@ -470,12 +570,18 @@ internal sealed class ClientParser
                 .Select(f => new ClientEnumMemberSpec(f.Name, asString ? StringLiteral(JsonEnumName(f)) : Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!))
                 .ToEquatableArray();
             var checkable = IsCheckable(type) && !type.GetMembers().OfType<IFieldSymbol>().Any(static f => f.IsConst && IsMarked(f));
-            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members, checkable);
+            _named[key] = new ClientNamedTypeSpec(key, TypeName(type), IsEnum: true, EquatableArray<ClientPropertySpec>.Empty, members, checkable, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
             _order.Add(key);
         }
 
         return ClientTypeSpec.Named(key);
     }
+
+    /// <summary>A number as <paramref name="numberHandling"/> writes it (see <see cref="Map"/>).</summary>
+    private static ClientTypeSpec Number(int numberHandling, bool isFloat) =>
+        (numberHandling & 2) != 0 ? ClientTypeSpec.Keyword("string")
+        : (numberHandling & 4) != 0 && isFloat ? ClientTypeSpec.Keyword("number | string")
+        : ClientTypeSpec.Keyword("number");
 
     private static bool IsStringEnumConverter(INamedTypeSymbol converter) =>
         converter.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Serialization"

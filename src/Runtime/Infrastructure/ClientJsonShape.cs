@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -27,13 +28,15 @@ public sealed class ClientJsonShape
 
     /// <summary>An object the client declares as an interface of these JSON property names.</summary>
     /// <param name="type">The record, class or struct.</param>
-    /// <param name="properties">The names of the properties the client declares, as JSON writes them.</param>
+    /// <param name="properties">The names of the properties the client declares always present, as JSON writes them.</param>
+    /// <param name="optional">The names of the properties the client declares optional (<c>name?: T</c>), which JSON may leave out.</param>
     /// <returns>The shape.</returns>
-    public static ClientJsonShape Properties(Type type, params string[] properties)
+    public static ClientJsonShape Properties(Type type, string[] properties, string[] optional)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(properties);
-        return new ClientJsonShape(type, options => ObjectMismatch(options.GetTypeInfo(type), properties));
+        ArgumentNullException.ThrowIfNull(optional);
+        return new ClientJsonShape(type, options => ObjectMismatch(options.GetTypeInfo(type), properties, optional));
     }
 
     /// <summary>An enum the client declares by the JSON of each of its members: numbers (<c>0</c>) or strings (<c>"Gryffindor"</c>).</summary>
@@ -68,18 +71,110 @@ public sealed class ClientJsonShape
         }
     }
 
-    private static string? ObjectMismatch(JsonTypeInfo typeInfo, string[] declared)
+    /// <summary>
+    /// How the object the app writes differs from the declaration: the names it writes (a member STJ's contract lists but
+    /// does not write, read-only ones under <c>IgnoreReadOnlyProperties</c>, left out), a property the client declares
+    /// always present that the app may leave out, a type discriminator, a converter of the options'.
+    /// </summary>
+    private static string? ObjectMismatch(JsonTypeInfo typeInfo, string[] declared, string[] optional)
     {
+        var all = declared.Concat(optional).ToArray();
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
-            return $"{Name(typeInfo.Type)}: the app writes it with a converter of its own ({typeInfo.Kind}), the client declares an object of {List(declared)}";
+            return $"{Name(typeInfo.Type)}: the app writes it with a converter of its own ({typeInfo.Kind}), the client declares an object of {List(all)}";
         }
 
-        var written = typeInfo.Properties.Where(static property => property.Get is not null && !property.IsExtensionData).Select(static property => property.Name).ToArray();
-        return written.Order(StringComparer.Ordinal).SequenceEqual(declared.Order(StringComparer.Ordinal), StringComparer.Ordinal)
-            ? null
-            : $"{Name(typeInfo.Type)}: the app writes {List(written)}, the client declares {List(declared)}";
+        if (typeInfo.PolymorphismOptions is not null)
+        {
+            return $"{Name(typeInfo.Type)}: the app writes a type discriminator ({typeInfo.PolymorphismOptions.TypeDiscriminatorPropertyName}) and its derived types' properties, the client declares an object of {List(all)}";
+        }
+
+        var writtenProperties = typeInfo.Properties.Where(property => IsWritten(property, typeInfo.Options)).ToList();
+        var written = writtenProperties.Select(static property => property.Name).ToArray();
+        if (!written.Order(StringComparer.Ordinal).SequenceEqual(all.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            var why = typeInfo.Options.IgnoreReadOnlyProperties || typeInfo.Options.IgnoreReadOnlyFields
+                ? " (IgnoreReadOnlyProperties or IgnoreReadOnlyFields leaves read-only members out; set it to false)"
+                : string.Empty;
+            return $"{Name(typeInfo.Type)}: the app writes {List(written)}, the client declares {List(all)}{why}";
+        }
+
+        var alwaysPresent = new HashSet<string>(declared, StringComparer.Ordinal);
+        foreach (var property in writtenProperties)
+        {
+            if (alwaysPresent.Contains(property.Name) && LeftOutWhen(property, typeInfo.Options) is { } when)
+            {
+                return $"{Name(typeInfo.Type)}.{property.Name}: the app leaves it out {when}, the client declares it always present; "
+                    + "set DefaultIgnoreCondition = JsonIgnoreCondition.Never, or mark the property [JsonIgnore(Condition = ...)], which the client declares optional";
+            }
+
+            if (property.CustomConverter is null && !UnderlyingType(property.PropertyType).IsEnum
+                && typeInfo.Options.Converters.FirstOrDefault(converter => converter.CanConvert(property.PropertyType)) is { } converter)
+            {
+                return $"{Name(typeInfo.Type)}.{property.Name}: the app writes its {Name(property.PropertyType)} with {converter.GetType().Name} from the JSON options' Converters, "
+                    + "the client declares what System.Text.Json writes by default; put the converter on the property ([JsonConverter]), which the client declares unknown, or remove it";
+            }
+
+            if ((typeInfo.Options.NumberHandling & JsonNumberHandling.AllowNamedFloatingPointLiterals) != 0 && property.NumberHandling is null && typeInfo.NumberHandling is null
+                && UnderlyingType(property.PropertyType) is var number && (number == typeof(double) || number == typeof(float) || number == typeof(Half)))
+            {
+                return $"{Name(typeInfo.Type)}.{property.Name}: the app writes NaN and infinities as strings (JsonNumberHandling.AllowNamedFloatingPointLiterals), the client declares a number; "
+                    + "put [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] on the property or the type, which the client declares number | string";
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>Whether STJ writes <paramref name="property"/>: it has a getter, is no extension data, and is not read-only where the options leave those out.</summary>
+    private static bool IsWritten(JsonPropertyInfo property, JsonSerializerOptions options)
+    {
+        if (property.Get is null || property.IsExtensionData)
+        {
+            return false;
+        }
+
+        var isField = property.AttributeProvider is FieldInfo;
+        return property.Set is not null || !(isField ? options.IgnoreReadOnlyFields : options.IgnoreReadOnlyProperties);
+    }
+
+    /// <summary>When the app leaves <paramref name="property"/> out of an object (said for the message), or <see langword="null"/> when it always writes it.</summary>
+    private static string? LeftOutWhen(JsonPropertyInfo property, JsonSerializerOptions options)
+    {
+        if (property.ShouldSerialize is not null)
+        {
+            return "when its ShouldSerialize (a contract modifier) says so";
+        }
+
+        var own = property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false).OfType<JsonIgnoreAttribute>().FirstOrDefault();
+        var condition = own?.Condition ?? options.DefaultIgnoreCondition;
+        return condition switch
+        {
+            JsonIgnoreCondition.WhenWritingDefault => "when it holds its type's default (DefaultIgnoreCondition = WhenWritingDefault)",
+            JsonIgnoreCondition.WhenWritingNull when MayBeNull(property) => "when it is null (DefaultIgnoreCondition = WhenWritingNull)",
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the property may hold null: a nullable value type, or a reference type not annotated non-nullable.</summary>
+    private static bool MayBeNull(JsonPropertyInfo property)
+    {
+        if (property.PropertyType.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(property.PropertyType) is not null;
+        }
+
+        var nullability = new NullabilityInfoContext();
+        var state = property.AttributeProvider switch
+        {
+            PropertyInfo info => nullability.Create(info).ReadState,
+            FieldInfo info => nullability.Create(info).ReadState,
+            _ => NullabilityState.Unknown,
+        };
+        return state != NullabilityState.NotNull;
+    }
+
+    private static Type UnderlyingType(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
     private static string? EnumMismatch<TEnum>(JsonTypeInfo<TEnum> typeInfo, TEnum[] members, string[] declared)
         where TEnum : struct, Enum
@@ -115,7 +210,12 @@ public sealed class ClientJsonShape
         var mismatches = new List<string>();
         if (shapes.Count > 0 && (options.NumberHandling & JsonNumberHandling.WriteAsString) != 0)
         {
-            mismatches.Add("the app writes numbers as strings (JsonNumberHandling.WriteAsString), the client declares numbers");
+            mismatches.Add("the app writes numbers as strings (JsonNumberHandling.WriteAsString), the client declares numbers; keep the option's WriteAsString off and put [JsonNumberHandling] on the types or properties that need it, which the client follows");
+        }
+
+        if (shapes.Count > 0 && options.ReferenceHandler is { } references && references != ReferenceHandler.IgnoreCycles)
+        {
+            mismatches.Add("the app writes reference metadata ($id, $ref, $values: a ReferenceHandler), the client declares plain objects and arrays; remove the ReferenceHandler, or use ReferenceHandler.IgnoreCycles");
         }
 
         foreach (var shape in shapes)
@@ -134,7 +234,7 @@ public sealed class ClientJsonShape
                 + ". The client declares what System.Text.Json writes with minimal APIs' web defaults: camelCase property names, "
                 + "enums as numbers unless a [JsonConverter(typeof(JsonStringEnumConverter))] on the enum or property says otherwise. "
                 + "Keep those defaults in ConfigureHttpJsonOptions, or say the same with attributes on the types ([JsonPropertyName], "
-                + "[JsonConverter]), which the client follows.");
+                + "[JsonConverter], [JsonIgnore(Condition = ...)], [JsonNumberHandling]), which the client follows.");
         }
     }
 }

@@ -19,14 +19,16 @@ public static class ServerFunctionClientFiles
     /// <param name="script">The ES module.</param>
     /// <param name="declarations">Its TypeScript declarations.</param>
     /// <param name="json">What the declarations say of the JSON of each type they declare.</param>
-    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations, params ClientJsonShape[] json)
+    /// <param name="servicesOrJson">Where the client sends each parameter that DI or the JSON body answers.</param>
+    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations, ClientJsonShape[] json, ClientServiceOrJson[] servicesOrJson)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(declarations);
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(servicesOrJson);
         var holder = For(endpoints.ServiceProvider);
-        holder.Files = new ClientFiles(new ClientFile(script), new ClientFile(declarations), json);
+        holder.Files = new ClientFiles(new ClientFile(script), new ClientFile(declarations), json, servicesOrJson);
         if (holder.Served)
         {
             Check(endpoints.ServiceProvider, holder.Files);
@@ -48,8 +50,11 @@ public static class ServerFunctionClientFiles
         }
     }
 
-    private static void Check(IServiceProvider services, ClientFiles files) =>
+    private static void Check(IServiceProvider services, ClientFiles files)
+    {
+        ClientServiceOrJson.Check(files.ServicesOrJson, services);
         ClientJsonShape.Check(files.Json, ServerFunctionJson.Options(services));
+    }
 
     /// <summary>The app's client once <c>MapServerFunctions()</c> has registered it; <see langword="null"/> before.</summary>
     internal sealed class Holder
@@ -60,8 +65,8 @@ public static class ServerFunctionClientFiles
     }
 }
 
-/// <summary>The module, its declarations, and what they say of the app's JSON.</summary>
-internal sealed record ClientFiles(ClientFile Script, ClientFile Declarations, IReadOnlyList<ClientJsonShape> Json);
+/// <summary>The module, its declarations, what they say of the app's JSON, and which parameters the client leaves to DI.</summary>
+internal sealed record ClientFiles(ClientFile Script, ClientFile Declarations, IReadOnlyList<ClientJsonShape> Json, IReadOnlyList<ClientServiceOrJson> ServicesOrJson);
 
 /// <summary>One file of the client: its bytes, and a strong ETag of them.</summary>
 internal sealed class ClientFile

@@ -26,7 +26,8 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson());
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
             return group;
         }
 

@@ -56,10 +56,24 @@ function fillRoute(route, args) {
     const path = route.replace(/\{(\*{0,2})([^}:=?]+)[^}]*\}/g, (_, catchAll, name) => {
         const value = routeValues.get(name.toLowerCase());
         if (value === undefined || value === null) return """";
-        return catchAll ? String(value).split(""/"").map(encodeURIComponent).join(""/"") : encodeURIComponent(String(value));
+        return routeText(name, String(value), catchAll !== """");
     });
     const collapsed = path.replace(/\/{2,}/g, ""/"");
     return collapsed.length > 1 && collapsed.endsWith(""/"") ? collapsed.slice(0, -1) : collapsed;
+}
+
+// A value the server would not receive as passed is refused before anything is sent: a dot segment (""."" or "".."")
+// the URL resolves away and an empty value or segment the path drops would reach another endpoint (or bind as
+// null), and a ""/"" in a value of one segment arrives as %2F, which ASP.NET Core does not decode. A catch-all
+// ({**rest}) takes ""/"" between its segments as is.
+function routeText(name, text, catchAll) {
+    const segments = catchAll ? text.split(""/"") : [text];
+    if (segments.some((segment) => segment === """" || segment === ""."" || segment === "".."") || (!catchAll && text.includes(""/""))) {
+        const rule = catchAll ? ""no segment of a catch-all value may be empty, \"".\"" or \""..\"""" : ""a route value may not be empty, \"".\"" or \""..\"", nor hold a \""/\"""";
+        throw new TypeError(`The route value ${name} (${JSON.stringify(text)}) would not reach the server function unchanged: ${rule}.`);
+    }
+
+    return segments.map(encodeURIComponent).join(""/"");
 }
 
 function retryAfterOf(response, problem) {
@@ -88,7 +102,9 @@ function asText(value, names) {
 
 // The function every call goes through is named with a ""$"", which no C# name holds, so that no parameter of a
 // generated function can shadow it.
-async function $call(method, route, args) {
+// empty: what an answer of 200 without a body resolves to: undefined, or null for a result declared nullable
+// (Ok<T?> writes no body for a null value).
+async function $call(method, route, args, empty) {
     const query = new URLSearchParams();
     const headers = new Headers({ Accept: ""application/json"" });
     const members = [];
@@ -139,7 +155,7 @@ async function $call(method, route, args) {
         if (json) return response.json();
         // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
         const text = await response.text();
-        return text === """" && !response.headers.has(""Content-Type"") ? undefined : text;
+        return text === """" && !response.headers.has(""Content-Type"") ? empty : text;
     }
 
     let problem;
@@ -222,6 +238,9 @@ export declare const Stock: {
 
         /// <summary>What the client declares of the JSON of this assembly's types, checked against the app's JSON options when it is served.</summary>
         public static global::SessionAuth.Infrastructure.ClientJsonShape[] ClientJson() => global::System.Array.Empty<global::SessionAuth.Infrastructure.ClientJsonShape>();
+
+        /// <summary>Where the client sends each parameter that DI or the JSON body answers, checked against the app's services when it is served.</summary>
+        public static global::SessionAuth.Infrastructure.ClientServiceOrJson[] ClientServicesOrJson() => global::System.Array.Empty<global::SessionAuth.Infrastructure.ClientServiceOrJson>();
     }
 }
 //----- ServerFunctions.Map.g.cs
@@ -252,7 +271,8 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson());
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
             return group;
         }
 

@@ -30,9 +30,9 @@ public sealed class ClientJsonShapeTests
 
     private static readonly ClientJsonShape[] DeclaredForWebDefaults =
     [
-        ClientJsonShape.Properties(typeof(Student), "name", "year", "wand"),
-        ClientJsonShape.Properties(typeof(Renamed), "full_name"),
-        ClientJsonShape.Properties(typeof(WithExtensionData), "name"),
+        ClientJsonShape.Properties(typeof(Student), ["name", "year", "wand"], []),
+        ClientJsonShape.Properties(typeof(Renamed), ["full_name"], []),
+        ClientJsonShape.Properties(typeof(WithExtensionData), ["name"], []),
         ClientJsonShape.EnumMembers([Wand.Holly, Wand.Elder], ["0", "1"]),
         ClientJsonShape.EnumMembers([Broom.Nimbus, Broom.Firebolt], ["\"Nimbus\"", "\"Firebolt\""]),
     ];
@@ -75,7 +75,7 @@ public sealed class ClientJsonShapeTests
         // An AOT app's source-generated resolver without the type: the endpoint's own start-up check names what to add.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new EmptyResolver() };
 
-        ClientJsonShape.Check([ClientJsonShape.Properties(typeof(Student), "name", "year", "wand")], options);
+        ClientJsonShape.Check([ClientJsonShape.Properties(typeof(Student), ["name", "year", "wand"], [])], options);
     }
 
     [Fact]

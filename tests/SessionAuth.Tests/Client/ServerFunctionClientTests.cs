@@ -83,6 +83,20 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         Assert.All(endpoints, endpoint => Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>()));
     }
 
+    /// <summary>
+    /// <c>ClientShapes.Create</c>'s <c>wand</c> is a record the client sends as JSON; an app that registers <c>Wand</c> as a
+    /// service has the endpoint take it from DI, so the client and the server disagree: the app does not start.
+    /// </summary>
+    [Fact]
+    public void An_app_that_registers_a_type_the_client_sends_as_json_does_not_start()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SessionAuth.TestApp.TestAppHost.Build(
+            configureBuilder: static builder => builder.Services.AddSingleton<SessionAuth.TestApp.Wand>(static _ => throw new InvalidOperationException("never resolved"))));
+
+        Assert.Contains("ClientShapes.create(wand): the app registers SessionAuth.TestApp.Wand as a service", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[FromServices]", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Before_MapServerFunctions_registers_the_client_a_request_fails_saying_so()
     {

@@ -54,7 +54,7 @@ const Returns$ = Object.freeze({
         return $call("POST", "/_server/Returns/Value", []);
     },
     valueLater() {
-        return $call("POST", "/_server/Returns/ValueLater", []);
+        return $call("POST", "/_server/Returns/ValueLater", [], null);
     },
     valueLaterCheaply() {
         return $call("POST", "/_server/Returns/ValueLaterCheaply", []);
@@ -75,7 +75,7 @@ const Returns$ = Object.freeze({
         return $call("POST", "/_server/Returns/OneOfTwoValues", []);
     },
     createdOrAccepted() {
-        return $call("POST", "/_server/Returns/CreatedOrAccepted", []);
+        return $call("POST", "/_server/Returns/CreatedOrAccepted", [], null);
     },
     noValueEitherWay() {
         return $call("POST", "/_server/Returns/NoValueEitherWay", []);

@@ -33,7 +33,7 @@ const Catalog$ = Object.freeze({
         return $call("POST", "/_server/Catalog/Post", [["json", "sku", sku], ["form", "codes", codes], ["form", "counts", counts]]);
     },
     oblivious(ver, budget) {
-        return $call("GET", "/api/oblivious", [["query", "ver", ver], ["query", "budget", budget]]);
+        return $call("GET", "/api/oblivious", [["query", "ver", ver], ["query", "budget", budget]], null);
     },
 });
 export { Catalog$ as Catalog };

@@ -1,7 +1,7 @@
 //----- client.d.ts
 export declare const Account: {
     /** POST /_server/Account/Show */
-    show(): Promise<string>;
+    show(extra: unknown): Promise<string>;
 };
 
 export declare const Checkout: {
@@ -20,8 +20,8 @@ export declare const Checkout: {
 };
 //----- client.js
 const Account$ = Object.freeze({
-    show() {
-        return $call("POST", "/_server/Account/Show", []);
+    show(extra) {
+        return $call("POST", "/_server/Account/Show", [["json", "extra", extra]]);
     },
 });
 export { Account$ as Account };

@@ -1,9 +1,12 @@
 //----- client.d.ts
+export interface Tier {
+}
+
 export declare const Catalog: {
     /** GET /api/releases/{version} */
     release(version: string, since: string | null | undefined, sku: string, fallback?: string, range?: string | null): Promise<string>;
     /** POST /api/tiers */
-    tiers(maybe?: string | null): Promise<string>;
+    tiers(tier: Tier, maybe?: string | null): Promise<string>;
     /** GET /api/links/{home} */
     links(home: string, next?: string | null, mirrors?: string[]): Promise<string>;
 };
@@ -12,8 +15,8 @@ const Catalog$ = Object.freeze({
     release(version, since, sku, fallback, range) {
         return $call("GET", "/api/releases/{version}", [["route", "version", version], ["query", "since", since], ["header", "X-Sku", sku], ["query", "fallback", fallback], ["query", "range", range]]);
     },
-    tiers(maybe) {
-        return $call("POST", "/api/tiers", [["json", "maybe", maybe]]);
+    tiers(tier, maybe) {
+        return $call("POST", "/api/tiers", [["json", "tier", tier], ["json", "maybe", maybe]]);
     },
     links(home, next, mirrors) {
         return $call("GET", "/api/links/{home}", [["route", "home", home], ["query", "next", next], ["query", "mirrors", mirrors]]);

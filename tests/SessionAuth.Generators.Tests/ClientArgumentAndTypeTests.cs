@@ -1,0 +1,164 @@
+using System.Diagnostics;
+
+namespace SessionAuth.Generators.Tests;
+
+/// <summary>
+/// The generated client's arguments and types against what the server binds and writes: a parameter DI or the JSON body
+/// answers, a generic record over a nullable argument, numbers written as strings, route values that would leave their
+/// segment.
+/// </summary>
+public sealed class ClientArgumentAndTypeTests
+{
+    /// <summary>
+    /// A class whose JSON members are all caught by <c>[JsonExtensionData]</c>, or a record without members, is a JSON body
+    /// (the app registers no such service, so the server reads it from the body and answers 400 without one); the client
+    /// takes it for a service and leaves it out, so no call can succeed.
+    /// </summary>
+    [Theory]
+    [InlineData("public sealed class Bag { [System.Text.Json.Serialization.JsonExtensionData] public System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement> Data { get; set; } = new(); }", "Bag")]
+    [InlineData("public sealed record Ping();", "Ping")]
+    public void Review19b_a_propertyless_json_body_is_an_argument_of_the_client(string type, string name)
+    {
+        var (_, declarations) = ClientNamesTests.Client($$"""
+            namespace Shop;
+
+            {{type}}
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Inbox
+            {
+                [SessionAuth.ServerFunction] public static int Post({{name}} message) => 1;
+            }
+            """);
+
+        Assert.True(declarations.Contains($"post(message: {name}): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+    }
+
+    /// <summary>
+    /// A service the app registers whose class has a public property (a DbContext: Database, ChangeTracker, Model; a
+    /// clock with Now) is taken for a JSON argument: every call must pass an object the server ignores, and the
+    /// client's type of it lists the service's properties.
+    /// </summary>
+    [Fact]
+    public void Review19b_a_DbContext_parameter_is_no_argument_of_the_client()
+    {
+        var (_, declarations) = ClientNamesTests.Client("""
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public abstract class DbContext
+                {
+                    public string ContextId => "ctx";
+                }
+            }
+
+            namespace Shop
+            {
+                public sealed class ShopDb : Microsoft.EntityFrameworkCore.DbContext
+                {
+                    public int Orders => 0;
+                }
+
+                [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+                public static class Orders
+                {
+                    [SessionAuth.ServerFunction] public static int Count(string owner, ShopDb db) => db.Orders;
+                }
+            }
+            """);
+
+        Assert.True(declarations.Contains("count(owner: string): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+    }
+
+    /// <summary>
+    /// <c>Page&lt;string&gt;</c> and <c>Page&lt;string?&gt;</c> are one key for the client (the fully qualified name drops
+    /// nullable annotations): whichever comes first declares both, and the other's nulls are typed <c>string</c>.
+    /// </summary>
+    [Fact]
+    public void Review19b_a_generic_record_over_a_nullable_argument_declares_its_nulls()
+    {
+        var (_, declarations) = ClientNamesTests.Client("""
+            namespace Shop;
+
+            public sealed record Page<T>(T Item, int Total);
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Pages
+            {
+                [SessionAuth.ServerFunction] public static Page<string> Titles() => new("a", 1);
+
+                [SessionAuth.ServerFunction] public static Page<string?> Nicknames() => new(null, 1);
+            }
+            """);
+
+        Assert.True(declarations.Contains("item: string | null", StringComparison.Ordinal), Relevant(declarations));
+    }
+
+    /// <summary>
+    /// <c>[JsonNumberHandling(WriteAsString)]</c> on a property or a type writes its numbers as strings ("5"); the client
+    /// declares <c>number</c>, and the start-up check, which reads only the options' number handling, lets it pass.
+    /// </summary>
+    [Theory]
+    [InlineData("public sealed record Score([property: System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] int Points);")]
+    [InlineData("[System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] public sealed record Score(int Points);")]
+    public void Review19b_numbers_written_as_strings_by_attribute_are_not_declared_number(string type)
+    {
+        var (_, declarations) = ClientNamesTests.Client($$"""
+            namespace Shop;
+
+            {{type}}
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Scores
+            {
+                [SessionAuth.ServerFunction] public static Score Get() => new(5);
+            }
+            """);
+
+        Assert.False(declarations.Contains("points: number;", StringComparison.Ordinal), Relevant(declarations));
+    }
+
+    /// <summary>
+    /// A route value the caller types as <c>string</c> that is a dot segment (<c>..</c>, <c>.</c>) or empty is resolved away by
+    /// <c>new URL</c> (or collapsed by the client): <c>Files.get("..")</c> fetches <c>/</c>, <c>Files.get("")</c> fetches
+    /// <c>/files</c> — another endpoint, whose answer becomes this function's result. The client must refuse the call.
+    /// </summary>
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    public async Task Review19b_a_route_value_that_would_leave_its_segment_is_refused_not_sent_elsewhere(string name)
+    {
+        var (script, _) = ClientNamesTests.Client("""
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Files
+            {
+                [SessionAuth.ServerFunction("/files/{name}", Method = "GET")] public static string Get(string name) => name;
+            }
+            """);
+        var folder = Directory.CreateTempSubdirectory("client-route-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), $$"""
+            const fetched = [];
+            globalThis.fetch = async (url) => { fetched.push(new URL(url).pathname); return new Response("other endpoint", { status: 200, headers: { "Content-Type": "text/plain" } }); };
+            const client = await import("./client.mjs");
+            client.configure({ baseUrl: "http://app.example/" });
+            let outcome;
+            try { outcome = "resolved " + JSON.stringify(await client.Files.get({{System.Text.Json.JsonSerializer.Serialize(name)}})); } catch (error) { outcome = "rejected"; }
+            console.log(outcome + " after fetching " + JSON.stringify(fetched));
+            """);
+
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("Consumer.mjs");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal("rejected after fetching []", output.Trim());
+    }
+
+    /// <summary>The declarations after the client's core, which the failure shows.</summary>
+    private static string Relevant(string declarations) =>
+        declarations[(declarations.IndexOf("readonly redirect:", StringComparison.Ordinal) is var at and >= 0 ? at : 0)..];
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SessionAuth.Testing;
+
+namespace SessionAuth.Tests.Client;
+
+/// <summary>
+/// The generated module run in node against the test app on real Kestrel, at the edges of what it sends and reads: route
+/// values of every awkward kind, and results declared nullable that return null.
+/// </summary>
+public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
+{
+    private static readonly string[] SlashValue = ["a/b"];
+
+    private static readonly string Consumers = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "Client", "Consumers");
+
+    /// <summary>
+    /// A route value reaches the function as the caller passed it, whatever its characters, or the client refuses it with a
+    /// TypeError before sending anything: Kestrel decodes every escape of a path but <c>%2F</c>, so a <c>/</c> in a value
+    /// of one segment would arrive as <c>%2F</c>; a dot segment is resolved away by the URL and an empty value or segment
+    /// dropped from the path, either reaching another endpoint. A catch-all takes <c>/</c> between non-empty segments.
+    /// Each value goes to a plain segment (<c>{name}</c>), a constrained one (<c>{code:length(3)}</c>, 404 for another
+    /// length) and a catch-all (<c>{**path}</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("...")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    [InlineData("a%b")]
+    [InlineData("a b")]
+    [InlineData("a+b")]
+    [InlineData("a\\b")]
+    [InlineData("é")]
+    [InlineData("%2F")]
+    [InlineData("a%2Fb")]
+    [InlineData("a/b")]
+    [InlineData("é/ü")]
+    [InlineData("a//b")]
+    [InlineData("/ab")]
+    [InlineData("ab/")]
+    [InlineData("a/./b")]
+    [InlineData("a/../b")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("")]
+    public async Task Review19b_a_route_value_arrives_as_the_caller_passed_it(string code)
+    {
+        var root = await RunConsumerAsync("RouteValues.mjs", JsonSerializer.Serialize(new[] { code }));
+        var outcomes = root.GetProperty(code);
+
+        var segmentRefused = code is "" or "." or ".." || code.Contains('/', StringComparison.Ordinal);
+        var catchAllRefused = code.Split('/').Any(static segment => segment is "" or "." or "..");
+        Assert.Equal(segmentRefused ? "refused" : code, Shown(outcomes.GetProperty("name")));
+        Assert.Equal(segmentRefused ? "refused" : code.Length == 3 ? $"1|{code}|2" : "status 404", Shown(outcomes.GetProperty("constrained")));
+        Assert.Equal(catchAllRefused ? "refused" : code, Shown(outcomes.GetProperty("path")));
+    }
+
+    /// <summary>The refusal names the route value, so that a caller knows which argument to change.</summary>
+    [Fact]
+    public async Task A_refused_route_value_is_named_in_the_TypeError()
+    {
+        var root = await RunConsumerAsync("RouteValues.mjs", JsonSerializer.Serialize(SlashValue));
+
+        var refused = root.GetProperty("a/b").GetProperty("name").GetProperty("refused").GetString();
+        Assert.StartsWith("The route value name (\"a/b\")", refused, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A function declared <c>Promise&lt;string | null&gt;</c> (<c>ValueTask&lt;string?&gt;</c>) that returns null must resolve
+    /// to null, as its type says.
+    /// </summary>
+    [Fact]
+    public async Task Review19b_a_nullable_string_result_resolves_to_null_when_the_function_returns_null()
+    {
+        var root = await RunConsumerAsync("ReturnShapes.mjs");
+
+        Assert.Equal("1||t|1", root.GetProperty("attributes").GetString());
+        Assert.Equal("null", root.GetProperty("motto").GetString());
+    }
+
+    /// <summary>
+    /// <c>Ok&lt;Wand?&gt;</c> is declared <c>Promise&lt;Wand | null&gt;</c>, and <c>Ok&lt;T&gt;</c> writes no body for a null value
+    /// (200, no Content-Type): the client resolves it to null, as its type says, as it does a plain <c>Wand?</c> return,
+    /// which writes <c>null</c>.
+    /// </summary>
+    [Fact]
+    public async Task Review19b_a_result_declared_nullable_resolves_to_null_for_a_null_value()
+    {
+        var root = await RunConsumerAsync("NullableResults.mjs");
+
+        Assert.Equal("json: null, ok: null", $"json: {root.GetProperty("json").GetString()}, ok: {root.GetProperty("ok").GetString()}");
+    }
+
+    private static string Shown(JsonElement outcome) =>
+        outcome.TryGetProperty("value", out var value) ? value.GetString()!
+        : outcome.TryGetProperty("status", out var status) ? $"status {status.GetInt32()}"
+        : outcome.TryGetProperty("refused", out _) ? "refused"
+        : outcome.ToString();
+
+    private async Task<JsonElement> RunConsumerAsync(string consumer, params string[] arguments)
+    {
+        var folder = Directory.CreateTempSubdirectory("client-edges-").FullName;
+        using (var client = fixture.CreateClient())
+        using (var script = await client.NavigateAsync("/_server/client.js"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), await script.Content.ReadAsStringAsync());
+        }
+
+        File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
+        var (exitCode, output) = await RunAsync(folder, "node", [consumer, fixture.Address.ToString(), .. arguments]);
+        Assert.True(exitCode == 0, "the client failed in node:\n" + output);
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.Clone();
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
