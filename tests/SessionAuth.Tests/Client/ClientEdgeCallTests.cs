@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SessionAuth.Testing;
 
@@ -108,24 +107,9 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
         }
 
         File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
-        var (exitCode, output) = await RunAsync(folder, "node", [consumer, fixture.Address.ToString(), .. arguments]);
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", [consumer, fixture.Address.ToString(), .. arguments]);
         Assert.True(exitCode == 0, "the client failed in node:\n" + output);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.Clone();
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string program, string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }
