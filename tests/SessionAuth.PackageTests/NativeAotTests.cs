@@ -19,7 +19,10 @@ public sealed class NativeAotTests : IDisposable
         var (exitCode, log) = ConsumerFixture.Run(
             "dotnet",
             $"publish \"{Path.Combine(ConsumerFixture.RepositoryRoot, "samples", "AotApi", "AotApi.csproj")}\" -c Release -r linux-x64 -o \"{output}\" --artifacts-path \"{Path.Combine(_work, "build")}\"",
-            ConsumerFixture.RepositoryRoot);
+            ConsumerFixture.RepositoryRoot,
+            // A hang guard, not a time limit: an AOT publish (ILCompiler over the whole app) takes minutes on two cores,
+            // and several on a machine busy with other builds.
+            TimeSpan.FromMinutes(20));
 
         Assert.True(exitCode == 0, log);
         Assert.DoesNotMatch(@"warning IL\d{4}", log);
