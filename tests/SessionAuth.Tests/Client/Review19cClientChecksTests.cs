@@ -99,6 +99,34 @@ public sealed class Review19cClientChecksTests
         ClientJsonShape.Check([ClientJsonShape.Properties(typeof(Login), ["name"], ["password"])], options);
     }
 
+    /// <summary>
+    /// An app whose JSON comes from a source-generated <c>JsonSerializerContext</c> (AOT, or for speed) and that leaves
+    /// nulls out (<c>WhenWritingNull</c>), with a property marked <c>[JsonIgnore(Condition = Never)]</c> to be written always
+    /// (as the client declares it). The reflection contract passes; the source-generated one carries a ShouldSerialize for
+    /// that condition, which the check reads as "a contract modifier may leave it out", and the app does not start.
+    /// </summary>
+    [Fact]
+    public void Review19c_a_source_generated_contract_passes_as_the_reflection_one_does()
+    {
+        var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        var sourceGenerated = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(Review19cJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        };
+        ClientJsonShape[] declared = [ClientJsonShape.Properties(typeof(Crest), ["name", "motto"], [])];
+        Assert.Equal("""{"name":"a","motto":null}""", JsonSerializer.Serialize(new Crest("a", null), sourceGenerated));
+        ClientJsonShape.Check(declared, reflection);
+
+        ClientJsonShape.Check(declared, sourceGenerated);
+    }
+
+    public sealed record Crest(string Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Motto);
+
     [JsonConverter(typeof(ShapeConverter))]
     public interface IShape
     {
@@ -129,3 +157,6 @@ public sealed class Review19cClientChecksTests
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteNumberValue((long)(value - DateTime.UnixEpoch).TotalSeconds);
     }
 }
+
+[JsonSerializable(typeof(Review19cClientChecksTests.Crest))]
+internal sealed partial class Review19cJsonContext : JsonSerializerContext;
