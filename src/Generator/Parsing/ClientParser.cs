@@ -146,7 +146,7 @@ internal sealed class ClientParser
     /// no collection and declares no JSON polymorphism (<c>ILogger&lt;T&gt;</c>, <c>IOptions&lt;T&gt;</c>, a repository's
     /// interface), a framework type JSON has no shape for (<c>HttpClient</c>, <c>TimeProvider</c>), or a class derived from a
     /// framework class (a <c>DbContext</c>). Any other type, a record without members included, is JSON, as the server
-    /// reads it unless the app registers it.
+    /// reads it unless the app registers it; so is a type a [JsonConverter] reads, and System.Text.Json's own JSON values.
     /// </summary>
     private static bool IsServiceLike(ITypeSymbol type)
     {
@@ -157,6 +157,13 @@ internal sealed class ClientParser
         }
 
         if (Dictionary(named) is not null || Enumerable(named) is not null)
+        {
+            return false;
+        }
+
+        // JSON reads these whatever their kind: System.Text.Json's own values of any JSON, and a type its [JsonConverter]
+        // reads (an interface's too).
+        if (IsJsonValue(named) || ConverterOf(named) is not null)
         {
             return false;
         }
@@ -181,6 +188,11 @@ internal sealed class ClientParser
 
         return false;
     }
+
+    /// <summary>Whether a type is one of System.Text.Json's values of any JSON: <c>JsonElement</c>, <c>JsonDocument</c>, <c>JsonNode</c> and its kinds.</summary>
+    private static bool IsJsonValue(INamedTypeSymbol type) =>
+        FullName(type) is "System.Text.Json.JsonElement" or "System.Text.Json.JsonDocument"
+        || type.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Nodes";
 
     /// <summary>Whether a framework type is one JSON writes as a value the client declares (a <c>Guid</c>, a <c>DateOnly</c>).</summary>
     private static bool IsFrameworkValue(INamedTypeSymbol type) =>
@@ -514,7 +526,7 @@ internal sealed class ClientParser
 
     private static bool IsVirtual(IPropertySymbol property) => property.IsVirtual || property.IsOverride || property.IsAbstract;
 
-    /// <summary>The member's <c>[JsonIgnore]</c> condition: Never = 0, Always = 1 (the default), WhenWritingDefault = 2, WhenWritingNull = 3; -1 without one.</summary>
+    /// <summary>The member's <c>[JsonIgnore]</c> condition: Never = 0, Always = 1 (the default), WhenWritingDefault = 2, WhenWritingNull = 3, WhenWriting = 4, WhenReading = 5 (.NET 10); -1 without one.</summary>
     private static int IgnoreCondition(IEnumerable<AttributeData> attributes) =>
         attributes.FirstOrDefault(static a => IsAttribute(a, "JsonIgnoreAttribute")) is { } ignore
             ? ignore.NamedArguments.FirstOrDefault(static a => a.Key == "Condition").Value.Value as int? ?? 1
@@ -537,8 +549,10 @@ internal sealed class ClientParser
         var attributes = member.GetAttributes();
         var type = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
 
-        // A condition other than Always (and Never) leaves the property out of some objects.
-        var optional = IgnoreCondition(attributes) is 2 or 3;
+        // WhenWritingDefault and WhenWritingNull leave the property out of some objects the server writes, WhenWriting out of
+        // all of them (it is only read): optional, so that one declaration serves what is sent and what comes back.
+        // WhenReading writes it always and only ignores what callers send.
+        var optional = IgnoreCondition(attributes) is 2 or 3 or 4;
         var converter = attributes.FirstOrDefault(static a => IsAttribute(a, "JsonConverterAttribute"));
         return new ClientPropertySpec(JsonName(member, attributes), Map(type, converter, NumberHandlingOf(member) ?? typeHandling ?? 0), optional);
     }

@@ -108,10 +108,11 @@ public sealed class ClientJsonShape
                     + "set DefaultIgnoreCondition = JsonIgnoreCondition.Never, or mark the property [JsonIgnore(Condition = ...)], which the client declares optional";
             }
 
-            if (property.CustomConverter is null && !UnderlyingType(property.PropertyType).IsEnum
-                && typeInfo.Options.Converters.FirstOrDefault(converter => converter.CanConvert(property.PropertyType)) is { } converter)
+            if (property.CustomConverter is null
+                && WrittenTypes(property.PropertyType, typeInfo.Options, depth: 0).FirstOrDefault(type => !UnderlyingType(type).IsEnum && typeInfo.Options.Converters.Any(converter => converter.CanConvert(type))) is { } converted
+                && typeInfo.Options.Converters.First(converter => converter.CanConvert(converted)) is var converter)
             {
-                return $"{Name(typeInfo.Type)}.{property.Name}: the app writes its {Name(property.PropertyType)} with {converter.GetType().Name} from the JSON options' Converters, "
+                return $"{Name(typeInfo.Type)}.{property.Name}: the app writes its {Name(converted)} with {converter.GetType().Name} from the JSON options' Converters, "
                     + "the client declares what System.Text.Json writes by default; put the converter on the property ([JsonConverter]), which the client declares unknown, or remove it";
             }
 
@@ -124,6 +125,36 @@ public sealed class ClientJsonShape
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <paramref name="type"/> and the types STJ writes inside it, as its contract says: a collection's elements and a
+    /// dictionary's values (an options converter for <c>DateTime</c> changes a <c>List&lt;DateTime&gt;</c> as much as a
+    /// <c>DateTime</c>). Nested collections to a few levels, as deep as a declared property goes in practice.
+    /// </summary>
+    private static IEnumerable<Type> WrittenTypes(Type type, JsonSerializerOptions options, int depth)
+    {
+        yield return type;
+        if (depth < 3 && ContractOf(type, options) is { Kind: JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary, ElementType: { } element })
+        {
+            foreach (var written in WrittenTypes(element, options, depth + 1))
+            {
+                yield return written;
+            }
+        }
+    }
+
+    private static JsonTypeInfo? ContractOf(Type type, JsonSerializerOptions options)
+    {
+        try
+        {
+            return options.GetTypeInfo(type);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // No contract for it (a source-generated context that leaves it out): nothing inside it is written either.
+            return null;
+        }
     }
 
     /// <summary>Whether STJ writes <paramref name="property"/>: it has a getter, is no extension data, and is not read-only where the options leave those out.</summary>
@@ -141,12 +172,14 @@ public sealed class ClientJsonShape
     /// <summary>When the app leaves <paramref name="property"/> out of an object (said for the message), or <see langword="null"/> when it always writes it.</summary>
     private static string? LeftOutWhen(JsonPropertyInfo property, JsonSerializerOptions options)
     {
-        if (property.ShouldSerialize is not null)
+        // The property's own [JsonIgnore(Condition = ...)] decides for it. A source-generated contract carries that condition
+        // as a ShouldSerialize, so a ShouldSerialize counts as a contract modifier's only where no attribute explains it.
+        var own = property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false).OfType<JsonIgnoreAttribute>().FirstOrDefault();
+        if (own is null && property.ShouldSerialize is not null)
         {
             return "when its ShouldSerialize (a contract modifier) says so";
         }
 
-        var own = property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false).OfType<JsonIgnoreAttribute>().FirstOrDefault();
         var condition = own?.Condition ?? options.DefaultIgnoreCondition;
         return condition switch
         {

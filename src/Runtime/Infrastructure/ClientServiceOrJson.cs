@@ -1,5 +1,9 @@
 using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace SessionAuth.Infrastructure;
 
@@ -64,27 +68,52 @@ public sealed class ClientServiceOrJson
     }
 
     /// <summary>How the server and the client disagree on this parameter, said for the start-up error; <see langword="null"/> when they agree.</summary>
-    internal string? Mismatch(IServiceProviderIsService? services)
+    internal string? Mismatch(IServiceProviderIsService? services, JsonSerializerOptions json)
     {
         var name = Type.FullName?.Replace('+', '.') ?? Type.Name;
-
-        // An interface or abstract class nobody registers is read from JSON too, but System.Text.Json can make no value of
-        // one: it binds as null (or answers 400) whatever a caller sends, so the client leaving it out changes nothing.
-        var underlying = Nullable.GetUnderlyingType(Type) ?? Type;
-        var jsonCanMakeOne = !underlying.IsInterface && !underlying.IsAbstract;
         return (IsSentAsJson, IsService(Type, services)) switch
         {
             (true, true) => $"{Function}({Parameter}): the app registers {name} as a service, so the server takes it from DI, but the client sends it as JSON; mark the parameter [FromServices]",
-            (false, false) when jsonCanMakeOne => $"{Function}({Parameter}): the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
+            (false, false) when JsonCanMake(Nullable.GetUnderlyingType(Type) ?? Type, json) => $"{Function}({Parameter}): the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether the app's JSON can read a value of <paramref name="type"/>: a concrete class or struct, or an interface or
+    /// abstract class that a converter (an attribute, the options, a <c>JsonNode</c>'s own), polymorphism (attributes or a
+    /// contract modifier) or a constructor delegate makes. Asked of the app's own contract, as the endpoint reads with it.
+    /// Of an interface nothing makes, System.Text.Json reads no value: it binds as null (or answers 400) whatever a caller
+    /// sends, so the client leaving it out changes nothing.
+    /// </summary>
+    private static bool JsonCanMake(Type type, JsonSerializerOptions json)
+    {
+        if (!type.IsInterface && !type.IsAbstract)
+        {
+            return true;
+        }
+
+        JsonTypeInfo info;
+        try
+        {
+            info = json.GetTypeInfo(type);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // No contract for the type (a source-generated context that leaves it out): JSON reads none of it.
+            return false;
+        }
+
+        return info.Kind != JsonTypeInfoKind.Object || info.PolymorphismOptions is not null || info.CreateObject is not null;
     }
 
     /// <summary>Fails the start when the client leaves a parameter to DI that the server reads from JSON, or the other way round.</summary>
     internal static void Check(IReadOnlyList<ClientServiceOrJson> parameters, IServiceProvider services)
     {
         var isService = services.GetService<IServiceProviderIsService>();
-        var mismatches = parameters.Select(parameter => parameter.Mismatch(isService)).OfType<string>().ToList();
+        // The endpoint's options; a provider built without them (no routing) reads with minimal APIs' defaults.
+        var json = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? new JsonOptions().SerializerOptions;
+        var mismatches = parameters.Select(parameter => parameter.Mismatch(isService, json)).OfType<string>().ToList();
         if (mismatches.Count > 0)
         {
             throw new InvalidOperationException(
@@ -92,7 +121,8 @@ public sealed class ClientServiceOrJson
                 + string.Join("; ", mismatches)
                 + ". A parameter of a complex type without [FromServices] or [FromBody] comes from DI when the app registers its type and from "
                 + "the JSON body otherwise, which only the running app knows; the client, written at build time, takes interfaces, abstract "
-                + "classes and classes derived from framework classes (a DbContext) for services, and any other type for JSON. Say which it is with the attribute.");
+                + "classes and classes derived from framework classes (a DbContext) for services, unless a [JsonConverter] or [JsonPolymorphic] "
+                + "on them makes them JSON, and any other type for JSON. Say which it is with the attribute.");
         }
     }
 }

@@ -76,6 +76,17 @@ function routeText(name, text, catchAll) {
     return segments.map(encodeURIComponent).join(""/"");
 }
 
+// A header value travels as visible ASCII: HTTP trims the white space around it, Kestrel refuses other characters
+// (400, before any endpoint) and fetch throws on those above U+00FF without naming the value. Refused before
+// anything is sent, as a route value is.
+function headerText(name, text) {
+    if (!/^(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?$/.test(text)) {
+        throw new TypeError(`The header value ${name} (${JSON.stringify(text)}) would not reach the server function unchanged: a header value holds visible ASCII characters, with spaces and tabs only between them.`);
+    }
+
+    return text;
+}
+
 function retryAfterOf(response, problem) {
     const header = response.headers.get(""Retry-After"");
     if (header !== null) {
@@ -115,7 +126,7 @@ async function $call(method, route, args, empty) {
         const value = asText(argument, names);
         if (value === undefined) continue;
         if (source === ""query"") for (const item of values(value)) query.append(name, String(item));
-        else if (source === ""header"" && value !== null) headers.set(name, values(value).map(String).join("",""));
+        else if (source === ""header"" && value !== null) headers.set(name, values(value).map((item) => headerText(name, String(item))).join("",""));
         else if (source === ""json"" || source === ""form"") {
             members.push([name, value]);
             form ||= source === ""form"" || values(value).some((item) => item instanceof Blob);

@@ -5,7 +5,7 @@ namespace SessionAuth.Tests.Client;
 
 /// <summary>
 /// The generated module run in node against the test app on real Kestrel, at the edges of what it sends and reads: route
-/// values of every awkward kind, and results declared nullable that return null.
+/// values and header values of every awkward kind, and results declared nullable that return null.
 /// </summary>
 public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
 {
@@ -96,6 +96,36 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
         : outcome.TryGetProperty("status", out var status) ? $"status {status.GetInt32()}"
         : outcome.TryGetProperty("refused", out _) ? "refused"
         : outcome.ToString();
+
+    /// <summary>
+    /// A <c>[FromHeader]</c> string is declared <c>string</c>, and the client sends it as the header's value. HTTP trims a
+    /// value's surrounding white space (the function receives <c>a</c> for <c> a </c>), Kestrel answers 400 before any
+    /// endpoint for a value outside ASCII (<c>é</c>), and fetch throws a TypeError about a ByteString, naming no parameter,
+    /// for one above U+00FF (<c>€</c>). The client refuses route values that cannot arrive unchanged with a TypeError naming
+    /// them; header values that cannot should be refused the same way (or arrive as passed), not reach the server changed
+    /// or be answered 400 as if the function had refused them.
+    /// </summary>
+    [Theory]
+    [InlineData("plain")]
+    [InlineData(" a ")]
+    [InlineData("a\tb")]
+    [InlineData("é")]
+    [InlineData("€")]
+    public async Task a_header_value_arrives_as_the_caller_passed_it_or_is_refused_naming_it(string tenant)
+    {
+        tenant = tenant.Replace("\\t", "\t", StringComparison.Ordinal);
+        var root = await RunConsumerAsync("HeaderValues.mjs", JsonSerializer.Serialize(new[] { tenant }));
+        var outcome = root.GetProperty(tenant);
+
+        if (outcome.TryGetProperty("refused", out var refused))
+        {
+            Assert.Contains("tenant", refused.GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.Equal($"7||{tenant}|1", outcome.TryGetProperty("value", out var value) ? value.GetString() : outcome.ToString());
+        }
+    }
 
     private async Task<JsonElement> RunConsumerAsync(string consumer, params string[] arguments)
     {

@@ -8,10 +8,11 @@ using SessionAuth.Infrastructure;
 namespace SessionAuth.Tests.Client;
 
 /// <summary>
-/// Review 19c: the start-up checks of the generated client (ClientServiceOrJson, ClientJsonShape) against apps whose
-/// server reads or writes something the client does not declare, and which the checks let start.
+/// The start-up checks of the generated client (ClientServiceOrJson, ClientJsonShape) at their edges: apps whose server
+/// reads or writes something the client does not declare must not start (found by review 19c, when they did), and right
+/// apps must (a source-generated contract as the reflection one).
 /// </summary>
-public sealed class Review19cClientChecksTests
+public sealed class ClientStartCheckEdgeTests
 {
     /// <summary>
     /// The generator guesses an abstract class is a service and leaves it out of the call; <c>JsonNode</c> is abstract,
@@ -20,7 +21,7 @@ public sealed class Review19cClientChecksTests
     /// call from the client omits the argument and the server answers 400 (missing) or binds null.
     /// </summary>
     [Fact]
-    public void Review19c_an_unregistered_JsonNode_the_client_leaves_to_DI_fails_the_start()
+    public void an_unregistered_JsonNode_the_client_leaves_to_DI_fails_the_start()
     {
         using var services = new ServiceCollection().BuildServiceProvider();
 
@@ -33,7 +34,7 @@ public sealed class Review19cClientChecksTests
     /// caller's value — which the client never sends. The start passes.
     /// </summary>
     [Fact]
-    public void Review19c_an_unregistered_interface_JSON_makes_through_its_converter_fails_the_start_when_the_client_leaves_it_to_DI()
+    public void an_unregistered_interface_JSON_makes_through_its_converter_fails_the_start_when_the_client_leaves_it_to_DI()
     {
         using var services = new ServiceCollection().BuildServiceProvider();
 
@@ -45,7 +46,7 @@ public sealed class Review19cClientChecksTests
     /// from JSON with its discriminator; the client left it out, and the start passes.
     /// </summary>
     [Fact]
-    public void Review19c_an_unregistered_interface_the_app_makes_polymorphic_in_its_resolver_fails_the_start_when_the_client_leaves_it_to_DI()
+    public void an_unregistered_interface_the_app_makes_polymorphic_in_its_resolver_fails_the_start_when_the_client_leaves_it_to_DI()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -75,7 +76,7 @@ public sealed class Review19cClientChecksTests
     /// where the client declares <c>string[]</c>, and the start passes.
     /// </summary>
     [Fact]
-    public void Review19c_an_options_converter_of_an_element_type_fails_the_start()
+    public void an_options_converter_of_an_element_type_fails_the_start()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), Converters = { new UnixSeconds() } };
         Assert.Equal("""{"times":[0]}""", JsonSerializer.Serialize(new Timetable([DateTime.UnixEpoch]), options));
@@ -90,7 +91,7 @@ public sealed class Review19cClientChecksTests
     /// which fails it too: an app using the attribute as meant cannot start.
     /// </summary>
     [Fact]
-    public void Review19c_a_property_ignored_when_writing_declared_optional_passes_the_check()
+    public void a_property_ignored_when_writing_declared_optional_passes_the_check()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         Assert.Equal("""{"name":"a"}""", JsonSerializer.Serialize(new Login("a", "secret"), options));
@@ -106,7 +107,7 @@ public sealed class Review19cClientChecksTests
     /// that condition, which the check reads as "a contract modifier may leave it out", and the app does not start.
     /// </summary>
     [Fact]
-    public void Review19c_a_source_generated_contract_passes_as_the_reflection_one_does()
+    public void a_source_generated_contract_passes_as_the_reflection_one_does()
     {
         var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -116,7 +117,7 @@ public sealed class Review19cClientChecksTests
         var sourceGenerated = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(Review19cJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(CrestJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         ClientJsonShape[] declared = [ClientJsonShape.Properties(typeof(Crest), ["name", "motto"], [])];
         Assert.Equal("""{"name":"a","motto":null}""", JsonSerializer.Serialize(new Crest("a", null), sourceGenerated));
@@ -158,5 +159,5 @@ public sealed class Review19cClientChecksTests
     }
 }
 
-[JsonSerializable(typeof(Review19cClientChecksTests.Crest))]
-internal sealed partial class Review19cJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(ClientStartCheckEdgeTests.Crest))]
+internal sealed partial class CrestJsonContext : JsonSerializerContext;

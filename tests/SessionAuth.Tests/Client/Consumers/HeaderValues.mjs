@@ -1,4 +1,4 @@
-// Review 19c: each value of the JSON array (second argument) sent by the generated client to the test app (first
+// Each value of the JSON array (second argument) sent by the generated client to the test app (first
 // argument) as a [FromHeader] string (Binding.attributes' X-Tenant), with what the function received, the status it
 // answered, or the TypeError the client refused it with before sending anything.
 import { Binding, configure, ServerFunctionError } from "./client.mjs";

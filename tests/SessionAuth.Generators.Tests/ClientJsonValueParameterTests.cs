@@ -1,11 +1,11 @@
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Review 19c: parameters that DI or the JSON body answers, of types System.Text.Json reads and no app registers, which
-/// the client's guess takes for services: the client leaves them out (and the start-up check either lets that pass or
-/// fails the start of a right app).
+/// Parameters that DI or the JSON body answers, of types System.Text.Json reads whatever their kind (its own JSON values,
+/// an interface its [JsonConverter] reads), are arguments of the client; and a property JSON only reads is optional.
+/// Found by review 19c, when the client's guess took them for services.
 /// </summary>
-public sealed class Review19cClientParameterTests
+public sealed class ClientJsonValueParameterTests
 {
     /// <summary>
     /// <c>JsonElement</c>, <c>JsonNode</c> and <c>JsonDocument</c> are System.Text.Json's own "any JSON"
@@ -15,7 +15,7 @@ public sealed class Review19cClientParameterTests
     /// not start (the check says "register it"); for <c>JsonNode</c> it starts and every call lacks the argument.
     /// </summary>
     [Fact]
-    public void Review19c_System_Text_Json_payload_types_are_json_arguments()
+    public void System_Text_Json_payload_types_are_json_arguments()
     {
         var (script, declarations) = ClientNamesTests.Client("""
             namespace Notes;
@@ -45,7 +45,7 @@ public sealed class Review19cClientParameterTests
     /// the guess takes it for a service, and the start-up check lets an unregistered interface pass.
     /// </summary>
     [Fact]
-    public void Review19c_an_interface_with_a_json_converter_is_a_json_argument()
+    public void an_interface_with_a_json_converter_is_a_json_argument()
     {
         var (script, declarations) = ClientNamesTests.Client("""
             namespace Drawing;
@@ -78,7 +78,7 @@ public sealed class Review19cClientParameterTests
     /// it. The client declares it always present, which no answer holds, and the start-up check then stops the app.
     /// </summary>
     [Fact]
-    public void Review19c_a_property_ignored_when_writing_is_declared_optional()
+    public void a_property_ignored_when_writing_is_declared_optional()
     {
         var (_, declarations) = ClientNamesTests.Client("""
             namespace Accounts;
