@@ -73,22 +73,33 @@ public sealed class RazorServerFunctionAnalyzer : SessionAuthAnalyzer
     }
 
     /// <summary>
-    /// Whether a file SessionAuth's generator wrote names <paramref name="method"/> (<c>global::Shop.Counter.Increment</c>,
-    /// as it calls every function it maps): then it saw the function. Read from the syntax, as generated code names the
-    /// method by its full path, which binding would only confirm.
+    /// Whether a file SessionAuth's generator wrote calls <paramref name="method"/>, as it calls every function it maps (a
+    /// static one by its full name, an instance one on its target): then it saw the function. Bound, not read as text, so
+    /// that both forms count; only files that hold the method's name are bound.
     /// </summary>
     private static bool IsMapped(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (method.ContainingType is null)
+        foreach (var tree in compilation.SyntaxTrees.Where(ReservedNames.IsOwnOutput))
         {
-            return false;
+            var root = tree.GetRoot(cancellationToken);
+            var names = root.DescendantNodes().OfType<SimpleNameSyntax>().Where(name => name.Identifier.ValueText == method.Name).ToList();
+            if (names.Count == 0)
+            {
+                continue;
+            }
+
+            // RS1030 asks analyzers to take the semantic models the driver shares; a symbol action has none to take, and this
+            // binds only SessionAuth's own generated files that name the method, for functions declared in Razor (rare).
+#pragma warning disable RS1030
+            var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            if (names.Any(name => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition)))
+            {
+                return true;
+            }
         }
 
-        var name = "global::" + SymbolPaths.Of(method.ContainingType) + "." + method.Name;
-        return compilation.SyntaxTrees.Where(ReservedNames.IsOwnOutput).Any(tree => tree.GetRoot(cancellationToken)
-            .DescendantNodes()
-            .OfType<MemberAccessExpressionSyntax>()
-            .Any(access => access.Name.Identifier.ValueText == method.Name && access.ToString().Replace("@", string.Empty) == name));
+        return false;
     }
 
     /// <summary>The file's name without its folders; by hand, as <c>Path</c> throws on characters some hosts allow in a path.</summary>
