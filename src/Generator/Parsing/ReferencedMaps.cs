@@ -275,7 +275,7 @@ internal static class ReferencedMaps
     /// The extern alias generated code names <paramref name="assembly"/> through, or <see langword="null"/> when its
     /// types are in the global namespace (referenced without aliases, or with <c>global</c> among them).
     /// </summary>
-    private static string? AliasOf(Compilation compilation, IAssemblySymbol assembly)
+    internal static string? AliasOf(Compilation compilation, IAssemblySymbol assembly)
     {
         var aliases = compilation.GetMetadataReference(assembly)?.Properties.Aliases ?? [];
         return aliases.IsDefaultOrEmpty || aliases.Contains(MetadataReferenceProperties.GlobalAlias) ? null : aliases[0];

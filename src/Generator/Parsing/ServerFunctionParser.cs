@@ -82,6 +82,18 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        // Generated code names every type from global::; a type of a reference under an extern alias only has no such name.
+        var aliased = _method.Parameters.Select(static p => p.Type).Append(_method.ReturnType).Concat(named.OfType<ITypeSymbol>()).Concat(keyTypes)
+            .SelectMany(SignatureTypes.TypesIn)
+            .Select(type => (Type: type, Alias: type.ContainingAssembly is { } assembly ? ReferencedMaps.AliasOf(_compilation, assembly) : null))
+            .FirstOrDefault(static found => found.Alias is not null);
+        if (aliased.Alias is not null)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt(
+                $"{aliased.Type.Name}, which generated code must name, is in {aliased.Type.ContainingAssembly.Name}, referenced under the extern alias {aliased.Alias} only, and generated code names types from global::; reference that assembly without an alias too (Aliases=\"global,{aliased.Alias}\") or keep its types out of the function's signature");
+            return null;
+        }
+
         var (route, httpMethod) = ServerFunctionAttributeValues.Read(attribute);
         var typePath = SymbolPaths.OfTypes(_declaringType);
         route ??= $"/_server/{typePath}/{_method.Name}";
