@@ -899,7 +899,8 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// <summary>
     /// The method, and the interface methods it implements and the methods it overrides, whose calls reach it: an
     /// interface method it implements implicitly or explicitly for its own type, or implicitly for a type of the
-    /// compilation derived from it (<c>class Derived : Base, IModule</c>, where <c>Base.Map</c> is <c>IModule.Map</c>).
+    /// compilation derived from it (<c>class Derived : Base, IModule</c>, where <c>Base.Map</c> is <c>IModule.Map</c>), one a
+    /// method it overrides implements (an override of that <c>Base.Map</c>), and a static interface member it implements.
     /// </summary>
     private HashSet<IMethodSymbol> CallTargets(IMethodSymbol method)
     {
@@ -911,9 +912,13 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             targets.Add(declaration.OriginalDefinition);
         }
 
+        // The method and the methods it overrides: a call of any of them may reach it, and so may a call of an interface
+        // method any of them implements (an override of Base.Map, which implements IModule.Map, answers IModule.Map).
+        var overrideChain = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
         for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
         {
             targets.Add(overridden.OriginalDefinition);
+            overrideChain.Add(overridden.OriginalDefinition);
         }
 
         foreach (var implemented in method.ExplicitInterfaceImplementations)
@@ -921,7 +926,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             targets.Add(implemented.OriginalDefinition);
         }
 
-        if (method.ContainingType is not { } owner || method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+        // Static methods too: a static abstract or virtual interface member called through a type parameter
+        // (where T : IModule => T.Map(group)) reaches the implementation of the type argument.
+        if (method.ContainingType is not { } owner || method.MethodKind != MethodKind.Ordinary)
         {
             return targets;
         }
@@ -932,7 +939,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             {
                 foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                    if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation && overrideChain.Contains(implementation.OriginalDefinition))
                     {
                         targets.Add(member.OriginalDefinition);
                     }

@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using SessionAuth.Generators.Analyzers;
+
+namespace SessionAuth.Analyzers.Tests;
+
+/// <summary>
+/// Calls that reach a method through dispatch: an interface method a base method implements, called on a type whose
+/// override of it is the method, and a static interface member called through a type parameter. Each is a caller of the
+/// method it runs, so an open group it passes is reported (found by review 21f, when both were silent).
+/// </summary>
+public sealed class DispatchedCallerTests
+{
+    private const string Guarded = "app.MapGroup(\"/guarded\").RequireAuthorization()";
+    private const string Open = "app.MapGroup(\"/open\")";
+
+    private static Task VerifyCallersAsync(string calls, string declarations) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
+        OutputKind.ConsoleApplication,
+        [("Program.cs", $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            {{calls.Replace("{G1}", Guarded).Replace("{G2}", Open)}}
+            app.Run();
+
+            {{declarations}}
+            """)]);
+
+    // Derived.Map overrides Base.Map, which implements IModule.Map. A call of IModule.Map on a Derived runs Derived.Map,
+    // but FindImplementationForInterfaceMember answers Base.Map, the overridden method: CallTargets takes a member
+    // implemented by any method of the override chain.
+    [Theory]
+    [InlineData("override of a virtual base method", "interface IModule { void Map(RouteGroupBuilder g); } class Base : IModule { public virtual void Map(RouteGroupBuilder g) { } } class Derived : Base { public override void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }", "Derived")]
+    [InlineData("override of an abstract base method", "interface IModule { void Map(RouteGroupBuilder g); } abstract class Base : IModule { public abstract void Map(RouteGroupBuilder g); } class Derived : Base { public override void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }", "Derived")]
+    [InlineData("override of a generic base's method", "interface IModule { void Map(RouteGroupBuilder g); } class Base<T> : IModule { public virtual void Map(RouteGroupBuilder g) { } } class Derived : Base<int> { public override void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }", "Derived")]
+    [InlineData("override in a generic derived class", "interface IModule { void Map(RouteGroupBuilder g); } class Base : IModule { public virtual void Map(RouteGroupBuilder g) { } } class Derived<T> : Base { public override void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }", "Derived<int>")]
+    [InlineData("sealed override two levels down", "interface IModule { void Map(RouteGroupBuilder g); } class Base : IModule { public virtual void Map(RouteGroupBuilder g) { } } class Middle : Base { } class Derived : Middle { public sealed override void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }", "Derived")]
+    public Task A_call_through_an_interface_reaches_an_override_of_the_base_method_implementing_it(string way, string declarations, string derived)
+    {
+        _ = way;
+        return VerifyCallersAsync($"new {derived}().Map({{G1}}); IModule m = new {derived}(); m.Map({{G2}});", declarations);
+    }
+
+    // A static abstract (or static virtual) interface member called through a type parameter, T.Map(group), runs the
+    // implementing type's static Map. CallTargets follows static methods to the interface members they implement: the
+    // "vertical slice" IEndpoint with `static abstract void Map(...)` and a generic MapEndpoint<T>() is a common shape.
+    [Theory]
+    [InlineData("interface IModule { static abstract void Map(RouteGroupBuilder g); }")]
+    [InlineData("interface IModule { static virtual void Map(RouteGroupBuilder g) { } }")]
+    public Task A_constrained_call_of_a_static_interface_member_is_a_caller_of_its_implementation(string contract) => VerifyCallersAsync(
+        "Module.Map({G1}); MapModule<Module>({G2}); static void MapModule<T>(RouteGroupBuilder g) where T : IModule => T.Map(g);",
+        contract + " class Module : IModule { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
+}
