@@ -591,15 +591,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                     continue;
                 }
 
-                var written = name.Parent switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left == name,
-                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
-                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
-                    RefExpressionSyntax => true,
-                    _ => false,
-                };
-                if (written && SymbolEqualityComparer.Default.Equals(compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol, parameter))
+                if (IsWriteTarget(name) && SymbolEqualityComparer.Default.Equals(compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol, parameter))
                 {
                     return true;
                 }
@@ -607,6 +599,29 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is written where it stands: the left of an assignment, in parentheses or as an
+    /// element of a tuple there (<c>(group) = other</c>, <c>(group, _) = (other, 1)</c>), incremented, passed by
+    /// <c>ref</c> or <c>out</c>, or taken by <c>ref</c>.
+    /// </summary>
+    private static bool IsWriteTarget(IdentifierNameSyntax name)
+    {
+        SyntaxNode target = name;
+        while (target.Parent is ParenthesizedExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+        {
+            target = target.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax tuple } ? tuple : target.Parent;
+        }
+
+        return target.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == target,
+            PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            RefExpressionSyntax => true,
+            _ => false,
+        };
     }
 
     /// <summary>

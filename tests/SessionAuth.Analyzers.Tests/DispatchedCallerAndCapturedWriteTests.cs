@@ -4,11 +4,13 @@ using SessionAuth.Generators.Analyzers;
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
-/// Calls that reach a method through dispatch: an interface method a base method implements, called on a type whose
-/// override of it is the method, and a static interface member called through a type parameter. Each is a caller of the
-/// method it runs, so an open group it passes is reported (found by review 21f, when both were silent).
+/// Calls that reach a method through dispatch (an interface method a base method implements, called on a type whose
+/// override of it is the method; a static interface member called through a type parameter) are callers of the method
+/// they run, so an open group they pass is reported; and a primary constructor's captured parameter written by a
+/// deconstruction or a parenthesized assignment is written, so what the constructions passed no longer decides for it.
+/// Found by review 21f, when all three were silent.
 /// </summary>
-public sealed class DispatchedCallerTests
+public sealed class DispatchedCallerAndCapturedWriteTests
 {
     private const string Guarded = "app.MapGroup(\"/guarded\").RequireAuthorization()";
     private const string Open = "app.MapGroup(\"/open\")";
@@ -48,4 +50,21 @@ public sealed class DispatchedCallerTests
     public Task A_constrained_call_of_a_static_interface_member_is_a_caller_of_its_implementation(string contract) => VerifyCallersAsync(
         "Module.Map({G1}); MapModule<Module>({G2}); static void MapModule<T>(RouteGroupBuilder g) where T : IModule => T.Map(g);",
         contract + " class Module : IModule { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
+
+    // A captured parameter a member writes holds what that member wrote, not what the constructions passed: a write is
+    // found through parentheses and tuple elements on the left of an assignment too.
+    [Theory]
+    [InlineData("public void Use(RouteGroupBuilder other) => (group, _) = (other, 1);")]
+    [InlineData("public void Use(RouteGroupBuilder other) { int n; (group, n) = (other, 1); _ = n; }")]
+    [InlineData("public void Use(RouteGroupBuilder other) => (group) = other;")]
+    [InlineData("public void Use(RouteGroupBuilder other) { int n; ((group, n), _) = ((other, 1), 2); _ = n; }")]
+    public Task A_primary_constructor_parameter_written_by_a_deconstruction_or_parenthesized_assignment_is_written(string use) => VerifyCallersAsync(
+        "var m = new OrdersModule({G1}); m.Use({G2}); m.Map();",
+        "class OrdersModule(RouteGroupBuilder group) { " + use + " public void Map() => group.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
+
+    // Read on the right of a deconstruction, the parameter is not written: every construction passes a guarded group.
+    [Fact]
+    public Task A_primary_constructor_parameter_read_in_a_deconstruction_still_holds_what_the_constructions_passed() => VerifyCallersAsync(
+        "var m = new OrdersModule({G1}); m.Use(); m.Map();",
+        "class OrdersModule(RouteGroupBuilder group) { public void Use() { RouteGroupBuilder other; int n; (other, n) = (group, 1); _ = other; _ = n; } public void Map() => group.MapGet(\"/x\", () => \"x\"); }");
 }
