@@ -6,9 +6,10 @@ namespace SessionAuth.Analyzers.Tests;
 /// <summary>
 /// Calls that reach a method through dispatch (an interface method a base method implements, called on a type whose
 /// override of it is the method; a static interface member called through a type parameter) are callers of the method
-/// they run, so an open group they pass is reported; and a primary constructor's captured parameter written by a
+/// they run, so an open group they pass is reported; a call bound at run time (<c>dynamic</c>) is a caller that cannot
+/// be seen; and a primary constructor's captured parameter written by a
 /// deconstruction or a parenthesized assignment is written, so what the constructions passed no longer decides for it.
-/// Found by review 21f, when all three were silent.
+/// Found by review 21f, when each was silent.
 /// </summary>
 public sealed class DispatchedCallerAndCapturedWriteTests
 {
@@ -50,6 +51,13 @@ public sealed class DispatchedCallerAndCapturedWriteTests
     public Task A_constrained_call_of_a_static_interface_member_is_a_caller_of_its_implementation(string contract) => VerifyCallersAsync(
         "Module.Map({G1}); MapModule<Module>({G2}); static void MapModule<T>(RouteGroupBuilder g) where T : IModule => T.Map(g);",
         contract + " class Module : IModule { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
+
+    // A call the runtime binds (a dynamic receiver, or a dynamic argument to a method of the name) may run the method with
+    // anything: it is a caller that cannot be seen, as a method group turned into a delegate is, so the rule fires.
+    [Theory]
+    [InlineData("new Module().Map({G1}); dynamic d = new Module(); d.Map({G2});", "class Module { public void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]
+    [InlineData("Module.Map({G1}); dynamic open = {G2}; Module.Map(open);", "static class Module { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]
+    public Task A_call_bound_at_run_time_is_a_caller_that_cannot_be_seen(string calls, string declarations) => VerifyCallersAsync(calls, declarations);
 
     // A captured parameter a member writes holds what that member wrote, not what the constructions passed: a write is
     // found through parentheses and tuple elements on the left of an assignment too.

@@ -684,11 +684,35 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         {
             if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
             {
+                // A call bound at run time (a dynamic receiver or argument) may be a call of one of them, with anything.
+                if (IsLateBoundCallOf(name, targets, cancellationToken))
+                {
+                    yield return (null, targets.First());
+                }
+
                 continue;
             }
 
             yield return (InvocationOf(name), bound);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> names a call the runtime binds (<c>dynamic d; d.Map(group)</c>, or a call with a
+    /// dynamic argument among whose candidates one of <paramref name="targets"/> is): who it calls is not known here.
+    /// </summary>
+    private bool IsLateBoundCallOf(SimpleNameSyntax name, HashSet<IMethodSymbol> targets, CancellationToken cancellationToken)
+    {
+        var model = compilation.GetSemanticModel(name.SyntaxTree);
+        if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name && InvocationOf(name) is not null
+            && model.GetTypeInfo(access.Expression, cancellationToken).Type is { TypeKind: TypeKind.Dynamic })
+        {
+            return targets.Any(static target => !target.IsStatic);
+        }
+
+        var info = model.GetSymbolInfo(name, cancellationToken);
+        return info.CandidateReason == CandidateReason.LateBound
+            && info.CandidateSymbols.OfType<IMethodSymbol>().Any(candidate => targets.Contains((candidate.ReducedFrom ?? candidate).OriginalDefinition));
     }
 
     /// <summary>
