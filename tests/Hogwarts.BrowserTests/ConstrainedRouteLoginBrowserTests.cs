@@ -31,7 +31,7 @@ public sealed class ConstrainedRouteLoginBrowserTests(ConstrainedRouteLoginFixtu
         await using var _ = page.Context;
 
         await observed.FollowLinkAsync("/students");
-        await page.WaitForURLAsync("**/account/login?returnUrl=**");
+        await page.WaitForAddressAsync(@"/account/login\?returnUrl=");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("Plain login", await page.TextContentAsync("h1"));

@@ -112,7 +112,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         // With JavaScript the form's submit is a call through the generated client, which navigates once the server's
         // redirect comes back: no navigation the click itself starts, so wait for the address.
         await page.ClickAsync("text=Log out");
-        await page.WaitForURLAsync("**/login");
+        await page.WaitForAddressAsync("/login$");
 
         Assert.Equal("/login", PathAndQuery(page));
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == HogwartsFixture.CookieName);
@@ -171,7 +171,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         // The form AuthorizeView hid, posted anyway: the server function's Prefect rule refuses it.
         await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: false, ["house", "Slytherin"], ["points", "50"]);
-        await page.WaitForURLAsync("**/access-denied**");
+        await page.WaitForAddressAsync("/access-denied");
 
         Assert.Equal("Not allowed", await page.TextContentAsync("h1"));
         await page.GotoAsync("/students/Slytherin");
@@ -218,7 +218,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         // The header's link is enhanced: blazor.web.js fetches /students, follows the guard's redirect and patches the page.
         await page.ClickAsync("a.brand");
-        await page.WaitForURLAsync("**/login?returnUrl=%2Fstudents");
+        await page.WaitForAddressAsync(@"/login\?returnUrl=%2Fstudents$");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/login?returnUrl=%2Fstudents", PathAndQuery(page));
@@ -245,7 +245,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
 
         await page.EvaluateAsync("() => window.loadedOnce = true");
         await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: true, ["house", "Hufflepuff"], ["points", "50"]);
-        await page.WaitForURLAsync("**/login?returnUrl=**");
+        await page.WaitForAddressAsync(@"/login\?returnUrl=");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/login?returnUrl=%2Faccess-denied", PathAndQuery(page));
@@ -331,7 +331,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
         await otherPage.GotoAsync("/students/Hufflepuff");
         await LogInAsync(otherPage, "cedric", "hufflepuff-honour");
         await otherPage.ClickAsync("#logout-everywhere");
-        await otherPage.WaitForURLAsync("**/login");
+        await otherPage.WaitForAddressAsync("/login$");
 
         await page.WaitForFunctionAsync("() => document.querySelector('#live-user').textContent === 'signed out'");
         Assert.Equal("/students/Hufflepuff", PathAndQuery(page));

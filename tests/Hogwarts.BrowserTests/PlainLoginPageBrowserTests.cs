@@ -27,7 +27,7 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
         await using var _ = page.Context;
 
         await PageForm.PostAsync(page, "/_server/HousePoints/Award", enhanced: true, ["house", "Hufflepuff"], ["points", "50"]);
-        await page.WaitForURLAsync("**/plain-login?returnUrl=**");
+        await page.WaitForAddressAsync(@"/plain-login\?returnUrl=");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/plain-login?returnUrl=%2Faccess-denied", new Uri(page.Url).PathAndQuery);
@@ -44,7 +44,7 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
         await using var _ = page.Context;
 
         await observed.FollowLinkAsync("/students");
-        await page.WaitForURLAsync("**/plain-login?returnUrl=**");
+        await page.WaitForAddressAsync(@"/plain-login\?returnUrl=");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Equal("/plain-login?returnUrl=%2Fstudents", new Uri(page.Url).PathAndQuery);

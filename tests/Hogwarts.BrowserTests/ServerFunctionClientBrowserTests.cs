@@ -116,7 +116,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
         await LogInAsync(page, "harry", "expelliarmus");
 
         await page.ClickAsync("nav.houses a:text-is('Ravenclaw')");
-        await page.WaitForURLAsync("**/students/Ravenclaw");
+        await page.WaitForAddressAsync("/students/Ravenclaw$");
 
         Assert.Equal("Ravenclaw", await page.TextContentAsync("#house-name"));
         Assert.Contains("Luna Lovegood year 2", await StudentsAsync(page));
@@ -133,7 +133,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
         // The session ends after the page was rendered: the guard answers the client's call with 401 and X-Session-Redirect.
         await context.ClearCookiesAsync();
         await page.ClickAsync("nav.houses a:text-is('Hufflepuff')");
-        await page.WaitForURLAsync("**/login?returnUrl=**");
+        await page.WaitForAddressAsync(@"/login\?returnUrl=");
 
         Assert.Equal("/login?returnUrl=%2Fstudents%2FHufflepuff", PathAndQuery(page));
         Assert.Equal("Log in", await page.TextContentAsync("h1"));
@@ -157,7 +157,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
         page.Response += (_, response) => Record(scriptAnswers, response);
         await LogInAtAsync(page, "/students/Ravenclaw", "luna", "nargles");
         await page.ClickAsync("#logout button");
-        await page.WaitForURLAsync("**/login");
+        await page.WaitForAddressAsync("/login$");
         var fromScript = PathAndQuery(page);
 
         // From the form, in a browser without JavaScript: the same server function answers the post with 303.
@@ -168,7 +168,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
         await formPage.GotoAsync("/students/Ravenclaw");
         await LogInAsync(formPage, "luna", "nargles");
         await formPage.ClickAsync("#logout button");
-        await formPage.WaitForURLAsync("**/login");
+        await formPage.WaitForAddressAsync("/login$");
         var fromForm = PathAndQuery(formPage);
 
         Assert.Equal("/login", fromScript);
