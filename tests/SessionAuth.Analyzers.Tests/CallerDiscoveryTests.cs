@@ -15,19 +15,8 @@ namespace SessionAuth.Analyzers.Tests;
 /// </summary>
 public sealed class CallerDiscoveryTests
 {
-    private const string Guarded = "app.MapGroup(\"/guarded\").RequireAuthorization()";
-    private const string Open = "app.MapGroup(\"/open\")";
-
-    private static Task VerifyAppAsync(string calls, string declarations, bool open, bool reported) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
-        OutputKind.ConsoleApplication,
-        [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{Arrow(calls.Replace("{G1}", Guarded).Replace("{G2}", open ? Open : Guarded), reported)}}
-            app.Run();
-
-            {{Arrow(declarations, reported)}}
-            """)]);
+    private static Task VerifyAppAsync(string calls, string declarations, bool open, bool reported) =>
+        CallerProgram.VerifyAsync(Arrow(calls, reported), Arrow(declarations, reported), open ? CallerProgram.Open : CallerProgram.Guarded);
 
     private static string Arrow(string code, bool reported) => code.Replace("{ARROW}", reported ? "{|SAUTH0001:=>|}" : "=>");
 

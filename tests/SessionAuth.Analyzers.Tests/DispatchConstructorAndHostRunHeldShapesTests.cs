@@ -10,20 +10,6 @@ namespace SessionAuth.Analyzers.Tests;
 /// </summary>
 public sealed class DispatchConstructorAndHostRunHeldShapesTests
 {
-    private const string Guarded = "app.MapGroup(\"/guarded\").RequireAuthorization()";
-    private const string Open = "app.MapGroup(\"/open\")";
-
-    private static Task VerifyCallersAsync(string calls, string declarations) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
-        OutputKind.ConsoleApplication,
-        [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{calls.Replace("{G1}", Guarded).Replace("{G2}", Open)}}
-            app.Run();
-
-            {{declarations}}
-            """)]);
-
     private static Task VerifyProgramAsync(string program) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", program)]);
 
@@ -79,7 +65,7 @@ public sealed class DispatchConstructorAndHostRunHeldShapesTests
     public Task A_caller_passing_an_open_group_is_seen(string way, string calls, string declarations)
     {
         _ = way;
-        return VerifyCallersAsync(calls, declarations);
+        return CallerProgram.VerifyAsync(calls, declarations);
     }
 
     // Guards applied once the app has stopped serving are not credited, however they are reached.

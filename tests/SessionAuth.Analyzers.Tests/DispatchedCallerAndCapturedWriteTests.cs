@@ -13,20 +13,6 @@ namespace SessionAuth.Analyzers.Tests;
 /// </summary>
 public sealed class DispatchedCallerAndCapturedWriteTests
 {
-    private const string Guarded = "app.MapGroup(\"/guarded\").RequireAuthorization()";
-    private const string Open = "app.MapGroup(\"/open\")";
-
-    private static Task VerifyCallersAsync(string calls, string declarations) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(
-        OutputKind.ConsoleApplication,
-        [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{calls.Replace("{G1}", Guarded).Replace("{G2}", Open)}}
-            app.Run();
-
-            {{declarations}}
-            """)]);
-
     // Derived.Map overrides Base.Map, which implements IModule.Map. A call of IModule.Map on a Derived runs Derived.Map,
     // but FindImplementationForInterfaceMember answers Base.Map, the overridden method: CallTargets takes a member
     // implemented by any method of the override chain.
@@ -39,7 +25,7 @@ public sealed class DispatchedCallerAndCapturedWriteTests
     public Task A_call_through_an_interface_reaches_an_override_of_the_base_method_implementing_it(string way, string declarations, string derived)
     {
         _ = way;
-        return VerifyCallersAsync($"new {derived}().Map({{G1}}); IModule m = new {derived}(); m.Map({{G2}});", declarations);
+        return CallerProgram.VerifyAsync($"new {derived}().Map({{G1}}); IModule m = new {derived}(); m.Map({{G2}});", declarations);
     }
 
     // A static abstract (or static virtual) interface member called through a type parameter, T.Map(group), runs the
@@ -48,7 +34,7 @@ public sealed class DispatchedCallerAndCapturedWriteTests
     [Theory]
     [InlineData("interface IModule { static abstract void Map(RouteGroupBuilder g); }")]
     [InlineData("interface IModule { static virtual void Map(RouteGroupBuilder g) { } }")]
-    public Task A_constrained_call_of_a_static_interface_member_is_a_caller_of_its_implementation(string contract) => VerifyCallersAsync(
+    public Task A_constrained_call_of_a_static_interface_member_is_a_caller_of_its_implementation(string contract) => CallerProgram.VerifyAsync(
         "Module.Map({G1}); MapModule<Module>({G2}); static void MapModule<T>(RouteGroupBuilder g) where T : IModule => T.Map(g);",
         contract + " class Module : IModule { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
 
@@ -57,7 +43,7 @@ public sealed class DispatchedCallerAndCapturedWriteTests
     [Theory]
     [InlineData("new Module().Map({G1}); dynamic d = new Module(); d.Map({G2});", "class Module { public void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]
     [InlineData("Module.Map({G1}); dynamic open = {G2}; Module.Map(open);", "static class Module { public static void Map(RouteGroupBuilder g) => g.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]
-    public Task A_call_bound_at_run_time_is_a_caller_that_cannot_be_seen(string calls, string declarations) => VerifyCallersAsync(calls, declarations);
+    public Task A_call_bound_at_run_time_is_a_caller_that_cannot_be_seen(string calls, string declarations) => CallerProgram.VerifyAsync(calls, declarations);
 
     // A captured parameter a member writes holds what that member wrote, not what the constructions passed: a write is
     // found through parentheses and tuple elements on the left of an assignment too.
@@ -66,13 +52,13 @@ public sealed class DispatchedCallerAndCapturedWriteTests
     [InlineData("public void Use(RouteGroupBuilder other) { int n; (group, n) = (other, 1); _ = n; }")]
     [InlineData("public void Use(RouteGroupBuilder other) => (group) = other;")]
     [InlineData("public void Use(RouteGroupBuilder other) { int n; ((group, n), _) = ((other, 1), 2); _ = n; }")]
-    public Task A_primary_constructor_parameter_written_by_a_deconstruction_or_parenthesized_assignment_is_written(string use) => VerifyCallersAsync(
+    public Task A_primary_constructor_parameter_written_by_a_deconstruction_or_parenthesized_assignment_is_written(string use) => CallerProgram.VerifyAsync(
         "var m = new OrdersModule({G1}); m.Use({G2}); m.Map();",
         "class OrdersModule(RouteGroupBuilder group) { " + use + " public void Map() => group.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }");
 
     // Read on the right of a deconstruction, the parameter is not written: every construction passes a guarded group.
     [Fact]
-    public Task A_primary_constructor_parameter_read_in_a_deconstruction_still_holds_what_the_constructions_passed() => VerifyCallersAsync(
+    public Task A_primary_constructor_parameter_read_in_a_deconstruction_still_holds_what_the_constructions_passed() => CallerProgram.VerifyAsync(
         "var m = new OrdersModule({G1}); m.Use(); m.Map();",
         "class OrdersModule(RouteGroupBuilder group) { public void Use() { RouteGroupBuilder other; int n; (other, n) = (group, 1); _ = other; _ = n; } public void Map() => group.MapGet(\"/x\", () => \"x\"); }");
 }

@@ -41,7 +41,7 @@ public sealed class RazorServerFunctionShapesTests
     [Fact]
     public async Task a_server_function_in_a_components_razor_cs_partial_is_mapped_and_not_reported()
     {
-        var (output, files, diagnostics) = await RazorMappedFunctionTests.RunAsync(CounterMarkup, razorGenerates: true, ("/app/Counter.razor.cs", CodeBehind));
+        var (output, files, diagnostics) = await RazorHarness.RunAsync(CounterMarkup, razorGenerates: true, ("/app/Counter.razor.cs", CodeBehind));
 
         Assert.Contains("global::RazorLib.Counter.Add", files, StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, static d => d.Id == "SAUTH0003");
@@ -70,7 +70,7 @@ public sealed class RazorServerFunctionShapesTests
                 }
             }
             """;
-        var (_, files, diagnostics) = await RazorMappedFunctionTests.RunAsync(page, razorGenerates: true, ("/app/Pages/Other.cs", CodeBehind));
+        var (_, files, diagnostics) = await RazorHarness.RunAsync(page, razorGenerates: true, ("/app/Pages/Other.cs", CodeBehind));
 
         Assert.DoesNotContain("Ping", files, StringComparison.Ordinal);
         var reported = Assert.Single(diagnostics, static d => d.Id == "SAUTH0003");
@@ -87,7 +87,7 @@ public sealed class RazorServerFunctionShapesTests
         var component = RazorMappedFunctionTests.RazorComponentWithInstanceFunction
             .Replace("namespace RazorLib", "namespace RazorLib.@event", StringComparison.Ordinal)
             .Replace("public int Increment", "public static int Increment", StringComparison.Ordinal);
-        var (output, files, diagnostics) = await RazorMappedFunctionTests.RunAsync(component, razorGenerates: false);
+        var (output, files, diagnostics) = await RazorHarness.RunAsync(component, razorGenerates: false);
 
         Assert.Contains("Increment", files, StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, static d => d.Id == "SAUTH0003");
