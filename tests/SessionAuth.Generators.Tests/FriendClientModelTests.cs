@@ -91,7 +91,8 @@ public sealed class FriendClientModelTests
     /// </summary>
     [Theory]
     [InlineData(null, "1:0")]
-    [InlineData(ClientModel.FieldPrefix + "V3", "1:0")]
+    [InlineData(ClientModel.FieldPrefix + "V2", "1:0")]
+    [InlineData(ClientModel.FieldPrefix + "V4", "1:0")]
     [InlineData(ClientModel.FieldName, "2147483647:x")]
     public async Task A_friend_whose_client_model_cannot_be_read_is_reported(string? fieldName, string model)
     {
