@@ -375,6 +375,23 @@ internal static class FriendAssemblyCompiler
         return (bytes is null ? null : MetadataReference.CreateFromImage(bytes), problems, generated, output, bytes);
     }
 
+    /// <summary>
+    /// Compiles <paramref name="source"/> without the generator (a map as a generator of another version would write it),
+    /// referencing the runtime; its image, which must emit.
+    /// </summary>
+    public static byte[] CompileWithoutGenerator(string assemblyName, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: assemblyName + ".cs")],
+            FrameworkReferences.All.Add(GeneratorHarness.RuntimeReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return image.ToArray();
+    }
+
     /// <summary>How generated code at C# 10 and later calls the entry method of <paramref name="assemblyName"/>, whose map is in a namespace of its own.</summary>
     public static string EntryCall(string assemblyName)
     {

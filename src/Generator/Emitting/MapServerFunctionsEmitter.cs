@@ -71,7 +71,9 @@ internal static class MapServerFunctionsEmitter
             /// Maps this assembly's server functions and those of every assembly it maps, unless <paramref name="mapped"/>
             /// holds this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
             /// that sees its internals (a test project, an app above a library), so that in a chain or a diamond each
-            /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide.
+            /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide. It
+            /// registers what the client declares of this assembly's functions, which the app checks against its own JSON
+            /// options and services when it serves a client that offers them.
             /// </summary>
             /// <param name="group">The server functions' group of the <c>MapServerFunctions()</c> called.</param>
             /// <param name="services">The application's services.</param>
@@ -91,6 +93,18 @@ internal static class MapServerFunctionsEmitter
         writer.WriteLine("return;");
         writer.CloseBlock();
         writer.WriteLine();
+
+        // Whichever app maps this assembly checks its client's description of these functions against its own JSON
+        // options and services; only this assembly's code can name its internal types for it.
+        writer.WriteList(
+            $"{GeneratedFile.InfrastructureNamespace}ServerFunctionClientFiles.RegisterChecks(",
+            [
+                "services",
+                CSharpText.Literal(referenced.OwnKey),
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.JsonShapesMethod}()",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ServicesOrJsonMethod}()",
+            ],
+            ");");
         WriteMapCalls(writer, map, names);
 
         // A project's own namespace is not around this code: its entry is named in full. One in the shared class of
@@ -180,8 +194,7 @@ internal static class MapServerFunctionsEmitter
                 "endpoints",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ScriptConstant}",
                 $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.DeclarationsConstant}",
-                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.JsonShapesMethod}()",
-                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.ServicesOrJsonMethod}()",
+                $"global::{names.Namespace}.{names.EndpointsClass}.{TypeScriptClientEmitter.AssembliesMethod}()",
             ],
             ");");
         writer.WriteLine("return group;");

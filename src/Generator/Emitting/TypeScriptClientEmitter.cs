@@ -250,6 +250,8 @@ internal static class TypeScriptClientEmitter
         WriteJsonShapes(writer, sections);
         writer.WriteLine();
         WriteServicesOrJson(writer, sections);
+        writer.WriteLine();
+        WriteAssemblies(writer, sections);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToSourceText();
@@ -296,7 +298,8 @@ internal static class TypeScriptClientEmitter
     /// What the declarations say of the JSON of the assembly's own types (the first section's): each object's property
     /// names (those always present, and the optional ones) and each enum's numbers, checked at start-up against the app's JSON options (<c>ClientJsonShape</c>). An enum
     /// sent as text is left out: whether the enum or a property asks for text, only the property says, and the check reads
-    /// types. The types of the assemblies this one maps are theirs to check.
+    /// types. The types of the assemblies this one maps are in their own lists, which their entry methods register for the
+    /// app that maps them (a far library's internal types are not this assembly's to name).
     /// </summary>
     private static void WriteJsonShapes(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
     {
@@ -371,6 +374,20 @@ internal static class TypeScriptClientEmitter
             writer.Unindent();
             writer.WriteLine("};");
         }
+    }
+
+    /// <summary>The method that lists the assemblies whose functions the client offers, whose start-up checks the runtime runs.</summary>
+    public const string AssembliesMethod = "ClientAssemblies";
+
+    /// <summary>
+    /// The assemblies whose functions the client offers, each by its name and public key token (a section's assembly):
+    /// this one first, then those it maps whose client model it read. The runtime checks what each one's entry method
+    /// registered against the app's JSON options and services, and nothing of an assembly the client leaves out (SAUTH0018).
+    /// </summary>
+    private static void WriteAssemblies(SourceWriter writer, EquatableArray<ClientSectionSpec> sections)
+    {
+        writer.WriteLine("/// <summary>The assemblies whose server functions the client offers, this one first: the runtime runs the start-up checks each registered.</summary>");
+        writer.WriteLine($"public static string[] {AssembliesMethod}() => {CSharpText.StringArray(sections.Select(static s => CSharpText.Literal(s.Assembly)).ToList())};");
     }
 
     /// <summary>

@@ -168,7 +168,8 @@ internal enum ClientTypeKind
 /// <param name="IsCheckable">
 /// Whether generated code may name the type (and, for an enum, each member) to check at start-up what the app's JSON
 /// writes of it: accessible from the assembly, and nothing in it [Obsolete] or [Experimental], which naming would warn of.
-/// A type read from another assembly's client model is not: that assembly checks its own.
+/// A type read from another assembly's client model is not: that assembly's entry method registers its own checks, which
+/// run against the options of the app that maps it.
 /// </param>
 /// <param name="TypeName">The C# type, fully qualified without nullable annotations, as <c>typeof</c> names it; empty when not checkable.</param>
 internal sealed record ClientNamedTypeSpec(

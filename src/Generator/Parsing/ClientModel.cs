@@ -16,9 +16,12 @@ internal static class ClientModel
 {
     /// <summary>
     /// The constant's name: versioned, so that a change of the format is a field the reader does not find, never one it
-    /// misreads. V2: a union type (a <c>Results&lt;…&gt;</c> result) with its alternatives, which V1 left out.
+    /// misreads. V2: a union type (a <c>Results&lt;…&gt;</c> result) with its alternatives, which V1 left out. V3: the
+    /// same text, from an assembly whose entry method registers the start-up checks of the functions the model lists
+    /// (<c>ServerFunctionClientFiles.RegisterChecks</c>), which a V2 assembly's does not: its functions are left out of
+    /// the client (SAUTH0018) rather than offered unchecked against the app's JSON options and services.
     /// </summary>
-    public const string FieldName = FieldPrefix + "V2";
+    public const string FieldName = FieldPrefix + "V3";
 
     /// <summary>What the constant's name starts with in every format, by which a model of another version is told from none.</summary>
     public const string FieldPrefix = "ServerFunctionClientModel";

@@ -17,14 +17,18 @@ public sealed class ClientJsonShape
 {
     private readonly Func<JsonSerializerOptions, string?> _mismatch;
 
-    private ClientJsonShape(Type type, Func<JsonSerializerOptions, string?> mismatch)
+    private ClientJsonShape(Type type, string declared, Func<JsonSerializerOptions, string?> mismatch)
     {
         Type = type;
+        Declared = declared;
         _mismatch = mismatch;
     }
 
     /// <summary>The type the client declares.</summary>
     internal Type Type { get; }
+
+    /// <summary>What the client declares of it, as text: two assemblies' shapes of one type that declare it alike are checked once.</summary>
+    internal string Declared { get; }
 
     /// <summary>An object the client declares as an interface of these JSON property names.</summary>
     /// <param name="type">The record, class or struct.</param>
@@ -36,7 +40,7 @@ public sealed class ClientJsonShape
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(optional);
-        return new ClientJsonShape(type, options => ObjectMismatch(options.GetTypeInfo(type), properties, optional));
+        return new ClientJsonShape(type, Declaration("object", properties, optional), options => ObjectMismatch(options.GetTypeInfo(type), properties, optional));
     }
 
     /// <summary>An enum the client declares by the JSON of each of its members: numbers (<c>0</c>) or strings (<c>"Gryffindor"</c>).</summary>
@@ -54,8 +58,12 @@ public sealed class ClientJsonShape
             throw new ArgumentException("Each member needs its JSON.", nameof(json));
         }
 
-        return new ClientJsonShape(typeof(TEnum), options => EnumMismatch((JsonTypeInfo<TEnum>)options.GetTypeInfo(typeof(TEnum)), members, json));
+        return new ClientJsonShape(typeof(TEnum), Declaration("enum", members.Select(static member => member.ToString("D")), json), options => EnumMismatch((JsonTypeInfo<TEnum>)options.GetTypeInfo(typeof(TEnum)), members, json));
     }
+
+    /// <summary>Two lists of text as one text, each item with its length before it, so that no two declarations share one.</summary>
+    private static string Declaration(string kind, IEnumerable<string> first, IEnumerable<string> second) =>
+        kind + "|" + string.Concat(first.Select(static item => item.Length + ":" + item)) + "|" + string.Concat(second.Select(static item => item.Length + ":" + item));
 
     /// <summary>How the app's JSON differs from the declaration, said for the start-up error; <see langword="null"/> when it does not.</summary>
     internal string? Mismatch(JsonSerializerOptions options)

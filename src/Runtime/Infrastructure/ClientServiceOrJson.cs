@@ -38,6 +38,12 @@ public sealed class ClientServiceOrJson
     /// <summary>Whether the client sends it as JSON rather than leave it to DI.</summary>
     internal bool IsSentAsJson { get; }
 
+    /// <summary>The assembly that declares the function, named in the message when it is not the app (<see cref="Of"/>); <see langword="null"/> for the app's own.</summary>
+    internal string? Assembly { get; private init; }
+
+    /// <summary>This parameter, of a function declared by <paramref name="assembly"/> rather than by the app.</summary>
+    internal ClientServiceOrJson Of(string assembly) => new(Type, Function, Parameter, IsSentAsJson) { Assembly = assembly };
+
     /// <summary>A parameter the client leaves out, for DI to answer.</summary>
     /// <param name="type">The parameter's type.</param>
     /// <param name="function">The client function, for the message.</param>
@@ -71,10 +77,11 @@ public sealed class ClientServiceOrJson
     internal string? Mismatch(IServiceProviderIsService? services, JsonSerializerOptions json)
     {
         var name = Type.FullName?.Replace('+', '.') ?? Type.Name;
+        var where = Assembly is null ? $"{Function}({Parameter})" : $"{Function}({Parameter}) of {Assembly}";
         return (IsSentAsJson, IsService(Type, services)) switch
         {
-            (true, true) => $"{Function}({Parameter}): the app registers {name} as a service, so the server takes it from DI, but the client sends it as JSON; mark the parameter [FromServices]",
-            (false, false) when JsonCanMake(Nullable.GetUnderlyingType(Type) ?? Type, json) => $"{Function}({Parameter}): the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
+            (true, true) => $"{where}: the app registers {name} as a service, so the server takes it from DI, but the client sends it as JSON; mark the parameter [FromServices]",
+            (false, false) when JsonCanMake(Nullable.GetUnderlyingType(Type) ?? Type, json) => $"{where}: the app does not register {name} as a service, so the server reads it from the JSON body, but the client leaves it out as a service; register it (for a DbContext: AddDbContext), or mark the parameter [FromBody] if callers send it",
             _ => null,
         };
     }

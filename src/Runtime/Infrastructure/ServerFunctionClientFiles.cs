@@ -14,25 +14,52 @@ public static class ServerFunctionClientFiles
     // Keyed by the app's services, as the endpoints are: two apps in one process (tests) each serve their own client.
     private static readonly ConditionalWeakTable<IServiceProvider, Holder> ByServices = new();
 
-    /// <summary>Registers the generated client of the server functions that <paramref name="endpoints"/> maps.</summary>
+    /// <summary>
+    /// Registers the generated client of the server functions that <paramref name="endpoints"/> maps: the client
+    /// <c>MapServerFunctionClient()</c> serves, checked against the app's JSON options and services with what each
+    /// assembly it offers functions of registered (<see cref="RegisterChecks"/>).
+    /// </summary>
     /// <param name="endpoints">The application's endpoint route builder, as <c>MapServerFunctions()</c> got it.</param>
     /// <param name="script">The ES module.</param>
     /// <param name="declarations">Its TypeScript declarations.</param>
-    /// <param name="json">What the declarations say of the JSON of each type they declare.</param>
-    /// <param name="servicesOrJson">Where the client sends each parameter that DI or the JSON body answers.</param>
-    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations, ClientJsonShape[] json, ClientServiceOrJson[] servicesOrJson)
+    /// <param name="assemblies">
+    /// The assemblies whose functions the client offers, each by its name and public key token: the app's own first, then
+    /// those of the assemblies it maps whose client model it read. The checks each registered are run; those of an
+    /// assembly the client leaves out are not.
+    /// </param>
+    public static void Register(IEndpointRouteBuilder endpoints, string script, string declarations, string[] assemblies)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(declarations);
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(servicesOrJson);
+        ArgumentNullException.ThrowIfNull(assemblies);
         var holder = For(endpoints.ServiceProvider);
+        var (json, servicesOrJson) = holder.ChecksOf(assemblies);
         holder.Files = new ClientFiles(new ClientFile(script), new ClientFile(declarations), json, servicesOrJson);
         if (holder.Served)
         {
             Check(endpoints.ServiceProvider, holder.Files);
         }
+    }
+
+    /// <summary>
+    /// Registers what a client declares of one assembly's server functions, for the start-up checks of whichever client
+    /// offers them: called by the assembly's entry method, which every <c>MapServerFunctions()</c> that maps the assembly
+    /// calls (the assembly's own, that of an app above it, of a test project), since only the assembly's own code can
+    /// name its internal types, and an app at the end of a chain sees none of a far library's. The app's JSON options and
+    /// services are the ones checked, whichever assembly declares the function.
+    /// </summary>
+    /// <param name="services">The application's services, as the entry method got them.</param>
+    /// <param name="assembly">The assembly, by its name and public key token, as <see cref="Register"/> lists it.</param>
+    /// <param name="json">What the client declares of the JSON of each type the assembly's functions write.</param>
+    /// <param name="servicesOrJson">Where the client sends each parameter of the assembly's functions that DI or the JSON body answers.</param>
+    public static void RegisterChecks(IServiceProvider services, string assembly, ClientJsonShape[] json, ClientServiceOrJson[] servicesOrJson)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(servicesOrJson);
+        For(services).Checks[assembly] = new AssemblyChecks(json, servicesOrJson);
     }
 
     internal static Holder For(IServiceProvider services) => ByServices.GetValue(services, static _ => new Holder());
@@ -62,7 +89,40 @@ public static class ServerFunctionClientFiles
         public ClientFiles? Files { get; set; }
 
         public bool Served { get; set; }
+
+        /// <summary>What each assembly mapped so far registered, by its name and public key token; the same for every map that reaches it.</summary>
+        public Dictionary<string, AssemblyChecks> Checks { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The checks of <paramref name="assemblies"/>, in their order: a type two of them declare alike (a library's type
+        /// an app's function returns too) is checked once; a parameter of another assembly's function is named with
+        /// that assembly, since the client may number its object (<c>Orders2</c>).
+        /// </summary>
+        public (List<ClientJsonShape> Json, List<ClientServiceOrJson> ServicesOrJson) ChecksOf(string[] assemblies)
+        {
+            var json = new List<ClientJsonShape>();
+            var servicesOrJson = new List<ClientServiceOrJson>();
+            var declared = new HashSet<(Type, string)>();
+            for (var index = 0; index < assemblies.Length; index++)
+            {
+                if (!Checks.TryGetValue(assemblies[index], out var checks))
+                {
+                    // No entry method of it has run in this app: there is nothing of it to check.
+                    continue;
+                }
+
+                json.AddRange(checks.Json.Where(shape => declared.Add((shape.Type, shape.Declared))));
+                servicesOrJson.AddRange(index == 0 ? checks.ServicesOrJson : checks.ServicesOrJson.Select(parameter => parameter.Of(AssemblyName(assemblies[index]))));
+            }
+
+            return (json, servicesOrJson);
+        }
+
+        private static string AssemblyName(string assembly) => assembly.Split(',')[0];
     }
+
+    /// <summary>What one assembly's client functions declare, as its entry method registered it.</summary>
+    internal sealed record AssemblyChecks(ClientJsonShape[] Json, ClientServiceOrJson[] ServicesOrJson);
 }
 
 /// <summary>The module, its declarations, what they say of the app's JSON, and which parameters the client leaves to DI.</summary>

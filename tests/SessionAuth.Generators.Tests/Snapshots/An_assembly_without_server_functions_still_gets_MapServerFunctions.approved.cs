@@ -26,8 +26,7 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientAssemblies());
             return group;
         }
 
@@ -35,7 +34,9 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// Maps this assembly's server functions and those of every assembly it maps, unless <paramref name="mapped"/>
         /// holds this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
         /// that sees its internals (a test project, an app above a library), so that in a chain or a diamond each
-        /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide.
+        /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide. It
+        /// registers what the client declares of this assembly's functions, which the app checks against its own JSON
+        /// options and services when it serves a client that offers them.
         /// </summary>
         /// <param name="group">The server functions' group of the <c>MapServerFunctions()</c> called.</param>
         /// <param name="services">The application's services.</param>
@@ -50,6 +51,11 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 return;
             }
 
+            global::SessionAuth.Infrastructure.ServerFunctionClientFiles.RegisterChecks(
+                services,
+                "Shop",
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
         }
     }
 }

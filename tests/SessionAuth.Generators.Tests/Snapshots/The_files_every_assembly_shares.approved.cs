@@ -10,7 +10,7 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// The client functions of every server function this assembly's <c>MapServerFunctions()</c> maps, its own and
         /// those of the assemblies it maps: a project that maps this assembly's functions offers them in its own client.
         /// </summary>
-        internal const string ServerFunctionClientModelV2 = "1:14:Shop1:316:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:01:06:number1:01:01:016:Shop|Shop.Orders6:Orders3:sum4:POST19:/_server/Orders/Sum1:01:06:number1:01:01:015:Shop|Shop.Stock5:Stock5:count4:POST20:/_server/Stock/Count1:01:06:number1:01:01:0";
+        internal const string ServerFunctionClientModelV3 = "1:14:Shop1:316:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:01:06:number1:01:01:016:Shop|Shop.Orders6:Orders3:sum4:POST19:/_server/Orders/Sum1:01:06:number1:01:01:015:Shop|Shop.Stock5:Stock5:count4:POST20:/_server/Stock/Count1:01:06:number1:01:01:0";
     }
 }
 
@@ -252,6 +252,9 @@ export declare const Stock: {
 
         /// <summary>Where the client sends each parameter that DI or the JSON body answers, checked against the app's services when it is served.</summary>
         public static global::SessionAuth.Infrastructure.ClientServiceOrJson[] ClientServicesOrJson() => global::System.Array.Empty<global::SessionAuth.Infrastructure.ClientServiceOrJson>();
+
+        /// <summary>The assemblies whose server functions the client offers, this one first: the runtime runs the start-up checks each registered.</summary>
+        public static string[] ClientAssemblies() => new string[] { "Shop" };
     }
 }
 //----- ServerFunctions.Map.g.cs
@@ -282,8 +285,7 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 endpoints,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientScript,
                 global::SessionAuth.Generated.ServerFunctionEndpoints.ClientDeclarations,
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
-                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientAssemblies());
             return group;
         }
 
@@ -291,7 +293,9 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// Maps this assembly's server functions and those of every assembly it maps, unless <paramref name="mapped"/>
         /// holds this assembly already: called by this assembly's <c>MapServerFunctions()</c> and by that of every project
         /// that sees its internals (a test project, an app above a library), so that in a chain or a diamond each
-        /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide.
+        /// assembly's functions are mapped once. Named after this assembly, so that two assemblies' never collide. It
+        /// registers what the client declares of this assembly's functions, which the app checks against its own JSON
+        /// options and services when it serves a client that offers them.
         /// </summary>
         /// <param name="group">The server functions' group of the <c>MapServerFunctions()</c> called.</param>
         /// <param name="services">The application's services.</param>
@@ -306,6 +310,11 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
                 return;
             }
 
+            global::SessionAuth.Infrastructure.ServerFunctionClientFiles.RegisterChecks(
+                services,
+                "Shop",
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientJson(),
+                global::SessionAuth.Generated.ServerFunctionEndpoints.ClientServicesOrJson());
             global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Orders(group, services);
             global::SessionAuth.Generated.ServerFunctionEndpoints.MapShop_Stock(group, services);
         }
