@@ -69,7 +69,7 @@ internal static class HostRun
             return runs;
         }
 
-        runs = Reaches(definition, compilation, cancellationToken);
+        runs = Reaches(definition, known, compilation, cancellationToken);
         known.TryAdd(definition, runs);
         return runs;
     }
@@ -112,8 +112,13 @@ internal static class HostRun
         return EveryPath.OperationsAt(graph, site).Any(found => after.Holds(found.Block, found.Index, site));
     }
 
-    /// <summary>Whether <paramref name="method"/>'s body, or the body of a method it calls (transitively, up to the depth limit), calls a host's own run.</summary>
-    private static bool Reaches(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="method"/>'s body, or the body of a method it calls (transitively, up to the depth limit),
+    /// calls a host's own run. A method already answered is not read again: one that does not run the host reached
+    /// nothing within the limit from itself, so nothing nearer the limit from here; one that does is taken to run it
+    /// from here too, even where its run lies past the limit counted from here (a run found is never unfound).
+    /// </summary>
+    private static bool Reaches(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> known, Compilation compilation, CancellationToken cancellationToken)
     {
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
         var level = new List<IMethodSymbol> { method };
@@ -122,6 +127,16 @@ internal static class HostRun
             var next = new List<IMethodSymbol>();
             foreach (var current in level)
             {
+                if (depth > 0 && known.TryGetValue(current, out var answered))
+                {
+                    if (answered)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
                 var callees = CalleesOf(current, compilation, cancellationToken);
                 if (callees.RunsTheHost)
                 {
