@@ -100,17 +100,12 @@ public sealed class HostRunThroughHelpersTests
     public Task Where_a_run_may_come_before_the_guard_decides(string shape, string program, bool reported)
     {
         _ = shape;
-        return VerifyAsync($$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            var orders = app.MapGroup("/orders");
-            orders.MapGet("/", () {{(reported ? "{|SAUTH0001:=>|}" : "=>")}} "x");
-            {{program}}
+        return VerifyOrdersAsync(program + """
 
             interface IServer { void Serve(WebApplication a); }
             class Server : IServer { public void Serve(WebApplication a) => a.Run(); }
             class Job { public void Run() => Console.WriteLine("job"); }
-            """);
+            """, reported);
     }
 
     // Position is not control flow: a guard counts unless some path from the body's entry reaches it through a run.
@@ -129,25 +124,22 @@ public sealed class HostRunThroughHelpersTests
     public Task A_guard_is_after_the_run_only_on_a_path_through_it(string shape, string program, bool reported)
     {
         _ = shape;
-        return VerifyAsync($$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            var orders = app.MapGroup("/orders");
-            orders.MapGet("/", () {{(reported ? "{|SAUTH0001:=>|}" : "=>")}} "x");
-            {{program}}
-            """);
+        return VerifyOrdersAsync(program, reported);
     }
 
     // In a guard helper's own body, a guard after a helper that runs the host guards nothing either.
     [Theory]
     [InlineData("Guards.SecureThenServe(app, orders);", false)]
     [InlineData("Guards.ServeThenSecure(app, orders);", true)]
-    public Task A_guard_helper_that_runs_the_host_before_its_guard_guards_nothing(string call, bool reported) => VerifyAsync($$"""
+    public Task A_guard_helper_that_runs_the_host_before_its_guard_guards_nothing(string call, bool reported) => VerifyOrdersAsync(call, reported);
+
+    /// <summary>Verifies <paramref name="program"/> after an endpoint it may guard through the group <c>orders</c>, reported or not.</summary>
+    private static Task VerifyOrdersAsync(string program, bool reported) => VerifyAsync($$"""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
         var orders = app.MapGroup("/orders");
         orders.MapGet("/", () {{(reported ? "{|SAUTH0001:=>|}" : "=>")}} "x");
-        {{call}}
+        {{program}}
         """);
 
     private static Task VerifyAsync(string program) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(

@@ -187,7 +187,28 @@ internal static class HostRun
     /// <summary>Takes in the calls of a body: its lambdas are not run by it, its local functions run where it calls them.</summary>
     private static void Read(IOperation body, Callees callees)
     {
-        var pending = new Stack<IOperation>([body]);
+        foreach (var (_, called) in CallsIn(body))
+        {
+            if (IsHostsOwnRun(called))
+            {
+                callees.RunsTheHost = true;
+                return;
+            }
+
+            if (Definition(called) is { IsAbstract: false, IsExtern: false } followed && followed.Locations.Any(static l => l.IsInSource))
+            {
+                callees.Methods.Add(followed);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The calls (and constructions) <paramref name="root"/> makes, with the method each calls: not those in the lambdas
+    /// and local functions written in it, which it does not run there, nor a call the compiler leaves out, with its arguments.
+    /// </summary>
+    private static IEnumerable<(IOperation Call, IMethodSymbol Method)> CallsIn(IOperation root)
+    {
+        var pending = new Stack<IOperation>([root]);
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
@@ -196,21 +217,9 @@ internal static class HostRun
                 continue;
             }
 
-            var called = operation switch
+            if (operation switch { IInvocationOperation call => call.TargetMethod, IObjectCreationOperation creation => creation.Constructor, _ => null } is { } called)
             {
-                IInvocationOperation call => call.TargetMethod,
-                IObjectCreationOperation creation => creation.Constructor,
-                _ => null,
-            };
-            if (called is not null && IsHostsOwnRun(called))
-            {
-                callees.RunsTheHost = true;
-                return;
-            }
-
-            if (called is not null && Definition(called) is { IsAbstract: false, IsExtern: false } followed && followed.Locations.Any(static l => l.IsInSource))
-            {
-                callees.Methods.Add(followed);
+                yield return (operation, called);
             }
 
             foreach (var child in operation.ChildOperations)
@@ -280,29 +289,11 @@ internal static class HostRun
         private static int? FirstRunEnd(IOperation operation, Compilation compilation, CancellationToken cancellationToken)
         {
             int? end = null;
-            var pending = new Stack<IOperation>([operation]);
-            while (pending.Count > 0)
+            foreach (var (call, called) in CallsIn(operation))
             {
-                var current = pending.Pop();
-                if (EveryPath.IsOmittedCall(current))
+                if (Runs(called, compilation, cancellationToken))
                 {
-                    continue;
-                }
-
-                var called = current switch
-                {
-                    IInvocationOperation call => call.TargetMethod,
-                    IObjectCreationOperation creation => creation.Constructor,
-                    _ => null,
-                };
-                if (called is not null && Runs(called, compilation, cancellationToken))
-                {
-                    end = Math.Min(end ?? int.MaxValue, current.Syntax.Span.End);
-                }
-
-                foreach (var child in current.ChildOperations)
-                {
-                    pending.Push(child);
+                    end = Math.Min(end ?? int.MaxValue, call.Syntax.Span.End);
                 }
             }
 
