@@ -17,6 +17,15 @@ internal static class CookieAuthApp
     /// <summary>Starts the app on 127.0.0.1 and a free port, in <paramref name="environment"/> when given.</summary>
     public static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? configureServices = null, string? environment = null)
     {
+        var app = Build(configureServices, environment);
+        map(app);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Builds the app for 127.0.0.1 and a free port, with authentication and authorization in its pipeline, without starting it.</summary>
+    public static WebApplication Build(Action<IServiceCollection>? configureServices = null, string? environment = null)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
@@ -25,8 +34,6 @@ internal static class CookieAuthApp
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        map(app);
-        await app.StartAsync();
         return app;
     }
 

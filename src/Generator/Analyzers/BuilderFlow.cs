@@ -201,43 +201,12 @@ internal sealed class BuilderFlow
         ? default
         : new(body.RootsGuarded.Contains(parameter), body.RootsGuardedSession.Contains(parameter), body.GuardedSomewhere.Contains(parameter), AllowAnonymous.Contains(parameter));
 
-    /// <summary>
-    /// Where the first call of <paramref name="root"/>'s own body that runs the host ends (<c>app.Run()</c>,
-    /// <c>app.RunAsync()</c>; its lambdas and local functions are bodies of their own); <see cref="int.MaxValue"/> when
-    /// there is none. A guard written after it is applied once the app has stopped serving (or, not awaited, while it
-    /// already serves, after the endpoints were built): it guards nothing a request sees.
-    /// </summary>
-    private static int HostRunEnd(IOperation root)
+    private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken, bool madeAfterHostRun = false)
     {
-        var end = int.MaxValue;
-        var pending = new Stack<IOperation>([root]);
-        while (pending.Count > 0)
-        {
-            var operation = pending.Pop();
-            if (operation is IInvocationOperation call && StartupCode.RunsTheHost(call.TargetMethod))
-            {
-                end = Math.Min(end, call.Syntax.Span.End);
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        return end;
-    }
-
-    private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? method, CancellationToken cancellationToken)
-    {
-        var owner = new Graph(method);
+        var owner = new Graph(method) { HostRuns = HostRun.In(graph, cancellationToken), MadeAfterHostRun = madeAfterHostRun };
         _body ??= owner;
         _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
         BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, owner.OmittedCalls, _symbols);
-        owner.HostRunEnd = HostRunEnd(graph.OriginalOperation);
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -315,7 +284,7 @@ internal sealed class BuilderFlow
 
         foreach (var lambda in owner.Lambdas)
         {
-            AnalyzeGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, cancellationToken);
+            AnalyzeGraph(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, cancellationToken, owner.LambdasMadeAfterHostRun.Contains(lambda));
         }
     }
 
@@ -546,15 +515,14 @@ internal sealed class BuilderFlow
 
     private State Transfer(BasicBlock block, State state, Graph owner, bool record)
     {
-        var context = new Step(state, owner, record);
-        foreach (var operation in block.Operations)
+        for (var index = 0; index < block.Operations.Length; index++)
         {
-            Eval(operation, context);
+            Eval(block.Operations[index], new Step(state, owner, record, block, index));
         }
 
         if (block.BranchValue is { } branch)
         {
-            var values = Eval(branch, context);
+            var values = Eval(branch, new Step(state, owner, record, block, block.Operations.Length));
             if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
             {
                 state.Escape(values);
@@ -609,6 +577,10 @@ internal sealed class BuilderFlow
                 if (!step.Owner.Lambdas.Contains(lambda))
                 {
                     step.Owner.Lambdas.Add(lambda);
+                    if (step.IsAfterHostRun(lambda.Syntax))
+                    {
+                        step.Owner.LambdasMadeAfterHostRun.Add(lambda);
+                    }
                 }
 
                 // Whoever holds the lambda may run it at any later point: what it writes may be anything from here on.
@@ -1007,7 +979,7 @@ internal sealed class BuilderFlow
             Receivers[invocation.Syntax] = receiver;
         }
 
-        if (receiverIsBuilder && GuardConventions.MayDecide(name) && !step.Owner.IsAfterHostRun(invocation.Syntax)
+        if (receiverIsBuilder && GuardConventions.MayDecide(name) && !step.IsAfterHostRun(invocation.Syntax)
             && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
         {
             step.State.Guard(receiver, decision.RequiresSession);
@@ -1047,7 +1019,7 @@ internal sealed class BuilderFlow
                 }
 
                 // A helper called after the host runs guards nothing a request sees.
-                foreach (var guarded in step.Owner.IsAfterHostRun(invocation.Syntax) ? Enumerable.Empty<KeyValuePair<int, GuardHelpers.ParameterGuard>>() : helper.Parameters)
+                foreach (var guarded in step.IsAfterHostRun(invocation.Syntax) ? Enumerable.Empty<KeyValuePair<int, GuardHelpers.ParameterGuard>>() : helper.Parameters)
                 {
                     if (arguments.TryGetValue(guarded.Key, out var passed))
                     {
@@ -1401,11 +1373,14 @@ internal sealed class BuilderFlow
         /// <summary>The calls the compiler leaves out (<c>[Conditional]</c> on a symbol not defined there).</summary>
         public List<SyntaxNode> OmittedCalls { get; } = [];
 
-        /// <summary>Where the graph's first call that runs the host ends (<see cref="BuilderFlow.HostRunEnd"/>).</summary>
-        public int HostRunEnd { get; set; } = int.MaxValue;
+        /// <summary>Where the graph's code may run after a call of it that runs the host.</summary>
+        public HostRun.After HostRuns { get; init; } = null!;
 
-        /// <summary>Whether <paramref name="site"/>, a call of this graph, comes after a call of it that runs the host.</summary>
-        public bool IsAfterHostRun(SyntaxNode site) => site.SpanStart >= HostRunEnd;
+        /// <summary>Whether the graph is a lambda made where the code may run after a call that runs the host: all of it does.</summary>
+        public bool MadeAfterHostRun { get; init; }
+
+        /// <summary>The lambdas of the graph made where the code may run after a call that runs the host.</summary>
+        public HashSet<IFlowAnonymousFunctionOperation> LambdasMadeAfterHostRun { get; } = [];
 
         /// <summary>
         /// Whether <paramref name="operation"/> is part of a call the compiler leaves out: the call, or a piece of its
@@ -1483,7 +1458,16 @@ internal sealed class BuilderFlow
         }
     }
 
-    private readonly record struct Step(State State, Graph Owner, bool Record);
+    /// <summary>The state, graph and program point (a block and the index of its operation, its branch value last) an operation is read at.</summary>
+    private readonly record struct Step(State State, Graph Owner, bool Record, BasicBlock Block, int Index)
+    {
+        /// <summary>
+        /// Whether <paramref name="site"/>, in the operation read here, may run after a call that runs the host: a guard
+        /// there is applied once the app has stopped serving (or, not awaited, while it already serves, after the
+        /// endpoints were built), and guards nothing a request sees.
+        /// </summary>
+        public bool IsAfterHostRun(SyntaxNode site) => Owner.MadeAfterHostRun || Owner.HostRuns.Holds(Block, Index, site);
+    }
 
     /// <summary>The facts at one program point.</summary>
     private sealed class State

@@ -71,14 +71,20 @@ internal static class EveryPath
         _ => null,
     };
 
-    private static bool Runs(ControlFlowGraph graph, SyntaxNode target, CancellationToken cancellationToken)
+    /// <summary>
+    /// The operations of <paramref name="graph"/>'s blocks nearest <paramref name="target"/>, with their index in the block
+    /// (the branch value counts as the last): a graph splits an expression into captures, each with the syntax it reads,
+    /// and a lambda or local function is a graph of its own, so the nearest may be one that holds the lambda.
+    /// </summary>
+    public static List<(BasicBlock Block, int Index, IOperation Operation)> OperationsAt(ControlFlowGraph graph, SyntaxNode target)
     {
-        // The operations nearest the target: a graph splits an expression into captures, each with the syntax it reads.
-        var nearest = new List<(BasicBlock Block, IOperation Operation)>();
+        var nearest = new List<(BasicBlock Block, int Index, IOperation Operation)>();
         foreach (var block in graph.Blocks)
         {
-            foreach (var operation in block.BranchValue is { } branch ? block.Operations.Append(branch) : block.Operations)
+            var operations = block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations;
+            for (var index = 0; index < operations.Length; index++)
             {
+                var operation = operations[index];
                 if (operation.Syntax.SyntaxTree != target.SyntaxTree || !operation.Syntax.Span.Contains(target.Span))
                 {
                     continue;
@@ -91,11 +97,17 @@ internal static class EveryPath
 
                 if (nearest.Count == 0 || operation.Syntax.Span.Length == nearest[0].Operation.Syntax.Span.Length)
                 {
-                    nearest.Add((block, operation));
+                    nearest.Add((block, index, operation));
                 }
             }
         }
 
+        return nearest;
+    }
+
+    private static bool Runs(ControlFlowGraph graph, SyntaxNode target, CancellationToken cancellationToken)
+    {
+        var nearest = OperationsAt(graph, target);
         return nearest.Count > 0 && nearest.All(found =>
         {
             if (!Dominates(graph, found.Block))

@@ -8,8 +8,9 @@ namespace SessionAuth.Generators.Analyzers;
 /// Whether code runs whenever the app starts, so that what it configures is configured: it sits (outside any lambda it
 /// is not handed over in, which <see cref="EveryPath"/> judges) in the entry point, in a <c>ConfigureServices</c> method
 /// (the host calls a Startup class's by convention), in a method a library's host may call (externally visible), or in
-/// a method that such code calls on every path of its body; and before any call there that runs the host
-/// (<c>app.Run()</c>): what is configured after it is configured once the app has stopped serving.
+/// a method that such code calls on every path of its body; and on no path after a call there that runs the host
+/// (<c>app.Run()</c>, or a helper that runs it: <see cref="HostRun"/>): what is configured after it is configured once the
+/// app has stopped serving.
 /// </summary>
 /// <remarks>
 /// A method called only through a delegate, by reflection or not at all is not seen to run: what it configures does
@@ -18,8 +19,9 @@ namespace SessionAuth.Generators.Analyzers;
 /// </remarks>
 internal sealed class StartupCode(Compilation compilation, Dictionary<string, List<InvocationExpressionSyntax>> callsByName)
 {
-    // A configuration helper calling a helper is common; a chain this deep is not, and past it the code is not seen to run.
-    private const int MaxDepth = 8;
+    // A configuration helper calling a helper is common; a chain this deep is not, and past it the code is not seen to run
+    // (nor, for HostRun, a host run in it).
+    internal const int MaxDepth = 8;
 
     private readonly Dictionary<IMethodSymbol, bool> _known = new(SymbolEqualityComparer.Default);
 
@@ -89,78 +91,11 @@ internal sealed class StartupCode(Compilation compilation, Dictionary<string, Li
     }
 
     /// <summary>
-    /// Whether <paramref name="site"/>, written in a member's body (or in a lambda there, made where it is written; not in
-    /// a local function, which runs where it is called), comes after a call in that body that runs the host (<c>app.Run()</c>,
-    /// <c>await app.RunAsync()</c>, <c>host.WaitForShutdown()</c>): such a call returns once the app has stopped serving
-    /// (or, not awaited, has started serving), so what is configured after it configures nothing a request sees. A run
-    /// call in a branch counts as well: the site may come after it.
+    /// Whether <paramref name="site"/> may run after a call of its body that runs the host (<see cref="HostRun"/>): such a
+    /// call returns once the app has stopped serving (or, not awaited, has started serving), so what is configured after
+    /// it configures nothing a request sees.
     /// </summary>
-    private bool IsAfterHostRun(SyntaxNode site, CancellationToken cancellationToken)
-    {
-        SyntaxNode? body = null;
-        for (var current = site.Parent; current is not null; current = current.Parent)
-        {
-            // A lambda is made where it is written (an options callback written after app.Run() is registered after it);
-            // a local function runs where it is called, wherever it is written.
-            if (current is LocalFunctionStatementSyntax)
-            {
-                return false;
-            }
-
-            if (current is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax)
-            {
-                body = current;
-                break;
-            }
-        }
-
-        if (body is null)
-        {
-            return false;
-        }
-
-        var model = compilation.GetSemanticModel(body.SyntaxTree);
-        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax)))
-        {
-            if (node.SpanStart >= site.SpanStart)
-            {
-                break;
-            }
-
-            if (node is InvocationExpressionSyntax invocation && node.Span.End <= site.SpanStart && IsHostRunName(invocation.Expression)
-                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && RunsTheHost(method))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        static bool IsHostRunName(ExpressionSyntax expression) => (expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => string.Empty,
-        }) is "Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync";
-    }
-
-    /// <summary>A <c>Run</c>, <c>RunAsync</c> or <c>WaitForShutdown</c> of a host: <c>WebApplication</c>'s own, or the extensions on <c>IHost</c> and <c>IWebHost</c>.</summary>
-    public static bool RunsTheHost(IMethodSymbol method)
-    {
-        if (method.Name is not ("Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync") || (method.IsStatic && method.ReducedFrom is null && !method.IsExtensionMethod))
-        {
-            return false;
-        }
-
-        var host = method.ReducedFrom is { } extension ? extension.Parameters.FirstOrDefault()?.Type
-            : method.IsExtensionMethod ? method.Parameters.FirstOrDefault()?.Type
-            : method.ContainingType;
-        return host is not null && (IsHostType(host) || host.AllInterfaces.Any(IsHostType));
-
-        static bool IsHostType(ITypeSymbol type) =>
-            type.ToDisplayString() is "Microsoft.Extensions.Hosting.IHost" or "Microsoft.AspNetCore.Hosting.IWebHost" or "Microsoft.AspNetCore.Builder.WebApplication";
-    }
+    private bool IsAfterHostRun(SyntaxNode site, CancellationToken cancellationToken) => HostRun.IsAfter(site, compilation, cancellationToken);
 
     /// <summary>The method whose body holds <paramref name="site"/>, outside the lambdas and local functions around it.</summary>
     private IMethodSymbol? MemberAt(SyntaxNode site, CancellationToken cancellationToken)
