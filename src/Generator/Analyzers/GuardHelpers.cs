@@ -179,7 +179,9 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             return null;
         }
 
-        var flow = BuilderFlow.Analyze(ControlFlowGraph.Create(body, cancellationToken), method, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
+        // An extension block member's implementation has the member's body, which the flow reads as the member declared.
+        var declared = ExtensionBlocks.IsImplementation(method) ? body.SemanticModel?.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol ?? method : method;
+        var flow = BuilderFlow.Analyze(ControlFlowGraph.Create(body, cancellationToken), declared, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
         var parameters = new Dictionary<int, ParameterGuard>();
         foreach (var parameter in method.Parameters)
         {
