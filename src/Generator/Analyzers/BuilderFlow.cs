@@ -175,29 +175,70 @@ internal sealed class BuilderFlow
     public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
 
     /// <summary>
-    /// The parameter of <paramref name="method"/>, the body analysed, that every return returns as it was given (not
-    /// written since, nor maybe written by a lambda); null when some return returns anything else, or none returns.
+    /// The ordinals of the parameters of <paramref name="method"/>, the body analysed, that every return returns as it was
+    /// given (not written since, nor maybe written by a lambda), in order; none when some return returns anything else, or
+    /// none returns. A return may give back what a call of a helper returns while the helper is still assumed to return
+    /// any of several of its parameters (a cycle of helpers being read, <see cref="GuardHelpers"/>): it returns each
+    /// parameter of this method passed, as it was given, for one of them.
     /// </summary>
-    public IParameterSymbol? ReturnedParameter(IMethodSymbol method)
+    public ImmutableArray<int> ReturnedParameters(IMethodSymbol method)
     {
         if (!Returns.TryGetValue(method, out var returns) || returns.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        IParameterSymbol? returned = null;
+        HashSet<int>? returned = null;
         foreach (var (_, values) in returns)
         {
-            if (values.Count != 1 || values.First() is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
-                || (returned is not null && !SymbolEqualityComparer.Default.Equals(returned, parameter)))
+            if (values.Count == 0)
             {
-                return null;
+                return [];
             }
 
-            returned = parameter;
+            foreach (var value in values)
+            {
+                var candidates = ReturnedAs(value, method);
+                if (returned is null)
+                {
+                    returned = candidates;
+                }
+                else
+                {
+                    returned.IntersectWith(candidates);
+                }
+
+                if (returned.Count == 0)
+                {
+                    return [];
+                }
+            }
         }
 
-        return returned;
+        return returned is null ? [] : [.. returned.OrderBy(static o => o)];
+    }
+
+    /// <summary>The ordinals of the parameters of <paramref name="method"/> that <paramref name="value"/>, returned by it, is as they were given.</summary>
+    private HashSet<int> ReturnedAs(object value, IMethodSymbol method)
+    {
+        var ordinals = new HashSet<int>();
+        if (value is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+        {
+            ordinals.Add(parameter.Ordinal);
+        }
+        else if (value is CallResult call && _helpers?.Invoke(call.Method) is { ReturnedParameters.Length: > 1 } helper && CallArguments.TryGetValue(call.Call, out var arguments))
+        {
+            foreach (var candidate in helper.ReturnedParameters)
+            {
+                if (arguments.TryGetValue(candidate, out var passed) && passed.Count == 1 && passed.First() is IParameterSymbol given
+                    && SymbolEqualityComparer.Default.Equals(given.ContainingSymbol, method))
+                {
+                    ordinals.Add(given.Ordinal);
+                }
+            }
+        }
+
+        return ordinals;
     }
 
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
