@@ -69,6 +69,9 @@ public sealed class ExtensionBlockMemberTests
             ("block on IEndpointConventionBuilder guarding an endpoint",
                 "app.MapGet(\"/\", () {ARROW} \"x\").Secure();",
                 "extension(IEndpointConventionBuilder endpoint) { public void Secure() { _ = endpoint{GUARD}; } }"),
+            ("member mapping on its receiver in a local function",
+                "app.MapGroup(\"/b\"){GUARD}.MapOrders();",
+                "extension(RouteGroupBuilder group) { public void MapOrders() { void Map() => group.MapGet(\"/orders\", () {ARROW} \"x\"); Map(); } }"),
             ("extension property guarding and returning its receiver",
                 "app.MapGroup(\"/a\").Guarded.MapGet(\"/\", () {ARROW} \"a\");",
                 "extension(RouteGroupBuilder group) { public RouteGroupBuilder Guarded => group{GUARD}; }"),
@@ -104,6 +107,27 @@ public sealed class ExtensionBlockMemberTests
             }
             """)]);
     }
+
+    // A member that may return another group than its receiver (it writes the receiver first, or a lambda it runs does)
+    // is no identity: the guard on its result does not reach the receiver's endpoint.
+    [Theory]
+    [InlineData("public RouteGroupBuilder Swap() { group = group.MapGroup(\"/v\"); return group; }")]
+    [InlineData("public RouteGroupBuilder Swap() { Action write = () => group = group.MapGroup(\"/v\"); write(); return group; }")]
+    [InlineData("public RouteGroupBuilder Swap() => group.MapGroup(\"/v\");")]
+    public Task A_guard_on_what_a_member_returns_reaches_its_receiver_only_when_it_returns_it_as_given(string member) =>
+        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var a = app.MapGroup("/a");
+            a.MapGet("/", () {|SAUTH0001:=>|} "a");
+            a.Swap().RequireAuthorization();
+            app.Run();
+
+            static class GroupExtensions
+            {
+                extension(RouteGroupBuilder group) { {{member}} }
+            }
+            """)]);
 
     // An extension property's getter runs at each read with no call written: a group it maps on is decided by no reader,
     // so its endpoint is reported even where the only call written (the getter's static form) passes a guarded group.
