@@ -95,17 +95,7 @@ public sealed class ExtensionBlockMemberTests
     {
         _ = way;
         string Fill(string code) => code.Replace("{GUARD}", guarded ? ".RequireAuthorization()" : string.Empty).Replace("{ARROW}", guarded ? "=>" : "{|SAUTH0001:=>|}");
-        return AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{Fill(program)}}
-            app.Run();
-
-            static class GroupExtensions
-            {
-                {{Fill(members)}}
-            }
-            """)]);
+        return VerifyAppAsync(Fill(program), Fill(members));
     }
 
     // A member that may return another group than its receiver (it writes the receiver first, or a lambda it runs does)
@@ -114,27 +104,19 @@ public sealed class ExtensionBlockMemberTests
     [InlineData("public RouteGroupBuilder Swap() { group = group.MapGroup(\"/v\"); return group; }")]
     [InlineData("public RouteGroupBuilder Swap() { Action write = () => group = group.MapGroup(\"/v\"); write(); return group; }")]
     [InlineData("public RouteGroupBuilder Swap() => group.MapGroup(\"/v\");")]
-    public Task A_guard_on_what_a_member_returns_reaches_its_receiver_only_when_it_returns_it_as_given(string member) =>
-        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            var a = app.MapGroup("/a");
-            a.MapGet("/", () {|SAUTH0001:=>|} "a");
-            a.Swap().RequireAuthorization();
-            app.Run();
-
-            static class GroupExtensions
-            {
-                extension(RouteGroupBuilder group) { {{member}} }
-            }
-            """)]);
+    public Task A_guard_on_what_a_member_returns_reaches_its_receiver_only_when_it_returns_it_as_given(string member) => VerifyAppAsync(
+        "var a = app.MapGroup(\"/a\"); a.MapGet(\"/\", () {|SAUTH0001:=>|} \"a\"); a.Swap().RequireAuthorization();",
+        $"extension(RouteGroupBuilder group) {{ {member} }}");
 
     // An extension property's getter runs at each read with no call written: a group it maps on is decided by no reader,
     // so its endpoint is reported even where the only call written (the getter's static form) passes a guarded group.
     [Theory]
     [InlineData("app.MapGroup(\"/a\").Orders.WithName(\"o\");")]
     [InlineData("GroupExtensions.get_Orders(app.MapGroup(\"/a\").RequireAuthorization()); app.MapGroup(\"/b\").Orders.WithName(\"o\");")]
-    public Task A_group_an_extension_property_maps_on_is_reported_whatever_its_reads_pass(string program) =>
+    public Task A_group_an_extension_property_maps_on_is_reported_whatever_its_reads_pass(string program) => VerifyAppAsync(
+        program, "extension(RouteGroupBuilder group) { public RouteHandlerBuilder Orders => group.MapGet(\"/orders\", () {|SAUTH0001:=>|} \"x\"); }");
+
+    private static Task VerifyAppAsync(string program, string members) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
@@ -143,7 +125,7 @@ public sealed class ExtensionBlockMemberTests
 
             static class GroupExtensions
             {
-                extension(RouteGroupBuilder group) { public RouteHandlerBuilder Orders => group.MapGet("/orders", () {|SAUTH0001:=>|} "x"); }
+                {{members}}
             }
             """)]);
 }
