@@ -20,8 +20,8 @@ namespace SessionAuth.Generators.Analyzers;
 /// the rule says the guard is conditional. Only a method whose body is the one that runs is a helper: not an abstract,
 /// virtual or override method (another body may run), not a local function or lambda (analysed with the body around
 /// them). Helpers that call each other (recursion) are read together, as the strongly connected components of the call
-/// graph are found: a helper met again while its own body is read first guards nothing at that call and returns the
-/// parameter it may return (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
+/// graph are found: a helper met again while its own body is read first guards nothing at that call and may return any
+/// builder parameter it could (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
 /// were found to do, until nothing changes (for guards the least fixed point: a guard reached only through a recursive
 /// call that never ends is not credited; for the returned parameter the greatest). Each method's summary is computed once per
 /// compilation, and its body read a bounded number of times.
@@ -101,7 +101,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 
         reading.HeldOrder.RemoveRange(heldBefore, reading.HeldOrder.Count - heldBefore);
 
-        // A helper read while open was taken to guard nothing and to return the parameter it may return: only if it does
+        // A helper read while open was taken to guard nothing and to return any parameter it could: only if it does
         // otherwise may the others do otherwise.
         var settled = !cycle.Any(m => reading.ReadWhileOpen.Contains(m.Key) && !Summary.Same(m.Value, Assumption(m.Key)));
         foreach (var method in cycle.Keys)
