@@ -150,8 +150,7 @@ public sealed class DispatchConstructorAndHostRunHeldShapesTests
         ]);
 
     // C# 14 extension blocks: a member reached with an open group, in either call form, or a "guard helper" member that
-    // guards nothing, is reported. (Guarded forms are reported too: extension blocks are not followed yet, a false alarm
-    // the rule page lists.)
+    // guards nothing, is reported (the guarded forms, with the open ones, are in ExtensionBlockMemberTests).
     [Theory]
     [InlineData("app.MapGroup(\"/guarded\").RequireAuthorization().MapOrders(); app.MapGroup(\"/open\").MapOrders();", "extension(RouteGroupBuilder group) { public void MapOrders() => group.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]
     [InlineData("OrderEndpoints.MapOrders(app.MapGroup(\"/guarded\").RequireAuthorization()); OrderEndpoints.MapOrders(app.MapGroup(\"/open\"));", "extension(RouteGroupBuilder group) { public void MapOrders() => group.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\"); }")]

@@ -68,6 +68,24 @@ public sealed class GroupCycleFixedPointTests
     [MemberData(nameof(GeneratedSeeds))]
     public Task Generated_cycles_of_methods_get_the_greatest_fixed_point(int seed) => VerifyAsync(GeneratedCycles.Program(seed));
 
+    /// <summary>Generated programs of helpers returning either of two groups through each other: 0 to 59.</summary>
+    public static TheoryData<int> ReturningHelperSeeds()
+    {
+        var data = new TheoryData<int>();
+        foreach (var seed in Enumerable.Range(0, 60))
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
+    // "Returns its parameter" for any builder parameter: the guard on what a cycle of helpers returns reaches the group
+    // it returns on every path, the first parameter or the second, and no other.
+    [Theory]
+    [MemberData(nameof(ReturningHelperSeeds))]
+    public Task Generated_helpers_returning_either_of_two_groups_get_the_greatest_fixed_point(int seed) => VerifyAsync(GeneratedCycles.ReturningHelperProgram(seed));
+
     /// <summary>The methods of the hand-built program above, one per line, so that a test can put them in another order.</summary>
     private static readonly string[] SiblingMethods = """
         private static void R(RouteGroupBuilder g, int d) { if (d == 0) return; var c = g.MapGroup("/r"); c.MapGet("/", () {|SAUTH0001:=>|} "r"); J(c, d - 1); }

@@ -44,6 +44,9 @@ internal sealed class BuilderFlow
     private Graph? _body;
     private Compilation? _compilation;
 
+    // For the body of an extension block member: its implementation's parameters by the receiver and parameters it reads.
+    private Dictionary<IParameterSymbol, IParameterSymbol>? _implementationParameters;
+
     private BuilderFlow(AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers)
     {
         _symbols = symbols;
@@ -79,6 +82,13 @@ internal sealed class BuilderFlow
     public static BuilderFlow Analyze(ControlFlowGraph graph, IMethodSymbol? method, AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers, CancellationToken cancellationToken)
     {
         var flow = new BuilderFlow(symbols, helpers);
+        if (method is not null && ExtensionBlocks.ImplementationOf(method) is { } implementation)
+        {
+            // A member of an extension block is read as its implementation method, the receiver its first parameter.
+            flow._implementationParameters = ExtensionBlocks.ImplementationParameters(method);
+            method = implementation;
+        }
+
         flow.AnalyzeGraph(graph, method, cancellationToken);
         return flow;
     }
@@ -165,29 +175,70 @@ internal sealed class BuilderFlow
     public bool IsPick(SyntaxNode value) => _owners.TryGetValue(value, out var owner) && owner.Picks.Contains(value);
 
     /// <summary>
-    /// The parameter of <paramref name="method"/>, the body analysed, that every return returns as it was given (not
-    /// written since, nor maybe written by a lambda); null when some return returns anything else, or none returns.
+    /// The ordinals of the parameters of <paramref name="method"/>, the body analysed, that every return returns as it was
+    /// given (not written since, nor maybe written by a lambda), in order; none when some return returns anything else, or
+    /// none returns. A return may give back what a call of a helper returns while the helper is still assumed to return
+    /// any of several of its parameters (a cycle of helpers being read, <see cref="GuardHelpers"/>): it returns each
+    /// parameter of this method passed, as it was given, for one of them.
     /// </summary>
-    public IParameterSymbol? ReturnedParameter(IMethodSymbol method)
+    public ImmutableArray<int> ReturnedParameters(IMethodSymbol method)
     {
         if (!Returns.TryGetValue(method, out var returns) || returns.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        IParameterSymbol? returned = null;
+        HashSet<int>? returned = null;
         foreach (var (_, values) in returns)
         {
-            if (values.Count != 1 || values.First() is not IParameterSymbol parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
-                || (returned is not null && !SymbolEqualityComparer.Default.Equals(returned, parameter)))
+            if (values.Count == 0)
             {
-                return null;
+                return [];
             }
 
-            returned = parameter;
+            foreach (var value in values)
+            {
+                var candidates = ReturnedAs(value, method);
+                if (returned is null)
+                {
+                    returned = candidates;
+                }
+                else
+                {
+                    returned.IntersectWith(candidates);
+                }
+
+                if (returned.Count == 0)
+                {
+                    return [];
+                }
+            }
         }
 
-        return returned;
+        return returned is null ? [] : [.. returned.OrderBy(static o => o)];
+    }
+
+    /// <summary>The ordinals of the parameters of <paramref name="method"/> that <paramref name="value"/>, returned by it, is as they were given.</summary>
+    private HashSet<int> ReturnedAs(object value, IMethodSymbol method)
+    {
+        var ordinals = new HashSet<int>();
+        if (value is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+        {
+            ordinals.Add(parameter.Ordinal);
+        }
+        else if (value is CallResult call && _helpers?.Invoke(call.Method) is { ReturnedParameters.Length: > 1 } helper && CallArguments.TryGetValue(call.Call, out var arguments))
+        {
+            foreach (var candidate in helper.ReturnedParameters)
+            {
+                if (arguments.TryGetValue(candidate, out var passed) && passed.Count == 1 && passed.First() is IParameterSymbol given
+                    && SymbolEqualityComparer.Default.Equals(given.ContainingSymbol, method))
+                {
+                    ordinals.Add(given.Ordinal);
+                }
+            }
+        }
+
+        return ordinals;
     }
 
     public bool Created(SyntaxNode creation) => _owners.TryGetValue(creation, out var owner) && owner.Created.Contains(creation);
@@ -207,6 +258,18 @@ internal sealed class BuilderFlow
         _body ??= owner;
         _compilation ??= graph.OriginalOperation.SemanticModel?.Compilation;
         BodyFacts.Read(graph.OriginalOperation, owner.NestedWrites, owner.GuardingLoops, owner.ListedLoops, owner.RefWrittenMembers, owner.OmittedCalls, _symbols);
+        if (_implementationParameters is { } implementationParameters)
+        {
+            foreach (var written in owner.NestedWrites.Values)
+            {
+                foreach (var read in written.OfType<IParameterSymbol>().Where(implementationParameters.ContainsKey).ToList())
+                {
+                    written.Remove(read);
+                    written.Add(implementationParameters[read]);
+                }
+            }
+        }
+
         var blocks = graph.Blocks;
         var entryStates = new State?[blocks.Length];
         var exitStates = new State?[blocks.Length];
@@ -554,11 +617,15 @@ internal sealed class BuilderFlow
                 return ReadThrough(aliased, step);
             case ILocalReferenceOperation local:
                 return step.State.Havocked(local.Local, step.State.Env.TryGetValue(local.Local, out var localValues) ? Pick(local, local.Local, localValues, step) : Empty);
-            case IParameterReferenceOperation parameter:
+            case IParameterReferenceOperation reference:
+            {
                 // A lambda or local function reading a parameter of the method around it reads that parameter's builder.
-                return step.State.Havocked(parameter.Parameter, step.State.Env.TryGetValue(parameter.Parameter, out var parameterValues) ? parameterValues
-                    : IsBuilder(parameter.Type) && !SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter.Parameter)
+                var parameter = ParameterOf(reference.Parameter);
+                return step.State.Havocked(parameter, step.State.Env.TryGetValue(parameter, out var parameterValues) ? parameterValues
+                    : IsBuilder(reference.Type) && !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, step.Owner.Method) ? Single(parameter)
                     : Empty);
+            }
+
             case IFlowCaptureReferenceOperation capture:
                 return step.State.Env.TryGetValue(capture.Id, out var captured) ? Pick(capture, capture.Id, captured, step) : Empty;
             case ILiteralOperation or IDefaultValueOperation when operation.ConstantValue is { HasValue: true, Value: null }:
@@ -670,9 +737,11 @@ internal sealed class BuilderFlow
             {
                 // A getter with a body runs at each read, as a call of it does (it may make a new group each time): each
                 // read is its own builder, and the code it runs may write any builder member.
+                var receiver = Empty;
                 foreach (var child in computed.ChildOperations)
                 {
-                    Eval(child, step);
+                    var values = Eval(child, step);
+                    receiver = child == computed.Instance ? values : receiver;
                 }
 
                 step.State.ForgetMembers();
@@ -681,7 +750,13 @@ internal sealed class BuilderFlow
                     return Single(Unknown.Instance);
                 }
 
-                var read = new CallResult(getter, computed.Syntax);
+                // An extension property's getter is called with the receiver it is read on (group.Orders runs get_Orders(group)).
+                if (step.Record && ExtensionBlocks.ArgumentOffset(getter) == 1)
+                {
+                    CallArguments[computed.Syntax] = new() { [0] = receiver };
+                }
+
+                var read = new CallResult(ExtensionBlocks.Definition(getter), computed.Syntax);
                 step.Owner.Sites.Add(computed.Syntax);
                 step.State.Make(read);
                 return Single(read);
@@ -754,11 +829,12 @@ internal sealed class BuilderFlow
                 return values;
             }
 
-            case IParameterReferenceOperation parameter:
+            case IParameterReferenceOperation reference:
             {
                 var values = Eval(assignment.Value, step);
-                step.State.Forget(parameter.Parameter);
-                step.State.Env[parameter.Parameter] = values;
+                var parameter = ParameterOf(reference.Parameter);
+                step.State.Forget(parameter);
+                step.State.Env[parameter] = values;
                 return values;
             }
 
@@ -829,10 +905,14 @@ internal sealed class BuilderFlow
                 }
 
                 break;
-            case IParameterReferenceOperation parameter:
-                step.State.Forget(parameter.Parameter);
-                step.State.Env[parameter.Parameter] = values;
+            case IParameterReferenceOperation reference:
+            {
+                var parameter = ParameterOf(reference.Parameter);
+                step.State.Forget(parameter);
+                step.State.Env[parameter] = values;
                 break;
+            }
+
             case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when IsBuilder(member.Type):
                 // Written other than by assignment, a member is one BodyFacts marks: its reads hold anything from here.
                 step.State.ForgetMember(member.Member.OriginalDefinition);
@@ -883,11 +963,11 @@ internal sealed class BuilderFlow
     }
 
     /// <summary>The variables a reference to <paramref name="operation"/> stands for: a local or parameter, or those a ref local or capture does.</summary>
-    private static HashSet<object> VariablesOf(IOperation operation, Step step) => operation.Unwrapped() switch
+    private HashSet<object> VariablesOf(IOperation operation, Step step) => operation.Unwrapped() switch
     {
         ILocalReferenceOperation { Local.IsRef: true } alias => step.State.Refs.TryGetValue(alias.Local, out var aliased) ? aliased : Single(Unknown.Instance),
         ILocalReferenceOperation local => Single(local.Local),
-        IParameterReferenceOperation parameter => Single(parameter.Parameter),
+        IParameterReferenceOperation parameter => Single(ParameterOf(parameter.Parameter)),
         IFlowCaptureReferenceOperation capture => step.State.Refs.TryGetValue(capture.Id, out var captured) ? captured : Single(Unknown.Instance),
         _ => Single(Unknown.Instance),
     };
@@ -959,12 +1039,20 @@ internal sealed class BuilderFlow
         var receiver = Eval(invocation.Instance, step);
         var arguments = new Dictionary<int, HashSet<object>>();
         var receiverIsBuilder = invocation.Instance is { } instance && IsBuilder(instance.Type);
+
+        // An extension block member is called as its implementation: the receiver is its first argument.
+        var offset = ExtensionBlocks.ArgumentOffset(method);
+        if (offset == 1)
+        {
+            arguments[0] = receiver;
+        }
+
         foreach (var argument in invocation.Arguments)
         {
             var values = Eval(argument.Value, step);
             if (argument.Parameter is { } parameter)
             {
-                arguments[parameter.Ordinal] = values;
+                arguments[parameter.Ordinal + offset] = values;
                 if (method.IsExtensionMethod && parameter.Ordinal == 0 && invocation.Instance is null)
                 {
                     receiver = values;
@@ -991,7 +1079,7 @@ internal sealed class BuilderFlow
             return receiver;
         }
 
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var definition = ExtensionBlocks.Definition(method);
         var creates = IsBuilder(method.ReturnType) && name.StartsWith("Map", StringComparison.Ordinal) && (receiverIsBuilder || IsMapServerFunctions(definition));
         if (IsInSource(definition) && !IsMapServerFunctions(definition))
         {
@@ -1066,6 +1154,10 @@ internal sealed class BuilderFlow
     }
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);
+
+    /// <summary>The parameter the flow names <paramref name="parameter"/> by: in an extension block member's body, its implementation's.</summary>
+    private IParameterSymbol ParameterOf(IParameterSymbol parameter) =>
+        _implementationParameters is not null && _implementationParameters.TryGetValue(parameter, out var implementation) ? implementation : parameter;
 
     /// <summary>The syntax a builder made in the body was made at; null for an older one (<see cref="Old"/>).</summary>
     internal static SyntaxNode? SiteOf(object made) => made switch
@@ -1146,7 +1238,7 @@ internal sealed class BuilderFlow
             null => MemberPath.Static,
             IInstanceReferenceOperation => MemberPath.This,
             ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
+            IParameterReferenceOperation parameter => ParameterOf(parameter.Parameter),
             IFlowCaptureReferenceOperation capture => capture.Id,
             IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } when member.Instance.Unwrapped() is not IPropertyReferenceOperation { Property: var receiver } receiverRead
                 || HoldsOneValue(receiver) || ForwardedField(receiverRead) is not null => PathOf((IMemberReferenceOperation)member.Instance.Unwrapped()),
@@ -1216,7 +1308,8 @@ internal sealed class BuilderFlow
             r.GetSyntax() is not AccessorDeclarationSyntax accessor || (accessor.Body is null && accessor.ExpressionBody is null)));
     }
 
-    private static bool IsInSource(ISymbol symbol) => !symbol.IsImplicitlyDeclared && symbol.Locations.Any(static l => l.IsInSource);
+    private static bool IsInSource(ISymbol symbol) =>
+        (!symbol.IsImplicitlyDeclared || (symbol is IMethodSymbol method && ExtensionBlocks.IsImplementation(method))) && symbol.Locations.Any(static l => l.IsInSource);
 
     private static HashSet<object> Single(object value) => new(ValueComparer.Instance) { value };
 

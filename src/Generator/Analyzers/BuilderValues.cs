@@ -712,7 +712,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
         var info = model.GetSymbolInfo(name, cancellationToken);
         return info.CandidateReason == CandidateReason.LateBound
-            && info.CandidateSymbols.OfType<IMethodSymbol>().Any(candidate => targets.Contains((candidate.ReducedFrom ?? candidate).OriginalDefinition));
+            && info.CandidateSymbols.OfType<IMethodSymbol>().Any(candidate => targets.Contains(ExtensionBlocks.Definition(candidate)));
     }
 
     /// <summary>
@@ -736,9 +736,9 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             foreach (var element in ImplicitCalls().CollectionElements)
             {
                 if (compilation.GetSemanticModel(element.SyntaxTree).GetCollectionInitializerSymbolInfo(element, cancellationToken).Symbol is IMethodSymbol bound
-                    && targets.Contains((bound.ReducedFrom ?? bound).OriginalDefinition))
+                    && targets.Contains(ExtensionBlocks.Definition(bound)))
                 {
-                    yield return (element, (bound.ReducedFrom ?? bound).OriginalDefinition);
+                    yield return (element, ExtensionBlocks.Definition(bound));
                 }
             }
         }
@@ -765,7 +765,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
                         compilation.GetSemanticModel(t.SyntaxTree).GetTypeInfo(t, cancellationToken).Type?.OriginalDefinition, method.ContainingType.OriginalDefinition));
         }
 
-        if (method.Name is "Deconstruct" or "GetEnumerator" or "GetAsyncEnumerator" or "GetAwaiter" or "Dispose" or "DisposeAsync")
+        if (method.Name is "Deconstruct" or "GetEnumerator" or "GetAsyncEnumerator" or "GetAwaiter" or "Dispose" or "DisposeAsync" || ExtensionBlocks.IsCalledUnnamed(method))
         {
             return true;
         }
@@ -1048,7 +1048,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     private ISymbol? Bind(SimpleNameSyntax name, CancellationToken cancellationToken)
     {
         var symbol = compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
-        return symbol is IMethodSymbol method ? (method.ReducedFrom ?? method).OriginalDefinition : symbol?.OriginalDefinition;
+        return symbol is IMethodSymbol method ? ExtensionBlocks.Definition(method) : symbol?.OriginalDefinition;
     }
 
     private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)
@@ -1145,7 +1145,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
             members.Add(member.Name);
             var carries = member switch
             {
-                IMethodSymbol method => IsBuilder(method.ReturnType) || method.Parameters.Any(p => IsBuilder(p.Type)),
+                IMethodSymbol method => IsBuilder(method.ReturnType) || (ExtensionBlocks.ImplementationOf(method) ?? method).Parameters.Any(p => IsBuilder(p.Type)),
                 IFieldSymbol field => IsBuilder(field.Type),
                 IPropertySymbol property => IsBuilder(property.Type),
                 _ => false,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -19,8 +20,8 @@ namespace SessionAuth.Generators.Analyzers;
 /// the rule says the guard is conditional. Only a method whose body is the one that runs is a helper: not an abstract,
 /// virtual or override method (another body may run), not a local function or lambda (analysed with the body around
 /// them). Helpers that call each other (recursion) are read together, as the strongly connected components of the call
-/// graph are found: a helper met again while its own body is read first guards nothing at that call and returns the
-/// parameter it may return (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
+/// graph are found: a helper met again while its own body is read first guards nothing at that call and may return any
+/// builder parameter it could (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
 /// were found to do, until nothing changes (for guards the least fixed point: a guard reached only through a recursive
 /// call that never ends is not credited; for the returned parameter the greatest). Each method's summary is computed once per
 /// compilation, and its body read a bounded number of times.
@@ -77,7 +78,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         reading.LowestOpenCalled = outer;
         if (heldBefore == reading.HeldOrder.Count && !reading.ReadWhileOpen.Contains(method))
         {
-            return _summaries.GetOrAdd(method, summary);
+            return _summaries.GetOrAdd(method, Summary.Settled(summary));
         }
 
         return Settle(method, summary, heldBefore, reading, cancellationToken);
@@ -100,7 +101,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 
         reading.HeldOrder.RemoveRange(heldBefore, reading.HeldOrder.Count - heldBefore);
 
-        // A helper read while open was taken to guard nothing and to return the parameter it may return: only if it does
+        // A helper read while open was taken to guard nothing and to return any parameter it could: only if it does
         // otherwise may the others do otherwise.
         var settled = !cycle.Any(m => reading.ReadWhileOpen.Contains(m.Key) && !Summary.Same(m.Value, Assumption(m.Key)));
         foreach (var method in cycle.Keys)
@@ -147,7 +148,7 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         foreach (var method in methods)
         {
             reading.Assumed.Remove(method);
-            _summaries.TryAdd(method, cycle[method]);
+            _summaries.TryAdd(method, Summary.Settled(cycle[method]));
         }
 
         return _summaries[first];
@@ -155,18 +156,25 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 
     /// <summary>
     /// What a helper met again while its own body is read is taken to do: guard nothing (guards are read to the least
-    /// fixed point) and return, as it was given, its first builder parameter of the type it returns, if any ("returns its
-    /// parameter" is read to the greatest fixed point: assumed until a path that returns refutes it, so that helpers
-    /// returning their parameter through each other, MapOrders returning MapMore's result and MapMore MapOrders's, are
-    /// found to). A path that returns gives back what the calls on it give back, so where the cycle settles on a
-    /// parameter, every return that ends returns it.
+    /// fixed point) and return, as it was given, any of its builder parameters of the type it returns ("returns its
+    /// parameter" is read to the greatest fixed point: each is assumed until a path that returns refutes it, so that
+    /// helpers returning a parameter through each other, MapOrders returning MapMore's result and MapMore MapOrders's,
+    /// are found to, whichever parameter it is and in whatever order they are declared or read). A return gives back, of
+    /// those a call of such a helper may still return, the parameters passed for them as they were given; each reading
+    /// of the cycle can only drop parameters, and where it settles on one, every return that ends returns it.
     /// </summary>
     private Summary? Assumption(IMethodSymbol method)
     {
         var implementation = method.PartialImplementationPart ?? method;
-        var returned = implementation.Parameters.FirstOrDefault(p => IsBuilder(p.Type) && IsBuilder(implementation.ReturnType)
-            && compilation.ClassifyCommonConversion(p.Type, implementation.ReturnType) is { IsIdentity: true } or { IsReference: true, IsImplicit: true });
-        return returned is null ? null : new Summary([], returned.Ordinal);
+        if (!IsBuilder(implementation.ReturnType))
+        {
+            return null;
+        }
+
+        var returned = implementation.Parameters.Where(p => IsBuilder(p.Type)
+            && compilation.ClassifyCommonConversion(p.Type, implementation.ReturnType) is { IsIdentity: true } or { IsReference: true, IsImplicit: true })
+            .Select(static p => p.Ordinal).ToImmutableArray();
+        return returned.IsEmpty ? null : new Summary([], returned);
     }
 
     private Summary? Compute(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
@@ -179,7 +187,9 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             return null;
         }
 
-        var flow = BuilderFlow.Analyze(ControlFlowGraph.Create(body, cancellationToken), method, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
+        // An extension block member's implementation has the member's body, which the flow reads as the member declared.
+        var declared = ExtensionBlocks.IsImplementation(method) ? body.SemanticModel?.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol ?? method : method;
+        var flow = BuilderFlow.Analyze(ControlFlowGraph.Create(body, cancellationToken), declared, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
         var parameters = new Dictionary<int, ParameterGuard>();
         foreach (var parameter in method.Parameters)
         {
@@ -189,8 +199,8 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             }
         }
 
-        var returned = IsBuilder(method.ReturnType) ? flow.ReturnedParameter(method) : null;
-        return parameters.Count == 0 && returned is null ? null : new Summary(parameters, returned?.Ordinal);
+        var returned = IsBuilder(method.ReturnType) ? flow.ReturnedParameters(method) : [];
+        return parameters.Count == 0 && returned.IsEmpty ? null : new Summary(parameters, returned);
     }
 
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
@@ -220,18 +230,32 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 
     /// <summary>
     /// The guards a helper applies, by parameter ordinal; and the parameter it returns, as it was given, on every path
-    /// that returns (null when some path returns anything else).
+    /// that returns (none when some path returns anything else). While a cycle of helpers is read, a helper may be taken
+    /// to return any of several parameters (<see cref="ReturnedParameters"/>): none of them refuted yet.
     /// </summary>
-    internal sealed class Summary(Dictionary<int, ParameterGuard> parameters, int? returnedParameter)
+    internal sealed class Summary(Dictionary<int, ParameterGuard> parameters, ImmutableArray<int> returnedParameters)
     {
         public IReadOnlyDictionary<int, ParameterGuard> Parameters { get; } = parameters;
 
-        public int? ReturnedParameter { get; } = returnedParameter;
+        /// <summary>The ordinals of the parameters the helper is taken to return as they were given, in order: one once it is known.</summary>
+        public ImmutableArray<int> ReturnedParameters { get; } = returnedParameters;
+
+        /// <summary>The parameter a call of the helper returns as it was given; null when that is not one parameter.</summary>
+        public int? ReturnedParameter => ReturnedParameters.Length == 1 ? ReturnedParameters[0] : null;
+
+        /// <summary>
+        /// What is known once the cycle has settled: several parameters still taken to be returned means no path that
+        /// returns was read (each returns one), so the helper returns none as far as its callers can tell.
+        /// </summary>
+        public static Summary? Settled(Summary? summary) =>
+            summary is not { ReturnedParameters.Length: > 1 } ? summary
+            : summary.Parameters.Count == 0 ? null
+            : new Summary(summary.Parameters.ToDictionary(p => p.Key, p => p.Value), []);
 
         public static bool Same(Summary? a, Summary? b) =>
             a is null || b is null
                 ? a is null && b is null
-                : a.ReturnedParameter == b.ReturnedParameter && a.Parameters.Count == b.Parameters.Count
+                : a.ReturnedParameters.SequenceEqual(b.ReturnedParameters) && a.Parameters.Count == b.Parameters.Count
                     && a.Parameters.All(p => b.Parameters.TryGetValue(p.Key, out var other) && other == p.Value);
     }
 

@@ -346,7 +346,7 @@ internal sealed class RuleTargets(Compilation compilation, AnalyzerSymbols symbo
         return found;
 
         static bool IsSame(IMethodSymbol bound, IMethodSymbol method) =>
-            SymbolEqualityComparer.Default.Equals((bound.ReducedFrom ?? bound).OriginalDefinition, method.OriginalDefinition);
+            SymbolEqualityComparer.Default.Equals(ExtensionBlocks.Definition(bound), ExtensionBlocks.Definition(method));
     }
 
     private void ScanNames(CancellationToken cancellationToken)
