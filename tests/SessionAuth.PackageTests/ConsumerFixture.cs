@@ -65,7 +65,9 @@ public sealed class ConsumerFixture : IDisposable
 
     public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan? timeout = null)
     {
-        timeout ??= TimeSpan.FromMinutes(5);
+        // A guard against a hung process, not a measure of speed: a pack or build on a loaded two-core machine has taken
+        // over five minutes.
+        timeout ??= TimeSpan.FromMinutes(15);
         var start = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
