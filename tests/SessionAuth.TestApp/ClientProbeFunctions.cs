@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace SessionAuth.TestApp;
@@ -147,4 +148,28 @@ public static class ClientProbes
     /// <summary>A function taking a query array of strings, echoed joined by '|'.</summary>
     [ServerFunction("/client-probes/tags", Method = "GET"), ExcludeFromDescription]
     public static string Tags(string[] tag) => string.Join("|", tag);
+
+    /// <summary>Echoes a header array, its items joined by '|', after how many there are.</summary>
+    [ServerFunction("/client-probes/header-ids", Method = "GET"), ExcludeFromDescription]
+    public static string HeaderIds([FromHeader(Name = "X-Ids")] string[] ids) => $"{ids.Length}:{string.Join("|", ids)}";
+
+    /// <summary>Echoes a query array of nullable numbers, a null as "null", each in its place.</summary>
+    [ServerFunction("/client-probes/maybe-ids", Method = "GET"), ExcludeFromDescription]
+    public static string MaybeIds(int?[] ids) => string.Join(",", ids.Select(static id => id?.ToString(CultureInfo.InvariantCulture) ?? "null"));
+
+    /// <summary>Echoes two optional JSON members; the client sends no body when both are left out.</summary>
+    [ServerFunction("/client-probes/optional-members"), ExcludeFromDescription]
+    public static string OptionalMembers(string? note = null, int count = 3) => $"{note ?? "(none)"}|{count}";
+
+    /// <summary>A byte array returned: JSON writes it as one base64 string.</summary>
+    [ServerFunction("/client-probes/bytes", Method = "GET"), ExcludeFromDescription]
+    public static byte[] Bytes() => [1, 2, 3];
+
+    /// <summary>A char returned: JSON writes it as a string of one character.</summary>
+    [ServerFunction("/client-probes/letter", Method = "GET"), ExcludeFromDescription]
+    public static char Letter() => 'x';
+
+    /// <summary>Text that looks like JSON, returned as a string: it arrives as text/plain, the string itself.</summary>
+    [ServerFunction("/client-probes/json-looking", Method = "GET"), ExcludeFromDescription]
+    public static string JsonLooking() => "{\"a\":1}";
 }

@@ -118,6 +118,27 @@ public sealed partial class ClientReviewFindingsTests(TestAppFixture fixture) : 
         Assert.Equal(ClientProbeCalls.InterfaceMembers(declarations, "Wand").Keys.Order(StringComparer.Ordinal), arrived);
     }
 
+    /// <summary>
+    /// A query <c>int?[]</c> is declared <c>(number | null)[]</c>, but the client drops null items before sending, so
+    /// <c>[1, null, 2]</c> arrives as <c>[1, 2]</c>: every item after a null moves to another index, silently. Either the
+    /// nulls arrive in their places (the server binds an empty item as null:
+    /// <c>ClientReviewHeldTests.Empty_query_items_of_nullable_numbers_bind_as_null</c>), or the declaration does not admit them.
+    /// </summary>
+    [Fact]
+    public async Task Null_items_of_a_query_array_arrive_in_their_places_or_are_not_declared()
+    {
+        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "maybeIds");
+        if (!declared.Contains("null", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "maybeIds", [new int?[] { 1, null, 2 }]);
+
+        Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
+        Assert.Equal("1,null,2", value.GetString());
+    }
+
     private static string WhatwgStripped(string url) =>
         url.Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)
             .Trim([.. Enumerable.Range(0, 0x21).Select(static c => (char)c)]);

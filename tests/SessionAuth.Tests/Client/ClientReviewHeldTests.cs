@@ -144,6 +144,55 @@ public sealed class ClientReviewHeldTests(TestAppFixture fixture) : IClassFixtur
         Assert.Equal(204, outcome.GetProperty("error").GetProperty("status").GetInt32());
     }
 
+    /// <summary>A POST whose JSON members are all optional, called with none: no body is sent, and the defaults bind.</summary>
+    [Fact]
+    public async Task Optional_json_members_left_out_bind_their_defaults()
+    {
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "optionalMembers");
+
+        Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
+        Assert.Equal("(none)|3", value.GetString());
+    }
+
+    /// <summary>byte[] and char returned are declared string and arrive as strings; a string that looks like JSON arrives as the string.</summary>
+    [Theory]
+    [InlineData("bytes", "AQID")]
+    [InlineData("letter", "x")]
+    [InlineData("jsonLooking", "{\"a\":1}")]
+    public async Task Returned_values_written_as_strings_arrive_as_strings(string function, string expected)
+    {
+        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), function);
+        var outcome = await ClientProbeCalls.CallAsync(fixture, function);
+
+        Assert.EndsWith("Promise<string>;", declared, StringComparison.Ordinal);
+        Assert.Equal("string", outcome.GetProperty("type").GetString());
+        Assert.Equal(expected, outcome.GetProperty("value").GetString());
+    }
+
+    /// <summary>A <c>[FromHeader] string[]</c> sent as one header joined by commas (<c>X-Ids: a,b</c>) arrives item by item.</summary>
+    [Fact]
+    public async Task A_header_array_arrives_item_by_item()
+    {
+        string[] ids = ["a", "b"];
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "headerIds", [ids]);
+
+        Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
+        Assert.Equal("2:a|b", value.GetString());
+    }
+
+    /// <summary>
+    /// The server binds an empty item of a query <c>int?[]</c> (<c>ids=1&amp;ids=&amp;ids=2</c>) as null in its place: what a
+    /// client that sends a null item as an empty one would rely on.
+    /// </summary>
+    [Fact]
+    public async Task Empty_query_items_of_nullable_numbers_bind_as_null()
+    {
+        using var client = fixture.CreateClient();
+        using var response = await client.FetchAsync("/client-probes/maybe-ids?ids=1&ids=&ids=2", method: HttpMethod.Get);
+
+        Assert.Equal("1,null,2", JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>Whether a value of JSON type <paramref name="arrived"/> (as JavaScript's typeof says it) is one <paramref name="declared"/> admits.</summary>
     private static bool Admits(string declared, string arrived) =>
         declared.Split(" | ").Any(alternative => alternative.Trim() switch
