@@ -172,4 +172,8 @@ public static class ClientProbes
     /// <summary>Text that looks like JSON, returned as a string: it arrives as text/plain, the string itself.</summary>
     [ServerFunction("/client-probes/json-looking", Method = "GET"), ExcludeFromDescription]
     public static string JsonLooking() => "{\"a\":1}";
+
+    /// <summary>Echoes a route value whose constraint holds a regex quantifier in escaped braces (<c>{{5}}</c>).</summary>
+    [ServerFunction("/client-probes/zip/{zip:regex(^\\d{{5}}$)}", Method = "GET"), ExcludeFromDescription]
+    public static string Zip(string zip) => zip;
 }

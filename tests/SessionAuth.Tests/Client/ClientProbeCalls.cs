@@ -4,15 +4,19 @@ using SessionAuth.Testing;
 namespace SessionAuth.Tests.Client;
 
 /// <summary>
-/// Runs one function of the test app's <c>ClientProbes</c> through the generated module in node (Consumers/Probes.mjs),
+/// Runs the test app's generated module in node beside a consumer script (Consumers/Probes.mjs calls one function of <c>ClientProbes</c>),
 /// and fetches the client's declarations, for the tests that hold what the client declares against what the server does.
 /// </summary>
 internal static class ClientProbeCalls
 {
-    private static readonly string Consumer = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "Client", "Consumers", "Probes.mjs");
+    private static readonly string Consumers = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "Client", "Consumers");
 
     /// <summary>Calls <paramref name="function"/> with <paramref name="arguments"/> and returns what Probes.mjs printed.</summary>
-    public static async Task<JsonElement> CallAsync(TestAppFixture fixture, string function, params object?[] arguments)
+    public static Task<JsonElement> CallAsync(TestAppFixture fixture, string function, params object?[] arguments) =>
+        RunAsync(fixture, "Probes.mjs", JsonSerializer.Serialize(new object?[] { function }.Concat(arguments)));
+
+    /// <summary>Runs <paramref name="consumer"/> beside the app's client.mjs with the app's address and <paramref name="arguments"/>, and returns the JSON it printed.</summary>
+    public static async Task<JsonElement> RunAsync(TestAppFixture fixture, string consumer, params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("client-probes-").FullName;
         using (var client = fixture.CreateClient())
@@ -21,9 +25,8 @@ internal static class ClientProbeCalls
             await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), await script.Content.ReadAsStringAsync());
         }
 
-        File.Copy(Consumer, Path.Combine(folder, "Probes.mjs"));
-        var call = JsonSerializer.Serialize(new object?[] { function }.Concat(arguments));
-        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", "Probes.mjs", fixture.Address.ToString(), call);
+        File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", [consumer, fixture.Address.ToString(), .. arguments]);
         Assert.True(exitCode == 0, "the client failed in node:\n" + output);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.Clone();

@@ -139,6 +139,49 @@ public sealed partial class ClientReviewFindingsTests(TestAppFixture fixture) : 
         Assert.Equal("1,null,2", value.GetString());
     }
 
+    /// <summary>
+    /// The README tells an app that bundles the written client to <c>configure({ baseUrl: "/" })</c>. The client resolves
+    /// every route with <c>new URL(route, baseUrl)</c>, which needs an absolute base: a relative one throws "Invalid URL"
+    /// on every call, so the documented set-up calls nothing. A relative baseUrl should be taken relative to the page.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("./")]
+    public async Task A_relative_base_url_as_the_readme_gives_it_reaches_the_app(string baseUrl)
+    {
+        var outcome = await ClientProbeCalls.RunAsync(fixture, "BaseUrl.mjs", baseUrl);
+
+        Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
+        Assert.Equal("x", value.GetString());
+    }
+
+    /// <summary>
+    /// <c>baseUrl</c> is "the app's root URL"; written without a trailing slash (<c>https://school.example/hogwarts</c>, as
+    /// a root is usually written) the URL resolution drops its last segment, and every call goes to
+    /// <c>https://school.example/client-probes/...</c>, outside the app.
+    /// </summary>
+    [Fact]
+    public async Task A_base_url_without_a_trailing_slash_keeps_its_last_segment()
+    {
+        var outcome = await ClientProbeCalls.RunAsync(fixture, "BaseUrl.mjs", "https://school.example/hogwarts");
+
+        Assert.StartsWith("https://school.example/hogwarts/client-probes/letter", outcome.GetProperty("fetched")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A route constraint may hold braces, escaped as <c>{{</c> and <c>}}</c> (<c>{zip:regex(^\\d{{5}}$)}</c>, a common
+    /// form). The client's route filling ends the parameter at the first <c>}</c>, so it leaves <c>}$)}</c> in the path and
+    /// the call is a 404 for a value the route accepts.
+    /// </summary>
+    [Fact]
+    public async Task A_route_value_under_a_constraint_with_braces_reaches_the_function()
+    {
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "zip", "12345");
+
+        Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
+        Assert.Equal("12345", value.GetString());
+    }
+
     private static string WhatwgStripped(string url) =>
         url.Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)
             .Trim([.. Enumerable.Range(0, 0x21).Select(static c => (char)c)]);
