@@ -1,14 +1,13 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SessionAuth.Generators.Emitting;
 
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
-/// Shapes a review of the generated client tried that held. The emitted client is a function of the program, not of the order the compiler is handed its files: a build on
-/// another machine (or after a file is renamed) serves the same <c>client.js</c>, whose ETag and immutable caching rely on it.
-/// Two declaring types of one name and two DTOs of one name in two namespaces, in two files, are the case where an order
-/// could leak: which of them keeps the plain name.
+/// Shapes a review of the generated client tried that held, kept as regression tests. The emitted client is a function
+/// of the program, not of the order the compiler is handed its files: a build on another machine (or after a file is
+/// renamed) serves the same <c>client.js</c>, whose ETag relies on it. Two declaring types of one name and two DTOs of
+/// one name in two namespaces, in two files, are the case where an order could leak: which of them keeps the plain name.
+/// And what the server writes for a signature type-checks as what the client declares (<see cref="ClientWireTypeCheck"/>).
 /// </summary>
 public sealed class ClientReviewHeldTests
 {
@@ -92,17 +91,8 @@ public sealed class ClientReviewHeldTests
         Assert.True(accepted, $"{shape}:\n{report}");
     }
 
-    private static (string Script, string Declarations) ClientOf(params (string Path, string Source)[] files)
-    {
-        var compilation = GeneratorHarness.CreateCompilation("")
+    private static (string Script, string Declarations) ClientOf(params (string Path, string Source)[] files) =>
+        ClientNamesTests.Client(GeneratorHarness.CreateCompilation("")
             .RemoveAllSyntaxTrees()
-            .AddSyntaxTrees(files.Select(static f => CSharpSyntaxTree.ParseText(f.Source, GeneratorHarness.ParseOptions, path: f.Path)));
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        Assert.Empty(diagnostics.Where(static d => d.Severity >= DiagnosticSeverity.Warning));
-        var file = output.SyntaxTrees.Single(static t => t.FilePath.EndsWith(TypeScriptClientEmitter.HintName, StringComparison.Ordinal));
-        var constants = file.GetRoot().DescendantNodes()
-            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax>()
-            .ToDictionary(static v => v.Identifier.ValueText, static v => v.Initializer!.Value.GetFirstToken().ValueText);
-        return (constants[TypeScriptClientEmitter.ScriptConstant], constants[TypeScriptClientEmitter.DeclarationsConstant]);
-    }
+            .AddSyntaxTrees(files.Select(static f => CSharpSyntaxTree.ParseText(f.Source, GeneratorHarness.ParseOptions, path: f.Path))));
 }
