@@ -176,4 +176,15 @@ public static class ClientProbes
     /// <summary>Echoes a route value whose constraint holds a regex quantifier in escaped braces (<c>{{5}}</c>).</summary>
     [ServerFunction("/client-probes/zip/{zip:regex(^\\d{{5}}$)}", Method = "GET"), ExcludeFromDescription]
     public static string Zip(string zip) => zip;
+
+    /// <summary>
+    /// Declared to return a Wand, but its response is a 302 to another endpoint set on the response directly, as a
+    /// component outside the function would set it (an authentication handler's challenge, an HTTPS or rewrite redirect).
+    /// </summary>
+    [ServerFunction("/client-probes/moved", Method = "GET"), ExcludeFromDescription]
+    public static Wand? Moved(HttpContext context)
+    {
+        context.Response.Redirect("/client-probes/letter");
+        return null;
+    }
 }

@@ -182,6 +182,22 @@ public sealed partial class ClientReviewFindingsTests(TestAppFixture fixture) : 
         Assert.Equal("12345", value.GetString());
     }
 
+    /// <summary>
+    /// A 302 that does not come from the function's redirect (an authentication handler's challenge, an HTTPS or rewrite
+    /// redirect, here one set on the response directly) is followed by fetch, and the client resolves the call with
+    /// whatever the target answers, as the declared type: <c>ClientProbes.moved()</c>, declared
+    /// <c>Promise&lt;Wand | null&gt;</c>, resolves to the string <c>"x"</c> of another endpoint — the failure the redirect
+    /// protocol was made to end. A followed redirect (<c>response.redirected</c>, or <c>redirect: "manual"</c>) should
+    /// reject the call (or navigate), never resolve with another URL's answer.
+    /// </summary>
+    [Fact]
+    public async Task A_redirect_fetch_followed_never_resolves_the_call_with_another_endpoints_answer()
+    {
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "moved");
+
+        Assert.False(outcome.TryGetProperty("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String, outcome.ToString());
+    }
+
     private static string WhatwgStripped(string url) =>
         url.Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal)
             .Trim([.. Enumerable.Range(0, 0x21).Select(static c => (char)c)]);
