@@ -157,6 +157,10 @@ public static class ClientProbes
     [ServerFunction("/client-probes/maybe-ids", Method = "GET"), ExcludeFromDescription]
     public static string MaybeIds(int?[] ids) => string.Join(",", ids.Select(static id => id?.ToString(CultureInfo.InvariantCulture) ?? "null"));
 
+    /// <summary>Echoes a query array of nullable strings, joined by '|', an empty or null item as "(empty)" or "(null)".</summary>
+    [ServerFunction("/client-probes/maybe-labels", Method = "GET"), ExcludeFromDescription]
+    public static string MaybeLabels(string?[] label) => string.Join("|", label.Select(static item => item switch { null => "(null)", "" => "(empty)", _ => item }));
+
     /// <summary>Echoes two optional JSON members; the client sends no body when both are left out.</summary>
     [ServerFunction("/client-probes/optional-members"), ExcludeFromDescription]
     public static string OptionalMembers(string? note = null, int count = 3) => $"{note ?? "(none)"}|{count}";
