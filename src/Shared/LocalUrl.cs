@@ -16,6 +16,12 @@ namespace SessionAuth;
 /// </remarks>
 internal static class LocalUrl
 {
+    private static readonly char[] C0Controls =
+    [
+        '\u0000', '\u0001', '\u0002', '\u0003', '\u0004', '\u0005', '\u0006', '\u0007', '\u0008', '\u0009', '\u000A', '\u000B', '\u000C', '\u000D', '\u000E', '\u000F',
+        '\u0010', '\u0011', '\u0012', '\u0013', '\u0014', '\u0015', '\u0016', '\u0017', '\u0018', '\u0019', '\u001A', '\u001B', '\u001C', '\u001D', '\u001E', '\u001F', ' ',
+    ];
+
     // Code points that Unicode's confusables list gives for '/' and '\' and that no script uses as a letter. Letters
     // that look alike (KATAKANA LETTER NO, CJK 丿 and 丶, COPTIC ESH) are kept: no URL parser reads them as a slash, and
     // refusing them would break real Japanese and Chinese paths.
@@ -82,6 +88,46 @@ internal static class LocalUrl
     /// <see cref="ToHeaderSafe"/> refuses for another reason.
     /// </summary>
     public static bool IsLocal(string? url) => ToHeaderSafe(url) is not null;
+
+    /// <summary>
+    /// <see langword="true"/> when a browser reads <paramref name="url"/> as a web address: a reference without a scheme
+    /// (a path, a relative URL, <c>//host/path</c>) or one whose scheme is <c>http</c> or <c>https</c>. Read as the URL
+    /// standard reads it (leading and trailing controls and spaces trimmed, tabs and line breaks removed, the scheme in
+    /// any case), so <c> java	script:</c> is the <c>javascript:</c> URL it is to a browser, which would run it in the page
+    /// that navigates there.
+    /// </summary>
+    public static bool IsWebUrl(string url)
+    {
+        var read = new StringBuilder(url.Length);
+        foreach (var character in url)
+        {
+            if (character is not ('\t' or '\n' or '\r'))
+            {
+                read.Append(character);
+            }
+        }
+
+        // The URL standard trims C0 controls and spaces from both ends before reading a URL.
+        var text = read.ToString().Trim(C0Controls);
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || !IsAsciiLetter(text[0]))
+        {
+            return true;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            if (!IsAsciiLetter(text[i]) && text[i] is not (>= '0' and <= '9') && text[i] is not ('+' or '-' or '.'))
+            {
+                return true;
+            }
+        }
+
+        var scheme = text.Substring(0, colon);
+        return string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase) || string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase);
+
+        static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+    }
 
     /// <summary>
     /// Returns <paramref name="url"/> as an absolute <c>http</c> or <c>https</c> URL that is safe to put in a

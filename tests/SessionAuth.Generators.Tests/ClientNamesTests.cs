@@ -337,9 +337,11 @@ public sealed class ClientNamesTests
     }
 
     /// <summary>Runs the generator on <paramref name="source"/> (which must compile cleanly) and returns the client's module and declarations.</summary>
-    internal static (string Script, string Declarations) Client(string source)
+    internal static (string Script, string Declarations) Client(string source) => Client(GeneratorHarness.CreateCompilation(source));
+
+    /// <summary>The client the generator writes for <paramref name="compilation"/>, which must compile cleanly with it.</summary>
+    internal static (string Script, string Declarations) Client(CSharpCompilation compilation)
     {
-        var compilation = GeneratorHarness.CreateCompilation(source);
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
             .Where(static d => d.Severity >= DiagnosticSeverity.Warning)

@@ -6,6 +6,30 @@ namespace SessionAuth.Tests;
 
 public sealed class LocalUrlTests
 {
+    /// <summary>
+    /// What a browser would navigate to as a web address (no scheme, or http/https) and what it would run or load as
+    /// something else, read as the URL standard reads it: case, tabs and line breaks inside, controls and spaces around.
+    /// </summary>
+    [Theory]
+    [InlineData("/landing", true)]
+    [InlineData("next?from=relative", true)]
+    [InlineData("./a:b", true)]
+    [InlineData("//school.example/next", true)]
+    [InlineData("http://school.example/", true)]
+    [InlineData("HTTPS://school.example/", true)]
+    [InlineData(" \thttps://school.example/", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("JaVaScRiPt:alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("java\r\nscript:alert(1)", false)]
+    [InlineData(" \u0000\u001fjavascript:alert(1)", false)]
+    [InlineData("vbscript:msgbox(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("blob:https://school.example/1", false)]
+    [InlineData("a:b", false)]
+    public void Only_a_reference_without_scheme_or_an_http_url_is_a_web_url(string url, bool isWebUrl) =>
+        Assert.Equal(isWebUrl, LocalUrl.IsWebUrl(url));
+
     [Theory]
     [InlineData("/")]
     [InlineData("/login")]

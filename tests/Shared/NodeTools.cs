@@ -28,17 +28,18 @@ internal static class NodeTools
     }
 
     /// <summary>
-    /// Type-checks <paramref name="file"/> in <paramref name="folder"/> with <c>tsc --noEmit --strict</c> for a browser
+    /// Type-checks <paramref name="files"/> (paths relative to <paramref name="folder"/>, one compilation) with <c>tsc --noEmit --strict</c> for a browser
     /// module (ES2022, bundler resolution, DOM), library checks on, so the client's declarations are checked too.
     /// </summary>
-    public static Task<(int ExitCode, string Output)> TypeCheckAsync(string folder, string file)
+    public static Task<(int ExitCode, string Output)> TypeCheckAsync(string folder, params string[] files)
     {
         if (!File.Exists(Tsc))
         {
             throw new InvalidOperationException($"TypeScript is not installed at {Tsc}; eng/test.sh installs it (npm install --prefix tools/typescript typescript@5.9.3).");
         }
 
-        return RunAsync(folder, "node", Tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-            "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false", file);
+        string[] options = [Tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
+            "--lib", "es2022,dom", "--skipLibCheck", "false", "--pretty", "false"];
+        return RunAsync(folder, "node", [.. options, .. files]);
     }
 }

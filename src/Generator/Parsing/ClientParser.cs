@@ -293,7 +293,9 @@ internal sealed class ClientParser
     /// What the call resolves to for an <c>IResult</c> type, as the client reads its answer: the value of a result that
     /// writes one as JSON (<c>Ok&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>, ...), <c>void</c> for one without a body (<c>NoContent</c>,
     /// <c>Ok</c>), text for content, nothing for one that rejects the promise (an error status, a redirect), and for
-    /// <c>Results&lt;...&gt;</c> the union of its outcomes. Any other result (<c>IResult</c>, a file, a status code) is <c>unknown</c>.
+    /// <c>Results&lt;...&gt;</c> the union of its outcomes. Any other result (<c>IResult</c>, a file, a status code) is <c>unknown</c>,
+    /// and so is <c>JsonHttpResult&lt;T&gt;</c>: <c>TypedResults.Json(value, options)</c> writes with serializer options of
+    /// its own, whose names need not be the app's, and the type does not say whether it was given any.
     /// </summary>
     private ClientTypeSpec Result(ITypeSymbol type)
     {
@@ -309,7 +311,7 @@ internal sealed class ClientParser
 
         return (named.Name, named.TypeArguments.Length) switch
         {
-            ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute" or "JsonHttpResult", 1) => Map(named.TypeArguments[0]),
+            ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute", 1) => Map(named.TypeArguments[0]),
             ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute" or "NoContent" or "EmptyHttpResult", 0) => ClientTypeSpec.Void,
             ("ContentHttpResult" or "Utf8ContentHttpResult", 0) => ClientTypeSpec.Keyword("string"),
             ("BadRequest" or "NotFound" or "Conflict" or "UnprocessableEntity" or "InternalServerError", 0 or 1) => ClientTypeSpec.Never,
@@ -328,7 +330,9 @@ internal sealed class ClientParser
     {
         if (type is IArrayTypeSymbol { ElementType: var element })
         {
-            return ClientTypeSpec.ArrayOf(MapText(element));
+            // The client sends a null item empty (ids=), which a nullable number binds as null in its place; a string
+            // binds it as "", so null and "" cannot be told apart and a string's items are declared without null.
+            return ClientTypeSpec.ArrayOf(MapText(element.SpecialType == SpecialType.System_String ? element.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : element));
         }
 
         var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

@@ -245,10 +245,21 @@ internal sealed class SessionGuard
     /// <param name="location">Where to: a header-safe path with the request's path base, or an absolute URL.</param>
     /// <param name="navigationStatusCode">What a navigation (GET or HEAD) gets: <c>302</c>, or the redirect status the function's result chose.</param>
     /// <returns>The status code written.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="location"/> is not a web URL (<see cref="LocalUrl.IsWebUrl"/>): a <c>javascript:</c>, <c>data:</c>
+    /// or other URL, which a script that obeys <c>X-Server-Redirect</c> (or Blazor's redirect header) would run in the page.
+    /// The redirect is refused for every caller, as the app's error: a redirect result to a URL it did not check.
+    /// </exception>
     internal int RedirectCaller(HttpContext httpContext, string location, int navigationStatusCode)
     {
         var request = httpContext.Request;
         var response = httpContext.Response;
+        if (!LocalUrl.IsWebUrl(location))
+        {
+            response.Headers.Location = default;
+            throw new InvalidOperationException(
+                $"A server function redirected its caller to '{location}', which is not an http or https URL; no caller is sent there. Redirect to a path on this site (check a return URL with ReturnUrls.IsLocal or LocalOrDefault) or to an absolute http or https URL.");
+        }
 
         // The same URL answers each kind of caller differently: no cache may keep one answer and hand it to another.
         response.Headers.CacheControl = "no-store";

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SessionAuth.Testing;
 
 namespace SessionAuth.Tests.Client;
 
@@ -10,8 +9,6 @@ namespace SessionAuth.Tests.Client;
 public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<TestAppFixture>
 {
     private static readonly string[] SlashValue = ["a/b"];
-
-    private static readonly string Consumers = Path.Combine(RepositoryRoot.Path, "tests", "SessionAuth.Tests", "Client", "Consumers");
 
     /// <summary>
     /// A route value reaches the function as the caller passed it, whatever its characters, or the client refuses it with a
@@ -127,19 +124,5 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
         }
     }
 
-    private async Task<JsonElement> RunConsumerAsync(string consumer, params string[] arguments)
-    {
-        var folder = Directory.CreateTempSubdirectory("client-edges-").FullName;
-        using (var client = fixture.CreateClient())
-        using (var script = await client.NavigateAsync("/_server/client.js"))
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), await script.Content.ReadAsStringAsync());
-        }
-
-        File.Copy(Path.Combine(Consumers, consumer), Path.Combine(folder, consumer));
-        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", [consumer, fixture.Address.ToString(), .. arguments]);
-        Assert.True(exitCode == 0, "the client failed in node:\n" + output);
-        using var document = JsonDocument.Parse(output);
-        return document.RootElement.Clone();
-    }
+    private Task<JsonElement> RunConsumerAsync(string consumer, params string[] arguments) => ClientProbeCalls.RunAsync(fixture, consumer, arguments);
 }

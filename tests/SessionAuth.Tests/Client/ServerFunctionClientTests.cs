@@ -196,14 +196,16 @@ public sealed partial class ServerFunctionClientTests(TestAppFixture fixture) : 
         Assert.Equal(401, Error("sessionRedirect").GetProperty("status").GetInt32());
         Assert.Equal("session", Error("sessionRedirect").GetProperty("redirect").GetProperty("kind").GetString());
         Assert.Equal(204, Error("serverRedirect").GetProperty("status").GetInt32());
-        Assert.Equal("""{"url":"/landing?from=function","kind":"server"}""", Error("serverRedirect").GetProperty("redirect").GetRawText());
+        // The URL is read against the function's URL, as a browser following the redirect reads it.
+        var landing = new Uri(fixture.Address, "/landing?from=function").AbsoluteUri;
+        Assert.Equal($$"""{"url":"{{landing}}","kind":"server"}""", Error("serverRedirect").GetProperty("redirect").GetRawText());
         Assert.Equal("session", root.GetProperty("hooked").GetProperty("kind").GetString());
         Assert.Equal("session", Error("interceptedRedirect").GetProperty("redirect").GetProperty("kind").GetString());
         var navigations = root.GetProperty("navigations").EnumerateArray().Select(static n => n.GetString()!).ToList();
         Assert.Equal(2, navigations.Count);
-        Assert.StartsWith("/admin/login?returnUrl=", navigations[0], StringComparison.Ordinal);
+        Assert.StartsWith(new Uri(fixture.Address, "/admin/login?returnUrl=").AbsoluteUri, navigations[0], StringComparison.Ordinal);
         Assert.Equal(Error("sessionRedirect").GetProperty("redirect").GetProperty("url").GetString(), navigations[0]);
-        Assert.Equal("/landing?from=function", navigations[1]);
+        Assert.Equal(landing, navigations[1]);
     }
 
     /// <summary>Downloads the app's client into a new folder beside <paramref name="consumer"/>, as a page's build would.</summary>

@@ -33,7 +33,7 @@ export declare const Returns: {
     /** POST /_server/Returns/CreatedValue */
     createdValue(): Promise<string>;
     /** POST /_server/Returns/JsonValue */
-    jsonValue(): Promise<number[]>;
+    jsonValue(): Promise<unknown>;
     /** POST /_server/Returns/Text */
     text(): Promise<string>;
     /** POST /_server/Returns/ValueOrFile */

@@ -1,0 +1,109 @@
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SessionAuth.Generators.Tests;
+
+/// <summary>
+/// The generated client over shapes of programs. The emitted client is a function of the program, not of the order the compiler is handed its files: a build on another machine (or after a file is
+/// renamed) serves the same <c>client.js</c>, whose ETag relies on it. Two declaring types of one name and two DTOs of
+/// one name in two namespaces, in two files, are the case where an order could leak: which of them keeps the plain name.
+/// And what the server writes for a signature type-checks as what the client declares (<see cref="ClientWireTypeCheck"/>).
+/// </summary>
+public sealed class ClientWireShapesTests
+{
+    private const string Orders = """
+        namespace Shop.Orders
+        {
+            public sealed record Item(string Sku, int Quantity);
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Catalog
+            {
+                [SessionAuth.ServerFunction("/orders/item")] public static Item Get(string sku) => new(sku, 1);
+            }
+        }
+        """;
+
+    private const string Stock = """
+        namespace Shop.Stock
+        {
+            public sealed record Item(string Shelf, decimal Price);
+
+            public enum Item2 { Low, High }
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Catalog
+            {
+                [SessionAuth.ServerFunction("/stock/item")] public static Item Get(Item2 level) => new("a", 1m);
+            }
+        }
+        """;
+
+    [Fact]
+    public void The_client_is_the_same_whichever_order_the_files_come_in()
+    {
+        var forward = ClientOf(("Orders.cs", Orders), ("Stock.cs", Stock));
+        var backward = ClientOf(("Stock.cs", Stock), ("Orders.cs", Orders));
+
+        Assert.Equal(forward.Declarations, backward.Declarations);
+        Assert.Equal(forward.Script, backward.Script);
+    }
+
+    /// <summary>Two runs of the generator on the same program write the same client.</summary>
+    [Fact]
+    public void The_client_is_the_same_on_every_run()
+    {
+        var first = ClientOf(("Orders.cs", Orders), ("Stock.cs", Stock));
+        var second = ClientOf(("Orders.cs", Orders), ("Stock.cs", Stock));
+
+        Assert.Equal(first, second);
+    }
+
+    /// <summary>
+    /// Signatures whose JSON the client declares right: what the function's value serializes to (web defaults) type-checks
+    /// under <c>tsc --strict</c> as the type its call is declared to resolve to. One <c>tsc</c> run checks them all
+    /// (<see cref="ClientWireTypeCheck.CheckAllAsync"/>); each row reads its own errors.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShapeNames))]
+    public async Task What_the_server_writes_type_checks_as_what_the_client_declares(string shape)
+    {
+        var index = Array.FindIndex(Shapes, row => row.Shape == shape);
+        var (accepted, report) = (await Checked.Value)[index];
+
+        Assert.True(accepted, $"{shape}:\n{report}");
+    }
+
+    public static TheoryData<string> ShapeNames => [.. Shapes.Select(static row => row.Shape)];
+
+    private static readonly (string Shape, string Types, string Returned, string Sample)[] Shapes =
+    [
+        ("framework values", "public sealed record Values(System.TimeSpan Span, System.DateOnly Day, System.TimeOnly Time, System.Guid Id, System.Uri Link, byte[] Bytes, char Letter, decimal Price, long Big, System.Int128 Huge, System.Half Small, System.Version Release, System.DateTimeOffset At, System.DateTime? When);", "Values", "new(System.TimeSpan.FromSeconds(90), new(2026, 12, 3), new(13, 45), System.Guid.Empty, new System.Uri(\"https://a.example/b\"), new byte[] { 1, 2 }, 'x', 12.5m, 42L, 7, (System.Half)1.5, new(1, 2), default, null)"),
+        ("dictionaries with enum, int and Guid keys", "public enum House { Gryffindor, Slytherin } public sealed record Keys(System.Collections.Generic.Dictionary<House, int> ByHouse, System.Collections.Generic.Dictionary<int, string> ById, System.Collections.Generic.SortedDictionary<System.Guid, bool> ByGuid);", "Keys", "new(new() { [House.Slytherin] = 1 }, new() { [7] = \"seven\" }, new() { [System.Guid.Empty] = true })"),
+        ("nullable value types in collections", "public sealed record Maybe(System.Collections.Generic.List<int?> Numbers, System.DateOnly?[] Days, System.Collections.Generic.Dictionary<string, System.Guid?> Links);", "Maybe", "new(new() { 1, null }, new System.DateOnly?[] { null, new(2026, 1, 1) }, new() { [\"none\"] = null })"),
+        ("nested generics", "public sealed record Page<T>(System.Collections.Generic.IReadOnlyList<T> Items, int Total); public sealed record Pair<A, B>(A First, B Second);", "Page<Pair<Page<int?>, string?>>", "new(new[] { new Pair<Page<int?>, string?>(new(new int?[] { 1, null }, 2), null) }, 1)"),
+        ("required and init-only members", "public sealed class Student { public required string Name { get; init; } public int Year { get; init; } public string? Nickname { get; set; } }", "Student", "new() { Name = \"Luna\", Year = 4 }"),
+        ("inheritance, an abstract base", "public abstract class Entity { public int Id { get; set; } } public class Person : Entity { public string Name { get; set; } = \"\"; } public sealed class Teacher : Person { public string Subject { get; set; } = \"\"; }", "Teacher", "new() { Id = 1, Name = \"Snape\", Subject = \"Potions\" }"),
+        ("a string enum with a member name, in a list and nullable", "[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Broom>))] public enum Broom { Nimbus, [System.Text.Json.Serialization.JsonStringEnumMemberName(\"clean-sweep\")] CleanSweep } public sealed record Shed(Broom[] Brooms, Broom? Spare);", "Shed", "new(new[] { Broom.CleanSweep, Broom.Nimbus }, null)"),
+        ("a numeric enum and a [Flags] enum", "public enum House { Gryffindor, Slytherin } [System.Flags] public enum Marks { None = 0, A = 1, B = 2 } public sealed record Crest(House House, Marks Marks);", "Crest", "new(House.Slytherin, Marks.A | Marks.B)"),
+        ("JSON attributes", "public sealed class Tagged { [System.Text.Json.Serialization.JsonPropertyName(\"full name\")] public string Name { get; set; } = \"n\"; [System.Text.Json.Serialization.JsonIgnore] public string Hidden { get; set; } = \"h\"; [System.Text.Json.Serialization.JsonRequired] public int Count { get; set; } [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] public string? Note { get; set; } [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] public long Id { get; set; } = 5; [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)] public double Ratio { get; set; } = double.NaN; }", "Tagged", "new()"),
+        ("a struct with public fields, not written without IncludeFields", "public struct Point { public int X; public int Y; public int Z { get; set; } }", "Point", "new Point { X = 1, Y = 2, Z = 3 }"),
+        ("a list of bytes and signed bytes as numbers, a byte array as base64", "public sealed record Raw(System.Collections.Generic.List<byte> List, sbyte[] Signed, byte[] Packed, System.Collections.Immutable.ImmutableArray<byte> Fixed);", "Raw", "new(new() { 1 }, new sbyte[] { -1 }, new byte[] { 1 }, System.Collections.Immutable.ImmutableArray.Create<byte>(1))"),
+        ("a nullable struct record", "public readonly record struct Point(int X, int Y); public sealed record Line(Point? From, Point To);", "Line", "new(null, new(1, 2))"),
+        ("a recursive record", "public sealed record Node(string Name, System.Collections.Generic.List<Node> Children, Node? Parent);", "Node", "new(\"root\", new() { new(\"leaf\", new(), null) }, null)"),
+        ("a class that is a collection", "public sealed class Bag : System.Collections.Generic.List<int> { public string Label { get; set; } = \"\"; }", "Bag", "new Bag { 1, 2 }"),
+        ("a type only JSON values reach: object, JsonElement, a tuple, a key-value pair", "public sealed record Loose(object? Anything, System.Text.Json.JsonElement Element, (int A, string B) Tuple, System.Collections.Generic.KeyValuePair<string, int> Pair);", "Loose", "new(1, System.Text.Json.JsonDocument.Parse(\"[1]\").RootElement, (1, \"b\"), new(\"k\", 1))"),
+        ("generic arguments that are arrays, two of one plain name", "public sealed record Page<T>(T Items, int Total); public sealed record Pair<A, B>(A First, B Second);", "Pair<Page<int[]>, Page<string[]>>", "new(new(new[] { 1 }, 1), new(new[] { \"a\" }, 1))"),
+        ("JSON names an identifier cannot be", "public sealed class Odd { [System.Text.Json.Serialization.JsonPropertyName(\"\")] public int Empty { get; set; } [System.Text.Json.Serialization.JsonPropertyName(\"__proto__\")] public string Proto { get; set; } = \"p\"; [System.Text.Json.Serialization.JsonPropertyName(\"constructor\")] public int Ctor { get; set; } [System.Text.Json.Serialization.JsonPropertyName(\"1st\")] public bool First { get; set; } }", "Odd", "new()"),
+        ("a derived type of a polymorphic base, returned as itself", "[System.Text.Json.Serialization.JsonPolymorphic] [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), \"cat\")] public abstract record Pet(string Name); public sealed record Cat(string Name, int Lives) : Pet(Name);", "Cat", "new(\"Tom\", 9)"),
+        ("a polymorphic base, declared unknown", "[System.Text.Json.Serialization.JsonPolymorphic] [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), \"cat\")] public abstract record Pet(string Name); public sealed record Cat(string Name, int Lives) : Pet(Name); public sealed record Home(Pet[] Pets);", "Home", "new(new Pet[] { new Cat(\"Tom\", 9) })"),
+        ("an array segment of bytes", "public sealed record Chunk(System.ArraySegment<byte> Data, System.Memory<byte> Memory, System.ReadOnlyMemory<int> Numbers);", "Chunk", "new(new System.ArraySegment<byte>(new byte[] { 1, 2 }), new byte[] { 3 }, new[] { 4 })"),
+    ];
+
+    private static readonly Lazy<Task<IReadOnlyList<(bool Accepted, string Report)>>> Checked =
+        new(static () => ClientWireTypeCheck.CheckAllAsync([.. Shapes.Select(static row => (row.Types, row.Returned, row.Sample))]));
+
+    private static (string Script, string Declarations) ClientOf(params (string Path, string Source)[] files) =>
+        ClientNamesTests.Client(GeneratorHarness.CreateCompilation("")
+            .RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(files.Select(static f => CSharpSyntaxTree.ParseText(f.Source, GeneratorHarness.ParseOptions, path: f.Path))));
+}
