@@ -211,7 +211,8 @@ public sealed class HostileBodyTests
                 5 => Refused("nested beyond MaxDepth", Encoding.UTF8.GetBytes($"{{\"name\":{new string('[', depth)}{new string(']', depth)}}}"), 400),
                 6 => Refused("duplicate member", Encoding.UTF8.GetBytes($"{{\"name\":{quoted},\"name\":\"other\"}}"), 400),
                 7 => Refused("invalid UTF-16 in a utf-16 body", [0x7B, 0x00, 0x00, 0xD8, 0x7D, 0x00], 400, "application/json; charset=utf-16"),
-                _ => Refused("a +json type that is not JSON", noise.Length == 0 ? "{"u8.ToArray() : [(byte)'{', .. noise], 400, "application/problem+json"),
+                // The trailing comma keeps it from being JSON whatever the noise is ('{' and a '}' of noise would be).
+                _ => Refused("a +json type that is not JSON", [(byte)'{', .. noise, (byte)','], 400, "application/problem+json"),
             };
         }
 
