@@ -25,7 +25,23 @@ const appRoot = new URL(""../"", import.meta.url);
 
 export function configure(options) {
     if (""onRedirect"" in options) settings.onRedirect = options.onRedirect ?? undefined;
-    if (""baseUrl"" in options) settings.baseUrl = options.baseUrl ?? undefined;
+    if (""baseUrl"" in options) settings.baseUrl = options.baseUrl === undefined || options.baseUrl === null ? undefined : appDirectory(options.baseUrl);
+}
+
+// The page a relative URL is read against, as the browser reads the links on it; undefined outside a page.
+function pageUrl() {
+    return globalThis.document?.baseURI ?? globalThis.location?.href;
+}
+
+// baseUrl is the app's root, a directory: a relative one (""/"", ""./"") is taken relative to the page it is set on,
+// and one written without a trailing slash (""https://school.example/hogwarts"") keeps its last segment, which URL
+// resolution against it would drop.
+function appDirectory(baseUrl) {
+    const url = new URL(String(baseUrl), pageUrl());
+    if (!url.pathname.endsWith(""/"")) url.pathname += ""/"";
+    url.search = """";
+    url.hash = """";
+    return url;
 }
 
 export class ServerFunctionError extends Error {
@@ -47,17 +63,56 @@ function values(value) {
     return (Array.isArray(value) ? value : [value]).filter((item) => item !== undefined && item !== null);
 }
 
+// A value as the server parses text: a number never in exponent form, which JavaScript writes for the small and
+// the large (1e-7, 1e+21) and decimal.TryParse refuses; a double reads the plain digits as the same number.
+function text(item) {
+    if (typeof item !== ""number"") return String(item);
+    const written = String(item);
+    const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(written);
+    if (exponent === null) return written;
+    const [, sign, first, rest = """", power] = exponent;
+    const digits = first + rest;
+    const point = 1 + Number(power);
+    if (point <= 0) return `${sign}0.${""0"".repeat(-point)}${digits}`;
+    if (point >= digits.length) return sign + digits + ""0"".repeat(point - digits.length);
+    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+// Reads a route template as ASP.NET Core does: ""{{"" and ""}}"" are a literal brace, in the text and in a parameter's
+// constraint ({zip:regex(^\\d{{5}}$)}), and a single ""}"" ends a parameter.
 function fillRoute(route, args) {
     const routeValues = new Map();
     for (const [source, name, value, names] of args) {
         if (source === ""route"") routeValues.set(name.toLowerCase(), asText(value, names));
     }
 
-    const path = route.replace(/\{(\*{0,2})([^}:=?]+)[^}]*\}/g, (_, catchAll, name) => {
-        const value = routeValues.get(name.toLowerCase());
-        if (value === undefined || value === null) return """";
-        return routeText(name, String(value), catchAll !== """");
-    });
+    let path = """";
+    for (let i = 0; i < route.length;) {
+        const pair = route.slice(i, i + 2);
+        if (pair === ""{{"" || pair === ""}}"") {
+            path += route[i];
+            i += 2;
+            continue;
+        }
+
+        if (route[i] !== ""{"") {
+            path += route[i++];
+            continue;
+        }
+
+        let parameter = """";
+        for (i++; i < route.length && route[i] !== ""}"" || route.slice(i, i + 2) === ""}}"";) {
+            const escaped = route.slice(i, i + 2) === ""{{"" || route.slice(i, i + 2) === ""}}"";
+            parameter += route[i];
+            i += escaped ? 2 : 1;
+        }
+
+        i++;
+        const [, catchAll, name] = /^(\*{0,2})([^:=?]+)/.exec(parameter) ?? [];
+        const value = name === undefined ? undefined : routeValues.get(name.toLowerCase());
+        if (value !== undefined && value !== null) path += routeText(name, text(value), catchAll !== """");
+    }
+
     const collapsed = path.replace(/\/{2,}/g, ""/"");
     return collapsed.length > 1 && collapsed.endsWith(""/"") ? collapsed.slice(0, -1) : collapsed;
 }
@@ -98,10 +153,19 @@ function retryAfterOf(response, problem) {
     return problem !== null && typeof problem === ""object"" && typeof problem.retryAfter === ""number"" ? problem.retryAfter : undefined;
 }
 
-function redirected(url, kind, status) {
+// A redirect's URL is read against the response's URL, as a browser following the 302 would read it, and the
+// client navigates only to an http or https URL: location.assign runs a javascript: URL in the page, so a redirect
+// to one (an open redirect the app forgot to check) rejects the call without navigating.
+function redirected(location, kind, response) {
+    let url;
+    try { url = new URL(location, response.url || pageUrl()); } catch { url = undefined; }
+    if (url === undefined || (url.protocol !== ""http:"" && url.protocol !== ""https:"")) {
+        return new ServerFunctionError(""The server sent a redirect to a URL that is not http or https; the client does not navigate there."", response.status);
+    }
+
     const handler = settings.onRedirect;
-    if (handler === undefined || handler(url, kind) !== false) globalThis.location.assign(url);
-    return new ServerFunctionError(`Redirected to ${url}`, status, undefined, undefined, { url, kind });
+    if (handler === undefined || handler(url.href, kind) !== false) globalThis.location.assign(url.href);
+    return new ServerFunctionError(`Redirected to ${url.href}`, response.status, undefined, undefined, { url: url.href, kind });
 }
 
 // An enum sent as text is parsed by its member names, which its JSON names (the client's values) may differ from.
@@ -125,8 +189,10 @@ async function $call(method, route, args, empty) {
     for (const [source, name, argument, names] of args) {
         const value = asText(argument, names);
         if (value === undefined) continue;
-        if (source === ""query"") for (const item of values(value)) query.append(name, String(item));
-        else if (source === ""header"" && value !== null) headers.set(name, values(value).map((item) => headerText(name, String(item))).join("",""));
+        // A null item of a query array is sent empty (ids=), which the server binds as null in its place.
+        if (source === ""query"" && Array.isArray(value)) for (const item of value) query.append(name, item === undefined || item === null ? """" : text(item));
+        else if (source === ""query"") for (const item of values(value)) query.append(name, text(item));
+        else if (source === ""header"" && value !== null) headers.set(name, values(value).map((item) => headerText(name, text(item))).join("",""));
         else if (source === ""json"" || source === ""form"") {
             members.push([name, value]);
             form ||= source === ""form"" || values(value).some((item) => item instanceof Blob);
@@ -144,7 +210,7 @@ async function $call(method, route, args, empty) {
     else if (form) {
         body = new FormData();
         for (const [name, value] of members) {
-            for (const item of values(value)) body.append(name, item instanceof Blob ? item : String(item));
+            for (const item of values(value)) body.append(name, item instanceof Blob ? item : text(item));
         }
     }
     else if (members.length > 0) {
@@ -154,11 +220,17 @@ async function $call(method, route, args, empty) {
 
     const url = new URL(fillRoute(route, args).replace(/^\//, """"), settings.baseUrl ?? appRoot);
     url.search = query.toString();
-    const response = await fetch(url, { method, headers, body, credentials: ""same-origin"" });
+    // A 3xx is not followed: its target's answer is not the function's. A function's own redirect comes as 204 with
+    // X-Server-Redirect; any other (an authentication handler's challenge, an HTTPS or rewrite redirect) rejects.
+    const response = await fetch(url, { method, headers, body, credentials: ""same-origin"", redirect: ""manual"" });
+    if (response.type === ""opaqueredirect"" || response.redirected || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
+        throw new ServerFunctionError(""The server answered with a redirect the client did not expect: a server function redirects through ServerRedirect or a redirect result."", response.status);
+    }
+
     const sessionRedirect = response.headers.get(""X-Session-Redirect"");
-    if (response.status === 401 && sessionRedirect !== null) throw redirected(sessionRedirect, ""session"", response.status);
+    if (response.status === 401 && sessionRedirect !== null) throw redirected(sessionRedirect, ""session"", response);
     const serverRedirect = response.headers.get(""X-Server-Redirect"");
-    if (serverRedirect !== null) throw redirected(serverRedirect, ""server"", response.status);
+    if (serverRedirect !== null) throw redirected(serverRedirect, ""server"", response);
     const type = response.headers.get(""Content-Type"") ?? """";
     const json = /[/+]json\b/.test(type);
     if (response.ok) {
@@ -208,7 +280,11 @@ export interface ServerFunctionClientOptions {
      * rejects with a ServerFunctionError whose redirect is set either way.
      */
     onRedirect?: ((url: string, kind: RedirectKind) => boolean | void) | null;
-    /** The app's root URL, which routes are resolved against; by default the one this module is served under. */
+    /**
+     * The app's root URL, which routes are resolved against; by default the one this module is served under. Read as
+     * a directory (""https://school.example/hogwarts"" is "".../hogwarts/""); a relative one (""/"", ""./"") is taken
+     * relative to the page that calls configure. A URL that is not valid throws a TypeError.
+     */
     baseUrl?: string | URL | null;
 }
 
@@ -218,7 +294,7 @@ export declare function configure(options: ServerFunctionClientOptions): void;
 /** A call the server refused (a problem+json answer, or any other failure), or one that redirected. */
 export declare class ServerFunctionError extends Error {
     constructor(message: string, status: number, problem?: unknown, retryAfter?: number, redirect?: { readonly url: string; readonly kind: RedirectKind });
-    /** The response's status code (401 or 204 for a redirect). */
+    /** The response's status code (401 or 204 for a redirect; a 3xx, or 0 in a browser, for a redirect not expected). */
     readonly status: number;
     /** The problem's title. */
     readonly title: string | undefined;
