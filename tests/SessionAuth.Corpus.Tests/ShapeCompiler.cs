@@ -35,13 +35,18 @@ internal static class ShapeCompiler
     /// What every shape sees unless it opts out: the Web SDK's implicit usings, SessionAuth and the ASP.NET Core
     /// attributes, a session data type and a few types to bind.
     /// </summary>
-    public const string Prelude = WebSdkUsings.GlobalUsings + """
+    public const string Prelude = WebSdkUsings.GlobalUsings + PreludeUsings + PreludeTypes;
+
+    private const string PreludeUsings = """
 
         global using SessionAuth;
         global using Microsoft.AspNetCore.Authorization;
         global using Microsoft.AspNetCore.Mvc;
         global using Corpus.Prelude;
 
+        """;
+
+    private const string PreludeTypes = """
         namespace Corpus.Prelude
         {
             [SessionData] public sealed record UserSession(int UserId, string Name);
@@ -74,15 +79,47 @@ internal static class ShapeCompiler
 
         """;
 
+    /// <summary>
+    /// The prelude's declarations a project before C# 12 cannot write (collection expressions, record structs, static
+    /// abstract interface members), each with the older form that binds the same way.
+    /// </summary>
+    private static readonly (string Latest, string Older)[] OlderPreludeForms =
+    [
+        ("= []; }", "= new List<int>(); }"),
+        ("public readonly record struct Point(int X, int Y);", "public readonly struct Point { public Point(int x, int y) { X = x; Y = y; } public int X { get; } public int Y { get; } }"),
+        ("public readonly record struct Sku(string Code) {", "public readonly struct Sku { public Sku(string code) { Code = code; } public string Code { get; }"),
+        ("sku = new(text ?? \"\");", "sku = new Sku(text ?? \"\");"),
+        ("public sealed class Caller : IBindableFromHttpContext<Caller> { static ValueTask<Caller?> IBindableFromHttpContext<Caller>.BindAsync(", "public sealed class Caller { public static ValueTask<Caller?> BindAsync("),
+    ];
+
+    /// <summary>
+    /// The prelude as a project at <paramref name="version"/> can write it: global usings from C# 10 (before, the
+    /// <see cref="LocalUsingsAt(LanguageVersion)"/> open every file), the older forms of <see cref="OlderPreludeForms"/> before C# 12.
+    /// </summary>
+    private static string PreludeAt(LanguageVersion version)
+    {
+        if (version >= LanguageVersion.CSharp12)
+        {
+            return Prelude;
+        }
+
+        var types = OlderPreludeForms.Aggregate(PreludeTypes, static (text, form) => text.Replace(form.Latest, form.Older, StringComparison.Ordinal));
+        return version >= LanguageVersion.CSharp10 ? WebSdkUsings.GlobalUsings + PreludeUsings + types : LocalUsingsAt(version) + types;
+    }
+
+    /// <summary>The usings a shape's file opens with: none where the prelude's are global, all of them before C# 10.</summary>
+    private static string LocalUsingsAt(LanguageVersion version) =>
+        version >= LanguageVersion.CSharp10 ? "" : (WebSdkUsings.GlobalUsings + PreludeUsings).Replace("global using", "using", StringComparison.Ordinal);
+
     /// <param name="languageVersion">The project's <c>LangVersion</c>; the latest unless a shape tries an older one.</param>
     /// <param name="nullable">The project's <c>Nullable</c> setting; enabled unless a shape tries another.</param>
     public static Verdict Check(string shape, bool prelude = true, bool executable = false, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Enable)
     {
         var parseOptions = ParseOptions.WithLanguageVersion(languageVersion);
-        var trees = new List<SyntaxTree>(2) { CSharpSyntaxTree.ParseText(shape, parseOptions, path: "Shape.cs") };
+        var trees = new List<SyntaxTree>(2) { CSharpSyntaxTree.ParseText(prelude ? LocalUsingsAt(languageVersion) + shape : shape, parseOptions, path: "Shape.cs") };
         if (prelude)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(Prelude, parseOptions, path: "Prelude.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(PreludeAt(languageVersion), parseOptions, path: "Prelude.cs"));
         }
 
         var input = CSharpCompilation.Create(
