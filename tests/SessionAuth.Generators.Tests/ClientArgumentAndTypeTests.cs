@@ -31,7 +31,7 @@ public sealed class ClientArgumentAndTypeTests
             }
             """);
 
-        Assert.True(declarations.Contains($"post(message: {name}): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+        Assert.True(declarations.Contains($"post(message: {name}, options?: ServerFunctionCallOptions): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class ClientArgumentAndTypeTests
             }
             """);
 
-        Assert.True(declarations.Contains("count(owner: string): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+        Assert.True(declarations.Contains("count(owner: string, options?: ServerFunctionCallOptions): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
     }
 
     /// <summary>
