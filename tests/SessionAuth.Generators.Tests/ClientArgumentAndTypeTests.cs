@@ -11,13 +11,13 @@ public sealed class ClientArgumentAndTypeTests
 {
     /// <summary>
     /// A class whose JSON members are all caught by <c>[JsonExtensionData]</c>, or a record without members, is a JSON body
-    /// (the app registers no such service, so the server reads it from the body and answers 400 without one); the client
-    /// takes it for a service and leaves it out, so no call can succeed.
+    /// (the app registers no such service, so the server reads it from the body and answers 400 without one): the client
+    /// takes it as an argument, never for a service it leaves out.
     /// </summary>
     [Theory]
     [InlineData("public sealed class Bag { [System.Text.Json.Serialization.JsonExtensionData] public System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement> Data { get; set; } = new(); }", "Bag")]
     [InlineData("public sealed record Ping();", "Ping")]
-    public void Review19b_a_propertyless_json_body_is_an_argument_of_the_client(string type, string name)
+    public void A_json_body_without_declared_members_is_an_argument_of_the_client(string type, string name)
     {
         var (_, declarations) = ClientNamesTests.Client($$"""
             namespace Shop;
@@ -31,16 +31,15 @@ public sealed class ClientArgumentAndTypeTests
             }
             """);
 
-        Assert.True(declarations.Contains($"post(message: {name}): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+        Assert.True(declarations.Contains($"post(message: {name}, options?: ServerFunctionCallOptions): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
     }
 
     /// <summary>
     /// A service the app registers whose class has a public property (a DbContext: Database, ChangeTracker, Model; a
-    /// clock with Now) is taken for a JSON argument: every call must pass an object the server ignores, and the
-    /// client's type of it lists the service's properties.
+    /// clock with Now) is left to the server, as a service: no call passes an object for it.
     /// </summary>
     [Fact]
-    public void Review19b_a_DbContext_parameter_is_no_argument_of_the_client()
+    public void A_DbContext_parameter_is_no_argument_of_the_client()
     {
         var (_, declarations) = ClientNamesTests.Client("""
             namespace Microsoft.EntityFrameworkCore
@@ -66,15 +65,15 @@ public sealed class ClientArgumentAndTypeTests
             }
             """);
 
-        Assert.True(declarations.Contains("count(owner: string): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
+        Assert.True(declarations.Contains("count(owner: string, options?: ServerFunctionCallOptions): Promise<number>;", StringComparison.Ordinal), Relevant(declarations));
     }
 
     /// <summary>
-    /// <c>Page&lt;string&gt;</c> and <c>Page&lt;string?&gt;</c> are one key for the client (the fully qualified name drops
-    /// nullable annotations): whichever comes first declares both, and the other's nulls are typed <c>string</c>.
+    /// <c>Page&lt;string&gt;</c> and <c>Page&lt;string?&gt;</c> are one fully qualified name (it drops nullable annotations),
+    /// yet two types for the client: the nullable one declares its nulls.
     /// </summary>
     [Fact]
-    public void Review19b_a_generic_record_over_a_nullable_argument_declares_its_nulls()
+    public void A_generic_record_over_a_nullable_type_argument_declares_its_nulls()
     {
         var (_, declarations) = ClientNamesTests.Client("""
             namespace Shop;
@@ -94,13 +93,13 @@ public sealed class ClientArgumentAndTypeTests
     }
 
     /// <summary>
-    /// <c>[JsonNumberHandling(WriteAsString)]</c> on a property or a type writes its numbers as strings ("5"); the client
-    /// declares <c>number</c>, and the start-up check, which reads only the options' number handling, lets it pass.
+    /// <c>[JsonNumberHandling(WriteAsString)]</c> on a property or a type writes its numbers as strings ("5"), which the
+    /// client does not declare <c>number</c> (the start-up check reads only the options' number handling).
     /// </summary>
     [Theory]
     [InlineData("public sealed record Score([property: System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] int Points);")]
     [InlineData("[System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] public sealed record Score(int Points);")]
-    public void Review19b_numbers_written_as_strings_by_attribute_are_not_declared_number(string type)
+    public void Numbers_a_JsonNumberHandling_attribute_writes_as_strings_are_not_declared_number(string type)
     {
         var (_, declarations) = ClientNamesTests.Client($$"""
             namespace Shop;
@@ -119,14 +118,14 @@ public sealed class ClientArgumentAndTypeTests
 
     /// <summary>
     /// A route value the caller types as <c>string</c> that is a dot segment (<c>..</c>, <c>.</c>) or empty is resolved away by
-    /// <c>new URL</c> (or collapsed by the client): <c>Files.get("..")</c> fetches <c>/</c>, <c>Files.get("")</c> fetches
-    /// <c>/files</c> — another endpoint, whose answer becomes this function's result. The client must refuse the call.
+    /// <c>new URL</c> (or collapsed by the client): <c>Files.get("..")</c> would fetch <c>/</c>, <c>Files.get("")</c>
+    /// <c>/files</c> — another endpoint, whose answer would become this function's result. The client refuses the call.
     /// </summary>
     [Theory]
     [InlineData("..")]
     [InlineData(".")]
     [InlineData("")]
-    public async Task Review19b_a_route_value_that_would_leave_its_segment_is_refused_not_sent_elsewhere(string name)
+    public async Task A_route_value_that_would_leave_its_segment_is_refused_not_sent_elsewhere(string name)
     {
         var (script, _) = ClientNamesTests.Client("""
             namespace Shop;

@@ -50,7 +50,7 @@ public sealed class ClientJsonCheckContractTests
 
     [Theory]
     [MemberData(nameof(RightApps))]
-    public void Review19b_a_right_app_starts(string why, string types, string returned)
+    public void An_app_whose_options_write_what_the_client_declares_starts(string why, string types, string returned)
     {
         var shapes = Shapes(types, returned);
 
@@ -60,11 +60,11 @@ public sealed class ClientJsonCheckContractTests
     }
 
     /// <summary>
-    /// <c>IgnoreReadOnlyProperties</c> keeps a get-only property out of the JSON, but it stays in the contract's list with
-    /// its getter: the check passes while the client declares a property the server never writes.
+    /// <c>IgnoreReadOnlyProperties</c> keeps a get-only property out of the JSON, though it stays in the contract's list with
+    /// its getter: the check reads the option, and an app whose client declares a property the server never writes does not start.
     /// </summary>
     [Fact]
-    public void Review19b_IgnoreReadOnlyProperties_fails_the_start_of_a_client_that_declares_a_get_only_property()
+    public void IgnoreReadOnlyProperties_fails_the_start_of_a_client_that_declares_a_get_only_property()
     {
         var shapes = Shapes("public sealed class Tally { public int Points { get; set; } public int Doubled => Points * 2; }", "Tally");
         var options = WebOptions(static options => options.IgnoreReadOnlyProperties = true);
@@ -75,11 +75,11 @@ public sealed class ClientJsonCheckContractTests
     }
 
     /// <summary>
-    /// <c>DefaultIgnoreCondition = WhenWritingNull</c> leaves a null property out: the client declares it <c>T | null</c>,
-    /// always present, and the app starts though <c>value.nickname === null</c> is false for a missing one.
+    /// <c>DefaultIgnoreCondition = WhenWritingNull</c> leaves a null property out, which the client declares <c>T | null</c>,
+    /// always present (<c>value.nickname === null</c> would be false for a missing one): the app does not start.
     /// </summary>
     [Fact]
-    public void Review19b_DefaultIgnoreCondition_WhenWritingNull_fails_the_start_of_a_client_that_declares_nulls_present()
+    public void DefaultIgnoreCondition_WhenWritingNull_fails_the_start_of_a_client_that_declares_nulls_present()
     {
         var shapes = Shapes("public sealed record Student(string Name, string? Nickname);", "Student");
         var options = WebOptions(static options => options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -99,7 +99,7 @@ public sealed class ClientJsonCheckContractTests
     [InlineData("enum in a route", "public enum House { Gryffindor, Slytherin }", "[SessionAuth.ServerFunction(\"/houses/{house}\", Method = \"GET\")] public static int Count(House house) => (int)house;")]
     [InlineData("enum in a query", "public enum House { Gryffindor, Slytherin }", "[SessionAuth.ServerFunction(\"/houses\", Method = \"GET\")] public static int Count([Microsoft.AspNetCore.Mvc.FromQuery] House house) => (int)house;")]
     [InlineData("record only as a body", "public sealed record Order(string Item, int Quantity);", "[SessionAuth.ServerFunction] public static int Place(Order order) => order.Quantity;")]
-    public void Review19b_types_the_client_only_sends_as_text_or_reads_back_do_not_fail_the_start(string why, string types, string function)
+    public void Types_the_client_only_sends_as_text_or_reads_back_do_not_fail_the_start(string why, string types, string function)
     {
         var shapes = ShapesOf($$"""
             namespace Shop;

@@ -42,6 +42,35 @@ public sealed class ClientNamesTests
     }
 
     /// <summary>
+    /// A parameter named <c>options</c> is the function's argument, and the call's options, last, take <c>options$</c>:
+    /// both reach the request, and the declarations name both.
+    /// </summary>
+    [Fact]
+    public async Task A_parameter_named_options_leaves_the_call_options_last()
+    {
+        var client = Client("""
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Orders
+            {
+                [SessionAuth.ServerFunction("/orders/find", Method = "GET")] public static int Find(string options) => 1;
+            }
+            """);
+
+        var (exitCode, output) = await RunModuleAsync(client.Script, """
+            let seen;
+            globalThis.fetch = async (url, init) => { seen = `${new URL(url).search}|${init.headers.get("X-Trace")}|${init.signal.aborted}`; return new Response("1", { status: 200, headers: { "Content-Type": "application/json" } }); };
+            const client = await import("./client.mjs");
+            await client.Orders.find("fast", { headers: { "X-Trace": "t" }, signal: new AbortController().signal });
+            console.log(seen);
+            """);
+
+        Assert.True(exitCode == 0 && output.Trim() == "?options=fast|t|false", "the client's find(options, options$) fails in node:\n" + output);
+        Assert.Contains("find(options: string, options$?: ServerFunctionCallOptions): Promise<number>;", client.Declarations, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A declaring type named like a global the module's core uses (<c>Object</c>, <c>Map</c>, <c>URL</c>) is exported as
     /// <c>export const Object = Object.freeze({...})</c>: the module-scope const shadows the global, and the module fails
     /// to load (Object, URL: a temporal-dead-zone ReferenceError) or every call fails (Map: not a constructor). One named

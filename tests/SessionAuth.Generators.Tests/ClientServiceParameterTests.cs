@@ -36,8 +36,8 @@ public sealed class ClientServiceParameterTests
             }
             """);
 
-        Assert.Contains("count(owner: string): Promise<number>;", declarations, StringComparison.Ordinal);
-        Assert.Contains("fill(basket: Basket, token: Token): Promise<number>;", declarations, StringComparison.Ordinal);
+        Assert.Contains("count(owner: string, options?: ServerFunctionCallOptions): Promise<number>;", declarations, StringComparison.Ordinal);
+        Assert.Contains("fill(basket: Basket, token: Token, options?: ServerFunctionCallOptions): Promise<number>;", declarations, StringComparison.Ordinal);
         Assert.Contains("interface Token {\n}", declarations.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("Catalog", declarations, StringComparison.Ordinal);
         Assert.DoesNotContain("\"clock\"", script, StringComparison.Ordinal);

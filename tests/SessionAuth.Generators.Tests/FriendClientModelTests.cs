@@ -194,8 +194,8 @@ public sealed class FriendClientModelTests
         var declarations = ClientConstant(app.Output, TypeScriptClientEmitter.DeclarationsConstant);
         Assert.Contains("export interface Page {\n    number: number;\n}", declarations, StringComparison.Ordinal);
         Assert.Contains("export interface Page2 {\n    cursor: string;\n}", declarations, StringComparison.Ordinal);
-        Assert.Contains("first(): Promise<Page>;", ObjectDeclaration(declarations, "Listing"), StringComparison.Ordinal);
-        Assert.Contains("first(): Promise<Page2>;", ObjectDeclaration(declarations, "Pages"), StringComparison.Ordinal);
+        Assert.Contains("first(options?: ServerFunctionCallOptions): Promise<Page>;", ObjectDeclaration(declarations, "Listing"), StringComparison.Ordinal);
+        Assert.Contains("first(options?: ServerFunctionCallOptions): Promise<Page2>;", ObjectDeclaration(declarations, "Pages"), StringComparison.Ordinal);
     }
 
     /// <summary>

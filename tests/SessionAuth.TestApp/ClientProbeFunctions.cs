@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -176,6 +177,81 @@ public static class ClientProbes
     /// <summary>Text that looks like JSON, returned as a string: it arrives as text/plain, the string itself.</summary>
     [ServerFunction("/client-probes/json-looking", Method = "GET"), ExcludeFromDescription]
     public static string JsonLooking() => "{\"a\":1}";
+
+    /// <summary>JSON text as a text result that names a JSON content type: declared string, it resolves to the text.</summary>
+    [ServerFunction("/client-probes/json-text", Method = "GET"), ExcludeFromDescription]
+    public static ContentHttpResult JsonText() => TypedResults.Text("{\"a\":1}", "application/json");
+
+    /// <summary>JSON text as content with a vendor JSON content type.</summary>
+    [ServerFunction("/client-probes/json-content", Method = "GET"), ExcludeFromDescription]
+    public static ContentHttpResult JsonContent() => TypedResults.Content("[1,2]", "application/vnd.school+json");
+
+    /// <summary>UTF-8 JSON text of a string as a text result that names a JSON content type.</summary>
+    [ServerFunction("/client-probes/json-utf8-text", Method = "GET"), ExcludeFromDescription]
+    public static Utf8ContentHttpResult JsonUtf8Text() => TypedResults.Text("\"quoted\""u8, "application/json");
+
+    /// <summary>A text result naming a JSON content type, or a 404: the call resolves to the text or rejects.</summary>
+    [ServerFunction("/client-probes/json-text-or-missing", Method = "GET"), ExcludeFromDescription]
+    public static Results<ContentHttpResult, NotFound> JsonTextOrMissing() => TypedResults.Text("true", "application/json");
+
+    /// <summary>A JSON value or a text result: nothing in the answer tells JSON text from a JSON value.</summary>
+    [ServerFunction("/client-probes/wand-or-text", Method = "GET"), ExcludeFromDescription]
+    public static Results<Ok<Wand>, ContentHttpResult> WandOrText() => TypedResults.Text("{\"wood\":1}", "application/json");
+
+    /// <summary>
+    /// Waits until its request is aborted, and records that it started and that it saw the abort under <paramref name="id"/>
+    /// (<see cref="Started"/>, <see cref="Aborted"/>, <see cref="WasStarted"/>).
+    /// </summary>
+    [ServerFunction("/client-probes/until-aborted/{id}", Method = "GET"), ExcludeFromDescription]
+    public static async Task<string> UntilAborted(string id, HttpContext context)
+    {
+        var call = Calls.GetOrAdd(id, static _ => new());
+        call.Started.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            call.Aborted.TrySetResult();
+        }
+
+        return "not aborted";
+    }
+
+    /// <summary>Answers once the call <paramref name="id"/> of <see cref="UntilAborted"/> has started.</summary>
+    [ServerFunction("/client-probes/started/{id}", Method = "GET"), ExcludeFromDescription]
+    public static async Task<string> Started(string id, HttpContext context)
+    {
+        await Calls.GetOrAdd(id, static _ => new()).Started.Task.WaitAsync(context.RequestAborted);
+        return "started";
+    }
+
+    /// <summary>Answers once the call <paramref name="id"/> of <see cref="UntilAborted"/> has seen its request aborted.</summary>
+    [ServerFunction("/client-probes/aborted/{id}", Method = "GET"), ExcludeFromDescription]
+    public static async Task<string> Aborted(string id, HttpContext context)
+    {
+        await Calls.GetOrAdd(id, static _ => new()).Aborted.Task.WaitAsync(context.RequestAborted);
+        return "aborted";
+    }
+
+    /// <summary>Whether the call <paramref name="id"/> of <see cref="UntilAborted"/> reached the function.</summary>
+    [ServerFunction("/client-probes/was-started/{id}", Method = "GET"), ExcludeFromDescription]
+    public static bool WasStarted(string id) => Calls.TryGetValue(id, out var call) && call.Started.Task.IsCompleted;
+
+    /// <summary>Echoes its header argument, a header it does not take, and the Accept header the call sent.</summary>
+    [ServerFunction("/client-probes/headers", Method = "GET"), ExcludeFromDescription]
+    public static string Headers([FromHeader(Name = "X-Tenant")] string? tenant, HttpContext context) =>
+        $"{tenant ?? "(none)"}|{context.Request.Headers["X-Trace"]}|{context.Request.Headers.Accept}";
+
+    private static readonly ConcurrentDictionary<string, AbortableCall> Calls = new(StringComparer.Ordinal);
+
+    private sealed class AbortableCall
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Echoes a route value whose constraint holds a regex quantifier in escaped braces (<c>{{5}}</c>).</summary>
     [ServerFunction("/client-probes/zip/{zip:regex(^\\d{{5}}$)}", Method = "GET"), ExcludeFromDescription]

@@ -75,6 +75,13 @@ public static class TestAppHost
         minimal.MapGet("/binding/oblivious", Binding.Oblivious);
         minimal.MapGet("/binding/self", new Greetings(new Greeter { Greeting = "Hello" }).Describe);
         minimal.MapGet("/composite/search/{shelf}", CompositeBinding.Search);
+        minimal.MapGet("/array-places/query-numbers", ArrayItemPlaces.QueryNumbers);
+        minimal.MapGet("/array-places/query-texts", ArrayItemPlaces.QueryTexts);
+        minimal.MapGet("/array-places/header-numbers", ArrayItemPlaces.HeaderNumbers);
+        minimal.MapGet("/array-places/header-texts", ArrayItemPlaces.HeaderTexts);
+        minimal.MapGet("/array-places/header-values", ArrayItemPlaces.HeaderValues);
+        minimal.MapPost("/array-places/form-numbers", ArrayItemPlaces.FormNumbers).DisableAntiforgery();
+        minimal.MapPost("/array-places/form-texts", ArrayItemPlaces.FormTexts).DisableAntiforgery();
 
         // The Request Delegate Generator leaves a complex [FromForm] type to minimal APIs' runtime form mapper (RDG003).
 #pragma warning disable RDG003

@@ -141,6 +141,29 @@ internal static class TypeScriptClientEmitter
             return text;
         }
 
+        // An item of a header array travels in the header's one line, joined by commas, and the server reads the line's
+        // comma-separated values, unquoting each and dropping the empty ones (as minimal APIs read it). A null or empty
+        // item would vanish and move every item after it, so it is refused; an item holding a comma is sent quoted, and
+        // one holding a quote, which the unquoting could change, is refused.
+        function headerItem(name, item) {
+            const written = item === undefined || item === null ? "" : headerText(name, text(item));
+            if (written === "" || written.includes("\"")) {
+                throw new TypeError(`The header value ${name} (${JSON.stringify(item ?? null)}) would not reach the server function in its place: an item of a header array may not be null, empty or hold a double quote.`);
+            }
+
+            return written.includes(",") ? `"${written}"` : written;
+        }
+
+        // The body as the call's result is declared: the text of a text result whatever content type it names (its JSON
+        // is the string), else JSON when the answer is JSON and its text otherwise.
+        async function answerOf(response, json, reads) {
+            if (response.status === 204) return undefined;
+            if (json && reads !== "text") return response.json();
+            // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
+            const text = await response.text();
+            return text === "" && !response.headers.has("Content-Type") ? (reads === "nullable" ? null : undefined) : text;
+        }
+
         function retryAfterOf(response, problem) {
             const header = response.headers.get("Retry-After");
             if (header !== null) {
@@ -176,11 +199,15 @@ internal static class TypeScriptClientEmitter
 
         // The function every call goes through is named with a "$", which no C# name holds, so that no parameter of a
         // generated function can shadow it.
-        // empty: what an answer of 200 without a body resolves to: undefined, or null for a result declared nullable
-        // (Ok<T?> writes no body for a null value).
-        async function $call(method, route, args, empty) {
+        // options: the caller's per-call options (signal, headers). reads: how the body is read: "text" for a text result,
+        // "nullable" for a result declared nullable (an answer of 200 without a body is null: Ok<T?> writes no body for a
+        // null value), else JSON (an answer without a body is undefined).
+        async function $call(method, route, args, options, reads) {
             const query = new URLSearchParams();
-            const headers = new Headers({ Accept: "application/json" });
+            // The caller's headers first: the client's own (Accept, Content-Type, the function's header arguments) win.
+            const headers = new Headers(options?.headers ?? undefined);
+            headers.delete("Content-Type");
+            headers.set("Accept", "application/json");
             const members = [];
             let whole;
             let raw;
@@ -191,7 +218,10 @@ internal static class TypeScriptClientEmitter
                 // A null item of a query array is sent empty (ids=), which the server binds as null in its place.
                 if (source === "query" && Array.isArray(value)) for (const item of value) query.append(name, item === undefined || item === null ? "" : text(item));
                 else if (source === "query") for (const item of values(value)) query.append(name, text(item));
-                else if (source === "header" && value !== null) headers.set(name, values(value).map((item) => headerText(name, text(item))).join(","));
+                else if (source === "header" && Array.isArray(value)) {
+                    if (value.length > 0) headers.set(name, value.map((item) => headerItem(name, item)).join(","));
+                }
+                else if (source === "header" && value !== null) headers.set(name, headerText(name, text(value)));
                 else if (source === "json" || source === "form") {
                     members.push([name, value]);
                     form ||= source === "form" || values(value).some((item) => item instanceof Blob);
@@ -208,8 +238,9 @@ internal static class TypeScriptClientEmitter
             }
             else if (form) {
                 body = new FormData();
+                // A null item of an array is sent empty, as in the query, and binds as null in its place.
                 for (const [name, value] of members) {
-                    for (const item of values(value)) body.append(name, item instanceof Blob ? item : text(item));
+                    for (const item of Array.isArray(value) ? value : values(value)) body.append(name, item === undefined || item === null ? "" : item instanceof Blob ? item : text(item));
                 }
             }
             else if (members.length > 0) {
@@ -221,7 +252,8 @@ internal static class TypeScriptClientEmitter
             url.search = query.toString();
             // A 3xx is not followed: its target's answer is not the function's. A function's own redirect comes as 204 with
             // X-Server-Redirect; any other (an authentication handler's challenge, an HTTPS or rewrite redirect) rejects.
-            const response = await fetch(url, { method, headers, body, credentials: "same-origin", redirect: "manual" });
+            // An aborted call rejects with what fetch rejects with (the signal's reason: an AbortError by default).
+            const response = await fetch(url, { method, headers, body, credentials: "same-origin", redirect: "manual", signal: options?.signal ?? undefined });
             if (response.type === "opaqueredirect" || response.redirected || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
                 throw new ServerFunctionError("The server answered with a redirect the client did not expect: a server function redirects through ServerRedirect or a redirect result.", response.status);
             }
@@ -232,13 +264,7 @@ internal static class TypeScriptClientEmitter
             if (serverRedirect !== null) throw redirected(serverRedirect, "server", response);
             const type = response.headers.get("Content-Type") ?? "";
             const json = /[/+]json\b/.test(type);
-            if (response.ok) {
-                if (response.status === 204) return undefined;
-                if (json) return response.json();
-                // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
-                const text = await response.text();
-                return text === "" && !response.headers.has("Content-Type") ? empty : text;
-            }
+            if (response.ok) return answerOf(response, json, reads);
 
             let problem;
             if (json) {
@@ -273,6 +299,20 @@ internal static class TypeScriptClientEmitter
 
         /** Sets how every call of this client behaves. */
         export declare function configure(options: ServerFunctionClientOptions): void;
+
+        /** Options of one call, its last argument. */
+        export interface ServerFunctionCallOptions {
+            /**
+             * Aborts the call, before or while it runs: its promise rejects with what fetch rejects with (the signal's
+             * reason, a DOMException named "AbortError" by default), never a ServerFunctionError.
+             */
+            signal?: AbortSignal | null;
+            /**
+             * Headers sent with the call. The client's own win: Accept, the Content-Type of the body it writes, and the
+             * function's header arguments that are passed; a Content-Type given here is not sent.
+             */
+            headers?: HeadersInit;
+        }
 
         /** A call the server refused (a problem+json answer, or any other failure), or one that redirected. */
         export declare class ServerFunctionError extends Error {
@@ -497,12 +537,13 @@ internal static class TypeScriptClientEmitter
             writer.Indent();
             foreach (var function in clientObject.Functions)
             {
-                var arguments = string.Join(", ", function.Parameters.Select(static p => p.Name));
+                var options = OptionsName(function.Parameters);
+                var arguments = string.Join(", ", function.Parameters.Select(static p => p.Name).Append(options));
                 var args = string.Join(", ", function.Parameters.Select(static p => $"[\"{p.Source.ToString().ToLowerInvariant()}\", {JavaScriptText.StringLiteral(p.WireName)}, {p.Name}{TextNames(p)}]"));
                 writer.WriteLine($"{JavaScriptText.PropertyName(function.FunctionName)}({arguments}) {{");
                 writer.Indent();
-                var empty = IsNullable(function.Returns) ? ", null" : string.Empty;
-                writer.WriteLine($"return $call({JavaScriptText.StringLiteral(function.HttpMethod)}, {JavaScriptText.StringLiteral(function.Route)}, [{args}]{empty});");
+                var reads = Reads(function.Returns) is { } read ? ", " + JavaScriptText.StringLiteral(read) : string.Empty;
+                writer.WriteLine($"return $call({JavaScriptText.StringLiteral(function.HttpMethod)}, {JavaScriptText.StringLiteral(function.Route)}, [{args}], {options}{reads});");
                 writer.CloseBlock("},");
             }
 
@@ -583,7 +624,7 @@ internal static class TypeScriptClientEmitter
     /// </summary>
     public static readonly IReadOnlyCollection<string> DeclarationGlobals = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Blob", "Error", "FormData", "Promise", "Record", "URL",
+        "AbortSignal", "Blob", "Error", "FormData", "HeadersInit", "Promise", "Record", "URL",
     };
 
     /// <summary>The local name of a user's export in the module: its name with <c>$</c> after it.</summary>
@@ -621,8 +662,16 @@ internal static class TypeScriptClientEmitter
         return string.Join(", ", parameters.Select((p, i) =>
             !p.IsOptional ? $"{p.Name}: {TypeText(p.Type, names)}"
             : i > lastRequired ? $"{p.Name}?: {TypeText(p.Type, names)}"
-            : $"{p.Name}: {TypeText(p.Type, names)} | undefined"));
+            : $"{p.Name}: {TypeText(p.Type, names)} | undefined")
+            .Append($"{OptionsName(parameters)}?: ServerFunctionCallOptions"));
     }
+
+    /// <summary>
+    /// The name of a function's last parameter, its call options: <c>options</c>, or <c>options$</c> (which no C# name can
+    /// be) when a parameter of the function is named <c>options</c>.
+    /// </summary>
+    private static string OptionsName(EquatableArray<ClientParameterSpec> parameters) =>
+        parameters.Any(static p => p.Name == "options") ? "options$" : "options";
 
     private static string TypeText(ClientTypeSpec type, Dictionary<string, string> names) => type.Kind switch
     {
@@ -642,9 +691,15 @@ internal static class TypeScriptClientEmitter
         parameter.TextNames.Count == 0 ? string.Empty
             : ", { " + string.Join(", ", parameter.TextNames.Select(static n => $"[{n.Literal}]: {JavaScriptText.StringLiteral(n.Name)}")) + " }";
 
-    /// <summary>Whether a call's result is declared to hold <c>null</c>: then an answer without a body resolves to null, not undefined.</summary>
-    private static bool IsNullable(ClientTypeSpec returns) =>
-        returns.Kind == ClientTypeKind.Nullable || returns.Alternatives.Any(static a => a.Kind == ClientTypeKind.Nullable);
+    /// <summary>
+    /// How the client reads the body of a call's answer, when not as JSON by its content type: <c>"text"</c> for a text
+    /// result (its text is the declared string, whatever content type it names), <c>"nullable"</c> for a result declared
+    /// to hold <c>null</c> (an answer without a body resolves to null, not undefined).
+    /// </summary>
+    private static string? Reads(ClientTypeSpec returns) =>
+        returns.Kind == ClientTypeKind.Text || returns.Alternatives.Any(static a => a.Kind == ClientTypeKind.Text) ? "text"
+        : returns.Kind == ClientTypeKind.Nullable || returns.Alternatives.Any(static a => a.Kind == ClientTypeKind.Nullable) ? "nullable"
+        : null;
 
     private static string Grouped(string type) => type.Contains(" | ") ? $"({type})" : type;
 

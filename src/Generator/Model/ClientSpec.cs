@@ -100,6 +100,9 @@ internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTy
     /// <summary><c>never</c>: what a call resolves to when every answer rejects the promise.</summary>
     public static ClientTypeSpec Never { get; } = new(ClientTypeKind.Keyword, "never");
 
+    /// <summary>The body of a text result, read as text (<see cref="ClientTypeKind.Text"/>).</summary>
+    public static ClientTypeSpec TextBody { get; } = new(ClientTypeKind.Text, "string");
+
     /// <summary>
     /// One of <paramref name="types"/>, each once, in order, leaving out <c>never</c> (an outcome that rejects): <c>never</c>
     /// when none is left, <c>unknown</c> when one is <c>unknown</c>, <c>void</c> when every one is <c>void</c>, and
@@ -116,7 +119,9 @@ internal sealed record ClientTypeSpec(ClientTypeKind Kind, string Text, ClientTy
             }
         }
 
-        if (alternatives.Contains(Unknown))
+        // A text result may name a JSON content type (TypedResults.Text(json, "application/json")): beside an outcome
+        // written as JSON, nothing in the answer tells its text from a JSON value, so the call resolves to either.
+        if (alternatives.Contains(Unknown) || (alternatives.Contains(TextBody) && alternatives.Any(static a => a != TextBody && a != Void)))
         {
             return Unknown;
         }
@@ -154,6 +159,12 @@ internal enum ClientTypeKind
 
     /// <summary><c>A | B</c>: the values a call with several outcomes resolves to.</summary>
     Union,
+
+    /// <summary>
+    /// <c>string</c>: the body of a text result (<c>ContentHttpResult</c>, <c>Utf8ContentHttpResult</c>), which the client
+    /// reads as text whatever content type it names; a JSON <c>string</c> is a <see cref="Keyword"/>.
+    /// </summary>
+    Text,
 }
 
 /// <summary>A record, class, struct or enum that the client declares: an interface, or an enum's type and constants.</summary>
@@ -199,7 +210,7 @@ internal sealed record ClientEnumMemberSpec(string Name, string Literal);
 internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, EquatableArray<ClientExportedTypeSpec> Types)
 {
     /// <summary>Names the shared core of the client exports, which no declaring type or named type takes.</summary>
-    public static readonly string[] CoreExports = ["ServerFunctionError", "RedirectKind", "ServerFunctionClientOptions", "configure"];
+    public static readonly string[] CoreExports = ["ServerFunctionError", "RedirectKind", "ServerFunctionClientOptions", "ServerFunctionCallOptions", "configure"];
 
     /// <summary>
     /// The client of every section's functions: the assembly's own first, so that its objects keep their names, then the

@@ -103,7 +103,7 @@ internal static class ClientModel
         bool Holds(ClientTypeSpec type) => type.Kind switch
         {
             ClientTypeKind.Named => held.Contains(type.Text) && type.Element is null && type.Alternatives.Count == 0,
-            ClientTypeKind.Keyword => type.Text.Length > 0 && type.Element is null && type.Alternatives.Count == 0,
+            ClientTypeKind.Keyword or ClientTypeKind.Text => type.Text.Length > 0 && type.Element is null && type.Alternatives.Count == 0,
             ClientTypeKind.Union => type.Element is null && type.Alternatives.Count > 1 && type.Alternatives.All(Holds),
             _ => type.Element is not null && type.Alternatives.Count == 0 && Holds(type.Element),
         };

@@ -206,9 +206,11 @@ internal sealed class ClientParser
         switch (parameter.Kind)
         {
             case ParameterKind.Text or ParameterKind.TextArray:
-                return new(name, parameter.BindingName, SourceOf(parameter.Source), MapText(type), optional, TextNames(type));
+                return new(name, parameter.BindingName, SourceOf(parameter.Source), MapText(type, parameter.Source == ArgumentSourceSpec.Header), optional, TextNames(type));
             case ParameterKind.StringValues:
-                return new(name, parameter.BindingName, SourceOf(parameter.Source), ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
+                // fetch joins the values of one header name into one line, which StringValues takes whole (it splits no
+                // commas): a header's StringValues receives one item from the client, the text passed.
+                return new(name, parameter.BindingName, SourceOf(parameter.Source), parameter.Source == ArgumentSourceSpec.Header ? ClientTypeSpec.Keyword("string") : ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
             case ParameterKind.Body:
                 return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
             case ParameterKind.JsonOrService:
@@ -313,7 +315,7 @@ internal sealed class ClientParser
         {
             ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute", 1) => Map(named.TypeArguments[0]),
             ("Ok" or "Created" or "CreatedAtRoute" or "Accepted" or "AcceptedAtRoute" or "NoContent" or "EmptyHttpResult", 0) => ClientTypeSpec.Void,
-            ("ContentHttpResult" or "Utf8ContentHttpResult", 0) => ClientTypeSpec.Keyword("string"),
+            ("ContentHttpResult" or "Utf8ContentHttpResult", 0) => ClientTypeSpec.TextBody,
             ("BadRequest" or "NotFound" or "Conflict" or "UnprocessableEntity" or "InternalServerError", 0 or 1) => ClientTypeSpec.Never,
             ("UnauthorizedHttpResult" or "ForbidHttpResult" or "ChallengeHttpResult" or "ProblemHttpResult" or "ValidationProblem"
                 or "RedirectHttpResult" or "RedirectToRouteHttpResult", 0) => ClientTypeSpec.Never,
@@ -326,13 +328,15 @@ internal sealed class ClientParser
     /// types and enums, and <c>string</c> for a type of the app that parses itself (<c>IParsable&lt;T&gt;</c>, its own
     /// <c>TryParse</c>), which the server reads from the text the caller sends, not from its JSON shape.
     /// </summary>
-    private ClientTypeSpec MapText(ITypeSymbol type)
+    private ClientTypeSpec MapText(ITypeSymbol type, bool fromHeader = false)
     {
         if (type is IArrayTypeSymbol { ElementType: var element })
         {
-            // The client sends a null item empty (ids=), which a nullable number binds as null in its place; a string
-            // binds it as "", so null and "" cannot be told apart and a string's items are declared without null.
-            return ClientTypeSpec.ArrayOf(MapText(element.SpecialType == SpecialType.System_String ? element.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : element));
+            // The client sends a null item of a query or form array empty (ids=), which a nullable number binds as null in
+            // its place; a string binds it as "", so null and "" cannot be told apart and a string's items are declared
+            // without null. A header array is read as the header's comma-separated values with the empty ones dropped (as
+            // minimal APIs read it): no item of one can arrive as null, and the client refuses a null item.
+            return ClientTypeSpec.ArrayOf(MapText(fromHeader || element.SpecialType == SpecialType.System_String ? WithoutNull(element) : element));
         }
 
         var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
@@ -346,6 +350,12 @@ internal sealed class ClientParser
             ? ClientTypeSpec.NullableOf(text)
             : text;
     }
+
+    /// <summary><paramref name="type"/> without its null: the value type of a <c>Nullable&lt;T&gt;</c>, a reference type not annotated.</summary>
+    private static ITypeSymbol WithoutNull(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
 
     private static ClientTypeSpec Nullable(ITypeSymbol type, ClientTypeSpec described) =>
         type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated ? ClientTypeSpec.NullableOf(described) : described;

@@ -142,6 +142,29 @@ function headerText(name, text) {
     return text;
 }
 
+// An item of a header array travels in the header's one line, joined by commas, and the server reads the line's
+// comma-separated values, unquoting each and dropping the empty ones (as minimal APIs read it). A null or empty
+// item would vanish and move every item after it, so it is refused; an item holding a comma is sent quoted, and
+// one holding a quote, which the unquoting could change, is refused.
+function headerItem(name, item) {
+    const written = item === undefined || item === null ? """" : headerText(name, text(item));
+    if (written === """" || written.includes(""\"""")) {
+        throw new TypeError(`The header value ${name} (${JSON.stringify(item ?? null)}) would not reach the server function in its place: an item of a header array may not be null, empty or hold a double quote.`);
+    }
+
+    return written.includes("","") ? `""${written}""` : written;
+}
+
+// The body as the call's result is declared: the text of a text result whatever content type it names (its JSON
+// is the string), else JSON when the answer is JSON and its text otherwise.
+async function answerOf(response, json, reads) {
+    if (response.status === 204) return undefined;
+    if (json && reads !== ""text"") return response.json();
+    // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
+    const text = await response.text();
+    return text === """" && !response.headers.has(""Content-Type"") ? (reads === ""nullable"" ? null : undefined) : text;
+}
+
 function retryAfterOf(response, problem) {
     const header = response.headers.get(""Retry-After"");
     if (header !== null) {
@@ -177,11 +200,15 @@ function asText(value, names) {
 
 // The function every call goes through is named with a ""$"", which no C# name holds, so that no parameter of a
 // generated function can shadow it.
-// empty: what an answer of 200 without a body resolves to: undefined, or null for a result declared nullable
-// (Ok<T?> writes no body for a null value).
-async function $call(method, route, args, empty) {
+// options: the caller's per-call options (signal, headers). reads: how the body is read: ""text"" for a text result,
+// ""nullable"" for a result declared nullable (an answer of 200 without a body is null: Ok<T?> writes no body for a
+// null value), else JSON (an answer without a body is undefined).
+async function $call(method, route, args, options, reads) {
     const query = new URLSearchParams();
-    const headers = new Headers({ Accept: ""application/json"" });
+    // The caller's headers first: the client's own (Accept, Content-Type, the function's header arguments) win.
+    const headers = new Headers(options?.headers ?? undefined);
+    headers.delete(""Content-Type"");
+    headers.set(""Accept"", ""application/json"");
     const members = [];
     let whole;
     let raw;
@@ -192,7 +219,10 @@ async function $call(method, route, args, empty) {
         // A null item of a query array is sent empty (ids=), which the server binds as null in its place.
         if (source === ""query"" && Array.isArray(value)) for (const item of value) query.append(name, item === undefined || item === null ? """" : text(item));
         else if (source === ""query"") for (const item of values(value)) query.append(name, text(item));
-        else if (source === ""header"" && value !== null) headers.set(name, values(value).map((item) => headerText(name, text(item))).join("",""));
+        else if (source === ""header"" && Array.isArray(value)) {
+            if (value.length > 0) headers.set(name, value.map((item) => headerItem(name, item)).join("",""));
+        }
+        else if (source === ""header"" && value !== null) headers.set(name, headerText(name, text(value)));
         else if (source === ""json"" || source === ""form"") {
             members.push([name, value]);
             form ||= source === ""form"" || values(value).some((item) => item instanceof Blob);
@@ -209,8 +239,9 @@ async function $call(method, route, args, empty) {
     }
     else if (form) {
         body = new FormData();
+        // A null item of an array is sent empty, as in the query, and binds as null in its place.
         for (const [name, value] of members) {
-            for (const item of values(value)) body.append(name, item instanceof Blob ? item : text(item));
+            for (const item of Array.isArray(value) ? value : values(value)) body.append(name, item === undefined || item === null ? """" : item instanceof Blob ? item : text(item));
         }
     }
     else if (members.length > 0) {
@@ -222,7 +253,8 @@ async function $call(method, route, args, empty) {
     url.search = query.toString();
     // A 3xx is not followed: its target's answer is not the function's. A function's own redirect comes as 204 with
     // X-Server-Redirect; any other (an authentication handler's challenge, an HTTPS or rewrite redirect) rejects.
-    const response = await fetch(url, { method, headers, body, credentials: ""same-origin"", redirect: ""manual"" });
+    // An aborted call rejects with what fetch rejects with (the signal's reason: an AbortError by default).
+    const response = await fetch(url, { method, headers, body, credentials: ""same-origin"", redirect: ""manual"", signal: options?.signal ?? undefined });
     if (response.type === ""opaqueredirect"" || response.redirected || (response.status >= 300 && response.status < 400 && response.status !== 304)) {
         throw new ServerFunctionError(""The server answered with a redirect the client did not expect: a server function redirects through ServerRedirect or a redirect result."", response.status);
     }
@@ -233,13 +265,7 @@ async function $call(method, route, args, empty) {
     if (serverRedirect !== null) throw redirected(serverRedirect, ""server"", response);
     const type = response.headers.get(""Content-Type"") ?? """";
     const json = /[/+]json\b/.test(type);
-    if (response.ok) {
-        if (response.status === 204) return undefined;
-        if (json) return response.json();
-        // A result without a body (Ok, Created, Accepted without a value) resolves to undefined, as 204 does.
-        const text = await response.text();
-        return text === """" && !response.headers.has(""Content-Type"") ? empty : text;
-    }
+    if (response.ok) return answerOf(response, json, reads);
 
     let problem;
     if (json) {
@@ -270,17 +296,17 @@ const Size$ = Object.freeze({
 export { Size$ as Size };
 
 const Orders$ = Object.freeze({
-    place(order) {
-        return $call(""POST"", ""/_server/Orders/Place"", [[""json"", ""order"", order]]);
+    place(order, options) {
+        return $call(""POST"", ""/_server/Orders/Place"", [[""json"", ""order"", order]], options);
     },
-    countIn(region) {
-        return $call(""GET"", ""/_server/Orders/CountIn"", [[""query"", ""region"", region]]);
+    countIn(region, options) {
+        return $call(""GET"", ""/_server/Orders/CountIn"", [[""query"", ""region"", region]], options);
     },
-    search(filter) {
-        return $call(""POST"", ""/_server/Orders/Search"", [[""json"", ""filter"", filter]]);
+    search(filter, options) {
+        return $call(""POST"", ""/_server/Orders/Search"", [[""json"", ""filter"", filter]], options);
     },
-    count(cart) {
-        return $call(""POST"", ""/_server/Orders/Count"", [[""json"", ""cart"", cart]]);
+    count(cart, options) {
+        return $call(""POST"", ""/_server/Orders/Count"", [[""json"", ""cart"", cart]], options);
     },
 });
 export { Orders$ as Orders };
@@ -308,6 +334,20 @@ export interface ServerFunctionClientOptions {
 
 /** Sets how every call of this client behaves. */
 export declare function configure(options: ServerFunctionClientOptions): void;
+
+/** Options of one call, its last argument. */
+export interface ServerFunctionCallOptions {
+    /**
+     * Aborts the call, before or while it runs: its promise rejects with what fetch rejects with (the signal's
+     * reason, a DOMException named ""AbortError"" by default), never a ServerFunctionError.
+     */
+    signal?: AbortSignal | null;
+    /**
+     * Headers sent with the call. The client's own win: Accept, the Content-Type of the body it writes, and the
+     * function's header arguments that are passed; a Content-Type given here is not sent.
+     */
+    headers?: HeadersInit;
+}
 
 /** A call the server refused (a problem+json answer, or any other failure), or one that redirected. */
 export declare class ServerFunctionError extends Error {
@@ -370,13 +410,13 @@ export declare const Size: {
 
 export declare const Orders: {
     /** POST /_server/Orders/Place */
-    place(order: Order): Promise<Order>;
+    place(order: Order, options?: ServerFunctionCallOptions): Promise<Order>;
     /** GET /_server/Orders/CountIn */
-    countIn(region: Region): Promise<number>;
+    countIn(region: Region, options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Search */
-    search(filter: Filter): Promise<number>;
+    search(filter: Filter, options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Count */
-    count(cart: Cart): Promise<number>;
+    count(cart: Cart, options?: ServerFunctionCallOptions): Promise<number>;
 };
 ";
 

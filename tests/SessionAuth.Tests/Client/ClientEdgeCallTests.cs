@@ -40,7 +40,7 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
     [InlineData(".")]
     [InlineData("..")]
     [InlineData("")]
-    public async Task Review19b_a_route_value_arrives_as_the_caller_passed_it(string code)
+    public async Task A_route_value_arrives_as_the_caller_passed_it_or_is_refused_before_sending(string code)
     {
         var root = await RunConsumerAsync("RouteValues.mjs", JsonSerializer.Serialize(new[] { code }));
         var outcomes = root.GetProperty(code);
@@ -63,11 +63,11 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
     }
 
     /// <summary>
-    /// A function declared <c>Promise&lt;string | null&gt;</c> (<c>ValueTask&lt;string?&gt;</c>) that returns null must resolve
+    /// A function declared <c>Promise&lt;string | null&gt;</c> (<c>ValueTask&lt;string?&gt;</c>) that returns null resolves
     /// to null, as its type says.
     /// </summary>
     [Fact]
-    public async Task Review19b_a_nullable_string_result_resolves_to_null_when_the_function_returns_null()
+    public async Task A_nullable_string_result_resolves_to_null_when_the_function_returns_null()
     {
         var root = await RunConsumerAsync("ReturnShapes.mjs");
 
@@ -81,7 +81,7 @@ public sealed class ClientEdgeCallTests(TestAppFixture fixture) : IClassFixture<
     /// which writes <c>null</c>.
     /// </summary>
     [Fact]
-    public async Task Review19b_a_result_declared_nullable_resolves_to_null_for_a_null_value()
+    public async Task A_result_declared_nullable_resolves_to_null_for_a_null_value()
     {
         var root = await RunConsumerAsync("NullableResults.mjs");
 

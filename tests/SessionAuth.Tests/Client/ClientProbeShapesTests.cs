@@ -154,11 +154,19 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
         Assert.Equal("(none)|3", value.GetString());
     }
 
-    /// <summary>byte[] and char returned are declared string and arrive as strings; a string that looks like JSON arrives as the string.</summary>
+    /// <summary>
+    /// byte[] and char returned are declared string and arrive as strings; a string that looks like JSON arrives as the
+    /// string; a text result (<c>TypedResults.Text</c>, <c>TypedResults.Content</c>, UTF-8 text, one outcome of a
+    /// <c>Results</c>) is declared string and resolves to its text whatever content type it names, a JSON one included.
+    /// </summary>
     [Theory]
     [InlineData("bytes", "AQID")]
     [InlineData("letter", "x")]
     [InlineData("jsonLooking", "{\"a\":1}")]
+    [InlineData("jsonText", "{\"a\":1}")]
+    [InlineData("jsonContent", "[1,2]")]
+    [InlineData("jsonUtf8Text", "\"quoted\"")]
+    [InlineData("jsonTextOrMissing", "true")]
     public async Task Returned_values_written_as_strings_arrive_as_strings(string function, string expected)
     {
         var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), function);
@@ -167,6 +175,20 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
         Assert.EndsWith("Promise<string>;", declared, StringComparison.Ordinal);
         Assert.Equal("string", outcome.GetProperty("type").GetString());
         Assert.Equal(expected, outcome.GetProperty("value").GetString());
+    }
+
+    /// <summary>
+    /// Beside an outcome written as JSON, a text result naming a JSON content type cannot be told from a JSON value: the
+    /// call is declared unknown, which admits what arrives (here an object parsed from the text).
+    /// </summary>
+    [Fact]
+    public async Task A_text_result_beside_a_json_value_is_declared_unknown()
+    {
+        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "wandOrText");
+        var outcome = await ClientProbeCalls.CallAsync(fixture, "wandOrText");
+
+        Assert.EndsWith("): Promise<unknown>;", declared, StringComparison.Ordinal);
+        Assert.Equal("object", outcome.GetProperty("type").GetString());
     }
 
     /// <summary>A <c>[FromHeader] string[]</c> sent as one header joined by commas (<c>X-Ids: a,b</c>) arrives item by item.</summary>

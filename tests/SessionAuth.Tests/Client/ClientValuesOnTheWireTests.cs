@@ -93,7 +93,7 @@ public sealed class ClientValuesOnTheWireTests(TestAppFixture fixture) : IClassF
         var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "maybeLabels");
         var outcome = await ClientProbeCalls.CallAsync(fixture, "maybeLabels", [new[] { "a", null, "", "b" }]);
 
-        Assert.Equal("maybeLabels(label?: string[]): Promise<string>;", declared);
+        Assert.Equal("maybeLabels(label?: string[], options?: ServerFunctionCallOptions): Promise<string>;", declared);
         Assert.True(outcome.TryGetProperty("value", out var value), outcome.ToString());
         Assert.Equal("a|(empty)|(empty)|b", value.GetString());
     }

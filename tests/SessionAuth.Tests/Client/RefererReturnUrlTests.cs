@@ -15,7 +15,7 @@ public sealed class RefererReturnUrlTests(TestAppFixture fixture) : IClassFixtur
     [InlineData("{origin}/%2F%2Fevil.example/x")]
     [InlineData("http://evil.example/houses")]
     [InlineData("{scheme}://localhost:{port}/houses")]
-    public async Task Review19b_a_Referer_never_makes_the_return_url_another_site(string referer)
+    public async Task A_Referer_never_makes_the_return_url_another_site(string referer)
     {
         using var client = fixture.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_server/Students/Enroll");

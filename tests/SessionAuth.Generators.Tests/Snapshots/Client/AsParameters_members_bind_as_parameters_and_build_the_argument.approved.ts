@@ -7,14 +7,14 @@ export declare const Sort: {
 
 export declare const Catalog: {
     /** GET /api/shelves/{shelf} */
-    search(shelf: number, text: string | null | undefined, tenant: string, sort: Sort | undefined, take: number | undefined, page: number, size?: number | null, exact?: boolean): Promise<string>;
+    search(shelf: number, text: string | null | undefined, tenant: string, sort: Sort | undefined, take: number | undefined, page: number, size?: number | null, exact?: boolean, options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Catalog/Post */
-    post(note: string, title: string, tags?: string[], picture?: Blob | null): Promise<string>;
+    post(note: string, title: string, tags?: string[], picture?: Blob | null, options?: ServerFunctionCallOptions): Promise<string>;
 };
 
 export declare const Orders: {
     /** GET /_server/Orders/Count */
-    count(page: number, size?: number | null): Promise<number>;
+    count(page: number, size?: number | null, options?: ServerFunctionCallOptions): Promise<number>;
 };
 //----- client.js
 const Sort$ = Object.freeze({
@@ -24,18 +24,18 @@ const Sort$ = Object.freeze({
 export { Sort$ as Sort };
 
 const Catalog$ = Object.freeze({
-    search(shelf, text, tenant, sort, take, page, size, exact) {
-        return $call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]]);
+    search(shelf, text, tenant, sort, take, page, size, exact, options) {
+        return $call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]], options);
     },
-    post(note, title, tags, picture) {
-        return $call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]]);
+    post(note, title, tags, picture, options) {
+        return $call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]], options);
     },
 });
 export { Catalog$ as Catalog };
 
 const Orders$ = Object.freeze({
-    count(page, size) {
-        return $call("GET", "/_server/Orders/Count", [["query", "Page", page], ["query", "Size", size]]);
+    count(page, size, options) {
+        return $call("GET", "/_server/Orders/Count", [["query", "Page", page], ["query", "Size", size]], options);
     },
 });
 export { Orders$ as Orders };

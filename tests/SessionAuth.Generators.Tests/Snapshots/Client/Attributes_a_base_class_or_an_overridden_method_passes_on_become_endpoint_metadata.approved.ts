@@ -1,24 +1,24 @@
 //----- client.d.ts
 export declare const Admin: {
     /** POST /_server/Admin/Users */
-    users(): Promise<number>;
+    users(options?: ServerFunctionCallOptions): Promise<number>;
 };
 
 export declare const MonthlyReports: {
     /** POST /_server/MonthlyReports/Totals */
-    totals(): Promise<number>;
+    totals(options?: ServerFunctionCallOptions): Promise<number>;
 };
 //----- client.js
 const Admin$ = Object.freeze({
-    users() {
-        return $call("POST", "/_server/Admin/Users", []);
+    users(options) {
+        return $call("POST", "/_server/Admin/Users", [], options);
     },
 });
 export { Admin$ as Admin };
 
 const MonthlyReports$ = Object.freeze({
-    totals() {
-        return $call("POST", "/_server/MonthlyReports/Totals", []);
+    totals(options) {
+        return $call("POST", "/_server/MonthlyReports/Totals", [], options);
     },
 });
 export { MonthlyReports$ as MonthlyReports };

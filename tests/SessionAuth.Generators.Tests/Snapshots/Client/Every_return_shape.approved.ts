@@ -1,102 +1,102 @@
 //----- client.d.ts
 export declare const Returns: {
     /** POST /_server/Returns/Nothing */
-    nothing(): Promise<void>;
+    nothing(options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Returns/NothingLater */
-    nothingLater(): Promise<void>;
+    nothingLater(options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Returns/NothingLaterCheaply */
-    nothingLaterCheaply(): Promise<void>;
+    nothingLaterCheaply(options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Returns/Value */
-    value(): Promise<string[]>;
+    value(options?: ServerFunctionCallOptions): Promise<string[]>;
     /** POST /_server/Returns/ValueLater */
-    valueLater(): Promise<number | null>;
+    valueLater(options?: ServerFunctionCallOptions): Promise<number | null>;
     /** POST /_server/Returns/ValueLaterCheaply */
-    valueLaterCheaply(): Promise<string>;
+    valueLaterCheaply(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Returns/Result */
-    result(): Promise<unknown>;
+    result(options?: ServerFunctionCallOptions): Promise<unknown>;
     /** POST /_server/Returns/ResultLater */
-    resultLater(): Promise<unknown>;
+    resultLater(options?: ServerFunctionCallOptions): Promise<unknown>;
     /** POST /_server/Returns/TypedResult */
-    typedResult(): Promise<string>;
+    typedResult(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Returns/ValueOrNothing */
-    valueOrNothing(): Promise<string | undefined>;
+    valueOrNothing(options?: ServerFunctionCallOptions): Promise<string | undefined>;
     /** POST /_server/Returns/OneOfTwoValues */
-    oneOfTwoValues(): Promise<string | number[]>;
+    oneOfTwoValues(options?: ServerFunctionCallOptions): Promise<string | number[]>;
     /** POST /_server/Returns/CreatedOrAccepted */
-    createdOrAccepted(): Promise<string[] | number | null>;
+    createdOrAccepted(options?: ServerFunctionCallOptions): Promise<string[] | number | null>;
     /** POST /_server/Returns/NoValueEitherWay */
-    noValueEitherWay(): Promise<void>;
+    noValueEitherWay(options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Returns/OnlyRefusals */
-    onlyRefusals(): Promise<never>;
+    onlyRefusals(options?: ServerFunctionCallOptions): Promise<never>;
     /** POST /_server/Returns/OkWithoutValue */
-    okWithoutValue(): Promise<void>;
+    okWithoutValue(options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Returns/CreatedValue */
-    createdValue(): Promise<string>;
+    createdValue(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Returns/JsonValue */
-    jsonValue(): Promise<unknown>;
+    jsonValue(options?: ServerFunctionCallOptions): Promise<unknown>;
     /** POST /_server/Returns/Text */
-    text(): Promise<string>;
+    text(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Returns/ValueOrFile */
-    valueOrFile(): Promise<unknown>;
+    valueOrFile(options?: ServerFunctionCallOptions): Promise<unknown>;
 };
 //----- client.js
 const Returns$ = Object.freeze({
-    nothing() {
-        return $call("POST", "/_server/Returns/Nothing", []);
+    nothing(options) {
+        return $call("POST", "/_server/Returns/Nothing", [], options);
     },
-    nothingLater() {
-        return $call("POST", "/_server/Returns/NothingLater", []);
+    nothingLater(options) {
+        return $call("POST", "/_server/Returns/NothingLater", [], options);
     },
-    nothingLaterCheaply() {
-        return $call("POST", "/_server/Returns/NothingLaterCheaply", []);
+    nothingLaterCheaply(options) {
+        return $call("POST", "/_server/Returns/NothingLaterCheaply", [], options);
     },
-    value() {
-        return $call("POST", "/_server/Returns/Value", []);
+    value(options) {
+        return $call("POST", "/_server/Returns/Value", [], options);
     },
-    valueLater() {
-        return $call("POST", "/_server/Returns/ValueLater", [], null);
+    valueLater(options) {
+        return $call("POST", "/_server/Returns/ValueLater", [], options, "nullable");
     },
-    valueLaterCheaply() {
-        return $call("POST", "/_server/Returns/ValueLaterCheaply", []);
+    valueLaterCheaply(options) {
+        return $call("POST", "/_server/Returns/ValueLaterCheaply", [], options);
     },
-    result() {
-        return $call("POST", "/_server/Returns/Result", []);
+    result(options) {
+        return $call("POST", "/_server/Returns/Result", [], options);
     },
-    resultLater() {
-        return $call("POST", "/_server/Returns/ResultLater", []);
+    resultLater(options) {
+        return $call("POST", "/_server/Returns/ResultLater", [], options);
     },
-    typedResult() {
-        return $call("POST", "/_server/Returns/TypedResult", []);
+    typedResult(options) {
+        return $call("POST", "/_server/Returns/TypedResult", [], options);
     },
-    valueOrNothing() {
-        return $call("POST", "/_server/Returns/ValueOrNothing", []);
+    valueOrNothing(options) {
+        return $call("POST", "/_server/Returns/ValueOrNothing", [], options);
     },
-    oneOfTwoValues() {
-        return $call("POST", "/_server/Returns/OneOfTwoValues", []);
+    oneOfTwoValues(options) {
+        return $call("POST", "/_server/Returns/OneOfTwoValues", [], options);
     },
-    createdOrAccepted() {
-        return $call("POST", "/_server/Returns/CreatedOrAccepted", [], null);
+    createdOrAccepted(options) {
+        return $call("POST", "/_server/Returns/CreatedOrAccepted", [], options, "nullable");
     },
-    noValueEitherWay() {
-        return $call("POST", "/_server/Returns/NoValueEitherWay", []);
+    noValueEitherWay(options) {
+        return $call("POST", "/_server/Returns/NoValueEitherWay", [], options);
     },
-    onlyRefusals() {
-        return $call("POST", "/_server/Returns/OnlyRefusals", []);
+    onlyRefusals(options) {
+        return $call("POST", "/_server/Returns/OnlyRefusals", [], options);
     },
-    okWithoutValue() {
-        return $call("POST", "/_server/Returns/OkWithoutValue", []);
+    okWithoutValue(options) {
+        return $call("POST", "/_server/Returns/OkWithoutValue", [], options);
     },
-    createdValue() {
-        return $call("POST", "/_server/Returns/CreatedValue", []);
+    createdValue(options) {
+        return $call("POST", "/_server/Returns/CreatedValue", [], options);
     },
-    jsonValue() {
-        return $call("POST", "/_server/Returns/JsonValue", []);
+    jsonValue(options) {
+        return $call("POST", "/_server/Returns/JsonValue", [], options);
     },
-    text() {
-        return $call("POST", "/_server/Returns/Text", []);
+    text(options) {
+        return $call("POST", "/_server/Returns/Text", [], options, "text");
     },
-    valueOrFile() {
-        return $call("POST", "/_server/Returns/ValueOrFile", []);
+    valueOrFile(options) {
+        return $call("POST", "/_server/Returns/ValueOrFile", [], options);
     },
 });
 export { Returns$ as Returns };

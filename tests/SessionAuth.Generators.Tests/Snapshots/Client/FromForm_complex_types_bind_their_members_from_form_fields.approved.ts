@@ -7,7 +7,7 @@ export declare const Color: {
 
 export declare const Forms: {
     /** POST /_server/Forms/Save */
-    save(id: number, name: string | null, color: Color, count: number | undefined, note: string | null | undefined, day: string | null | undefined, label: string, version: number): Promise<string>;
+    save(id: number, name: string | null, color: Color, count: number | undefined, note: string | null | undefined, day: string | null | undefined, label: string, version: number, options?: ServerFunctionCallOptions): Promise<string>;
 };
 //----- client.js
 const Color$ = Object.freeze({
@@ -17,8 +17,8 @@ const Color$ = Object.freeze({
 export { Color$ as Color };
 
 const Forms$ = Object.freeze({
-    save(id, name, color, count, note, day, label, version) {
-        return $call("POST", "/_server/Forms/Save", [["form", "Id", id], ["form", "Name", name], ["form", "Color", color], ["form", "Count", count], ["form", "Note", note], ["form", "Day", day], ["form", "Label", label], ["form", "version", version]]);
+    save(id, name, color, count, note, day, label, version, options) {
+        return $call("POST", "/_server/Forms/Save", [["form", "Id", id], ["form", "Name", name], ["form", "Color", color], ["form", "Count", count], ["form", "Note", note], ["form", "Day", day], ["form", "Label", label], ["form", "version", version]], options);
     },
 });
 export { Forms$ as Forms };

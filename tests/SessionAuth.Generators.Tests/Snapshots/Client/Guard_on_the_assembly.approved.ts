@@ -1,29 +1,29 @@
 //----- client.d.ts
 export declare const Catalog: {
     /** GET /_server/Catalog/Products */
-    products(): Promise<string[]>;
+    products(options?: ServerFunctionCallOptions): Promise<string[]>;
 };
 
 export declare const Orders: {
     /** POST /_server/Orders/Count */
-    count(): Promise<number>;
+    count(options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Health */
-    health(): Promise<string>;
+    health(options?: ServerFunctionCallOptions): Promise<string>;
 };
 //----- client.js
 const Catalog$ = Object.freeze({
-    products() {
-        return $call("GET", "/_server/Catalog/Products", []);
+    products(options) {
+        return $call("GET", "/_server/Catalog/Products", [], options);
     },
 });
 export { Catalog$ as Catalog };
 
 const Orders$ = Object.freeze({
-    count() {
-        return $call("POST", "/_server/Orders/Count", []);
+    count(options) {
+        return $call("POST", "/_server/Orders/Count", [], options);
     },
-    health() {
-        return $call("POST", "/_server/Orders/Health", []);
+    health(options) {
+        return $call("POST", "/_server/Orders/Health", [], options);
     },
 });
 export { Orders$ as Orders };

@@ -1,17 +1,17 @@
 //----- client.d.ts
 export declare const Orders: {
     /** POST /_server/Orders/Mine */
-    mine(): Promise<string>;
+    mine(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Orders/Count */
-    count(): Promise<number>;
+    count(options?: ServerFunctionCallOptions): Promise<number>;
 };
 //----- client.js
 const Orders$ = Object.freeze({
-    mine() {
-        return $call("POST", "/_server/Orders/Mine", []);
+    mine(options) {
+        return $call("POST", "/_server/Orders/Mine", [], options);
     },
-    count() {
-        return $call("POST", "/_server/Orders/Count", []);
+    count(options) {
+        return $call("POST", "/_server/Orders/Count", [], options);
     },
 });
 export { Orders$ as Orders };

@@ -1,22 +1,22 @@
 //----- client.d.ts
 export declare const Orders: {
     /** POST /_server/Orders/Count */
-    count(): Promise<number>;
+    count(options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Public */
-    public(): Promise<number>;
+    public(options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Preloaded */
-    preloaded(): Promise<number>;
+    preloaded(options?: ServerFunctionCallOptions): Promise<number>;
 };
 //----- client.js
 const Orders$ = Object.freeze({
-    count() {
-        return $call("POST", "/_server/Orders/Count", []);
+    count(options) {
+        return $call("POST", "/_server/Orders/Count", [], options);
     },
-    public() {
-        return $call("POST", "/_server/Orders/Public", []);
+    public(options) {
+        return $call("POST", "/_server/Orders/Public", [], options);
     },
-    preloaded() {
-        return $call("POST", "/_server/Orders/Preloaded", []);
+    preloaded(options) {
+        return $call("POST", "/_server/Orders/Preloaded", [], options);
     },
 });
 export { Orders$ as Orders };

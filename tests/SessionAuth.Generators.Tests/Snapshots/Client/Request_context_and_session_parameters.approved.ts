@@ -1,17 +1,17 @@
 //----- client.d.ts
 export declare const Account: {
     /** POST /_server/Account/Login */
-    login(name: string): Promise<void>;
+    login(name: string, options?: ServerFunctionCallOptions): Promise<void>;
     /** POST /_server/Account/Logout */
-    logout(): Promise<void>;
+    logout(options?: ServerFunctionCallOptions): Promise<void>;
 };
 //----- client.js
 const Account$ = Object.freeze({
-    login(name) {
-        return $call("POST", "/_server/Account/Login", [["json", "name", name]]);
+    login(name, options) {
+        return $call("POST", "/_server/Account/Login", [["json", "name", name]], options);
     },
-    logout() {
-        return $call("POST", "/_server/Account/Logout", []);
+    logout(options) {
+        return $call("POST", "/_server/Account/Logout", [], options);
     },
 });
 export { Account$ as Account };

@@ -5,12 +5,12 @@ export interface Order {
 
 export declare const Orders: {
     /** GET /_server/Orders/Mine */
-    mine(take?: number): Promise<Order[]>;
+    mine(take?: number, options?: ServerFunctionCallOptions): Promise<Order[]>;
 };
 //----- client.js
 const Orders$ = Object.freeze({
-    mine(take) {
-        return $call("GET", "/_server/Orders/Mine", [["query", "take", take]]);
+    mine(take, options) {
+        return $call("GET", "/_server/Orders/Mine", [["query", "take", take]], options);
     },
 });
 export { Orders$ as Orders };

@@ -1,49 +1,49 @@
 //----- client.d.ts
 export declare const Account: {
     /** POST /_server/Account/Show */
-    show(extra: unknown): Promise<string>;
+    show(extra: unknown, options?: ServerFunctionCallOptions): Promise<string>;
 };
 
 export declare const Checkout: {
     /** GET /_server/Checkout/Classes */
-    classes(take: number): Promise<string>;
+    classes(take: number, options?: ServerFunctionCallOptions): Promise<string>;
     /** GET /_server/Checkout/WithParameters */
-    withParameters(id: number): Promise<string>;
+    withParameters(id: number, options?: ServerFunctionCallOptions): Promise<string>;
     /** GET /_server/Checkout/Structs */
-    structs(): Promise<string>;
+    structs(options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Checkout/Place */
-    place(note: string): Promise<void>;
+    place(note: string, options?: ServerFunctionCallOptions): Promise<void>;
     /** GET /api/checkout/{id} */
-    overloaded(id: number): Promise<unknown>;
+    overloaded(id: number, options?: ServerFunctionCallOptions): Promise<unknown>;
     /** GET /api/checkout/by-name/{id} */
-    overloaded2(id: string): Promise<unknown>;
+    overloaded2(id: string, options?: ServerFunctionCallOptions): Promise<unknown>;
 };
 //----- client.js
 const Account$ = Object.freeze({
-    show(extra) {
-        return $call("POST", "/_server/Account/Show", [["json", "extra", extra]]);
+    show(extra, options) {
+        return $call("POST", "/_server/Account/Show", [["json", "extra", extra]], options);
     },
 });
 export { Account$ as Account };
 
 const Checkout$ = Object.freeze({
-    classes(take) {
-        return $call("GET", "/_server/Checkout/Classes", [["query", "take", take]]);
+    classes(take, options) {
+        return $call("GET", "/_server/Checkout/Classes", [["query", "take", take]], options);
     },
-    withParameters(id) {
-        return $call("GET", "/_server/Checkout/WithParameters", [["query", "id", id]]);
+    withParameters(id, options) {
+        return $call("GET", "/_server/Checkout/WithParameters", [["query", "id", id]], options);
     },
-    structs() {
-        return $call("GET", "/_server/Checkout/Structs", []);
+    structs(options) {
+        return $call("GET", "/_server/Checkout/Structs", [], options);
     },
-    place(note) {
-        return $call("POST", "/_server/Checkout/Place", [["json", "note", note]]);
+    place(note, options) {
+        return $call("POST", "/_server/Checkout/Place", [["json", "note", note]], options);
     },
-    overloaded(id) {
-        return $call("GET", "/api/checkout/{id}", [["route", "id", id]]);
+    overloaded(id, options) {
+        return $call("GET", "/api/checkout/{id}", [["route", "id", id]], options);
     },
-    overloaded2(id) {
-        return $call("GET", "/api/checkout/by-name/{id}", [["route", "id", id]]);
+    overloaded2(id, options) {
+        return $call("GET", "/api/checkout/by-name/{id}", [["route", "id", id]], options);
     },
 });
 export { Checkout$ as Checkout };

@@ -4,22 +4,22 @@ export interface Tier {
 
 export declare const Catalog: {
     /** GET /api/releases/{version} */
-    release(version: string, since: string | null | undefined, sku: string, fallback?: string, range?: string | null): Promise<string>;
+    release(version: string, since: string | null | undefined, sku: string, fallback?: string, range?: string | null, options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /api/tiers */
-    tiers(tier: Tier, maybe?: string | null): Promise<string>;
+    tiers(tier: Tier, maybe?: string | null, options?: ServerFunctionCallOptions): Promise<string>;
     /** GET /api/links/{home} */
-    links(home: string, next?: string | null, mirrors?: string[]): Promise<string>;
+    links(home: string, next?: string | null, mirrors?: string[], options?: ServerFunctionCallOptions): Promise<string>;
 };
 //----- client.js
 const Catalog$ = Object.freeze({
-    release(version, since, sku, fallback, range) {
-        return $call("GET", "/api/releases/{version}", [["route", "version", version], ["query", "since", since], ["header", "X-Sku", sku], ["query", "fallback", fallback], ["query", "range", range]]);
+    release(version, since, sku, fallback, range, options) {
+        return $call("GET", "/api/releases/{version}", [["route", "version", version], ["query", "since", since], ["header", "X-Sku", sku], ["query", "fallback", fallback], ["query", "range", range]], options);
     },
-    tiers(tier, maybe) {
-        return $call("POST", "/api/tiers", [["json", "tier", tier], ["json", "maybe", maybe]]);
+    tiers(tier, maybe, options) {
+        return $call("POST", "/api/tiers", [["json", "tier", tier], ["json", "maybe", maybe]], options);
     },
-    links(home, next, mirrors) {
-        return $call("GET", "/api/links/{home}", [["route", "home", home], ["query", "next", next], ["query", "mirrors", mirrors]]);
+    links(home, next, mirrors, options) {
+        return $call("GET", "/api/links/{home}", [["route", "home", home], ["query", "next", next], ["query", "mirrors", mirrors]], options);
     },
 });
 export { Catalog$ as Catalog };

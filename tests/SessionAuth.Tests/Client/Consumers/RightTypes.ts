@@ -13,6 +13,7 @@ import {
     Students,
     type Core,
     type RedirectKind,
+    type ServerFunctionCallOptions,
     type Student,
     type Wand,
     type Wizard,
@@ -67,6 +68,13 @@ export async function callEverything(): Promise<void> {
     const attributes: string = await Binding.attributes(1, null, "tenant");
     const searched: string = await CompositeBinding.search(3, "owls", "tenant", undefined, undefined, 1);
 
+    // The call's options, last: a signal and headers, after the optional parameters left out or passed.
+    const controller = new AbortController();
+    const aborted: Student[] = await Students.byHouse(House.Slytherin, undefined, { signal: controller.signal });
+    const traced: Wizard[] = await ClientShapes.byHouse(House.Gryffindor, null, 10, "Hogwarts", ["brave"], { headers: { "X-Trace": "t" }, signal: null });
+    const traceHeaders: ServerFunctionCallOptions = { headers: new Headers([["X-Trace", "t"]]) };
+    const mottoTraced: string | null = await ClientShapes.motto(traceHeaders);
+
     // The hook and the error.
     configure({ onRedirect: (url: string, kind: RedirectKind) => (kind === "session" ? false : url.length > 0) });
     configure({ onRedirect: null, baseUrl: "https://example.test/app/" });
@@ -85,7 +93,8 @@ export async function callEverything(): Promise<void> {
     }
 
     console.log(byHouse, byNumber, found, foundFew, createdFully, mentorsMentor, broom, marks, spells, bornOn, nickname, owls,
-        inspected, cores, anything, lent, either, registeredLater, acknowledged, forgotten, uploaded, motto, students, enrolled, signedIn, described, formed, attributes, searched);
+        inspected, cores, anything, lent, either, registeredLater, acknowledged, forgotten, uploaded, motto, students, enrolled, signedIn, described, formed, attributes, searched,
+        aborted, traced, mottoTraced);
 }
 
 type Account_Result = Awaited<ReturnType<typeof Account.login>>;

@@ -9,8 +9,11 @@ export async function callWrongly(wand: Wand, wizard: Wizard): Promise<void> {
     await ClientShapes.create("Harry", House.Gryffindor, wand, "Nimbus 2000"); // expect TS2345
     await ClientShapes.inspect({ wood: "holly", length: "eleven", core: wand.core }); // expect TS2322
     await ClientShapes.upload("portrait", [], "caption"); // expect TS2345
-    await ClientShapes.motto(wizard); // expect TS2554
+    await ClientShapes.motto(wizard); // expect TS2559
     await ClientShapes.find(1991); // expect TS2554
+    await ClientShapes.motto({ signal: "stop" }); // expect TS2322
+    await ClientShapes.motto({ headers: 7 }); // expect TS2322
+    await ClientShapes.motto({}, {}); // expect TS2554
     const count: number = await ClientShapes.motto(); // expect TS2322
     const secret: string = wizard.secret; // expect TS2339
     const broom: Broom = wizard.broom; // expect TS2322
