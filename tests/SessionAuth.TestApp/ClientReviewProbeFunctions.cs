@@ -80,6 +80,10 @@ public static class ClientReviewProbes
     [ServerFunction("/client-review/put", Method = "PUT"), ExcludeFromDescription]
     public static string Put(string name, int? count, House house) => $"{name}|{count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}|{house}";
 
+    /// <summary>A HEAD function: the server sends the headers of its JSON answer and no body.</summary>
+    [ServerFunction("/client-review/head", Method = "HEAD"), ExcludeFromDescription]
+    public static string Head() => "headers only";
+
     /// <summary>Echoes a DELETE's query value.</summary>
     [ServerFunction("/client-review/delete/{id}", Method = "DELETE"), ExcludeFromDescription]
     public static string Delete(int id, string? reason) => $"{id}|{reason ?? "null"}";

@@ -53,4 +53,16 @@ public sealed class ClientReviewFindingsTests(TestAppFixture fixture) : IClassFi
         var refused = outcome.TryGetProperty("thrown", out var thrown) && thrown.GetString()!.StartsWith("TypeError", StringComparison.Ordinal);
         Assert.True(refused || (outcome.TryGetProperty("value", out var value) && value.GetString() == "2:a,b|c"), outcome.ToString());
     }
+
+    /// <summary>
+    /// A HEAD function's answer has the headers of its JSON value and no body: the call must settle as the client's
+    /// contract says (a value, or a ServerFunctionError), not reject with the SyntaxError of parsing an empty body.
+    /// </summary>
+    [Fact]
+    public async Task A_head_function_settles_without_a_parse_error()
+    {
+        var outcome = await ClientReviewCalls.CallAsync(fixture, "ClientReviewProbes", "head");
+
+        Assert.False(outcome.TryGetProperty("thrown", out _), outcome.ToString());
+    }
 }
