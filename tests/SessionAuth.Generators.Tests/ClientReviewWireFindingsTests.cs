@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
@@ -57,6 +58,57 @@ public sealed class ClientReviewWireFindingsTests
 
         Assert.Equal(forward.Script, backward.Script);
         Assert.Equal(forward.Declarations, backward.Declarations);
+    }
+
+    /// <summary>
+    /// A <c>[FromHeader]</c> parameter named as a header a browser's fetch may not set (a forbidden request header: the
+    /// browser drops it silently, and sends its own <c>Referer</c>, <c>Origin</c> or <c>Cookie</c>): the function would get
+    /// the browser's value, or none (a 400), never the one passed. The call must be refused with a TypeError naming the
+    /// header before anything is sent, as a header value that would not arrive unchanged is. (In node, whose fetch sets any
+    /// header, a stub stands for the browser's.) An analyzer refusing the name at build time would do as well; then this
+    /// test moves to the analyzer tests.
+    /// </summary>
+    [Theory]
+    [InlineData("Referer")]
+    [InlineData("Origin")]
+    [InlineData("Cookie")]
+    [InlineData("Sec-Fetch-Site")]
+    public async Task A_header_parameter_a_browser_may_not_send_is_refused_before_the_call(string header)
+    {
+        var (script, _) = ClientNamesTests.Client($$"""
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Tracking
+            {
+                [SessionAuth.ServerFunction("/track", Method = "GET")]
+                public static string Track([Microsoft.AspNetCore.Mvc.FromHeader(Name = "{{header}}")] string value) => value;
+            }
+            """);
+        var folder = Directory.CreateTempSubdirectory("client-review-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), """
+            import { Tracking, configure } from "./client.mjs";
+
+            configure({ baseUrl: "https://school.example/" });
+            let sent = null;
+            globalThis.fetch = async (url, init) => {
+                sent = [...new Headers(init.headers).keys()];
+                return new Response("\"x\"", { status: 200, headers: { "Content-Type": "application/json" } });
+            };
+            try {
+                await Tracking.track("passed");
+                console.log("sent " + JSON.stringify(sent));
+            } catch (error) {
+                console.log(`${error.name}: ${error.message}`);
+            }
+            """);
+
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", "Consumer.mjs");
+
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith("TypeError", output, StringComparison.Ordinal);
+        Assert.Contains(header, output, StringComparison.Ordinal);
     }
 
     private static readonly (string Shape, string Types, string Returned, string Sample)[] Shapes =
