@@ -77,3 +77,25 @@ internal static class ClientWireTypeCheck
         return JsonSerializer.Serialize(method.Invoke(null, null), method.ReturnType, WebOptions);
     }
 }
+
+/// <summary>
+/// A table of shapes (a name, the types, the declared return type and a sample value) for a theory with a row per shape:
+/// all are checked in one <c>tsc</c> run, the first time a row asks (<see cref="ClientWireTypeCheck.CheckAllAsync"/>).
+/// </summary>
+internal sealed class ClientWireShapeTable((string Shape, string Types, string Returned, string Sample)[] shapes)
+{
+    private readonly Lazy<Task<IReadOnlyList<(bool Accepted, string Report)>>> _checked =
+        new(() => ClientWireTypeCheck.CheckAllAsync([.. shapes.Select(static row => (row.Types, row.Returned, row.Sample))]));
+
+    /// <summary>The shapes' names, a theory's rows.</summary>
+    public TheoryData<string> Names => [.. shapes.Select(static row => row.Shape)];
+
+    /// <summary>Asserts that what the server writes for <paramref name="shape"/> type-checks as what the client declares.</summary>
+    public async Task AssertDeclaredAsync(string shape)
+    {
+        var index = Array.FindIndex(shapes, row => row.Shape == shape);
+        var (accepted, report) = (await _checked.Value)[index];
+
+        Assert.True(accepted, $"{shape}:\n{report}");
+    }
+}
