@@ -40,12 +40,14 @@ internal sealed class ClientParser
         var names = new UniqueNames(StringComparer.Ordinal);
         var parameters = new List<ClientParameterSpec>();
 
-        // Beside a Stream or PipeReader, which reads the body itself, a service-or-JSON parameter can only be a service.
-        var readsRawBody = function.Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe);
+        // Beside a Stream or PipeReader, a service-or-body parameter the client takes for JSON is the whole body, read
+        // before the call: the raw body is then at its end, so the client sends that value and no raw body.
+        var sendsBodyAsJson = System.Linq.Enumerable.Range(0, function.Parameters.Count)
+            .Any(i => function.Parameters[i].Kind == ParameterKind.BodyOrService && !IsServiceLike(parameterTypes[i].Type));
         for (var i = 0; i < function.Parameters.Count; i++)
         {
             var (type, clientName) = parameterTypes[i];
-            if (readsRawBody && function.Parameters[i].Kind == ParameterKind.JsonOrService)
+            if (sendsBodyAsJson && function.Parameters[i].Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe)
             {
                 continue;
             }
@@ -211,17 +213,19 @@ internal sealed class ClientParser
                 return new(name, parameter.BindingName, SourceOf(parameter.Source), ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
             case ParameterKind.Body:
                 return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
-            case ParameterKind.JsonOrService:
-                // DI answers it when the app registers the type, the JSON body otherwise, which only the running app knows
-                // (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET reader would, and
-                // the runtime checks the guess against the app's services when it serves the client (ClientServiceOrJson).
+            case ParameterKind.JsonOrService or ParameterKind.BodyOrService:
+                // DI answers it when the app registers the type, the JSON body (or its member) otherwise, which only the
+                // running app knows (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET
+                // reader would, and the runtime checks the guess against the app's services when it serves the client
+                // (ClientServiceOrJson).
                 var isService = IsServiceLike(type);
                 if (IsCheckable(type))
                 {
                     _servicesOrJson.Add(new ClientServiceOrJsonSpec(parameter.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), !isService));
                 }
 
-                return isService ? null : new(name, parameter.BindingName, ClientArgumentSource.Json, Map(type), optional);
+                var source = parameter.Kind == ParameterKind.BodyOrService ? ClientArgumentSource.Body : ClientArgumentSource.Json;
+                return isService ? null : new(name, parameter.BindingName, source, Map(type), optional);
             case ParameterKind.FormFile:
                 return new(name, parameter.BindingName, ClientArgumentSource.Form, Nullable(type, ClientTypeSpec.Keyword("Blob")), optional);
             case ParameterKind.FormFiles:

@@ -19,6 +19,8 @@ export declare const Catalog: {
     raw(body: Blob | string): Promise<number>;
     /** POST /_server/Catalog/Pipe */
     pipe(reader: Blob | string): Promise<number>;
+    /** POST /_server/Catalog/RawBeside */
+    rawBeside(order?: Order | null): Promise<number>;
     /** POST /_server/Catalog/Sum */
     sum(values: number[], labels?: string[] | null): Promise<number>;
     /** GET /_server/Catalog/Either */
@@ -46,6 +48,9 @@ const Catalog$ = Object.freeze({
     },
     pipe(reader) {
         return $call("POST", "/_server/Catalog/Pipe", [["raw", "reader", reader]]);
+    },
+    rawBeside(order) {
+        return $call("POST", "/_server/Catalog/RawBeside", [["body", "order", order]]);
     },
     sum(values, labels) {
         return $call("POST", "/_server/Catalog/Sum", [["json", "values", values], ["json", "labels", labels]]);
