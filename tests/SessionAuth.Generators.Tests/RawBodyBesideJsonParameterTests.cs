@@ -169,17 +169,19 @@ public sealed class RawBodyBesideJsonParameterTests
     }
 
     /// <summary>
-    /// The generated client sends such a parameter as the whole JSON body, and no raw body (the server would leave it
-    /// unread): run in node, it gets the value back through the server function.
+    /// The generated client sends the raw body beside such a parameter and leaves the parameter to DI: with the type
+    /// registered, the app starts and the client, run in node, reaches the service with its raw body unread; without, the
+    /// server would read the JSON body the client does not send, so serving the client stops the start, naming the
+    /// parameter of each function.
     /// </summary>
     [Fact]
-    public async Task The_client_sends_the_parameter_as_the_body_beside_a_raw_body()
+    public async Task The_client_sends_the_raw_body_and_the_start_checks_the_parameter_is_a_service()
     {
         string? output = null;
-        var error = await FriendAssemblyCompiler.StartAsync(
+        var registered = await FriendAssemblyCompiler.StartAsync(
             [App.Value],
             "Shop.App.ClientStartup",
-            static (_, _) => { },
+            static (services, type) => services.AddSingleton(type("Shop.App.Order"), Activator.CreateInstance(type("Shop.App.Order"), 42)!),
             async address =>
             {
                 using var client = new HttpClient { BaseAddress = address };
@@ -190,19 +192,25 @@ public sealed class RawBodyBesideJsonParameterTests
                     import { Functions, configure } from "./client.mjs";
 
                     configure({ baseUrl: process.argv[2] });
-                    const answers = [await Functions.streamNullable({ id: 5 }), await Functions.streamRequired({ id: 6 }), await Functions.pipeNullable(null), await Functions.pipeRequired({ id: 7 })];
+                    const answers = [await Functions.streamNullable("abc"), await Functions.streamRequired("abcd"), await Functions.pipeNullable("ab"), await Functions.pipeRequired("a")];
                     console.log(JSON.stringify(answers));
                     """);
                 var (exitCode, text) = await NodeTools.RunAsync(folder, "node", "Consumer.mjs", address.ToString());
                 Assert.True(exitCode == 0, "the client failed in node:\n" + text);
                 output = text;
             });
+        var unregistered = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ClientStartup", static (_, _) => { });
 
-        Assert.True(error is null, error?.Message);
+        Assert.True(registered is null, registered?.Message);
         using var answers = JsonDocument.Parse(output!);
         Assert.Equal(
-            ["5/0", "6/0", "-1/0", "7/0"],
+            ["42/3", "42/4", "42/2", "42/1"],
             answers.RootElement.EnumerateArray().Select(static a => $"{a.GetProperty("id").GetInt32()}/{a.GetProperty("left").GetInt32()}"));
+        Assert.True(unregistered is not null, "the app does not register Order, the client leaves it to DI, and the app starts");
+        foreach (var function in new[] { "streamNullable", "streamRequired", "pipeNullable", "pipeRequired" })
+        {
+            Assert.Contains($"Functions.{function}(order):", unregistered.Message, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string path, string? contentType, string body)

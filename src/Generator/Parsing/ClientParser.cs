@@ -40,17 +40,9 @@ internal sealed class ClientParser
         var names = new UniqueNames(StringComparer.Ordinal);
         var parameters = new List<ClientParameterSpec>();
 
-        // Beside a Stream or PipeReader, a service-or-body parameter the client takes for JSON is the whole body, read
-        // before the call: the raw body is then at its end, so the client sends that value and no raw body.
-        var sendsBodyAsJson = System.Linq.Enumerable.Range(0, function.Parameters.Count)
-            .Any(i => function.Parameters[i].Kind == ParameterKind.BodyOrService && !IsServiceLike(parameterTypes[i].Type));
         for (var i = 0; i < function.Parameters.Count; i++)
         {
             var (type, clientName) = parameterTypes[i];
-            if (sendsBodyAsJson && function.Parameters[i].Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe)
-            {
-                continue;
-            }
 
             if (parser.Parameter(function.Parameters[i], type, names.Take(SafeIdentifier(CamelCase(clientName)))) is { } parameter)
             {
@@ -218,14 +210,16 @@ internal sealed class ClientParser
                 // running app knows (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET
                 // reader would, and the runtime checks the guess against the app's services when it serves the client
                 // (ClientServiceOrJson).
-                var isService = IsServiceLike(type);
+                // Beside a Stream or PipeReader the client sends the raw body, so it takes such a parameter for a service
+                // whatever its type: a function that takes the raw body means to read it, which a JSON body would leave
+                // at its end.
+                var isService = parameter.Kind == ParameterKind.BodyOrService || IsServiceLike(type);
                 if (IsCheckable(type))
                 {
                     _servicesOrJson.Add(new ClientServiceOrJsonSpec(parameter.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), !isService));
                 }
 
-                var source = parameter.Kind == ParameterKind.BodyOrService ? ClientArgumentSource.Body : ClientArgumentSource.Json;
-                return isService ? null : new(name, parameter.BindingName, source, Map(type), optional);
+                return isService ? null : new(name, parameter.BindingName, ClientArgumentSource.Json, Map(type), optional);
             case ParameterKind.FormFile:
                 return new(name, parameter.BindingName, ClientArgumentSource.Form, Nullable(type, ClientTypeSpec.Keyword("Blob")), optional);
             case ParameterKind.FormFiles:

@@ -20,7 +20,7 @@ export declare const Catalog: {
     /** POST /_server/Catalog/Pipe */
     pipe(reader: Blob | string): Promise<number>;
     /** POST /_server/Catalog/RawBeside */
-    rawBeside(order?: Order | null): Promise<number>;
+    rawBeside(body: Blob | string): Promise<number>;
     /** POST /_server/Catalog/Sum */
     sum(values: number[], labels?: string[] | null): Promise<number>;
     /** GET /_server/Catalog/Either */
@@ -49,8 +49,8 @@ const Catalog$ = Object.freeze({
     pipe(reader) {
         return $call("POST", "/_server/Catalog/Pipe", [["raw", "reader", reader]]);
     },
-    rawBeside(order) {
-        return $call("POST", "/_server/Catalog/RawBeside", [["body", "order", order]]);
+    rawBeside(body) {
+        return $call("POST", "/_server/Catalog/RawBeside", [["raw", "body", body]]);
     },
     sum(values, labels) {
         return $call("POST", "/_server/Catalog/Sum", [["json", "values", values], ["json", "labels", labels]]);
