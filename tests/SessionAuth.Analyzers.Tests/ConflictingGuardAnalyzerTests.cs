@@ -42,6 +42,48 @@ public sealed class ConflictingGuardAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// A partial method is two symbols with one set of attributes: the pair split across its parts, either way round, is
+    /// one conflict, reported once; a part with only one of them is none.
+    /// </summary>
+    [Fact]
+    public Task RequireSession_and_AllowAnonymous_on_the_parts_of_a_partial_method_are_reported_once() => VerifyAsync("""
+        public static partial class Orders
+        {
+            [ServerFunction, AllowAnonymous]
+            public static partial int Count();
+
+            [{|#0:RequireSession|}]
+            public static partial int Count() => 1;
+
+            [ServerFunction, {|#1:RequireSession|}]
+            public static partial int Sum();
+
+            [AllowAnonymous]
+            public static partial int Sum() => 1;
+
+            [ServerFunction, {|#2:RequireSession|}, AllowAnonymous]
+            public static partial int Both();
+
+            public static partial int Both() => 1;
+
+            [ServerFunction]
+            public static partial int Guarded();
+
+            [RequireSession]
+            public static partial int Guarded() => 1;
+
+            [ServerFunction]
+            public static partial int Open();
+
+            [AllowAnonymous]
+            public static partial int Open() => 1;
+        }
+        """,
+        Conflict(0, "Orders.Count", "RequireSession", "beside it"),
+        Conflict(1, "Orders.Sum", "RequireSession", "beside it"),
+        Conflict(2, "Orders.Both", "RequireSession", "beside it"));
+
     [Fact]
     public Task A_rule_attribute_is_a_RequireSession_that_AllowAnonymous_opens_too() => AnalyzerTest.VerifyAsync<ConflictingGuardAnalyzer>(
         """

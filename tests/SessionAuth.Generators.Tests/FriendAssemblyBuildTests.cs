@@ -1,5 +1,10 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
@@ -391,6 +396,56 @@ internal static class FriendAssemblyCompiler
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         return image.ToArray();
     }
+
+    /// <summary>
+    /// Loads <paramref name="images"/> (the app's last) into a collectible context, builds a slim app on Kestrel
+    /// (127.0.0.1, port 0) with SessionAuth and the services <paramref name="services"/> adds (it is given a lookup of the
+    /// loaded types by full name), and calls <c>Map(WebApplication)</c> of the <paramref name="startup"/> type: the
+    /// <see cref="InvalidOperationException"/> the map refuses the start with, or <see langword="null"/> once the app has
+    /// started and <paramref name="whileRunning"/> has run against its address.
+    /// </summary>
+    public static async Task<Exception?> StartAsync(
+        byte[][] images,
+        string startup,
+        Action<IServiceCollection, Func<string, Type>> services,
+        Func<Uri, Task>? whileRunning = null)
+    {
+        var context = new AssemblyLoadContext(nameof(FriendAssemblyCompiler), isCollectible: true);
+        try
+        {
+            var loaded = images.Select(image => context.LoadFromStream(new MemoryStream(image))).ToList();
+            Type TypeOf(string name) => loaded.Select(assembly => assembly.GetType(name)).FirstOrDefault(static type => type is not null)!;
+
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddSessionAuth<FriendAppSession>(static options => options.Password = new string('p', SessionAuthOptions.MinimumPasswordLength));
+            services(builder.Services, TypeOf);
+            await using var web = builder.Build();
+            try
+            {
+                TypeOf(startup).GetMethod("Map")!.Invoke(null, [web]);
+            }
+            catch (TargetInvocationException invocation) when (invocation.InnerException is InvalidOperationException refused)
+            {
+                return refused;
+            }
+
+            await web.StartAsync();
+            if (whileRunning is not null)
+            {
+                await whileRunning(new Uri(web.Urls.Single()));
+            }
+
+            await web.StopAsync();
+            return null;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private sealed record FriendAppSession(int UserId);
 
     /// <summary>How generated code at C# 10 and later calls the entry method of <paramref name="assemblyName"/>, whose map is in a namespace of its own.</summary>
     public static string EntryCall(string assemblyName)

@@ -1,9 +1,5 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -342,56 +338,32 @@ public sealed class FriendClientStartCheckTests
     }
 
     /// <summary>
-    /// Loads <paramref name="images"/> (the app's last), builds the app with these JSON options and services, and maps its
-    /// server functions and client (<c>Shop.App.Startup.Map</c>): the start-up error, or <see langword="null"/> once the app
-    /// has started on Kestrel and <paramref name="whileRunning"/> has run against its address and served client.js.
+    /// Starts the app of <paramref name="images"/> (the app's last) with these JSON options and services, mapping its server
+    /// functions and client (<c>Shop.App.Startup.Map</c>): the start-up error, or <see langword="null"/> once the app has
+    /// served client.js and <paramref name="whileRunning"/> has run against its address and that script.
     /// </summary>
-    private static async Task<Exception?> StartAsync(
+    private static Task<Exception?> StartAsync(
         byte[][] images,
         Action<JsonSerializerOptions> json,
         Action<IServiceCollection, Func<string, Type>> services,
-        Func<Uri, string, Task>? whileRunning = null)
-    {
-        var context = new AssemblyLoadContext(nameof(FriendClientStartCheckTests), isCollectible: true);
-        try
-        {
-            var loaded = images.Select(image => context.LoadFromStream(new MemoryStream(image))).ToList();
-            Type TypeOf(string name) => loaded.Select(assembly => assembly.GetType(name)).FirstOrDefault(static type => type is not null)!;
-
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Services.AddSessionAuth<ChainSession>(static options => options.Password = new string('p', SessionAuthOptions.MinimumPasswordLength));
-            builder.Services.ConfigureHttpJsonOptions(options => json(options.SerializerOptions));
-            services(builder.Services, TypeOf);
-            await using var web = builder.Build();
-            try
+        Func<Uri, string, Task>? whileRunning = null) =>
+        FriendAssemblyCompiler.StartAsync(
+            images,
+            "Shop.App.Startup",
+            (collection, type) =>
             {
-                TypeOf("Shop.App.Startup").GetMethod("Map")!.Invoke(null, [web]);
-            }
-            catch (TargetInvocationException invocation) when (invocation.InnerException is InvalidOperationException refused)
+                collection.ConfigureHttpJsonOptions(options => json(options.SerializerOptions));
+                services(collection, type);
+            },
+            async address =>
             {
-                return refused;
-            }
-
-            await web.StartAsync();
-            var address = new Uri(web.Urls.Single());
-            using (var client = new HttpClient { BaseAddress = address })
-            {
+                using var client = new HttpClient { BaseAddress = address };
                 var script = await client.GetStringAsync(new Uri("/_server/client.js", UriKind.Relative));
                 if (whileRunning is not null)
                 {
                     await whileRunning(address, script);
                 }
-            }
-
-            await web.StopAsync();
-            return null;
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
+            });
 
     /// <summary>Runs <paramref name="consumer"/> in node beside the served module (client.mjs), with the app's address as its argument; its output.</summary>
     private static async Task<string> RunClientAsync(Uri address, string script, string consumer)
@@ -403,6 +375,4 @@ public sealed class FriendClientStartCheckTests
         Assert.True(exitCode == 0, "the client failed in node:\n" + output);
         return output;
     }
-
-    private sealed record ChainSession(int UserId);
 }

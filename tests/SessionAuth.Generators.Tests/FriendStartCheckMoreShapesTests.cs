@@ -1,8 +1,4 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,36 +110,6 @@ public sealed class FriendStartCheckMoreShapesTests
         return [functions.Bytes, app.Bytes];
     }
 
-    private static async Task<Exception?> StartAsync(byte[][] images, string startup, Action<JsonSerializerOptions> json)
-    {
-        var context = new AssemblyLoadContext(nameof(FriendStartCheckMoreShapesTests), isCollectible: true);
-        try
-        {
-            var loaded = images.Select(image => context.LoadFromStream(new MemoryStream(image))).ToList();
-            Type TypeOf(string name) => loaded.Select(assembly => assembly.GetType(name)).FirstOrDefault(static type => type is not null)!;
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Services.AddSessionAuth<ProbeSession>(static options => options.Password = new string('p', SessionAuthOptions.MinimumPasswordLength));
-            builder.Services.ConfigureHttpJsonOptions(options => json(options.SerializerOptions));
-            await using var web = builder.Build();
-            try
-            {
-                TypeOf(startup).GetMethod("Map")!.Invoke(null, [web]);
-            }
-            catch (TargetInvocationException invocation) when (invocation.InnerException is InvalidOperationException refused)
-            {
-                return refused;
-            }
-
-            await web.StartAsync();
-            await web.StopAsync();
-            return null;
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
-    private sealed record ProbeSession(int UserId);
+    private static Task<Exception?> StartAsync(byte[][] images, string startup, Action<JsonSerializerOptions> json) =>
+        FriendAssemblyCompiler.StartAsync(images, startup, (services, _) => services.ConfigureHttpJsonOptions(options => json(options.SerializerOptions)));
 }

@@ -453,6 +453,9 @@ public sealed partial class ServerFunctionGeneratorTests
             public static int Pipe(System.IO.Pipelines.PipeReader reader) => 0;
 
             [ServerFunction]
+            public static int RawBeside(System.IO.Stream body, Order? order, [FromServices] IPricing pricing) => 0;
+
+            [ServerFunction]
             public static int Sum(IEnumerable<int> values, IReadOnlyList<string>? labels) => 0;
 
             [ServerFunction(Method = "GET")]

@@ -64,6 +64,12 @@ public sealed class ConflictingGuardAnalyzer : SessionAuthAnalyzer
     /// </summary>
     private static void ReportConflictingAttributes(Action<Diagnostic> report, ISymbol symbol, AnalyzerSymbols symbols)
     {
+        // Both parts of a partial method are analyzed and each holds the attributes of both: the declaring part reports.
+        if (symbol is IMethodSymbol { PartialDefinitionPart: not null })
+        {
+            return;
+        }
+
         var authorizes = CarriesServerFunctionDecision(symbol, symbols);
         var requireSession = symbol.GetAttributes().FirstOrDefault(a => symbols.Known.IsRequireSession(a.AttributeClass)
             || (authorizes && a.AttributeClass is { } type && KnownTypes.Implements(type, symbols.Known.AuthorizeData)));

@@ -256,7 +256,11 @@ internal static class DeclaringTypeEmitter
             steps.Add("None");
         }
 
-        return steps.Select(static step => $"{GeneratedFile.InfrastructureNamespace}ServerFunctionSteps.{step}").ToList();
+        var expressions = steps.Select(static step => $"{GeneratedFile.InfrastructureNamespace}ServerFunctionSteps.{step}").ToList();
+
+        // Beside a raw body, whether the body is read as one JSON value only the app's services tell.
+        expressions.AddRange(function.BodyOrServiceTypes.Select(static type => $"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyOrServiceSteps<{type}>(services)"));
+        return expressions;
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

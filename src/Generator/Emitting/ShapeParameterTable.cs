@@ -60,6 +60,8 @@ internal static class ShapeParameterTable
         ShapeParameterKind.OptionalKeyedService => Bound("KeyedService<{T}>({name}, {key}, isRequired: false)", "a keyed service, or null when it is not registered") with { Arguments = ShapeArguments.NameAndKey },
         ShapeParameterKind.Body => Bound("Body<{T}>(services, {name}, isRequired: true)", "the JSON body"),
         ShapeParameterKind.OptionalBody => Bound("Body<{T}>(services, {name}, isRequired: false)", "the JSON body, or null when empty"),
+        ShapeParameterKind.BodyOrService => Bound("BodyOrService<{T}>(services, {name}, isRequired: true)", "a service, or the JSON body when it is not registered"),
+        ShapeParameterKind.OptionalBodyOrService => Bound("BodyOrService<{T}>(services, {name}, isRequired: false)", "a service, or the JSON body (null when empty) when it is not registered"),
         ShapeParameterKind.BodyStream => Context("global::System.IO.Stream", "httpContext.Request.Body", "the request body's stream"),
         ShapeParameterKind.BodyPipe => Context("global::System.IO.Pipelines.PipeReader", "httpContext.Request.BodyReader", "the request body's pipe"),
         ShapeParameterKind.FormFile => Form("global::Microsoft.AspNetCore.Http.IFormFile", "FormFile({name})", "an uploaded file"),

@@ -63,13 +63,17 @@ internal sealed record ServerFunctionSpec(
     public bool BindsArguments => Parameters.Any(static p => p.IsBound);
 
     /// <summary>
-    /// Whether the body is read before the call. Never beside a <c>Stream</c> or <c>PipeReader</c> parameter, which
-    /// reads it itself: the parser lets only a service-or-JSON parameter stand beside one, and that one then binds from DI.
+    /// Whether the body is always read before the call. Never beside a <c>Stream</c> or <c>PipeReader</c> parameter,
+    /// which reads it itself: the parser lets only a <see cref="ParameterKind.BodyOrService"/> parameter stand beside one,
+    /// whose binding decides at start-up whether the body is read (<see cref="BodyOrServiceTypes"/>).
     /// </summary>
     public bool ReadsBody => !Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe) && Parameters.Any(static p => p.ReadsBody);
 
     /// <summary>Whether a <c>[FromBody]</c> parameter takes the whole body as one JSON value.</summary>
     public bool ReadsBodyAsValue => Parameters.Any(static p => p.Kind == ParameterKind.Body);
+
+    /// <summary>The types of the parameters that are the whole JSON body beside a raw body unless the app registers them as services.</summary>
+    public IEnumerable<string> BodyOrServiceTypes => Parameters.Where(static p => p.Kind == ParameterKind.BodyOrService).Select(static p => p.Type);
 }
 
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>
@@ -124,7 +128,7 @@ internal sealed record ParameterSpec(
     bool EmptyIsNull = false)
 {
     /// <summary>Whether the value is bound from the request's arguments or services, rather than handed over as it is.</summary>
-    public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService
+    public bool IsBound => Kind is ParameterKind.Text or ParameterKind.TextArray or ParameterKind.StringValues or ParameterKind.JsonOrService or ParameterKind.BodyOrService
         or ParameterKind.Service or ParameterKind.KeyedService or ParameterKind.Body or ParameterKind.FormFile or ParameterKind.FormFiles or ParameterKind.Form
         or ParameterKind.BindAsyncClass or ParameterKind.BindAsyncStruct;
 
@@ -153,6 +157,12 @@ internal enum ParameterKind
     TextArray,
     StringValues,
     JsonOrService,
+
+    /// <summary>
+    /// A service-or-JSON parameter beside a <c>Stream</c> or <c>PipeReader</c>: from DI when the app registers its type,
+    /// otherwise the whole JSON body, as a minimal API binds it.
+    /// </summary>
+    BodyOrService,
     Service,
     KeyedService,
 

@@ -40,15 +40,9 @@ internal sealed class ClientParser
         var names = new UniqueNames(StringComparer.Ordinal);
         var parameters = new List<ClientParameterSpec>();
 
-        // Beside a Stream or PipeReader, which reads the body itself, a service-or-JSON parameter can only be a service.
-        var readsRawBody = function.Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe);
         for (var i = 0; i < function.Parameters.Count; i++)
         {
             var (type, clientName) = parameterTypes[i];
-            if (readsRawBody && function.Parameters[i].Kind == ParameterKind.JsonOrService)
-            {
-                continue;
-            }
 
             if (parser.Parameter(function.Parameters[i], type, names.Take(SafeIdentifier(CamelCase(clientName)))) is { } parameter)
             {
@@ -213,11 +207,15 @@ internal sealed class ClientParser
                 return new(name, parameter.BindingName, SourceOf(parameter.Source), parameter.Source == ArgumentSourceSpec.Header ? ClientTypeSpec.Keyword("string") : ClientTypeSpec.ArrayOf(ClientTypeSpec.Keyword("string")), optional);
             case ParameterKind.Body:
                 return new(name, parameter.BindingName, ClientArgumentSource.Body, Map(type), optional);
-            case ParameterKind.JsonOrService:
-                // DI answers it when the app registers the type, the JSON body otherwise, which only the running app knows
-                // (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET reader would, and
-                // the runtime checks the guess against the app's services when it serves the client (ClientServiceOrJson).
-                var isService = IsServiceLike(type);
+            case ParameterKind.JsonOrService or ParameterKind.BodyOrService:
+                // DI answers it when the app registers the type, the JSON body (or its member) otherwise, which only the
+                // running app knows (minimal APIs ask IServiceProviderIsService at start-up). The client guesses as a .NET
+                // reader would, and the runtime checks the guess against the app's services when it serves the client
+                // (ClientServiceOrJson).
+                // Beside a Stream or PipeReader the client sends the raw body, so it takes such a parameter for a service
+                // whatever its type: a function that takes the raw body means to read it, which a JSON body would leave
+                // at its end.
+                var isService = parameter.Kind == ParameterKind.BodyOrService || IsServiceLike(type);
                 if (IsCheckable(type))
                 {
                     _servicesOrJson.Add(new ClientServiceOrJsonSpec(parameter.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), !isService));

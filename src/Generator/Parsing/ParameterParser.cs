@@ -27,6 +27,27 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
     public static bool HasBodyParameter(IMethodSymbol method, KnownTypes types) =>
         method.Parameters.Any(p => BindingAttribute.Read(p, types).Source == AttributeSource.Body || KnownTypes.Is(p.Type, types.Stream) || KnownTypes.Is(p.Type, types.PipeReader));
 
+    /// <summary>
+    /// The parameters as a minimal API binds them beside a <c>Stream</c> or <c>PipeReader</c>: a service-or-JSON parameter
+    /// there is a service when the app registers its type and otherwise the whole JSON body (read before the call, so the
+    /// stream is then at its end), not a member of a JSON object of arguments.
+    /// </summary>
+    public static void BindBesideRawBody(List<ParameterSpec> parameters)
+    {
+        if (!parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe))
+        {
+            return;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Kind == ParameterKind.JsonOrService)
+            {
+                parameters[i] = parameters[i] with { Kind = ParameterKind.BodyOrService };
+            }
+        }
+    }
+
     /// <summary>Why the parameters together cannot be bound (two readers of one body), or <see langword="null"/>.</summary>
     public static ServerFunctionProblem? FindConflict(IReadOnlyList<ParameterSpec> parameters)
     {
@@ -37,12 +58,20 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
             return new ServerFunctionProblem.CannotBeBuilt($"parameters '{body[0].Name}' and '{body[1].Name}' are both [FromBody]; the body is one value");
         }
 
-        // A service-or-JSON parameter beside the raw body is a service, as on a minimal API: it cannot be the body.
         var reader = parameters.FirstOrDefault(p => p.ReadsBody && p != (body.Count > 0 ? body[0] : null));
         var textReader = parameters.FirstOrDefault(p => p.ReadsBody && p.Kind != ParameterKind.JsonOrService && p != (body.Count > 0 ? body[0] : null));
         if (stream is not null && (textReader is not null || body.Count > 0))
         {
             return new ServerFunctionProblem.CannotBeBuilt($"parameter '{stream.Name}' reads the raw body, so parameter '{(textReader ?? body[0]).Name}' cannot also bind from it");
+        }
+
+        // Which of two service-or-body parameters is the body only the app's services tell, and a minimal API refuses to
+        // start when neither is registered: said here, at compile time, rather than at start-up.
+        var bodyOrService = parameters.Where(static p => p.Kind == ParameterKind.BodyOrService).ToList();
+        if (bodyOrService.Count > 1)
+        {
+            return new ServerFunctionProblem.CannotBeBuilt(
+                $"parameters '{bodyOrService[0].Name}' and '{bodyOrService[1].Name}' would each be the whole JSON body beside the raw body of parameter '{stream!.Name}' unless the app registers their types; mark the services [FromServices]");
         }
 
         if (body.Count == 1 && reader is not null && reader.Kind != ParameterKind.JsonOrService)

@@ -143,6 +143,7 @@ internal sealed class ServerFunctionParser
             parameters.Add(spec);
         }
 
+        ParameterParser.BindBesideRawBody(parameters);
         if ((ParameterParser.FindConflict(parameters) ?? (composites.Count > 0 ? CompositeParameterParser.FindTooMany(parameters.Count, _method.IsStatic) : null)) is { } conflict)
         {
             problem = conflict;

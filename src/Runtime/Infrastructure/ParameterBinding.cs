@@ -380,6 +380,37 @@ public static partial class ParameterBinding
     }
 
     /// <summary>
+    /// A complex value beside a <c>Stream</c> or <c>PipeReader</c> parameter, as a minimal API binds it: from DI when the
+    /// app registers <typeparamref name="T"/>, otherwise the whole JSON body (which <see cref="BodyOrServiceSteps{T}"/> then
+    /// has read before the call, leaving the raw body at its end).
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="services">The application's services, to decide and to find the JSON contract.</param>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="isRequired">Whether an empty body or JSON <c>null</c> is an error; otherwise it binds as <see langword="null"/>.</param>
+    /// <returns>The binding.</returns>
+    public static ParameterBinding<T> BodyOrService<T>(IServiceProvider services, string name, bool isRequired)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return ClientServiceOrJson.IsService(typeof(T), services.GetService<IServiceProviderIsService>())
+            ? new ServiceBinding<T>(name, key: null, isKeyed: false, isRequired: true)
+            : new BodyBinding<T>(name, ServerFunctionJson.GetTypeInfo<T>(services, $"parameter '{name}'"), isRequired);
+    }
+
+    /// <summary>
+    /// What the endpoint of a <see cref="BodyOrService{T}"/> parameter reads before the call: the body as one JSON value
+    /// when the app does not register <typeparamref name="T"/>, decided as that binding decides it.
+    /// </summary>
+    /// <typeparam name="T">The parameter type.</typeparam>
+    /// <param name="services">The application's services.</param>
+    /// <returns><see cref="ServerFunctionSteps.ReadBodyAsValue"/>, or <see cref="ServerFunctionSteps.None"/> for a service.</returns>
+    public static ServerFunctionSteps BodyOrServiceSteps<T>(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return ClientServiceOrJson.IsService(typeof(T), services.GetService<IServiceProviderIsService>()) ? ServerFunctionSteps.None : ServerFunctionSteps.ReadBodyAsValue;
+    }
+
+    /// <summary>
     /// A value from DI (<c>[FromServices]</c>, or an interface or abstract class the app registers), resolved per request
     /// as minimal APIs resolve it: a required one that is not registered fails that request (500), never the start.
     /// </summary>

@@ -45,6 +45,57 @@ namespace SessionAuth.Generated
         }
 
         /// <summary>
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: the request body's stream; a service, or the JSON body (null when empty) when it is not registered; a
+        /// service.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
+        public static void MapPublic_BodyStream_OptionalBodyOrService_Service_ReturnsJson<T2, T3, TResult>(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services,
+            string httpMethod,
+            string pattern,
+            global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
+            global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            string name2,
+            string name3,
+            global::System.Func<global::System.IO.Stream, T2, T3, TResult> function)
+        {
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BodyOrService<T2>(
+                services, name2, isRequired: false);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.Service<T3>(
+                name3, isRequired: true);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
+
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                steps,
+                (httpContext, arguments) =>
+                {
+                    if (!arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
+
+                    TResult result = function(httpContext.Request.Body, arg2, arg3);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
+                });
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name2 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: true, binding2, binding3));
+        }
+
+        /// <summary>
         /// Maps a server function that reads no session and writes the value its task returns as JSON. Its parameters,
         /// in order: the request body's stream.
         /// </summary>
@@ -663,6 +714,24 @@ namespace SessionAuth.Generated
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite,
                 global::Shop.Catalog.Pipe);
+
+            // Catalog.RawBeside(Stream, Order?, IPricing): POST /_server/Catalog/RawBeside
+            MapPublic_BodyStream_OptionalBodyOrService_Service_ReturnsJson<
+                global::Shop.Order?,
+                global::Shop.IPricing,
+                int>(
+                group,
+                services,
+                "POST",
+                "/_server/Catalog/RawBeside",
+                new global::SessionAuth.ServerFunctionMetadata("Catalog.RawBeside", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments
+                    | global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.Order?>(services),
+                "order",
+                "pricing",
+                global::Shop.Catalog.RawBeside);
 
             // Catalog.Sum(IEnumerable<int>, IReadOnlyList<string>?): POST /_server/Catalog/Sum
             MapPublic_JsonOrService_OptionalJsonOrService_ReturnsJson<

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SessionAuth.Testing;
+
+namespace SessionAuth.Generators.Tests;
+
+/// <summary>
+/// A parameter that DI or the JSON body answers, beside a <c>Stream</c> or <c>PipeReader</c>, binds as a minimal API
+/// binds it: the whole JSON body when the app does not register its type (read before the call, so the raw body is then
+/// at its end), the service when it does (the raw body left unread). Each function is also mapped as a minimal API
+/// (<c>MapPost("/twin/...", Functions.X)</c>, the Request Delegate Factory), and the same requests go to both over
+/// Kestrel: the status codes must agree, and so must the bodies of the answers that succeed (an answer that fails is
+/// problem+json naming the parameter on ours, empty on a minimal API: a documented difference).
+/// </summary>
+public sealed class RawBodyBesideJsonParameterTests
+{
+    private const string Source = """
+        using System.IO;
+        using System.IO.Pipelines;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+
+        namespace Shop.App
+        {
+            public sealed record Order(int Id);
+
+            public sealed record Echo(int Id, int Left);
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Functions
+            {
+                [SessionAuth.ServerFunction("/stream/nullable")]
+                public static async Task<Echo> StreamNullable(Stream body, Order? order) => new(order?.Id ?? -1, await LeftAsync(body));
+
+                [SessionAuth.ServerFunction("/stream/required")]
+                public static async Task<Echo> StreamRequired(Stream body, Order order) => new(order.Id, await LeftAsync(body));
+
+                [SessionAuth.ServerFunction("/pipe/nullable")]
+                public static async Task<Echo> PipeNullable(PipeReader body, Order? order) => new(order?.Id ?? -1, await LeftAsync(body));
+
+                [SessionAuth.ServerFunction("/pipe/required")]
+                public static async Task<Echo> PipeRequired(Order order, PipeReader body) => new(order.Id, await LeftAsync(body));
+
+                private static async Task<int> LeftAsync(Stream body)
+                {
+                    var buffer = new byte[256];
+                    int total = 0, read;
+                    while ((read = await body.ReadAsync(buffer)) > 0)
+                    {
+                        total += read;
+                    }
+
+                    return total;
+                }
+
+                private static async Task<int> LeftAsync(PipeReader body)
+                {
+                    var total = 0;
+                    while (true)
+                    {
+                        var result = await body.ReadAsync();
+                        total += (int)result.Buffer.Length;
+                        body.AdvanceTo(result.Buffer.End);
+                        if (result.IsCompleted)
+                        {
+                            return total;
+                        }
+                    }
+                }
+            }
+
+            public static class Startup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapServerFunctions();
+                    app.MapPost("/twin/stream/nullable", Functions.StreamNullable);
+                    app.MapPost("/twin/stream/required", Functions.StreamRequired);
+                    app.MapPost("/twin/pipe/nullable", Functions.PipeNullable);
+                    app.MapPost("/twin/pipe/required", Functions.PipeRequired);
+                }
+            }
+
+            public static class ClientStartup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapServerFunctions();
+                    SessionAuth.ServerFunctionClientEndpointRouteBuilderExtensions.MapServerFunctionClient(app);
+                }
+            }
+        }
+        """;
+
+    private static readonly Lazy<byte[]> App = new(static () =>
+    {
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Source, []);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+        return app.Bytes!;
+    });
+
+    /// <summary>The requests both endpoints are sent: a name, the content type (none for no header) and the body.</summary>
+    private static readonly (string Name, string? ContentType, string Body)[] Requests =
+    [
+        ("valid JSON", "application/json", """{"id":5}"""),
+        ("JSON null", "application/json", "null"),
+        ("empty body", "application/json", string.Empty),
+        ("no content type, empty body", null, string.Empty),
+        ("wrong content type", "text/plain", """{"id":5}"""),
+        ("form", "application/x-www-form-urlencoded", "id=5"),
+        ("invalid JSON", "application/json", """{"id":"""),
+        ("JSON of another shape", "application/json", """[1,2]"""),
+    ];
+
+    public static TheoryData<string, bool> Functions()
+    {
+        var rows = new TheoryData<string, bool>();
+        foreach (var function in new[] { "stream/nullable", "stream/required", "pipe/nullable", "pipe/required" })
+        {
+            rows.Add(function, false);
+            rows.Add(function, true);
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task Answers_as_the_same_function_mapped_as_a_minimal_API(string function, bool registered)
+    {
+        var table = new List<string>();
+        var mismatches = new List<string>();
+        var error = await FriendAssemblyCompiler.StartAsync(
+            [App.Value],
+            "Shop.App.Startup",
+            (services, type) =>
+            {
+                if (registered)
+                {
+                    var order = type("Shop.App.Order");
+                    services.AddSingleton(order, Activator.CreateInstance(order, 42)!);
+                }
+            },
+            async address =>
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                foreach (var (name, contentType, body) in Requests)
+                {
+                    var ours = await SendAsync(client, "/" + function, contentType, body);
+                    var twin = await SendAsync(client, "/twin/" + function, contentType, body);
+                    var row = $"{function}, {(registered ? "Order registered" : "Order not registered")}, {name}: ours {ours.Status} {ours.Body}, minimal API {twin.Status} {twin.Body}";
+                    table.Add(row);
+                    var agrees = ours.Status == twin.Status && (ours.Status != HttpStatusCode.OK || ours.Body == twin.Body);
+                    if (!agrees)
+                    {
+                        mismatches.Add(row);
+                    }
+                }
+            });
+
+        Assert.True(error is null, error?.Message);
+        Assert.True(mismatches.Count == 0, "server function and minimal API differ:\n" + string.Join("\n", mismatches) + "\n\nall:\n" + string.Join("\n", table));
+
+        // The table is not vacuous: the body binds when not registered, the service (with the raw body unread) when it is.
+        var valid = registered ? "valid JSON: ours OK {\"id\":42,\"left\":8}" : "valid JSON: ours OK {\"id\":5,\"left\":0}";
+        Assert.Contains(table, row => row.Contains(valid, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The generated client sends the raw body beside such a parameter and leaves the parameter to DI: with the type
+    /// registered, the app starts and the client, run in node, reaches the service with its raw body unread; without, the
+    /// server would read the JSON body the client does not send, so serving the client stops the start, naming the
+    /// parameter of each function.
+    /// </summary>
+    [Fact]
+    public async Task The_client_sends_the_raw_body_and_the_start_checks_the_parameter_is_a_service()
+    {
+        string? output = null;
+        var registered = await FriendAssemblyCompiler.StartAsync(
+            [App.Value],
+            "Shop.App.ClientStartup",
+            static (services, type) => services.AddSingleton(type("Shop.App.Order"), Activator.CreateInstance(type("Shop.App.Order"), 42)!),
+            async address =>
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                var script = await client.GetStringAsync(new Uri("/_server/client.js", UriKind.Relative));
+                var folder = Directory.CreateTempSubdirectory("raw-body-client-").FullName;
+                await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
+                await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), """
+                    import { Functions, configure } from "./client.mjs";
+
+                    configure({ baseUrl: process.argv[2] });
+                    const answers = [await Functions.streamNullable("abc"), await Functions.streamRequired("abcd"), await Functions.pipeNullable("ab"), await Functions.pipeRequired("a")];
+                    console.log(JSON.stringify(answers));
+                    """);
+                var (exitCode, text) = await NodeTools.RunAsync(folder, "node", "Consumer.mjs", address.ToString());
+                Assert.True(exitCode == 0, "the client failed in node:\n" + text);
+                output = text;
+            });
+        var unregistered = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ClientStartup", static (_, _) => { });
+
+        Assert.True(registered is null, registered?.Message);
+        using var answers = JsonDocument.Parse(output!);
+        Assert.Equal(
+            ["42/3", "42/4", "42/2", "42/1"],
+            answers.RootElement.EnumerateArray().Select(static a => $"{a.GetProperty("id").GetInt32()}/{a.GetProperty("left").GetInt32()}"));
+        Assert.True(unregistered is not null, "the app does not register Order, the client leaves it to DI, and the app starts");
+        foreach (var function in new[] { "streamNullable", "streamRequired", "pipeNullable", "pipeRequired" })
+        {
+            Assert.Contains($"Functions.{function}(order):", unregistered.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string path, string? contentType, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        request.Content = content;
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
