@@ -28,6 +28,8 @@ public sealed class RawBodyBesideJsonParameterTests
 
             public sealed record Echo(int Id, int Left);
 
+            public sealed record Clock(int Ticks);
+
             [Microsoft.AspNetCore.Authorization.AllowAnonymous]
             public static class Functions
             {
@@ -42,6 +44,9 @@ public sealed class RawBodyBesideJsonParameterTests
 
                 [SessionAuth.ServerFunction("/pipe/required")]
                 public static async Task<Echo> PipeRequired(Order order, PipeReader body) => new(order.Id, await LeftAsync(body));
+
+                [SessionAuth.ServerFunction("/two")]
+                public static async Task<int[]> Two(Stream body, Order? order, Clock? clock) => [order?.Id ?? -1, clock?.Ticks ?? -1, await LeftAsync(body)];
 
                 private static async Task<int> LeftAsync(Stream body)
                 {
@@ -80,6 +85,25 @@ public sealed class RawBodyBesideJsonParameterTests
                     app.MapPost("/twin/stream/required", Functions.StreamRequired);
                     app.MapPost("/twin/pipe/nullable", Functions.PipeNullable);
                     app.MapPost("/twin/pipe/required", Functions.PipeRequired);
+                }
+            }
+
+            public static class TwoStartup
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapServerFunctions();
+                    app.MapPost("/twin/two", Functions.Two);
+                }
+            }
+
+            public static class TwoTwinStartup
+            {
+                // A minimal API infers its parameters when its endpoints are built, not when mapped: built here, in the map.
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/twin/two", Functions.Two);
+                    _ = System.Linq.Enumerable.ToList(System.Linq.Enumerable.SelectMany(((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources, static source => source.Endpoints));
                 }
             }
 
@@ -135,14 +159,7 @@ public sealed class RawBodyBesideJsonParameterTests
         var error = await FriendAssemblyCompiler.StartAsync(
             [App.Value],
             "Shop.App.Startup",
-            (services, type) =>
-            {
-                if (registered)
-                {
-                    var order = type("Shop.App.Order");
-                    services.AddSingleton(order, Activator.CreateInstance(order, 42)!);
-                }
-            },
+            (services, type) => Register(services, type, order: registered, clock: true),
             async address =>
             {
                 using var client = new HttpClient { BaseAddress = address };
@@ -169,6 +186,69 @@ public sealed class RawBodyBesideJsonParameterTests
     }
 
     /// <summary>
+    /// Several such parameters: each registered one is the service, the one left (if any) the JSON body, as on a minimal
+    /// API; the requests of the table go to both.
+    /// </summary>
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Of_several_such_parameters_the_one_not_registered_is_the_body_as_on_a_minimal_API(bool orderRegistered, bool clockRegistered)
+    {
+        var table = new List<string>();
+        var error = await FriendAssemblyCompiler.StartAsync(
+            [App.Value],
+            "Shop.App.TwoStartup",
+            (services, type) => Register(services, type, orderRegistered, clockRegistered),
+            async address =>
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                foreach (var (name, contentType, body) in Requests.Append(("a clock", "application/json", """{"ticks":7}""")))
+                {
+                    var ours = await SendAsync(client, "/two", contentType, body);
+                    var twin = await SendAsync(client, "/twin/two", contentType, body);
+                    var agrees = ours.Status == twin.Status && (ours.Status != HttpStatusCode.OK || ours.Body == twin.Body);
+                    table.Add($"{(agrees ? "" : "DIFFERENT ")}{name}: ours {ours.Status} {ours.Body}, minimal API {twin.Status} {twin.Body}");
+                }
+            });
+
+        Assert.True(error is null, error?.Message);
+        Assert.False(table.Exists(static row => row.StartsWith("DIFFERENT", StringComparison.Ordinal)), "server function and minimal API differ:\n" + string.Join("\n", table));
+        var expected = (orderRegistered, clockRegistered) switch
+        {
+            (true, true) => "a clock: ours OK [42,9,11]",
+            (true, false) => "a clock: ours OK [42,7,0]",
+            _ => "valid JSON: ours OK [5,9,0]",
+        };
+        Assert.True(table.Exists(row => row.StartsWith(expected, StringComparison.Ordinal)), $"expected '{expected}' in:\n" + string.Join("\n", table));
+    }
+
+    /// <summary>When two such parameters are both unregistered, neither can be the body: the start fails naming both, as a minimal API's does.</summary>
+    [Fact]
+    public async Task Two_such_parameters_both_unregistered_fail_the_start_naming_them_as_a_minimal_API_does()
+    {
+        var ours = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.Startup", static (_, _) => { });
+        var twin = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.TwoTwinStartup", static (_, _) => { });
+
+        Assert.True(ours is not null, "the server functions' app started with neither Order nor Clock registered");
+        Assert.Contains("Functions.Two: parameters 'order' and 'clock' are not registered services", ours.Message, StringComparison.Ordinal);
+        Assert.True(twin is not null, "the minimal API started with neither Order nor Clock registered");
+    }
+
+    private static void Register(IServiceCollection services, Func<string, Type> type, bool order, bool clock)
+    {
+        if (order)
+        {
+            services.AddSingleton(type("Shop.App.Order"), Activator.CreateInstance(type("Shop.App.Order"), 42)!);
+        }
+
+        if (clock)
+        {
+            services.AddSingleton(type("Shop.App.Clock"), Activator.CreateInstance(type("Shop.App.Clock"), 9)!);
+        }
+    }
+
+    /// <summary>
     /// The generated client sends the raw body beside such a parameter and leaves the parameter to DI: with the type
     /// registered, the app starts and the client, run in node, reaches the service with its raw body unread; without, the
     /// server would read the JSON body the client does not send, so serving the client stops the start, naming the
@@ -181,7 +261,7 @@ public sealed class RawBodyBesideJsonParameterTests
         var registered = await FriendAssemblyCompiler.StartAsync(
             [App.Value],
             "Shop.App.ClientStartup",
-            static (services, type) => services.AddSingleton(type("Shop.App.Order"), Activator.CreateInstance(type("Shop.App.Order"), 42)!),
+            static (services, type) => Register(services, type, order: true, clock: true),
             async address =>
             {
                 using var client = new HttpClient { BaseAddress = address };
@@ -199,7 +279,7 @@ public sealed class RawBodyBesideJsonParameterTests
                 Assert.True(exitCode == 0, "the client failed in node:\n" + text);
                 output = text;
             });
-        var unregistered = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ClientStartup", static (_, _) => { });
+        var unregistered = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ClientStartup", static (services, type) => Register(services, type, order: false, clock: true));
 
         Assert.True(registered is null, registered?.Message);
         using var answers = JsonDocument.Parse(output!);

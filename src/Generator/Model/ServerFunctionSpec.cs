@@ -65,15 +65,12 @@ internal sealed record ServerFunctionSpec(
     /// <summary>
     /// Whether the body is always read before the call. Never beside a <c>Stream</c> or <c>PipeReader</c> parameter,
     /// which reads it itself: the parser lets only a <see cref="ParameterKind.BodyOrService"/> parameter stand beside one,
-    /// whose binding decides at start-up whether the body is read (<see cref="BodyOrServiceTypes"/>).
+    /// whose binding decides at start-up whether the body is read.
     /// </summary>
     public bool ReadsBody => !Parameters.Any(static p => p.Kind is ParameterKind.BodyStream or ParameterKind.BodyPipe) && Parameters.Any(static p => p.ReadsBody);
 
     /// <summary>Whether a <c>[FromBody]</c> parameter takes the whole body as one JSON value.</summary>
     public bool ReadsBodyAsValue => Parameters.Any(static p => p.Kind == ParameterKind.Body);
-
-    /// <summary>The types of the parameters that are the whole JSON body beside a raw body unless the app registers them as services.</summary>
-    public IEnumerable<string> BodyOrServiceTypes => Parameters.Where(static p => p.Kind == ParameterKind.BodyOrService).Select(static p => p.Type);
 }
 
 /// <summary>The guard decision: from the method, its classes or the assembly, nearest first.</summary>

@@ -65,15 +65,6 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
             return new ServerFunctionProblem.CannotBeBuilt($"parameter '{stream.Name}' reads the raw body, so parameter '{(textReader ?? body[0]).Name}' cannot also bind from it");
         }
 
-        // Which of two service-or-body parameters is the body only the app's services tell, and a minimal API refuses to
-        // start when neither is registered: said here, at compile time, rather than at start-up.
-        var bodyOrService = parameters.Where(static p => p.Kind == ParameterKind.BodyOrService).ToList();
-        if (bodyOrService.Count > 1)
-        {
-            return new ServerFunctionProblem.CannotBeBuilt(
-                $"parameters '{bodyOrService[0].Name}' and '{bodyOrService[1].Name}' would each be the whole JSON body beside the raw body of parameter '{stream!.Name}' unless the app registers their types; mark the services [FromServices]");
-        }
-
         if (body.Count == 1 && reader is not null && reader.Kind != ParameterKind.JsonOrService)
         {
             return new ServerFunctionProblem.CannotBeBuilt($"parameter '{body[0].Name}' is [FromBody], so parameter '{reader.Name}' cannot also bind from the body (a form field or file)");

@@ -411,6 +411,29 @@ public static partial class ParameterBinding
     }
 
     /// <summary>
+    /// What the endpoint of a function with several <see cref="BodyOrService{T}"/> parameters reads before the call, as a
+    /// minimal API decides it at start-up: the body when one of them is not a registered service, nothing when all are;
+    /// when more than one is not, no parameter can be the body and the start fails naming them (a minimal API fails to
+    /// infer them too).
+    /// </summary>
+    /// <param name="function">The server function, named in the error.</param>
+    /// <param name="parameters">Each parameter's name and what <see cref="BodyOrServiceSteps{T}"/> decided for it.</param>
+    /// <returns><see cref="ServerFunctionSteps.ReadBodyAsValue"/>, or <see cref="ServerFunctionSteps.None"/> when every one is a service.</returns>
+    /// <exception cref="InvalidOperationException">More than one of the parameters is not a registered service.</exception>
+    public static ServerFunctionSteps BodyAmongServices(string function, params (string Parameter, ServerFunctionSteps Steps)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var bodies = parameters.Where(static p => p.Steps != ServerFunctionSteps.None).Select(static p => $"'{p.Parameter}'").ToList();
+        return bodies.Count switch
+        {
+            0 => ServerFunctionSteps.None,
+            1 => ServerFunctionSteps.ReadBodyAsValue,
+            _ => throw new InvalidOperationException(
+                $"Server function {function}: parameters {string.Join(" and ", bodies)} are not registered services, so each would be the whole JSON body beside the raw body; register their types, or mark the services [FromServices]."),
+        };
+    }
+
+    /// <summary>
     /// A value from DI (<c>[FromServices]</c>, or an interface or abstract class the app registers), resolved per request
     /// as minimal APIs resolve it: a required one that is not registered fails that request (500), never the start.
     /// </summary>
