@@ -33,6 +33,8 @@ public sealed class HostRunThroughUnfollowedCallsTests
         ("a lambda handed to Task.Run", "_ = Task.Run(() => app.Run());", ""),
         ("a lambda handed to a new Thread", "new System.Threading.Thread(() => app.Run()).Start();", ""),
         ("a lambda queued on the thread pool", "System.Threading.ThreadPool.QueueUserWorkItem(_ => app.Run());", ""),
+        ("a lambda handed to Parallel.Invoke", "System.Threading.Tasks.Parallel.Invoke(() => { }, () => app.Run());", ""),
+        ("a method group handed to Task.Run", "_ = Task.Run(Serve);", "void Serve() => app.Run();"),
         ("Dispose of a using", "using (new DisposeServer(app)) { }", ""),
         ("a user conversion operator", "_ = (OpServer)app;", ""),
     ];

@@ -9,28 +9,31 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// Which calls run the host (<c>app.Run()</c>, <c>await app.RunAsync()</c>, <c>host.WaitForShutdown()</c>, or a method of
-/// the compilation that makes one of them on some path of its body, through any chain of such methods), and which code
-/// of a body may run after one of them: what is configured there (a guard convention, a guard helper's call, a fallback
-/// policy, a global filter) is configured once the app has stopped serving (or, for a run not awaited, once the endpoints
-/// were built), and reaches no request.
+/// Which calls run the host (<c>app.Run()</c>, <c>await app.RunAsync()</c>, <c>host.WaitForShutdown()</c>,
+/// <c>await app.StartAsync()</c>, or a method of the compilation that makes one of them on some path of its body, through
+/// any chain of such methods), and which code of a body may run after one of them: what is configured there (a guard
+/// convention, a guard helper's call, a fallback policy, a global filter) is configured once the app has started serving
+/// (requests were answered open before it) or stopped, and reaches no request it should have.
 /// </summary>
 /// <remarks>
 /// <para>
 /// "After" is control flow, not text: a site is after a run when some path of the body's control flow graph from its
 /// entry to the site passes through a call that runs the host (a later pass of a loop, a <c>finally</c> block or a
-/// <c>catch</c> of the <c>try</c> that holds it included). A run in one branch of an <c>if</c> is not before the other
-/// branch, nor before what follows a <c>return</c> after it. A lambda is made where it is written: all of it is after a
-/// run when the point that makes it is. A local function runs where it is called: its body is judged on its own, and its
-/// calls where they are.
+/// <c>catch</c> of the <c>try</c> that holds it, what follows a <c>try</c> whose <c>finally</c> holds it included). A run in
+/// one branch of an <c>if</c> is not before the other branch, nor before what follows a <c>return</c> after it. A lambda
+/// is made where it is written: all of it is after a run when the point that makes it is. A local function runs where it
+/// is called: its body is judged on its own, and its calls where they are.
 /// </para>
 /// <para>
 /// A method of the compilation runs the host when its body (not its lambdas; its local functions where it calls them)
 /// calls a host run, or a method that runs the host, on some path: a helper that only may run it counts as running it.
-/// Calls are followed to the body the call binds to, <see cref="StartupCode.MaxDepth"/> calls deep, cycles included; a
-/// virtual method's own body is followed, not the overrides a call may dispatch to. Not followed: a call of a delegate,
-/// of an abstract or interface member, of a method outside the compilation other than the host's own runs, a call the
-/// compiler leaves out (<c>[Conditional]</c>).
+/// Calls are followed to the body the call binds to, <see cref="StartupCode.MaxDepth"/> calls deep, cycles included; so is
+/// code run with no call written (a getter, a constructor's initializers, a <c>using</c>'s <c>Dispose</c>, a user
+/// conversion or operator), and the lambdas a call hands to code of the compilation or to a method that starts work on
+/// another thread. A call that dispatches (a virtual, abstract or interface member, a delegate) is followed into every
+/// body it may run when its run-time target is known; when it is not, it is taken to run the host if it is a member of the
+/// compilation or a delegate and is handed the host. Not followed: a method outside the compilation other than the
+/// host's own runs (framework members of the app run no host), a call the compiler leaves out (<c>[Conditional]</c>).
 /// </para>
 /// </remarks>
 internal static class HostRun
@@ -39,7 +42,11 @@ internal static class HostRun
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, bool>> RunsByCompilation = new();
     private static readonly ConditionalWeakTable<ControlFlowGraph, After> AfterByGraph = new();
 
-    /// <summary>A <c>Run</c>, <c>RunAsync</c> or <c>WaitForShutdown</c> of a host: <c>WebApplication</c>'s own, or the extensions on <c>IHost</c> and <c>IWebHost</c>.</summary>
+    /// <summary>
+    /// A <c>Run</c>, <c>RunAsync</c>, <c>WaitForShutdown</c>, <c>Start</c> or <c>StartAsync</c> of a host:
+    /// <c>WebApplication</c>'s own, or those of <c>IHost</c> and <c>IWebHost</c> and their extensions. A started host
+    /// serves requests at once, with the endpoints it builds for the first one.
+    /// </summary>
     public static bool IsHostsOwnRun(IMethodSymbol method)
     {
         if (method.Name is not ("Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync" or "Start" or "StartAsync") || (method.IsStatic && method.ReducedFrom is null && !method.IsExtensionMethod))
@@ -353,9 +360,10 @@ internal static class HostRun
 
         if (ofTheCompilation || StartsWork(method))
         {
-            foreach (var argument in arguments)
+            var handed = arguments.SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray ? a.ArrayElements() : [a.Value]);
+            foreach (var delegateValue in handed.Where(v => v.Type?.TypeKind == TypeKind.Delegate))
             {
-                foreach (var value in DelegateValues(argument.Value, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) ?? [])
+                foreach (var value in DelegateValues(delegateValue, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) ?? [])
                 {
                     AddDelegate(value, callees);
                 }
