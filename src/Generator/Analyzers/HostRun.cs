@@ -41,6 +41,7 @@ internal static class HostRun
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, Callees>> CalleesByCompilation = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, bool>> RunsByCompilation = new();
     private static readonly ConditionalWeakTable<ControlFlowGraph, After> AfterByGraph = new();
+    private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> SourceTypesByCompilation = new();
 
     /// <summary>
     /// A <c>Run</c>, <c>RunAsync</c>, <c>WaitForShutdown</c>, <c>Start</c> or <c>StartAsync</c> of a host:
@@ -166,7 +167,7 @@ internal static class HostRun
             return callees;
         }
 
-        callees = new Callees();
+        callees = new Callees(compilation);
         foreach (var body in BodiesOf(method, compilation, cancellationToken))
         {
             Read(body, callees);
@@ -327,7 +328,9 @@ internal static class HostRun
         {
             if (instance is null || DelegateValues(instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is not { } values)
             {
-                callees.RunsTheHost |= HandsTheHost(instance, arguments);
+                // A parameter's values are judged where they are handed over (a lambda handed to a method of the
+                // compilation counts as run by that call), so a configuration callback invoked with the app is not a run.
+                callees.RunsTheHost |= instance is not null && Receiver(instance) is not IParameterReferenceOperation && HandsTheHost(instance, arguments);
             }
             else
             {
@@ -348,13 +351,18 @@ internal static class HostRun
         }
         else
         {
-            // Not known: the body the receiver's own type gives the member (a Dispose a using runs on a class not sealed)
-            // and the member's own body are followed too.
-            callees.RunsTheHost |= ofTheCompilation && HandsTheHost(instance, arguments);
-            AddMethod(method, callees);
-            if (method.ContainingType?.TypeKind == TypeKind.Interface && instance?.Unwrapped().Type?.FindImplementationForInterfaceMember(method.ConstructedFrom) is IMethodSymbol implementation)
+            // Not known: every override or implementation of a member of the compilation is followed (no other assembly
+            // can implement it), and so are the member's own body and the one the receiver's own type gives it (a
+            // Dispose a using runs on a class not sealed).
+            foreach (var implementation in ofTheCompilation ? ImplementationsOf(method, callees.Compilation) : [])
             {
                 AddMethod(implementation, callees);
+            }
+
+            AddMethod(method, callees);
+            if (method.ContainingType?.TypeKind == TypeKind.Interface && instance?.Unwrapped().Type?.FindImplementationForInterfaceMember(method.ConstructedFrom) is IMethodSymbol own)
+            {
+                AddMethod(own, callees);
             }
         }
 
@@ -431,7 +439,7 @@ internal static class HostRun
     /// </summary>
     private static List<IOperation>? DelegateValues(IOperation value, HashSet<ILocalSymbol> reading)
     {
-        value = value.Unwrapped();
+        value = Receiver(value);
         while (value is IDelegateCreationOperation creation)
         {
             value = creation.Target.Unwrapped();
@@ -480,6 +488,79 @@ internal static class HostRun
         }
     }
 
+    /// <summary>The value a receiver reads: under conversions, and for <c>d?.Invoke()</c> the value tested for null.</summary>
+    private static IOperation Receiver(IOperation instance)
+    {
+        instance = instance.Unwrapped();
+        for (var parent = instance.Parent; instance is IConditionalAccessInstanceOperation && parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation.Unwrapped();
+            }
+        }
+
+        return instance;
+    }
+
+    /// <summary>
+    /// The methods of the compilation that override or implement <paramref name="method"/> (a virtual, abstract or
+    /// interface member of the compilation): every body a call of it may dispatch to.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> ImplementationsOf(IMethodSymbol method, Compilation compilation)
+    {
+        var definition = Definition(method);
+        var declaring = definition.ContainingType;
+        foreach (var type in SourceTypesByCompilation.GetValue(compilation, static c => SourceTypes(c.Assembly.GlobalNamespace).ToList()))
+        {
+            if (declaring.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in type.AllInterfaces.Where(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring)))
+                {
+                    var member = implemented.GetMembers(definition.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, definition));
+                    if (member is not null && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                    {
+                        yield return implementation;
+                    }
+                }
+            }
+
+            foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                    {
+                        yield return member;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                foreach (var type in SourceTypes(ns))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type && type.Locations.Any(static l => l.IsInSource))
+            {
+                yield return type;
+                foreach (var nested in SourceTypes(type))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
     /// <summary>Whether a call is handed the host: as its receiver, or as an argument to a parameter of a host type or of a type parameter.</summary>
     private static bool HandsTheHost(IOperation? instance, ImmutableArray<IArgumentOperation> arguments) =>
         (instance is not null && IsHost(instance.Unwrapped().Type))
@@ -524,8 +605,10 @@ internal static class HostRun
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     /// <summary>A body's calls of methods of the compilation, and whether it makes a host's own run.</summary>
-    private sealed class Callees
+    private sealed class Callees(Compilation compilation)
     {
+        public Compilation Compilation { get; } = compilation;
+
         public bool RunsTheHost { get; set; }
 
         public List<IMethodSymbol> Methods { get; } = [];
@@ -580,7 +663,7 @@ internal static class HostRun
             int? end = null;
             foreach (var call in OperationsIn(operation))
             {
-                var callees = new Callees();
+                var callees = new Callees(graphOf.Compilation);
                 AddCalls(call, callees, graphOf);
                 if (callees.RunsTheHost || callees.Methods.Any(method => Runs(method, graphOf.Compilation, cancellationToken)))
                 {
