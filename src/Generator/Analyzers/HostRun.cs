@@ -31,8 +31,10 @@ namespace SessionAuth.Generators.Analyzers;
 /// code run with no call written (a getter, a constructor's initializers, a <c>using</c>'s <c>Dispose</c>, a user
 /// conversion or operator), and the lambdas a call hands to code of the compilation or to a method that starts work on
 /// another thread. A call that dispatches (a virtual, abstract or interface member, a delegate) is followed into every
-/// body it may run when its run-time target is known; when it is not, it is taken to run the host if it is a member of the
-/// compilation or a delegate and is handed the host. Not followed: a method outside the compilation other than the
+/// body it may run: the implementation of its known run-time type, or every override or implementation in the
+/// compilation; a delegate into the lambdas and method groups its local holds, and one read from a field or a call's
+/// result is taken to run the host when it is handed the host (a parameter's values are judged where they are handed
+/// over). Not followed: a method outside the compilation other than the
 /// host's own runs (framework members of the app run no host), a call the compiler leaves out (<c>[Conditional]</c>).
 /// </para>
 /// </remarks>
@@ -309,9 +311,10 @@ internal static class HostRun
 
     /// <summary>
     /// Takes in a call of <paramref name="method"/>. A host's own run runs the host. A call that dispatches (a virtual,
-    /// abstract or interface member, a delegate) is followed into every body it may run when the instance's run-time type
-    /// (or the delegate's value) is known; when it is not, a call of a member of the compilation or of a delegate that is
-    /// handed the host (as receiver or argument) may run it, and is taken to. The lambdas a call hands to code of the
+    /// abstract or interface member, a delegate) is followed into every body it may run: the instance's run-time type's
+    /// implementation (or the delegate's values) when known, else every override or implementation in the compilation;
+    /// a delegate of unknown value that is not a parameter and is handed the host (as receiver or argument) may run it,
+    /// and is taken to. The lambdas a call hands to code of the
     /// compilation, to a dispatched call or to a method that starts work on another thread (<c>Task.Run</c>,
     /// <c>new Thread</c>, <c>ThreadPool</c>) may run from there on, and are taken in as run by the call.
     /// </summary>
