@@ -86,8 +86,8 @@ public sealed class HostRunThroughHelpersTests
             """);
     }
 
-    // Shapes where the answer is not "before or after": a run on some paths only, names that only look like a run, and
-    // calls that are not followed (documented on the rule page).
+    // Shapes where the answer is not "before or after": a run on some paths only, names that only look like a run, calls
+    // that are not followed (documented on the rule page), and dispatched calls followed to what they may run.
     [Theory]
     [InlineData("a helper that runs the host, called in one branch, then a guard after the if", "if (args.Length > 0) Hosting.Serve(app); orders.RequireAuthorization(); app.Run();", true)]
     [InlineData("a local function that runs the host, called in one branch", "if (args.Length > 0) Serve(app); orders.RequireAuthorization(); app.Run(); static void Serve(WebApplication a) => a.Run();", true)]
@@ -95,8 +95,8 @@ public sealed class HostRunThroughHelpersTests
     [InlineData("a Run of a type that is not a host", "new Job().Run(); orders.RequireAuthorization(); app.Run();", false)]
     [InlineData("a helper that runs the host only in a call the compiler leaves out", "Hosting.ServeInDebugOnly(app); orders.RequireAuthorization(); app.Run();", false)]
     [InlineData("a helper that runs the host only in a lambda it never calls", "Hosting.KeepServer(app); orders.RequireAuthorization(); app.Run();", false)]
-    [InlineData("a call through an interface is not followed", "IServer server = new Server(); server.Serve(app); orders.RequireAuthorization(); app.Run();", false)]
-    [InlineData("a call of a delegate is not followed", "Action<WebApplication> serve = a => a.Run(); serve(app); orders.RequireAuthorization(); app.Run();", false)]
+    [InlineData("a call through an interface, followed to the implementation of the type the local holds", "IServer server = new Server(); server.Serve(app); orders.RequireAuthorization(); app.Run();", true)]
+    [InlineData("a call of a delegate, followed into the lambda the local holds", "Action<WebApplication> serve = a => a.Run(); serve(app); orders.RequireAuthorization(); app.Run();", true)]
     public Task Where_a_run_may_come_before_the_guard_decides(string shape, string program, bool reported)
     {
         _ = shape;
@@ -119,6 +119,8 @@ public sealed class HostRunThroughHelpersTests
     [InlineData("a guard after a loop that may run the host through a helper", "for (var i = 0; i < args.Length; i++) { Hosting.MaybeServe(app, args); } orders.RequireAuthorization(); app.Run();", true)]
     [InlineData("the run in try, the guard in finally", "try { app.Run(); } finally { orders.RequireAuthorization(); }", true)]
     [InlineData("a helper's run in try, the guard in finally", "try { Hosting.Serve(app); } finally { orders.RequireAuthorization(); }", true)]
+    [InlineData("the run in finally, the guard after the try", "try { Console.WriteLine(\"serving\"); } finally { app.Run(); } orders.RequireAuthorization();", true)]
+    [InlineData("the guard in try, the run in finally", "try { orders.RequireAuthorization(); } finally { app.Run(); }", false)]
     [InlineData("the run in try, the guard in catch", "try { app.Run(); } catch (InvalidOperationException) { orders.RequireAuthorization(); }", true)]
     [InlineData("the guard and then the run in try, a finally after", "try { orders.RequireAuthorization(); app.Run(); } finally { Console.WriteLine(\"stopped\"); }", false)]
     public Task A_guard_is_after_the_run_only_on_a_path_through_it(string shape, string program, bool reported)

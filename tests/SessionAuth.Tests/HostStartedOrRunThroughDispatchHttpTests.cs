@@ -7,7 +7,8 @@ namespace SessionAuth.Tests;
 /// Over HTTP: a guard applied after the app started serving reaches no request. <c>await app.StartAsync()</c> starts
 /// serving at once, and the first request builds the endpoints for good, so a guard written after <c>StartAsync</c> leaves
 /// the group open; and a call that runs the host answers anyone until it returns, however the call reaches
-/// <c>app.Run()</c> (an override, an interface, a delegate, an extension property). SAUTH0001 should fire on each.
+/// <c>app.Run()</c> (an override, an interface, a delegate, an extension property). SAUTH0001 fires on each; the same
+/// guard moved before the call challenges the request.
 /// </summary>
 public sealed class HostStartedOrRunThroughDispatchHttpTests
 {
@@ -30,12 +31,46 @@ public sealed class HostStartedOrRunThroughDispatchHttpTests
         Assert.Equal(HttpStatusCode.OK, afterTheGuard.StatusCode);
     }
 
+    // The same group guarded before StartAsync: the first request is challenged.
+    [Fact]
+    public async Task A_guard_before_StartAsync_challenges_the_first_request()
+    {
+        await using var app = CookieAuthApp.Build();
+        var orders = app.MapGroup("/orders");
+        orders.MapGet("/", () => "secret");
+        orders.RequireAuthorization();
+        await app.StartAsync();
+        using var http = CookieAuthApp.Client(app);
+        using var response = await http.GetAsync(new Uri("/orders/", UriKind.Relative));
+        await app.StopAsync();
+
+        CookieAuthApp.AssertChallenged(response);
+    }
+
     public static TheoryData<string> Dispatches() => ["an override", "an interface", "a delegate", "an extension property"];
 
     // However the call dispatches to app.Run(), the group guarded after it answers anyone while the app serves.
     [Theory]
     [MemberData(nameof(Dispatches))]
     public async Task A_group_guarded_after_a_dispatched_call_that_runs_the_host_answers_anyone(string dispatch)
+    {
+        using var response = await GetOrdersWhileServingAsync(dispatch, guardFirst: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    // The guard moved before the same call: the request is challenged.
+    [Theory]
+    [MemberData(nameof(Dispatches))]
+    public async Task A_group_guarded_before_a_dispatched_call_that_runs_the_host_is_challenged(string dispatch)
+    {
+        using var response = await GetOrdersWhileServingAsync(dispatch, guardFirst: true);
+
+        CookieAuthApp.AssertChallenged(response);
+    }
+
+    /// <summary>Serves the app through <paramref name="dispatch"/>, guarding the group before or after that call, and asks for it while it serves.</summary>
+    private static async Task<HttpResponseMessage> GetOrdersWhileServingAsync(string dispatch, bool guardFirst)
     {
         await using var app = CookieAuthApp.Build();
         var orders = app.MapGroup("/orders");
@@ -52,16 +87,23 @@ public sealed class HostStartedOrRunThroughDispatchHttpTests
         using var registration = app.Lifetime.ApplicationStarted.Register(started.SetResult);
         var running = Task.Run(() =>
         {
+            if (guardFirst)
+            {
+                orders.RequireAuthorization();
+            }
+
             serve(app);
-            orders.RequireAuthorization();
+            if (!guardFirst)
+            {
+                orders.RequireAuthorization();
+            }
         });
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var http = CookieAuthApp.Client(app);
-        using var response = await http.GetAsync(new Uri("/orders/", UriKind.Relative));
+        var response = await http.GetAsync(new Uri("/orders/", UriKind.Relative));
         await app.StopAsync();
         await running;
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
     }
 
     private interface IRunner

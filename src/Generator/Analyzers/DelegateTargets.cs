@@ -18,20 +18,26 @@ namespace SessionAuth.Generators.Analyzers;
 internal static class DelegateTargets
 {
     /// <summary>The methods <paramref name="reference"/> may invoke, each of them known; null when they are not known.</summary>
-    public static IReadOnlyList<IMethodSymbol>? Of(IMethodReferenceOperation reference)
+    public static IReadOnlyList<IMethodSymbol>? Of(IMethodReferenceOperation reference) => Of(reference.Method, reference.Instance, reference.IsVirtual);
+
+    /// <summary>
+    /// The methods a call of <paramref name="method"/> on <paramref name="instance"/> (a virtual call when
+    /// <paramref name="isVirtual"/>) may run, each of them known; null when they are not known. The instance is read in
+    /// the operation tree it was written in (its locals' writes are looked for there), not in a control flow graph.
+    /// </summary>
+    public static IReadOnlyList<IMethodSymbol>? Of(IMethodSymbol method, IOperation? instance, bool isVirtual)
     {
-        var method = reference.Method;
-        if (!reference.IsVirtual && !method.IsAbstract)
+        if (!isVirtual && !method.IsAbstract)
         {
             return [method];
         }
 
-        if (reference.Instance is null)
+        if (instance is null)
         {
             return null;
         }
 
-        var types = RunTimeTypes(reference.Instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+        var types = RunTimeTypes(instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
         if (types is null || types.Count == 0)
         {
             return null;

@@ -1,34 +1,41 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SessionAuth.Generators.Analyzers;
 
 /// <summary>
-/// Which calls run the host (<c>app.Run()</c>, <c>await app.RunAsync()</c>, <c>host.WaitForShutdown()</c>, or a method of
-/// the compilation that makes one of them on some path of its body, through any chain of such methods), and which code
-/// of a body may run after one of them: what is configured there (a guard convention, a guard helper's call, a fallback
-/// policy, a global filter) is configured once the app has stopped serving (or, for a run not awaited, once the endpoints
-/// were built), and reaches no request.
+/// Which calls run the host (<c>app.Run()</c>, <c>await app.RunAsync()</c>, <c>host.WaitForShutdown()</c>,
+/// <c>await app.StartAsync()</c>, or a method of the compilation that makes one of them on some path of its body, through
+/// any chain of such methods), and which code of a body may run after one of them: what is configured there (a guard
+/// convention, a guard helper's call, a fallback policy, a global filter) is configured once the app has started serving
+/// (requests were answered open before it) or stopped, and reaches no request it should have.
 /// </summary>
 /// <remarks>
 /// <para>
 /// "After" is control flow, not text: a site is after a run when some path of the body's control flow graph from its
 /// entry to the site passes through a call that runs the host (a later pass of a loop, a <c>finally</c> block or a
-/// <c>catch</c> of the <c>try</c> that holds it included). A run in one branch of an <c>if</c> is not before the other
-/// branch, nor before what follows a <c>return</c> after it. A lambda is made where it is written: all of it is after a
-/// run when the point that makes it is. A local function runs where it is called: its body is judged on its own, and its
-/// calls where they are.
+/// <c>catch</c> of the <c>try</c> that holds it, what follows a <c>try</c> whose <c>finally</c> holds it included). A run in
+/// one branch of an <c>if</c> is not before the other branch, nor before what follows a <c>return</c> after it. A lambda
+/// is made where it is written: all of it is after a run when the point that makes it is. A local function runs where it
+/// is called: its body is judged on its own, and its calls where they are.
 /// </para>
 /// <para>
 /// A method of the compilation runs the host when its body (not its lambdas; its local functions where it calls them)
 /// calls a host run, or a method that runs the host, on some path: a helper that only may run it counts as running it.
-/// Calls are followed to the body the call binds to, <see cref="StartupCode.MaxDepth"/> calls deep, cycles included; a
-/// virtual method's own body is followed, not the overrides a call may dispatch to. Not followed: a call of a delegate,
-/// of an abstract or interface member, of a method outside the compilation other than the host's own runs, a call the
-/// compiler leaves out (<c>[Conditional]</c>).
+/// Calls are followed to the body the call binds to, <see cref="StartupCode.MaxDepth"/> calls deep, cycles included; so is
+/// code run with no call written (a getter, a constructor's initializers, a <c>using</c>'s <c>Dispose</c>, a user
+/// conversion or operator), and the lambdas a call hands to code of the compilation or to a method that starts work on
+/// another thread. A call that dispatches (a virtual, abstract or interface member, a delegate) is followed into every
+/// body it may run: the implementation of its known run-time type, or every override or implementation in the
+/// compilation; a delegate into the lambdas and method groups its local holds, and one read from a field or a call's
+/// result is taken to run the host when it is handed the host (a parameter's values are judged where they are handed
+/// over). Not followed: a method outside the compilation other than the
+/// host's own runs (framework members of the app run no host), a call the compiler leaves out (<c>[Conditional]</c>).
 /// </para>
 /// </remarks>
 internal static class HostRun
@@ -36,11 +43,16 @@ internal static class HostRun
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, Callees>> CalleesByCompilation = new();
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, bool>> RunsByCompilation = new();
     private static readonly ConditionalWeakTable<ControlFlowGraph, After> AfterByGraph = new();
+    private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> SourceTypesByCompilation = new();
 
-    /// <summary>A <c>Run</c>, <c>RunAsync</c> or <c>WaitForShutdown</c> of a host: <c>WebApplication</c>'s own, or the extensions on <c>IHost</c> and <c>IWebHost</c>.</summary>
+    /// <summary>
+    /// A <c>Run</c>, <c>RunAsync</c>, <c>WaitForShutdown</c>, <c>Start</c> or <c>StartAsync</c> of a host:
+    /// <c>WebApplication</c>'s own, or those of <c>IHost</c> and <c>IWebHost</c> and their extensions. A started host
+    /// serves requests at once, with the endpoints it builds for the first one.
+    /// </summary>
     public static bool IsHostsOwnRun(IMethodSymbol method)
     {
-        if (method.Name is not ("Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync") || (method.IsStatic && method.ReducedFrom is null && !method.IsExtensionMethod))
+        if (method.Name is not ("Run" or "RunAsync" or "WaitForShutdown" or "WaitForShutdownAsync" or "Start" or "StartAsync") || (method.IsStatic && method.ReducedFrom is null && !method.IsExtensionMethod))
         {
             return false;
         }
@@ -48,10 +60,7 @@ internal static class HostRun
         var host = method.ReducedFrom is { } extension ? extension.Parameters.FirstOrDefault()?.Type
             : method.IsExtensionMethod ? method.Parameters.FirstOrDefault()?.Type
             : method.ContainingType;
-        return host is not null && (IsHostType(host) || host.AllInterfaces.Any(IsHostType));
-
-        static bool IsHostType(ITypeSymbol type) =>
-            type.ToDisplayString() is "Microsoft.Extensions.Hosting.IHost" or "Microsoft.AspNetCore.Hosting.IWebHost" or "Microsoft.AspNetCore.Builder.WebApplication";
+        return IsHost(host);
     }
 
     /// <summary>Whether a call of <paramref name="method"/> runs the host: it is a host's own run, or a method of the compilation that makes one on some path.</summary>
@@ -160,10 +169,39 @@ internal static class HostRun
             return callees;
         }
 
-        callees = new Callees();
-        foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
+        callees = new Callees(compilation);
+        foreach (var body in BodiesOf(method, compilation, cancellationToken))
         {
-            var syntax = reference.GetSyntax(cancellationToken);
+            Read(body, callees);
+        }
+
+        known.TryAdd(method, callees);
+        return callees;
+    }
+
+    /// <summary>
+    /// What a call of <paramref name="method"/> runs: its body (a lambda's, a local function's, an accessor's), and for a
+    /// constructor the initializers of its type's fields and properties, which every constructor of the type runs.
+    /// </summary>
+    private static IEnumerable<IOperation> BodiesOf(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var declarations = (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
+        if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+        {
+            declarations = declarations.Concat(method.ContainingType.GetMembers()
+                .Where(member => member is IFieldSymbol or IPropertySymbol && member.IsStatic == method.IsStatic)
+                .SelectMany(member => member.DeclaringSyntaxReferences)
+                .Select(r => r.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax { Initializer: { } initializer } => initializer,
+                    PropertyDeclarationSyntax { Initializer: { } initializer } => (SyntaxNode?)initializer,
+                    _ => null,
+                })
+                .OfType<SyntaxNode>());
+        }
+
+        foreach (var syntax in declarations)
+        {
             if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             {
                 continue;
@@ -172,41 +210,34 @@ internal static class HostRun
             var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
             {
                 ILocalFunctionOperation local => (IOperation?)local.Body ?? local.IgnoredBody,
+                IAnonymousFunctionOperation lambda => lambda.Body,
                 var operation => operation,
             };
             if (body is not null)
             {
-                Read(body, callees);
+                yield return body;
             }
         }
-
-        known.TryAdd(method, callees);
-        return callees;
     }
 
-    /// <summary>Takes in the calls of a body: its lambdas are not run by it, its local functions run where it calls them.</summary>
+    /// <summary>Takes in the calls of a body: its lambdas are not run by it (unless it calls or hands them over where they may run), its local functions run where it calls them.</summary>
     private static void Read(IOperation body, Callees callees)
     {
-        foreach (var (_, called) in CallsIn(body))
+        foreach (var operation in OperationsIn(body))
         {
-            if (IsHostsOwnRun(called))
+            AddCalls(operation, callees);
+            if (callees.RunsTheHost)
             {
-                callees.RunsTheHost = true;
                 return;
-            }
-
-            if (Definition(called) is { IsAbstract: false, IsExtern: false } followed && followed.Locations.Any(static l => l.IsInSource))
-            {
-                callees.Methods.Add(followed);
             }
         }
     }
 
     /// <summary>
-    /// The calls (and constructions) <paramref name="root"/> makes, with the method each calls: not those in the lambdas
-    /// and local functions written in it, which it does not run there, nor a call the compiler leaves out, with its arguments.
+    /// The operations <paramref name="root"/> runs where it is: not those in the lambdas and local functions written in it,
+    /// which it does not run there, nor a call the compiler leaves out, with its arguments.
     /// </summary>
-    private static IEnumerable<(IOperation Call, IMethodSymbol Method)> CallsIn(IOperation root)
+    private static IEnumerable<IOperation> OperationsIn(IOperation root)
     {
         var pending = new Stack<IOperation>([root]);
         while (pending.Count > 0)
@@ -217,11 +248,7 @@ internal static class HostRun
                 continue;
             }
 
-            if (operation switch { IInvocationOperation call => call.TargetMethod, IObjectCreationOperation creation => creation.Constructor, _ => null } is { } called)
-            {
-                yield return (operation, called);
-            }
-
+            yield return operation;
             foreach (var child in operation.ChildOperations)
             {
                 if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
@@ -232,11 +259,359 @@ internal static class HostRun
         }
     }
 
+    /// <summary>
+    /// What <paramref name="operation"/> runs itself (not its operands): the method it calls, the accessor, operator,
+    /// conversion or <c>Dispose</c> it runs with no call written, and the lambdas it calls or hands over to run.
+    /// </summary>
+    private static void AddCalls(IOperation operation, Callees callees, SemanticModel? graphOf = null)
+    {
+        switch (AsWritten(operation, graphOf))
+        {
+            case IInvocationOperation call:
+                AddCall(call.TargetMethod, call.Instance, call.IsVirtual, call.Arguments, callees);
+                break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                AddCall(constructor, null, false, creation.Arguments, callees);
+                break;
+            case IPropertyReferenceOperation property:
+                foreach (var accessor in AccessorsRun(property))
+                {
+                    AddCall(accessor, property.Instance, property.Instance is not null && IsOverridable(accessor), property.Arguments, callees);
+                }
+
+                break;
+            case IConversionOperation { OperatorMethod: { } conversion }:
+                AddMethod(conversion, callees);
+                break;
+            case IBinaryOperation { OperatorMethod: { } binary }:
+                AddMethod(binary, callees);
+                break;
+            case IUnaryOperation { OperatorMethod: { } unary }:
+                AddMethod(unary, callees);
+                break;
+            case IUsingOperation { Resources: var resources }:
+                AddDisposals(resources, callees);
+                break;
+            case IUsingDeclarationOperation { DeclarationGroup: var resources }:
+                AddDisposals(resources, callees);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The operation as the semantic model gives it for its syntax, with its parents: a control flow graph rewrites an
+    /// expression (its lambdas and locals captured), and what a call's receiver or delegate holds is read in the tree it
+    /// was written in. A call the graph adds (a <c>Dispose</c> of a <c>using</c>) is taken as the graph has it.
+    /// </summary>
+    private static IOperation AsWritten(IOperation operation, SemanticModel? graphOf) =>
+        graphOf is not null && !operation.IsImplicit && operation is IInvocationOperation or IObjectCreationOperation or IPropertyReferenceOperation
+            && graphOf.GetOperation(operation.Syntax) is { } written && written.Kind == operation.Kind
+            ? written
+            : operation;
+
+    /// <summary>
+    /// Takes in a call of <paramref name="method"/>. A host's own run runs the host. A call that dispatches (a virtual,
+    /// abstract or interface member, a delegate) is followed into every body it may run: the instance's run-time type's
+    /// implementation (or the delegate's values) when known, else every override or implementation in the compilation;
+    /// a delegate of unknown value that is not a parameter and is handed the host (as receiver or argument) may run it,
+    /// and is taken to. The lambdas a call hands to code of the
+    /// compilation, to a dispatched call or to a method that starts work on another thread (<c>Task.Run</c>,
+    /// <c>new Thread</c>, <c>ThreadPool</c>) may run from there on, and are taken in as run by the call.
+    /// </summary>
+    private static void AddCall(IMethodSymbol method, IOperation? instance, bool isVirtual, ImmutableArray<IArgumentOperation> arguments, Callees callees)
+    {
+        if (IsHostsOwnRun(method))
+        {
+            callees.RunsTheHost = true;
+            return;
+        }
+
+        var ofTheCompilation = IsOfTheCompilation(method);
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            if (instance is null || DelegateValues(instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is not { } values)
+            {
+                // A parameter's values are judged where they are handed over (a lambda handed to a method of the
+                // compilation counts as run by that call), so a configuration callback invoked with the app is not a run.
+                callees.RunsTheHost |= instance is not null && Receiver(instance) is not IParameterReferenceOperation && HandsTheHost(instance, arguments);
+            }
+            else
+            {
+                foreach (var value in values)
+                {
+                    AddDelegate(value, callees);
+                }
+            }
+
+            ofTheCompilation = true;
+        }
+        else if (DelegateTargets.Of(method.ConstructedFrom, instance?.Unwrapped(), isVirtual) is { } targets)
+        {
+            foreach (var target in targets)
+            {
+                AddMethod(target, callees);
+            }
+        }
+        else
+        {
+            // Not known: every override or implementation of a member of the compilation is followed (no other assembly
+            // can implement it), and so are the member's own body and the one the receiver's own type gives it (a
+            // Dispose a using runs on a class not sealed).
+            foreach (var implementation in ofTheCompilation ? ImplementationsOf(method, callees.Compilation) : [])
+            {
+                AddMethod(implementation, callees);
+            }
+
+            AddMethod(method, callees);
+            if (method.ContainingType?.TypeKind == TypeKind.Interface && instance?.Unwrapped().Type?.FindImplementationForInterfaceMember(method.ConstructedFrom) is IMethodSymbol own)
+            {
+                AddMethod(own, callees);
+            }
+        }
+
+        if (ofTheCompilation || StartsWork(method))
+        {
+            var handed = arguments.SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray ? a.ArrayElements() : [a.Value]);
+            foreach (var delegateValue in handed.Where(v => v.Type?.TypeKind == TypeKind.Delegate))
+            {
+                foreach (var value in DelegateValues(delegateValue, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) ?? [])
+                {
+                    AddDelegate(value, callees);
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes in a method a call binds to when it is a host's own run, or has a body in the compilation to follow.</summary>
+    private static void AddMethod(IMethodSymbol method, Callees callees)
+    {
+        if (IsHostsOwnRun(method))
+        {
+            callees.RunsTheHost = true;
+        }
+        else if (Definition(method) is { IsAbstract: false, IsExtern: false } followed && followed.Locations.Any(static l => l.IsInSource))
+        {
+            callees.Methods.Add(followed);
+        }
+    }
+
+    /// <summary>Takes in a delegate's value that is run: a lambda's body, or the method a method group names (every one it may dispatch to, when known).</summary>
+    private static void AddDelegate(IOperation value, Callees callees)
+    {
+        switch (value)
+        {
+            case IAnonymousFunctionOperation lambda:
+                AddMethod(lambda.Symbol, callees);
+                break;
+            case IMethodReferenceOperation reference:
+                foreach (var target in DelegateTargets.Of(reference) ?? [reference.Method])
+                {
+                    AddMethod(target, callees);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The <c>Dispose</c> (or <c>DisposeAsync</c>) a <c>using</c> runs on each of its resources, as their types implement it.</summary>
+    private static void AddDisposals(IOperation resources, Callees callees)
+    {
+        var types = resources is IVariableDeclarationGroupOperation group
+            ? group.Declarations.SelectMany(d => d.Declarators).Select(d => (ITypeSymbol?)d.Symbol.Type)
+            : [resources.Unwrapped().Type];
+        foreach (var type in types.OfType<ITypeSymbol>())
+        {
+            foreach (var dispose in type.GetMembers("Dispose").Concat(type.GetMembers("DisposeAsync")).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == 0))
+            {
+                AddMethod(dispose, callees);
+            }
+
+            foreach (var member in type.AllInterfaces.SelectMany(i => i.GetMembers()).OfType<IMethodSymbol>().Where(m => m.Name is "Dispose" or "DisposeAsync"))
+            {
+                if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                {
+                    AddMethod(implementation, callees);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lambdas and method groups <paramref name="value"/> (a delegate) may hold: itself, or every value written to the
+    /// local it reads in the body that declares it; null when one of them is not known (a parameter, a field, a call's result).
+    /// </summary>
+    private static List<IOperation>? DelegateValues(IOperation value, HashSet<ILocalSymbol> reading)
+    {
+        value = Receiver(value);
+        while (value is IDelegateCreationOperation creation)
+        {
+            value = creation.Target.Unwrapped();
+        }
+
+        switch (value)
+        {
+            case IAnonymousFunctionOperation or IMethodReferenceOperation:
+                return [value];
+            case ILocalReferenceOperation { Local: { IsRef: false } local } reference:
+                if (!reading.Add(local))
+                {
+                    return [];
+                }
+
+                var top = (IOperation)reference;
+                while (top.Parent is not null)
+                {
+                    top = top.Parent;
+                }
+
+                var values = new List<IOperation>();
+                foreach (var operation in top.Descendants())
+                {
+                    var written = operation switch
+                    {
+                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.GetVariableInitializer()?.Value,
+                        IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                        IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local) => operation,
+                        _ => null,
+                    };
+                    if (written is not null)
+                    {
+                        if (written is IArgumentOperation || DelegateValues(written, reading) is not { } found)
+                        {
+                            return null;
+                        }
+
+                        values.AddRange(found);
+                    }
+                }
+
+                return values;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The value a receiver reads: under conversions, and for <c>d?.Invoke()</c> the value tested for null.</summary>
+    private static IOperation Receiver(IOperation instance)
+    {
+        instance = instance.Unwrapped();
+        for (var parent = instance.Parent; instance is IConditionalAccessInstanceOperation && parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation.Unwrapped();
+            }
+        }
+
+        return instance;
+    }
+
+    /// <summary>
+    /// The methods of the compilation that override or implement <paramref name="method"/> (a virtual, abstract or
+    /// interface member of the compilation): every body a call of it may dispatch to.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> ImplementationsOf(IMethodSymbol method, Compilation compilation)
+    {
+        var definition = Definition(method);
+        var declaring = definition.ContainingType;
+        foreach (var type in SourceTypesByCompilation.GetValue(compilation, static c => SourceTypes(c.Assembly.GlobalNamespace).ToList()))
+        {
+            if (declaring.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in type.AllInterfaces.Where(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring)))
+                {
+                    var member = implemented.GetMembers(definition.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, definition));
+                    if (member is not null && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                    {
+                        yield return implementation;
+                    }
+                }
+            }
+
+            foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                    {
+                        yield return member;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                foreach (var type in SourceTypes(ns))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type && type.Locations.Any(static l => l.IsInSource))
+            {
+                yield return type;
+                foreach (var nested in SourceTypes(type))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a call is handed the host: as its receiver, or as an argument to a parameter of a host type or of a type parameter.</summary>
+    private static bool HandsTheHost(IOperation? instance, ImmutableArray<IArgumentOperation> arguments) =>
+        (instance is not null && IsHost(instance.Unwrapped().Type))
+        || arguments.Any(a => IsHost(a.Value.Unwrapped().Type) && a.Parameter?.Type is var parameter && (parameter is ITypeParameterSymbol || IsHost(parameter)));
+
+    /// <summary>Whether <paramref name="type"/> is a host: a <c>WebApplication</c>, an <c>IHost</c> or an <c>IWebHost</c>, or implements one.</summary>
+    private static bool IsHost(ITypeSymbol? type) => type is not null && (IsHostType(type) || type.AllInterfaces.Any(IsHostType));
+
+    private static bool IsHostType(ITypeSymbol type) =>
+        type.ToDisplayString() is "Microsoft.Extensions.Hosting.IHost" or "Microsoft.AspNetCore.Hosting.IWebHost" or "Microsoft.AspNetCore.Builder.WebApplication";
+
+    /// <summary>Whether <paramref name="method"/> starts the delegates it is given on another thread, to run at any time after: <c>Task.Run</c>, <c>TaskFactory.StartNew</c>, <c>new Task</c>, <c>new Thread</c>, <c>new Timer</c>, <c>ThreadPool</c>'s queues, <c>Parallel.Invoke</c>.</summary>
+    private static bool StartsWork(IMethodSymbol method) => (method.ContainingType?.ToDisplayString(), method.Name) switch
+    {
+        ("System.Threading.Tasks.Task", "Run" or ".ctor") or ("System.Threading.Tasks.Task<TResult>", "Run" or ".ctor") => true,
+        ("System.Threading.Tasks.TaskFactory" or "System.Threading.Tasks.TaskFactory<TResult>", "StartNew") => true,
+        ("System.Threading.Thread" or "System.Threading.Timer", ".ctor") => true,
+        ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem") => true,
+        ("System.Threading.Tasks.Parallel", "Invoke") => true,
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="method"/> is declared in the compilation's source: code of the app, not a framework or library method.</summary>
+    private static bool IsOfTheCompilation(IMethodSymbol method) => Definition(method).Locations.Any(static l => l.IsInSource);
+
+    private static bool IsOverridable(IMethodSymbol method) => (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed;
+
+    /// <summary>The accessors a property reference runs: the setter where it is assigned, both where it is compound-assigned, the getter elsewhere.</summary>
+    private static IEnumerable<IMethodSymbol> AccessorsRun(IPropertyReferenceOperation property)
+    {
+        var accessors = property.Parent switch
+        {
+            ISimpleAssignmentOperation assignment when assignment.Target == property => [property.Property.SetMethod],
+            ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation when ((IOperation)property.Parent) is var parent
+                && (parent is IAssignmentOperation a ? a.Target == property : ((IIncrementOrDecrementOperation)parent).Target == property) =>
+                [property.Property.GetMethod, property.Property.SetMethod],
+            _ => new[] { property.Property.GetMethod },
+        };
+        return accessors.OfType<IMethodSymbol>();
+    }
+
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     /// <summary>A body's calls of methods of the compilation, and whether it makes a host's own run.</summary>
-    private sealed class Callees
+    private sealed class Callees(Compilation compilation)
     {
+        public Compilation Compilation { get; } = compilation;
+
         public bool RunsTheHost { get; set; }
 
         public List<IMethodSymbol> Methods { get; } = [];
@@ -254,14 +629,14 @@ internal static class HostRun
 
         public After(ControlFlowGraph graph, CancellationToken cancellationToken)
         {
-            var compilation = graph.OriginalOperation.SemanticModel?.Compilation;
+            var model = graph.OriginalOperation.SemanticModel;
             var pending = new Stack<BasicBlock>();
             foreach (var block in graph.Blocks)
             {
                 var operations = block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations;
-                for (var index = 0; index < operations.Length && compilation is not null; index++)
+                for (var index = 0; index < operations.Length && model is not null; index++)
                 {
-                    if (FirstRunEnd(operations[index], compilation, cancellationToken) is { } end)
+                    if (FirstRunEnd(operations[index], model, cancellationToken) is { } end)
                     {
                         _firstRuns[block.Ordinal] = (index, end);
                         Successors(graph, block, pending);
@@ -286,12 +661,14 @@ internal static class HostRun
             || (_firstRuns.TryGetValue(block.Ordinal, out var run) && (index > run.Index || (index == run.Index && site.SpanStart >= run.End)));
 
         /// <summary>Where the first call in <paramref name="operation"/> that runs the host ends; null when none does.</summary>
-        private static int? FirstRunEnd(IOperation operation, Compilation compilation, CancellationToken cancellationToken)
+        private static int? FirstRunEnd(IOperation operation, SemanticModel graphOf, CancellationToken cancellationToken)
         {
             int? end = null;
-            foreach (var (call, called) in CallsIn(operation))
+            foreach (var call in OperationsIn(operation))
             {
-                if (Runs(called, compilation, cancellationToken))
+                var callees = new Callees(graphOf.Compilation);
+                AddCalls(call, callees, graphOf);
+                if (callees.RunsTheHost || callees.Methods.Any(method => Runs(method, graphOf.Compilation, cancellationToken)))
                 {
                     end = Math.Min(end ?? int.MaxValue, call.Syntax.Span.End);
                 }
@@ -299,6 +676,24 @@ internal static class HostRun
 
             return end;
         }
+
+        private static ControlFlowRegion? FinallyHolding(BasicBlock block)
+        {
+            var region = block.EnclosingRegion;
+            while (region is not null && region.Kind != ControlFlowRegionKind.Finally)
+            {
+                region = region.EnclosingRegion;
+            }
+
+            return region;
+        }
+
+        /// <summary>Where the branches that run <paramref name="finallyRegion"/> on their way out of its <c>try</c> go.</summary>
+        private static IEnumerable<BasicBlock> BranchesThrough(ControlFlowGraph graph, ControlFlowRegion finallyRegion) =>
+            graph.Blocks
+                .SelectMany(b => new[] { b.FallThroughSuccessor, b.ConditionalSuccessor })
+                .Where(b => b?.Destination is not null && b.FinallyRegions.Contains(finallyRegion))
+                .Select(b => b!.Destination!);
 
         /// <summary>The blocks that may run next after <paramref name="block"/>: its branches, the finally blocks they run, the handlers of the try blocks it is in.</summary>
         private static void Successors(ControlFlowGraph graph, BasicBlock block, Stack<BasicBlock> pending)
@@ -313,6 +708,14 @@ internal static class HostRun
                 if (branch.Destination is { } destination)
                 {
                     pending.Push(destination);
+                }
+                else if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling && FinallyHolding(block) is { } finallyRegion)
+                {
+                    // The end of a finally block goes on where the branch that ran it was going.
+                    foreach (var leaving in BranchesThrough(graph, finallyRegion))
+                    {
+                        pending.Push(leaving);
+                    }
                 }
 
                 foreach (var region in branch.FinallyRegions)
