@@ -40,6 +40,38 @@ public sealed class DeepHelperChainTests
         Assert.All(diagnostics.Where(d => d.Id == DiagnosticIds.EndpointWithoutGuardDecision), d => Assert.Contains("too deep", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A group guarded (or not) by the last of a chain of helpers each passing it to the next: the chain is read in pieces
+    /// as deep as the stack allows; the guard at its end is credited, or, where the stack still runs short, the endpoint is
+    /// reported as too deep to follow: never a crash, and never silence for the open chain.
+    /// </summary>
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(3000)]
+    public void A_guard_at_the_end_of_a_deep_helper_chain_is_credited_or_reported_as_too_deep(int depth)
+    {
+        var guarded = Run(GuardChain(depth, guarded: true));
+        Assert.DoesNotContain(guarded, d => d.Id == "AD0001");
+        Assert.All(guarded.Where(d => d.Id == DiagnosticIds.EndpointWithoutGuardDecision), d =>
+            Assert.Contains("too deep", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        var open = Run(GuardChain(depth, guarded: false));
+        Assert.Single(open, d => d.Id == DiagnosticIds.EndpointWithoutGuardDecision);
+    }
+
+    private static string GuardChain(int depth, bool guarded)
+    {
+        var source = new StringBuilder("var app = WebApplication.Create(args);\nvar group = app.MapGroup(\"/b\");\nH.G0(group);\n")
+            .Append("group.MapGet(\"/x\", () => \"x\");\napp.Run();\nstatic class H\n{\n");
+        for (var i = 0; i < depth; i++)
+        {
+            source.Append("    public static void G").Append(i).Append("(RouteGroupBuilder g) => ")
+                .Append(i + 1 < depth ? $"G{i + 1}(g);\n" : guarded ? "g.RequireAuthorization();\n" : "g.WithTags(\"t\");\n");
+        }
+
+        return source.Append("}\n").ToString();
+    }
+
     private static int Endpoints(string shape, int depth) => shape == "returned" ? 1 : depth;
 
     private static string Program(string shape, int depth, bool guarded)

@@ -246,7 +246,11 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
     private Summary? Compute(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
     {
         method = method.PartialImplementationPart ?? method;
-        if (!method.Parameters.Any(p => IsBuilder(p.Type)) || method.DeclaringSyntaxReferences.Length != 1 || GraphOf(method, cancellationToken) is not { } graph)
+
+        // An async helper runs on past its first await when the caller has moved on, maybe once the host serves: what it
+        // applies to a builder is not known to come before the endpoints are built, so it is credited with nothing.
+        if (method.IsAsync || !method.Parameters.Any(p => IsBuilder(p.Type)) || method.DeclaringSyntaxReferences.Length != 1
+            || GraphOf(method, cancellationToken) is not { } graph)
         {
             return null;
         }
