@@ -6,6 +6,7 @@ using SessionAuth.Benchmarks.Scale;
 //   driver <N>...                                                          in-process generator timing, as CSV on stdout
 //   plot <builds.csv> <output.png>                                         build-time overhead against N
 //   startup <repetitions> <directory> <N>...                               start-up of the apps bench/startup.sh built
+//   analyzers <N>...                                                       SAUTH0001's time at scale (bench/analyzer-scale.sh), CSV
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -37,6 +38,24 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "analyzers" when args.Length > 1:
+        // JIT and Roslyn's caches warm up on a small program first.
+        foreach (var shape in AnalyzerTiming.Shapes)
+        {
+            AnalyzerTiming.Measure(shape, 20);
+        }
+
+        Console.WriteLine("shape,n,analyzer_ms,compile_ms,ratio,sauth_diagnostics");
+        foreach (var count in args.Skip(1).Select(int.Parse))
+        {
+            foreach (var shape in AnalyzerTiming.Shapes)
+            {
+                var measured = AnalyzerTiming.Measure(shape, count);
+                Console.WriteLine($"{measured.Shape},{measured.Count},{measured.AnalyzerMs:F0},{measured.CompileMs:F0},{measured.AnalyzerMs / measured.CompileMs:F2},{measured.Diagnostics}");
+            }
+        }
+
+        return 0;
     case "plot" when args.Length == 3:
         BuildPlot.Write(args[1], args[2]);
         return 0;
@@ -55,7 +74,7 @@ switch (args.FirstOrDefault())
 
         return 0;
     default:
-        Console.Error.WriteLine("usage: write <directory> <N> <SessionAuth.dll> <SessionAuth.Generators.dll> | driver <N>... | plot <builds.csv> <output.png> | startup <repetitions> <directory> <N>...");
+        Console.Error.WriteLine("usage: write <directory> <N> <SessionAuth.dll> <SessionAuth.Generators.dll> | driver <N>... | plot <builds.csv> <output.png> | startup <repetitions> <directory> <N>... | analyzers <N>...");
         return 2;
 }
 

@@ -39,6 +39,9 @@ internal sealed class BuilderFlow
 
     private readonly AnalyzerSymbols _symbols;
     private readonly Func<IMethodSymbol, GuardHelpers.Summary?>? _helpers;
+
+    /// <summary>The model of the analysed body: operations inside a control flow graph have none, and a lambda's body is read from its syntax.</summary>
+    private SemanticModel? _semanticModel;
     private readonly Dictionary<SyntaxNode, Graph> _owners = [];
     private readonly Dictionary<object, HashSet<object>> _everAssigned = new(ValueComparer.Instance);
     private Graph? _body;
@@ -81,7 +84,7 @@ internal sealed class BuilderFlow
     /// </summary>
     public static BuilderFlow Analyze(ControlFlowGraph graph, IMethodSymbol? method, AnalyzerSymbols symbols, Func<IMethodSymbol, GuardHelpers.Summary?>? helpers, CancellationToken cancellationToken)
     {
-        var flow = new BuilderFlow(symbols, helpers);
+        var flow = new BuilderFlow(symbols, helpers) { _semanticModel = graph.OriginalOperation.SemanticModel };
         if (method is not null && ExtensionBlocks.ImplementationOf(method) is { } implementation)
         {
             // A member of an extension block is read as its implementation method, the receiver its first parameter.
@@ -859,9 +862,10 @@ internal sealed class BuilderFlow
                     }
                 }
 
-                if (step.Record && IsBuilder(member.Type))
+                // A write of a value nobody can follow still counts as a write: the member is then not decided. A null
+                // (null, default, null!) is no group: it maps nothing, and mapping on it throws, so it decides nothing either way.
+                if (step.Record && IsBuilder(member.Type) && assignment.Value.ConstantValue is not { HasValue: true, Value: null })
                 {
-                    // A write of a value nobody can follow still counts as a write: the member is then not decided.
                     Add(MemberWrites, member.Member.OriginalDefinition, assignment.Syntax, values.Count == 0 ? Single(Unknown.Instance) : values, step.Owner);
                 }
 
@@ -1068,7 +1072,7 @@ internal sealed class BuilderFlow
         }
 
         if (receiverIsBuilder && GuardConventions.MayDecide(name) && !step.IsAfterHostRun(invocation.Syntax)
-            && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf) is { Decides: true } decision)
+            && GuardConventions.Of(invocation, _symbols.Known, step.Owner.ValueOf, syntax => _semanticModel?.GetOperation(syntax)) is { Decides: true } decision)
         {
             step.State.Guard(receiver, decision.RequiresSession);
             if (step.Record && decision.AllowsAnonymous)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,7 +72,15 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         foreach (var (invocation, flow) in Calls(name, isTarget, cancellationToken))
         {
             calls++;
-            decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
+            try
+            {
+                decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // Followed through more helpers than the stack holds: not known to be decided, so the rule fires.
+                decided = false;
+            }
         }
 
         lock (_indexGate)
@@ -302,6 +311,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// </remarks>
     private bool Decides(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, Search search, CancellationToken cancellationToken)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var key = new Question(flow, site, value, sessionOnly);
         if (_decided.TryGetValue(key, out var known))
         {
@@ -398,6 +408,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool MayAllowAnonymous(BuilderFlow flow, SyntaxNode site, object value, HashSet<(BuilderFlow, object)> seen, CancellationToken cancellationToken)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (!seen.Add((flow, value)))
         {
             return false;
@@ -493,6 +504,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
 
     private bool CallersGuardSomewhere(BuilderFlow flow, object value, HashSet<SyntaxNode> asked, CancellationToken cancellationToken)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (BuilderFlow.SiteOf(value) is not { } site || !asked.Add(site) || !flow.IsReturnedUnguarded(value, site) || flow.MethodAt(site) is not { } method || VisibleCalls(method, cancellationToken) is not { } calls)
         {
             return false;
@@ -515,6 +527,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// </remarks>
     private bool CallersDecide(BuilderFlow flow, SyntaxNode site, object value, bool sessionOnly, HashSet<SyntaxNode> asked, CancellationToken cancellationToken)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (!asked.Add(site) || !flow.IsReturnedWhereNotGuarded(value, site, sessionOnly) || flow.MethodAt(site) is not { } method
             || VisibleCalls(method, cancellationToken) is not { } calls)
         {

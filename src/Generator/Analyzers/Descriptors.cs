@@ -172,6 +172,7 @@ internal static class Descriptors
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous], or it or its class [Authorize]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
     public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, through a local that may hold another builder there, or by some of the callers it is returned to), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";
+    public const string TooDeepAdvice = "the helper chain it is mapped through (or guarded through) is too deep to follow, so its guard cannot be seen: guard the endpoint or its route group nearer to where it is mapped, with RequireSession(), RequireAuthorization() or AllowAnonymous()";
     public const string HubOrHealthCheckAdvice = "call RequireSession(), RequireAuthorization() or AllowAnonymous() on it or its route group (a hub may instead carry the attribute on its class)";
     public const string ActionAdvice = "mark the action or its controller [RequireSession], [Authorize] or [AllowAnonymous], or call RequireAuthorization() on MapControllers()";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -18,8 +19,8 @@ namespace SessionAuth.Generators.Analyzers;
 /// A parameter counts when the body applies a guard the framework honours (<see cref="GuardConventions"/>) to it on every
 /// path to the end, directly or through other helpers, however many; a guard on some paths only is kept apart, so that
 /// the rule says the guard is conditional. Only a method whose body is the one that runs is a helper: not an abstract,
-/// virtual or override method (another body may run), not a local function or lambda (analysed with the body around
-/// them). Helpers that call each other (recursion) are read together, as the strongly connected components of the call
+/// virtual or override method (another body may run), not a lambda (a delegate may run any body); a local function is
+/// one, its graph taken from its enclosing body's. Helpers that call each other (recursion) are read together, as the strongly connected components of the call
 /// graph are found: a helper met again while its own body is read first guards nothing at that call and may return any
 /// builder parameter it could (<see cref="Assumption"/>), then the bodies of the cycle are read again with what the others
 /// were found to do, until nothing changes (for guards the least fixed point: a guard reached only through a recursive
@@ -30,12 +31,77 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
 {
     private readonly ConcurrentDictionary<IMethodSymbol, Summary?> _summaries = new(SymbolEqualityComparer.Default);
 
+    /// <summary>How many times one question may start again deeper in a helper chain before the chain is taken as too deep to follow.</summary>
+    private const int MaxRestarts = 16;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _tooDeep = new(SymbolEqualityComparer.Default);
+
     /// <summary>What a call of <paramref name="method"/> (a definition) does to the builders passed to it; null when it does nothing the flow uses.</summary>
-    public Summary? Of(IMethodSymbol method, CancellationToken cancellationToken) => Of(method, new Reading(), cancellationToken);
+    /// <remarks>
+    /// A chain of helpers is read one body inside the other, so a chain deeper than the thread's stack holds (a thousand
+    /// helpers each calling the next) would overflow it and crash the compiler. Where the stack runs short the reading
+    /// stops and starts again from here, with the helper it stopped at: that helper's summary is then known when the
+    /// first is read again, so a chain of any length is read in pieces, each as deep as the stack allows. A chain that
+    /// still does not fit (a cycle of helpers longer than the stack holds, whose summaries are settled together) is too
+    /// deep to follow: its helpers are remembered, and a question that reaches one ends with
+    /// <see cref="InsufficientExecutionStackException"/>, which the rule reports as a chain too deep to follow.
+    /// </remarks>
+    public Summary? Of(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<IMethodSymbol>();
+        pending.Push(method);
+        var open = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        for (var restarts = 0; ; restarts++)
+        {
+            var next = pending.Peek();
+            try
+            {
+                var summary = Of(next, new Reading(), cancellationToken);
+                pending.Pop();
+                if (pending.Count == 0)
+                {
+                    return summary;
+                }
+            }
+            catch (ShortStackException shortStack)
+            {
+                open.UnionWith(shortStack.Open);
+                if (SymbolEqualityComparer.Default.Equals(shortStack.Method, next) || restarts == MaxRestarts)
+                {
+                    // No deeper to start from (the stack was short at the first helper), or no end in sight.
+                    if (restarts == MaxRestarts)
+                    {
+                        foreach (var helper in open)
+                        {
+                            _tooDeep.TryAdd(helper, true);
+                        }
+                    }
+
+                    throw new InsufficientExecutionStackException();
+                }
+
+                pending.Push(shortStack.Method);
+            }
+        }
+    }
 
     private Summary? Of(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern)
+        if (_tooDeep.ContainsKey(method))
+        {
+            throw new InsufficientExecutionStackException();
+        }
+
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new ShortStackException(method, reading.Open.Keys);
+        }
+
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern)
         {
             return null;
         }
@@ -180,16 +246,16 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
     private Summary? Compute(IMethodSymbol method, Reading reading, CancellationToken cancellationToken)
     {
         method = method.PartialImplementationPart ?? method;
-        if (!method.Parameters.Any(p => IsBuilder(p.Type)) || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration
-            || compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body)
+
+        // An async helper runs on past its first await when the caller has moved on, maybe once the host serves: what it
+        // applies to a builder is not known to come before the endpoints are built, so it is credited with nothing.
+        if (method.IsAsync || !method.Parameters.Any(p => IsBuilder(p.Type)) || method.DeclaringSyntaxReferences.Length != 1
+            || GraphOf(method, cancellationToken) is not { } graph)
         {
             return null;
         }
 
-        // An extension block member's implementation has the member's body, which the flow reads as the member declared.
-        var declared = ExtensionBlocks.IsImplementation(method) ? body.SemanticModel?.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol ?? method : method;
-        var flow = BuilderFlow.Analyze(ControlFlowGraph.Create(body, cancellationToken), declared, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
+        var flow = BuilderFlow.Analyze(graph.Graph, graph.Declared, symbols, m => Of(m, reading, cancellationToken), cancellationToken);
         var parameters = new Dictionary<int, ParameterGuard>();
         foreach (var parameter in method.Parameters)
         {
@@ -203,7 +269,72 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
         return parameters.Count == 0 && returned.IsEmpty ? null : new Summary(parameters, returned);
     }
 
+    /// <summary>
+    /// The control flow graph of a helper's body, and the method the flow reads it as. A local function's graph is the
+    /// one its enclosing body's graph gives for it (<c>static RouteGroupBuilder Guard(RouteGroupBuilder g) =&gt;
+    /// g.RequireAuthorization();</c> in top-level statements): its body runs where it is called, as a method's does.
+    /// </summary>
+    private (ControlFlowGraph Graph, IMethodSymbol Declared)? GraphOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            var root = model.GetOperation(syntax, cancellationToken);
+            while (root?.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var outer = root switch
+            {
+                IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                _ => null,
+            };
+            return outer is not null && LocalFunctionGraph(outer, method, cancellationToken) is { } local ? (local, method) : null;
+        }
+
+        if (syntax is not BaseMethodDeclarationSyntax declaration || model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation methodBody)
+        {
+            return null;
+        }
+
+        // An extension block member's implementation has the member's body, which the flow reads as the member declared.
+        var declared = ExtensionBlocks.IsImplementation(method) ? model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol ?? method : method;
+        return (ControlFlowGraph.Create(methodBody, cancellationToken), declared);
+    }
+
+    /// <summary>The graph of <paramref name="localFunction"/>, declared in <paramref name="graph"/>'s body or in a local function of it.</summary>
+    private static ControlFlowGraph? LocalFunctionGraph(ControlFlowGraph graph, IMethodSymbol localFunction, CancellationToken cancellationToken)
+    {
+        foreach (var declared in graph.LocalFunctions)
+        {
+            var inner = graph.GetLocalFunctionControlFlowGraph(declared, cancellationToken);
+            if (SymbolEqualityComparer.Default.Equals(declared, localFunction))
+            {
+                return inner;
+            }
+
+            if (LocalFunctionGraph(inner, localFunction, cancellationToken) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsBuilder(ITypeSymbol type) => BuilderFlow.IsBuilder(type, symbols);
+
+    /// <summary>The stack ran short when <see cref="Method"/> was to be read, with <see cref="Open"/> (the helpers it was read for) still open.</summary>
+    private sealed class ShortStackException(IMethodSymbol method, IEnumerable<IMethodSymbol> open) : Exception
+    {
+        public IMethodSymbol Method { get; } = method;
+
+        public IReadOnlyList<IMethodSymbol> Open { get; } = [.. open];
+    }
 
     /// <summary>
     /// The helpers whose bodies are being read, by the order they were first read in; the earliest of them a body read since calls; the summaries

@@ -38,35 +38,49 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
     {
         foreach (var (map, handler) in _maps)
         {
-            var flow = FlowOf(context, map.Syntax);
-            if (!Decides(flow, map, handler, sessionOnly: false, context.CancellationToken) && !projectGuards.HasFallbackPolicy(context.CancellationToken))
+            var verdict = Judge(context, map, handler, projectGuards);
+            if (!verdict.Decided)
             {
-                var advice = flow is not null && values.GuardedOnSomePaths(flow, map.Syntax, context.CancellationToken) ? Descriptors.ConditionalGuardAdvice
+                var advice = verdict.TooDeep ? Descriptors.TooDeepAdvice
+                    : verdict.OnSomePaths ? Descriptors.ConditionalGuardAdvice
                     : handler is null ? Descriptors.HubOrHealthCheckAdvice
                     : Descriptors.MinimalApiAdvice;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, EndpointLocation(map, handler), Describe(map), advice));
             }
 
-            if (handler is null)
-            {
-                continue;
-            }
-
             // Session data is bound from the request's session: without RequireSession it is null for anonymous callers,
             // and so it is with one when an IAllowAnonymous reaches the endpoint (UseSessionAuth() then skips it).
-            foreach (var parameter in HandlerParameters(handler))
+            foreach (var parameter in verdict.SessionMayBeNull ? SessionDataParameters(handler) : [])
             {
-                if (parameter.NullableAnnotation != NullableAnnotation.Annotated
-                    && parameter.Type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData))
-                    && (!Decides(flow, map, handler, sessionOnly: true, context.CancellationToken) || MayAllowAnonymous(flow, map, handler, context.CancellationToken)))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameter.Name, Describe(map), parameter.Type.Name));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SessionDataWithoutGuard, parameter.Locations[0], parameter.Name, Describe(map), parameter.Type.Name));
             }
         }
     }
 
-    /// <summary>The flow of the operation block that holds <paramref name="map"/>, from the graph the driver builds.</summary>
+    /// <summary>
+    /// Whether the endpoint <paramref name="map"/> makes is decided (and where not, whether a guard reaches it on some
+    /// paths only), and whether session data may be null in its handler. Helper chains deeper than the thread's stack
+    /// can follow end the question (<see cref="InsufficientExecutionStackException"/>): the endpoint is then taken as
+    /// undecided and its session data as possibly null, which errs on the side of firing, never of silence or a crash.
+    /// </summary>
+    private (bool Decided, bool OnSomePaths, bool TooDeep, bool SessionMayBeNull) Judge(
+        OperationBlockAnalysisContext context, IInvocationOperation map, IOperation? handler, ProjectWideGuards projectGuards)
+    {
+        try
+        {
+            var flow = FlowOf(context, map.Syntax);
+            var decided = Decides(flow, map, handler, sessionOnly: false, context.CancellationToken) || projectGuards.HasFallbackPolicy(context.CancellationToken);
+            var onSomePaths = !decided && flow is not null && values.GuardedOnSomePaths(flow, map.Syntax, context.CancellationToken);
+            var sessionMayBeNull = handler is not null && SessionDataParameters(handler).Any()
+                && (!Decides(flow, map, handler, sessionOnly: true, context.CancellationToken) || MayAllowAnonymous(flow, map, handler, context.CancellationToken));
+            return (decided, onSomePaths, TooDeep: false, sessionMayBeNull);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return (Decided: false, OnSomePaths: false, TooDeep: true, SessionMayBeNull: handler is not null);
+        }
+    }
+
     private BuilderFlow? FlowOf(OperationBlockAnalysisContext context, SyntaxNode map)
     {
         foreach (var block in context.OperationBlocks)
@@ -162,6 +176,10 @@ internal sealed class MinimalApiEndpoints(AnalyzerSymbols symbols, BuilderValues
     }
 
     /// <summary>The handler's parameters, of the method the delegate will invoke when that is one known method.</summary>
+    /// <summary>The handler's parameters bound from the session that it takes to be non-null.</summary>
+    private IEnumerable<IParameterSymbol> SessionDataParameters(IOperation? handler) => handler is null ? [] : HandlerParameters(handler).Where(parameter =>
+        parameter.NullableAnnotation != NullableAnnotation.Annotated && parameter.Type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, symbols.Known.SessionData)));
+
     private static ImmutableArray<IParameterSymbol> HandlerParameters(IOperation handler) => UnwrapDelegate(handler) switch
     {
         IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
