@@ -276,7 +276,7 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(10, "Refused.RouteArray", "parameter 'ids' cannot be bound as [FromRoute]: a route value is one value, not an array"),
         CannotBuild(11, "Refused.FileFromQuery", "parameter 'file' cannot be bound as [FromQuery]: a form's files and fields come from the form"),
         CannotBuild(12, "Refused.Keyed", "parameter 'query' has a service key that generated code cannot write; use a string, number or enum constant"),
-        CannotBuild(13, "Refused.OptionalStruct", "parameter 'total' is an optional [FromBody] Int32, a value type with no null to bind when the body is empty; make it Int32?")));
+        CannotBuild(13, "Refused.OptionalStruct", "parameter 'total' is an optional [FromBody] Int32, a value type with no null to bind when the body is empty; make it Int32?"));
 
     [Fact]
     public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(
