@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using SessionAuth.Testing;
 
 namespace SessionAuth.Generators.Tests;
 
 /// <summary>
 /// The generated client's arguments and types against what the server binds and writes: a parameter DI or the JSON body
 /// answers, a generic record over a nullable argument, numbers written as strings, route values that would leave their
-/// segment.
+/// segment, headers a browser does not let script set.
 /// </summary>
 public sealed class ClientArgumentAndTypeTests
 {
@@ -155,6 +156,63 @@ public sealed class ClientArgumentAndTypeTests
         await process.WaitForExitAsync();
 
         Assert.Equal("rejected after fetching []", output.Trim());
+    }
+
+    /// <summary>
+    /// A <c>[FromHeader]</c> parameter named as a header a browser's fetch may not set (a forbidden request header: the
+    /// browser drops it silently, and sends its own <c>Referer</c>, <c>Origin</c> or <c>Cookie</c>): the function would get
+    /// the browser's value, or none (a 400), never the one passed. The call must be refused with a TypeError naming the
+    /// header before anything is sent, as a header value that would not arrive unchanged is. (In node, whose fetch sets any
+    /// header, a stub stands for the browser's.) A header script may set is sent.
+    /// </summary>
+    [Theory]
+    [InlineData("Referer", true)]
+    [InlineData("Origin", true)]
+    [InlineData("Cookie", true)]
+    [InlineData("Sec-Fetch-Site", true)]
+    [InlineData("Host", true)]
+    [InlineData("Accept-Encoding", true)]
+    [InlineData("Proxy-Authorization", true)]
+    [InlineData("X-Tenant", false)]
+    [InlineData("Accept-Language", false)]
+    [InlineData("Authorization", false)]
+    [InlineData("Secret", false)]
+    public async Task A_header_parameter_a_browser_may_not_send_is_refused_before_the_call(string header, bool refused)
+    {
+        var (script, _) = ClientNamesTests.Client($$"""
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Tracking
+            {
+                [SessionAuth.ServerFunction("/track", Method = "GET")]
+                public static string Track([Microsoft.AspNetCore.Mvc.FromHeader(Name = "{{header}}")] string value) => value;
+            }
+            """);
+        var folder = Directory.CreateTempSubdirectory("client-header-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "client.mjs"), script);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Consumer.mjs"), """
+            import { Tracking, configure } from "./client.mjs";
+
+            configure({ baseUrl: "https://school.example/" });
+            let sent = null;
+            globalThis.fetch = async (url, init) => {
+                sent = [...new Headers(init.headers).keys()];
+                return new Response("\"x\"", { status: 200, headers: { "Content-Type": "application/json" } });
+            };
+            try {
+                await Tracking.track("passed");
+                console.log("sent " + JSON.stringify(sent));
+            } catch (error) {
+                console.log(`${error.name}: ${error.message}`);
+            }
+            """);
+
+        var (exitCode, output) = await NodeTools.RunAsync(folder, "node", "Consumer.mjs");
+
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith(refused ? "TypeError" : "sent", output, StringComparison.Ordinal);
+        Assert.Contains(refused ? header : header.ToLowerInvariant(), output, StringComparison.Ordinal);
     }
 
     /// <summary>The declarations after the client's core, which the failure shows.</summary>

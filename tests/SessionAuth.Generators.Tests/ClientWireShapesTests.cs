@@ -59,6 +59,39 @@ public sealed class ClientWireShapesTests
     }
 
     /// <summary>
+    /// Two functions of one partial class, in two files, whose names camelCase alike (two overloads on their own routes):
+    /// which of them <c>Catalog.find</c> calls, and which is <c>find2</c>, must not depend on the order of the files,
+    /// or a renamed file silently points the page's call at the other function.
+    /// </summary>
+    [Fact]
+    public void Functions_of_one_name_in_two_files_of_a_partial_class_keep_their_names_whichever_order_the_files_come_in()
+    {
+        const string first = """
+            namespace Shop;
+
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static partial class Catalog
+            {
+                [SessionAuth.ServerFunction("/catalog/by-sku", Method = "GET")] public static string Find(string sku) => sku;
+            }
+            """;
+        const string second = """
+            namespace Shop;
+
+            public static partial class Catalog
+            {
+                [SessionAuth.ServerFunction("/catalog/by-name", Method = "GET")] public static string Find(string name, int take = 1) => name;
+            }
+            """;
+
+        var forward = ClientOf(("Catalog.Sku.cs", first), ("Catalog.Name.cs", second));
+        var backward = ClientOf(("Catalog.Name.cs", second), ("Catalog.Sku.cs", first));
+
+        Assert.Equal(forward.Script, backward.Script);
+        Assert.Equal(forward.Declarations, backward.Declarations);
+    }
+
+    /// <summary>
     /// Signatures whose JSON the client declares right: what the function's value serializes to (web defaults) type-checks
     /// under <c>tsc --strict</c> as the type its call is declared to resolve to. One <c>tsc</c> run checks them all
     /// (<see cref="ClientWireTypeCheck.CheckAllAsync"/>); each row reads its own errors.
@@ -92,6 +125,19 @@ public sealed class ClientWireShapesTests
         ("a derived type of a polymorphic base, returned as itself", "[System.Text.Json.Serialization.JsonPolymorphic] [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), \"cat\")] public abstract record Pet(string Name); public sealed record Cat(string Name, int Lives) : Pet(Name);", "Cat", "new(\"Tom\", 9)"),
         ("a polymorphic base, declared unknown", "[System.Text.Json.Serialization.JsonPolymorphic] [System.Text.Json.Serialization.JsonDerivedType(typeof(Cat), \"cat\")] public abstract record Pet(string Name); public sealed record Cat(string Name, int Lives) : Pet(Name); public sealed record Home(Pet[] Pets);", "Home", "new(new Pet[] { new Cat(\"Tom\", 9) })"),
         ("an array segment of bytes", "public sealed record Chunk(System.ArraySegment<byte> Data, System.Memory<byte> Memory, System.ReadOnlyMemory<int> Numbers);", "Chunk", "new(new System.ArraySegment<byte>(new byte[] { 1, 2 }), new byte[] { 3 }, new[] { 4 })"),
+        ("the framework's other collections", "public sealed record Bins(System.Collections.Generic.LinkedList<int> Linked, System.Collections.Generic.Stack<int> Stack, System.Collections.Generic.SortedSet<string> Sorted, System.Collections.Concurrent.ConcurrentDictionary<int, string> Concurrent, System.Collections.ObjectModel.ReadOnlyCollection<int> ReadOnly, System.Collections.Immutable.ImmutableDictionary<string, int> Immutable, System.Collections.Generic.IReadOnlySet<int> Set, System.Collections.ObjectModel.ObservableCollection<int> Observed);", "Bins", "new(new(new[] { 1 }), new(new[] { 2 }), new() { \"a\" }, new(new System.Collections.Generic.Dictionary<int, string> { [1] = \"a\" }), new(new[] { 3 }), System.Collections.Immutable.ImmutableDictionary<string, int>.Empty.Add(\"k\", 1), new System.Collections.Generic.HashSet<int> { 4 }, new() { 5 })"),
+        ("computed, private-set and init members; static and const left out", "public sealed class Mixed { public const int Limit = 3; public static int Shared { get; set; } = 1; public int A { get; init; } = 2; public int Twice => A * 2; public string Secret { private get; set; } = \"s\"; public string Set { get; private set; } = \"p\"; }", "Mixed", "new()"),
+        ("an indexer and a write-only property left out", "public sealed class Indexed { public int this[int i] => i; public string Only { set { } } public int Kept { get; set; } = 1; }", "Indexed", "new()"),
+        ("number handling on the type, reaching a list, a dictionary and a nullable", "[System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.WriteAsString)] public sealed class Totals { public System.Collections.Generic.List<int> Counts { get; set; } = new() { 1 }; public System.Collections.Generic.Dictionary<string, decimal> Sums { get; set; } = new() { [\"a\"] = 1.5m }; public int? Maybe { get; set; } = 3; public Totals? Next { get; set; } }", "Totals", "new() { Next = new() }"),
+        ("a nullable enum with a string converter on the property", "public enum House { Gryffindor, Slytherin } public sealed class Crest { [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))] public House? House { get; set; } = global::Shop.House.Slytherin; [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))] public House? None { get; set; } }", "Crest", "new()"),
+        ("enums with negative and large unsigned values", "public enum Level : long { Low = -5, High = 4000000000 } public enum Big : ulong { Max = 9007199254740991 } public sealed record Levels(Level Level, Big Big);", "Levels", "new(Level.Low, Big.Max)"),
+        ("a property hidden with new under another type", "public class Pet { public int Age { get; set; } = 3; } public sealed class Old : Pet { public new string Age { get; set; } = \"old\"; }", "Old", "new()"),
+        ("an ignored base property an override writes again", "public class Pet { [System.Text.Json.Serialization.JsonIgnore] public virtual string Name { get; set; } = \"p\"; } public sealed class Cat : Pet { public override string Name { get; set; } = \"c\"; }", "Cat", "new()"),
+        ("dictionaries keyed by char and enum, of dictionaries", "public enum House { Gryffindor, Slytherin } public sealed record Grid(System.Collections.Generic.Dictionary<char, System.Collections.Generic.Dictionary<House, int?>> Cells);", "Grid", "new(new() { ['a'] = new() { [House.Slytherin] = null } })"),
+        ("an interface-typed and an object-typed member", "public interface IShape { int Sides { get; } } public sealed class Square : IShape { public int Sides => 4; public int Size => 2; } public sealed record Drawing(IShape Shape, object Anything);", "Drawing", "new(new Square(), new Square())"),
+        ("a tuple class", "public sealed record Paired(System.Tuple<int, string> Pair);", "Paired", "new(System.Tuple.Create(1, \"a\"))"),
+        ("a class that is a collection only through the non-generic IEnumerable", "public sealed class Bag : System.Collections.IEnumerable { public int Count { get; set; } = 2; public System.Collections.IEnumerator GetEnumerator() { yield return 1; yield return 2; } }", "Bag", "new()"),
+        ("a class derived from Hashtable", "public sealed class Settings : System.Collections.Hashtable { public string Label { get; set; } = \"s\"; }", "Settings", "new() { [\"a\"] = 1 }"),
     ]);
 
     private static (string Script, string Declarations) ClientOf(params (string Path, string Source)[] files) =>

@@ -229,9 +229,15 @@ internal sealed record ClientSpec(EquatableArray<ClientObjectSpec> Objects, Equa
                 .OrderBy(static g => g.First().ObjectName, StringComparer.Ordinal)
                 .ThenBy(static g => g.Key, StringComparer.Ordinal))
             {
+                // Functions are listed, and those of one name numbered (find, find2), by name, route and verb, never by the
+                // order the compiler met them in: the files of a partial class come in any order.
                 var functionNames = new UniqueNames(StringComparer.Ordinal);
                 var members = group
                     .Select(static f => f.Function)
+                    .OrderBy(static f => f.FunctionName, StringComparer.Ordinal)
+                    .ThenBy(static f => f.Route, StringComparer.Ordinal)
+                    .ThenBy(static f => f.HttpMethod, StringComparer.Ordinal)
+                    .ThenBy(static f => string.Join(",", f.Parameters.Select(static p => p.WireName)), StringComparer.Ordinal)
                     .Select(client => client with { FunctionName = functionNames.Take(client.FunctionName) })
                     .ToEquatableArray();
                 objects.Add(new ClientObjectSpec(exports.Take(group.First().ObjectName), members));

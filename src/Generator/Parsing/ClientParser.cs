@@ -50,7 +50,8 @@ internal sealed class ClientParser
             }
         }
 
-        var returns = parser.Return(method, function.Return);
+        // A HEAD answer carries no body: whatever the method returns, the call resolves to undefined.
+        var returns = function.HttpMethod == "HEAD" ? ClientTypeSpec.Void : parser.Return(method, function.Return);
         return new ClientFunctionSpec(
             CamelCase(method.Name),
             function.HttpMethod,
@@ -150,7 +151,7 @@ internal sealed class ClientParser
             return false;
         }
 
-        if (Dictionary(named) is not null || Enumerable(named) is not null)
+        if (Dictionary(named) is not null || Enumerable(named) is not null || NonGenericCollection(named) is not null)
         {
             return false;
         }
@@ -286,7 +287,10 @@ internal sealed class ClientParser
             return Map(type);
         }
 
-        return Result(type);
+        // A null result (Ok<T>?, Results<...>?) is answered 204 without a body, which the call resolves to undefined.
+        return type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated
+            ? ClientTypeSpec.UnionOf([Result(type), ClientTypeSpec.Void])
+            : Result(type);
     }
 
     /// <summary>
@@ -437,6 +441,13 @@ internal sealed class ClientParser
         if (Enumerable(named) is { } element)
         {
             return ClientTypeSpec.ArrayOf(Map(element, numberHandling: numberHandling));
+        }
+
+        // A collection only through the non-generic interfaces (a Hashtable's subclass, a class that implements IEnumerable):
+        // STJ writes its entries or items, of types only the running app knows, never its properties.
+        if (NonGenericCollection(named) is { } collection)
+        {
+            return collection == "System.Collections.IDictionary" ? ClientTypeSpec.RecordOf(ClientTypeSpec.Unknown) : ClientTypeSpec.ArrayOf(ClientTypeSpec.Unknown);
         }
 
         return IsFramework(named) || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || HasPolymorphism(named)
@@ -650,6 +661,18 @@ internal sealed class ClientParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>System.Collections.IDictionary</c> or <c>System.Collections.IEnumerable</c> when <paramref name="type"/> is a
+    /// collection through that non-generic interface (the dictionary first, as STJ looks for it), else <see langword="null"/>.
+    /// </summary>
+    private static string? NonGenericCollection(INamedTypeSymbol type)
+    {
+        var interfaces = type.AllInterfaces.Prepend(type).Select(FullName).ToList();
+        return interfaces.Contains("System.Collections.IDictionary") ? "System.Collections.IDictionary"
+            : interfaces.Contains("System.Collections.IEnumerable") ? "System.Collections.IEnumerable"
+            : null;
     }
 
     /// <summary>The members of <paramref name="type"/> and its base types, nearest first, as STJ looks for properties.</summary>

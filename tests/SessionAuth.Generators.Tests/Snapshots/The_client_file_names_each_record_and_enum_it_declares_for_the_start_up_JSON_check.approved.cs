@@ -87,15 +87,23 @@ function fillRoute(route, args) {
     }
 
     let path = """";
+    // The parts of the segment being written, for a complex one ({name}.{ext}): its literals' text and its values.
+    let parts = [];
     for (let i = 0; i < route.length;) {
         const pair = route.slice(i, i + 2);
         if (pair === ""{{"" || pair === ""}}"") {
             path += route[i];
+            parts.push({ literal: route[i] });
             i += 2;
             continue;
         }
 
         if (route[i] !== ""{"") {
+            if (route[i] === ""/"") {
+                complexSegment(parts);
+                parts = [];
+            }
+            else parts.push({ literal: route[i] });
             path += route[i++];
             continue;
         }
@@ -111,8 +119,10 @@ function fillRoute(route, args) {
         const [, catchAll, name] = /^(\*{0,2})([^:=?]+)/.exec(parameter) ?? [];
         const value = name === undefined ? undefined : routeValues.get(name.toLowerCase());
         if (value !== undefined && value !== null) path += routeText(name, text(value), catchAll !== """");
+        parts.push({ name, value: value === undefined || value === null ? undefined : text(value) });
     }
 
+    complexSegment(parts);
     const collapsed = path.replace(/\/{2,}/g, ""/"");
     return collapsed.length > 1 && collapsed.endsWith(""/"") ? collapsed.slice(0, -1) : collapsed;
 }
@@ -131,6 +141,49 @@ function routeText(name, text, catchAll) {
     return segments.map(encodeURIComponent).join(""/"");
 }
 
+// ASP.NET Core reads the values of a complex segment ({name}.{ext}, {from}-{to}) from the right: each literal is the
+// last one found left of what it has read (ignoring case), and the parameter right of it takes the text between. A
+// value holding a literal that follows it in the segment (""b.c"" for ext) is split there, and arrives otherwise
+// (name ""a.b"", ext ""c""); the first parameter takes what is left, so it may hold any. The segment is read here as the
+// server reads it (RoutePatternMatcher's complex segments), and a value that would not come back whole is refused.
+function complexSegment(parts) {
+    const parameters = parts.filter((part) => part.literal === undefined);
+    if (parts.length < 2 || parameters.length === 0 || parameters.some((part) => part.value === undefined)) return;
+
+    // Adjacent literal characters are one literal.
+    const merged = [];
+    for (const part of parts) {
+        if (part.literal !== undefined && merged.at(-1)?.literal !== undefined) merged.at(-1).literal += part.literal;
+        else merged.push({ ...part });
+    }
+
+    const segment = merged.map((part) => part.literal ?? part.value).join("""");
+    const read = new Map();
+    let end = segment.length;
+    let pending;
+    for (let index = merged.length - 1; index >= 0; index--) {
+        const part = merged[index];
+        if (part.literal === undefined) {
+            pending = part;
+            if (index > 0) continue;
+            read.set(part.name, segment.slice(0, end));
+            break;
+        }
+
+        // A pending parameter keeps at least one character.
+        const found = lastIndexIgnoringCase(segment.slice(0, pending === undefined ? end : end - 1), part.literal);
+        if (found === -1) break;
+        if (pending !== undefined) read.set(pending.name, segment.slice(found + part.literal.length, end));
+        pending = undefined;
+        end = found;
+    }
+
+    const split = [...parameters].reverse().find((part) => read.get(part.name) !== part.value);
+    if (split !== undefined) {
+        throw new TypeError(`The route value ${split.name} (${JSON.stringify(split.value)}) would not reach the server function unchanged: the server reads a segment's values from the right, and splits this one at the text that follows it in the segment.`);
+    }
+}
+
 // A header value travels as visible ASCII: HTTP trims the white space around it, Kestrel refuses other characters
 // (400, before any endpoint) and fetch throws on those above U+00FF without naming the value. Refused before
 // anything is sent, as a route value is.
@@ -140,6 +193,34 @@ function headerText(name, text) {
     }
 
     return text;
+}
+
+// Where text last holds literal, comparing as .NET's OrdinalIgnoreCase does: character by character, each by its
+// one-character upper case (a character whose upper case is longer, as ""ß"", only as itself).
+function lastIndexIgnoringCase(text, literal) {
+    const upper = (c) => (c.toUpperCase().length === 1 ? c.toUpperCase() : c);
+    for (let at = text.length - literal.length; at >= 0; at--) {
+        if (literal.split("""").every((c, i) => upper(c) === upper(text[at + i]))) return at;
+    }
+
+    return -1;
+}
+
+// The request headers a browser does not let script set (the Fetch standard's forbidden request headers): fetch
+// drops them without a word, and the browser sends its own Referer, Origin or Cookie, or none, so the function
+// would read another value than the one passed. A call passing one is refused before anything is sent; left out,
+// the function reads what the browser sends. The method-override headers are forbidden naming a forbidden method.
+const forbiddenHeaders = new Set([""accept-charset"", ""accept-encoding"", ""access-control-request-headers"", ""access-control-request-method"",
+    ""access-control-request-private-network"", ""connection"", ""content-length"", ""cookie"", ""cookie2"", ""date"", ""dnt"", ""expect"", ""host"",
+    ""keep-alive"", ""origin"", ""referer"", ""set-cookie"", ""te"", ""trailer"", ""transfer-encoding"", ""upgrade"", ""via""]);
+
+function sendableHeader(name, value) {
+    const lower = name.toLowerCase();
+    const overridesMethod = [""x-http-method"", ""x-http-method-override"", ""x-method-override""].includes(lower)
+        && values(value).some((item) => String(item).split("","").some((method) => [""connect"", ""trace"", ""track""].includes(method.trim().toLowerCase())));
+    if (forbiddenHeaders.has(lower) || lower.startsWith(""proxy-"") || lower.startsWith(""sec-"") || overridesMethod) {
+        throw new TypeError(`The header ${name} would not reach the server function as passed: a browser does not let script set it, and sends its own or none.`);
+    }
 }
 
 // An item of a header array travels in the header's one line, joined by commas, and the server reads the line's
@@ -219,10 +300,10 @@ async function $call(method, route, args, options, reads) {
         // A null item of a query array is sent empty (ids=), which the server binds as null in its place.
         if (source === ""query"" && Array.isArray(value)) for (const item of value) query.append(name, item === undefined || item === null ? """" : text(item));
         else if (source === ""query"") for (const item of values(value)) query.append(name, text(item));
-        else if (source === ""header"" && Array.isArray(value)) {
-            if (value.length > 0) headers.set(name, value.map((item) => headerItem(name, item)).join("",""));
+        else if (source === ""header"" && value !== null && (!Array.isArray(value) || value.length > 0)) {
+            sendableHeader(name, value);
+            headers.set(name, Array.isArray(value) ? value.map((item) => headerItem(name, item)).join("","") : headerText(name, text(value)));
         }
-        else if (source === ""header"" && value !== null) headers.set(name, headerText(name, text(value)));
         else if (source === ""json"" || source === ""form"") {
             members.push([name, value]);
             form ||= source === ""form"" || values(value).some((item) => item instanceof Blob);
@@ -265,7 +346,8 @@ async function $call(method, route, args, options, reads) {
     if (serverRedirect !== null) throw redirected(serverRedirect, ""server"", response);
     const type = response.headers.get(""Content-Type"") ?? """";
     const json = /[/+]json\b/.test(type);
-    if (response.ok) return answerOf(response, json, reads);
+    // A HEAD answer has the headers of the function's value and no body: the call resolves to undefined.
+    if (response.ok) return method === ""HEAD"" ? undefined : answerOf(response, json, reads);
 
     let problem;
     if (json) {
@@ -296,17 +378,17 @@ const Size$ = Object.freeze({
 export { Size$ as Size };
 
 const Orders$ = Object.freeze({
-    place(order, options) {
-        return $call(""POST"", ""/_server/Orders/Place"", [[""json"", ""order"", order]], options);
+    count(cart, options) {
+        return $call(""POST"", ""/_server/Orders/Count"", [[""json"", ""cart"", cart]], options);
     },
     countIn(region, options) {
         return $call(""GET"", ""/_server/Orders/CountIn"", [[""query"", ""region"", region]], options);
     },
+    place(order, options) {
+        return $call(""POST"", ""/_server/Orders/Place"", [[""json"", ""order"", order]], options);
+    },
     search(filter, options) {
         return $call(""POST"", ""/_server/Orders/Search"", [[""json"", ""filter"", filter]], options);
-    },
-    count(cart, options) {
-        return $call(""POST"", ""/_server/Orders/Count"", [[""json"", ""cart"", cart]], options);
     },
 });
 export { Orders$ as Orders };
@@ -409,14 +491,14 @@ export declare const Size: {
 };
 
 export declare const Orders: {
-    /** POST /_server/Orders/Place */
-    place(order: Order, options?: ServerFunctionCallOptions): Promise<Order>;
-    /** GET /_server/Orders/CountIn */
-    countIn(region: Region, options?: ServerFunctionCallOptions): Promise<number>;
-    /** POST /_server/Orders/Search */
-    search(filter: Filter, options?: ServerFunctionCallOptions): Promise<number>;
     /** POST /_server/Orders/Count */
     count(cart: Cart, options?: ServerFunctionCallOptions): Promise<number>;
+    /** GET /_server/Orders/CountIn */
+    countIn(region: Region, options?: ServerFunctionCallOptions): Promise<number>;
+    /** POST /_server/Orders/Place */
+    place(order: Order, options?: ServerFunctionCallOptions): Promise<Order>;
+    /** POST /_server/Orders/Search */
+    search(filter: Filter, options?: ServerFunctionCallOptions): Promise<number>;
 };
 ";
 

@@ -6,10 +6,10 @@ export declare const Sort: {
 };
 
 export declare const Catalog: {
-    /** GET /api/shelves/{shelf} */
-    search(shelf: number, text: string | null | undefined, tenant: string, sort: Sort | undefined, take: number | undefined, page: number, size?: number | null, exact?: boolean, options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Catalog/Post */
     post(note: string, title: string, tags?: string[], picture?: Blob | null, options?: ServerFunctionCallOptions): Promise<string>;
+    /** GET /api/shelves/{shelf} */
+    search(shelf: number, text: string | null | undefined, tenant: string, sort: Sort | undefined, take: number | undefined, page: number, size?: number | null, exact?: boolean, options?: ServerFunctionCallOptions): Promise<string>;
 };
 
 export declare const Orders: {
@@ -24,11 +24,11 @@ const Sort$ = Object.freeze({
 export { Sort$ as Sort };
 
 const Catalog$ = Object.freeze({
-    search(shelf, text, tenant, sort, take, page, size, exact, options) {
-        return $call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]], options);
-    },
     post(note, title, tags, picture, options) {
         return $call("POST", "/_server/Catalog/Post", [["json", "note", note], ["json", "Title", title], ["form", "tag", tags], ["form", "Picture", picture]], options);
+    },
+    search(shelf, text, tenant, sort, take, page, size, exact, options) {
+        return $call("GET", "/api/shelves/{shelf}", [["route", "Shelf", shelf], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "Sort", sort], ["query", "Take", take], ["query", "Page", page], ["query", "Size", size], ["query", "exact", exact]], options);
     },
 });
 export { Catalog$ as Catalog };

@@ -1,4 +1,4 @@
-// Calls one function of the test app's client (first argument: the app's address; second, JSON: the declaring type's
+// Calls any function of any object of the test app's client (first argument: the app's address; second, JSON: the declaring type's
 // object, the function's name, then its arguments) and prints what it gave: the value, and the value as a TypeScript
 // literal (undefined included) for tsc to check against the declared type; or the error; and every URL the client
 // navigated to. Navigation is recorded, not done.
