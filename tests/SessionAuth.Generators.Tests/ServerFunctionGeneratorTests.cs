@@ -456,6 +456,9 @@ public sealed partial class ServerFunctionGeneratorTests
             public static int RawBeside(System.IO.Stream body, Order? order, [FromServices] IPricing pricing) => 0;
 
             [ServerFunction]
+            public static int RawBesideTwo(System.IO.Pipelines.PipeReader reader, Order order, IPricing pricing) => 0;
+
+            [ServerFunction]
             public static int Sum(IEnumerable<int> values, IReadOnlyList<string>? labels) => 0;
 
             [ServerFunction(Method = "GET")]

@@ -8,6 +8,57 @@ namespace SessionAuth.Generated
     {
         /// <summary>
         /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
+        /// order: the request body's pipe; a service, or the JSON body when it is not registered; a service, or the
+        /// JSON body when it is not registered.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
+        public static void MapPublic_BodyPipe_BodyOrService_BodyOrService_ReturnsJson<T2, T3, TResult>(
+            global::Microsoft.AspNetCore.Routing.RouteGroupBuilder group,
+            global::System.IServiceProvider services,
+            string httpMethod,
+            string pattern,
+            global::SessionAuth.ServerFunctionMetadata metadata,
+            object[] attributes,
+            global::SessionAuth.Infrastructure.ServerFunctionSteps steps,
+            string name2,
+            string name3,
+            global::System.Func<global::System.IO.Pipelines.PipeReader, T2, T3, TResult> function)
+        {
+            global::SessionAuth.Infrastructure.ParameterBinding<T2> binding2 = global::SessionAuth.Infrastructure.ParameterBinding.BodyOrService<T2>(
+                services, name2, isRequired: true);
+            global::SessionAuth.Infrastructure.ParameterBinding<T3> binding3 = global::SessionAuth.Infrastructure.ParameterBinding.BodyOrService<T3>(
+                services, name3, isRequired: true);
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> resultTypeInfo = global::SessionAuth.Infrastructure.ServerFunctionResults.GetJsonTypeInfo<TResult>(
+                services);
+
+            global::Microsoft.AspNetCore.Http.RequestDelegate endpoint = global::SessionAuth.Infrastructure.ServerFunctionEndpoint.Public(
+                services,
+                steps,
+                (httpContext, arguments) =>
+                {
+                    if (!arguments.TryBind(binding2, out T2 arg2)
+                        || !arguments.TryBind(binding3, out T3 arg3))
+                    {
+                        return arguments.WriteFailureAsync();
+                    }
+
+                    TResult result = function(httpContext.Request.BodyReader, arg2, arg3);
+                    return global::SessionAuth.Infrastructure.ServerFunctionResults.WriteJsonAsync(
+                        httpContext, result, resultTypeInfo);
+                });
+            global::SessionAuth.Infrastructure.ServerFunctionRoutes.Map(
+                group,
+                httpMethod,
+                pattern,
+                metadata,
+                attributes,
+                endpoint,
+                new string[] { name2, name3 },
+                global::SessionAuth.Infrastructure.ServerFunctionApi.Json<TResult>(steps, readsRawBody: true, binding2, binding3));
+        }
+
+        /// <summary>
+        /// Maps a server function that reads no session and writes the value it returns as JSON. Its parameters, in
         /// order: the request body's pipe.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SessionAuth.Generators", "0.1.0")]
@@ -732,6 +783,21 @@ namespace SessionAuth.Generated
                 "order",
                 "pricing",
                 global::Shop.Catalog.RawBeside);
+
+            // Catalog.RawBesideTwo(PipeReader, Order, IPricing): POST /_server/Catalog/RawBesideTwo
+            MapPublic_BodyPipe_BodyOrService_BodyOrService_ReturnsJson<global::Shop.Order, global::Shop.IPricing, int>(
+                group,
+                services,
+                "POST",
+                "/_server/Catalog/RawBesideTwo",
+                new global::SessionAuth.ServerFunctionMetadata("Catalog.RawBesideTwo", requiresSession: false),
+                global::System.Array.Empty<object>(),
+                global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
+                    | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments
+                    | global::SessionAuth.Infrastructure.ParameterBinding.BodyAmongServices("Catalog.RawBesideTwo", ("order", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.Order>(services)), ("pricing", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.IPricing>(services))),
+                "order",
+                "pricing",
+                global::Shop.Catalog.RawBesideTwo);
 
             // Catalog.Sum(IEnumerable<int>, IReadOnlyList<string>?): POST /_server/Catalog/Sum
             MapPublic_JsonOrService_OptionalJsonOrService_ReturnsJson<

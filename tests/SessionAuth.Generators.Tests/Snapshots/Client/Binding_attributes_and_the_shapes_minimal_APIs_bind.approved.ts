@@ -17,6 +17,10 @@ export declare const Catalog: {
     place(order: Order, priority: number, options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Catalog/Raw */
     raw(body: Blob | string, options?: ServerFunctionCallOptions): Promise<number>;
+    /** POST /_server/Catalog/RawBeside */
+    rawBeside(body: Blob | string, options?: ServerFunctionCallOptions): Promise<number>;
+    /** POST /_server/Catalog/RawBesideTwo */
+    rawBesideTwo(reader: Blob | string, options?: ServerFunctionCallOptions): Promise<number>;
     /** GET /api/catalog/{id} */
     search(productId: number, text: string | null | undefined, tenant: string, ids?: number[], names?: string[], tags?: number[], raw?: string[], take?: number | null, filter?: number | null, budget?: string | null, options?: ServerFunctionCallOptions): Promise<string>;
     /** POST /_server/Catalog/Sum */
@@ -43,6 +47,12 @@ const Catalog$ = Object.freeze({
     },
     raw(body, options) {
         return $call("POST", "/_server/Catalog/Raw", [["raw", "body", body]], options);
+    },
+    rawBeside(body, options) {
+        return $call("POST", "/_server/Catalog/RawBeside", [["raw", "body", body]], options);
+    },
+    rawBesideTwo(reader, options) {
+        return $call("POST", "/_server/Catalog/RawBesideTwo", [["raw", "reader", reader]], options);
     },
     search(productId, text, tenant, ids, names, tags, raw, take, filter, budget, options) {
         return $call("GET", "/api/catalog/{id}", [["route", "id", productId], ["query", "q", text], ["header", "X-Tenant", tenant], ["query", "ids", ids], ["query", "names", names], ["query", "tags", tags], ["query", "raw", raw], ["query", "take", take], ["query", "filter", filter], ["query", "budget", budget]], options);
