@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Testing;
 
@@ -36,70 +35,43 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
             public static class Functions
             {
                 [SessionAuth.ServerFunction("/three")]
-                public static async Task<int[]> Three(Stream body, Order? order, Clock? clock, Basket? basket) => [order?.Id ?? -1, clock?.Ticks ?? -1, basket?.Items ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Three(Stream body, Order? order, Clock? clock, Basket? basket) => [order?.Id ?? -1, clock?.Ticks ?? -1, basket?.Items ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/iface")]
-                public static async Task<int[]> Iface(Stream body, IClock? clock) => [clock?.Ticks ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Iface(Stream body, IClock? clock) => [clock?.Ticks ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/abstract")]
-                public static async Task<int[]> Abstract(Stream body, Repository? repository) => [repository?.Size ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Abstract(Stream body, Repository? repository) => [repository?.Size ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/list")]
-                public static async Task<int[]> List(Stream body, List<int>? items) => [items?.Sum() ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> List(Stream body, List<int>? items) => [items?.Sum() ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/array")]
-                public static async Task<int[]> Array(Stream body, int[]? items) => [items?.Sum() ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Array(Stream body, int[]? items) => [items?.Sum() ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/strings")]
-                public static async Task<int[]> Strings(Stream body, string[]? items) => [items?.Length ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Strings(Stream body, string[]? items) => [items?.Length ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/point")]
-                public static async Task<int[]> PointValue(Stream body, Point point) => [point.X, await LeftAsync(body)];
+                public static async Task<int[]> PointValue(Stream body, Point point) => [point.X, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/point/nullable")]
-                public static async Task<int[]> PointNullable(Stream body, Point? point) => [point?.X ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> PointNullable(Stream body, Point? point) => [point?.X ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/object")]
-                public static async Task<int[]> ObjectValue(Stream body, object? value) => [value is null ? -1 : value is System.Text.Json.JsonElement element ? (int)element.ValueKind : -2, await LeftAsync(body)];
+                public static async Task<int[]> ObjectValue(Stream body, object? value) => [value is null ? -1 : value is System.Text.Json.JsonElement element ? (int)element.ValueKind : -2, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/dictionary")]
-                public static async Task<int[]> Dictionary(Stream body, Dictionary<string, int>? values) => [values?.Values.Sum() ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> Dictionary(Stream body, Dictionary<string, int>? values) => [values?.Values.Sum() ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/composite")]
-                public static async Task<int[]> Composite(Stream body, [Microsoft.AspNetCore.Http.AsParameters] WithOrder query) => [query.Order?.Id ?? -1, query.Take, await LeftAsync(body)];
+                public static async Task<int[]> Composite(Stream body, [Microsoft.AspNetCore.Http.AsParameters] WithOrder query) => [query.Order?.Id ?? -1, query.Take, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/composite/ids")]
-                public static async Task<int[]> CompositeIds(Stream body, [Microsoft.AspNetCore.Http.AsParameters] WithIds query) => [query.Ids?.Sum() ?? -1, await LeftAsync(body)];
+                public static async Task<int[]> CompositeIds(Stream body, [Microsoft.AspNetCore.Http.AsParameters] WithIds query) => [query.Ids?.Sum() ?? -1, await RawBody.LeftAsync(body)];
 
                 [SessionAuth.ServerFunction("/pipe/three")]
-                public static async Task<int[]> PipeThree(PipeReader body, Order? order, Clock? clock, Basket? basket) => [order?.Id ?? -1, clock?.Ticks ?? -1, basket?.Items ?? -1, await LeftAsync(body)];
-
-                private static async Task<int> LeftAsync(Stream body)
-                {
-                    var buffer = new byte[256];
-                    int total = 0, read;
-                    while ((read = await body.ReadAsync(buffer)) > 0)
-                    {
-                        total += read;
-                    }
-
-                    return total;
-                }
-
-                private static async Task<int> LeftAsync(PipeReader body)
-                {
-                    var total = 0;
-                    while (true)
-                    {
-                        var result = await body.ReadAsync();
-                        total += (int)result.Buffer.Length;
-                        body.AdvanceTo(result.Buffer.End);
-                        if (result.IsCompleted)
-                        {
-                            return total;
-                        }
-                    }
-                }
+                public static async Task<int[]> PipeThree(PipeReader body, Order? order, Clock? clock, Basket? basket) => [order?.Id ?? -1, clock?.Ticks ?? -1, basket?.Items ?? -1, await RawBody.LeftAsync(body)];
             }
 
             public static class Startup
@@ -135,7 +107,7 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
 
     private static readonly Lazy<byte[]> App = new(static () =>
     {
-        var app = FriendAssemblyCompiler.Compile("Shop.App", Source, []);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Source + RawBodyRequests.LeftAsyncSource, []);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
         return app.Bytes!;
     });
@@ -212,8 +184,8 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
                 using var client = new HttpClient { BaseAddress = address };
                 foreach (var (name, contentType, body) in Requests)
                 {
-                    var ours = await SendAsync(client, "/" + function, contentType, body);
-                    var twin = await SendAsync(client, "/twin/" + function, contentType, body);
+                    var ours = await RawBodyRequests.SendAsync(client, "/" + function, contentType, body);
+                    var twin = await RawBodyRequests.SendAsync(client, "/twin/" + function, contentType, body);
                     var row = $"{function}, registered {registered}, {name}: ours {(int)ours.Status} {ours.Body}, minimal API {(int)twin.Status} {twin.Body}";
                     table.Add(row);
                     // Invalid JSON for an interface or abstract class: a minimal API answers 500 (its reader throws), ours 400
@@ -238,19 +210,5 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
         {
             services.AddSingleton(type("Shop.App.Order"), Activator.CreateInstance(type("Shop.App.Order"), 42)!);
         }
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string path, string? contentType, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-        if (contentType is not null)
-        {
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        }
-
-        request.Content = content;
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
