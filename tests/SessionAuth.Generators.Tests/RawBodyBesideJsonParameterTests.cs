@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SessionAuth.Testing;
@@ -34,46 +33,19 @@ public sealed class RawBodyBesideJsonParameterTests
             public static class Functions
             {
                 [SessionAuth.ServerFunction("/stream/nullable")]
-                public static async Task<Echo> StreamNullable(Stream body, Order? order) => new(order?.Id ?? -1, await LeftAsync(body));
+                public static async Task<Echo> StreamNullable(Stream body, Order? order) => new(order?.Id ?? -1, await RawBody.LeftAsync(body));
 
                 [SessionAuth.ServerFunction("/stream/required")]
-                public static async Task<Echo> StreamRequired(Stream body, Order order) => new(order.Id, await LeftAsync(body));
+                public static async Task<Echo> StreamRequired(Stream body, Order order) => new(order.Id, await RawBody.LeftAsync(body));
 
                 [SessionAuth.ServerFunction("/pipe/nullable")]
-                public static async Task<Echo> PipeNullable(PipeReader body, Order? order) => new(order?.Id ?? -1, await LeftAsync(body));
+                public static async Task<Echo> PipeNullable(PipeReader body, Order? order) => new(order?.Id ?? -1, await RawBody.LeftAsync(body));
 
                 [SessionAuth.ServerFunction("/pipe/required")]
-                public static async Task<Echo> PipeRequired(Order order, PipeReader body) => new(order.Id, await LeftAsync(body));
+                public static async Task<Echo> PipeRequired(Order order, PipeReader body) => new(order.Id, await RawBody.LeftAsync(body));
 
                 [SessionAuth.ServerFunction("/two")]
-                public static async Task<int[]> Two(Stream body, Order? order, Clock? clock) => [order?.Id ?? -1, clock?.Ticks ?? -1, await LeftAsync(body)];
-
-                private static async Task<int> LeftAsync(Stream body)
-                {
-                    var buffer = new byte[256];
-                    int total = 0, read;
-                    while ((read = await body.ReadAsync(buffer)) > 0)
-                    {
-                        total += read;
-                    }
-
-                    return total;
-                }
-
-                private static async Task<int> LeftAsync(PipeReader body)
-                {
-                    var total = 0;
-                    while (true)
-                    {
-                        var result = await body.ReadAsync();
-                        total += (int)result.Buffer.Length;
-                        body.AdvanceTo(result.Buffer.End);
-                        if (result.IsCompleted)
-                        {
-                            return total;
-                        }
-                    }
-                }
+                public static async Task<int[]> Two(Stream body, Order? order, Clock? clock) => [order?.Id ?? -1, clock?.Ticks ?? -1, await RawBody.LeftAsync(body)];
             }
 
             public static class Startup
@@ -120,7 +92,7 @@ public sealed class RawBodyBesideJsonParameterTests
 
     private static readonly Lazy<byte[]> App = new(static () =>
     {
-        var app = FriendAssemblyCompiler.Compile("Shop.App", Source, []);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Source + RawBodyRequests.LeftAsyncSource, []);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
         return app.Bytes!;
     });
@@ -165,8 +137,8 @@ public sealed class RawBodyBesideJsonParameterTests
                 using var client = new HttpClient { BaseAddress = address };
                 foreach (var (name, contentType, body) in Requests)
                 {
-                    var ours = await SendAsync(client, "/" + function, contentType, body);
-                    var twin = await SendAsync(client, "/twin/" + function, contentType, body);
+                    var ours = await RawBodyRequests.SendAsync(client, "/" + function, contentType, body);
+                    var twin = await RawBodyRequests.SendAsync(client, "/twin/" + function, contentType, body);
                     var row = $"{function}, {(registered ? "Order registered" : "Order not registered")}, {name}: ours {ours.Status} {ours.Body}, minimal API {twin.Status} {twin.Body}";
                     table.Add(row);
                     var agrees = ours.Status == twin.Status && (ours.Status != HttpStatusCode.OK || ours.Body == twin.Body);
@@ -205,8 +177,8 @@ public sealed class RawBodyBesideJsonParameterTests
                 using var client = new HttpClient { BaseAddress = address };
                 foreach (var (name, contentType, body) in Requests.Append(("a clock", "application/json", """{"ticks":7}""")))
                 {
-                    var ours = await SendAsync(client, "/two", contentType, body);
-                    var twin = await SendAsync(client, "/twin/two", contentType, body);
+                    var ours = await RawBodyRequests.SendAsync(client, "/two", contentType, body);
+                    var twin = await RawBodyRequests.SendAsync(client, "/twin/two", contentType, body);
                     var agrees = ours.Status == twin.Status && (ours.Status != HttpStatusCode.OK || ours.Body == twin.Body);
                     table.Add($"{(agrees ? "" : "DIFFERENT ")}{name}: ours {ours.Status} {ours.Body}, minimal API {twin.Status} {twin.Body}");
                 }
@@ -291,19 +263,5 @@ public sealed class RawBodyBesideJsonParameterTests
         {
             Assert.Contains($"Functions.{function}(order):", unregistered.Message, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string path, string? contentType, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-        if (contentType is not null)
-        {
-            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        }
-
-        request.Content = content;
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
