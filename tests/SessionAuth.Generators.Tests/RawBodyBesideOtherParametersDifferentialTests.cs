@@ -140,9 +140,9 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
 
     /// <summary>
     /// An array beside a raw body (a parameter, or a member of an <c>[AsParameters]</c> type) is the whole JSON body on a
-    /// minimal API (arrays come from the query only on GET, HEAD, DELETE and OPTIONS); ours reads it from the query and
-    /// leaves the body to the stream, so the function silently gets an empty array for the JSON array sent, and a body a
-    /// minimal API refuses (not an array, invalid JSON, not JSON) is a 200.
+    /// minimal API (arrays come from the query only on GET, HEAD, DELETE and OPTIONS), so it is on ours: the JSON array
+    /// sent arrives, the raw body is then at its end, and a body a minimal API refuses (not an array, invalid JSON, not
+    /// JSON) is refused too.
     /// </summary>
     [Theory]
     [InlineData("array")]
@@ -151,10 +151,22 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
     public Task Beside_a_raw_body_an_array_is_the_JSON_body_as_on_a_minimal_API(string function) =>
         AnswersAsTwinAsync("Shop.App.Startup", function, registered: false);
 
-    /// <summary>A nullable struct beside a raw body is its default on a minimal API when the body is empty; ours gives null.</summary>
+    /// <summary>
+    /// A nullable struct beside a raw body agrees with a minimal API on every request but an empty body, which a minimal
+    /// API binds as the struct's default (<c>[0,0]</c>) and ours as null (<c>[-1,0]</c>), as an empty body binds every other
+    /// optional value: a documented difference (README), pinned here so it cannot change unnoticed.
+    /// </summary>
     [Fact]
-    public Task Beside_a_raw_body_a_nullable_struct_binds_an_empty_body_as_on_a_minimal_API() =>
-        AnswersAsTwinAsync("Shop.App.Startup", "point/nullable", registered: false);
+    public async Task Beside_a_raw_body_a_nullable_struct_binds_an_empty_body_as_null_where_a_minimal_API_binds_its_default()
+    {
+        var table = await AnswersAsTwinAsync(
+            "Shop.App.Startup",
+            "point/nullable",
+            registered: false,
+            static (name, ours, twin) => name.Contains("empty body", StringComparison.Ordinal) && ours == "[-1,0]" && twin == "[0,0]");
+
+        Assert.Contains(table, static row => row.Contains("empty body: ours 200 [-1,0], minimal API 200 [0,0]", StringComparison.Ordinal));
+    }
 
     /// <param name="registered">Whether the app registers Order beside Clock and Basket, which it always registers.</param>
     [Theory]
@@ -171,7 +183,8 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
     public Task Of_three_such_parameters_the_one_not_registered_is_the_body_as_on_a_minimal_API(string function, bool registered) =>
         AnswersAsTwinAsync("Shop.App.ThreeStartup", function, registered);
 
-    private static async Task AnswersAsTwinAsync(string startup, string function, bool registered)
+    /// <param name="documentedDifference">A difference README lists: the request's name, our answer's body and the minimal API's.</param>
+    private static async Task<List<string>> AnswersAsTwinAsync(string startup, string function, bool registered, Func<string, string, string, bool>? documentedDifference = null)
     {
         var table = new List<string>();
         var mismatches = new List<string>();
@@ -191,7 +204,8 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
                     // Invalid JSON for an interface or abstract class: a minimal API answers 500 (its reader throws), ours 400
                     // naming the body, which is the answer it should give.
                     var oursBetter = (int)ours.Status / 100 == 4 && (int)twin.Status / 100 == 5 && name == "invalid JSON";
-                    if (!oursBetter && ((int)ours.Status / 100 != (int)twin.Status / 100 || (ours.Status == HttpStatusCode.OK && ours.Body != twin.Body)))
+                    var documented = documentedDifference?.Invoke(name, ours.Body, twin.Body) == true;
+                    if (!oursBetter && !documented && ((int)ours.Status / 100 != (int)twin.Status / 100 || (ours.Status == HttpStatusCode.OK && ours.Body != twin.Body)))
                     {
                         mismatches.Add(row);
                     }
@@ -200,6 +214,7 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
 
         Assert.True(error is null, error?.ToString());
         Assert.True(mismatches.Count == 0, "server function and minimal API differ:\n" + string.Join("\n", mismatches) + "\n\nall:\n" + string.Join("\n", table));
+        return table;
     }
 
     private static void Register(IServiceCollection services, Func<string, Type> type, bool registered)

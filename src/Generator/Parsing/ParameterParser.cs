@@ -13,7 +13,8 @@ namespace SessionAuth.Generators.Parsing;
 /// </summary>
 /// <param name="bodyAllowed">Whether the verb carries arguments in its body; otherwise text comes from the query.</param>
 /// <param name="bodyIsOneParameter">Whether one parameter takes the whole body (<c>[FromBody]</c>, <c>Stream</c>, <c>PipeReader</c>), leaving text to the query as minimal APIs do.</param>
-internal sealed partial class ParameterParser(Compilation compilation, KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter)
+/// <param name="bodyIsRaw">Whether that parameter is a <c>Stream</c> or <c>PipeReader</c>, beside which a minimal API still infers a complex value or an array as the JSON body.</param>
+internal sealed partial class ParameterParser(Compilation compilation, KnownTypes types, GuardDecision guard, HashSet<string> routeParameters, bool bodyAllowed, bool bodyIsOneParameter, bool bodyIsRaw)
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -22,6 +23,10 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
     public string? SessionDataType { get; private set; }
 
     public static string FormatType(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
+
+    /// <summary>Whether some parameter of <paramref name="method"/> is the raw body: a <c>Stream</c> or a <c>PipeReader</c>.</summary>
+    public static bool HasRawBodyParameter(IMethodSymbol method, KnownTypes types) =>
+        method.Parameters.Any(p => KnownTypes.Is(p.Type, types.Stream) || KnownTypes.Is(p.Type, types.PipeReader));
 
     /// <summary>Whether some parameter of <paramref name="method"/> takes the whole body: <c>[FromBody]</c>, a <c>Stream</c> or a <c>PipeReader</c>.</summary>
     public static bool HasBodyParameter(IMethodSymbol method, KnownTypes types) =>
@@ -282,6 +287,10 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
                 }
 
                 // An array on a verb with a body is a JSON array member, as minimal APIs read it from a JSON body.
+                return null;
+            case AttributeSource.None when bodyAllowed && bodyIsRaw && !isStringValues:
+                // Beside a raw body a minimal API infers an array as it infers any complex value: a service when the app
+                // registers it, otherwise the whole JSON body (BindBesideRawBody), never the query.
                 return null;
             default:
                 source = SourceOf(attribute.Source) ?? ArgumentSourceSpec.Query;

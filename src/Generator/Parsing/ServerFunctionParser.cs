@@ -118,7 +118,7 @@ internal sealed class ServerFunctionParser
         var guard = functionGuard.Decision;
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
         var bodyIsOneParameter = ParameterParser.HasBodyParameter(_method, _types) || CompositeParameterParser.HasBodyMember(_method, _types);
-        var parameterParser = new ParameterParser(_compilation, _types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter);
+        var parameterParser = new ParameterParser(_compilation, _types, guard, template.ParameterNames, bodyAllowed, bodyIsOneParameter, ParameterParser.HasRawBodyParameter(_method, _types));
         var parameters = new List<ParameterSpec>(_method.Parameters.Length);
         var composites = new List<CompositeArgumentSpec>();
         for (var position = 0; position < _method.Parameters.Length; position++)
