@@ -259,6 +259,9 @@ public sealed partial class ServerFunctionAnalyzerTests
             [ServerFunction] public static int RawAndTwoBodies(System.IO.Stream body, Query query, Query? other) => 1;
             [ServerFunction] public static int RawAndOneBody(System.IO.Pipelines.PipeReader body, Query? query) => 1;
             [ServerFunction] public static int RawAndMarkedServices(System.IO.Stream body, Query query, [FromServices] Query other) => 1;
+            [ServerFunction] public static int {|#14:BodyAndArray|}([FromBody] Query query, int[] ids) => 1;
+            [ServerFunction] public static int BodyAndQueryArray([FromBody] Query query, [FromQuery] int[] ids) => 1;
+            [ServerFunction] public static int RawAndArray(System.IO.Stream body, string[] names) => 1;
         }
 
         public sealed record Query(string Text);
@@ -276,7 +279,8 @@ public sealed partial class ServerFunctionAnalyzerTests
         CannotBuild(10, "Refused.RouteArray", "parameter 'ids' cannot be bound as [FromRoute]: a route value is one value, not an array"),
         CannotBuild(11, "Refused.FileFromQuery", "parameter 'file' cannot be bound as [FromQuery]: a form's files and fields come from the form"),
         CannotBuild(12, "Refused.Keyed", "parameter 'query' has a service key that generated code cannot write; use a string, number or enum constant"),
-        CannotBuild(13, "Refused.OptionalStruct", "parameter 'total' is an optional [FromBody] Int32, a value type with no null to bind when the body is empty; make it Int32?"));
+        CannotBuild(13, "Refused.OptionalStruct", "parameter 'total' is an optional [FromBody] Int32, a value type with no null to bind when the body is empty; make it Int32?"),
+        CannotBuild(14, "Refused.BodyAndArray", "parameter 'ids' would be a second JSON body beside the [FromBody] parameter, as a minimal API infers an array on this verb; mark it [FromQuery] or [FromServices]"));
 
     [Fact]
     public Task Two_functions_on_the_same_verb_and_route_are_both_reported() => VerifyAsync(

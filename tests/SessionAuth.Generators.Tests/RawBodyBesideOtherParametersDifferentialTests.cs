@@ -174,6 +174,16 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
     public Task Answers_as_the_same_function_mapped_as_a_minimal_API(string function, bool registered) =>
         AnswersAsTwinAsync("Shop.App.Startup", function, registered);
 
+    /// <summary>Three service-or-body parameters, none registered: the start fails naming the three, and which function.</summary>
+    [Fact]
+    public async Task Three_such_parameters_none_registered_fail_the_start_naming_each()
+    {
+        var error = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ThreeStartup", static (_, _) => { });
+
+        Assert.True(error is not null, "the app started with none of Order, Clock and Basket registered");
+        Assert.Contains("Functions.Three: parameters 'order', 'clock' and 'basket' are not registered services", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Three service-or-body parameters, two or three registered: the one left is the body, as on a minimal API.</summary>
     [Theory]
     [InlineData("three", false)]

@@ -288,6 +288,10 @@ internal sealed partial class ParameterParser(Compilation compilation, KnownType
 
                 // An array on a verb with a body is a JSON array member, as minimal APIs read it from a JSON body.
                 return null;
+            case AttributeSource.None when bodyAllowed && bodyIsOneParameter && !bodyIsRaw && !isStringValues:
+                // Beside [FromBody] a minimal API infers the array as a second body and refuses to start.
+                problem = new ServerFunctionProblem.CannotBeBuilt($"parameter '{parameter.Name}' would be a second JSON body beside the [FromBody] parameter, as a minimal API infers an array on this verb; mark it [FromQuery] or [FromServices]");
+                return null;
             case AttributeSource.None when bodyAllowed && bodyIsRaw && !isStringValues:
                 // Beside a raw body a minimal API infers an array as it infers any complex value: a service when the app
                 // registers it, otherwise the whole JSON body (BindBesideRawBody), never the query.

@@ -429,7 +429,7 @@ public static partial class ParameterBinding
             0 => ServerFunctionSteps.None,
             1 => ServerFunctionSteps.ReadBodyAsValue,
             _ => throw new InvalidOperationException(
-                $"Server function {function}: parameters {string.Join(" and ", bodies)} are not registered services, so each would be the whole JSON body beside the raw body; register their types, or mark the services [FromServices]."),
+                $"Server function {function}: parameters {string.Join(", ", bodies.Take(bodies.Count - 1))} and {bodies[^1]} are not registered services, so each would be the whole JSON body beside the raw body; register their types, or mark the services [FromServices]."),
         };
     }
 
