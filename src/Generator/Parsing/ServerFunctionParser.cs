@@ -258,6 +258,13 @@ internal sealed class ServerFunctionParser
             return "it is async void, so nobody could await it; return Task instead";
         }
 
+        if (ConditionalCompilation.IsConditional(_method))
+        {
+            // A conditional method can be neither a delegate's target (CS1618) nor called for certain: the compiler
+            // leaves out its calls when the symbol is not defined, and the endpoint would answer without running it.
+            return "it is [Conditional], so a call of it is left out unless its symbol is defined and no delegate may target it; remove [Conditional]";
+        }
+
         if (!_compilation.IsSymbolAccessibleWithin(_method, _compilation.Assembly))
         {
             return "generated code cannot reach it; make it and the types around it internal or public";

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Emitting;
 
 namespace SessionAuth.Generators.Parsing;
 
@@ -139,7 +141,14 @@ internal static class SignatureTypes
                         problem = $"{describe(symbol)} is [Obsolete] as an error, so no code may use it, generated code included";
                         return [];
                     case ObsoleteAttribute when attribute.NamedArguments.FirstOrDefault(static a => a.Key == "DiagnosticId").Value.Value is string { Length: > 0 } id:
-                        // [Obsolete(DiagnosticId = "X")] is reported under its own id rather than CS0618.
+                        // [Obsolete(DiagnosticId = "X")] is reported under its own id rather than CS0618, which generated
+                        // code disables by name; a #pragma names an identifier, or a number it reads as a CS warning.
+                        if (!SyntaxFacts.IsValidIdentifier(id))
+                        {
+                            problem = $"{describe(symbol)} is [Obsolete] with the DiagnosticId {CSharpText.Literal(id)}, which no #pragma warning disable can name, so generated code that uses it would warn; make the id an identifier";
+                            return [];
+                        }
+
                         warnings.Add(id);
                         break;
                     case ObsoleteAttribute:
