@@ -64,7 +64,7 @@ public sealed class ExtensionPropertyGroupTests
         return data;
     }
 
-    // {GUARD} is the guard written (or nothing), {ARROW} the endpoint's arrow (reported when the guard is not written).
+    // {GUARD} and {ARROW} as ExtensionBlockMemberTests.Fill replaces them.
     private static readonly (string Way, string Program, string Members)[] Table =
     [
         ("a property making a group from its receiver, read on a group",
@@ -128,8 +128,7 @@ public sealed class ExtensionPropertyGroupTests
     public Task An_extension_property_is_read_as_its_method_form(string way, bool guarded)
     {
         var (_, program, members) = Table.Single(row => row.Way == way);
-        string Fill(string code) => code.Replace("{GUARD}", guarded ? ".RequireAuthorization()" : string.Empty).Replace("{ARROW}", guarded ? "=>" : "{|SAUTH0001:=>|}");
-        return VerifyMembersAsync(Fill(program), Fill(members));
+        return ExtensionBlockMemberTests.VerifyAppAsync(ExtensionBlockMemberTests.Fill(program, guarded), ExtensionBlockMemberTests.Fill(members, guarded));
     }
 
     // A property that makes its group from something other than its receiver: the receiver's guard does not reach it.
@@ -137,7 +136,7 @@ public sealed class ExtensionPropertyGroupTests
     [InlineData("public RouteGroupBuilder Orders => Root.App.MapGroup(\"/orders\");")]
     [InlineData("public RouteGroupBuilder Orders { get { var other = Root.App.MapGroup(\"/other\"); g.WithName(\"g\"); return other; } }")]
     [InlineData("public RouteGroupBuilder Orders => Root.App.MapGroup(\"/other\").OrdersM();")]
-    public Task A_group_an_extension_property_makes_from_another_group_is_not_guarded_by_its_receiver(string member) => VerifyMembersAsync(
+    public Task A_group_an_extension_property_makes_from_another_group_is_not_guarded_by_its_receiver(string member) => ExtensionBlockMemberTests.VerifyAppAsync(
         "Root.App = app; app.MapGroup(\"/api\").RequireAuthorization().Orders.MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\");",
         $"extension(RouteGroupBuilder g) {{ {member} public RouteGroupBuilder OrdersM() => g.MapGroup(\"/m\"); }} }} static class Root {{ public static WebApplication App = null!;");
 
@@ -147,7 +146,7 @@ public sealed class ExtensionPropertyGroupTests
     [InlineData("app.MapGroup(\"/a\").RequireAuthorization().OrdersM().WithName(\"a\"); app.MapGroup(\"/b\").OrdersM().MapGet(\"/x\", () {|SAUTH0001:=>|} \"x\");")]
     [InlineData("_ = app.MapGroup(\"/a\").RequireAuthorization().MapsOrders; _ = app.MapGroup(\"/b\").MapsOrders;")]
     [InlineData("_ = app.MapGroup(\"/a\").RequireAuthorization().MapsOrders; if (app.MapGroup(\"/b\") is { MapsOrders: not null }) { }")]
-    public Task A_read_on_an_open_group_leaves_what_the_getter_makes_or_maps_open(string program) => VerifyMembersAsync(
+    public Task A_read_on_an_open_group_leaves_what_the_getter_makes_or_maps_open(string program) => ExtensionBlockMemberTests.VerifyAppAsync(
         program,
         "extension(RouteGroupBuilder g) { public RouteGroupBuilder Orders => g.MapGroup(\"/orders\"); public RouteGroupBuilder OrdersM() => g.MapGroup(\"/orders\"); "
             + "public RouteGroupBuilder MapsOrders { get { g.MapGet(\"/orders\", () {|SAUTH0001:=>|} \"x\"); return g; } } }");
@@ -165,17 +164,4 @@ public sealed class ExtensionPropertyGroupTests
             {{Ext}}
             """),
     ]);
-
-    private static Task VerifyMembersAsync(string program, string members) =>
-        AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{program}}
-            app.Run();
-
-            static class GroupExtensions
-            {
-                {{members}}
-            }
-            """)]);
 }
