@@ -94,9 +94,12 @@ public sealed class ExtensionBlockMemberTests
     public Task An_extension_block_member_is_followed_as_the_equivalent_extension_method(string way, string program, string members, bool guarded)
     {
         _ = way;
-        string Fill(string code) => code.Replace("{GUARD}", guarded ? ".RequireAuthorization()" : string.Empty).Replace("{ARROW}", guarded ? "=>" : "{|SAUTH0001:=>|}");
-        return VerifyAppAsync(Fill(program), Fill(members));
+        return VerifyAppAsync(Fill(program, guarded), Fill(members, guarded));
     }
+
+    /// <summary><paramref name="code"/> with <c>{GUARD}</c> the guard written, or nothing, and <c>{ARROW}</c> an endpoint's arrow, reported when the guard is not written.</summary>
+    internal static string Fill(string code, bool guarded) =>
+        code.Replace("{GUARD}", guarded ? ".RequireAuthorization()" : string.Empty).Replace("{ARROW}", guarded ? "=>" : "{|SAUTH0001:=>|}");
 
     // A member that may return another group than its receiver (it writes the receiver first, or a lambda it runs does)
     // is no identity: the guard on its result does not reach the receiver's endpoint.
@@ -108,15 +111,17 @@ public sealed class ExtensionBlockMemberTests
         "var a = app.MapGroup(\"/a\"); a.MapGet(\"/\", () {|SAUTH0001:=>|} \"a\"); a.Swap().RequireAuthorization();",
         $"extension(RouteGroupBuilder group) {{ {member} }}");
 
-    // An extension property's getter runs at each read with no call written: a group it maps on is decided by no reader,
-    // so its endpoint is reported even where the only call written (the getter's static form) passes a guarded group.
+    // An extension property's getter runs at each read with the group it is read on, as a call of its static form does: a
+    // group it maps on is decided by every read and call together, so one on an open group leaves its endpoint reported.
     [Theory]
     [InlineData("app.MapGroup(\"/a\").Orders.WithName(\"o\");")]
     [InlineData("GroupExtensions.get_Orders(app.MapGroup(\"/a\").RequireAuthorization()); app.MapGroup(\"/b\").Orders.WithName(\"o\");")]
-    public Task A_group_an_extension_property_maps_on_is_reported_whatever_its_reads_pass(string program) => VerifyAppAsync(
+    [InlineData("app.MapGroup(\"/a\").RequireAuthorization().Orders.WithName(\"o\"); GroupExtensions.get_Orders(app.MapGroup(\"/b\"));")]
+    public Task A_group_an_extension_property_maps_on_is_reported_when_a_read_passes_an_open_group(string program) => VerifyAppAsync(
         program, "extension(RouteGroupBuilder group) { public RouteHandlerBuilder Orders => group.MapGet(\"/orders\", () {|SAUTH0001:=>|} \"x\"); }");
 
-    private static Task VerifyAppAsync(string program, string members) =>
+    /// <summary>Runs SAUTH0001 over an app's top-level <paramref name="program"/> with <paramref name="members"/> declared in <c>static class GroupExtensions</c>.</summary>
+    internal static Task VerifyAppAsync(string program, string members) =>
         AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication, [("Program.cs", $$"""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();

@@ -753,16 +753,15 @@ internal sealed class BuilderFlow
                     return Single(Unknown.Instance);
                 }
 
-                // An extension property's getter is called with the receiver it is read on (group.Orders runs get_Orders(group)).
-                if (step.Record && ExtensionBlocks.ArgumentOffset(getter) == 1)
+                // An extension property's getter is called with the receiver it is read on (group.Orders runs
+                // get_Orders(group)): read as that call, so a getter that guards or returns its receiver does so here.
+                var arguments = new Dictionary<int, HashSet<object>>();
+                if (ExtensionBlocks.ArgumentOffset(getter) == 1)
                 {
-                    CallArguments[computed.Syntax] = new() { [0] = receiver };
+                    arguments[0] = receiver;
                 }
 
-                var read = new CallResult(ExtensionBlocks.Definition(getter), computed.Syntax);
-                step.Owner.Sites.Add(computed.Syntax);
-                step.State.Make(read);
-                return Single(read);
+                return CallInSource(ExtensionBlocks.Definition(getter), computed.Syntax, arguments, returnsBuilder: true, step);
             }
 
             case IFieldReferenceOperation or IPropertyReferenceOperation:
@@ -1094,50 +1093,7 @@ internal sealed class BuilderFlow
                 step.State.Overwritten(written);
             }
 
-            if (step.Record)
-            {
-                CallArguments[invocation.Syntax] = arguments;
-                step.Owner.Sites.Add(invocation.Syntax);
-            }
-
-            HashSet<object>? returnedArgument = null;
-            if (_helpers?.Invoke(definition) is { } helper)
-            {
-                // A helper that returns a parameter as it was given returns the builder passed for it: a guard on the
-                // result guards that builder (app.MapGroup("/orders").MapOrders().RequireAuthorization()).
-                if (helper.ReturnedParameter is { } returnedOrdinal && arguments.TryGetValue(returnedOrdinal, out var returnedValues))
-                {
-                    returnedArgument = returnedValues;
-                }
-
-                // A helper called after the host runs guards nothing a request sees.
-                foreach (var guarded in step.IsAfterHostRun(invocation.Syntax) ? Enumerable.Empty<KeyValuePair<int, GuardHelpers.ParameterGuard>>() : helper.Parameters)
-                {
-                    if (arguments.TryGetValue(guarded.Key, out var passed))
-                    {
-                        step.State.GuardByHelper(passed, guarded.Value);
-                        if (step.Record && guarded.Value.MayAllowAnonymous)
-                        {
-                            AllowAnonymous.UnionWith(WithAlternatives(passed, step.Owner));
-                        }
-                    }
-                }
-            }
-
-            if (!IsBuilder(method.ReturnType))
-            {
-                return Empty;
-            }
-
-            if (returnedArgument is not null)
-            {
-                return returnedArgument;
-            }
-
-            // What the call returns is made here, as a creation is: a guard on it is a guard on whatever the method returned.
-            var result = new CallResult(definition, invocation.Syntax);
-            step.State.Make(result);
-            return Single(result);
+            return CallInSource(definition, invocation.Syntax, arguments, IsBuilder(method.ReturnType), step);
         }
 
         if (creates)
@@ -1155,6 +1111,60 @@ internal sealed class BuilderFlow
         }
 
         return receiverIsBuilder && IsBuilder(method.ReturnType) ? receiver : Empty;
+    }
+
+    /// <summary>
+    /// A call at <paramref name="site"/> of <paramref name="definition"/>, a method of the compilation (or the getter a
+    /// read of a computed property runs), passed <paramref name="arguments"/> by parameter ordinal: a helper guards what
+    /// it is passed for the parameters it guards, and a call of one that returns a parameter as it was given is that
+    /// argument; anything else it returns is made here.
+    /// </summary>
+    private HashSet<object> CallInSource(IMethodSymbol definition, SyntaxNode site, Dictionary<int, HashSet<object>> arguments, bool returnsBuilder, Step step)
+    {
+        step.Owner.Sites.Add(site);
+        if (step.Record)
+        {
+            CallArguments[site] = arguments;
+        }
+
+        HashSet<object>? returnedArgument = null;
+        if (_helpers?.Invoke(definition) is { } helper)
+        {
+            // A helper that returns a parameter as it was given returns the builder passed for it: a guard on the
+            // result guards that builder (app.MapGroup("/orders").MapOrders().RequireAuthorization()).
+            if (helper.ReturnedParameter is { } returnedOrdinal && arguments.TryGetValue(returnedOrdinal, out var returnedValues))
+            {
+                returnedArgument = returnedValues;
+            }
+
+            // A helper called after the host runs guards nothing a request sees.
+            foreach (var guarded in step.IsAfterHostRun(site) ? Enumerable.Empty<KeyValuePair<int, GuardHelpers.ParameterGuard>>() : helper.Parameters)
+            {
+                if (arguments.TryGetValue(guarded.Key, out var passed))
+                {
+                    step.State.GuardByHelper(passed, guarded.Value);
+                    if (step.Record && guarded.Value.MayAllowAnonymous)
+                    {
+                        AllowAnonymous.UnionWith(WithAlternatives(passed, step.Owner));
+                    }
+                }
+            }
+        }
+
+        if (!returnsBuilder)
+        {
+            return Empty;
+        }
+
+        if (returnedArgument is not null)
+        {
+            return returnedArgument;
+        }
+
+        // What the call returns is made here, as a creation is: a guard on it is a guard on whatever the method returned.
+        var result = new CallResult(definition, site);
+        step.State.Make(result);
+        return Single(result);
     }
 
     internal bool IsBuilder(ITypeSymbol? type) => IsBuilder(type, _symbols);

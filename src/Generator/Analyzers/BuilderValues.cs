@@ -693,9 +693,25 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     /// </summary>
     private IEnumerable<(SyntaxNode? Call, IMethodSymbol Bound)> Written(HashSet<IMethodSymbol> targets, CancellationToken cancellationToken)
     {
-        foreach (var name in targets.Where(t => t.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)).Select(t => t.Name).Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
+        var names = targets.Where(t => t.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)).Select(t => t.Name)
+            .Concat(targets.Select(ExtensionBlocks.PropertyOfGetter).OfType<IPropertySymbol>().Select(p => p.Name));
+        foreach (var name in names.Distinct().SelectMany(n => Occurrences(n, cancellationToken)))
         {
-            if (Bind(name, cancellationToken) is not IMethodSymbol bound || !targets.Contains(bound))
+            var symbol = Bind(name, cancellationToken);
+            if (symbol is IPropertySymbol { GetMethod: { } getter } && targets.Contains(ExtensionBlocks.Definition(getter)))
+            {
+                // A read of an extension property is a call of its getter with the receiver it is read on; a plain write
+                // calls its setter only; any other use of the name (a property pattern) calls it with what is not seen.
+                var read = ExtensionPropertyRead(name);
+                if (read?.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment || assignment.Left != read)
+                {
+                    yield return (read, ExtensionBlocks.Definition(getter));
+                }
+
+                continue;
+            }
+
+            if (symbol is not IMethodSymbol bound || !targets.Contains(bound))
             {
                 // A call bound at run time (a dynamic receiver or argument) may be a call of one of them, with anything.
                 if (IsLateBoundCallOf(name, targets, cancellationToken))
@@ -1063,6 +1079,15 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         var symbol = compilation.GetSemanticModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol;
         return symbol is IMethodSymbol method ? ExtensionBlocks.Definition(method) : symbol?.OriginalDefinition;
     }
+
+    /// <summary>
+    /// The access <paramref name="name"/> makes to an extension property, as the flow records the call of its getter:
+    /// <c>group.Orders</c>, <c>group?.Orders</c>; null for a use of the name that is no member access (a property pattern).
+    /// </summary>
+    private static SyntaxNode? ExtensionPropertyRead(SimpleNameSyntax name) =>
+        name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+            : null;
 
     private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)
     {

@@ -41,11 +41,42 @@ internal static class ExtensionBlocks
 
     /// <summary>
     /// Whether <paramref name="method"/> is the implementation of an extension block member called where no call of it is
-    /// written: an accessor of an extension property or indexer (<c>group.Orders</c> runs <c>get_Orders(group)</c>), an
-    /// operator or a conversion.
+    /// written or named: a setter, an operator or a conversion. A getter is not: each read names its property
+    /// (<c>group.Orders</c> runs <c>get_Orders(group)</c>), and the reads are its calls (<see cref="PropertyOfGetter"/>).
     /// </summary>
     public static bool IsCalledUnnamed(IMethodSymbol method) =>
-        IsImplementation(method) && method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax;
+        IsImplementation(method) && method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax && PropertyOfGetter(method) is null;
+
+    /// <summary>
+    /// The extension property whose getter <paramref name="method"/> is the implementation of (<c>get_Orders(RouteGroupBuilder group)</c>
+    /// for <c>extension(RouteGroupBuilder group) { public RouteGroupBuilder Orders => ...; }</c>); null for any other method.
+    /// </summary>
+    public static IPropertySymbol? PropertyOfGetter(IMethodSymbol method)
+    {
+        if (!IsImplementation(method))
+        {
+            return null;
+        }
+
+        var implementation = method.OriginalDefinition;
+        foreach (var block in method.ContainingType.GetTypeMembers())
+        {
+            if (!block.IsExtension)
+            {
+                continue;
+            }
+
+            foreach (var member in block.GetMembers())
+            {
+                if (member is IPropertySymbol { GetMethod: { } getter } property && SymbolEqualityComparer.Default.Equals(ImplementationOf(getter), implementation))
+                {
+                    return property;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The implementation's parameters by the parameters the body of <paramref name="member"/> reads, when it is a member of

@@ -296,6 +296,20 @@ internal sealed class GuardHelpers(Compilation compilation, AnalyzerSymbols symb
             return outer is not null && LocalFunctionGraph(outer, method, cancellationToken) is { } local ? (local, method) : null;
         }
 
+        if (ExtensionBlocks.PropertyOfGetter(method) is { GetMethod: { } getter })
+        {
+            // An extension property's getter runs at each read as a call of its implementation does: its body (the get
+            // accessor's, or the property's expression body) is read as the getter declared.
+            SyntaxNode? body = syntax switch
+            {
+                PropertyDeclarationSyntax property => (SyntaxNode?)property.ExpressionBody ?? property.AccessorList?.Accessors.FirstOrDefault(static a => a.Keyword.ValueText == "get"),
+                _ => syntax,
+            };
+            return body is not null && model.GetOperation(body, cancellationToken) is { } operation && EveryPath.GraphOf(operation, cancellationToken) is { } graph
+                ? (graph, getter)
+                : null;
+        }
+
         if (syntax is not BaseMethodDeclarationSyntax declaration || model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation methodBody)
         {
             return null;
