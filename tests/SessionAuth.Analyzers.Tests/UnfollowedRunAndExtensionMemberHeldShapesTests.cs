@@ -11,20 +11,9 @@ namespace SessionAuth.Analyzers.Tests;
 /// </summary>
 public sealed class UnfollowedRunAndExtensionMemberHeldShapesTests
 {
-    public static TheoryData<string> RunNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var run in Review21hFindingsTests.Runs)
-        {
-            data.Add(run.Name);
-        }
-
-        return data;
-    }
-
     // The guard before the same run decides.
     [Theory]
-    [MemberData(nameof(RunNames))]
+    [MemberData(nameof(Review21hFindingsTests.RunNames), MemberType = typeof(Review21hFindingsTests))]
     public Task A_guard_before_a_run_the_rule_does_not_follow_counts(string shape)
     {
         var run = Review21hFindingsTests.Runs.Single(r => r.Name == shape);
