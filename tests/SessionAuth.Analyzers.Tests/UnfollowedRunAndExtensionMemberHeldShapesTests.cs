@@ -13,10 +13,10 @@ public sealed class UnfollowedRunAndExtensionMemberHeldShapesTests
 {
     // The guard before the same run decides.
     [Theory]
-    [MemberData(nameof(Review21hFindingsTests.RunNames), MemberType = typeof(Review21hFindingsTests))]
+    [MemberData(nameof(GuardAfterUnfollowedHostRunTests.RunNames), MemberType = typeof(GuardAfterUnfollowedHostRunTests))]
     public Task A_guard_before_a_run_the_rule_does_not_follow_counts(string shape)
     {
-        var run = Review21hFindingsTests.Runs.Single(r => r.Name == shape);
+        var run = GuardAfterUnfollowedHostRunTests.Runs.Single(r => r.Name == shape);
         return HostRunShapePrograms.VerifyOrdersAsync($"orders.RequireAuthorization(); {run.Run} {run.After}", reported: false);
     }
 

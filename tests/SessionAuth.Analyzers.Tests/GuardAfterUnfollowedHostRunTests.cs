@@ -9,7 +9,7 @@ namespace SessionAuth.Analyzers.Tests;
 /// custom awaiter); and a guard written after the run inside the helper or local function that runs it. A guard after
 /// each answers no request (the endpoint was served open), so the rule must fire.
 /// </summary>
-public sealed class Review21hFindingsTests
+public sealed class GuardAfterUnfollowedHostRunTests
 {
     /// <summary>Statements that run the host, and what the program declares after them (local functions, types).</summary>
     internal static readonly (string Name, string Run, string After)[] Runs =
@@ -51,16 +51,5 @@ public sealed class Review21hFindingsTests
     {
         var run = Runs.Single(r => r.Name == shape);
         return HostRunShapePrograms.VerifyOrdersAsync($"{run.Run} orders.RequireAuthorization(); {run.After}", reported: true);
-    }
-
-    // A group an extension-block property makes from its receiver (`g.MapGroup("/orders")`) is a nested group of the
-    // receiver: guarded when the receiver is. The method form (`g.OrdersM()`) and a classic extension are read so.
-    [Theory]
-    [InlineData("extension properties chained", "app.SecureApi.Orders.MapGet(\"/x\", () => \"x\");")]
-    [InlineData("extension property on a guarded group", "app.MapGroup(\"/api\").RequireAuthorization().Orders.MapGet(\"/x\", () => \"x\");")]
-    public Task A_group_an_extension_property_makes_from_a_guarded_receiver_is_guarded(string shape, string program)
-    {
-        _ = shape;
-        return UnfollowedRunAndExtensionMemberHeldShapesTests.VerifyAsync(program);
     }
 }

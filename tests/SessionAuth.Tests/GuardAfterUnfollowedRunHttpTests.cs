@@ -10,7 +10,7 @@ namespace SessionAuth.Tests;
 /// open when the guard comes after them, and challenged when it comes before: SAUTH0001 must fire on the first
 /// (A_guard_after_a_run_the_rule_does_not_follow_is_reported in tests/SessionAuth.Analyzers.Tests).
 /// </summary>
-public sealed class Review21hHttpProofTests
+public sealed class GuardAfterUnfollowedRunHttpTests
 {
     private static Action? s_serve;
 
