@@ -33,23 +33,11 @@ public sealed class GuardAfterUnfollowedHostRunTests
         ("a custom awaiter", "await new AwaitServer(app);", "sealed class AwaitServer(WebApplication a) { public System.Runtime.CompilerServices.TaskAwaiter GetAwaiter() => a.RunAsync().GetAwaiter(); }"),
     ];
 
-    public static TheoryData<string> RunNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var run in Runs)
-        {
-            data.Add(run.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> RunNames() => HostRunShapePrograms.NamesOf(Runs);
 
     // The run serves the endpoint before the guard is added: reported.
     [Theory]
     [MemberData(nameof(RunNames))]
     public Task A_guard_after_a_run_the_rule_does_not_follow_is_reported(string shape)
-    {
-        var run = Runs.Single(r => r.Name == shape);
-        return HostRunShapePrograms.VerifyOrdersAsync($"{run.Run} orders.RequireAuthorization(); {run.After}", reported: true);
-    }
+        => HostRunShapePrograms.VerifyGuardAroundRunAsync(Runs, shape, guardAfterTheRun: true);
 }

@@ -15,10 +15,7 @@ public sealed class UnfollowedRunAndExtensionMemberHeldShapesTests
     [Theory]
     [MemberData(nameof(GuardAfterUnfollowedHostRunTests.RunNames), MemberType = typeof(GuardAfterUnfollowedHostRunTests))]
     public Task A_guard_before_a_run_the_rule_does_not_follow_counts(string shape)
-    {
-        var run = GuardAfterUnfollowedHostRunTests.Runs.Single(r => r.Name == shape);
-        return HostRunShapePrograms.VerifyOrdersAsync($"orders.RequireAuthorization(); {run.Run} {run.After}", reported: false);
-    }
+        => HostRunShapePrograms.VerifyGuardAroundRunAsync(GuardAfterUnfollowedHostRunTests.Runs, shape, guardAfterTheRun: false);
 
     // The helper (or local function, or lambda) runs the host and only then guards: the endpoint was served open.
     [Theory]

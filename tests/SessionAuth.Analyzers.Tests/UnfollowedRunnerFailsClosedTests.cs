@@ -41,32 +41,17 @@ public sealed class UnfollowedRunnerFailsClosedTests
         ("followed: IDisposable.Dispose through a parameter", "Close(new Closer(app));", "static void Close(IDisposable d) => d.Dispose(); sealed class Closer(WebApplication a) : IDisposable { public void Dispose() => a.Run(); }"),
     ];
 
-    public static TheoryData<string> RunNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var run in Runs)
-        {
-            data.Add(run.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> RunNames() => HostRunShapePrograms.NamesOf(Runs);
 
     [Theory]
     [MemberData(nameof(RunNames))]
     public Task A_guard_after_the_run_is_reported(string shape)
-    {
-        var run = Runs.Single(r => r.Name == shape);
-        return HostRunShapePrograms.VerifyOrdersAsync($"{run.Run} orders.RequireAuthorization(); {run.After}", reported: true);
-    }
+        => HostRunShapePrograms.VerifyGuardAroundRunAsync(Runs, shape, guardAfterTheRun: true);
 
     [Theory]
     [MemberData(nameof(RunNames))]
     public Task A_guard_before_the_run_counts(string shape)
-    {
-        var run = Runs.Single(r => r.Name == shape);
-        return HostRunShapePrograms.VerifyOrdersAsync($"orders.RequireAuthorization(); {run.Run} {run.After}", reported: false);
-    }
+        => HostRunShapePrograms.VerifyGuardAroundRunAsync(Runs, shape, guardAfterTheRun: false);
 
     // An app holding a runner the rule cannot follow stays silent where what comes between the map and the guard is
     // inert: framework calls on the app, its builders and groups, configuration and logging, with strings and lambdas.
