@@ -100,7 +100,7 @@ public sealed class DeepHelperChainTests
         return source.Append("}\n").ToString();
     }
 
-    private static ImmutableArray<Diagnostic> Run(string program)
+    internal static ImmutableArray<Diagnostic> Run(string program)
     {
         var compilation = CSharpCompilation.Create(
             "Deep",

@@ -17,6 +17,26 @@ internal static class HostRunShapePrograms
         {{program}}
         """);
 
+    /// <summary>The names of a table of runs (statements that run the host, and what the program declares after them), for a theory.</summary>
+    public static TheoryData<string> NamesOf((string Name, string Run, string After)[] runs)
+    {
+        var data = new TheoryData<string>();
+        foreach (var run in runs)
+        {
+            data.Add(run.Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>Verifies the run <paramref name="shape"/> of <paramref name="runs"/> with <c>orders</c> guarded before it (no diagnostic) or after it (reported: the endpoint was served open).</summary>
+    public static Task VerifyGuardAroundRunAsync((string Name, string Run, string After)[] runs, string shape, bool guardAfterTheRun)
+    {
+        var run = runs.Single(r => r.Name == shape);
+        const string Guard = "orders.RequireAuthorization();";
+        return VerifyOrdersAsync(guardAfterTheRun ? $"{run.Run} {Guard} {run.After}" : $"{Guard} {run.Run} {run.After}", reported: guardAfterTheRun);
+    }
+
     /// <summary>Verifies <paramref name="program"/> followed by <c>app.Run()</c>.</summary>
     public static Task VerifyRunAsync(string program) => VerifyAsync($$"""
         var builder = WebApplication.CreateBuilder(args);

@@ -94,7 +94,8 @@ public sealed class HostRunThroughHelpersTests
     [InlineData("a helper named Serve that never runs the host", "Serve(app); orders.RequireAuthorization(); app.Run(); static void Serve(WebApplication a) => Console.WriteLine(a.Environment.ApplicationName);", false)]
     [InlineData("a Run of a type that is not a host", "new Job().Run(); orders.RequireAuthorization(); app.Run();", false)]
     [InlineData("a helper that runs the host only in a call the compiler leaves out", "Hosting.ServeInDebugOnly(app); orders.RequireAuthorization(); app.Run();", false)]
-    [InlineData("a helper that runs the host only in a lambda it never calls", "Hosting.KeepServer(app); orders.RequireAuthorization(); app.Run();", false)]
+    [InlineData("a helper that keeps a run in a framework list it never invokes (a framework call handed a runner may run it)", "Hosting.KeepServer(app); orders.RequireAuthorization(); app.Run();", true)]
+    [InlineData("a helper that runs the host only in a lambda it makes, never calls nor hands over", "Hosting.MakeServerOnly(app); orders.RequireAuthorization(); app.Run();", false)]
     [InlineData("a call through an interface, followed to the implementation of the type the local holds", "IServer server = new Server(); server.Serve(app); orders.RequireAuthorization(); app.Run();", true)]
     [InlineData("a call of a delegate, followed into the lambda the local holds", "Action<WebApplication> serve = a => a.Run(); serve(app); orders.RequireAuthorization(); app.Run();", true)]
     public Task Where_a_run_may_come_before_the_guard_decides(string shape, string program, bool reported)
@@ -216,6 +217,8 @@ public sealed class HostRunThroughHelpersTests
                     private static void RunInDebug(WebApplication a) => a.Run();
 
                     public static void KeepServer(WebApplication a) => Kept.Add(() => a.Run());
+
+                    public static void MakeServerOnly(WebApplication a) { Action serve = () => a.Run(); _ = serve; }
 
                     private static readonly System.Collections.Generic.List<Action> Kept = new();
                 }

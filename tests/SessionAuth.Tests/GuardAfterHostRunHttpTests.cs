@@ -44,7 +44,7 @@ public sealed class GuardAfterHostRunHttpTests
     /// Runs <paramref name="program"/> (which runs the host) on a thread of its own, sends an anonymous GET /orders/ once
     /// the app has started, stops the app so that the program runs to its end (its guard after the run included), and returns the response's status.
     /// </summary>
-    private static async Task<HttpStatusCode> RequestWhileServingAsync(WebApplication app, Action program)
+    internal static async Task<HttpStatusCode> RequestWhileServingAsync(WebApplication app, Action program)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = app.Lifetime.ApplicationStarted.Register(started.SetResult);

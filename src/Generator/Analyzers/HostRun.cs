@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,22 +29,35 @@ namespace SessionAuth.Generators.Analyzers;
 /// A method of the compilation runs the host when its body (not its lambdas; its local functions where it calls them)
 /// calls a host run, or a method that runs the host, on some path: a helper that only may run it counts as running it.
 /// Calls are followed to the body the call binds to, <see cref="StartupCode.MaxDepth"/> calls deep, cycles included; so is
-/// code run with no call written (a getter, a constructor's initializers, a <c>using</c>'s <c>Dispose</c>, a user
-/// conversion or operator), and the lambdas a call hands to code of the compilation or to a method that starts work on
-/// another thread. A call that dispatches (a virtual, abstract or interface member, a delegate) is followed into every
-/// body it may run: the implementation of its known run-time type, or every override or implementation in the
-/// compilation; a delegate into the lambdas and method groups its local holds, and one read from a field or a call's
-/// result is taken to run the host when it is handed the host (a parameter's values are judged where they are handed
-/// over). Not followed: a method outside the compilation other than the
-/// host's own runs (framework members of the app run no host), a call the compiler leaves out (<c>[Conditional]</c>).
+/// what the compiler binds with no call written: a getter or setter, a constructor's initializers, the static constructor
+/// and static initializers of a type one of whose static members (or constructors) is touched, a <c>using</c>'s
+/// <c>Dispose</c>, a user conversion or operator, a deconstruction's <c>Deconstruct</c> (nested ones too), a
+/// <c>foreach</c>'s <c>GetEnumerator</c>, <c>MoveNext</c>, <c>Current</c> and <c>Dispose</c>, an <c>await</c>'s
+/// <c>GetAwaiter</c>, <c>IsCompleted</c> and <c>GetResult</c>. The delegates a call is handed (arguments, the value a
+/// setter or an event's <c>add</c> is given) are taken in as run by that call, whoever the callee is: a method of the
+/// compilation, <c>Task.Run</c>, <c>new Lazy&lt;Task&gt;</c>, <c>Parallel.For</c>, <c>List.ForEach</c>,
+/// <c>ContinueWith</c>, <c>CancellationToken.Register</c>, <c>Enumerable.Select</c>. A call that dispatches (a virtual,
+/// abstract or interface member, a delegate) is followed into every body it may run: the implementation of its known
+/// run-time type, or every override or implementation in the compilation that its receiver may be, of a member of the
+/// compilation or of the framework (<c>IHostedService.StartAsync</c>, <c>IAsyncDisposable.DisposeAsync</c> through a
+/// parameter), from an index built once per compilation; a delegate into the lambdas and method groups it holds: a
+/// local's every write, each arm of a conditional, coalescence or switch expression, each element of the array or
+/// collection expression a <c>foreach</c> loops over. Not followed: a method outside the compilation other than the
+/// host's own runs, a call the compiler leaves out (<c>[Conditional]</c>).
+/// </para>
+/// <para>
+/// What is not followed fails closed once the compilation holds code that runs the host where the rule cannot follow it
+/// (<see cref="UnfollowedRunners"/>): a delegate of unknown value (a field, a call's result, an event, a collection's
+/// element) of a runner's delegate type invoked or handed to a call, a framework call handed an object whose body the
+/// framework may enter, and, once a runner delegate escaped into anything but a local, any framework call handed a value
+/// that may hold it. A parameter's delegate values are judged where they are handed over, so a configuration callback
+/// invoked with the app is no run, and neither is a delegate field invoked with the app when no runner has its type.
 /// </para>
 /// </remarks>
-internal static class HostRun
+internal static partial class HostRun
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, Callees>> CalleesByCompilation = new();
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, bool>> RunsByCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, CompilationFacts> FactsByCompilation = new();
     private static readonly ConditionalWeakTable<ControlFlowGraph, After> AfterByGraph = new();
-    private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> SourceTypesByCompilation = new();
 
     /// <summary>
     /// A <c>Run</c>, <c>RunAsync</c>, <c>WaitForShutdown</c>, <c>Start</c> or <c>StartAsync</c> of a host:
@@ -66,22 +80,31 @@ internal static class HostRun
     /// <summary>Whether a call of <paramref name="method"/> runs the host: it is a host's own run, or a method of the compilation that makes one on some path.</summary>
     public static bool Runs(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
+        var facts = FactsOf(compilation);
+        return Runs(method, facts, facts.Unfollowed(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Whether a call of <paramref name="method"/> runs the host, read with the unfollowed runners' rules when there are any.</summary>
+    private static bool Runs(IMethodSymbol method, CompilationFacts facts, UnfollowedRunners? unfollowed, CancellationToken cancellationToken)
+    {
         if (IsHostsOwnRun(method))
         {
             return true;
         }
 
         var definition = Definition(method);
-        var known = RunsByCompilation.GetValue(compilation, static _ => new(SymbolEqualityComparer.Default));
+        var known = facts.RunsUnder(unfollowed);
         if (known.TryGetValue(definition, out var runs))
         {
             return runs;
         }
 
-        runs = Reaches(definition, known, compilation, cancellationToken);
+        runs = Reaches(definition, known, facts, unfollowed, cancellationToken);
         known.TryAdd(definition, runs);
         return runs;
     }
+
+    private static CompilationFacts FactsOf(Compilation compilation) => FactsByCompilation.GetValue(compilation, static c => new CompilationFacts(c));
 
     /// <summary>Where in <paramref name="graph"/> the code runs after a call that runs the host.</summary>
     public static After In(ControlFlowGraph graph, CancellationToken cancellationToken)
@@ -127,7 +150,7 @@ internal static class HostRun
     /// nothing within the limit from itself, so nothing nearer the limit from here; one that does is taken to run it
     /// from here too, even where its run lies past the limit counted from here (a run found is never unfound).
     /// </summary>
-    private static bool Reaches(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> known, Compilation compilation, CancellationToken cancellationToken)
+    private static bool Reaches(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> known, CompilationFacts facts, UnfollowedRunners? unfollowed, CancellationToken cancellationToken)
     {
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
         var level = new List<IMethodSymbol> { method };
@@ -146,7 +169,7 @@ internal static class HostRun
                     continue;
                 }
 
-                var callees = CalleesOf(current, compilation, cancellationToken);
+                var callees = CalleesOf(current, facts, unfollowed, cancellationToken);
                 if (callees.RunsTheHost)
                 {
                     return true;
@@ -161,16 +184,16 @@ internal static class HostRun
         return false;
     }
 
-    private static Callees CalleesOf(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    private static Callees CalleesOf(IMethodSymbol method, CompilationFacts facts, UnfollowedRunners? unfollowed, CancellationToken cancellationToken)
     {
-        var known = CalleesByCompilation.GetValue(compilation, static _ => new(SymbolEqualityComparer.Default));
+        var known = facts.CalleesUnder(unfollowed);
         if (known.TryGetValue(method, out var callees))
         {
             return callees;
         }
 
-        callees = new Callees(compilation);
-        foreach (var body in BodiesOf(method, compilation, cancellationToken))
+        callees = new Callees(facts, unfollowed);
+        foreach (var body in BodiesOf(method, facts.Compilation, cancellationToken))
         {
             Read(body, callees);
         }
@@ -261,10 +284,13 @@ internal static class HostRun
 
     /// <summary>
     /// What <paramref name="operation"/> runs itself (not its operands): the method it calls, the accessor, operator,
-    /// conversion or <c>Dispose</c> it runs with no call written, and the lambdas it calls or hands over to run.
+    /// conversion or <c>Dispose</c> it runs with no call written, the static constructor (with the static initializers) of
+    /// a type whose static member it touches, the <c>Deconstruct</c>, enumerator and awaiter members the compiler binds
+    /// for a deconstruction, a <c>foreach</c> and an <c>await</c>, and the lambdas it calls or hands over.
     /// </summary>
     private static void AddCalls(IOperation operation, Callees callees, SemanticModel? graphOf = null)
     {
+        var model = graphOf ?? operation.SemanticModel;
         switch (AsWritten(operation, graphOf))
         {
             case IInvocationOperation call:
@@ -274,11 +300,23 @@ internal static class HostRun
                 AddCall(constructor, null, false, creation.Arguments, callees);
                 break;
             case IPropertyReferenceOperation property:
+                AddStaticInitialization(property.Property, callees);
                 foreach (var accessor in AccessorsRun(property))
                 {
-                    AddCall(accessor, property.Instance, property.Instance is not null && IsOverridable(accessor), property.Arguments, callees);
+                    var assigned = accessor.MethodKind == MethodKind.PropertySet && property.Parent is IAssignmentOperation assignment ? assignment.Value : null;
+                    AddCall(accessor, property.Instance, property.Instance is not null && IsOverridable(accessor), property.Arguments, callees, assigned);
                 }
 
+                break;
+            case IFieldReferenceOperation { Field: { IsConst: false } field }:
+                AddStaticInitialization(field, callees);
+                break;
+            case IEventReferenceOperation { Event: var declared }:
+                AddStaticInitialization(declared, callees);
+                break;
+            case IEventAssignmentOperation { EventReference: IEventReferenceOperation reference } subscription
+                when (subscription.Adds ? reference.Event.AddMethod : reference.Event.RemoveMethod) is { } accessor:
+                AddCall(accessor, reference.Instance, reference.Instance is not null && IsOverridable(accessor), [], callees, subscription.HandlerValue);
                 break;
             case IConversionOperation { OperatorMethod: { } conversion }:
                 AddMethod(conversion, callees);
@@ -295,6 +333,79 @@ internal static class HostRun
             case IUsingDeclarationOperation { DeclarationGroup: var resources }:
                 AddDisposals(resources, callees);
                 break;
+            case IDeconstructionAssignmentOperation { Syntax: AssignmentExpressionSyntax assignment } when model is not null:
+                AddDeconstruction(model.GetDeconstructionInfo(assignment), callees);
+                break;
+            case IForEachLoopOperation { Syntax: CommonForEachStatementSyntax loop } forEach when model is not null:
+                var info = model.GetForEachStatementInfo(loop);
+                if (info.GetEnumeratorMethod is { } getEnumerator && forEach.Collection.Unwrapped().Type is not (IArrayTypeSymbol or { SpecialType: SpecialType.System_String }))
+                {
+                    // An array or a string is looped over by index: no enumerator runs.
+                    AddCall(getEnumerator, forEach.Collection.Unwrapped(), IsOverridable(getEnumerator) || getEnumerator.ContainingType?.TypeKind == TypeKind.Interface, [], callees);
+                    foreach (var method in new[] { info.MoveNextMethod, info.CurrentProperty?.GetMethod, info.DisposeMethod }.OfType<IMethodSymbol>())
+                    {
+                        AddDispatched(method, getEnumerator.ReturnType, callees);
+                    }
+                }
+
+                if (loop is ForEachVariableStatementSyntax deconstructed)
+                {
+                    AddDeconstruction(model.GetDeconstructionInfo(deconstructed), callees);
+                }
+
+                break;
+            case IAwaitOperation { Syntax: AwaitExpressionSyntax awaited } when model is not null:
+                var awaiter = model.GetAwaitExpressionInfo(awaited);
+                foreach (var method in new[] { awaiter.GetAwaiterMethod, awaiter.IsCompletedProperty?.GetMethod, awaiter.GetResultMethod }.OfType<IMethodSymbol>())
+                {
+                    AddMethod(method, callees);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A member called on a value of static type <paramref name="receiver"/> (an enumerator): its body, and every override or implementation that value may be.</summary>
+    private static void AddDispatched(IMethodSymbol method, ITypeSymbol receiver, Callees callees)
+    {
+        foreach (var implementation in callees.Facts.ImplementationsOf(method, receiver))
+        {
+            AddMethod(implementation, callees);
+        }
+
+        AddMethod(method, callees);
+        if (receiver.FindImplementationForInterfaceMember(method) is IMethodSymbol own)
+        {
+            AddMethod(own, callees);
+        }
+    }
+
+    /// <summary>The <c>Deconstruct</c> methods a deconstruction calls, those of its nested deconstructions included.</summary>
+    private static void AddDeconstruction(DeconstructionInfo info, Callees callees)
+    {
+        if (info.Method is { } deconstruct)
+        {
+            AddMethod(deconstruct, callees);
+        }
+
+        foreach (var nested in info.Nested)
+        {
+            AddDeconstruction(nested, callees);
+        }
+    }
+
+    /// <summary>
+    /// The static constructor of the type that declares <paramref name="member"/>, with the static field and property
+    /// initializers it runs: the runtime runs it before a static member of the type is first used, so touching one may run it.
+    /// </summary>
+    private static void AddStaticInitialization(ISymbol member, Callees callees)
+    {
+        if (member.ContainingType is { } type && (member.IsStatic || member is IMethodSymbol { MethodKind: MethodKind.Constructor }) && type.Locations.Any(static l => l.IsInSource))
+        {
+            foreach (var constructor in type.StaticConstructors)
+            {
+                AddMethod(constructor, callees);
+            }
         }
     }
 
@@ -312,13 +423,14 @@ internal static class HostRun
     /// <summary>
     /// Takes in a call of <paramref name="method"/>. A host's own run runs the host. A call that dispatches (a virtual,
     /// abstract or interface member, a delegate) is followed into every body it may run: the instance's run-time type's
-    /// implementation (or the delegate's values) when known, else every override or implementation in the compilation;
-    /// a delegate of unknown value that is not a parameter and is handed the host (as receiver or argument) may run it,
-    /// and is taken to. The lambdas a call hands to code of the
-    /// compilation, to a dispatched call or to a method that starts work on another thread (<c>Task.Run</c>,
-    /// <c>new Thread</c>, <c>ThreadPool</c>) may run from there on, and are taken in as run by the call.
+    /// implementation (or the delegate's values) when known, else every override or implementation in the compilation
+    /// the instance may be (of a member of the compilation or of a framework member, <c>IHostedService.StartAsync</c>).
+    /// The delegates a call is handed (arguments, the value a setter or an event's <c>add</c> is given) may run from
+    /// there on, whoever the callee is: their lambdas and method groups are taken in as run by the call. Under
+    /// <paramref name="callees"/>' unfollowed runners, what the rule cannot follow is taken to run the host
+    /// (<see cref="UnfollowedRunners"/>).
     /// </summary>
-    private static void AddCall(IMethodSymbol method, IOperation? instance, bool isVirtual, ImmutableArray<IArgumentOperation> arguments, Callees callees)
+    private static void AddCall(IMethodSymbol method, IOperation? instance, bool isVirtual, ImmutableArray<IArgumentOperation> arguments, Callees callees, IOperation? assigned = null)
     {
         if (IsHostsOwnRun(method))
         {
@@ -326,24 +438,12 @@ internal static class HostRun
             return;
         }
 
-        var ofTheCompilation = IsOfTheCompilation(method);
-        if (method.MethodKind == MethodKind.DelegateInvoke)
+        AddStaticInitialization(method, callees);
+        var outside = !IsOfTheCompilation(method);
+        if (method.MethodKind == MethodKind.DelegateInvoke || (outside && IsDelegate(instance?.Type) && method.Name is "Invoke" or "DynamicInvoke" or "BeginInvoke"))
         {
-            if (instance is null || DelegateValues(instance, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is not { } values)
-            {
-                // A parameter's values are judged where they are handed over (a lambda handed to a method of the
-                // compilation counts as run by that call), so a configuration callback invoked with the app is not a run.
-                callees.RunsTheHost |= instance is not null && Receiver(instance) is not IParameterReferenceOperation && HandsTheHost(instance, arguments);
-            }
-            else
-            {
-                foreach (var value in values)
-                {
-                    AddDelegate(value, callees);
-                }
-            }
-
-            ofTheCompilation = true;
+            AddDelegateRun(instance, callees);
+            outside = false;
         }
         else if (DelegateTargets.Of(method.ConstructedFrom, instance?.Unwrapped(), isVirtual) is { } targets)
         {
@@ -354,10 +454,10 @@ internal static class HostRun
         }
         else
         {
-            // Not known: every override or implementation of a member of the compilation is followed (no other assembly
-            // can implement it), and so are the member's own body and the one the receiver's own type gives it (a
-            // Dispose a using runs on a class not sealed).
-            foreach (var implementation in ofTheCompilation ? ImplementationsOf(method, callees.Compilation) : [])
+            // Not known: every override or implementation in the compilation that the instance may be is followed, and
+            // so are the member's own body and the one the receiver's own type gives it (a Dispose a using runs on a
+            // class not sealed).
+            foreach (var implementation in callees.Facts.ImplementationsOf(method, instance?.Type))
             {
                 AddMethod(implementation, callees);
             }
@@ -369,18 +469,50 @@ internal static class HostRun
             }
         }
 
-        if (ofTheCompilation || StartsWork(method))
+        var handed = arguments.SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray ? a.ArrayElements() : [a.Value]).ToList();
+        if (assigned is not null)
         {
-            var handed = arguments.SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray ? a.ArrayElements() : [a.Value]);
-            foreach (var delegateValue in handed.Where(v => v.Type?.TypeKind == TypeKind.Delegate))
-            {
-                foreach (var value in DelegateValues(delegateValue, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) ?? [])
-                {
-                    AddDelegate(value, callees);
-                }
-            }
+            handed.Add(assigned);
+        }
+
+        foreach (var value in handed.Where(v => IsDelegate(v.Type)))
+        {
+            AddDelegateRun(value, callees);
+        }
+
+        if (outside && callees.Unfollowed is { } unfollowed && unfollowed.MayRunThrough(method, instance, handed, callees.Facts))
+        {
+            callees.RunsTheHost = true;
         }
     }
+
+    /// <summary>
+    /// Takes in a delegate that is run (invoked, or handed to code that may invoke it): the lambdas and method groups it
+    /// holds; when they are not known (a field, a call's result, an event, an element of a collection), it runs the host
+    /// when its type is one of the unfollowed runners'. A parameter's values are judged where they are handed over.
+    /// </summary>
+    private static void AddDelegateRun(IOperation? value, Callees callees)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (DelegateValues(value, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)) is { } values)
+        {
+            foreach (var known in values)
+            {
+                AddDelegate(known, callees);
+            }
+        }
+        else if (Receiver(value) is var held && held is not IParameterReferenceOperation && callees.Unfollowed?.IsRunnerType(held.Type ?? value.Type) == true)
+        {
+            callees.RunsTheHost = true;
+        }
+    }
+
+    private static bool IsDelegate(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Delegate } or { SpecialType: SpecialType.System_Delegate or SpecialType.System_MulticastDelegate };
 
     /// <summary>Takes in a method a call binds to when it is a host's own run, or has a body in the compilation to follow.</summary>
     private static void AddMethod(IMethodSymbol method, Callees callees)
@@ -437,8 +569,10 @@ internal static class HostRun
     }
 
     /// <summary>
-    /// The lambdas and method groups <paramref name="value"/> (a delegate) may hold: itself, or every value written to the
-    /// local it reads in the body that declares it; null when one of them is not known (a parameter, a field, a call's result).
+    /// The lambdas and method groups <paramref name="value"/> (a delegate) may hold: itself, those of each arm of a
+    /// conditional, a coalescence or a switch expression, every value written to the local it reads in the body that
+    /// declares it, or, for a <c>foreach</c> variable, every element of the array or collection expression looped over;
+    /// null when one of them is not known (a parameter, a field, a call's result, an element of a collection held elsewhere).
     /// </summary>
     private static List<IOperation>? DelegateValues(IOperation value, HashSet<ILocalSymbol> reading)
     {
@@ -452,6 +586,12 @@ internal static class HostRun
         {
             case IAnonymousFunctionOperation or IMethodReferenceOperation:
                 return [value];
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return AllValues([conditional.WhenTrue, whenFalse], reading);
+            case ICoalesceOperation coalesce:
+                return AllValues([coalesce.Value, coalesce.WhenNull], reading);
+            case ISwitchExpressionOperation switchExpression:
+                return AllValues(switchExpression.Arms.Select(arm => arm.Value), reading);
             case ILocalReferenceOperation { Local: { IsRef: false } local } reference:
                 if (!reading.Add(local))
                 {
@@ -465,31 +605,76 @@ internal static class HostRun
                 }
 
                 var values = new List<IOperation>();
+                var written = false;
                 foreach (var operation in top.Descendants())
                 {
-                    var written = operation switch
+                    List<IOperation?>? writes = operation switch
                     {
-                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.GetVariableInitializer()?.Value,
-                        IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                        IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local) => operation,
+                        IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => [declarator.GetVariableInitializer()?.Value],
+                        IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => [assignment.Value],
+                        IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local) => [operation],
+                        IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default) => LoopedElements(loop.Collection),
                         _ => null,
                     };
-                    if (written is not null)
+                    if (writes is null)
                     {
-                        if (written is IArgumentOperation || DelegateValues(written, reading) is not { } found)
+                        continue;
+                    }
+
+                    foreach (var write in writes)
+                    {
+                        if (write is null)
+                        {
+                            // A declaration with no initializer holds nothing until a write below.
+                            continue;
+                        }
+
+                        if (write is IArgumentOperation || DelegateValues(write, reading) is not { } found)
                         {
                             return null;
                         }
 
+                        written = true;
                         values.AddRange(found);
                     }
+
+                    written |= writes.Count == 0;
                 }
 
-                return values;
+                // A local no write of which is seen (a pattern's, a catch's) may hold anything.
+                return written ? values : null;
             default:
                 return null;
         }
     }
+
+    /// <summary>The values of every one of <paramref name="arms"/>; null when one is not known.</summary>
+    private static List<IOperation>? AllValues(IEnumerable<IOperation> arms, HashSet<ILocalSymbol> reading)
+    {
+        var values = new List<IOperation>();
+        foreach (var arm in arms)
+        {
+            if (DelegateValues(arm, reading) is not { } found)
+            {
+                return null;
+            }
+
+            values.AddRange(found);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The elements a <c>foreach</c> over <paramref name="collection"/> gives, when it is an array creation or a collection
+    /// expression written there; otherwise the collection itself, whose delegate values are not known.
+    /// </summary>
+    private static List<IOperation?> LoopedElements(IOperation collection) => collection.Unwrapped() switch
+    {
+        IArrayCreationOperation { Initializer: { } initializer } => [.. initializer.ElementValues],
+        ICollectionExpressionOperation expression when expression.Elements.All(e => e is not ISpreadOperation) => [.. expression.Elements],
+        _ => [collection],
+    };
 
     /// <summary>The value a receiver reads: under conversions, and for <c>d?.Invoke()</c> the value tested for null.</summary>
     private static IOperation Receiver(IOperation instance)
@@ -506,85 +691,11 @@ internal static class HostRun
         return instance;
     }
 
-    /// <summary>
-    /// The methods of the compilation that override or implement <paramref name="method"/> (a virtual, abstract or
-    /// interface member of the compilation): every body a call of it may dispatch to.
-    /// </summary>
-    private static IEnumerable<IMethodSymbol> ImplementationsOf(IMethodSymbol method, Compilation compilation)
-    {
-        var definition = Definition(method);
-        var declaring = definition.ContainingType;
-        foreach (var type in SourceTypesByCompilation.GetValue(compilation, static c => SourceTypes(c.Assembly.GlobalNamespace).ToList()))
-        {
-            if (declaring.TypeKind == TypeKind.Interface)
-            {
-                foreach (var implemented in type.AllInterfaces.Where(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring)))
-                {
-                    var member = implemented.GetMembers(definition.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, definition));
-                    if (member is not null && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
-                    {
-                        yield return implementation;
-                    }
-                }
-            }
-
-            foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
-            {
-                for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
-                    {
-                        yield return member;
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceSymbol ns)
-            {
-                foreach (var type in SourceTypes(ns))
-                {
-                    yield return type;
-                }
-            }
-            else if (member is INamedTypeSymbol type && type.Locations.Any(static l => l.IsInSource))
-            {
-                yield return type;
-                foreach (var nested in SourceTypes(type))
-                {
-                    yield return nested;
-                }
-            }
-        }
-    }
-
-    /// <summary>Whether a call is handed the host: as its receiver, or as an argument to a parameter of a host type or of a type parameter.</summary>
-    private static bool HandsTheHost(IOperation? instance, ImmutableArray<IArgumentOperation> arguments) =>
-        (instance is not null && IsHost(instance.Unwrapped().Type))
-        || arguments.Any(a => IsHost(a.Value.Unwrapped().Type) && a.Parameter?.Type is var parameter && (parameter is ITypeParameterSymbol || IsHost(parameter)));
-
     /// <summary>Whether <paramref name="type"/> is a host: a <c>WebApplication</c>, an <c>IHost</c> or an <c>IWebHost</c>, or implements one.</summary>
     private static bool IsHost(ITypeSymbol? type) => type is not null && (IsHostType(type) || type.AllInterfaces.Any(IsHostType));
 
     private static bool IsHostType(ITypeSymbol type) =>
         type.ToDisplayString() is "Microsoft.Extensions.Hosting.IHost" or "Microsoft.AspNetCore.Hosting.IWebHost" or "Microsoft.AspNetCore.Builder.WebApplication";
-
-    /// <summary>Whether <paramref name="method"/> starts the delegates it is given on another thread, to run at any time after: <c>Task.Run</c>, <c>TaskFactory.StartNew</c>, <c>new Task</c>, <c>new Thread</c>, <c>new Timer</c>, <c>ThreadPool</c>'s queues, <c>Parallel.Invoke</c>.</summary>
-    private static bool StartsWork(IMethodSymbol method) => (method.ContainingType?.ToDisplayString(), method.Name) switch
-    {
-        ("System.Threading.Tasks.Task", "Run" or ".ctor") or ("System.Threading.Tasks.Task<TResult>", "Run" or ".ctor") => true,
-        ("System.Threading.Tasks.TaskFactory" or "System.Threading.Tasks.TaskFactory<TResult>", "StartNew") => true,
-        ("System.Threading.Thread" or "System.Threading.Timer", ".ctor") => true,
-        ("System.Threading.ThreadPool", "QueueUserWorkItem" or "UnsafeQueueUserWorkItem") => true,
-        ("System.Threading.Tasks.Parallel", "Invoke") => true,
-        _ => false,
-    };
 
     /// <summary>Whether <paramref name="method"/> is declared in the compilation's source: code of the app, not a framework or library method.</summary>
     private static bool IsOfTheCompilation(IMethodSymbol method) => Definition(method).Locations.Any(static l => l.IsInSource);
@@ -607,10 +718,12 @@ internal static class HostRun
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
-    /// <summary>A body's calls of methods of the compilation, and whether it makes a host's own run.</summary>
-    private sealed class Callees(Compilation compilation)
+    /// <summary>A body's calls of methods of the compilation, and whether it makes a host's own run (or, under <see cref="Unfollowed"/>'s rules, one the rule cannot follow).</summary>
+    private sealed class Callees(CompilationFacts facts, UnfollowedRunners? unfollowed)
     {
-        public Compilation Compilation { get; } = compilation;
+        public CompilationFacts Facts { get; } = facts;
+
+        public UnfollowedRunners? Unfollowed { get; } = unfollowed;
 
         public bool RunsTheHost { get; set; }
 
@@ -666,9 +779,11 @@ internal static class HostRun
             int? end = null;
             foreach (var call in OperationsIn(operation))
             {
-                var callees = new Callees(graphOf.Compilation);
+                var facts = FactsOf(graphOf.Compilation);
+                var unfollowed = facts.Unfollowed(cancellationToken);
+                var callees = new Callees(facts, unfollowed);
                 AddCalls(call, callees, graphOf);
-                if (callees.RunsTheHost || callees.Methods.Any(method => Runs(method, graphOf.Compilation, cancellationToken)))
+                if (callees.RunsTheHost || callees.Methods.Any(method => Runs(method, facts, unfollowed, cancellationToken)))
                 {
                     end = Math.Min(end ?? int.MaxValue, call.Syntax.Span.End);
                 }
