@@ -64,3 +64,81 @@ public sealed class FriendRouteClashTests
         Assert.True(refused is not null, $"Shop.App builds without SAUTH0010, starts, and answers POST {path} with {answered}: two endpoints, one from each assembly, share the route");
     }
 }
+
+/// <summary>
+/// A library whose functions make no guard decision of their own, decided by the library's one
+/// <c>MapServerFunctions().RequireSession()</c> (SAUTH0001 is satisfied in the library): an app that sees the library's
+/// internals maps those functions again through its own <c>MapServerFunctions()</c>, whose group carries no guard.
+/// </summary>
+public sealed class FriendGuardDecisionTests
+{
+    private const string LibrarySource = """
+        using SessionAuth;
+
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+        namespace Shop.Lib
+        {
+            public static class Admin
+            {
+                [SessionAuth.ServerFunction("/admin/wipe", Method = "GET")] public static int Wipe() => 41;
+            }
+
+            public static class LibraryEndpoints
+            {
+                public static void MapShop(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) => app.MapServerFunctions().RequireSession();
+            }
+        }
+        """;
+
+    private const string AppSource = """
+        namespace Shop.App
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Carts
+            {
+                [SessionAuth.ServerFunction("/carts", Method = "GET")] public static int Count() => 2;
+            }
+
+            public static class Startup
+            {
+                public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The library builds without SAUTH0001 (its own map guards every function); the app's map, whose functions all
+    /// decide, maps the library's <c>Admin.Wipe</c> on an unguarded group. The app should be told (SAUTH0001 naming the
+    /// library's function) or the function should not answer an anonymous caller; today it answers 200 with no diagnostic.
+    /// </summary>
+    [Fact]
+    public async Task A_library_function_decided_only_by_the_librarys_guarded_map_is_not_mapped_open_by_the_apps_map_in_silence()
+    {
+        var library = FriendAssemblyCompiler.Compile("Shop.Lib", LibrarySource, []);
+        Assert.True(library.Problems.Count == 0, string.Join("\n", library.Problems));
+        var libraryGuards = await Analyze(library.Output);
+        Assert.DoesNotContain(libraryGuards, static d => d.Id == "SAUTH0001");
+
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library.Image!]);
+        Assert.True(app.Problems.Count == 0, string.Join("\n", app.Problems));
+        if ((await Analyze(app.Output)).Any(static d => d.Id == "SAUTH0001"))
+        {
+            return;
+        }
+
+        HttpStatusCode? answered = null;
+        var refused = await FriendAssemblyCompiler.StartAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            using var response = await client.GetAsync(new Uri("/admin/wipe", UriKind.Relative));
+            answered = response.StatusCode;
+        });
+
+        Assert.Null(refused);
+        Assert.True(answered is not HttpStatusCode.OK, "the app's MapServerFunctions() maps the library's undecided Admin.Wipe open, with no SAUTH0001 in either project: an anonymous GET /admin/wipe answered 200");
+    }
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation) =>
+        compilation.WithAnalyzers([new Analyzers.EndpointGuardAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
+}
