@@ -142,3 +142,64 @@ public sealed class FriendGuardDecisionTests
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation) =>
         compilation.WithAnalyzers([new Analyzers.EndpointGuardAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
 }
+
+/// <summary>
+/// A project at C# 9 that declares no server function and sees exactly one other map gets none of its own and calls
+/// that one through <c>using SessionAuth;</c>. When that one map is of a library referenced under an extern alias only,
+/// it is not in the namespace <c>SessionAuth</c> the call searches.
+/// </summary>
+public sealed class FriendAliasAtCSharp9Tests
+{
+    private const string LibrarySource = """
+        using SessionAuth;
+
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+        namespace Shop.Legacy
+        {
+            [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+            public static class Orders
+            {
+                [ServerFunction("/orders")] public static int Count() => 1;
+            }
+        }
+        """;
+
+    private const string AppSource = """
+        using SessionAuth;
+
+        namespace Shop.App
+        {
+            public static class Startup
+            {
+                public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The app at C# 9 with no server function of its own, the library (at C# 9 or 14) referenced as
+    /// <c>Aliases="Legacy"</c>: the app's <c>app.MapServerFunctions()</c> should bind (to a map of the app's own that
+    /// calls the library's entry through its alias), and map <c>/orders</c>.
+    /// </summary>
+    [Theory]
+    [InlineData(LanguageVersion.CSharp9)]
+    [InlineData(LanguageVersion.Latest)]
+    public async Task A_CSharp_9_app_without_functions_that_sees_one_aliased_library_builds_and_maps_it(LanguageVersion libraryVersion)
+    {
+        var library = FriendAssemblyCompiler.Compile("Shop.Legacy", LibrarySource, [], libraryVersion);
+        Assert.True(library.Problems.Count == 0, string.Join("\n", library.Problems));
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library.Image!.WithAliases(["Legacy"])], LanguageVersion.CSharp9);
+        Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
+
+        HttpStatusCode? answered = null;
+        var refused = await FriendAssemblyCompiler.StartAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            using var response = await client.PostAsync(new Uri("/orders", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            answered = response.StatusCode;
+        });
+        Assert.Null(refused);
+        Assert.Equal(HttpStatusCode.OK, answered);
+    }
+}
