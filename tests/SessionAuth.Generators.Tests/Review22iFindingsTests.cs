@@ -63,6 +63,35 @@ public sealed class FriendRouteClashTests
 
         Assert.True(refused is not null, $"Shop.App builds without SAUTH0010, starts, and answers POST {path} with {answered}: two endpoints, one from each assembly, share the route");
     }
+
+    /// <summary>
+    /// Two libraries, neither clashing with the app, each with an <c>Orders.Count()</c> on the default route: the app's
+    /// map maps both on <c>POST /_server/Orders/Count</c>.
+    /// </summary>
+    [Fact]
+    public async Task Two_friends_functions_on_one_verb_and_route_are_reported_or_refuse_the_start()
+    {
+        var left = FriendAssemblyCompiler.Compile("Shop.Left", Functions("Shop.Left", "Orders", "Count", null, "Shop.App"), []);
+        var right = FriendAssemblyCompiler.Compile("Shop.Right", Functions("Shop.Right", "Orders", "Count", null, "Shop.App"), []);
+        var app = FriendAssemblyCompiler.Compile("Shop.App", Functions("Shop.App", "Carts", "Count", null), [left.Image!, right.Image!]);
+        Assert.True(app.Problems.Count == 0, string.Join("\n", app.Problems));
+
+        var analyzed = await app.Output.WithAnalyzers([new Analyzers.ServerFunctionAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
+        if (analyzed.Any(static d => d.Id is "SAUTH0010" or "SAUTH0018"))
+        {
+            return;
+        }
+
+        HttpStatusCode? answered = null;
+        var refused = await FriendAssemblyCompiler.StartAsync([left.Bytes!, right.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            using var response = await client.PostAsync(new Uri("/_server/Orders/Count", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            answered = response.StatusCode;
+        });
+
+        Assert.True(refused is not null, $"Shop.App builds without a diagnostic, starts, and answers POST /_server/Orders/Count with {answered}: Shop.Left's and Shop.Right's functions share the route");
+    }
 }
 
 /// <summary>
@@ -137,6 +166,43 @@ public sealed class FriendGuardDecisionTests
 
         Assert.Null(refused);
         Assert.True(answered is not HttpStatusCode.OK, "the app's MapServerFunctions() maps the library's undecided Admin.Wipe open, with no SAUTH0001 in either project: an anonymous GET /admin/wipe answered 200");
+    }
+
+    /// <summary>
+    /// The same hole one level up: the app decides its functions only by <c>app.MapServerFunctions().RequireSession()</c>
+    /// in its start-up code, and its test project's own <c>MapServerFunctions()</c> (the usual test host) maps them on an
+    /// unguarded group: the tests exercise an app whose functions answer anyone, unlike the app they test.
+    /// </summary>
+    [Fact]
+    public async Task An_app_function_decided_only_by_the_apps_guarded_map_is_not_mapped_open_by_its_test_projects_map_in_silence()
+    {
+        var app = FriendAssemblyCompiler.Compile("Shop.App", LibrarySource.Replace("Shop.App", "Shop.App.Tests", StringComparison.Ordinal).Replace("Shop.Lib", "Shop.App", StringComparison.Ordinal), []);
+        Assert.True(app.Problems.Count == 0, string.Join("\n", app.Problems));
+        Assert.DoesNotContain(await Analyze(app.Output), static d => d.Id == "SAUTH0001");
+
+        var tests = FriendAssemblyCompiler.Compile("Shop.App.Tests", """
+            namespace Shop.App.Tests
+            {
+                public static class Startup
+                {
+                    public static void Map(Microsoft.AspNetCore.Builder.WebApplication app) => app.MapServerFunctions();
+                }
+            }
+            """, [app.Image!]);
+        Assert.True(tests.Problems.Count == 0, string.Join("\n", tests.Problems));
+        if ((await Analyze(tests.Output)).Any(static d => d.Id == "SAUTH0001"))
+        {
+            return;
+        }
+
+        HttpStatusCode? answered = null;
+        Assert.Null(await FriendAssemblyCompiler.StartAsync([app.Bytes!, tests.Bytes!], "Shop.App.Tests.Startup", static (_, _) => { }, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            using var response = await client.GetAsync(new Uri("/admin/wipe", UriKind.Relative));
+            answered = response.StatusCode;
+        }));
+        Assert.True(answered is not HttpStatusCode.OK, "the test project's MapServerFunctions() maps the app's Admin.Wipe, guarded in the app only by its MapServerFunctions().RequireSession(), open: an anonymous GET /admin/wipe answered 200");
     }
 
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation) =>
