@@ -269,3 +269,53 @@ public sealed class FriendAliasAtCSharp9Tests
         Assert.Equal(HttpStatusCode.OK, answered);
     }
 }
+
+/// <summary>
+/// A server function on the route of the client script (<c>GET /_server/client.js</c>, or its declarations): beside
+/// <c>MapServerFunctionClient()</c> two endpoints answer it.
+/// </summary>
+public sealed class ClientRouteClashTests
+{
+    [Theory]
+    [InlineData("/_server/client.js")]
+    [InlineData("/_server/client.d.ts")]
+    public async Task A_function_on_the_client_scripts_route_is_refused_or_the_start_fails(string route)
+    {
+        var app = FriendAssemblyCompiler.Compile("Shop.App", $$"""
+            using SessionAuth;
+
+            namespace Shop.App
+            {
+                [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+                public static class Scripts
+                {
+                    [ServerFunction("{{route}}", Method = "GET")] public static string Script() => "x";
+                }
+
+                public static class Startup
+                {
+                    public static void Map(Microsoft.AspNetCore.Builder.WebApplication app)
+                    {
+                        app.MapServerFunctions();
+                        app.MapServerFunctionClient();
+                    }
+                }
+            }
+            """, []);
+        Assert.True(app.Problems.Count == 0, string.Join("\n", app.Problems));
+        var analyzed = await app.Output.WithAnalyzers([new Analyzers.ServerFunctionAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
+        if (analyzed.Any(static d => d.Id is "SAUTH0003" or "SAUTH0010"))
+        {
+            return;
+        }
+
+        HttpStatusCode? answered = null;
+        var refused = await FriendAssemblyCompiler.StartAsync([app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            answered = response.StatusCode;
+        });
+        Assert.True(refused is not null, $"Scripts.Script on GET {route} builds with no SAUTH0003/SAUTH0010, starts beside MapServerFunctionClient(), and GET {route} answers {answered}");
+    }
+}
