@@ -53,13 +53,7 @@ public sealed class FriendRouteClashTests
         }
 
         var path = (appRoute ?? "/_server/Orders/Count").Replace("{key}", "1", StringComparison.Ordinal);
-        HttpStatusCode? answered = null;
-        var refused = await FriendAssemblyCompiler.StartAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
-        {
-            using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-            answered = response.StatusCode;
-        });
+        var (refused, answered) = await FriendRequest.SendAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", HttpMethod.Post, path);
 
         Assert.True(refused is not null, $"Shop.App builds without SAUTH0010, starts, and answers POST {path} with {answered}: two endpoints, one from each assembly, share the route");
     }
@@ -82,13 +76,7 @@ public sealed class FriendRouteClashTests
             return;
         }
 
-        HttpStatusCode? answered = null;
-        var refused = await FriendAssemblyCompiler.StartAsync([left.Bytes!, right.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
-        {
-            using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.PostAsync(new Uri("/_server/Orders/Count", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-            answered = response.StatusCode;
-        });
+        var (refused, answered) = await FriendRequest.SendAsync([left.Bytes!, right.Bytes!, app.Bytes!], "Shop.App.Startup", HttpMethod.Post, "/_server/Orders/Count");
 
         Assert.True(refused is not null, $"Shop.App builds without a diagnostic, starts, and answers POST /_server/Orders/Count with {answered}: Shop.Left's and Shop.Right's functions share the route");
     }
@@ -156,13 +144,7 @@ public sealed class FriendGuardDecisionTests
             return;
         }
 
-        HttpStatusCode? answered = null;
-        var refused = await FriendAssemblyCompiler.StartAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
-        {
-            using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.GetAsync(new Uri("/admin/wipe", UriKind.Relative));
-            answered = response.StatusCode;
-        });
+        var (refused, answered) = await FriendRequest.SendAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", HttpMethod.Get, "/admin/wipe");
 
         Assert.Null(refused);
         Assert.True(answered is not HttpStatusCode.OK, "the app's MapServerFunctions() maps the library's undecided Admin.Wipe open, with no SAUTH0001 in either project: an anonymous GET /admin/wipe answered 200");
@@ -195,13 +177,8 @@ public sealed class FriendGuardDecisionTests
             return;
         }
 
-        HttpStatusCode? answered = null;
-        Assert.Null(await FriendAssemblyCompiler.StartAsync([app.Bytes!, tests.Bytes!], "Shop.App.Tests.Startup", static (_, _) => { }, async address =>
-        {
-            using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.GetAsync(new Uri("/admin/wipe", UriKind.Relative));
-            answered = response.StatusCode;
-        }));
+        var (refused, answered) = await FriendRequest.SendAsync([app.Bytes!, tests.Bytes!], "Shop.App.Tests.Startup", HttpMethod.Get, "/admin/wipe");
+        Assert.Null(refused);
         Assert.True(answered is not HttpStatusCode.OK, "the test project's MapServerFunctions() maps the app's Admin.Wipe, guarded in the app only by its MapServerFunctions().RequireSession(), open: an anonymous GET /admin/wipe answered 200");
     }
 
@@ -258,13 +235,7 @@ public sealed class FriendAliasAtCSharp9Tests
         var app = FriendAssemblyCompiler.Compile("Shop.App", AppSource, [library.Image!.WithAliases(["Legacy"])], LanguageVersion.CSharp9);
         Assert.True(app.Problems.Count == 0, "Shop.App does not compile cleanly:\n" + string.Join("\n", app.Problems));
 
-        HttpStatusCode? answered = null;
-        var refused = await FriendAssemblyCompiler.StartAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
-        {
-            using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.PostAsync(new Uri("/orders", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-            answered = response.StatusCode;
-        });
+        var (refused, answered) = await FriendRequest.SendAsync([library.Bytes!, app.Bytes!], "Shop.App.Startup", HttpMethod.Post, "/orders");
         Assert.Null(refused);
         Assert.Equal(HttpStatusCode.OK, answered);
     }
@@ -309,13 +280,29 @@ public sealed class ClientRouteClashTests
             return;
         }
 
+        var (refused, answered) = await FriendRequest.SendAsync([app.Bytes!], "Shop.App.Startup", HttpMethod.Get, route);
+        Assert.True(refused is not null, $"Scripts.Script on GET {route} builds with no SAUTH0003/SAUTH0010, starts beside MapServerFunctionClient(), and GET {route} answers {answered}");
+    }
+}
+
+/// <summary>Starts the loaded assemblies' app (<see cref="FriendAssemblyCompiler.StartAsync"/>) and sends it one request, with an empty JSON object as the body of a POST.</summary>
+internal static class FriendRequest
+{
+    public static async Task<(Exception? Refused, HttpStatusCode? Answered)> SendAsync(byte[][] images, string startup, HttpMethod method, string path)
+    {
         HttpStatusCode? answered = null;
-        var refused = await FriendAssemblyCompiler.StartAsync([app.Bytes!], "Shop.App.Startup", static (_, _) => { }, async address =>
+        var refused = await FriendAssemblyCompiler.StartAsync(images, startup, static (_, _) => { }, async address =>
         {
             using var client = new HttpClient { BaseAddress = address };
-            using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (method == HttpMethod.Post)
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
             answered = response.StatusCode;
         });
-        Assert.True(refused is not null, $"Scripts.Script on GET {route} builds with no SAUTH0003/SAUTH0010, starts beside MapServerFunctionClient(), and GET {route} answers {answered}");
+        return (refused, answered);
     }
 }
