@@ -35,7 +35,18 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
 
         // Local functions and lambdas are no symbols of their own for a symbol action, but the attribute can sit on them.
         start.RegisterOperationAction(c => AnalyzeNestedFunction(c, symbols), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
-        start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes));
+        // Where the project maps other assemblies' functions: the place to report two of theirs that share a route.
+        var mapCalls = new ConcurrentBag<Location>();
+        start.RegisterOperationAction(
+            c =>
+            {
+                if (((IInvocationOperation)c.Operation).TargetMethod is { Name: MapServerFunctionsName } target && ReferencedMaps.IsMapClass(target.ContainingType))
+                {
+                    mapCalls.Add(c.Operation.Syntax.GetLocation());
+                }
+            },
+            OperationKind.Invocation);
+        start.RegisterCompilationEndAction(c => ReportSharedRoutes(c, routes, mapCalls));
         start.RegisterCompilationEndAction(ReportEarlierMaps);
         start.RegisterOperationBlockStartAction(block =>
         {
@@ -60,7 +71,7 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         var function = ServerFunctionParser.Parse(method, attribute, context.Compilation, symbols.Known, out var problem);
         if (function is not null && RouteTemplate.Parse(function.Route, out _) is { } template)
         {
-            routes.Add(new MappedRoute(function.HttpMethod, template, name, method.Locations[0]));
+            routes.Add(new MappedRoute(function.HttpMethod, template, name, method.Locations[0], Assembly: null));
         }
 
         if (function is not null && PersonalisedBy(function) is { } reason && function.Attributes.Any(static a => a.Type == OutputCacheAttribute))
@@ -117,10 +128,6 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
     }
 
     /// <summary>
-    /// Reports every function whose verb and route answer a request that another's also answer with the same
-    /// precedence (<see cref="RouteTemplate.IsAmbiguousWith"/>): routing would fail such requests as ambiguous.
-    /// </summary>
-    /// <summary>
     /// SAUTH0018: a referenced assembly whose map class this project sees (it grants this project its internals) but
     /// whose entry method an earlier generator wrote without the set of mapped assemblies, or not at all, or two such
     /// assemblies of one name and public key: this project's <c>MapServerFunctions()</c> cannot map their functions,
@@ -155,27 +162,94 @@ public sealed class ServerFunctionAnalyzer : SessionAuthAnalyzer
         }
     }
 
-    private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<MappedRoute> routes)
+    private const string MapServerFunctionsName = "MapServerFunctions";
+
+    /// <summary>
+    /// Reports every function whose verb and route answer a request that another's also answer with the same
+    /// precedence (<see cref="RouteTemplate.IsAmbiguousWith"/>): routing would fail such requests as ambiguous. The
+    /// project's <c>MapServerFunctions()</c> maps its own functions and those of every assembly it maps (read from their
+    /// client models, as the client reads them), all on one group, so they are compared as one set: a function of the
+    /// project's is reported at its declaration, naming what it competes with; two referenced assemblies' functions that
+    /// compete with each other (and with none of the project's) are reported at the project's first call of
+    /// <c>MapServerFunctions()</c>, else at its first server function, else on the project. Two functions of one
+    /// referenced assembly were that assembly's to report.
+    /// </summary>
+    private static void ReportSharedRoutes(CompilationAnalysisContext context, ConcurrentBag<MappedRoute> routes, ConcurrentBag<Location> mapCalls)
     {
-        foreach (var group in routes.GroupBy(static r => (r.HttpMethod, r.Template.Precedence)).Where(static g => g.Count() > 1))
+        var all = routes.Concat(ReferencedRoutes(context.Compilation)).ToList();
+        Location? referencedLocation = null;
+        foreach (var group in all.GroupBy(static r => (r.HttpMethod, r.Template.Precedence)).Where(static g => g.Count() > 1))
         {
             var candidates = group.ToList();
             foreach (var route in candidates)
             {
                 var others = candidates
-                    .Where(other => !ReferenceEquals(other, route) && route.Template.IsAmbiguousWith(other.Template))
-                    .Select(static other => other.Name)
-                    .OrderBy(static n => n, StringComparer.Ordinal)
+                    .Where(other => !ReferenceEquals(other, route) && route.Template.IsAmbiguousWith(other.Template)
+                        && (route.Assembly is null || (other.Assembly is not null && other.Assembly != route.Assembly)))
                     .ToList();
-                if (others.Count > 0)
+                if (others.Count == 0)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServerFunctionsShareRoute, route.Location, route.Name, string.Join(", ", others), $"{route.HttpMethod} {route.Template}"));
+                    continue;
+                }
+
+                var acrossAssemblies = route.Assembly is not null || others.Any(static other => other.Assembly is not null);
+                var name = acrossAssemblies ? Named(route, context.Compilation) : route.Name;
+                var location = route.Location ?? (referencedLocation ??= First(mapCalls) ?? First(routes.Select(static r => r.Location!)) ?? Location.None);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ServerFunctionsShareRoute,
+                    location,
+                    name,
+                    string.Join(", ", others.Select(other => acrossAssemblies ? Named(other, context.Compilation) : other.Name).OrderBy(static n => n, StringComparer.Ordinal)),
+                    $"{route.HttpMethod} {route.Template}"));
+            }
+        }
+    }
+
+    /// <summary>A function named with its assembly, for a message that compares functions of several.</summary>
+    private static string Named(MappedRoute route, Compilation compilation) =>
+        $"{route.Name} ({(route.Assembly is null ? compilation.AssemblyName : "the referenced assembly " + route.Assembly)})";
+
+    private static Location? First(IEnumerable<Location> locations) =>
+        locations
+            .OrderBy(static l => l.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(static l => l.SourceSpan.Start)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// The functions this project's <c>MapServerFunctions()</c> maps from other assemblies, each assembly's once, from the
+    /// client models of the maps it calls (<see cref="ReferencedMaps.ClientModels"/>), which hold every function those
+    /// maps map, of the assemblies they map in turn too. A model this version cannot read is SAUTH0018.
+    /// </summary>
+    private static IEnumerable<MappedRoute> ReferencedRoutes(Compilation compilation)
+    {
+        var own = new ClientSectionSpec(ReferencedMaps.IdentityKey(compilation.Assembly.Identity), EquatableArray<ClientSectionFunctionSpec>.Empty);
+        foreach (var section in ClientModel.Compose(own, ReferencedMaps.ClientModels(compilation)).Skip(1))
+        {
+            foreach (var function in section.Functions)
+            {
+                if (RouteTemplate.Parse(function.Function.Route, out _) is { } template)
+                {
+                    var typePath = function.TypeKey.Substring(function.TypeKey.IndexOf('|') + 1);
+                    yield return new MappedRoute(function.Function.HttpMethod, template, $"{typePath}.{MethodName(compilation, section.Assembly, typePath, function.Function.FunctionName)}", Location: null, section.Assembly);
                 }
             }
         }
     }
 
-    private sealed record MappedRoute(string HttpMethod, RouteTemplate Template, string Name, Location Location);
+    /// <summary>
+    /// The name of the method a referenced assembly's client names <paramref name="clientName"/> (camelCase), found in
+    /// that assembly when the project references it, or the client's name when it does not (a third assembly of a chain).
+    /// </summary>
+    private static string MethodName(Compilation compilation, string assemblyKey, string typePath, string clientName)
+    {
+        var assembly = compilation.SourceModule.ReferencedAssemblySymbols.FirstOrDefault(a => ReferencedMaps.IdentityKey(a.Identity) == assemblyKey);
+        return assembly?.GetTypeByMetadataName(typePath)?.GetMembers()
+            .OfType<IMethodSymbol>()
+            .FirstOrDefault(m => ClientParser.CamelCase(m.Name) == clientName)?.Name ?? clientName;
+    }
+
+    /// <summary>A function on a verb and route: the project's own (at <paramref name="Location"/>), or one a referenced <paramref name="Assembly"/> maps.</summary>
+    private sealed record MappedRoute(string HttpMethod, RouteTemplate Template, string Name, Location? Location, string? Assembly);
 
     private static void AnalyzeSessionChange(OperationAnalysisContext context, IMethodSymbol function, AnalyzerSymbols symbols)
     {

@@ -62,7 +62,8 @@ internal sealed record MapSpec(EquatableArray<string> MapMethodNames)
 /// its name: SAUTH0018) and the extern aliases those calls name; this assembly's <see cref="Parsing.ReferencedMaps.IdentityKey"/>
 /// and the identifier of its own (<see cref="Parsing.ReferencedMaps.Identifier(Microsoft.CodeAnalysis.AssemblyIdentity)"/>);
 /// how many map classes it sees, and how many of those are the shared class <c>SessionAuth.ServerFunctionEndpointRouteBuilderExtensions</c>
-/// (built at C# 9, where a call can reach theirs beside this one's); whether another assembly's <c>MapServerFunctions()</c>
+/// (built at C# 9, where a call can reach theirs beside this one's) of an assembly referenced without an extern alias
+/// (one under an alias only is not in the namespace <c>SessionAuth</c> a call searches); whether another assembly's <c>MapServerFunctions()</c>
 /// is reachable through the namespace <c>SessionAuth</c>; whether this assembly grants its internals to another (which may
 /// then see its map); and whether it is built at C# 10 or later (its map then in a class of its own, which only its own
 /// <c>global using</c> imports).
@@ -84,7 +85,8 @@ internal sealed record ReferencedMapsSpec(
     /// <summary>
     /// Whether the assembly gets a <c>MapServerFunctions()</c> of its own. Always at C# 10 and later (no other is
     /// reachable by the generated <c>global using</c>); at C# 9 not when it declares no server function and sees exactly
-    /// one other map, which it then calls.
+    /// one other map, which it then calls: one it reaches through <c>using SessionAuth;</c>, so not one of an assembly
+    /// referenced under an extern alias only.
     /// </summary>
     public bool NeedsOwn(MapSpec map) => OwnNamespace || !(map.MapMethodNames.Count == 0 && Seen == 1 && SharedSeen == 1);
 

@@ -119,7 +119,8 @@ internal static class ReferencedMaps
     /// <summary>
     /// The maps this assembly calls from its own: the entry methods of every other assembly whose map class it sees, in
     /// the order of the references, each named through the extern alias it is referenced under, if any; how many of
-    /// those it sees in the shared class (built at C# 9); whether another assembly's <c>MapServerFunctions()</c> is
+    /// those it sees in the shared class (built at C# 9) and reaches through the namespace <c>SessionAuth</c> (not under
+    /// an extern alias only); whether another assembly's <c>MapServerFunctions()</c> is
     /// reachable through the namespace <c>SessionAuth</c>; and whether the assembly grants its internals to another
     /// (<see cref="MapRank"/>).
     /// </summary>
@@ -132,7 +133,9 @@ internal static class ReferencedMaps
         foreach (var seen in Scan(compilation))
         {
             all++;
-            shared += seen.InOwnNamespace ? 0 : 1;
+
+            // A shared class under an extern alias only is not in the namespace SessionAuth that a call searches.
+            shared += seen.InOwnNamespace || seen.Alias is not null ? 0 : 1;
             if (seen.Entry is null || seen.SharesIdentifier)
             {
                 continue;

@@ -115,6 +115,12 @@ internal sealed class ServerFunctionParser
             return null;
         }
 
+        if (ClientScriptRoutes.CompetingWith(httpMethod, template) is { } clientRoute)
+        {
+            problem = new ServerFunctionProblem.CannotBeBuilt($"it answers GET {clientRoute}, the route of the generated client script that MapServerFunctionClient() serves, so routing could not choose between the two; give it another route");
+            return null;
+        }
+
         var guard = functionGuard.Decision;
         var bodyAllowed = httpMethod is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
         var bodyIsOneParameter = ParameterParser.HasBodyParameter(_method, _types) || CompositeParameterParser.HasBodyMember(_method, _types);
