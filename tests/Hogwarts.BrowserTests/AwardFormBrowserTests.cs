@@ -7,12 +7,13 @@ namespace Hogwarts.BrowserTests;
 /// answer that is not a page ("Error: POST request to ... returned non-HTML content"). A number the form itself accepts
 /// but the server function refuses (0 is within <c>min="-50" max="50"</c>; review 17b) must keep the page, with a message.
 /// </summary>
-public sealed class AwardFormBrowserTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class AwardFormBrowserTests(ChromiumFixture chromium, HogwartsFixture fixture)
 {
     [Fact]
     public async Task A_prefect_awarding_zero_points_through_the_enhanced_form_keeps_the_students_page()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/students/Ravenclaw");
         await page.FillAsync("input[name=username]", "hermione");

@@ -21,12 +21,13 @@ namespace Hogwarts.BrowserTests;
 /// page without <c>blazor-enhanced-nav: allow</c>, warns "Enhanced navigation failed ... Falling back to full page load"
 /// and requests the guarded URL a second time — what issue 17 requires never to happen.
 /// </summary>
-public sealed class ConstrainedRouteLoginBrowserTests(ConstrainedRouteLoginFixture fixture) : IClassFixture<ConstrainedRouteLoginFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class ConstrainedRouteLoginBrowserTests(ChromiumFixture chromium, ConstrainedRouteLoginFixture fixture) : IClassFixture<ConstrainedRouteLoginFixture>
 {
     [Fact]
     public async Task An_anonymous_enhanced_navigation_lands_on_a_login_page_beside_a_constrained_Blazor_route_with_one_request_and_no_warning()
     {
-        var observed = await ObservedPage.OpenAsync(fixture, "/access-denied", "/students");
+        var observed = await ObservedPage.OpenAsync(chromium, fixture, "/access-denied", "/students");
         var page = observed.Page;
         await using var _ = page.Context;
 

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace Hogwarts.BrowserTests;
 
-public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class HogwartsBrowserTests(ChromiumFixture chromium, HogwartsFixture fixture)
 {
     private const string Harry = "harry";
     private const string HarrysPassword = "expelliarmus";
@@ -23,7 +24,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_anonymous_visit_lands_on_the_login_page_with_the_return_url()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
 
         await page.GotoAsync("/students/Slytherin");
@@ -35,7 +36,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_wrong_password_shows_the_error_and_sets_no_cookie()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/students/Slytherin");
 
@@ -49,7 +50,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task Logging_in_returns_to_the_page_first_asked_for_with_the_students_and_the_users_name()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/students/Slytherin");
 
@@ -68,7 +69,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_session_cookie_is_http_only_and_a_reload_keeps_the_session()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, Harry, HarrysPassword);
@@ -88,7 +89,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_page_carries_the_preloaded_client_view_and_revalidates_it()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, Harry, HarrysPassword);
@@ -104,7 +105,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task Logging_out_returns_to_the_login_page_and_the_students_page_redirects_again()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, "luna", "nargles");
@@ -123,7 +124,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_cookie_altered_in_the_browser_means_the_login_page_not_an_error()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, Harry, HarrysPassword);
@@ -140,7 +141,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_prefect_sees_the_award_form_and_awards_points_to_a_house_in_place()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var errors = CollectErrors(page);
         await page.GotoAsync("/students/Ravenclaw");
@@ -162,7 +163,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_student_who_is_not_a_prefect_sees_no_award_form_and_a_posted_one_is_refused()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/students/Slytherin");
         await LogInAsync(page, Harry, HarrysPassword);
@@ -181,7 +182,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_student_enters_their_own_common_room_and_not_another_houses()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
         await LogInAsync(page, "luna", "nargles");
@@ -201,7 +202,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_anonymous_enhanced_navigation_lands_on_the_login_page_in_place_and_logging_in_returns_to_the_page()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var errors = CollectErrors(page);
         var studentsRequests = new List<string>();
@@ -237,7 +238,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_anonymous_enhanced_form_post_to_a_guarded_server_function_lands_on_the_login_page()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var errors = CollectErrors(page);
         await page.GotoAsync("/access-denied");
@@ -257,7 +258,7 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_fetch_from_page_script_still_gets_401_and_the_redirect_header()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/login");
 
@@ -274,9 +275,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_interactive_component_shows_the_session_user_a_prefects_only_block_and_what_a_rule_allows()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
-        var (harryContext, harrysPage) = await fixture.NewPageAsync();
+        var (harryContext, harrysPage) = await chromium.NewPageAsync(fixture);
         await using var __ = harryContext;
         await page.GotoAsync("/students/Gryffindor");
         await LogInAsync(page, Hermione, HermionesPassword);
@@ -298,9 +299,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task Points_a_prefect_awards_appear_at_once_in_another_browsers_interactive_component()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
-        var (prefectContext, prefectsPage) = await fixture.NewPageAsync();
+        var (prefectContext, prefectsPage) = await chromium.NewPageAsync(fixture);
         await using var __ = prefectContext;
         await page.GotoAsync("/students/Slytherin");
         await LogInAsync(page, "luna", "nargles");
@@ -318,9 +319,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task Logging_out_everywhere_signs_out_an_open_interactive_page_of_another_browser()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
-        var (otherContext, otherPage) = await fixture.NewPageAsync();
+        var (otherContext, otherPage) = await chromium.NewPageAsync(fixture);
         await using var __ = otherContext;
         await page.GotoAsync("/students/Hufflepuff");
         await LogInAsync(page, "cedric", "hufflepuff-honour");
@@ -342,9 +343,9 @@ public sealed class HogwartsBrowserTests(HogwartsFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_webassembly_component_shows_the_user_and_roles_from_the_serialized_authentication_state()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
-        var (harryContext, harrysPage) = await fixture.NewPageAsync();
+        var (harryContext, harrysPage) = await chromium.NewPageAsync(fixture);
         await using var __ = harryContext;
         await page.GotoAsync("/students/Gryffindor");
         await LogInAsync(page, Hermione, HermionesPassword);

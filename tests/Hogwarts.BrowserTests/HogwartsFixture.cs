@@ -4,30 +4,23 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
 
 namespace Hogwarts.BrowserTests;
 
 /// <summary>
-/// The Hogwarts sample on Kestrel (127.0.0.1, a free port, a fresh database, Production with a SESSION_SECRET), and
-/// Debian's Chromium driven headless by Playwright. Each test opens its own browser context: its own cookie jar. A
-/// fixture for a variant of the sample derives from this one and changes the app in <see cref="Configure"/> and
-/// <see cref="Map"/>.
+/// The Hogwarts sample on Kestrel (127.0.0.1, a free port, a fresh database, Production with a SESSION_SECRET); the
+/// browser is <see cref="ChromiumFixture"/>'s. A fixture for a variant of the sample derives from this one and changes
+/// the app in <see cref="Configure"/> and <see cref="Map"/>.
 /// </summary>
 public class HogwartsFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     /// <summary>The sample's cookie outside Development: Secure, and __Host- prefixed against cookie tossing.</summary>
     public const string CookieName = "__Host-session";
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"hogwarts-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
-    private IPlaywright? _playwright;
 
     public Uri Address { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
 
     public static string RepositoryRoot => SessionAuth.Testing.RepositoryRoot.Path;
 
@@ -66,24 +59,10 @@ public class HogwartsFixture : IAsyncLifetime
         Map(_app);
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -100,11 +79,5 @@ public class HogwartsFixture : IAsyncLifetime
     /// <summary>Adds endpoints to the sample for a variant of it; none by default.</summary>
     protected virtual void Map(WebApplication app)
     {
-    }
-
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString().TrimEnd('/') });
-        return (context, await context.NewPageAsync());
     }
 }

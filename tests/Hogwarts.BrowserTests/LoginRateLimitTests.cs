@@ -27,12 +27,13 @@ public sealed class LoginLimitedHogwartsFixture : HogwartsFixture
 }
 
 /// <summary>Brute force in the browser: wrong passwords, then the login page says the limit was reached.</summary>
-public sealed class LoginRateLimitBrowserTests(LoginLimitedHogwartsFixture fixture) : IClassFixture<LoginLimitedHogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class LoginRateLimitBrowserTests(ChromiumFixture chromium, LoginLimitedHogwartsFixture fixture) : IClassFixture<LoginLimitedHogwartsFixture>
 {
     [Fact]
     public async Task Wrong_passwords_up_to_the_limit_then_the_login_page_shows_the_limit_message_and_the_right_password_is_refused_too()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await page.GotoAsync("/students/Ravenclaw");
 

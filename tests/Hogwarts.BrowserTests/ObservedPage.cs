@@ -8,10 +8,10 @@ namespace Hogwarts.BrowserTests;
 /// </summary>
 internal sealed record ObservedPage(IPage Page, List<string> Console, List<string> Requests)
 {
-    /// <summary>Opens <paramref name="startPath"/> in a new browser context and waits for blazor.web.js; watches requests for <paramref name="watchedPath"/>.</summary>
-    public static async Task<ObservedPage> OpenAsync(HogwartsFixture fixture, string startPath, string watchedPath)
+    /// <summary>Opens <paramref name="startPath"/> of <paramref name="app"/> in a new browser context and waits for blazor.web.js; watches requests for <paramref name="watchedPath"/>.</summary>
+    public static async Task<ObservedPage> OpenAsync(ChromiumFixture chromium, HogwartsFixture app, string startPath, string watchedPath)
     {
-        var (_, page) = await fixture.NewPageAsync();
+        var (_, page) = await chromium.NewPageAsync(app);
         var observed = new ObservedPage(page, [], []);
         page.Console += (_, message) =>
         {

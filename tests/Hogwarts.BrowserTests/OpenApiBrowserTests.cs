@@ -3,12 +3,13 @@ using Microsoft.Playwright;
 namespace Hogwarts.BrowserTests;
 
 /// <summary>The sample's OpenAPI document in Scalar, in a real browser: server functions are listed beside the rest.</summary>
-public sealed class OpenApiBrowserTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class OpenApiBrowserTests(ChromiumFixture chromium, HogwartsFixture fixture)
 {
     [Fact]
     public async Task Scalar_lists_the_server_functions_with_the_session_cookie()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);

@@ -17,12 +17,13 @@ namespace Hogwarts.BrowserTests;
 /// gives it the login URL to load itself: the user lands on the login page, with one request for the guarded URL and
 /// nothing in the console.
 /// </summary>
-public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : IClassFixture<PlainLoginPageFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class PlainLoginPageBrowserTests(ChromiumFixture chromium, PlainLoginPageFixture fixture) : IClassFixture<PlainLoginPageFixture>
 {
     [Fact]
     public async Task An_anonymous_enhanced_form_post_lands_on_a_login_page_that_is_not_a_Blazor_page()
     {
-        var observed = await ObservedPage.OpenAsync(fixture, "/access-denied", "/_server/HousePoints/Award");
+        var observed = await ObservedPage.OpenAsync(chromium, fixture, "/access-denied", "/_server/HousePoints/Award");
         var page = observed.Page;
         await using var _ = page.Context;
 
@@ -39,7 +40,7 @@ public sealed class PlainLoginPageBrowserTests(PlainLoginPageFixture fixture) : 
     [Fact]
     public async Task An_anonymous_enhanced_navigation_lands_on_a_login_page_that_is_not_a_Blazor_page_with_one_request_and_no_warning()
     {
-        var observed = await ObservedPage.OpenAsync(fixture, "/access-denied", "/students");
+        var observed = await ObservedPage.OpenAsync(chromium, fixture, "/access-denied", "/students");
         var page = observed.Page;
         await using var _ = page.Context;
 

@@ -7,7 +7,8 @@ namespace Hogwarts.BrowserTests;
 /// the running sample serves them) and a consumer calling the functions its scripts call, checked by
 /// <c>tsc --noEmit --strict</c> (the version eng/test.sh installs into tools/typescript).
 /// </summary>
-public sealed class SampleClientTypeScriptTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class SampleClientTypeScriptTests(HogwartsFixture fixture)
 {
     // What students.js and session.js call, typed: the server functions' service parameters (HogwartsDb) are no arguments.
     private const string Consumer = """

@@ -8,7 +8,8 @@ namespace Hogwarts.BrowserTests;
 /// the logout (<c>Account.logout</c>, whose redirect is thrown in a helper), the session check (<c>Account.me</c>), a
 /// session that ends between page load and call, and a refused argument shown from <c>ServerFunctionError</c>.
 /// </summary>
-public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : IClassFixture<HogwartsFixture>
+[Collection(HogwartsInChromium.Name)]
+public sealed class ServerFunctionClientBrowserTests(ChromiumFixture chromium, HogwartsFixture fixture)
 {
     private const string ListFunction = "/_server/Students/List";
     private const string LogoutFunction = "/_server/Account/Logout";
@@ -16,7 +17,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task Switching_house_calls_the_server_function_and_rewrites_the_page_in_place_and_back_and_forward_follow()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var observed = Observe(page);
         await LogInAtAsync(page, "/students/Gryffindor", "harry", "expelliarmus");
@@ -62,7 +63,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task A_prefect_who_switched_house_awards_points_to_the_house_on_screen_and_sees_them()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         await LogInAtAsync(page, "/students/Gryffindor", "hermione", "wingardium-leviosa");
         await page.ClickAsync("nav.houses a:text-is('Hufflepuff')");
@@ -83,7 +84,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task The_live_panel_follows_a_switch_through_the_client_and_back()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var observed = Observe(page);
         await LogInAtAsync(page, "/students/Gryffindor", "harry", "expelliarmus");
@@ -110,7 +111,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task Without_JavaScript_the_house_links_load_their_pages()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/students/Gryffindor");
         await LogInAsync(page, "harry", "expelliarmus");
@@ -125,7 +126,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task With_the_session_gone_a_switch_lands_on_the_login_page_and_logging_in_returns_to_the_house_asked_for()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var observed = Observe(page);
         await LogInAtAsync(page, "/students/Gryffindor", "harry", "expelliarmus");
@@ -151,7 +152,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     public async Task A_redirect_thrown_in_a_helper_lands_on_the_same_page_from_script_and_from_the_form()
     {
         // From script: the logout form's submit calls Account.logout() through the client, which gets 204 + X-Server-Redirect.
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var scriptAnswers = new List<string>();
         page.Response += (_, response) => Record(scriptAnswers, response);
@@ -161,7 +162,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
         var fromScript = PathAndQuery(page);
 
         // From the form, in a browser without JavaScript: the same server function answers the post with 303.
-        await using var withoutScript = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
+        await using var withoutScript = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
         var formPage = await withoutScript.NewPageAsync();
         var formAnswers = new List<string>();
         formPage.Response += (_, response) => Record(formAnswers, response);
@@ -191,7 +192,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task An_argument_the_server_refuses_is_shown_with_the_parameter_the_error_names()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var observed = Observe(page);
         await LogInAtAsync(page, "/students/Gryffindor", "harry", "expelliarmus");
@@ -218,7 +219,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     [Fact]
     public async Task The_session_view_is_checked_through_the_client_not_a_hand_written_fetch()
     {
-        var (context, page) = await fixture.NewPageAsync();
+        var (context, page) = await chromium.NewPageAsync(fixture);
         await using var _ = context;
         var observed = Observe(page);
         await page.GotoAsync("/login");
@@ -243,7 +244,7 @@ public sealed class ServerFunctionClientBrowserTests(HogwartsFixture fixture) : 
     /// <summary>The house's points as the server renders them now, read in a browser of its own.</summary>
     private async Task<string?> PointsOnTheServerAsync(string house)
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/students/" + house);
         await LogInAsync(page, "luna", "nargles");

@@ -4,9 +4,10 @@ using System.Text;
 namespace SessionAuth.PackageTests;
 
 /// <summary>
-/// Packs SessionAuth with a version of its own into a folder feed, and copies tests/Consumer (a project that knows
-/// nothing of this repository) next to a NuGet.config that adds the feed. Packages restore into a folder of this run,
-/// so no cached package can stand in for the one just packed.
+/// Packs the repository root (as a team running <c>dotnet pack</c> there would) with a version of its own into a folder
+/// feed, and copies tests/Consumer (a project that knows nothing of this repository) next to a NuGet.config that adds the
+/// feed. Packages restore into a folder of this run, so no cached package can stand in for the one just packed. One pack
+/// serves every test of the collection: a pack builds the runtime, the generator, the code fixes and the build task.
 /// </summary>
 public sealed class ConsumerFixture : IDisposable
 {
@@ -17,16 +18,20 @@ public sealed class ConsumerFixture : IDisposable
         Directory.CreateDirectory(_work);
         Version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(_work, "feed");
+
         // Its own artifacts path: the pack must not rebuild the bin folders the other test projects are running from.
+        // A whole-solution pack, beside the other test runs: the bound is for a hang, not a measure.
         var pack = Run(
             "dotnet",
-            $"pack \"{Path.Combine(RepositoryRoot, "src", "Runtime", "SessionAuth.csproj")}\" -c Release -o \"{feed}\" -p:Version={Version} --artifacts-path \"{Path.Combine(_work, "build")}\"",
-            RepositoryRoot);
+            $"pack -c Release -o \"{feed}\" -p:Version={Version} --artifacts-path \"{Path.Combine(_work, "build")}\"",
+            RepositoryRoot,
+            TimeSpan.FromMinutes(20));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
         }
 
+        PackOutput = pack.Output;
         PackageFiles = Directory.GetFiles(feed).Select(Path.GetFileName).ToList()!;
         PackageFeed = feed;
     }
@@ -37,7 +42,11 @@ public sealed class ConsumerFixture : IDisposable
 
     public string PackageFeed { get; }
 
+    /// <summary>Every file the pack of the repository root wrote into the feed.</summary>
     public IReadOnlyList<string> PackageFiles { get; }
+
+    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    public string PackOutput { get; }
 
     /// <summary>A fresh copy of the consumer, with the feed, and optionally an .editorconfig of the user's.</summary>
     public string CopyConsumer(string name, string? editorConfig = null)

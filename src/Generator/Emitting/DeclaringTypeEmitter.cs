@@ -261,15 +261,15 @@ internal static class DeclaringTypeEmitter
         // Beside a raw body, whether the body is read as one JSON value only the app's services tell; of several such
         // parameters at most one may be the body, which also only the start-up can tell.
         var bodyOrService = function.Parameters.Where(static p => p.Kind == ParameterKind.BodyOrService)
-            .Select(static p => $"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyOrServiceSteps<{p.Type}>(services)").ToList();
+            .Select(static p => (Name: CSharpText.Literal(p.Name), Steps: $"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyOrServiceSteps<{p.Type}>(services)"))
+            .ToList();
         if (bodyOrService.Count == 1)
         {
-            expressions.Add(bodyOrService[0]);
+            expressions.Add(bodyOrService[0].Steps);
         }
         else if (bodyOrService.Count > 1)
         {
-            var names = function.Parameters.Where(static p => p.Kind == ParameterKind.BodyOrService).Select(static p => CSharpText.Literal(p.Name));
-            expressions.Add($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyAmongServices({CSharpText.Literal(function.Name)}, {string.Join(", ", names.Zip(bodyOrService, static (name, steps) => $"({name}, {steps})"))})");
+            expressions.Add($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyAmongServices({CSharpText.Literal(function.Name)}, {string.Join(", ", bodyOrService.Select(static p => $"({p.Name}, {p.Steps})"))})");
         }
 
         return expressions;

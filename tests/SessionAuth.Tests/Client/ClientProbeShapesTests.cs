@@ -78,10 +78,8 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
     [Fact]
     public async Task An_async_stream_is_declared_unknown_and_arrives_as_an_array()
     {
-        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "stream");
-        var outcome = await ClientProbeCalls.CallAsync(fixture, "stream");
+        var outcome = await CallDeclaredAsync("stream", "unknown");
 
-        Assert.EndsWith("Promise<unknown>;", declared, StringComparison.Ordinal);
         Assert.Equal("array", outcome.GetProperty("type").GetString());
     }
 
@@ -89,10 +87,8 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
     [Fact]
     public async Task No_content_resolves_to_undefined()
     {
-        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "nothing");
-        var outcome = await ClientProbeCalls.CallAsync(fixture, "nothing");
+        var outcome = await CallDeclaredAsync("nothing", "void");
 
-        Assert.EndsWith("Promise<void>;", declared, StringComparison.Ordinal);
         Assert.Equal("(undefined)", outcome.GetProperty("value").GetString());
     }
 
@@ -169,10 +165,8 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
     [InlineData("jsonTextOrMissing", "true")]
     public async Task Returned_values_written_as_strings_arrive_as_strings(string function, string expected)
     {
-        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), function);
-        var outcome = await ClientProbeCalls.CallAsync(fixture, function);
+        var outcome = await CallDeclaredAsync(function, "string");
 
-        Assert.EndsWith("Promise<string>;", declared, StringComparison.Ordinal);
         Assert.Equal("string", outcome.GetProperty("type").GetString());
         Assert.Equal(expected, outcome.GetProperty("value").GetString());
     }
@@ -184,10 +178,8 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_text_result_beside_a_json_value_is_declared_unknown()
     {
-        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), "wandOrText");
-        var outcome = await ClientProbeCalls.CallAsync(fixture, "wandOrText");
+        var outcome = await CallDeclaredAsync("wandOrText", "unknown");
 
-        Assert.EndsWith("): Promise<unknown>;", declared, StringComparison.Ordinal);
         Assert.Equal("object", outcome.GetProperty("type").GetString());
     }
 
@@ -213,6 +205,17 @@ public sealed class ClientProbeShapesTests(TestAppFixture fixture) : IClassFixtu
         using var response = await client.FetchAsync("/client-probes/maybe-ids?ids=1&ids=&ids=2", method: HttpMethod.Get);
 
         Assert.Equal("1,null,2", JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>
+    /// Asserts that the client declares <paramref name="function"/> to return <c>Promise&lt;<paramref name="promised"/>&gt;</c>,
+    /// then calls it without arguments and returns what the call gave.
+    /// </summary>
+    private async Task<JsonElement> CallDeclaredAsync(string function, string promised)
+    {
+        var declared = ClientProbeCalls.FunctionDeclaration(await ClientProbeCalls.DeclarationsAsync(fixture), function);
+        Assert.EndsWith($"): Promise<{promised}>;", declared, StringComparison.Ordinal);
+        return await ClientProbeCalls.CallAsync(fixture, function);
     }
 
     /// <summary>Whether a value of JSON type <paramref name="arrived"/> (as JavaScript's typeof says it) is one <paramref name="declared"/> admits.</summary>
