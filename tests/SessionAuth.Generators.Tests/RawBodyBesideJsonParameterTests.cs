@@ -203,7 +203,7 @@ public sealed class RawBodyBesideJsonParameterTests
         var twin = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.TwoTwinStartup", static (_, _) => { });
 
         Assert.True(ours is not null, "the server functions' app started with neither Order nor Clock registered");
-        Assert.Contains("Functions.Two: parameters 'order' and 'clock' are not registered services", ours.Message, StringComparison.Ordinal);
+        Assert.Contains("Functions.Two(Stream, Order?, Clock?): parameters 'order' and 'clock' are not registered services", ours.Message, StringComparison.Ordinal);
         Assert.True(twin is not null, "the minimal API started with neither Order nor Clock registered");
     }
 

@@ -181,7 +181,7 @@ public sealed class RawBodyBesideOtherParametersDifferentialTests
         var error = await FriendAssemblyCompiler.StartAsync([App.Value], "Shop.App.ThreeStartup", static (_, _) => { });
 
         Assert.True(error is not null, "the app started with none of Order, Clock and Basket registered");
-        Assert.Contains("Functions.Three: parameters 'order', 'clock' and 'basket' are not registered services", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Functions.Three(Stream, Order?, Clock?, Basket?): parameters 'order', 'clock' and 'basket' are not registered services", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Three service-or-body parameters, two or three registered: the one left is the body, as on a minimal API.</summary>

@@ -269,7 +269,7 @@ internal static class DeclaringTypeEmitter
         }
         else if (bodyOrService.Count > 1)
         {
-            expressions.Add($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyAmongServices({CSharpText.Literal(function.Name)}, {string.Join(", ", bodyOrService.Select(static p => $"({p.Name}, {p.Steps})"))})");
+            expressions.Add($"{GeneratedFile.InfrastructureNamespace}ParameterBinding.BodyAmongServices({CSharpText.Literal(function.DisplaySignature)}, {string.Join(", ", bodyOrService.Select(static p => $"({p.Name}, {p.Steps})"))})");
         }
 
         return expressions;

@@ -416,7 +416,7 @@ public static partial class ParameterBinding
     /// when more than one is not, no parameter can be the body and the start fails naming them (a minimal API fails to
     /// infer them too).
     /// </summary>
-    /// <param name="function">The server function, named in the error.</param>
+    /// <param name="function">The server function as its signature reads (overloads apart), named in the error.</param>
     /// <param name="parameters">Each parameter's name and what <see cref="BodyOrServiceSteps{T}"/> decided for it.</param>
     /// <returns><see cref="ServerFunctionSteps.ReadBodyAsValue"/>, or <see cref="ServerFunctionSteps.None"/> when every one is a service.</returns>
     /// <exception cref="InvalidOperationException">More than one of the parameters is not a registered service.</exception>
