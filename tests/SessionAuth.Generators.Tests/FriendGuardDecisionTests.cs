@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SessionAuth.Generators.Model;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SessionAuth.Generators.Tests;
@@ -214,6 +216,52 @@ public sealed class FriendGuardDecisionTests
         var (refused, answered) = await FriendRequest.SendAsync([core.Bytes!, middle.Bytes!, app.Bytes!], "Shop.App.Startup", HttpMethod.Get, "/admin/wipe");
         Assert.Null(refused);
         Assert.True(open == (answered == HttpStatusCode.OK), $"an anonymous GET /admin/wipe answered {answered}");
+    }
+
+    /// <summary>
+    /// A friend's map read as its model says (written here by hand, as a generator writes it): its functions without a
+    /// decision are reported on the app's unguarded map; a map without a readable model (an earlier generator's, or text
+    /// that is not a model) leaves every function of the friend undecided, and is reported as a whole.
+    /// </summary>
+    [Theory]
+    [InlineData("undecided", "app.MapServerFunctions();", "Server function Orders.Count of Shop.Legacy")]
+    [InlineData("undecided", "app.MapServerFunctions().RequireSession();", null)]
+    [InlineData("decided", "app.MapServerFunctions();", null)]
+    [InlineData("none", "app.MapServerFunctions();", "Every server function of Shop.Legacy")]
+    [InlineData("unreadable", "app.MapServerFunctions();", "Every server function of Shop.Legacy")]
+    [InlineData("none", "app.MapServerFunctions().RequireAuthorization();", null)]
+    public async Task A_friends_map_is_read_as_its_model_says_and_one_without_a_readable_model_is_undecided(string model, string appMap, string? reported)
+    {
+        var field = model switch
+        {
+            "undecided" => Model(["Orders.Count"]),
+            "decided" => Model([]),
+            "unreadable" => "1:2:",
+            _ => null,
+        };
+        var identifier = Parsing.ReferencedMaps.Identifier("Shop.Legacy");
+        var friend = MetadataReference.CreateFromImage(FriendAssemblyCompiler.CompileWithoutGenerator("Shop.Legacy", $$"""
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Shop.App")]
+
+            namespace SessionAuth.{{identifier}}
+            {
+                internal static partial class {{Parsing.ReferencedMaps.MapClassName(identifier)}}
+                {
+                    {{(field is null ? string.Empty : $"internal const string {Parsing.UndecidedFunctions.FieldName} = {SymbolDisplay.FormatLiteral(field, quote: true)};")}}
+
+                    public static void {{identifier}}(this Microsoft.AspNetCore.Routing.RouteGroupBuilder group, System.IServiceProvider services, System.Collections.Generic.ISet<string> mapped)
+                    {
+                        mapped.Add("Shop.Legacy");
+                    }
+                }
+            }
+            """));
+
+        var app = FriendAssemblyCompiler.Compile("Shop.App", AppWith(appMap), [friend]);
+        AssertReported(await Analyze(app.Output), reported is null ? [] : [reported]);
+
+        static string Model(string[] functions) =>
+            Parsing.UndecidedFunctions.Write(new[] { new UndecidedSectionSpec("Shop.Legacy", Known: true, functions.ToEquatableArray()) }.ToEquatableArray());
     }
 
     /// <summary>The app's source with <paramref name="map"/> as the body of its start-up's <c>Map</c>.</summary>
