@@ -115,12 +115,21 @@ public sealed class ServerFunctionGenerator : IIncrementalGenerator
             .Select(static (input, _) => ClientModel.Compose(input.Left, input.Right))
             .WithTrackingName(TrackingNames.ClientSections);
 
-        context.RegisterSourceOutput(client.Combine(map).Combine(referencesRuntime).Combine(referencedMaps).Combine(names).Combine(languageVersion), static (output, input) =>
+        // Beside the client model, for the same readers: the functions the map maps that decide nothing themselves, its own
+        // and those of the assemblies it maps, which a project that maps this one must decide for (SAUTH0001).
+        var undecided = functions
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => ReferencedMaps.IdentityKey(compilation.Assembly.Identity)))
+            .Select(static (input, _) => UndecidedFunctions.Own(input.Right, input.Left))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => ReferencedMaps.Undecided(compilation)))
+            .Select(static (input, _) => UndecidedFunctions.Compose(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.UndecidedFunctions);
+
+        context.RegisterSourceOutput(client.Combine(undecided).Combine(map).Combine(referencesRuntime).Combine(referencedMaps).Combine(names).Combine(languageVersion), static (output, input) =>
         {
-            var (((((client, map), referencesRuntime), referenced), names), version) = input;
+            var ((((((client, undecided), map), referencesRuntime), referenced), names), version) = input;
             if (referencesRuntime && names.Clash is null && referenced.NeedsOwn(map) && LanguageVersions.Supports(version))
             {
-                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, names, referenced.MapNamespace, referenced.MapClass));
+                output.AddSource(TypeScriptClientEmitter.HintName, TypeScriptClientEmitter.Emit(client, undecided, names, referenced.MapNamespace, referenced.MapClass));
             }
         });
 

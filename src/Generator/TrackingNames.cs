@@ -20,4 +20,5 @@ internal static class TrackingNames
     public const string Client = nameof(Client);
     public const string ReferencedClients = nameof(ReferencedClients);
     public const string ClientSections = nameof(ClientSections);
+    public const string UndecidedFunctions = nameof(UndecidedFunctions);
 }

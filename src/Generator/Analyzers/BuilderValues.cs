@@ -57,6 +57,26 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
     public bool ServerFunctionsDecided(CancellationToken cancellationToken) =>
         EveryCallDecided("MapServerFunctions", BuilderFlow.IsMapServerFunctions, ref _serverFunctionsDecided, cancellationToken);
 
+    /// <summary>
+    /// Whether what one call that creates a builder covering endpoints far away (a <c>MapServerFunctions()</c> call)
+    /// returns has a guard decision, on every path.
+    /// </summary>
+    public bool CallDecided(SyntaxNode invocation, CancellationToken cancellationToken) =>
+        CallDecided(invocation, FlowAround(invocation, cancellationToken), cancellationToken);
+
+    private bool CallDecided(SyntaxNode invocation, BuilderFlow? flow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Followed through more helpers than the stack holds: not known to be decided, so the rule fires.
+            return false;
+        }
+    }
+
     private bool EveryCallDecided(string name, Func<IMethodSymbol, bool> isTarget, ref bool? cache, CancellationToken cancellationToken)
     {
         lock (_indexGate)
@@ -72,15 +92,7 @@ internal sealed class BuilderValues(Compilation compilation, AnalyzerSymbols sym
         foreach (var (invocation, flow) in Calls(name, isTarget, cancellationToken))
         {
             calls++;
-            try
-            {
-                decided &= flow is not null && Decides(flow, invocation, sessionOnly: false, cancellationToken);
-            }
-            catch (InsufficientExecutionStackException)
-            {
-                // Followed through more helpers than the stack holds: not known to be decided, so the rule fires.
-                decided = false;
-            }
+            decided &= CallDecided(invocation, flow, cancellationToken);
         }
 
         lock (_indexGate)

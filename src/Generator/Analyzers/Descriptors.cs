@@ -169,6 +169,8 @@ internal static class Descriptors
     /// <summary>SAUTH0005's outcome when a server function's nearer <c>[Authorize]</c> overrides an <c>[AllowAnonymous]</c> around it.</summary>
     public const string NearestDecisionWins = "does not open it, since a server function's nearest decision wins (on a controller the [AllowAnonymous] would win, ASP0026)";
 
+    public const string FriendFunctionAdvice = "its attributes decide nothing, and a guard on {0}'s own MapServerFunctions() does not reach this one, whose endpoints answer anyone: call RequireSession(), RequireAuthorization() or AllowAnonymous() on this MapServerFunctions(), or mark the function in {0} [RequireSession] or [AllowAnonymous]";
+    public const string UnknownFriendFunctionsAdvice = "{0} was built by an earlier SessionAuth.Generators, which does not record which of its functions decide, and a guard on {0}'s own MapServerFunctions() does not reach this one: call RequireSession(), RequireAuthorization() or AllowAnonymous() on this MapServerFunctions(), or rebuild {0}";
     public const string ServerFunctionAdvice = "mark it, its class or the assembly [RequireSession] or [AllowAnonymous], or it or its class [Authorize]";
     public const string MinimalApiAdvice = "mark the handler [RequireSession], [Authorize] or [AllowAnonymous], or call RequireSession(), RequireAuthorization() or AllowAnonymous() on the endpoint or its route group";
     public const string ConditionalGuardAdvice = "its guard convention is applied on some paths only (under an if, through a local that may hold another builder there, or by some of the callers it is returned to), and the endpoint is open on the others: apply RequireSession(), RequireAuthorization() or AllowAnonymous() on every path";

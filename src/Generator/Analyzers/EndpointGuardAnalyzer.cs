@@ -26,6 +26,15 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         var pages = new RazorComponentPages(start.Compilation, symbols, builders, start.Options);
         var mvc = new MvcSetup(start.Compilation);
         start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, projectGuards, builders), SymbolKind.Method);
+
+        // The functions of other assemblies this project's MapServerFunctions() maps (the generator's own set) that decide
+        // nothing themselves: in their own project only a guard on that project's map decided for them.
+        var friends = ReferencedMaps.Undecided(start.Compilation).Where(static s => !s.Known || s.Functions.Count > 0).ToList();
+        if (friends.Count > 0)
+        {
+            start.RegisterOperationAction(c => AnalyzeMapCall(c, friends, projectGuards, builders), OperationKind.Invocation);
+        }
+
         start.RegisterSymbolAction(c => AnalyzeType(c, symbols, projectGuards, pages, mvc), SymbolKind.NamedType);
         if (pages.IsEnabled)
         {
@@ -65,6 +74,45 @@ public sealed class EndpointGuardAnalyzer : SessionAuthAnalyzer
         if (!projectGuards.HasFallbackPolicy(context.CancellationToken) && !builders.ServerFunctionsDecided(context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutGuardDecision, method.Locations[0], $"Server function {method.ContainingType.Name}.{method.Name}", Descriptors.ServerFunctionAdvice));
+        }
+    }
+
+    /// <summary>
+    /// A <c>MapServerFunctions()</c> call maps the functions of every assembly this project's map maps as its own: one
+    /// that decides nothing itself is open through this call unless the call's group is guarded (on every path) or a
+    /// fallback policy covers it, whatever guard its own project put on its own map.
+    /// </summary>
+    private static void AnalyzeMapCall(OperationAnalysisContext context, List<Model.UndecidedSectionSpec> friends, ProjectWideGuards projectGuards, BuilderValues builders)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (!BuilderFlow.IsMapServerFunctions(call.TargetMethod)
+            || builders.CallDecided(call.Syntax, context.CancellationToken)
+            || projectGuards.HasFallbackPolicy(context.CancellationToken))
+        {
+            return;
+        }
+
+        foreach (var section in friends)
+        {
+            var assembly = section.Assembly;
+            if (!section.Known)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EndpointWithoutGuardDecision,
+                    call.Syntax.GetLocation(),
+                    $"Every server function of {assembly} that this MapServerFunctions() maps",
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptors.UnknownFriendFunctionsAdvice, assembly)));
+                continue;
+            }
+
+            foreach (var function in section.Functions)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EndpointWithoutGuardDecision,
+                    call.Syntax.GetLocation(),
+                    $"Server function {function} of {assembly}, which this MapServerFunctions() maps,",
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptors.FriendFunctionAdvice, assembly)));
+            }
         }
     }
 

@@ -419,9 +419,10 @@ internal static class TypeScriptClientEmitter
     /// <summary>
     /// The generated C# file: the module and its declarations as constants of the generated endpoints class, and the
     /// sections they are written from as a constant of the map class, <paramref name="mapClass"/> in <paramref name="mapNamespace"/>
-    /// (<see cref="Parsing.ClientModel"/>).
+    /// (<see cref="Parsing.ClientModel"/>); beside it, for the same readers, the functions the map maps without a guard
+    /// decision of their own (<see cref="Parsing.UndecidedFunctions"/>).
     /// </summary>
-    public static SourceText Emit(EquatableArray<ClientSectionSpec> sections, GeneratedNames names, string mapNamespace, string mapClass)
+    public static SourceText Emit(EquatableArray<ClientSectionSpec> sections, EquatableArray<UndecidedSectionSpec> undecided, GeneratedNames names, string mapNamespace, string mapClass)
     {
         var client = ClientSpec.Of(sections);
         var writer = GeneratedFile.Start();
@@ -434,6 +435,14 @@ internal static class TypeScriptClientEmitter
             /// </summary>
             """);
         writer.WriteLine($"internal const string {Parsing.ClientModel.FieldName} = {CSharpText.Literal(Parsing.ClientModel.Write(sections))};");
+        writer.WriteLine();
+        writer.WriteLines("""
+            /// <summary>
+            /// The server functions this assembly's <c>MapServerFunctions()</c> maps that make no guard decision of their own,
+            /// decided here only by a guard on its group: a project that maps this assembly's functions must decide for them.
+            /// </summary>
+            """);
+        writer.WriteLine($"internal const string {Parsing.UndecidedFunctions.FieldName} = {CSharpText.Literal(Parsing.UndecidedFunctions.Write(undecided))};");
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();

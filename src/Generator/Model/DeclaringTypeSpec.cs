@@ -155,3 +155,15 @@ internal enum MapRank
     /// <summary>A <c>params int[] rank</c>, which a call without arguments fills only in its expanded form.</summary>
     Third,
 }
+
+/// <summary>
+/// The server functions of one assembly that a <c>MapServerFunctions()</c> maps without a guard decision of their own
+/// (<see cref="Parsing.UndecidedFunctions"/>).
+/// </summary>
+/// <param name="Assembly">The assembly's <see cref="Parsing.ReferencedMaps.IdentityKey"/>, by which a section reached twice (a diamond) is taken once.</param>
+/// <param name="Known">
+/// Whether the functions are known: not when the assembly is mapped but its model could not be read (an earlier
+/// generator wrote none), so that none of its functions is known to decide.
+/// </param>
+/// <param name="Functions">The functions without a decision, by name (<c>Type.Method</c>).</param>
+internal sealed record UndecidedSectionSpec(string Assembly, bool Known, EquatableArray<string> Functions);

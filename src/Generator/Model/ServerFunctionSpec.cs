@@ -78,9 +78,16 @@ internal sealed record ServerFunctionSpec(
 /// <param name="RedirectTo">The login path set on the deciding attribute, or <see langword="null"/> for the options' path.</param>
 /// <param name="AllowsAnonymous">Whether <c>[AllowAnonymous]</c> decided: the endpoint stays open under a guard convention on its group.</param>
 /// <param name="Rules">The <c>[RequireSession&lt;TRule&gt;]</c> rules that must all hold, in the order they are asked.</param>
-internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool AllowsAnonymous = false, EquatableArray<SessionRuleSpec> Rules = default)
+/// <param name="Authorizes">Whether <c>[Authorize]</c> (an <c>IAuthorizeData</c> attribute the endpoint carries) decided, with neither of the others.</param>
+internal sealed record GuardSpec(bool RequiresSession, string? RedirectTo, bool AllowsAnonymous = false, EquatableArray<SessionRuleSpec> Rules = default, bool Authorizes = false)
 {
     public static GuardSpec None { get; } = new(false, null);
+
+    /// <summary>
+    /// Whether the function's own attributes decide who may call it (SAUTH0001's question): otherwise only a guard on the
+    /// group of the <c>MapServerFunctions()</c> that maps it, or a fallback policy, does.
+    /// </summary>
+    public bool IsDecided => RequiresSession || AllowsAnonymous || Authorizes;
 }
 
 /// <summary>One parameter and where its value comes from.</summary>

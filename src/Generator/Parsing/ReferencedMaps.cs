@@ -206,8 +206,24 @@ internal static class ReferencedMaps
         }
     }
 
-    private static string? ClientModelOf(INamedTypeSymbol mapClass) =>
-        mapClass.GetMembers(ClientModel.FieldName).OfType<IFieldSymbol>().FirstOrDefault(static f => f.HasConstantValue)?.ConstantValue as string;
+    private static string? ClientModelOf(INamedTypeSymbol mapClass) => ConstantOf(mapClass, ClientModel.FieldName);
+
+    private static string? ConstantOf(INamedTypeSymbol mapClass, string name) =>
+        mapClass.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(static f => f.HasConstantValue)?.ConstantValue as string;
+
+    /// <summary>
+    /// The server functions without a guard decision of their own that this assembly's <c>MapServerFunctions()</c> maps
+    /// from the assemblies it maps (the same ones <see cref="Find"/> calls), each assembly's once, read from the model
+    /// each wrote into its map class (<see cref="UndecidedFunctions"/>): the generator writes them on into this assembly's
+    /// own model, and SAUTH0001 asks for a decision on this assembly's map calls. An assembly whose model cannot be read
+    /// is a section of functions not known to decide.
+    /// </summary>
+    public static EquatableArray<UndecidedSectionSpec> Undecided(Compilation compilation) => UndecidedFunctions.Once(
+        Scan(compilation)
+            .Where(static seen => seen.Entry is not null && !seen.SharesIdentifier)
+            .SelectMany(static IEnumerable<UndecidedSectionSpec> (seen) => ConstantOf(seen.Class, UndecidedFunctions.FieldName) is { } model && UndecidedFunctions.TryRead(model, out var sections)
+                ? sections
+                : [new UndecidedSectionSpec(IdentityKey(seen.Class.ContainingAssembly.Identity), Known: false, EquatableArray<string>.Empty)]));
 
     /// <summary>
     /// The assemblies whose map class this one sees but whose entry method it cannot call, as an earlier

@@ -175,6 +175,7 @@ internal sealed class ServerFunctionParser
             Route: route,
             Guard: guard.RequiresSession ? new GuardSpec(true, guard.RedirectTo, Rules: rules)
                 : guard.Kind == GuardKind.Anonymous ? new GuardSpec(false, null, AllowsAnonymous: true)
+                : guard.Kind == GuardKind.Authorize ? new GuardSpec(false, null, Authorizes: true)
                 : GuardSpec.None,
             PreloadsSession: GuardDecision.AppliesToServerFunction(_method, _types.PreloadSession),
             Attributes: attributes,

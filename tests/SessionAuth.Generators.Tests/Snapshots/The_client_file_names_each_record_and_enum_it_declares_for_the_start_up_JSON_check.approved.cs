@@ -11,6 +11,12 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// those of the assemblies it maps: a project that maps this assembly's functions offers them in its own client.
         /// </summary>
         internal const string ServerFunctionClientModelV3 = "1:14:Shop1:416:Shop|Shop.Orders6:Orders5:place4:POST21:/_server/Orders/Place1:15:order5:order1:31:118:global::Shop.Order1:01:01:01:01:118:global::Shop.Order1:01:01:418:global::Shop.Order5:Order1:01:32:id1:06:number1:01:01:05:lines1:20:1:11:117:global::Shop.Line1:01:01:01:06:byName1:30:1:11:117:global::Shop.Line1:01:01:01:01:017:global::Shop.Line4:Line1:01:38:sku_code1:06:string1:01:01:04:size1:117:global::Shop.Size1:01:01:06:colour1:129:global::Shop.Colour as string1:01:01:01:017:global::Shop.Size4:Size1:11:01:35:Small1:05:class1:15:Large2:1029:global::Shop.Colour as string6:Colour1:11:01:23:Red5:\"Red\"4:Blue6:\"Blue\"16:Shop|Shop.Orders6:Orders7:countIn3:GET23:/_server/Orders/CountIn1:16:region6:region1:11:119:global::Shop.Region1:01:01:01:01:06:number1:01:01:119:global::Shop.Region6:Region1:11:01:25:North1:05:South1:116:Shop|Shop.Orders6:Orders6:search4:POST22:/_server/Orders/Search1:16:filter6:filter1:31:119:global::Shop.Filter1:01:01:01:01:06:number1:01:01:119:global::Shop.Filter6:Filter1:01:24:text1:06:string1:01:01:04:take1:06:number1:01:01:01:016:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:14:cart4:cart1:31:117:global::Shop.Cart1:01:01:01:01:06:number1:01:01:117:global::Shop.Cart4:Cart1:01:15:items1:06:number1:01:01:01:0";
+
+        /// <summary>
+        /// The server functions this assembly's <c>MapServerFunctions()</c> maps that make no guard decision of their own,
+        /// decided here only by a guard on its group: a project that maps this assembly's functions must decide for them.
+        /// </summary>
+        internal const string ServerFunctionsWithoutDecisionV1 = "1:14:Shop1:11:0";
     }
 }
 

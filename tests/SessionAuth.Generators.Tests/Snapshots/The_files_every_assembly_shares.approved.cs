@@ -11,6 +11,12 @@ namespace SessionAuth.ServerFunctionsOf_Shop_28742cc9
         /// those of the assemblies it maps: a project that maps this assembly's functions offers them in its own client.
         /// </summary>
         internal const string ServerFunctionClientModelV3 = "1:14:Shop1:316:Shop|Shop.Orders6:Orders5:count4:POST21:/_server/Orders/Count1:01:06:number1:01:01:016:Shop|Shop.Orders6:Orders3:sum4:POST19:/_server/Orders/Sum1:01:06:number1:01:01:015:Shop|Shop.Stock5:Stock5:count4:POST20:/_server/Stock/Count1:01:06:number1:01:01:0";
+
+        /// <summary>
+        /// The server functions this assembly's <c>MapServerFunctions()</c> maps that make no guard decision of their own,
+        /// decided here only by a guard on its group: a project that maps this assembly's functions must decide for them.
+        /// </summary>
+        internal const string ServerFunctionsWithoutDecisionV1 = "1:14:Shop1:11:0";
     }
 }
 
