@@ -794,7 +794,7 @@ namespace SessionAuth.Generated
                 global::System.Array.Empty<object>(),
                 global::SessionAuth.Infrastructure.ServerFunctionSteps.RefuseCrossSite
                     | global::SessionAuth.Infrastructure.ServerFunctionSteps.ReadArguments
-                    | global::SessionAuth.Infrastructure.ParameterBinding.BodyAmongServices("Catalog.RawBesideTwo", ("order", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.Order>(services)), ("pricing", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.IPricing>(services))),
+                    | global::SessionAuth.Infrastructure.ParameterBinding.BodyAmongServices("Catalog.RawBesideTwo(PipeReader, Order, IPricing)", ("order", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.Order>(services)), ("pricing", global::SessionAuth.Infrastructure.ParameterBinding.BodyOrServiceSteps<global::Shop.IPricing>(services))),
                 "order",
                 "pricing",
                 global::Shop.Catalog.RawBesideTwo);
