@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using SessionAuth.Generators.Analyzers;
-
 namespace SessionAuth.Analyzers.Tests;
 
 /// <summary>
@@ -31,47 +28,6 @@ public sealed class UnfollowedRunAndExtensionMemberHeldShapesTests
         _ = shape;
         return HostRunShapePrograms.VerifyOrdersAsync(program, reported: true);
     }
-    internal const string Ext = """
-        static class GuardExt
-        {
-            public static TBuilder RequireAdmin<TBuilder>(this TBuilder b) where TBuilder : IEndpointConventionBuilder => b.RequireAuthorization("admin");
-
-            extension<TBuilder>(TBuilder b) where TBuilder : IEndpointConventionBuilder
-            {
-                public TBuilder Secure() { b.RequireAuthorization(); return b; }
-            }
-
-            extension(IEndpointRouteBuilder r)
-            {
-                public RouteGroupBuilder SecureApi => r.MapGroup("/secure").RequireAuthorization();
-                public RouteGroupBuilder OpenApi => r.MapGroup("/open");
-                public static RouteGroupBuilder MakeSecure(IEndpointRouteBuilder a) => a.MapGroup("/s2").RequireAuthorization();
-                public static RouteGroupBuilder MakeOpen(IEndpointRouteBuilder a) => a.MapGroup("/o2");
-            }
-
-            extension(RouteGroupBuilder g)
-            {
-                public RouteGroupBuilder Secured { get { g.RequireAuthorization(); return g; } }
-                public RouteGroupBuilder Orders => g.MapGroup("/orders");
-                public RouteGroupBuilder OrdersM() => g.MapGroup("/orders");
-                public RouteGroupBuilder Wrong { get { g.MapGroup("/x").RequireAuthorization(); return g; } }
-            }
-        }
-        """;
-
-    internal static Task VerifyAsync(string program) => AnalyzerTest.VerifyProjectAsync<EndpointGuardAnalyzer>(OutputKind.ConsoleApplication,
-    [
-        ("Program.cs", "using Microsoft.Extensions.Hosting;\n" + $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddAuthorization();
-            var app = builder.Build();
-            {{program.Split(" static class ")[0]}}
-            app.Run();
-            {{(program.Contains(" static class ") ? "static class " + program.Split(" static class ")[1] : "")}}
-
-            {{Ext}}
-            """),
-    ]);
 
     [Theory]
     [InlineData("classic generic TBuilder guard helper on MapGet", "app.MapGet(\"/x\", () => \"x\").RequireAdmin();")]
@@ -91,6 +47,6 @@ public sealed class UnfollowedRunAndExtensionMemberHeldShapesTests
     public Task An_extension_member_guard_or_group_is_read_as_its_method_form(string shape, string program)
     {
         _ = shape;
-        return VerifyAsync(program);
+        return ExtensionPropertyGroupTests.VerifyAsync(program);
     }
 }
