@@ -56,6 +56,23 @@ public sealed class BodyAndVerbProbeDifferentialTests(DifferentialFixture fixtur
         Assert.True(agree, $"{verb} {pathAndQuery} {contentType} {body}\n  server function: {server}\n  minimal API:     {twin}");
     }
 
+    /// <summary>
+    /// A quoted charset (RFC 9110 allows <c>charset="utf-8"</c>) is the same charset to a server function; a minimal API
+    /// fails the request with a 500. A documented difference (README, "Where server functions differ").
+    /// </summary>
+    [Fact]
+    public async Task A_quoted_charset_is_read_as_the_charset_where_a_minimal_API_fails()
+    {
+        var server = await SendAsync("POST", "/sf-probe/body-order", "application/json; charset=\"utf-8\"", Order);
+        var twin = await SendAsync("POST", "/twin-probe/body-order", "application/json; charset=\"utf-8\"", Order);
+        output.WriteLine($"server function: {server}");
+        output.WriteLine($"minimal API:     {twin}");
+
+        var plain = await SendAsync("POST", "/sf-probe/body-order", "application/json", Order);
+        Assert.Equal(plain, server);
+        Assert.Equal(500, twin.Status);
+    }
+
     private async Task<(int Status, string Body)> SendAsync(string verb, string path, string? contentType, string? body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(verb), new Uri(path, UriKind.Relative));
